@@ -1,0 +1,38 @@
+// makerscore: reading cohorts and ratings from CSV files.
+//
+// Files are UTF-8, with or without a byte-order mark, with LF or CRLF line
+// ends, comma-separated, with RFC 4180 quoting. Anything else (a GBK export,
+// say) is refused with a message that says how to convert it.
+#ifndef MAKERSCORE_CSV_H_
+#define MAKERSCORE_CSV_H_
+
+#include <string>
+
+#include "makerscore/dataset.h"
+#include "makerscore/ratings.h"
+#include "makerscore/rules.h"
+
+namespace makerscore {
+
+// Reads one year of a cohort. The header names each column by a field id or
+// by the field's name from the rule file (众创空间总收入); the id column is
+// rules.id_column, the optional name column rules.name_column. Empty cells and
+// NA are missing. Throws DataError listing every problem (up to 20) with the
+// row, the column and what was expected: a missing column, a duplicate
+// column or entity id, a ragged row, a cell that is not a number, a value
+// outside the field's bounds or not a whole number for a count.
+Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules);
+// The same, from text in memory; source names it in messages.
+Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules,
+                        const std::string& source = "<string>");
+
+// Reads expert ratings in long form: columns entity, indicator, expert,
+// rating (one row per rating). Throws DataError for a missing column, a
+// ragged row or an empty cell. Whether each rating fits the rule set is
+// checked by Score().
+Ratings ReadRatingsCsv(const std::string& path);
+Ratings ParseRatingsCsv(const std::string& text, const std::string& source = "<string>");
+
+}  // namespace makerscore
+
+#endif  // MAKERSCORE_CSV_H_

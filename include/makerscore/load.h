@@ -1,0 +1,40 @@
+// makerscore: loading and validating rule files.
+#ifndef MAKERSCORE_LOAD_H_
+#define MAKERSCORE_LOAD_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "makerscore/diagnostics.h"
+#include "makerscore/rules.h"
+
+namespace makerscore {
+
+// The outcome of loading a rule file: every problem found in one pass, and
+// the rule set only when there was no error (never half-loaded).
+struct LoadResult {
+  std::optional<RuleSet> rules;
+  Diagnostics diagnostics;  // errors and warnings, in file order
+
+  bool ok() const { return rules.has_value(); }
+};
+
+// Reads and checks a rule file. A file that cannot be read is reported as a
+// diagnostic too; this function does not throw.
+LoadResult LoadRules(const std::string& path);
+
+// Checks rule-file text. file_name is used in the diagnostics.
+LoadResult ParseRules(std::string_view yaml, const std::string& file_name = "<string>");
+
+// LoadRules, throwing RuleError when there is any error.
+RuleSet LoadRulesOrThrow(const std::string& path);
+
+// The checks that need the whole rule set: unique ids, references (fields in
+// formulas, scales, methods and their parameters), weights that add up, grade
+// cut-offs. The loader runs it; call it yourself for a RuleSet built in code.
+Diagnostics Validate(const RuleSet& rules);
+
+}  // namespace makerscore
+
+#endif  // MAKERSCORE_LOAD_H_

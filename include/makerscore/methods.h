@@ -1,0 +1,39 @@
+// makerscore: the registry of scoring methods.
+//
+// A scoring method turns the values of one quantitative indicator, for the
+// whole cohort, into scores in [0, 1] (the share of the indicator's points).
+// Each method declares its parameters once, here; the loader checks rule files
+// against the declaration and the reference documents it.
+#ifndef MAKERSCORE_METHODS_H_
+#define MAKERSCORE_METHODS_H_
+
+#include <string>
+#include <vector>
+
+namespace makerscore {
+
+// One parameter of a scoring method.
+struct MethodParam {
+  const char* name;
+  bool required;
+  double default_value;  // used when not required and not given
+  const char* doc;
+};
+
+// A scoring method's public description.
+struct MethodInfo {
+  const char* name;      // the value of `method:` in a rule file
+  bool cohort_relative;  // true when an entity's score depends on the others
+  const char* formula;   // the score, in words, for the reference and explanations
+  const char* doc;
+  std::vector<MethodParam> params;
+};
+
+// Every registered method, in the order the reference lists them.
+const std::vector<MethodInfo>& ScoringMethods();
+// The method called name, or nullptr.
+const MethodInfo* FindMethod(const std::string& name);
+
+}  // namespace makerscore
+
+#endif  // MAKERSCORE_METHODS_H_

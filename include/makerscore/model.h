@@ -1,0 +1,60 @@
+// makerscore: a rule set compiled for scoring.
+#ifndef MAKERSCORE_MODEL_H_
+#define MAKERSCORE_MODEL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "makerscore/rules.h"
+
+namespace makerscore {
+
+namespace detail {
+struct CompiledModel;
+}
+
+// What kind of node of the indicator tree.
+enum class NodeKind { kRoot, kGroup, kQuantitative, kQualitative };
+
+// One node of the indicator tree, flattened. Node 0 is the root (the total);
+// the others follow in depth-first order, so a parent precedes its children.
+struct Node {
+  std::string id;    // "" for the root
+  std::string name;  // the rule file's name ("总分" for the root)
+  NodeKind kind = NodeKind::kGroup;
+  int parent = -1;                // index of the parent; -1 for the root
+  int depth = 0;                  // 0 for the root, 1 for first-level indicators
+  std::vector<int> children;      // indices, in rule-file order
+  double share = 1;               // weight as a fraction of the parent's
+  double max_points = 0;          // points this node can earn at most
+  const Indicator* indicator = nullptr;  // nullptr for the root; owned by the Model
+};
+
+// A rule set compiled once: formulas parsed and resolved to field columns,
+// methods and parameters looked up, the tree flattened with its point shares.
+// Immutable; copies share the compiled state; safe to use from many threads.
+class Model {
+ public:
+  // Compiles a rule set. Throws RuleError if Validate(rules) finds an error
+  // (a RuleSet from LoadRules() never does).
+  static Model Compile(const RuleSet& rules);
+
+  const RuleSet& rules() const;
+  const std::vector<Node>& nodes() const;
+  // Index of the node with this indicator id, or -1.
+  int FindNode(const std::string& indicator_id) const;
+  // The field ids, in the order Dataset columns are expected.
+  const std::vector<std::string>& field_ids() const;
+  // True when some formula uses prev(...), i.e. last year's data is needed.
+  bool uses_previous_year() const;
+
+  const detail::CompiledModel& impl() const { return *impl_; }
+
+ private:
+  std::shared_ptr<const detail::CompiledModel> impl_;
+};
+
+}  // namespace makerscore
+
+#endif  // MAKERSCORE_MODEL_H_

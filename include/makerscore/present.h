@@ -1,0 +1,31 @@
+// makerscore: presenting a result as a table, CSV or JSON.
+#ifndef MAKERSCORE_PRESENT_H_
+#define MAKERSCORE_PRESENT_H_
+
+#include <ostream>
+#include <string>
+
+#include "makerscore/result.h"
+
+namespace makerscore {
+
+// The ranked table for a terminal: rank, id, name, total, grade and one
+// column per first-level indicator, aligned by display width (a Chinese
+// character takes two columns).
+std::string FormatTable(const Result& result);
+
+// One row per entity, in rank order: rank, id, name, total, grade, then the
+// points of every node of the tree in depth-first order, then the flags.
+// UTF-8 without BOM; numbers with up to 6 decimals.
+void WriteCsv(const Result& result, std::ostream& out);
+
+// The whole result as JSON: the rule set's id, then for each entity its
+// total, rank, grade and, per indicator, value, score, points and flags.
+std::string ToJson(const Result& result);
+
+// The number of terminal columns text takes (East Asian wide characters take 2).
+int DisplayWidth(const std::string& utf8);
+
+}  // namespace makerscore
+
+#endif  // MAKERSCORE_PRESENT_H_

@@ -1,0 +1,105 @@
+// makerscore: the outcome of scoring a cohort.
+#ifndef MAKERSCORE_RESULT_H_
+#define MAKERSCORE_RESULT_H_
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "makerscore/dataset.h"
+#include "makerscore/model.h"
+#include "makerscore/ratings.h"
+
+namespace makerscore {
+
+namespace detail {
+class Engine;
+}
+
+// What happened to one entity's value of one indicator. Several may be set.
+enum Flag : std::uint16_t {
+  kFlagMissing = 1u << 0,         // the value could not be computed from the data
+  kFlagImputed = 1u << 1,         // a replacement value was used (missing policy)
+  kFlagDivisionByZero = 1u << 2,  // the formula divided by zero
+  kFlagExcluded = 1u << 3,        // left out; its weight went to its siblings
+  kFlagTooFewRatings = 1u << 4,   // fewer expert ratings than the rule set requires
+  kFlagOutOfDomain = 1u << 5,     // log() of a number <= 0
+  kFlagNoSpread = 1u << 6,        // every entity had the same value (min-max)
+  kFlagCapped = 1u << 7,          // the value lay beyond the method's range and was clamped
+  kFlagNotScored = 1u << 8,       // the entity has no total (missing policy "error")
+};
+
+// Short English names of the flags set in flags ("missing", "imputed" ...).
+std::vector<std::string> FlagNames(std::uint16_t flags);
+
+// Cohort figures used for one indicator in one scoring run, kept so that each
+// number can be explained.
+struct IndicatorStats {
+  double low = 0;      // the lower end the method used (cohort min, goalpost ...)
+  double high = 0;     // the upper end (cohort max, goalpost, benchmark ...)
+  double fill = 0;     // the imputed value (missing policy mean/median), else NaN
+  int present = 0;     // entities whose value could be computed
+};
+
+// Per entity and node: the raw value, the value used, the score in [0, 1] and
+// the points; subtotals for every group; the total, rank and grade.
+// Arrays are entity_count() x nodes().size(), column-major: one column per node.
+// Immutable once returned by Score(); safe to share between threads.
+class Result {
+ public:
+  using FlagArray = Eigen::Array<std::uint16_t, Eigen::Dynamic, Eigen::Dynamic>;
+
+  const Model& model() const { return model_; }
+  int entity_count() const { return current_->entity_count(); }
+  const std::vector<std::string>& entity_ids() const { return current_->entity_ids(); }
+  const std::vector<std::string>& entity_names() const { return current_->entity_names(); }
+  // Index of an entity, or -1.
+  int FindEntity(const std::string& id) const { return current_->FindEntity(id); }
+
+  // The value the formula gave (NaN when missing, and for groups).
+  const Eigen::ArrayXXd& values() const { return values_; }
+  // The value scored, after the missing policy (NaN when not scored).
+  const Eigen::ArrayXXd& used_values() const { return used_; }
+  // The share of the node's points earned, in [0, 1]; NaN when excluded.
+  const Eigen::ArrayXXd& scores() const { return scores_; }
+  // Points earned; for groups and the root (column 0) the subtotal.
+  const Eigen::ArrayXXd& points() const { return points_; }
+  const FlagArray& flags() const { return flags_; }
+  const std::vector<IndicatorStats>& stats() const { return stats_; }
+
+  // The total of entity i; NaN when it could not be scored.
+  double total(int i) const { return points_(i, 0); }
+  // 1-based competition rank ("1224": equal totals share the better rank and
+  // leave a gap); 0 when the entity has no total.
+  int rank(int i) const { return ranks_[i]; }
+  // The grade label, or "" when no grade applies.
+  const std::string& grade(int i) const;
+
+  // The inputs the result was computed from (for explanations).
+  const Dataset& current() const { return *current_; }
+  const Dataset* previous() const { return previous_.get(); }
+  const Ratings* ratings() const { return ratings_.get(); }
+  // Row of previous() holding entity i's last-year data, or -1.
+  int previous_row(int i) const { return previous_rows_.empty() ? -1 : previous_rows_[i]; }
+
+ private:
+  friend class detail::Engine;
+  explicit Result(Model model) : model_(std::move(model)) {}
+
+  Model model_;
+  std::shared_ptr<const Dataset> current_;
+  std::shared_ptr<const Dataset> previous_;
+  std::shared_ptr<const Ratings> ratings_;
+  std::vector<int> previous_rows_;
+  Eigen::ArrayXXd values_, used_, scores_, points_;
+  FlagArray flags_;
+  std::vector<IndicatorStats> stats_;
+  std::vector<int> ranks_;
+  std::vector<int> grades_;  // index into model().rules().grades, -1 for none
+};
+
+}  // namespace makerscore
+
+#endif  // MAKERSCORE_RESULT_H_

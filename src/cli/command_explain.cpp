@@ -1,0 +1,29 @@
+// makerscore explain: how one makerspace earned its points.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/inputs.h"
+
+namespace makerscore::cli {
+
+std::function<int()> AddExplainCommand(CLI::App& app) {
+  auto files = std::make_shared<InputFiles>();
+  auto entity = std::make_shared<std::string>();
+  auto indicator = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("explain", "Explain one makerspace's points, number by number.");
+  cmd->add_option("--rules", files->rules, "The rule file (YAML)")->required();
+  cmd->add_option("--data", files->data, "This year's data (CSV)")->required();
+  cmd->add_option("--previous", files->previous, "Last year's data (CSV)");
+  cmd->add_option("--ratings", files->ratings, "Expert ratings (CSV)");
+  cmd->add_option("--entity", *entity, "The makerspace's id, as in the data's id column")->required();
+  cmd->add_option("--indicator", *indicator, "One indicator's id (e.g. 3.1); without it, every indicator");
+  return [=]() {
+    return Guarded([&] {
+      Result result = ScoreFiles(*files);
+      std::cout << Explain(result, *entity, *indicator);
+      return static_cast<int>(kOk);
+    });
+  };
+}
+
+}  // namespace makerscore::cli

@@ -1,0 +1,57 @@
+// makerscore score: rank a cohort.
+#include <iostream>
+#include <sstream>
+
+#include "cli/atomic_file.h"
+#include "cli/commands.h"
+#include "cli/inputs.h"
+
+namespace makerscore::cli {
+
+std::function<int()> AddScoreCommand(CLI::App& app) {
+  auto files = std::make_shared<InputFiles>();
+  auto format = std::make_shared<std::string>("table");
+  auto output = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("score", "Score and rank a cohort: the ranked table, CSV or JSON.");
+  cmd->add_option("--rules", files->rules, "The rule file (YAML), e.g. rules/guangxi-2019.yaml")->required();
+  cmd->add_option("--data", files->data, "This year's data (CSV): one row per makerspace")->required();
+  cmd->add_option("--previous", files->previous, "Last year's data (CSV), for growth indicators");
+  cmd->add_option("--ratings", files->ratings,
+                  "Expert ratings (CSV with columns entity, indicator, expert, rating)");
+  cmd->add_option("--format", *format, "table (default), csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--output", *output, "Write to this file instead of the screen (complete or not at all)");
+  cmd->footer("Example:\n  makerscore score --rules rules/guangxi-2019.yaml \\\n"
+              "    --data examples/data/guangxi-example-2019.csv \\\n"
+              "    --previous examples/data/guangxi-example-2018.csv \\\n"
+              "    --ratings examples/data/guangxi-example-ratings.csv");
+  return [=]() {
+    return Guarded([&] {
+      Result result = ScoreFiles(*files);
+      std::string text;
+      if (*format == "csv") {
+        std::ostringstream out;
+        WriteCsv(result, out);
+        text = out.str();
+      } else if (*format == "json") {
+        text = ToJson(result);
+      } else {
+        text = FormatTable(result);
+      }
+      if (output->empty()) {
+        std::cout << text;
+        return static_cast<int>(kOk);
+      }
+      try {
+        WriteFileAtomically(*output, text);
+      } catch (const Error& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return static_cast<int>(kOutputError);
+      }
+      std::cerr << "wrote " << result.entity_count() << " entities to " << *output << "\n";
+      return static_cast<int>(kOk);
+    });
+  };
+}
+
+}  // namespace makerscore::cli

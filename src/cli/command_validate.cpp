@@ -1,0 +1,81 @@
+// makerscore validate: check rule files, and data against a rule file.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/inputs.h"
+
+namespace makerscore::cli {
+
+namespace {
+
+bool IsRuleFile(const std::string& path) {
+  auto ends = [&](const std::string& s) {
+    return path.size() >= s.size() && path.compare(path.size() - s.size(), s.size(), s) == 0;
+  };
+  return ends(".yaml") || ends(".yml");
+}
+
+}  // namespace
+
+std::function<int()> AddValidateCommand(CLI::App& app) {
+  auto files = std::make_shared<std::vector<std::string>>();
+  auto rules = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate",
+      "Check rule files (.yaml) for mistakes, and data files (.csv) against a rule file: every column,\n"
+      "cell and consistency check of the form, each problem with its line.");
+  cmd->add_option("files", *files, "Rule files (.yaml) and data files (.csv)")->required();
+  cmd->add_option("--rules", *rules, "The rule file that data files are checked against");
+  cmd->footer("Examples:\n  makerscore validate rules/guangxi-2019.yaml\n"
+              "  makerscore validate --rules rules/shanxi-2018-form.yaml examples/data/shanxi-example-2018.csv");
+  return [=]() {
+    int worst = kOk;
+    auto note = [&](int code) { worst = std::max(worst, code); };
+    for (const auto& f : *files) {
+      if (IsRuleFile(f)) {
+        LoadResult loaded = LoadRules(f);
+        std::cerr << loaded.diagnostics.ToString();
+        if (loaded.ok()) {
+          std::cout << f << ": ok\n";
+        } else {
+          int n = loaded.diagnostics.ErrorCount();
+          std::cerr << f << ": " << n << (n == 1 ? " error" : " errors") << "\n";
+          note(kRuleErrors);
+        }
+      }
+    }
+    bool has_data = false;
+    for (const auto& f : *files) has_data |= !IsRuleFile(f);
+    if (!has_data) return worst;
+    if (rules->empty()) {
+      std::cerr << "error: checking a data file needs the rule file to check it against (--rules FILE)\n";
+      return static_cast<int>(kUsage);
+    }
+    note(Guarded([&] {
+      Model model = Model::Compile(LoadRulesPrinting(*rules));
+      int result = kOk;
+      for (const auto& f : *files) {
+        if (IsRuleFile(f)) continue;
+        int code = Guarded([&] {
+          Dataset data = ReadDatasetCsv(f, model.rules());
+          std::vector<Violation> violations = CheckDataset(model, data);
+          for (const auto& v : violations) {
+            std::cout << f << ":" << v.row << ": " << v.entity << ": " << v.message << " [" << v.check << "]\n";
+          }
+          if (violations.empty()) {
+            std::cout << f << ": ok, " << data.entity_count() << " rows pass every check\n";
+            return static_cast<int>(kOk);
+          }
+          std::cout << f << ": " << violations.size() << " violation" << (violations.size() > 1 ? "s" : "")
+                    << " of the rule file's checks\n";
+          return static_cast<int>(kInvalidData);
+        });
+        result = std::max(result, code);
+      }
+      return result;
+    }));
+    return worst;
+  };
+}
+
+}  // namespace makerscore::cli

@@ -1,0 +1,42 @@
+// What the commands share: exit codes and reading their inputs.
+#ifndef MAKERSCORE_SRC_CLI_INPUTS_H_
+#define MAKERSCORE_SRC_CLI_INPUTS_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "makerscore/makerscore.h"
+
+namespace makerscore::cli {
+
+// Exit codes, documented in `makerscore --help` and the README.
+enum ExitCode {
+  kOk = 0,
+  kInvalidData = 1,   // validate: the data breaks the rule file's checks
+  kUsage = 2,         // wrong command line
+  kRuleErrors = 3,    // the rule file has errors
+  kDataErrors = 4,    // a data or ratings file cannot be used
+  kOutputError = 5,   // the output file could not be written
+};
+
+// The data files of one evaluation, as given on the command line.
+struct InputFiles {
+  std::string rules;
+  std::string data;
+  std::string previous;
+  std::string ratings;
+};
+
+// Loads the rule file, printing its diagnostics to stderr; throws RuleError.
+RuleSet LoadRulesPrinting(const std::string& path);
+
+// Loads and scores everything; throws RuleError or DataError.
+Result ScoreFiles(const InputFiles& files);
+
+// Runs body, turning the library's exceptions into messages and exit codes.
+int Guarded(const std::function<int()>& body);
+
+}  // namespace makerscore::cli
+
+#endif  // MAKERSCORE_SRC_CLI_INPUTS_H_

@@ -1,0 +1,39 @@
+// The makerscore command: score, explain and validate from the shell.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/inputs.h"
+
+int main(int argc, char** argv) {
+  using namespace makerscore::cli;
+  CLI::App app{"makerscore: score makerspaces (众创空间) against an indicator system written as a YAML rule file."};
+  app.set_version_flag("--version", makerscore::Version());
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes:\n"
+      "  0  success\n"
+      "  1  validate: the data breaks the rule file's checks\n"
+      "  2  wrong command line\n"
+      "  3  the rule file has errors\n"
+      "  4  a data or ratings file cannot be used\n"
+      "  5  the output file could not be written\n\n"
+      "Run 'makerscore COMMAND --help' for a command's options.");
+  auto score = AddScoreCommand(app);
+  auto validate = AddValidateCommand(app);
+  auto explain = AddExplainCommand(app);
+  CLI::App* schema = app.add_subcommand("schema", "Print the rule-format reference (Markdown).");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kOk : kUsage;
+  }
+  if (app.got_subcommand("score")) return score();
+  if (app.got_subcommand("validate")) return validate();
+  if (app.got_subcommand("explain")) return explain();
+  if (schema->parsed()) {
+    std::cout << makerscore::RuleFormatReference();
+    return kOk;
+  }
+  return kUsage;
+}

@@ -1,0 +1,106 @@
+#include "data/csv_parser.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "makerscore/error.h"
+
+namespace makerscore::detail {
+
+void RequireUtf8(std::string_view text, const std::string& source) {
+  size_t i = 0, n = text.size();
+  int line = 1;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      line += c == '\n';
+      ++i;
+      continue;
+    }
+    size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= n && c >= 0xC2 && c <= 0xF4;
+    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (!ok) {
+      throw DataError(source + ":" + std::to_string(line) +
+                      ": the file is not UTF-8 text. Spreadsheets often save Chinese CSV files as "
+                      "GBK/GB18030; convert it with\n  iconv -f GB18030 -t UTF-8 '" + source +
+                      "' > converted.csv\nor save it from the spreadsheet as \"CSV UTF-8\".");
+    }
+    i += len;
+  }
+}
+
+void ParseCsv(std::string_view text, const std::string& source,
+              const std::function<void(int, const std::vector<std::string>&)>& on_record) {
+  size_t i = 0;
+  const size_t n = text.size();
+  if (n >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  int line = 1;
+  std::vector<std::string> cells;
+  std::string cell;
+  while (i < n) {
+    int start_line = line;
+    cells.clear();
+    bool record_done = false;
+    while (!record_done) {
+      cell.clear();
+      if (i < n && text[i] == '"') {
+        int quote_line = line;
+        ++i;
+        while (true) {
+          if (i >= n) {
+            throw DataError(source + ":" + std::to_string(quote_line) +
+                            ": a quoted cell is never closed (a '\"' is missing)");
+          }
+          char c = text[i++];
+          if (c == '"') {
+            if (i < n && text[i] == '"') {
+              cell += '"';
+              ++i;
+              continue;
+            }
+            break;
+          }
+          line += c == '\n';
+          cell += c;
+        }
+        // Text after the closing quote up to the separator is kept as is.
+        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') cell += text[i++];
+      } else {
+        size_t j = i;
+        while (j < n && text[j] != ',' && text[j] != '\n' && text[j] != '\r') ++j;
+        cell.assign(text.data() + i, j - i);
+        i = j;
+      }
+      cells.push_back(cell);
+      if (i < n && text[i] == ',') {
+        ++i;
+        continue;
+      }
+      if (i < n && text[i] == '\r') ++i;
+      if (i < n && text[i] == '\n') {
+        ++i;
+        ++line;
+      }
+      record_done = true;
+    }
+    bool blank = cells.size() == 1 && Trim(cells[0]).empty();
+    if (!blank) on_record(start_line, cells);
+  }
+}
+
+std::string ReadFile(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw DataError(path + ": cannot open the " + std::string(what) + " (does it exist, and may it be read?)");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace makerscore::detail

@@ -1,0 +1,32 @@
+// A small RFC 4180 CSV parser over text in memory (internal).
+#ifndef MAKERSCORE_SRC_DATA_CSV_PARSER_H_
+#define MAKERSCORE_SRC_DATA_CSV_PARSER_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace makerscore::detail {
+
+// Checks that text is UTF-8 (a leading BOM is allowed). Throws DataError
+// naming the line of the first bad byte and saying how to convert a GBK or
+// GB18030 file, which is what spreadsheets save Chinese CSV as.
+void RequireUtf8(std::string_view text, const std::string& source);
+
+// Calls on_record(line, cells) for every record, with line the 1-based line
+// where the record starts. Handles a BOM, LF and CRLF, quoted cells with
+// "" escapes and line breaks. Blank lines are skipped. Throws DataError for
+// an unterminated quote. Cells are not trimmed.
+void ParseCsv(std::string_view text, const std::string& source,
+              const std::function<void(int line, const std::vector<std::string>& cells)>& on_record);
+
+// Reads a whole file; throws DataError when it cannot be opened.
+std::string ReadFile(const std::string& path, const char* what);
+
+// Removes spaces and tabs at both ends.
+std::string_view Trim(std::string_view s);
+
+}  // namespace makerscore::detail
+
+#endif  // MAKERSCORE_SRC_DATA_CSV_PARSER_H_

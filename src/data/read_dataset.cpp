@@ -1,0 +1,168 @@
+// Reading one year of a cohort from CSV, checked against the rule set.
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+#include "data/csv_parser.h"
+#include "makerscore/csv.h"
+#include "makerscore/error.h"
+#include "util/text.h"
+
+namespace makerscore {
+
+namespace {
+
+constexpr int kMaxReported = 20;
+
+// Collects problems, then throws them all at once.
+class Problems {
+ public:
+  explicit Problems(std::string source) : source_(std::move(source)) {}
+  void Add(int line, const std::string& message) {
+    if (count_++ < kMaxReported) text_ += source_ + ":" + std::to_string(line) + ": " + message + "\n";
+  }
+  void ThrowIfAny() const {
+    if (count_ == 0) return;
+    std::string text = text_;
+    if (count_ > kMaxReported) text += "... and " + std::to_string(count_ - kMaxReported) + " more problems\n";
+    text += std::to_string(count_) + (count_ == 1 ? " problem" : " problems") + " in " + source_;
+    throw DataError(text);
+  }
+
+ private:
+  std::string source_;
+  std::string text_;
+  int count_ = 0;
+};
+
+bool IsMissingCell(std::string_view s) { return s.empty() || s == "NA" || s == "N/A" || s == "null"; }
+
+std::string ColumnLabel(const Field& f) {
+  return "column '" + f.id + "'" + (f.name.empty() ? "" : " (" + f.name + ")");
+}
+
+}  // namespace
+
+Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules, const std::string& source) {
+  detail::RequireUtf8(text, source);
+  Problems problems(source);
+  const int nf = static_cast<int>(rules.fields.size());
+  std::vector<int> column_of_field(nf, -1);
+  int id_column = -1, name_column = -1;
+  size_t header_size = 0;
+  bool have_header = false;
+  std::vector<std::string> ids, names;
+  std::vector<int> rows;
+  std::vector<std::vector<double>> columns(nf);
+
+  detail::ParseCsv(text, source, [&](int line, const std::vector<std::string>& cells) {
+    if (!have_header) {
+      have_header = true;
+      header_size = cells.size();
+      std::unordered_map<std::string, int> seen;
+      for (size_t c = 0; c < cells.size(); ++c) {
+        std::string h(detail::Trim(cells[c]));
+        if (h.empty()) continue;
+        auto [it, fresh] = seen.emplace(h, static_cast<int>(c));
+        if (!fresh) {
+          problems.Add(line, "the column '" + h + "' appears twice (columns " + std::to_string(it->second + 1) +
+                                 " and " + std::to_string(c + 1) + ")");
+          continue;
+        }
+        if (h == rules.id_column) id_column = static_cast<int>(c);
+        else if (h == rules.name_column) name_column = static_cast<int>(c);
+        for (int f = 0; f < nf; ++f) {
+          if (h != rules.fields[f].id && h != rules.fields[f].name) continue;
+          if (column_of_field[f] >= 0) {
+            problems.Add(line, "the field '" + rules.fields[f].id + "' has two columns: '" +
+                                   std::string(detail::Trim(cells[column_of_field[f]])) + "' and '" + h + "'");
+          }
+          column_of_field[f] = static_cast<int>(c);
+        }
+      }
+      if (id_column < 0) {
+        problems.Add(line, "no column '" + rules.id_column + "' holding the entity ids (the rule file's entity id column)");
+      }
+      std::vector<std::string> absent;
+      for (int f = 0; f < nf; ++f) {
+        if (column_of_field[f] < 0) absent.push_back(rules.fields[f].id + " (" + rules.fields[f].name + ")");
+      }
+      if (!absent.empty()) {
+        problems.Add(line, "missing " + std::to_string(absent.size()) + " column" + (absent.size() > 1 ? "s" : "") +
+                               " of the rule file's fields (by id or name): " + detail::Join(absent, ", "));
+      }
+      problems.ThrowIfAny();
+      return;
+    }
+    if (cells.size() != header_size) {
+      problems.Add(line, "this row has " + std::to_string(cells.size()) + " cells but the header has " +
+                             std::to_string(header_size));
+      return;
+    }
+    ids.emplace_back(detail::Trim(cells[id_column]));
+    names.emplace_back(name_column >= 0 ? std::string(detail::Trim(cells[name_column])) : std::string());
+    rows.push_back(line);
+    if (ids.back().empty()) problems.Add(line, "the entity id (column '" + rules.id_column + "') is empty");
+    for (int f = 0; f < nf; ++f) {
+      const Field& field = rules.fields[f];
+      std::string_view cell = detail::Trim(cells[column_of_field[f]]);
+      double v = std::numeric_limits<double>::quiet_NaN();
+      if (!IsMissingCell(cell)) {
+        if (field.kind == FieldKind::kFlag && (cell == "是" || cell == "否")) {
+          v = cell == "是" ? 1 : 0;
+        } else {
+          const char* begin = cell.data();
+          if (!cell.empty() && *begin == '+') ++begin;
+          auto [end, ec] = std::from_chars(begin, cell.data() + cell.size(), v);
+          if (ec != std::errc() || end != cell.data() + cell.size() || !std::isfinite(v)) {
+            problems.Add(line, ColumnLabel(field) + ": expected a number" +
+                                   (field.unit.empty() ? "" : " in " + field.unit) + ", found '" +
+                                   std::string(cell) + "' (leave the cell empty if the value is unknown)");
+            columns[f].push_back(std::numeric_limits<double>::quiet_NaN());
+            continue;
+          }
+        }
+        if (field.kind == FieldKind::kCount && (v < 0 || v != std::floor(v))) {
+          problems.Add(line, ColumnLabel(field) + ": expected a whole number of at least 0, found '" +
+                                 std::string(cell) + "'");
+        } else if (field.kind == FieldKind::kFlag && v != 0 && v != 1) {
+          problems.Add(line, ColumnLabel(field) + ": expected 0 or 1 (or 是/否), found '" + std::string(cell) + "'");
+        } else if (field.min && v < *field.min) {
+          problems.Add(line, ColumnLabel(field) + ": " + std::string(cell) + " is below the smallest allowed value " +
+                                 detail::FormatNumber(*field.min));
+        } else if (field.max && v > *field.max) {
+          problems.Add(line, ColumnLabel(field) + ": " + std::string(cell) + " is above the largest allowed value " +
+                                 detail::FormatNumber(*field.max));
+        }
+      }
+      columns[f].push_back(v);
+    }
+  });
+  if (!have_header) problems.Add(1, "the file is empty; expected a header row naming the columns");
+  std::unordered_map<std::string, int> first_row;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i].empty()) continue;
+    auto [it, fresh] = first_row.emplace(ids[i], rows[i]);
+    if (!fresh) {
+      problems.Add(rows[i], "the entity id '" + ids[i] + "' appears twice (first in line " +
+                                std::to_string(it->second) + ")");
+    }
+  }
+  problems.ThrowIfAny();
+
+  Eigen::MatrixXd values(static_cast<Eigen::Index>(ids.size()), nf);
+  for (int f = 0; f < nf; ++f) {
+    values.col(f) = Eigen::Map<const Eigen::VectorXd>(columns[f].data(), static_cast<Eigen::Index>(ids.size()));
+  }
+  std::vector<std::string> field_ids;
+  for (const auto& f : rules.fields) field_ids.push_back(f.id);
+  return Dataset(std::move(field_ids), std::move(ids), std::move(names), std::move(values), std::move(rows),
+                 source);
+}
+
+Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules) {
+  return ParseDatasetCsv(detail::ReadFile(path, "data file"), rules, path);
+}
+
+}  // namespace makerscore

@@ -1,0 +1,157 @@
+// Column-wise evaluation of a parsed formula over Eigen arrays.
+#include <cmath>
+#include <limits>
+
+#include "formula/formula.h"
+#include "makerscore/result.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+using FlagColumn = Eigen::Array<std::uint16_t, Eigen::Dynamic, 1>;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// 1 or 0, or NaN when either side is missing.
+template <typename Cmp>
+Eigen::ArrayXd Compare(const Eigen::ArrayXd& a, const Eigen::ArrayXd& b, Cmp cmp) {
+  Eigen::ArrayXd out(a.size());
+  for (Eigen::Index i = 0; i < a.size(); ++i) {
+    out[i] = (std::isnan(a[i]) || std::isnan(b[i])) ? kNaN : (cmp(a[i], b[i]) ? 1.0 : 0.0);
+  }
+  return out;
+}
+
+}  // namespace
+
+void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::ArrayXd* out,
+              FlagColumn* flags) {
+  const FormulaNode& n = formula.nodes()[node];
+  const Eigen::Index rows = cols.rows;
+  auto eval = [&](int k) {
+    Eigen::ArrayXd v(rows);
+    Evaluate(formula, n.args[k], cols, &v, flags);
+    return v;
+  };
+  switch (n.op) {
+    case Op::kNumber:
+      out->setConstant(rows, n.number);
+      return;
+    case Op::kField:
+    case Op::kPrev: {
+      const double* const* table = n.op == Op::kField ? cols.current : cols.prev;
+      const double* column = table == nullptr ? nullptr : table[n.field];
+      if (column == nullptr) {  // no data for this field at all (no last year)
+        out->setConstant(rows, kNaN);
+        for (Eigen::Index i = 0; i < rows; ++i) (*flags)[i] |= kFlagMissing;
+        return;
+      }
+      *out = Eigen::Map<const Eigen::ArrayXd>(column, rows);
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        if (std::isnan((*out)[i])) (*flags)[i] |= kFlagMissing;
+      }
+      return;
+    }
+    case Op::kNeg:
+      *out = -eval(0);
+      return;
+    case Op::kNot: {
+      Eigen::ArrayXd a = eval(0);
+      *out = a.isNaN().select(kNaN, (a == 0).cast<double>());
+      return;
+    }
+    case Op::kAdd: *out = eval(0) + eval(1); return;
+    case Op::kSub: *out = eval(0) - eval(1); return;
+    case Op::kMul: *out = eval(0) * eval(1); return;
+    case Op::kDiv: {
+      Eigen::ArrayXd a = eval(0), b = eval(1);
+      out->resize(rows);
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        if (b[i] == 0 && !std::isnan(a[i])) {
+          (*out)[i] = kNaN;
+          (*flags)[i] |= kFlagDivisionByZero;
+        } else {
+          (*out)[i] = a[i] / b[i];
+        }
+      }
+      return;
+    }
+    case Op::kLt: *out = Compare(eval(0), eval(1), [](double a, double b) { return a < b; }); return;
+    case Op::kLe: *out = Compare(eval(0), eval(1), [](double a, double b) { return a <= b; }); return;
+    case Op::kGt: *out = Compare(eval(0), eval(1), [](double a, double b) { return a > b; }); return;
+    case Op::kGe: *out = Compare(eval(0), eval(1), [](double a, double b) { return a >= b; }); return;
+    case Op::kEq: *out = Compare(eval(0), eval(1), [](double a, double b) { return a == b; }); return;
+    case Op::kNe: *out = Compare(eval(0), eval(1), [](double a, double b) { return a != b; }); return;
+    case Op::kAnd: *out = Compare(eval(0), eval(1), [](double a, double b) { return a != 0 && b != 0; }); return;
+    case Op::kOr: *out = Compare(eval(0), eval(1), [](double a, double b) { return a != 0 || b != 0; }); return;
+    case Op::kIf: {
+      // Only the chosen branch's flags count for a row: a division by zero in
+      // the branch not taken is no fault.
+      FlagColumn cond_flags = FlagColumn::Zero(rows), a_flags = cond_flags, b_flags = cond_flags;
+      Eigen::ArrayXd c(rows), a(rows), b(rows);
+      Evaluate(formula, n.args[0], cols, &c, &cond_flags);
+      Evaluate(formula, n.args[1], cols, &a, &a_flags);
+      Evaluate(formula, n.args[2], cols, &b, &b_flags);
+      out->resize(rows);
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        if (std::isnan(c[i])) {
+          (*out)[i] = kNaN;
+          (*flags)[i] |= cond_flags[i];
+        } else if (c[i] != 0) {
+          (*out)[i] = a[i];
+          (*flags)[i] |= cond_flags[i] | a_flags[i];
+        } else {
+          (*out)[i] = b[i];
+          (*flags)[i] |= cond_flags[i] | b_flags[i];
+        }
+      }
+      return;
+    }
+    case Op::kCoalesce: {
+      // The second operand's faults matter only where it is used.
+      FlagColumn a_flags = FlagColumn::Zero(rows), b_flags = a_flags;
+      Eigen::ArrayXd a(rows), b(rows);
+      Evaluate(formula, n.args[0], cols, &a, &a_flags);
+      Evaluate(formula, n.args[1], cols, &b, &b_flags);
+      *out = a.isNaN().select(b, a);
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        (*flags)[i] |= std::isnan(a[i]) ? b_flags[i] : a_flags[i];
+      }
+      return;
+    }
+    case Op::kMin:
+    case Op::kMax: {
+      *out = eval(0);
+      for (size_t k = 1; k < n.args.size(); ++k) {
+        Eigen::ArrayXd b = eval(static_cast<int>(k));
+        for (Eigen::Index i = 0; i < rows; ++i) {
+          double& x = (*out)[i];
+          if (std::isnan(x) || std::isnan(b[i])) x = kNaN;
+          else x = n.op == Op::kMin ? std::min(x, b[i]) : std::max(x, b[i]);
+        }
+      }
+      return;
+    }
+    case Op::kAbs: *out = eval(0).abs(); return;
+    case Op::kFloor: *out = eval(0).floor(); return;
+    case Op::kCeil: *out = eval(0).ceil(); return;
+    case Op::kRound: *out = eval(0).round(); return;
+    case Op::kLog:
+    case Op::kSqrt: {
+      Eigen::ArrayXd a = eval(0);
+      out->resize(rows);
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        bool bad = n.op == Op::kLog ? a[i] <= 0 : a[i] < 0;
+        if (bad) {
+          (*out)[i] = kNaN;
+          (*flags)[i] |= kFlagOutOfDomain;
+        } else {
+          (*out)[i] = n.op == Op::kLog ? std::log(a[i]) : std::sqrt(a[i]);
+        }
+      }
+      return;
+    }
+  }
+}
+
+}  // namespace makerscore::detail

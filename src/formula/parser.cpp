@@ -1,0 +1,436 @@
+// Recursive-descent parser of the formula language (grammar in formula.h).
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "formula/formula.h"
+#include "util/text.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+// A function of the language: its op and how many arguments it takes.
+struct FunctionInfo {
+  Op op;
+  int min_args;
+  int max_args;  // -1: any number >= min_args
+};
+
+const std::map<std::string, FunctionInfo>& Functions() {
+  static const std::map<std::string, FunctionInfo> kFunctions = {
+      {"if", {Op::kIf, 3, 3}},       {"min", {Op::kMin, 2, -1}},    {"max", {Op::kMax, 2, -1}},
+      {"abs", {Op::kAbs, 1, 1}},     {"floor", {Op::kFloor, 1, 1}}, {"ceil", {Op::kCeil, 1, 1}},
+      {"round", {Op::kRound, 1, 1}}, {"log", {Op::kLog, 1, 1}},     {"sqrt", {Op::kSqrt, 1, 1}},
+      {"coalesce", {Op::kCoalesce, 2, 2}}, {"prev", {Op::kPrev, 1, 1}},
+  };
+  return kFunctions;
+}
+
+enum class Tok { kEnd, kNumber, kName, kOp, kLParen, kRParen, kComma, kBad };
+
+struct Token {
+  Tok kind = Tok::kEnd;
+  std::string text;
+  double number = 0;
+  int offset = 0;
+};
+
+}  // namespace
+
+const std::vector<std::string>& FunctionNames() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (const auto& [name, info] : Functions()) names.push_back(name);
+    return names;
+  }();
+  return kNames;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, Formula* out) : text_(text), out_(out) { Next(); }
+
+  bool Run(std::vector<FormulaError>* errors) {
+    int root = ParseOr();
+    if (ok_ && tok_.kind != Tok::kEnd) {
+      Fail(tok_.offset, "unexpected '" + tok_.text + "' after the end of the formula");
+    }
+    if (ok_ && root < 0) Fail(0, "empty formula");
+    if (!ok_) {
+      errors->push_back(error_);
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  // --- lexer ---
+  void Next() {
+    size_t i = pos_;
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' ||
+                                text_[i] == '\r')) {
+      ++i;
+    }
+    tok_ = Token{};
+    tok_.offset = static_cast<int>(i);
+    if (i >= text_.size()) {
+      tok_.kind = Tok::kEnd;
+      tok_.text = "end of formula";
+      pos_ = i;
+      return;
+    }
+    char c = text_[i];
+    if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < text_.size() && text_[i + 1] >= '0' &&
+                                   text_[i + 1] <= '9')) {
+      double v = 0;
+      auto [end, ec] = std::from_chars(text_.data() + i, text_.data() + text_.size(), v);
+      size_t len = static_cast<size_t>(end - (text_.data() + i));
+      tok_.kind = ec == std::errc() ? Tok::kNumber : Tok::kBad;
+      tok_.number = v;
+      tok_.text = std::string(text_.substr(i, std::max<size_t>(len, 1)));
+      pos_ = i + std::max<size_t>(len, 1);
+      return;
+    }
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
+      size_t j = i;
+      while (j < text_.size() && ((text_[j] >= 'a' && text_[j] <= 'z') ||
+                                  (text_[j] >= 'A' && text_[j] <= 'Z') ||
+                                  (text_[j] >= '0' && text_[j] <= '9') || text_[j] == '_')) {
+        ++j;
+      }
+      tok_.kind = Tok::kName;
+      tok_.text = std::string(text_.substr(i, j - i));
+      pos_ = j;
+      return;
+    }
+    static const char* kTwo[] = {"<=", ">=", "==", "!="};
+    for (const char* two : kTwo) {
+      if (text_.substr(i, 2) == two) {
+        tok_.kind = Tok::kOp;
+        tok_.text = two;
+        pos_ = i + 2;
+        return;
+      }
+    }
+    pos_ = i + 1;
+    tok_.text = std::string(1, c);
+    switch (c) {
+      case '+': case '-': case '*': case '/': case '<': case '>': case '%':
+        tok_.kind = Tok::kOp;
+        return;
+      case '(':
+        tok_.kind = Tok::kLParen;
+        return;
+      case ')':
+        tok_.kind = Tok::kRParen;
+        return;
+      case ',':
+        tok_.kind = Tok::kComma;
+        return;
+      default:
+        break;
+    }
+    // Show a whole UTF-8 character (a full-width bracket, say), not one byte.
+    size_t len = 1;
+    if ((c & 0xE0) == 0xC0) len = 2;
+    else if ((c & 0xF0) == 0xE0) len = 3;
+    else if ((c & 0xF8) == 0xF0) len = 4;
+    tok_.text = std::string(text_.substr(i, len));
+    pos_ = i + len;
+    tok_.kind = Tok::kBad;
+  }
+
+  bool IsOp(const char* s) const { return tok_.kind == Tok::kOp && tok_.text == s; }
+  bool IsWord(const char* s) const { return tok_.kind == Tok::kName && tok_.text == s; }
+
+  void Fail(int offset, std::string message) {
+    if (!ok_) return;
+    ok_ = false;
+    error_ = {offset, std::move(message)};
+  }
+
+  int Add(FormulaNode node) {
+    out_->nodes_.push_back(std::move(node));
+    return static_cast<int>(out_->nodes_.size()) - 1;
+  }
+  int Binary(Op op, int offset, int a, int b) {
+    FormulaNode n;
+    n.op = op;
+    n.offset = offset;
+    n.args = {a, b};
+    return Add(std::move(n));
+  }
+
+  // --- grammar ---
+  int ParseOr() {
+    int left = ParseAnd();
+    while (ok_ && IsWord("or")) {
+      int off = tok_.offset;
+      Next();
+      left = Binary(Op::kOr, off, left, ParseAnd());
+    }
+    return left;
+  }
+  int ParseAnd() {
+    int left = ParseNot();
+    while (ok_ && IsWord("and")) {
+      int off = tok_.offset;
+      Next();
+      left = Binary(Op::kAnd, off, left, ParseNot());
+    }
+    return left;
+  }
+  int ParseNot() {
+    if (IsWord("not")) {
+      if (!Enter()) return -1;
+      FormulaNode n;
+      n.op = Op::kNot;
+      n.offset = tok_.offset;
+      Next();
+      n.args = {ParseNot()};
+      --depth_;
+      return Add(std::move(n));
+    }
+    return ParseComparison();
+  }
+  int ParseComparison() {
+    int left = ParseSum();
+    static const std::pair<const char*, Op> kCmp[] = {{"<", Op::kLt},  {"<=", Op::kLe},
+                                                      {">", Op::kGt},  {">=", Op::kGe},
+                                                      {"==", Op::kEq}, {"!=", Op::kNe}};
+    for (const auto& [text, op] : kCmp) {
+      if (ok_ && IsOp(text)) {
+        int off = tok_.offset;
+        Next();
+        int right = ParseSum();
+        for (const auto& [text2, op2] : kCmp) {
+          if (ok_ && IsOp(text2)) {
+            Fail(tok_.offset, "comparisons cannot be chained; write 'a < b and b < c'");
+          }
+        }
+        return Binary(op, off, left, right);
+      }
+    }
+    return left;
+  }
+  int ParseSum() {
+    int left = ParseProduct();
+    while (ok_ && (IsOp("+") || IsOp("-"))) {
+      Op op = tok_.text == "+" ? Op::kAdd : Op::kSub;
+      int off = tok_.offset;
+      Next();
+      left = Binary(op, off, left, ParseProduct());
+    }
+    return left;
+  }
+  int ParseProduct() {
+    int left = ParseUnary();
+    while (ok_ && (IsOp("*") || IsOp("/"))) {
+      Op op = tok_.text == "*" ? Op::kMul : Op::kDiv;
+      int off = tok_.offset;
+      Next();
+      left = Binary(op, off, left, ParseUnary());
+    }
+    return left;
+  }
+  int ParseUnary() {
+    if (IsOp("-")) {
+      if (!Enter()) return -1;
+      FormulaNode n;
+      n.op = Op::kNeg;
+      n.offset = tok_.offset;
+      Next();
+      n.args = {ParseUnary()};
+      --depth_;
+      return Add(std::move(n));
+    }
+    return ParsePrimary();
+  }
+  // Counts one level of nesting; false (with an error) past kMaxDepth, so
+  // that a hostile formula cannot exhaust the stack.
+  bool Enter() {
+    if (++depth_ > kMaxDepth) {
+      Fail(tok_.offset, "formula nested too deeply (more than " + std::to_string(kMaxDepth) +
+                            " levels)");
+      return false;
+    }
+    return true;
+  }
+  int ParsePrimary() {
+    if (!ok_) return -1;
+    if (!Enter()) return -1;
+    int result = ParsePrimaryInner();
+    --depth_;
+    return result;
+  }
+  int ParsePrimaryInner() {
+    Token t = tok_;
+    switch (t.kind) {
+      case Tok::kNumber: {
+        Next();
+        FormulaNode n;
+        n.op = Op::kNumber;
+        n.number = t.number;
+        n.offset = t.offset;
+        if (IsOp("%")) {  // 30% is 0.3
+          n.number /= 100;
+          Next();
+        }
+        return Add(std::move(n));
+      }
+      case Tok::kLParen: {
+        Next();
+        int inner = ParseOr();
+        if (ok_ && tok_.kind != Tok::kRParen) {
+          Fail(tok_.offset, "expected ')' to close the '(' at offset " + std::to_string(t.offset) +
+                                ", found '" + tok_.text + "'");
+        }
+        Next();
+        return inner;
+      }
+      case Tok::kName:
+        return ParseName(t);
+      case Tok::kEnd:
+        Fail(t.offset, "the formula ends where a value was expected");
+        return -1;
+      case Tok::kBad:
+        Fail(t.offset, "unexpected character '" + t.text + "'" +
+                           (static_cast<unsigned char>(t.text[0]) >= 0x80
+                                ? " (formulas use ASCII operators and field ids)"
+                                : ""));
+        return -1;
+      default:
+        Fail(t.offset, "expected a number, a field or '(', found '" + t.text + "'");
+        return -1;
+    }
+  }
+  int ParseName(const Token& t) {
+    Next();
+    if (tok_.kind != Tok::kLParen) {
+      if (t.text == "and" || t.text == "or" || t.text == "not") {
+        Fail(t.offset, "'" + t.text + "' needs operands on both sides");
+        return -1;
+      }
+      FormulaNode n;
+      n.op = Op::kField;
+      n.name = t.text;
+      n.offset = t.offset;
+      return Add(std::move(n));
+    }
+    auto it = Functions().find(t.text);
+    if (it == Functions().end()) {
+      Fail(t.offset, "unknown function '" + t.text + "'" + DidYouMean(t.text, FunctionNames()) +
+                         "; known: " + Join(FunctionNames(), ", "));
+      return -1;
+    }
+    Next();  // '('
+    FormulaNode n;
+    n.op = it->second.op;
+    n.offset = t.offset;
+    if (n.op == Op::kPrev) {
+      if (tok_.kind != Tok::kName) {
+        Fail(tok_.offset, "prev() takes a field id, as in prev(income_total)");
+        return -1;
+      }
+      n.name = tok_.text;
+      n.offset = tok_.offset;
+      Next();
+      if (ok_ && tok_.kind != Tok::kRParen) {
+        Fail(tok_.offset, "prev() takes one field id, as in prev(income_total)");
+        return -1;
+      }
+      Next();
+      return Add(std::move(n));
+    }
+    if (tok_.kind != Tok::kRParen) {
+      while (ok_) {
+        n.args.push_back(ParseOr());
+        if (tok_.kind == Tok::kComma) {
+          Next();
+          continue;
+        }
+        if (tok_.kind != Tok::kRParen) {
+          Fail(tok_.offset, "expected ',' or ')' in the arguments of " + t.text + "(), found '" +
+                                tok_.text + "'");
+        }
+        break;
+      }
+    }
+    if (!ok_) return -1;
+    Next();  // ')'
+    int count = static_cast<int>(n.args.size());
+    const FunctionInfo& f = it->second;
+    if (count < f.min_args || (f.max_args >= 0 && count > f.max_args)) {
+      std::string want = f.max_args < 0 ? "at least " + std::to_string(f.min_args)
+                         : f.min_args == f.max_args ? std::to_string(f.min_args)
+                                                    : std::to_string(f.min_args) + " to " +
+                                                          std::to_string(f.max_args);
+      Fail(t.offset, t.text + "() takes " + want + " argument" + (want == "1" ? "" : "s") +
+                         ", not " + std::to_string(count));
+      return -1;
+    }
+    return Add(std::move(n));
+  }
+
+  static constexpr int kMaxDepth = 64;
+  std::string_view text_;
+  Formula* out_;
+  size_t pos_ = 0;
+  Token tok_;
+  bool ok_ = true;
+  int depth_ = 0;
+  FormulaError error_;
+};
+
+bool Formula::Parse(std::string_view text, Formula* out, std::vector<FormulaError>* errors) {
+  *out = Formula();
+  out->text_ = std::string(text);
+  Parser parser(out->text_, out);
+  if (!parser.Run(errors)) {
+    out->nodes_.clear();
+    return false;
+  }
+  return true;
+}
+
+bool Formula::Resolve(const std::function<int(const std::string&)>& lookup,
+                      const std::vector<std::string>& candidates,
+                      std::vector<FormulaError>* errors) {
+  bool ok = true;
+  for (auto& n : nodes_) {
+    if (n.op != Op::kField && n.op != Op::kPrev) continue;
+    n.field = lookup(n.name);
+    if (n.field < 0) {
+      ok = false;
+      errors->push_back({n.offset, "unknown field '" + n.name + "'" + DidYouMean(n.name, candidates)});
+    }
+  }
+  return ok;
+}
+
+bool Formula::uses_prev() const {
+  return std::any_of(nodes_.begin(), nodes_.end(), [](const FormulaNode& n) { return n.op == Op::kPrev; });
+}
+
+std::vector<int> Formula::fields() const {
+  std::vector<int> out;
+  for (const auto& n : nodes_) {
+    if ((n.op == Op::kField || n.op == Op::kPrev) && n.field >= 0) out.push_back(n.field);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool Formula::is_comparison() const {
+  if (nodes_.empty()) return false;
+  switch (nodes_.back().op) {
+    case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: case Op::kEq: case Op::kNe:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace makerscore::detail

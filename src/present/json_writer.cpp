@@ -1,0 +1,52 @@
+// The result as JSON (nlohmann::json stays inside this file).
+#include <nlohmann/json.hpp>
+
+#include "makerscore/present.h"
+
+namespace makerscore {
+
+std::vector<int> RankOrder(const Result& r);  // table.cpp
+
+namespace {
+
+nlohmann::json Number(double x) { return x != x ? nlohmann::json(nullptr) : nlohmann::json(x); }
+
+}  // namespace
+
+std::string ToJson(const Result& r) {
+  const auto& nodes = r.model().nodes();
+  const RuleSet& rules = r.model().rules();
+  nlohmann::json doc;
+  doc["rules"] = {{"id", rules.id}, {"title", rules.title}, {"total", rules.total}};
+  nlohmann::json indicators = nlohmann::json::array();
+  for (size_t k = 1; k < nodes.size(); ++k) {
+    indicators.push_back({{"id", nodes[k].id},
+                          {"name", nodes[k].name},
+                          {"parent", nodes[nodes[k].parent].id},
+                          {"max_points", nodes[k].max_points}});
+  }
+  doc["indicators"] = indicators;
+  nlohmann::json entities = nlohmann::json::array();
+  for (int i : RankOrder(r)) {
+    nlohmann::json e;
+    e["id"] = r.entity_ids()[i];
+    e["name"] = r.entity_names()[i];
+    e["total"] = Number(r.total(i));
+    e["rank"] = r.rank(i) ? nlohmann::json(r.rank(i)) : nlohmann::json(nullptr);
+    e["grade"] = r.grade(i).empty() ? nlohmann::json(nullptr) : nlohmann::json(r.grade(i));
+    nlohmann::json scores = nlohmann::json::object();
+    for (size_t k = 1; k < nodes.size(); ++k) {
+      auto kk = static_cast<Eigen::Index>(k);
+      scores[nodes[k].id] = {{"value", Number(r.values()(i, kk))},
+                             {"score", Number(r.scores()(i, kk))},
+                             {"points", Number(r.points()(i, kk))},
+                             {"flags", FlagNames(r.flags()(i, kk))}};
+    }
+    e["indicators"] = scores;
+    entities.push_back(e);
+  }
+  doc["entities"] = entities;
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace makerscore

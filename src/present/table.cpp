@@ -1,0 +1,82 @@
+// The ranked table for a terminal, aligned by display width.
+#include <algorithm>
+#include <numeric>
+
+#include "makerscore/present.h"
+#include "util/text.h"
+
+namespace makerscore {
+
+namespace {
+
+enum class Align { kLeft, kRight };
+
+std::string Pad(const std::string& s, int width, Align align) {
+  int fill = std::max(0, width - DisplayWidth(s));
+  return align == Align::kLeft ? s + std::string(fill, ' ') : std::string(fill, ' ') + s;
+}
+
+std::string Fixed(double x, int decimals) {
+  if (x != x) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  return buf;
+}
+
+}  // namespace
+
+// Entities in rank order; unranked ones (no total) last, in input order.
+std::vector<int> RankOrder(const Result& r) {
+  std::vector<int> order(r.entity_count());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    int ra = r.rank(a) == 0 ? 1 << 30 : r.rank(a);
+    int rb = r.rank(b) == 0 ? 1 << 30 : r.rank(b);
+    return ra < rb;
+  });
+  return order;
+}
+
+std::string FormatTable(const Result& r) {
+  const auto& nodes = r.model().nodes();
+  std::vector<std::string> header = {"排名", "编号", "名称", "总分", "等级"};
+  std::vector<Align> align = {Align::kRight, Align::kLeft, Align::kLeft, Align::kRight, Align::kLeft};
+  for (int c : nodes[0].children) {
+    header.push_back(nodes[c].id + " " + nodes[c].name + "(" + detail::FormatNumber(nodes[c].max_points) + ")");
+    align.push_back(Align::kRight);
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (int i : RankOrder(r)) {
+    std::vector<std::string> row = {r.rank(i) ? std::to_string(r.rank(i)) : "-", r.entity_ids()[i],
+                                    r.entity_names()[i], Fixed(r.total(i), 2), r.grade(i).empty() ? "-" : r.grade(i)};
+    for (int c : nodes[0].children) row.push_back(Fixed(r.points()(i, c), 2));
+    rows.push_back(std::move(row));
+  }
+  std::vector<int> width(header.size());
+  for (size_t c = 0; c < header.size(); ++c) {
+    width[c] = DisplayWidth(header[c]);
+    for (const auto& row : rows) width[c] = std::max(width[c], DisplayWidth(row[c]));
+  }
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string out;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      if (c) out += "  ";
+      out += Pad(cells[c], width[c], align[c]);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "\n";
+  };
+  std::string out = r.model().rules().title + "\n\n" + line(header);
+  int total_width = std::accumulate(width.begin(), width.end(), 0) + 2 * static_cast<int>(width.size() - 1);
+  std::string rule;
+  for (int k = 0; k < total_width; ++k) rule += "─";
+  out += rule + "\n";
+  for (const auto& row : rows) out += line(row);
+  int unscored = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const auto& row) { return row[0] == "-"; }));
+  out += "\n" + std::to_string(r.entity_count()) + " entities";
+  if (unscored) out += ", " + std::to_string(unscored) + " without a total (a required value is missing)";
+  out += ".\n";
+  return out;
+}
+
+}  // namespace makerscore

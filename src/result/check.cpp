@@ -1,0 +1,71 @@
+// Consistency checks of a filled-in report.
+#include "makerscore/check.h"
+
+#include <cmath>
+
+#include "scoring/compiled_model.h"
+#include "util/text.h"
+
+namespace makerscore {
+
+namespace {
+
+using detail::FlagColumn;
+using detail::Op;
+
+bool Holds(Op op, double a, double b, double tol) {
+  switch (op) {
+    case Op::kLt: return a < b + tol;
+    case Op::kLe: return a <= b + tol;
+    case Op::kGt: return a + tol > b;
+    case Op::kGe: return a + tol >= b;
+    case Op::kEq: return std::fabs(a - b) <= tol;
+    case Op::kNe: return std::fabs(a - b) > tol;
+    default: return true;
+  }
+}
+
+}  // namespace
+
+std::vector<Violation> CheckDataset(const Model& model, const Dataset& data) {
+  const auto& m = model.impl();
+  std::vector<const double*> cols;
+  for (const auto& f : m.rules.fields) {
+    int j = data.FindField(f.id);
+    cols.push_back(j < 0 ? nullptr : data.values().col(j).data());
+  }
+  const Eigen::Index n = data.entity_count();
+  detail::Columns columns{cols.data(), nullptr, n};
+  std::vector<Violation> out;
+  for (const auto& c : m.checks) {
+    const auto& root = c.formula.nodes()[c.formula.root()];
+    Eigen::ArrayXd lhs(n), rhs(n);
+    FlagColumn flags = FlagColumn::Zero(n);
+    detail::Evaluate(c.formula, root.args[0], columns, &lhs, &flags);
+    detail::Evaluate(c.formula, root.args[1], columns, &rhs, &flags);
+    std::vector<std::string> names;
+    for (int f : c.formula.fields()) names.push_back(m.rules.fields[f].name);
+    const std::string rule = c.formula.Render();
+    for (Eigen::Index i = 0; i < n; ++i) {
+      if (std::isnan(lhs[i]) || std::isnan(rhs[i])) continue;  // incomplete report: nothing to compare
+      if (Holds(root.op, lhs[i], rhs[i], c.check->tolerance)) continue;
+      Violation v;
+      v.row = data.row(static_cast<int>(i));
+      v.entity = data.entity_ids()[i];
+      v.check = c.check->id;
+      v.fields = detail::Join(names, ", ");
+      auto cols_of = [&](int field, bool) {
+        int j = data.FindField(m.rules.fields[field].id);
+        return j < 0 ? std::nan("") : data.values()(i, j);
+      };
+      v.message = (c.check->name.empty() ? c.check->id : c.check->name) + ": " + rule + " does not hold: " +
+                  c.formula.Render(cols_of) + " (" + detail::FormatNumber(lhs[i], 6) + " vs " +
+                  detail::FormatNumber(rhs[i], 6) + ")";
+      out.push_back(std::move(v));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Violation& a, const Violation& b) { return a.row < b.row; });
+  return out;
+}
+
+}  // namespace makerscore

@@ -1,0 +1,201 @@
+// Explaining one entity's points in words, with every number used.
+#include "makerscore/explain.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "experts/combine.h"
+#include "makerscore/error.h"
+#include "scoring/compiled_model.h"
+#include "util/text.h"
+
+namespace makerscore {
+
+namespace {
+
+using detail::FormatNumber;
+
+std::string Points(double p) { return FormatNumber(p, 4); }
+
+std::string Heading(const Node& node) {
+  return node.id + " " + node.name + " (max " + Points(node.max_points) + " points)";
+}
+
+std::string FlagLine(std::uint16_t flags) {
+  std::vector<std::string> names = FlagNames(flags);
+  return names.empty() ? "" : "  flags: " + detail::Join(names, ", ") + "\n";
+}
+
+std::string MissingSentence(const detail::CompiledLeaf& leaf, const IndicatorStats& st, std::uint16_t flags) {
+  if (flags & kFlagImputed) {
+    return "  the value is missing; the rule set imputes the cohort " +
+           std::string(leaf.missing == MissingPolicy::kMean ? "mean" : "median") + " " + FormatNumber(st.fill) +
+           " (of " + std::to_string(st.present) + " entities with a value)\n";
+  }
+  switch (leaf.missing) {
+    case MissingPolicy::kExclude:
+      return "  the value is missing; the rule set leaves the indicator out and shares its weight among its siblings\n";
+    case MissingPolicy::kError:
+      return "  the value is missing and the rule set requires it: the entity gets no total\n";
+    default:
+      return "  the value is missing; the rule set gives it no points\n";
+  }
+}
+
+std::string ExplainQuantitative(const Result& r, const detail::CompiledLeaf& leaf, int i) {
+  const int k = leaf.node;
+  const auto& fields = r.model().rules().fields;
+  const Dataset& cur = r.current();
+  const Dataset* prev = r.previous();
+  int prev_row = r.previous_row(i);
+  auto value_of = [&](int field, bool is_prev) -> double {
+    const Dataset& d = is_prev ? *prev : cur;
+    int row = is_prev ? prev_row : i;
+    if (is_prev && (prev == nullptr || row < 0)) return std::nan("");
+    int col = d.FindField(fields[field].id);
+    return col < 0 ? std::nan("") : d.values()(row, col);
+  };
+  std::string out = "  value = " + leaf.formula.Render() + "\n";
+  // Name the fields, this year's and last year's, with their values.
+  for (int f : leaf.formula.fields()) {
+    const Field& field = fields[f];
+    std::string unit = field.unit.empty() ? "" : " " + field.unit;
+    bool now = false, last = false;
+    for (const auto& node : leaf.formula.nodes()) {
+      if (node.field != f) continue;
+      now |= node.op == detail::Op::kField;
+      last |= node.op == detail::Op::kPrev;
+    }
+    if (now) out += "    " + field.id + " (" + field.name + ") = " + FormatNumber(value_of(f, false), 6) + unit + "\n";
+    if (last) {
+      out += "    prev(" + field.id + ") (" + field.name + ", last year) = " + FormatNumber(value_of(f, true), 6) +
+             unit + (prev_row < 0 ? " (no row for this entity in last year's data)" : "") + "\n";
+    }
+  }
+  double x = r.values()(i, k);
+  out += "        = " + leaf.formula.Render(value_of) + " = " + FormatNumber(x, 6) + "\n";
+  std::uint16_t flags = r.flags()(i, k);
+  if (flags & kFlagDivisionByZero) out += "  the formula divides by zero, so the value is missing\n";
+  if (flags & kFlagOutOfDomain) out += "  the formula takes log() of a number <= 0, so the value is missing\n";
+  double used = r.used_values()(i, k);
+  double s = r.scores()(i, k);
+  if (std::isnan(x)) out += MissingSentence(leaf, r.stats()[k], flags);
+  if (!std::isnan(used)) {
+    out += "  " + leaf.impl->explain(used, s, leaf.params, leaf.direction, r.stats()[k]) + "\n";
+  }
+  return out;
+}
+
+std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf, int i) {
+  const int k = leaf.node;
+  const Node& node = r.model().nodes()[k];
+  const Scale& scale = *leaf.scale;
+  std::string out = "  rated by experts on the scale '" + scale.id + "'";
+  if (!scale.levels.empty()) {
+    std::vector<std::string> levels;
+    for (const auto& l : scale.levels) levels.push_back(l.label + " = " + FormatNumber(l.fraction));
+    out += " (" + detail::Join(levels, ", ") + ")";
+  }
+  out += "\n";
+  std::vector<double> fractions;
+  std::vector<std::string> lines;
+  if (r.ratings()) {
+    for (const auto& rating : r.ratings()->items) {
+      if (rating.indicator != node.id || rating.entity != r.entity_ids()[i]) continue;
+      double f = *detail::RatingFraction(scale, rating.value);
+      fractions.push_back(f);
+      lines.push_back("    expert " + rating.expert + ": " + rating.value + " = " + FormatNumber(f));
+    }
+  }
+  for (const auto& l : lines) out += l + "\n";
+  std::sort(fractions.begin(), fractions.end());
+  double combined = r.values()(i, k);
+  if (static_cast<int>(fractions.size()) < leaf.min_ratings) {
+    out += "  " + std::to_string(fractions.size()) + " rating(s), fewer than the " + std::to_string(leaf.min_ratings) +
+           " the rule set requires\n";
+    out += MissingSentence(leaf, r.stats()[k], r.flags()(i, k));
+    if (!std::isnan(r.used_values()(i, k))) out += "  score = " + FormatNumber(r.scores()(i, k)) + "\n";
+    return out;
+  }
+  std::string how;
+  switch (leaf.combine) {
+    case Combine::kMean: how = "the mean of the " + std::to_string(fractions.size()) + " ratings"; break;
+    case Combine::kMedian: how = "the median of the " + std::to_string(fractions.size()) + " ratings"; break;
+    case Combine::kTrimmedMean:
+      how = "the mean after dropping the highest (" + FormatNumber(fractions.back()) + ") and the lowest (" +
+            FormatNumber(fractions.front()) + ")";
+      break;
+  }
+  out += "  score = " + how + " = " + FormatNumber(combined) + "\n";
+  return out;
+}
+
+std::string ExplainNode(const Result& r, int k, int i) {
+  const auto& m = r.model().impl();
+  const Node& node = m.nodes[k];
+  std::string out = Heading(node) + "\n";
+  int l = m.leaf_of_node[k];
+  if (l >= 0) {
+    const auto& leaf = m.leaves[l];
+    out += leaf.qualitative() ? ExplainQualitative(r, leaf, i) : ExplainQuantitative(r, leaf, i);
+  } else {
+    for (int c : node.children) {
+      const Node& child = m.nodes[c];
+      out += "  " + child.id + " " + child.name + ": " + Points(r.points()(i, c)) + " of " + Points(child.max_points) + "\n";
+    }
+    out += "  subtotal = sum of the children's points\n";
+  }
+  double s = r.scores()(i, k);
+  double p = r.points()(i, k);
+  if (std::isnan(s)) {
+    out += "  points = none (left out)\n";
+  } else if (l >= 0) {
+    double cap = s > 0 ? p / s : node.max_points;
+    out += "  points = " + FormatNumber(s) + " x " + Points(cap) + " = " + Points(p) + "\n";
+    if (std::fabs(cap - node.max_points) > 1e-9 && s > 0) {
+      out += "  (" + Points(cap) + " rather than " + Points(node.max_points) +
+             " because a sibling was left out and its weight was shared)\n";
+    }
+  } else {
+    out += "  points = " + Points(p) + " of " + Points(node.max_points) + "\n";
+  }
+  out += FlagLine(r.flags()(i, k) & ~static_cast<std::uint16_t>(kFlagMissing));
+  return out;
+}
+
+}  // namespace
+
+std::string Explain(const Result& r, const std::string& entity_id, const std::string& indicator_id) {
+  int i = r.FindEntity(entity_id);
+  if (i < 0) {
+    throw Error("no entity '" + entity_id + "' in the data" + detail::DidYouMean(entity_id, r.entity_ids()));
+  }
+  const Model& model = r.model();
+  std::string name = r.entity_names()[i];
+  std::string out = entity_id + (name.empty() ? "" : " " + name) + "\n";
+  if (!indicator_id.empty()) {
+    int k = model.FindNode(indicator_id);
+    if (k < 0) {
+      std::vector<std::string> ids;
+      for (const auto& node : model.nodes()) {
+        if (!node.id.empty()) ids.push_back(node.id);
+      }
+      throw Error("no indicator '" + indicator_id + "' in the rule file" + detail::DidYouMean(indicator_id, ids));
+    }
+    return out + ExplainNode(r, k, i);
+  }
+  double total = r.total(i);
+  if (std::isnan(total)) {
+    out += "total: none: a value the rule set requires is missing (see the indicators flagged not_scored)\n";
+  } else {
+    out += "total: " + Points(total) + " of " + Points(model.nodes()[0].max_points) + ", rank " +
+           std::to_string(r.rank(i)) + " of " + std::to_string(r.entity_count());
+    out += r.grade(i).empty() ? ", no grade\n" : ", grade " + r.grade(i) + "\n";
+  }
+  for (size_t k = 1; k < model.nodes().size(); ++k) {
+    out += "\n" + ExplainNode(r, static_cast<int>(k), i);
+  }
+  return out;
+}
+
+}  // namespace makerscore

@@ -1,0 +1,71 @@
+// Rendering and ordering of rule-file diagnostics.
+#include "makerscore/diagnostics.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "makerscore/present.h"
+
+namespace makerscore {
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out = d.pos.file.empty() ? std::string("<rules>") : d.pos.file;
+  if (d.pos.line > 0) {
+    out += ":" + std::to_string(d.pos.line);
+    if (d.pos.column > 0) out += ":" + std::to_string(d.pos.column);
+  }
+  out += d.severity == Severity::kError ? ": error: " : ": warning: ";
+  out += d.message;
+  if (!d.path.empty()) out += " [" + d.path + "]";
+  out += "\n";
+  if (!d.source_line.empty()) {
+    out += " | " + d.source_line + "\n";
+    // The caret goes under the column, counting display width so that it
+    // lines up under Chinese text too. Columns count characters.
+    std::string prefix;
+    int chars = 0;
+    for (size_t i = 0; i < d.source_line.size() && chars < d.pos.column - 1;) {
+      unsigned char c = static_cast<unsigned char>(d.source_line[i]);
+      size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+      prefix += d.source_line.substr(i, len);
+      i += len;
+      ++chars;
+    }
+    int width = DisplayWidth(prefix);
+    std::string pad;
+    for (int i = 0; i < width; ++i) pad += (prefix[0] == '\t' && i == 0) ? '\t' : '.';
+    out += " | " + pad + "^\n";
+  }
+  return out;
+}
+
+bool Diagnostics::HasErrors() const { return ErrorCount() > 0; }
+
+int Diagnostics::ErrorCount() const {
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::kError;
+  }));
+}
+
+std::string Diagnostics::ToString() const {
+  std::string out;
+  for (const auto& d : items_) out += FormatDiagnostic(d);
+  return out;
+}
+
+void Diagnostics::SortByPosition() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.pos.file, a.pos.line, a.pos.column) < std::tie(b.pos.file, b.pos.line, b.pos.column);
+  });
+}
+
+RuleError::RuleError(Diagnostics diagnostics)
+    : Error([&] {
+        std::string s = diagnostics.ToString();
+        int n = diagnostics.ErrorCount();
+        s += std::to_string(n) + (n == 1 ? " error" : " errors");
+        return s;
+      }()),
+      diagnostics_(std::move(diagnostics)) {}
+
+}  // namespace makerscore

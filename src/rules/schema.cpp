@@ -1,0 +1,177 @@
+// The rule-file schema: one table of every key (see makerscore/schema.h).
+#include "makerscore/schema.h"
+
+#include <sstream>
+
+#include "makerscore/methods.h"
+
+namespace makerscore {
+
+const std::vector<SectionInfo>& RuleSections() {
+  static const std::vector<SectionInfo> kSections = {
+      {"rules", "the top level of the file", "The rule set: what it is, where it comes from, and its parts."},
+      {"entity", "`entity:`", "Which CSV columns identify an entity (a makerspace)."},
+      {"field", "each item of `fields:`", "One number each entity reports (a column of the data)."},
+      {"scale", "each value of `scales:` (a map from scale id to scale)",
+       "How experts rate a qualitative indicator: named levels, or a numeric range."},
+      {"indicator", "each item of `indicators:` and of `children:`",
+       "A node of the indicator tree. A node with `children` is a group; a leaf has either "
+       "`value` and `score` (quantitative) or `rated` (qualitative)."},
+      {"score", "`score:` of a quantitative indicator",
+       "How the indicator's value becomes a score in [0, 1], the share of its points earned. "
+       "Besides the keys below, each method takes its own parameters (see Scoring methods)."},
+      {"rated", "`rated:` of a qualitative indicator", "How experts' ratings become a score."},
+      {"grade", "each item of `grades:`", "A grade and the smallest total that earns it."},
+      {"check", "each item of `checks:`",
+       "A consistency rule a filled-in report must satisfy (checked by `makerscore validate`)."},
+  };
+  return kSections;
+}
+
+const std::vector<KeyInfo>& RuleKeys() {
+  using T = KeyType;
+  static const std::vector<KeyInfo> kKeys = {
+      // section, key, type, required, default, allowed, doc
+      {"rules", "format", T::kString, true, "", "makerscore/1",
+       "The rule-format version. Files of another version are refused with a clear message."},
+      {"rules", "id", T::kString, true, "", "", "A short identifier of the rule set, e.g. guangxi-makerspace-2019."},
+      {"rules", "title", T::kString, true, "", "", "The title of the indicator system, as its source gives it."},
+      {"rules", "source", T::kString, false, "", "", "The document the rules are based on."},
+      {"rules", "description", T::kString, false, "", "", "Free text."},
+      {"rules", "weighting", T::kString, false, "points", "points|relative",
+       "`points`: weights are points and the children of a group add up to the group's points; "
+       "`relative`: weights are relative and normalised within each group."},
+      {"rules", "total", T::kNumber, false, "100",
+       "", "Points of the whole tree. With `weighting: points` the first-level weights must add up to it."},
+      {"rules", "entity", T::kMap, false, "", "", "Names of the id and name columns of the data (section entity)."},
+      {"rules", "missing", T::kString, false, "zero", "error|zero|mean|median|exclude",
+       "What an indicator earns when its value cannot be computed, unless the indicator says otherwise: "
+       "`error` leaves the entity without a total; `zero` gives no points; `mean`/`median` use the cohort's; "
+       "`exclude` shares the indicator's weight among its present siblings."},
+      {"rules", "fields", T::kList, true, "", "", "The data fields (section field)."},
+      {"rules", "scales", T::kMap, false, "", "", "Expert-rating scales by id (section scale)."},
+      {"rules", "indicators", T::kList, false, "", "",
+       "The first level of the indicator tree (section indicator). A file without indicators is a "
+       "data dictionary (a report form) that can still hold checks."},
+      {"rules", "grades", T::kList, false, "", "", "Grades by minimum total (section grade)."},
+      {"rules", "checks", T::kList, false, "", "", "Consistency rules for reported data (section check)."},
+
+      {"entity", "id", T::kString, false, "id", "", "The column holding each entity's unique id."},
+      {"entity", "name", T::kString, false, "name", "", "The column holding each entity's name (optional in the data)."},
+
+      {"field", "id", T::kString, true, "", "",
+       "Identifier used in formulas and as a CSV header: letters, digits and `_`, not starting with a digit."},
+      {"field", "name", T::kString, true, "", "", "The source document's name; also accepted as a CSV header."},
+      {"field", "unit", T::kString, false, "", "", "Unit of measure, e.g. 万元, 个, 人, 平米."},
+      {"field", "kind", T::kString, false, "number", "number|count|amount|share|flag",
+       "`count`: whole numbers >= 0; `amount`: money; `share`: a proportion (0.25 is 25%); "
+       "`flag`: 0 or 1; `number`: any real number."},
+      {"field", "min", T::kNumber, false, "", "", "Smallest acceptable value; smaller values are refused when data is read."},
+      {"field", "max", T::kNumber, false, "", "", "Largest acceptable value."},
+      {"field", "section", T::kString, false, "", "", "The part of the report form the field belongs to."},
+      {"field", "description", T::kString, false, "", "", "Free text."},
+
+      {"scale", "name", T::kString, false, "", "", "A readable name."},
+      {"scale", "levels", T::kMap, false, "", "",
+       "Level label -> share of the points it earns, in [0, 1], e.g. `{优: 1.0, 良: 0.8}`. "
+       "Give either `levels` or `min` and `max`."},
+      {"scale", "min", T::kNumber, false, "", "", "Lowest rating of a numeric scale; earns 0."},
+      {"scale", "max", T::kNumber, false, "", "", "Highest rating of a numeric scale; earns full points."},
+      {"scale", "description", T::kString, false, "", "", "Free text."},
+
+      {"indicator", "id", T::kString, true, "", "", "Unique id, e.g. `\"3.1\"` (quote numbers-like ids)."},
+      {"indicator", "name", T::kString, true, "", "", "The source document's name of the indicator."},
+      {"indicator", "weight", T::kNumber, true, "", "", "Points (or relative weight); must be > 0."},
+      {"indicator", "description", T::kString, false, "", "", "The source's explanation of the indicator."},
+      {"indicator", "value", T::kString, false, "", "",
+       "Formula of a quantitative indicator over field ids (see Formulas)."},
+      {"indicator", "score", T::kMap, false, "", "", "Scoring of a quantitative indicator (section score)."},
+      {"indicator", "rated", T::kMap, false, "", "", "Expert rating of a qualitative indicator (section rated)."},
+      {"indicator", "missing", T::kString, false, "the rule set's", "error|zero|mean|median|exclude",
+       "Missing-data policy for this indicator (see the top-level `missing`)."},
+      {"indicator", "children", T::kList, false, "", "", "Sub-indicators (section indicator)."},
+
+      {"score", "method", T::kString, true, "", "", "A scoring method (see Scoring methods)."},
+      {"score", "direction", T::kString, false, "higher", "higher|lower", "Whether larger values are better."},
+
+      {"rated", "scale", T::kString, true, "", "", "The id of a scale in `scales:`."},
+      {"rated", "combine", T::kString, false, "mean", "mean|median|trimmed_mean",
+       "How experts' ratings are combined; `trimmed_mean` drops one highest and one lowest rating."},
+      {"rated", "min_ratings", T::kInteger, false, "1", "",
+       "Fewer ratings than this leave the item missing (then the missing policy applies). "
+       "At least 3 with `trimmed_mean`."},
+
+      {"grade", "grade", T::kString, true, "", "", "The label: 优, A, 合格 ..."},
+      {"grade", "min", T::kNumber, true, "", "",
+       "Smallest total that earns the grade. The highest grade whose `min` the total reaches applies; "
+       "a total below every `min` gets no grade."},
+
+      {"check", "id", T::kString, true, "", "", "Unique id of the check."},
+      {"check", "name", T::kString, false, "", "", "What the check means, in the form's words."},
+      {"check", "rule", T::kString, true, "", "",
+       "A comparison of two formulas: `a + b <= c`, `x == y` (operators == != < <= > >=)."},
+      {"check", "tolerance", T::kNumber, false, "0", "",
+       "Allowed absolute difference, for rounding in reported figures."},
+      {"check", "description", T::kString, false, "", "", "Free text."},
+  };
+  return kKeys;
+}
+
+std::vector<KeyInfo> KeysOf(const std::string& section) {
+  std::vector<KeyInfo> out;
+  for (const auto& k : RuleKeys()) {
+    if (section == k.section) out.push_back(k);
+  }
+  return out;
+}
+
+const char* ToString(KeyType type) {
+  switch (type) {
+    case KeyType::kString: return "text";
+    case KeyType::kNumber: return "number";
+    case KeyType::kInteger: return "whole number";
+    case KeyType::kMap: return "map";
+    case KeyType::kList: return "list";
+    case KeyType::kStringOrNumber: return "text or number";
+  }
+  return "?";
+}
+
+std::string RuleFormatReference() {
+  std::ostringstream out;
+  out << "<!-- Generated by `makerscore schema` from src/rules/schema.cpp and the method registry. "
+         "Do not edit by hand. -->\n\n";
+  for (const auto& s : RuleSections()) {
+    out << "### `" << s.name << "`: " << s.where << "\n\n" << s.doc << "\n\n";
+    out << "| key | type | required | default | allowed | meaning |\n";
+    out << "|---|---|---|---|---|---|\n";
+    for (const auto& k : KeysOf(s.name)) {
+      std::string allowed = k.allowed;
+      for (auto& c : allowed) {
+        if (c == '|') c = ',';
+      }
+      out << "| `" << k.key << "` | " << ToString(k.type) << " | " << (k.required ? "yes" : "no")
+          << " | " << (*k.default_value ? std::string("`") + k.default_value + "`" : "")
+          << " | " << allowed << " | " << k.doc << " |\n";
+    }
+    out << "\n";
+  }
+  out << "### Scoring methods\n\n";
+  for (const auto& m : ScoringMethods()) {
+    out << "#### `" << m.name << "`" << (m.cohort_relative ? " (relative to the cohort)" : "")
+        << "\n\n" << m.doc << "\n\nScore: " << m.formula << "\n\n";
+    if (m.params.empty()) {
+      out << "No parameters.\n\n";
+      continue;
+    }
+    out << "| parameter | required | default | meaning |\n|---|---|---|---|\n";
+    for (const auto& p : m.params) {
+      out << "| `" << p.name << "` | " << (p.required ? "yes" : "no") << " | "
+          << (p.required ? std::string() : std::to_string(p.default_value)) << " | " << p.doc << " |\n";
+    }
+    out << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace makerscore
