@@ -36,6 +36,13 @@ void ParseCsv(std::string_view text, const std::string& source,
   const size_t n = text.size();
   if (n >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   int line = 1;
+  // Lines starting with '#' before the first record are comments (a note on
+  // where the data comes from, say).
+  while (i < n && text[i] == '#') {
+    while (i < n && text[i] != '\n') ++i;
+    if (i < n) ++i;
+    ++line;
+  }
   std::vector<std::string> cells;
   std::string cell;
   while (i < n) {

@@ -17,7 +17,8 @@ void RequireUtf8(std::string_view text, const std::string& source);
 // Calls on_record(line, cells) for every record, with line the 1-based line
 // where the record starts. Handles a BOM, LF and CRLF, quoted cells with
 // "" escapes and line breaks. Blank lines are skipped. Throws DataError for
-// an unterminated quote. Cells are not trimmed.
+// an unterminated quote. Cells are not trimmed. Lines starting with '#'
+// before the first record are comments and skipped.
 void ParseCsv(std::string_view text, const std::string& source,
               const std::function<void(int line, const std::vector<std::string>& cells)>& on_record);
 

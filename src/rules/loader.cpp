@@ -94,9 +94,15 @@ class Loader {
   }
 
  private:
+  // yaml-cpp counts columns in bytes; people (and editors) count characters.
   SourcePos Pos(const YAML::Mark& m) const {
     if (m.line < 0) return SourcePos{map_.file, 0, 0};
-    return SourcePos{map_.file, m.line + 1, m.column + 1};
+    std::string line = map_.Line(m.line + 1);
+    int chars = 0;
+    for (int b = 0; b < m.column && b < static_cast<int>(line.size()); ++b) {
+      chars += (static_cast<unsigned char>(line[b]) & 0xC0) != 0x80;
+    }
+    return SourcePos{map_.file, m.line + 1, chars + 1};
   }
 
   void Error(const YAML::Mark& mark, const std::string& path, const std::string& message) {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what makerscore needs from Debian 12's packages (only what is
+# missing, so running it again is quick) and builds it in build/.
+#   bash scripts/setup.sh            build the library and the makerscore command
+#   bash scripts/setup.sh --tests    also the tests and benchmarks
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake libeigen3-dev libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev)
+with_tests=OFF
+if [[ "${1:-}" == "--tests" ]]; then
+  with_tests=ON
+  packages+=(libgtest-dev libbenchmark-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing from Debian's packages: ${missing[*]}"
+  sudo=""
+  [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release \
+  -DMAKERSCORE_BUILD_TESTS="$with_tests" -DMAKERSCORE_BUILD_BENCH="$with_tests" >/dev/null
+cmake --build build -j2
