@@ -42,6 +42,8 @@ std::string MissingSentence(const detail::CompiledLeaf& leaf, const IndicatorSta
   }
 }
 
+std::string ExplainScore(const Result& r, const detail::CompiledLeaf& leaf, int i);
+
 std::string ExplainQuantitative(const Result& r, const detail::CompiledLeaf& leaf, int i) {
   const int k = leaf.node;
   const auto& fields = r.model().rules().fields;
@@ -55,6 +57,13 @@ std::string ExplainQuantitative(const Result& r, const detail::CompiledLeaf& lea
     int col = d.FindField(fields[field].id);
     return col < 0 ? std::nan("") : d.values()(row, col);
   };
+  double x = r.values()(i, k);
+  const auto& root = leaf.formula.nodes()[leaf.formula.root()];
+  if (root.op == detail::Op::kField) {  // the value is one reported field
+    const Field& field = fields[root.field];
+    return "  value = " + field.id + " (" + field.name + ") = " + FormatNumber(x, 6) +
+           (field.unit.empty() ? "" : " " + field.unit) + "\n" + ExplainScore(r, leaf, i);
+  }
   std::string out = "  value = " + leaf.formula.Render() + "\n";
   // Name the fields, this year's and last year's, with their values.
   for (int f : leaf.formula.fields()) {
@@ -72,8 +81,15 @@ std::string ExplainQuantitative(const Result& r, const detail::CompiledLeaf& lea
              unit + (prev_row < 0 ? " (no row for this entity in last year's data)" : "") + "\n";
     }
   }
-  double x = r.values()(i, k);
   out += "        = " + leaf.formula.Render(value_of) + " = " + FormatNumber(x, 6) + "\n";
+  return out + ExplainScore(r, leaf, i);
+}
+
+// From the value to the score: faults, the missing policy, the method.
+std::string ExplainScore(const Result& r, const detail::CompiledLeaf& leaf, int i) {
+  const int k = leaf.node;
+  double x = r.values()(i, k);
+  std::string out;
   std::uint16_t flags = r.flags()(i, k);
   if (flags & kFlagDivisionByZero) out += "  the formula divides by zero, so the value is missing\n";
   if (flags & kFlagOutOfDomain) out += "  the formula takes log() of a number <= 0, so the value is missing\n";

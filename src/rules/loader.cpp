@@ -86,7 +86,8 @@ class Loader {
     // Semantic checks run even when the structure had errors, so that one run
     // reports everything; they skip what was already reported (a weight that
     // is not a number is NaN and is left out of the sums, for example).
-    for (auto& d : Validate(rules).items()) diags_.Add(std::move(d));
+    Diagnostics semantic = Validate(rules);
+    for (const auto& d : semantic.items()) diags_.Add(d);
     diags_.SortByPosition();
     result.diagnostics = std::move(diags_);
     if (!result.diagnostics.HasErrors()) result.rules = std::move(rules);
@@ -138,20 +139,20 @@ class Loader {
       }
       std::string key = kv.first.Scalar();
       if (out.count(key)) {
-        Error(kv.first.Mark(), path + "/" + key, "duplicate key '" + key + "'");
+        Error(kv.first.Mark(), detail::ChildPath(path, key), "duplicate key '" + key + "'");
         continue;
       }
       bool is_known = std::find(known.begin(), known.end(), key) != known.end();
       if (!is_known && !extra_open) {
-        Error(kv.first.Mark(), path + "/" + key,
+        Error(kv.first.Mark(), detail::ChildPath(path, key),
               "unknown key '" + key + "'" + detail::DidYouMean(key, known) +
                   " in " + section + "; known keys: " + detail::Join(known, ", "));
         continue;
       }
       out[key] = kv.second;
-      Record(path + "/" + key, kv.second.IsNull() ? kv.first : kv.second);
+      Record(detail::ChildPath(path, key), kv.second.IsNull() ? kv.first : kv.second);
       for (const auto& k : keys) {
-        if (key == k.key) CheckType(kv.second, k, path + "/" + key, kv.first.Mark());
+        if (key == k.key) CheckType(kv.second, k, detail::ChildPath(path, key), kv.first.Mark());
       }
     }
     for (const auto& k : keys) {
@@ -333,7 +334,7 @@ class Loader {
 
   void ReadField(const YAML::Node& item, int index, RuleSet* rules) {
     Field f;
-    std::string path = "fields/" + ItemId(item, "id", index);
+    std::string path = detail::UniquePath("fields/" + ItemId(item, "id", index), &seen_paths_);
     KeyNodes m = Section(item, "field", path);
     Str(m, "id", &f.id);
     Str(m, "name", &f.name);
@@ -384,7 +385,7 @@ class Loader {
 
   Indicator ReadIndicator(const YAML::Node& item, const std::string& parent_path, int index) {
     Indicator ind;
-    std::string path = parent_path + "/" + ItemId(item, "id", index);
+    std::string path = detail::UniquePath(parent_path + "/" + ItemId(item, "id", index), &seen_paths_);
     KeyNodes m = Section(item, "indicator", path);
     Str(m, "id", &ind.id);
     Str(m, "name", &ind.name);
@@ -437,7 +438,7 @@ class Loader {
       if (std::find(params.begin(), params.end(), key) == params.end()) {
         std::vector<std::string> known = keys;
         known.insert(known.end(), params.begin(), params.end());
-        Error(node[key].IsNull() ? node.Mark() : value.Mark(), path + "/" + key,
+        Error(node[key].IsNull() ? node.Mark() : value.Mark(), detail::ChildPath(path, key),
               "unknown parameter '" + key + "' of method '" + spec.method + "'" +
                   detail::DidYouMean(key, known) +
                   (params.empty() ? "; it takes none" : "; it takes " + detail::Join(params, ", ")));
@@ -445,7 +446,7 @@ class Loader {
       }
       double d;
       if (!value.IsScalar() || !ParseDouble(value.Scalar(), &d)) {
-        Error(value.Mark(), path + "/" + key, "'" + key + "' must be a number, found " + Describe(value));
+        Error(value.Mark(), detail::ChildPath(path, key), "'" + key + "' must be a number, found " + Describe(value));
         continue;
       }
       spec.params[key] = d;
@@ -462,6 +463,7 @@ class Loader {
   }
 
   std::string_view text_;
+  std::set<std::string> seen_paths_;
   SourceMap map_;
   Diagnostics diags_;
 };

@@ -32,12 +32,12 @@ const std::vector<KeyInfo>& RuleKeys() {
   using T = KeyType;
   static const std::vector<KeyInfo> kKeys = {
       // section, key, type, required, default, allowed, doc
-      {"rules", "format", T::kString, true, "", "makerscore/1",
-       "The rule-format version. Files of another version are refused with a clear message."},
+      {"rules", "format", T::kString, true, "", "",
+       "The rule-format version: `makerscore/1`. Files of another version are refused with a clear message."},
       {"rules", "id", T::kString, true, "", "", "A short identifier of the rule set, e.g. guangxi-makerspace-2019."},
       {"rules", "title", T::kString, true, "", "", "The title of the indicator system, as its source gives it."},
       {"rules", "source", T::kString, false, "", "", "The document the rules are based on."},
-      {"rules", "description", T::kString, false, "", "", "Free text."},
+      {"rules", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
       {"rules", "weighting", T::kString, false, "points", "points|relative",
        "`points`: weights are points and the children of a group add up to the group's points; "
        "`relative`: weights are relative and normalised within each group."},
@@ -69,7 +69,7 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"field", "min", T::kNumber, false, "", "", "Smallest acceptable value; smaller values are refused when data is read."},
       {"field", "max", T::kNumber, false, "", "", "Largest acceptable value."},
       {"field", "section", T::kString, false, "", "", "The part of the report form the field belongs to."},
-      {"field", "description", T::kString, false, "", "", "Free text."},
+      {"field", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
 
       {"scale", "name", T::kString, false, "", "", "A readable name."},
       {"scale", "levels", T::kMap, false, "", "",
@@ -77,7 +77,7 @@ const std::vector<KeyInfo>& RuleKeys() {
        "Give either `levels` or `min` and `max`."},
       {"scale", "min", T::kNumber, false, "", "", "Lowest rating of a numeric scale; earns 0."},
       {"scale", "max", T::kNumber, false, "", "", "Highest rating of a numeric scale; earns full points."},
-      {"scale", "description", T::kString, false, "", "", "Free text."},
+      {"scale", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
 
       {"indicator", "id", T::kString, true, "", "", "Unique id, e.g. `\"3.1\"` (quote numbers-like ids)."},
       {"indicator", "name", T::kString, true, "", "", "The source document's name of the indicator."},
@@ -112,7 +112,7 @@ const std::vector<KeyInfo>& RuleKeys() {
        "A comparison of two formulas: `a + b <= c`, `x == y` (operators == != < <= > >=)."},
       {"check", "tolerance", T::kNumber, false, "0", "",
        "Allowed absolute difference, for rounding in reported figures."},
-      {"check", "description", T::kString, false, "", "", "Free text."},
+      {"check", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
   };
   return kKeys;
 }

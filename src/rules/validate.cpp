@@ -24,7 +24,9 @@ class Validator {
     CheckFields();
     CheckScales();
     std::set<std::string> ids;
-    for (const auto& ind : rules_.indicators) CheckIndicator(ind, "indicators", &ids);
+    for (size_t i = 0; i < rules_.indicators.size(); ++i) {
+      CheckIndicator(rules_.indicators[i], "indicators", static_cast<int>(i) + 1, &ids);
+    }
     CheckWeights(rules_.indicators, rules_.total, "total", "the rule set's total");
     CheckGrades();
     CheckChecks();
@@ -59,8 +61,9 @@ class Validator {
 
   void CheckFields() {
     std::set<std::string> seen;
-    for (const auto& f : rules_.fields) {
-      std::string path = "fields/" + f.id;
+    for (size_t i = 0; i < rules_.fields.size(); ++i) {
+      const Field& f = rules_.fields[i];
+      std::string path = detail::UniquePath("fields/" + (f.id.empty() ? "#" + std::to_string(i + 1) : f.id), &paths_);
       if (f.id.empty()) continue;  // reported by the loader
       if (!detail::IsIdentifier(f.id)) {
         Error(path + "/id", "field id '" + f.id +
@@ -140,8 +143,9 @@ class Validator {
     return -1;
   }
 
-  void CheckIndicator(const Indicator& ind, const std::string& parent, std::set<std::string>* ids) {
-    std::string path = parent + "/" + ind.id;
+  void CheckIndicator(const Indicator& ind, const std::string& parent, int index, std::set<std::string>* ids) {
+    std::string path =
+        detail::UniquePath(parent + "/" + (ind.id.empty() ? "#" + std::to_string(index) : ind.id), &paths_);
     if (!ind.id.empty() && !ids->insert(ind.id).second) {
       Error(path + "/id", "duplicate indicator id '" + ind.id + "'");
     }
@@ -157,7 +161,9 @@ class Validator {
                                       key + "'");
         }
       }
-      for (const auto& c : ind.children) CheckIndicator(c, path, ids);
+      for (size_t i = 0; i < ind.children.size(); ++i) {
+        CheckIndicator(ind.children[i], path, static_cast<int>(i) + 1, ids);
+      }
       CheckWeights(ind.children, ind.weight, path + "/weight", "'" + ind.id + "'");
       return;
     }
@@ -262,6 +268,7 @@ class Validator {
   }
 
   const RuleSet& rules_;
+  std::set<std::string> paths_;  // as the loader named them (see UniquePath)
   std::vector<std::string> field_ids_;
   Diagnostics diags_;
 };

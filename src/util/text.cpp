@@ -3,25 +3,30 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 namespace makerscore::detail {
 
 namespace {
 
-// Levenshtein distance on bytes; rule-file keys and ids are short.
+// Edit distance on bytes counting a swap of two neighbours as one edit
+// (optimal string alignment), so that 'titel' is one edit from 'title'.
+// Rule-file keys and ids are short, so the full table is cheap.
 int EditDistance(std::string_view a, std::string_view b) {
-  std::vector<int> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    int diag = row[0];
-    row[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
-      int up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.size()];
+  return d[n][m];
 }
 
 }  // namespace
@@ -57,6 +62,16 @@ std::string FormatNumber(double x, int digits) {
   }
   if (s == "-0") s = "0";
   return s;
+}
+
+std::string ChildPath(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "/" + key;
+}
+
+std::string UniquePath(const std::string& path, std::set<std::string>* seen) {
+  std::string p = path;
+  for (int k = 2; !seen->insert(p).second; ++k) p = path + "(" + std::to_string(k) + ")";
+  return p;
 }
 
 bool IsIdentifier(std::string_view s) {

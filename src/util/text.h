@@ -2,6 +2,7 @@
 #ifndef MAKERSCORE_SRC_UTIL_TEXT_H_
 #define MAKERSCORE_SRC_UTIL_TEXT_H_
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,14 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 // A number for people: up to `digits` decimals, trailing zeros removed,
 // "NaN" shown as "missing".
 std::string FormatNumber(double x, int digits = 4);
+
+// "parent/key", or "key" at the top (parent "").
+std::string ChildPath(const std::string& parent, const std::string& key);
+
+// path itself the first time it is seen, then "path(2)", "path(3)" ...: keeps
+// the source-map paths of two items with the same id apart. The loader and
+// the validator walk the file in the same order, so they agree on the names.
+std::string UniquePath(const std::string& path, std::set<std::string>* seen);
 
 // True when s is a valid identifier: [A-Za-z_][A-Za-z0-9_]*.
 bool IsIdentifier(std::string_view s);

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The makerscore command end to end: outputs, exit codes, messages, and that
+# an output file is complete or not written at all.
+#   cli_test.sh MAKERSCORE_BINARY SOURCE_DIR
+set -u
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+passes=0
+
+pass() { passes=$((passes + 1)); }
+fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
+
+# expect NAME WANTED_EXIT PATTERN -- COMMAND...: runs it, checks the exit code
+# and that stdout+stderr contain PATTERN (a fixed string).
+expect() {
+  local name=$1 want=$2 pattern=$3
+  shift 4
+  local out code
+  out=$("$@" 2>&1)
+  code=$?
+  if [[ $code -ne $want ]]; then
+    fail "$name: exit $code, wanted $want. Output:"$'\n'"$out"
+  elif [[ -n "$pattern" && "$out" != *"$pattern"* ]]; then
+    fail "$name: output lacks '$pattern'. Output:"$'\n'"$out"
+  else
+    pass
+  fi
+}
+
+G=(--rules "$src/rules/guangxi-2019.yaml" --data "$src/examples/data/guangxi-example-2019.csv"
+   --previous "$src/examples/data/guangxi-example-2018.csv" --ratings "$src/examples/data/guangxi-example-ratings.csv")
+
+expect "score table" 0 "广西众创空间评价指标体系" -- "$bin" score "${G[@]}"
+expect "score table header" 0 "排名" -- "$bin" score "${G[@]}"
+expect "score csv" 0 "rank,id,name,total,grade" -- "$bin" score "${G[@]}" --format csv
+expect "score json" 0 '"entities"' -- "$bin" score "${G[@]}" --format json
+expect "explain" 0 "3.1 众创空间总收入同比增长比例" -- "$bin" explain "${G[@]}" --entity GX004 --indicator 3.1
+expect "explain unknown entity" 4 "no entity 'GX999'" -- "$bin" explain "${G[@]}" --entity GX999
+expect "validate rules" 0 "ok" -- "$bin" validate "$src/rules/guangxi-2019.yaml" "$src/rules/shanxi-2018-form.yaml"
+expect "validate planted" 3 "planted-mistakes.yaml:2:9: error:" -- "$bin" validate "$src/tests/data/planted-mistakes.yaml"
+expect "validate shanxi report" 1 "3 violations" -- "$bin" validate --rules "$src/rules/shanxi-2018-form.yaml" \
+  "$src/examples/data/shanxi-example-2018.csv"
+expect "validate data without rules" 2 "--rules" -- "$bin" validate "$src/examples/data/shanxi-example-2018.csv"
+expect "usage" 2 "" -- "$bin" score --rules x.yaml
+expect "help" 0 "Exit codes" -- "$bin" --help
+expect "score help" 0 "--previous" -- "$bin" score --help
+expect "schema" 0 "### \`indicator\`" -- "$bin" schema
+expect "missing previous" 4 "give last year's data too (--previous FILE)" -- \
+  "$bin" score --rules "$src/rules/guangxi-2019.yaml" --data "$src/examples/data/guangxi-example-2019.csv" \
+  --ratings "$src/examples/data/guangxi-example-ratings.csv"
+expect "missing rules file" 3 "cannot open the rule file" -- "$bin" score --rules "$tmp/none.yaml" --data x.csv
+
+# Bad data: a non-numeric cell names the file, row and column.
+sed '3s/,274,/,二百,/' "$src/examples/data/guangxi-example-2019.csv" > "$tmp/bad.csv"
+expect "bad cell" 4 "bad.csv:3: column 'workstations' (提供创业工位数量): expected a number in 个, found '二百'" -- \
+  "$bin" score --rules "$src/rules/guangxi-2019.yaml" --data "$tmp/bad.csv" \
+  --previous "$src/examples/data/guangxi-example-2018.csv" --ratings "$src/examples/data/guangxi-example-ratings.csv"
+
+# Output files: written whole on success; on an error no file, not even a partial one.
+expect "output written" 0 "wrote 32 entities" -- "$bin" score "${G[@]}" --format csv --output "$tmp/out.csv"
+[[ $(wc -l < "$tmp/out.csv") -eq 33 ]] && pass || fail "out.csv should have 33 lines"
+expect "no output on error" 4 "" -- "$bin" score --rules "$src/rules/guangxi-2019.yaml" --data "$tmp/bad.csv" \
+  --previous "$src/examples/data/guangxi-example-2018.csv" --ratings "$src/examples/data/guangxi-example-ratings.csv" \
+  --output "$tmp/never.csv"
+[[ ! -e "$tmp/never.csv" ]] && pass || fail "an output file was written despite the error"
+[[ -z "$(ls "$tmp" | grep tmp-)" ]] && pass || fail "a temporary file was left behind"
+expect "unwritable output" 5 "cannot write the output file" -- "$bin" score "${G[@]}" --output "$tmp/no/such/dir/x.csv"
+
+echo "$passes passed, $failures failed"
+[[ $failures -eq 0 ]]

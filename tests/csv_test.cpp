@@ -1,0 +1,120 @@
+// Reading cohorts and ratings from CSV: what works, and every refusal.
+#include <cmath>
+
+#include "test_util.h"
+
+namespace makerscore {
+namespace {
+
+RuleSet Rules() {
+  return testing::RulesFromText(R"(format: makerscore/1
+id: csv
+title: CSV
+fields:
+  - {id: income, name: 总收入, unit: 万元, kind: amount, min: 0}
+  - {id: staff, name: 服务人员数量, unit: 人, kind: count}
+  - {id: online, name: 是否建有在线交流平台, kind: flag}
+)");
+}
+
+TEST(DatasetCsv, ReadsIdsNamesAndColumnsByIdOrChineseName) {
+  Dataset d = ParseDatasetCsv(
+      "id,name,总收入,staff,online\n"
+      "A,甲空间,12.5,3,是\n"
+      "B,\"乙, 空间\",,4,0\n",
+      Rules(), "d.csv");
+  ASSERT_EQ(d.entity_count(), 2);
+  EXPECT_EQ(d.entity_ids()[1], "B");
+  EXPECT_EQ(d.entity_names()[1], "乙, 空间");
+  EXPECT_DOUBLE_EQ(d.values()(0, 0), 12.5);
+  EXPECT_TRUE(std::isnan(d.values()(1, 0)));  // empty cell: missing, not 0
+  EXPECT_DOUBLE_EQ(d.values()(0, 2), 1);      // 是
+  EXPECT_EQ(d.row(1), 3);
+}
+
+TEST(DatasetCsv, BomCrlfAndCommentLinesSimplyWork) {
+  Dataset d = ParseDatasetCsv("\xEF\xBB\xBF# a note\r\nid,income,staff,online\r\nA,1,2,1\r\n", Rules(), "d.csv");
+  ASSERT_EQ(d.entity_count(), 1);
+  EXPECT_DOUBLE_EQ(d.values()(0, 1), 2);
+  EXPECT_EQ(d.row(0), 3);
+}
+
+TEST(DatasetCsv, MissingColumnNamesTheField) {
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,online\nA,1,1\n", Rules(), "d.csv"), DataError,
+                    "d.csv:1: missing 1 column of the rule file's fields (by id or name): staff (服务人员数量)");
+  EXPECT_THROW_WITH(ParseDatasetCsv("code,income,staff,online\nA,1,1,1\n", Rules(), "d.csv"), DataError,
+                    "d.csv:1: no column 'id' holding the entity ids");
+}
+
+TEST(DatasetCsv, NonNumericCellNamesRowColumnAndExpectation) {
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,online\nA,1,2,1\nB,十二,2,1\n", Rules(), "d.csv"), DataError,
+                    "d.csv:3: column 'income' (总收入): expected a number in 万元, found '十二' (leave the cell empty "
+                    "if the value is unknown)");
+}
+
+TEST(DatasetCsv, CountsMustBeWholeAndBoundsHold) {
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,online\nA,1,2.5,1\n", Rules(), "d.csv"), DataError,
+                    "d.csv:2: column 'staff' (服务人员数量): expected a whole number of at least 0, found '2.5'");
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,online\nA,-3,2,1\n", Rules(), "d.csv"), DataError,
+                    "d.csv:2: column 'income' (总收入): -3 is below the smallest allowed value 0");
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,online\nA,1,2,2\n", Rules(), "d.csv"), DataError,
+                    "expected 0 or 1 (or 是/否), found '2'");
+}
+
+TEST(DatasetCsv, DuplicateIdsAndRaggedRows) {
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,online\nA,1,2,1\nA,1,2,1\n", Rules(), "d.csv"), DataError,
+                    "d.csv:3: the entity id 'A' appears twice (first in line 2)");
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,online\nA,1,2\n", Rules(), "d.csv"), DataError,
+                    "d.csv:2: this row has 3 cells but the header has 4");
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,income,online\nA,1,2,1,1\n", Rules(), "d.csv"), DataError,
+                    "the column 'income' appears twice (columns 2 and 4)");
+}
+
+TEST(DatasetCsv, EveryProblemIsListedAtOnce) {
+  try {
+    ParseDatasetCsv("id,income,staff,online\nA,x,2,1\nB,1,y,1\nC,1,2,z\n", Rules(), "d.csv");
+    FAIL() << "expected DataError";
+  } catch (const DataError& e) {
+    std::string m = e.what();
+    EXPECT_NE(m.find("d.csv:2:"), std::string::npos);
+    EXPECT_NE(m.find("d.csv:3:"), std::string::npos);
+    EXPECT_NE(m.find("d.csv:4:"), std::string::npos);
+    EXPECT_NE(m.find("3 problems in d.csv"), std::string::npos);
+  }
+}
+
+TEST(DatasetCsv, GbkIsRefusedWithHowToConvert) {
+  // "众创" in GBK is D6 DA B4 B4: not UTF-8.
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,online\nA,1,2,1\n\xD6\xDA\xB4\xB4,1,2,1\n", Rules(), "d.csv"),
+                    DataError, "d.csv:3: the file is not UTF-8 text");
+  EXPECT_THROW_WITH(ParseDatasetCsv("\xD6\xDA", Rules(), "d.csv"), DataError, "iconv -f GB18030 -t UTF-8");
+}
+
+TEST(DatasetCsv, EmptyFileAndUnclosedQuote) {
+  EXPECT_THROW_WITH(ParseDatasetCsv("", Rules(), "d.csv"), DataError, "the file is empty");
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,online\nA,\"1,2,1\n", Rules(), "d.csv"), DataError,
+                    "d.csv:2: a quoted cell is never closed");
+}
+
+TEST(DatasetCsv, UnreadableFile) {
+  EXPECT_THROW_WITH(ReadDatasetCsv("/nonexistent/d.csv", Rules()), DataError,
+                    "/nonexistent/d.csv: cannot open the data file");
+}
+
+TEST(RatingsCsv, ReadsLongForm) {
+  Ratings r = ParseRatingsCsv("entity,indicator,expert,rating\nA,1.1,E1,优\r\nA,1.1,E2, 良 \n", "r.csv");
+  ASSERT_EQ(r.items.size(), 2u);
+  EXPECT_EQ(r.items[1].value, "良");
+  EXPECT_EQ(r.items[1].row, 3);
+  EXPECT_EQ(r.source, "r.csv");
+}
+
+TEST(RatingsCsv, Refusals) {
+  EXPECT_THROW_WITH(ParseRatingsCsv("entity,indicator,rating\n", "r.csv"), DataError,
+                    "r.csv:1: no column 'expert'; a ratings file has the columns entity, indicator, expert, rating");
+  EXPECT_THROW_WITH(ParseRatingsCsv("entity,indicator,expert,rating\nA,1.1,,优\n", "r.csv"), DataError,
+                    "r.csv:2: the cell 'expert' is empty");
+}
+
+}  // namespace
+}  // namespace makerscore

@@ -1,0 +1,71 @@
+// Explanations: golden files, and the numbers in them checked by hand.
+#include "test_util.h"
+
+namespace makerscore {
+namespace {
+
+Result Cohort() {
+  // The small cohort of scoring_test.cpp, with last year for a growth indicator.
+  const char* rules = R"(format: makerscore/1
+id: t
+title: 测试
+fields:
+  - {id: a, name: 甲数, unit: 个}
+  - {id: b, name: 乙数, unit: 万元}
+scales:
+  four: {levels: {优: 1, 良: 0.8, 中: 0.6, 差: 0.4}}
+indicators:
+  - id: "1"
+    name: 定量
+    weight: 60
+    children:
+      - {id: "1.1", name: 甲, weight: 30, value: a, score: {method: minmax}}
+      - {id: "1.2", name: 乙, weight: 20, value: a / b, score: {method: goalposts, low: 0, high: 2}}
+      - {id: "1.3", name: 乙增长, weight: 10, value: (b - prev(b)) / prev(b), score: {method: ratio, benchmark: 0.5}}
+  - {id: "2", name: 定性, weight: 40, rated: {scale: four, combine: trimmed_mean, min_ratings: 3}}
+grades:
+  - {grade: 优, min: 80}
+  - {grade: 良, min: 60}
+)";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  auto now = std::make_shared<Dataset>(ParseDatasetCsv("id,name,a,b\nE1,一号空间,10,5\nE2,二号空间,30,0\n", m.rules(), "d.csv"));
+  auto last = std::make_shared<Dataset>(ParseDatasetCsv("id,a,b\nE1,8,4\nE2,1,2\n", m.rules(), "p.csv"));
+  auto ratings = std::make_shared<Ratings>(ParseRatingsCsv(
+      "entity,indicator,expert,rating\nE1,2,X,优\nE1,2,Y,良\nE1,2,Z,差\nE1,2,W,良\nE2,2,X,优\n", "r.csv"));
+  return Score(m, now, last, ratings);
+}
+
+TEST(Explain, OneIndicatorGolden) {
+  Result r = Cohort();
+  // By hand: 1.3 for E1 is (5 - 4) / 4 = 0.25; ratio to 0.5 = 0.5; x 10 = 5 points.
+  std::string text = Explain(r, "E1", "1.3");
+  EXPECT_NE(text.find("= (5 - 4) / 4 = 0.25"), std::string::npos) << text;
+  EXPECT_NE(text.find("score = 0.25 / 0.5 = 0.5"), std::string::npos) << text;
+  EXPECT_NE(text.find("points = 0.5 x 10 = 5"), std::string::npos) << text;
+  testing::ExpectGolden(text, "explain-E1-1.3.txt");
+}
+
+TEST(Explain, WholeEntityGolden) {
+  Result r = Cohort();
+  // By hand for E1: 1.1 min-max over {10, 30}: 0 -> 0 points. 1.2: 10 / 5 = 2 -> 1 -> 20 points.
+  // 1.3: 5 points. 2: ratings 1, 0.8, 0.4, 0.8 -> drop 1 and 0.4 -> 0.8 -> 32 points. Total 57.
+  std::string text = Explain(r, "E1");
+  EXPECT_NE(text.find("total: 57 of 100, rank 1 of 2, no grade"), std::string::npos) << text;
+  EXPECT_NE(text.find("the mean after dropping the highest (1) and the lowest (0.4) = 0.8"), std::string::npos)
+      << text;
+  testing::ExpectGolden(text, "explain-E1.txt");
+  // E2 divides by zero in 1.2 and has one rating of three required.
+  std::string e2 = Explain(r, "E2");
+  EXPECT_NE(e2.find("the formula divides by zero, so the value is missing"), std::string::npos) << e2;
+  EXPECT_NE(e2.find("1 rating(s), fewer than the 3 the rule set requires"), std::string::npos) << e2;
+  testing::ExpectGolden(e2, "explain-E2.txt");
+}
+
+TEST(Explain, UnknownIdsAreClearErrors) {
+  Result r = Cohort();
+  EXPECT_THROW_WITH(Explain(r, "E3"), Error, "no entity 'E3' in the data (did you mean 'E1'?)");
+  EXPECT_THROW_WITH(Explain(r, "E1", "1.9"), Error, "no indicator '1.9' in the rule file (did you mean '1.1'?)");
+}
+
+}  // namespace
+}  // namespace makerscore

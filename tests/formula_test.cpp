@@ -1,0 +1,194 @@
+// The formula language: parsing, errors with positions, column evaluation.
+#include <cmath>
+#include <limits>
+
+#include "formula/formula.h"
+#include "test_util.h"
+
+namespace makerscore::detail {
+namespace {
+
+using FlagColumn = Eigen::Array<std::uint16_t, Eigen::Dynamic, 1>;
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Fields a, b, c; evaluation over rows given as columns.
+int Lookup(const std::string& name) {
+  if (name == "a") return 0;
+  if (name == "b") return 1;
+  if (name == "c") return 2;
+  return -1;
+}
+
+Formula Compile(const std::string& text) {
+  Formula f;
+  std::vector<FormulaError> errors;
+  EXPECT_TRUE(Formula::Parse(text, &f, &errors)) << (errors.empty() ? "" : errors[0].message);
+  EXPECT_TRUE(f.Resolve(Lookup, {"a", "b", "c"}, &errors));
+  return f;
+}
+
+struct Evaluated {
+  Eigen::ArrayXd values;
+  FlagColumn flags;
+};
+
+Evaluated Eval(const std::string& text, const std::vector<Eigen::VectorXd>& now,
+               const std::vector<Eigen::VectorXd>& last = {}) {
+  Formula f = Compile(text);
+  std::vector<const double*> cur, prev;
+  for (const auto& v : now) cur.push_back(v.data());
+  for (const auto& v : last) prev.push_back(v.data());
+  Eigen::Index rows = now[0].size();
+  Columns cols{cur.data(), last.empty() ? nullptr : prev.data(), rows};
+  Evaluated out{Eigen::ArrayXd(rows), FlagColumn::Zero(rows)};
+  Evaluate(f, cols, &out.values, &out.flags);
+  return out;
+}
+
+Eigen::VectorXd Col(std::initializer_list<double> v) {
+  Eigen::VectorXd c(static_cast<Eigen::Index>(v.size()));
+  Eigen::Index i = 0;
+  for (double x : v) c[i++] = x;
+  return c;
+}
+
+FormulaError FirstError(const std::string& text) {
+  Formula f;
+  std::vector<FormulaError> errors;
+  if (Formula::Parse(text, &f, &errors)) f.Resolve(Lookup, {"a", "b", "c"}, &errors);
+  EXPECT_FALSE(errors.empty()) << "expected an error in: " << text;
+  return errors.empty() ? FormulaError{} : errors[0];
+}
+
+TEST(Formula, ArithmeticFollowsPrecedence) {
+  // 1 + 2 * 3 = 7; (1 + 2) * 3 = 9; 10 - 4 - 3 = 3 (left to right); 2 * -3 = -6.
+  auto e = Eval("1 + 2 * 3 + 0 * a", {Col({0}), Col({0}), Col({0})});
+  EXPECT_DOUBLE_EQ(e.values[0], 7);
+  EXPECT_DOUBLE_EQ(Eval("(1 + 2) * 3", {Col({0})}).values[0], 9);
+  EXPECT_DOUBLE_EQ(Eval("10 - 4 - 3", {Col({0})}).values[0], 3);
+  EXPECT_DOUBLE_EQ(Eval("2 * -3", {Col({0})}).values[0], -6);
+  EXPECT_DOUBLE_EQ(Eval("30%", {Col({0})}).values[0], 0.3);
+}
+
+TEST(Formula, EvaluatesWholeColumns) {
+  // (a + b) / c for three rows: (1+2)/3 = 1, (4+6)/5 = 2, (0+1)/4 = 0.25.
+  auto e = Eval("(a + b) / c", {Col({1, 4, 0}), Col({2, 6, 1}), Col({3, 5, 4})});
+  EXPECT_DOUBLE_EQ(e.values[0], 1);
+  EXPECT_DOUBLE_EQ(e.values[1], 2);
+  EXPECT_DOUBLE_EQ(e.values[2], 0.25);
+  EXPECT_EQ((e.flags == 0).count(), 3);
+}
+
+TEST(Formula, GrowthRateWithPrev) {
+  // Guangxi 3.1: (this year - last year) / last year: (520 - 400) / 400 = 0.3.
+  auto e = Eval("(a - prev(a)) / prev(a)", {Col({520, 90})}, {Col({400, 100})});
+  EXPECT_DOUBLE_EQ(e.values[0], 0.3);
+  EXPECT_DOUBLE_EQ(e.values[1], -0.1);
+}
+
+TEST(Formula, DivisionByZeroIsFlaggedMissing) {
+  auto e = Eval("a / b", {Col({1, 0, 3}), Col({0, 0, 2})});
+  EXPECT_TRUE(std::isnan(e.values[0]));
+  EXPECT_TRUE(e.flags[0] & kFlagDivisionByZero);
+  EXPECT_TRUE(std::isnan(e.values[1]));
+  EXPECT_TRUE(e.flags[1] & kFlagDivisionByZero);
+  EXPECT_DOUBLE_EQ(e.values[2], 1.5);
+  EXPECT_EQ(e.flags[2], 0);
+}
+
+TEST(Formula, MissingOperandsPropagateAndAreFlagged) {
+  auto e = Eval("a + b", {Col({kNaN, 1}), Col({1, 1})});
+  EXPECT_TRUE(std::isnan(e.values[0]));
+  EXPECT_TRUE(e.flags[0] & kFlagMissing);
+  EXPECT_DOUBLE_EQ(e.values[1], 2);
+  // No last year at all: prev() is missing.
+  auto p = Eval("prev(a)", {Col({1})});
+  EXPECT_TRUE(std::isnan(p.values[0]));
+  EXPECT_TRUE(p.flags[0] & kFlagMissing);
+}
+
+TEST(Formula, IfKeepsOnlyTheChosenBranchFlags) {
+  // if(b == 0, 1, a / b): the division by zero in the branch not taken is no fault.
+  auto e = Eval("if(b == 0, 1, a / b)", {Col({5, 6}), Col({0, 3})});
+  EXPECT_DOUBLE_EQ(e.values[0], 1);
+  EXPECT_EQ(e.flags[0], 0);
+  EXPECT_DOUBLE_EQ(e.values[1], 2);
+}
+
+TEST(Formula, FunctionsAndComparisons) {
+  Eigen::VectorXd a = Col({-2.5, 7.9});
+  EXPECT_DOUBLE_EQ(Eval("abs(a)", {a}).values[0], 2.5);
+  EXPECT_DOUBLE_EQ(Eval("floor(a)", {a}).values[1], 7);
+  EXPECT_DOUBLE_EQ(Eval("ceil(a)", {a}).values[1], 8);
+  EXPECT_DOUBLE_EQ(Eval("min(a, 1, 0)", {a}).values[1], 0);
+  EXPECT_DOUBLE_EQ(Eval("max(a, 1)", {a}).values[0], 1);
+  EXPECT_DOUBLE_EQ(Eval("a > 0", {a}).values[1], 1);
+  EXPECT_DOUBLE_EQ(Eval("a > 0 and a < 5", {a}).values[1], 0);
+  EXPECT_DOUBLE_EQ(Eval("not a > 0 or a > 7", {a}).values[0], 1);
+  EXPECT_DOUBLE_EQ(Eval("coalesce(b, 4)", {a, Col({kNaN, 1})}).values[0], 4);
+  EXPECT_NEAR(Eval("log(a)", {Col({std::exp(2.0)})}).values[0], 2, 1e-12);
+  auto bad = Eval("log(a)", {Col({0})});
+  EXPECT_TRUE(std::isnan(bad.values[0]));
+  EXPECT_TRUE(bad.flags[0] & kFlagOutOfDomain);
+}
+
+TEST(Formula, ErrorsPointAtTheOffendingCharacter) {
+  FormulaError e = FirstError("a + * b");
+  EXPECT_EQ(e.offset, 4);
+  EXPECT_EQ(e.message, "expected a number, a field or '(', found '*'");
+
+  e = FirstError("a + unknown_field");
+  EXPECT_EQ(e.offset, 4);
+  EXPECT_EQ(e.message, "unknown field 'unknown_field'");
+
+  e = FirstError("a + bb");
+  EXPECT_EQ(e.message, "unknown field 'bb' (did you mean 'b'?)");
+
+  e = FirstError("sqr(a)");
+  EXPECT_EQ(e.offset, 0);
+  EXPECT_NE(e.message.find("unknown function 'sqr' (did you mean 'sqrt'?)"), std::string::npos);
+
+  e = FirstError("(a + b");
+  EXPECT_EQ(e.offset, 6);
+  EXPECT_EQ(e.message, "expected ')' to close the '(' at offset 0, found 'end of formula'");
+
+  e = FirstError("if(a, b)");
+  EXPECT_EQ(e.message, "if() takes 3 arguments, not 2");
+
+  e = FirstError("a < b < c");
+  EXPECT_EQ(e.message, "comparisons cannot be chained; write 'a < b and b < c'");
+
+  e = FirstError("a （b）");
+  EXPECT_EQ(e.offset, 2);
+  EXPECT_EQ(e.message, "unexpected '（' after the end of the formula");
+
+  e = FirstError("a ＋ b");
+  EXPECT_EQ(e.message, "unexpected '＋' after the end of the formula");
+
+  e = FirstError("prev(1)");
+  EXPECT_EQ(e.message, "prev() takes a field id, as in prev(income_total)");
+
+  e = FirstError("");
+  EXPECT_EQ(e.message, "the formula ends where a value was expected");
+}
+
+TEST(Formula, DeepNestingIsRefusedNotACrash) {
+  std::string deep(10000, '(');
+  EXPECT_NE(FirstError(deep + "a").message.find("nested too deeply"), std::string::npos);
+  std::string minus(10000, '-');
+  EXPECT_NE(FirstError(minus + "a").message.find("nested too deeply"), std::string::npos);
+}
+
+TEST(Formula, RendersCanonicallyAndWithValues) {
+  Formula f = Compile("(a-prev(a))/prev(a)");
+  EXPECT_EQ(f.Render(), "(a - prev(a)) / prev(a)");
+  EXPECT_EQ(f.Render([](int field, bool is_prev) { return is_prev ? 400.0 : 520.0; }), "(520 - 400) / 400");
+  EXPECT_EQ(Compile("a - (b - c)").Render(), "a - (b - c)");
+  EXPECT_EQ(Compile("a - b - c").Render(), "a - b - c");
+  EXPECT_EQ(Compile("if(a > 0, 1, 0)").Render(), "if(a > 0, 1, 0)");
+  EXPECT_TRUE(f.uses_prev());
+  EXPECT_EQ(f.fields(), std::vector<int>{0});
+}
+
+}  // namespace
+}  // namespace makerscore::detail

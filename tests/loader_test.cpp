@@ -1,0 +1,154 @@
+// Loading rule files: every problem reported in one pass, with positions.
+#include "test_util.h"
+
+namespace makerscore {
+namespace {
+
+using testing::ErrorsOf;
+using testing::RulesFromText;
+
+const char* kMinimal = R"(format: makerscore/1
+id: mini
+title: 最小规则
+fields:
+  - {id: x, name: 数量, unit: 个, kind: count}
+scales:
+  four: {levels: {优: 1, 良: 0.8, 中: 0.6, 差: 0.4}}
+indicators:
+  - id: "1"
+    name: 甲
+    weight: 60
+    value: x
+    score: {method: minmax}
+  - id: "2"
+    name: 乙
+    weight: 40
+    rated: {scale: four}
+grades:
+  - {grade: 优, min: 80}
+)";
+
+TEST(Loader, LoadsAValidFile) {
+  RuleSet r = RulesFromText(kMinimal);
+  EXPECT_EQ(r.id, "mini");
+  EXPECT_EQ(r.title, "最小规则");
+  ASSERT_EQ(r.fields.size(), 1u);
+  EXPECT_EQ(r.fields[0].kind, FieldKind::kCount);
+  EXPECT_EQ(r.fields[0].unit, "个");
+  ASSERT_EQ(r.indicators.size(), 2u);
+  EXPECT_EQ(r.indicators[0].weight, 60);
+  EXPECT_EQ(r.indicators[0].score->method, "minmax");
+  EXPECT_EQ(r.indicators[1].rated->scale, "four");
+  ASSERT_EQ(r.scales.size(), 1u);
+  ASSERT_EQ(r.scales[0].levels.size(), 4u);
+  EXPECT_EQ(r.scales[0].levels[1].label, "良");
+  EXPECT_DOUBLE_EQ(r.scales[0].levels[1].fraction, 0.8);
+  EXPECT_EQ(r.missing, MissingPolicy::kZero);
+  EXPECT_EQ(r.source_map.Find("indicators/2/rated/scale").line, 17);
+}
+
+TEST(Loader, ReportsEveryPlantedMistakeWithItsPosition) {
+  std::string path = testing::SourcePath("tests/data/planted-mistakes.yaml");
+  LoadResult r = LoadRules(path);
+  ASSERT_FALSE(r.ok());
+  std::string text = r.diagnostics.ToString();
+  // Golden file, with the absolute path made relative.
+  size_t at;
+  while ((at = text.find(path)) != std::string::npos) text.replace(at, path.size(), "planted-mistakes.yaml");
+  testing::ExpectGolden(text, "planted-mistakes.txt");
+  EXPECT_EQ(r.diagnostics.ErrorCount(), 19);
+}
+
+TEST(Loader, UnknownKeySuggestsTheKnownOne) {
+  std::string e = ErrorsOf(std::string(kMinimal) + "missnig: zero\n");
+  EXPECT_NE(e.find("test.yaml:20:1: error: unknown key 'missnig' (did you mean 'missing'?)"), std::string::npos) << e;
+}
+
+TEST(Loader, WrongTypeNamesWhatWasExpectedAndFound) {
+  std::string text = kMinimal;
+  text.replace(text.find("weight: 60"), 10, "weight: sixty");
+  std::string e = ErrorsOf(text);
+  EXPECT_NE(e.find("test.yaml:11:13: error: 'weight' must be a number, found 'sixty' [indicators/1/weight]"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find(" | ............^"), std::string::npos) << e;
+}
+
+TEST(Loader, WeightsMustAddUpToTheTotal) {
+  std::string text = kMinimal;
+  text.replace(text.find("weight: 40"), 10, "weight: 30");
+  std::string e = ErrorsOf(text);
+  EXPECT_NE(e.find("the weights of the children of the rule set's total add up to 60 + 30 = 90, not 100"),
+            std::string::npos)
+      << e;
+}
+
+TEST(Loader, RelativeWeightsNeedNotAddUp) {
+  std::string text = kMinimal;
+  text.replace(text.find("weight: 40"), 10, "weight: 1");
+  text += "weighting: relative\n";
+  RuleSet r = RulesFromText(text);
+  EXPECT_EQ(r.weighting, Weighting::kRelative);
+}
+
+TEST(Loader, FormulaErrorsPointIntoTheFormula) {
+  std::string text = kMinimal;
+  text.replace(text.find("value: x"), 8, "value: x / y");
+  std::string e = ErrorsOf(text);
+  EXPECT_NE(e.find("test.yaml:12:16: error: in formula: unknown field 'y' (did you mean 'x'?) [indicators/1/value]"), std::string::npos)
+      << e;
+}
+
+TEST(Loader, NewerFormatIsRefusedClearly) {
+  std::string text = kMinimal;
+  text.replace(0, 20, "format: makerscore/2");
+  std::string e = ErrorsOf(text);
+  EXPECT_NE(e.find("this makerscore reads rule format 'makerscore/1', not 'makerscore/2'; a newer format needs a "
+                   "newer makerscore"),
+            std::string::npos)
+      << e;
+}
+
+TEST(Loader, BrokenYamlIsOneClearError) {
+  std::string e = ErrorsOf("format: makerscore/1\nid: [unclosed\n");
+  EXPECT_NE(e.find("test.yaml:3:1: error: this is not valid YAML"), std::string::npos) << e;
+}
+
+TEST(Loader, EmptyAndNonMapFiles) {
+  EXPECT_NE(ErrorsOf("").find("the rule file is empty"), std::string::npos);
+  EXPECT_NE(ErrorsOf("- a\n- b\n").find("a rule file is a map of keys"), std::string::npos);
+}
+
+TEST(Loader, DuplicateKeysAreErrors) {
+  std::string e = ErrorsOf(std::string(kMinimal) + "title: again\n");
+  EXPECT_NE(e.find("duplicate key 'title'"), std::string::npos) << e;
+}
+
+TEST(Loader, MissingFileIsADiagnosticNotACrash) {
+  LoadResult r = LoadRules("/nonexistent/rules.yaml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.diagnostics.ToString(),
+            "/nonexistent/rules.yaml: error: cannot open the rule file (does it exist, and may it be read?)\n");
+}
+
+TEST(Loader, ValidateChecksARuleSetBuiltInCode) {
+  RuleSet r;
+  r.id = "code";
+  r.fields.push_back({"x", "数量"});
+  Indicator a;
+  a.id = "a";
+  a.name = "甲";
+  a.weight = 100;
+  a.value = "x * 2";
+  a.score = ScoreSpec{"minmax"};
+  r.indicators.push_back(a);
+  EXPECT_FALSE(Validate(r).HasErrors()) << Validate(r).ToString();
+  r.indicators[0].value = "z";
+  Diagnostics d = Validate(r);
+  ASSERT_TRUE(d.HasErrors());
+  EXPECT_NE(d.ToString().find("unknown field 'z'"), std::string::npos);
+  EXPECT_THROW(Model::Compile(r), RuleError);
+}
+
+}  // namespace
+}  // namespace makerscore

@@ -1,0 +1,75 @@
+// Presenting results: display width, the aligned table, CSV and JSON.
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "test_util.h"
+
+namespace makerscore {
+namespace {
+
+Result Small() {
+  const char* rules = R"(format: makerscore/1
+id: p
+title: 展示测试
+fields: [{id: a, name: 甲}]
+indicators:
+  - {id: "1", name: 服务能力, weight: 100, value: a, score: {method: goalposts, low: 0, high: 10}}
+grades:
+  - {grade: 优, min: 80}
+  - {grade: 差, min: 0}
+)";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  auto d = std::make_shared<Dataset>(ParseDatasetCsv(
+      "id,name,a\nS1,南宁北部湾创新港众创空间,8.5\nS2,\"Maker, Ltd\",10\nS3,柳州,\n", m.rules(), "d.csv"));
+  return Score(m, d);
+}
+
+TEST(DisplayWidth, ChineseCharactersTakeTwoColumns) {
+  EXPECT_EQ(DisplayWidth("abc"), 3);
+  EXPECT_EQ(DisplayWidth("众创空间"), 8);
+  EXPECT_EQ(DisplayWidth("（优）"), 6);  // full-width brackets
+  EXPECT_EQ(DisplayWidth("A优1"), 4);
+  EXPECT_EQ(DisplayWidth(""), 0);
+}
+
+TEST(Table, ColumnsLineUpByDisplayWidth) {
+  std::string table = FormatTable(Small());
+  std::istringstream in(table);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  // Title, blank, header, rule, three rows.
+  ASSERT_GE(lines.size(), 7u) << table;
+  EXPECT_EQ(lines[0], "展示测试");
+  // The last column is right-aligned, so every row and the header end at the same display column.
+  int width = DisplayWidth(lines[2]);
+  for (int k = 4; k < 7; ++k) EXPECT_EQ(DisplayWidth(lines[k]), width) << lines[k];
+  // The total column starts at the same display column in every row: find "总分" in the header.
+  EXPECT_NE(lines[4].find("S2"), std::string::npos);  // rank 1: 10 -> 100 points
+  EXPECT_NE(lines[4].find("100.00"), std::string::npos);
+  EXPECT_NE(lines[5].find("南宁北部湾创新港众创空间"), std::string::npos);
+  EXPECT_NE(lines[5].find("85.00"), std::string::npos);
+}
+
+TEST(Csv, RowsInRankOrderWithQuotingAndFlags) {
+  std::ostringstream out;
+  WriteCsv(Small(), out);
+  EXPECT_EQ(out.str(),
+            "rank,id,name,total,grade,1,flags\n"
+            "1,S2,\"Maker, Ltd\",100,优,100,\n"
+            "2,S1,南宁北部湾创新港众创空间,85,优,85,\n"
+            "3,S3,柳州,0,差,0,1:missing\n");
+}
+
+TEST(Json, CarriesTotalsAndPerIndicatorDetail) {
+  nlohmann::json j = nlohmann::json::parse(ToJson(Small()));
+  EXPECT_EQ(j["rules"]["id"], "p");
+  ASSERT_EQ(j["entities"].size(), 3u);
+  EXPECT_EQ(j["entities"][0]["id"], "S2");
+  EXPECT_EQ(j["entities"][0]["rank"], 1);
+  EXPECT_DOUBLE_EQ(j["entities"][1]["indicators"]["1"]["score"].get<double>(), 0.85);
+  EXPECT_TRUE(j["entities"][2]["indicators"]["1"]["value"].is_null());
+  EXPECT_EQ(j["entities"][2]["indicators"]["1"]["flags"][0], "missing");
+}
+
+}  // namespace
+}  // namespace makerscore
