@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake libeigen3-dev libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev)
+packages=(build-essential cmake libeigen3-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev)
 with_tests=OFF
 if [[ "${1:-}" == "--tests" ]]; then
   with_tests=ON

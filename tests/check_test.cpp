@@ -81,7 +81,8 @@ checks:
   // R1: 10.005 vs 10 within 0.01: fine. R2: 10.5 vs 10: broken. R3: a missing: skipped. R4: 4 > 3.
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0].entity, "R2");
-  EXPECT_EQ(v[0].message, "合计: a + b == total does not hold: 4 + 6.5 == 10 (10.5 vs 10)");
+  EXPECT_EQ(v[0].message, "合计: 4 + 6.5 = 10.5 should equal 10 (within 0.01)");
+  EXPECT_EQ(v[1].message, "order: 4 should be at most 3");
   EXPECT_EQ(v[1].entity, "R4");
   EXPECT_EQ(v[1].row, 5);
 }

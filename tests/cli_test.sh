@@ -41,8 +41,14 @@ expect "explain" 0 "3.1 众创空间总收入同比增长比例" -- "$bin" expla
 expect "explain unknown entity" 4 "no entity 'GX999'" -- "$bin" explain "${G[@]}" --entity GX999
 expect "validate rules" 0 "ok" -- "$bin" validate "$src/rules/guangxi-2019.yaml" "$src/rules/shanxi-2018-form.yaml"
 expect "validate planted" 3 "planted-mistakes.yaml:2:9: error:" -- "$bin" validate "$src/tests/data/planted-mistakes.yaml"
-expect "validate shanxi report" 1 "3 violations" -- "$bin" validate --rules "$src/rules/shanxi-2018-form.yaml" \
+expect "validate shanxi report" 1 "3 problems in 6 rows" -- "$bin" validate --rules "$src/rules/shanxi-2018-form.yaml" \
   "$src/examples/data/shanxi-example-2018.csv"
+# A report with a bad cell as well: both are listed, by row, and the rest is still checked.
+sed '5s/,SX002,/,SX002,/; 6s/^SX003,\([^,]*\),\([0-9]*\),/SX003,\1,-5,/' "$src/examples/data/shanxi-example-2018.csv" > "$tmp/report.csv"
+expect "validate report with a bad cell" 1 "report.csv:6: SX003: column 'area' (众创空间面积): -5 is below the smallest allowed value 0" -- \
+  "$bin" validate --rules "$src/rules/shanxi-2018-form.yaml" "$tmp/report.csv"
+expect "validate report counts all" 1 "4 problems in 6 rows" -- \
+  "$bin" validate --rules "$src/rules/shanxi-2018-form.yaml" "$tmp/report.csv"
 expect "validate data without rules" 2 "--rules" -- "$bin" validate "$src/examples/data/shanxi-example-2018.csv"
 expect "usage" 2 "" -- "$bin" score --rules x.yaml
 expect "help" 0 "Exit codes" -- "$bin" --help

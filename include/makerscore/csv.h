@@ -7,6 +7,7 @@
 #define MAKERSCORE_CSV_H_
 
 #include <string>
+#include <vector>
 
 #include "makerscore/dataset.h"
 #include "makerscore/ratings.h"
@@ -25,6 +26,30 @@ Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules);
 // The same, from text in memory; source names it in messages.
 Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules,
                         const std::string& source = "<string>");
+
+// One cell of a data file that cannot be used as it is.
+struct CellProblem {
+  int row = 0;          // the line of the file
+  std::string entity;   // the entity id of that row
+  std::string field;    // the field id of the column
+  std::string message;  // names the column and says what was expected and found
+};
+
+// A cohort read with its bad cells set aside: each such cell is missing (NaN)
+// in data and listed in problems.
+struct DatasetReading {
+  Dataset data;
+  std::vector<CellProblem> problems;
+};
+
+// Like ReadDatasetCsv, but cells that cannot be used (not a number, out of
+// bounds, not a whole number for a count) are listed instead of thrown, so
+// that the rest can still be checked. Problems with the file's structure (a
+// missing or duplicate column, a duplicate id, a ragged row, the encoding)
+// still throw DataError.
+DatasetReading ReadDatasetCsvLenient(const std::string& path, const RuleSet& rules);
+DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& rules,
+                                      const std::string& source = "<string>");
 
 // Reads expert ratings in long form: columns entity, indicator, expert,
 // rating (one row per rating). Throws DataError for a missing column, a

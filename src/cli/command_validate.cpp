@@ -1,4 +1,5 @@
 // makerscore validate: check rule files, and data against a rule file.
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -57,17 +58,25 @@ std::function<int()> AddValidateCommand(CLI::App& app) {
       for (const auto& f : *files) {
         if (IsRuleFile(f)) continue;
         int code = Guarded([&] {
-          Dataset data = ReadDatasetCsv(f, model.rules());
-          std::vector<Violation> violations = CheckDataset(model, data);
-          for (const auto& v : violations) {
-            std::cout << f << ":" << v.row << ": " << v.entity << ": " << v.message << " [" << v.check << "]\n";
+          DatasetReading reading = ReadDatasetCsvLenient(f, model.rules());
+          // Bad cells and broken checks together, in row order.
+          std::vector<std::pair<int, std::string>> lines;
+          for (const auto& p : reading.problems) {
+            lines.push_back({p.row, f + ":" + std::to_string(p.row) + ": " + p.entity + ": " + p.message});
           }
-          if (violations.empty()) {
-            std::cout << f << ": ok, " << data.entity_count() << " rows pass every check\n";
+          for (const auto& v : CheckDataset(model, reading.data)) {
+            lines.push_back({v.row, f + ":" + std::to_string(v.row) + ": " + v.entity + ": " + v.message + " [" +
+                                        v.check + "]"});
+          }
+          std::stable_sort(lines.begin(), lines.end(),
+                           [](const auto& a, const auto& b) { return a.first < b.first; });
+          for (const auto& [row, line] : lines) std::cout << line << "\n";
+          if (lines.empty()) {
+            std::cout << f << ": ok, " << reading.data.entity_count() << " rows pass every check\n";
             return static_cast<int>(kOk);
           }
-          std::cout << f << ": " << violations.size() << " violation" << (violations.size() > 1 ? "s" : "")
-                    << " of the rule file's checks\n";
+          std::cout << f << ": " << lines.size() << " problem" << (lines.size() > 1 ? "s" : "") << " in "
+                    << reading.data.entity_count() << " rows\n";
           return static_cast<int>(kInvalidData);
         });
         result = std::max(result, code);

@@ -42,9 +42,35 @@ std::string ColumnLabel(const Field& f) {
   return "column '" + f.id + "'" + (f.name.empty() ? "" : " (" + f.name + ")");
 }
 
+// The value of one cell, or NaN when it is empty; sets problem when the cell
+// cannot be used as the field's value.
+double CellValue(const Field& field, std::string_view cell, std::string* problem) {
+  const double kMissing = std::numeric_limits<double>::quiet_NaN();
+  if (IsMissingCell(cell)) return kMissing;
+  if (field.kind == FieldKind::kFlag && (cell == "是" || cell == "否")) return cell == "是" ? 1 : 0;
+  double v = 0;
+  const char* begin = cell.data();
+  if (*begin == '+') ++begin;
+  auto [end, ec] = std::from_chars(begin, cell.data() + cell.size(), v);
+  const std::string text(cell);
+  if (ec != std::errc() || end != cell.data() + cell.size() || !std::isfinite(v)) {
+    *problem = "expected a number" + (field.unit.empty() ? "" : " in " + field.unit) + ", found '" + text +
+               "' (leave the cell empty if the value is unknown)";
+  } else if (field.kind == FieldKind::kCount && (v < 0 || v != std::floor(v))) {
+    *problem = "expected a whole number of at least 0, found '" + text + "'";
+  } else if (field.kind == FieldKind::kFlag && v != 0 && v != 1) {
+    *problem = "expected 0 or 1 (or 是/否), found '" + text + "'";
+  } else if (field.min && v < *field.min) {
+    *problem = text + " is below the smallest allowed value " + detail::FormatNumber(*field.min);
+  } else if (field.max && v > *field.max) {
+    *problem = text + " is above the largest allowed value " + detail::FormatNumber(*field.max);
+  }
+  return v;
+}
+
 }  // namespace
 
-Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules, const std::string& source) {
+DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& rules, const std::string& source) {
   detail::RequireUtf8(text, source);
   Problems problems(source);
   const int nf = static_cast<int>(rules.fields.size());
@@ -55,6 +81,7 @@ Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules, const std
   std::vector<std::string> ids, names;
   std::vector<int> rows;
   std::vector<std::vector<double>> columns(nf);
+  std::vector<CellProblem> cell_problems;
 
   detail::ParseCsv(text, source, [&](int line, const std::vector<std::string>& cells) {
     if (!have_header) {
@@ -107,34 +134,11 @@ Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules, const std
     for (int f = 0; f < nf; ++f) {
       const Field& field = rules.fields[f];
       std::string_view cell = detail::Trim(cells[column_of_field[f]]);
-      double v = std::numeric_limits<double>::quiet_NaN();
-      if (!IsMissingCell(cell)) {
-        if (field.kind == FieldKind::kFlag && (cell == "是" || cell == "否")) {
-          v = cell == "是" ? 1 : 0;
-        } else {
-          const char* begin = cell.data();
-          if (!cell.empty() && *begin == '+') ++begin;
-          auto [end, ec] = std::from_chars(begin, cell.data() + cell.size(), v);
-          if (ec != std::errc() || end != cell.data() + cell.size() || !std::isfinite(v)) {
-            problems.Add(line, ColumnLabel(field) + ": expected a number" +
-                                   (field.unit.empty() ? "" : " in " + field.unit) + ", found '" +
-                                   std::string(cell) + "' (leave the cell empty if the value is unknown)");
-            columns[f].push_back(std::numeric_limits<double>::quiet_NaN());
-            continue;
-          }
-        }
-        if (field.kind == FieldKind::kCount && (v < 0 || v != std::floor(v))) {
-          problems.Add(line, ColumnLabel(field) + ": expected a whole number of at least 0, found '" +
-                                 std::string(cell) + "'");
-        } else if (field.kind == FieldKind::kFlag && v != 0 && v != 1) {
-          problems.Add(line, ColumnLabel(field) + ": expected 0 or 1 (or 是/否), found '" + std::string(cell) + "'");
-        } else if (field.min && v < *field.min) {
-          problems.Add(line, ColumnLabel(field) + ": " + std::string(cell) + " is below the smallest allowed value " +
-                                 detail::FormatNumber(*field.min));
-        } else if (field.max && v > *field.max) {
-          problems.Add(line, ColumnLabel(field) + ": " + std::string(cell) + " is above the largest allowed value " +
-                                 detail::FormatNumber(*field.max));
-        }
+      std::string problem;
+      double v = CellValue(field, cell, &problem);
+      if (!problem.empty()) {
+        cell_problems.push_back({line, ids.back(), field.id, ColumnLabel(field) + ": " + problem});
+        v = std::numeric_limits<double>::quiet_NaN();
       }
       columns[f].push_back(v);
     }
@@ -157,8 +161,20 @@ Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules, const std
   }
   std::vector<std::string> field_ids;
   for (const auto& f : rules.fields) field_ids.push_back(f.id);
-  return Dataset(std::move(field_ids), std::move(ids), std::move(names), std::move(values), std::move(rows),
-                 source);
+  return {Dataset(std::move(field_ids), std::move(ids), std::move(names), std::move(values), std::move(rows), source),
+          std::move(cell_problems)};
+}
+
+Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules, const std::string& source) {
+  DatasetReading r = ParseDatasetCsvLenient(text, rules, source);
+  Problems problems(source);
+  for (const auto& p : r.problems) problems.Add(p.row, p.message);
+  problems.ThrowIfAny();
+  return std::move(r.data);
+}
+
+DatasetReading ReadDatasetCsvLenient(const std::string& path, const RuleSet& rules) {
+  return ParseDatasetCsvLenient(detail::ReadFile(path, "data file"), rules, path);
 }
 
 Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules) {

@@ -73,6 +73,8 @@ class Formula {
   std::string Render() const;
   // The same with each field replaced by value(field, is_prev) ("(520 - 400) / 400").
   std::string Render(const std::function<double(int, bool)>& value) const;
+  // The subtree at node, with values.
+  std::string Render(int node, const std::function<double(int, bool)>& value) const;
 
  private:
   friend class Parser;

@@ -99,7 +99,11 @@ std::string Formula::Render() const {
 
 std::string Formula::Render(const std::function<double(int, bool)>& value) const {
   if (nodes_.empty()) return "";
-  return RenderNode(root(), [&](const FormulaNode& n) {
+  return Render(root(), value);
+}
+
+std::string Formula::Render(int node, const std::function<double(int, bool)>& value) const {
+  return RenderNode(node, [&](const FormulaNode& n) {
     double v = value(n.field, n.op == Op::kPrev);
     std::string s = FormatNumber(v, 6);
     return v < 0 ? "(" + s + ")" : s;

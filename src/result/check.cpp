@@ -25,6 +25,18 @@ bool Holds(Op op, double a, double b, double tol) {
   }
 }
 
+const char* Verb(Op op) {
+  switch (op) {
+    case Op::kLt: return "be less than";
+    case Op::kLe: return "be at most";
+    case Op::kGt: return "be more than";
+    case Op::kGe: return "be at least";
+    case Op::kEq: return "equal";
+    case Op::kNe: return "differ from";
+    default: return "?";
+  }
+}
+
 }  // namespace
 
 std::vector<Violation> CheckDataset(const Model& model, const Dataset& data) {
@@ -45,7 +57,6 @@ std::vector<Violation> CheckDataset(const Model& model, const Dataset& data) {
     detail::Evaluate(c.formula, root.args[1], columns, &rhs, &flags);
     std::vector<std::string> names;
     for (int f : c.formula.fields()) names.push_back(m.rules.fields[f].name);
-    const std::string rule = c.formula.Render();
     for (Eigen::Index i = 0; i < n; ++i) {
       if (std::isnan(lhs[i]) || std::isnan(rhs[i])) continue;  // incomplete report: nothing to compare
       if (Holds(root.op, lhs[i], rhs[i], c.check->tolerance)) continue;
@@ -58,9 +69,14 @@ std::vector<Violation> CheckDataset(const Model& model, const Dataset& data) {
         int j = data.FindField(m.rules.fields[field].id);
         return j < 0 ? std::nan("") : data.values()(i, j);
       };
-      v.message = (c.check->name.empty() ? c.check->id : c.check->name) + ": " + rule + " does not hold: " +
-                  c.formula.Render(cols_of) + " (" + detail::FormatNumber(lhs[i], 6) + " vs " +
-                  detail::FormatNumber(rhs[i], 6) + ")";
+      auto side = [&](int node, double total) {
+        std::string text = c.formula.Render(node, cols_of);
+        bool single = c.formula.nodes()[node].op == Op::kField || c.formula.nodes()[node].op == Op::kNumber;
+        return single ? text : text + " = " + detail::FormatNumber(total, 6);
+      };
+      v.message = (c.check->name.empty() ? c.check->id : c.check->name) + ": " + side(root.args[0], lhs[i]) +
+                  " should " + Verb(root.op) + " " + side(root.args[1], rhs[i]) +
+                  (c.check->tolerance > 0 ? " (within " + detail::FormatNumber(c.check->tolerance, 6) + ")" : "");
       out.push_back(std::move(v));
     }
   }
