@@ -68,7 +68,7 @@ TEST(Loader, WrongTypeNamesWhatWasExpectedAndFound) {
   std::string text = kMinimal;
   text.replace(text.find("weight: 60"), 10, "weight: sixty");
   std::string e = ErrorsOf(text);
-  EXPECT_NE(e.find("test.yaml:11:13: error: 'weight' must be a number, found 'sixty' [indicators/1/weight]"),
+  EXPECT_NE(e.find("test.yaml:11:13: error: 'weight' must be a number (or, with classes, a map of class weights), found 'sixty' [indicators/1/weight]"),
             std::string::npos)
       << e;
   EXPECT_NE(e.find(" | ............^"), std::string::npos) << e;

@@ -10,7 +10,8 @@ namespace makerscore {
 
 // Entities (rows) by fields (columns) of one year. Values are doubles in
 // column-major storage, so each field is one contiguous column; a missing
-// value is NaN. Immutable once built; safe to share between threads.
+// value is NaN. A category field (a region, a class) holds codes 0, 1, 2 ...
+// into its list of labels. Immutable once built; safe to share between threads.
 class Dataset {
  public:
   Dataset() = default;
@@ -18,9 +19,12 @@ class Dataset {
   // id is empty or appears twice, or a field id appears twice.
   // names may be empty (then every name is ""). rows, when given, holds the
   // source row (line) of each entity for messages; otherwise rows count from 1.
+  // categories, when given, has one entry per field: the labels of a
+  // category field (its values are codes into them), empty for the others.
   Dataset(std::vector<std::string> field_ids, std::vector<std::string> entity_ids,
           std::vector<std::string> entity_names, Eigen::MatrixXd values,
-          std::vector<int> rows = {}, std::string source = "");
+          std::vector<int> rows = {}, std::string source = "",
+          std::vector<std::vector<std::string>> categories = {});
 
   int entity_count() const { return static_cast<int>(entity_ids_.size()); }
   int field_count() const { return static_cast<int>(field_ids_.size()); }
@@ -34,6 +38,9 @@ class Dataset {
   // Where the data came from (a file name), for messages; may be "".
   const std::string& source() const { return source_; }
 
+  // The labels of category field j (empty for a numeric field).
+  const std::vector<std::string>& categories(int j) const;
+
   // Index of a field or entity, or -1.
   int FindField(const std::string& id) const;
   int FindEntity(const std::string& id) const;
@@ -45,6 +52,7 @@ class Dataset {
   Eigen::MatrixXd values_;
   std::vector<int> rows_;
   std::string source_;
+  std::vector<std::vector<std::string>> categories_;
 };
 
 }  // namespace makerscore

@@ -12,11 +12,19 @@
 
 namespace makerscore {
 
+// What a method parameter holds.
+enum class ParamType {
+  kNumber,  // a number; "30%" is 0.3
+  kBool,    // true or false
+  kBands,   // a list of {min: x, score: s} or {max: x, score: s} (see rules.h Band)
+};
+
 // One parameter of a scoring method.
 struct MethodParam {
   const char* name;
+  ParamType type;
   bool required;
-  double default_value;  // used when not required and not given
+  double default_value;  // used when not required and not given; NaN: see doc
   const char* doc;
 };
 

@@ -26,8 +26,12 @@ struct Node {
   int parent = -1;                // index of the parent; -1 for the root
   int depth = 0;                  // 0 for the root, 1 for first-level indicators
   std::vector<int> children;      // indices, in rule-file order
-  double share = 1;               // weight as a fraction of the parent's
-  double max_points = 0;          // points this node can earn at most
+  double share = 1;               // weight as a fraction of the parent's (the first class's)
+  double max_points = 0;          // points this node can earn at most (the first class's)
+  // The same for every class of entity (RuleSet::classes), in the order of
+  // its labels; one entry when the rule set has no classes.
+  std::vector<double> class_share;
+  std::vector<double> class_max_points;
   const Indicator* indicator = nullptr;  // nullptr for the root; owned by the Model
 };
 
@@ -48,6 +52,8 @@ class Model {
   const std::vector<std::string>& field_ids() const;
   // True when some formula uses prev(...), i.e. last year's data is needed.
   bool uses_previous_year() const;
+  // The number of classes of entity (1 when the rule set has none).
+  int class_count() const;
 
   const detail::CompiledModel& impl() const { return *impl_; }
 

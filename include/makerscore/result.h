@@ -29,6 +29,8 @@ enum Flag : std::uint16_t {
   kFlagNoSpread = 1u << 6,        // every entity had the same value (min-max)
   kFlagCapped = 1u << 7,          // the value lay beyond the method's range and was clamped
   kFlagNotScored = 1u << 8,       // the entity has no total (missing policy "error")
+  kFlagWinsorised = 1u << 9,      // an outlier, pulled in (winsorised or capped at a percentile)
+  kFlagLogTransformed = 1u << 10, // the indicator's values were log-transformed for outliers
 };
 
 // Short English names of the flags set in flags ("missing", "imputed" ...).
@@ -41,6 +43,15 @@ struct IndicatorStats {
   double high = 0;     // the upper end (cohort max, goalpost, benchmark ...)
   double fill = 0;     // the imputed value (missing policy mean/median), else NaN
   int present = 0;     // entities whose value could be computed
+  // Outlier treatment: the skewness and kurtosis of the values before it,
+  // how many values were winsorised or capped, whether the log fallback was
+  // used, and for capping the two percentile values.
+  double skew = 0;
+  double kurtosis = 0;
+  int treated = 0;
+  bool log_transformed = false;
+  double cap_low = 0;
+  double cap_high = 0;
 };
 
 // Per entity and node: the raw value, the value used, the score in [0, 1] and
@@ -69,11 +80,23 @@ class Result {
   const FlagArray& flags() const { return flags_; }
   const std::vector<IndicatorStats>& stats() const { return stats_; }
 
-  // The total of entity i; NaN when it could not be scored.
-  double total(int i) const { return points_(i, 0); }
+  // The total of entity i: the indicators' points (points()(i, 0)), plus
+  // bonus, minus deductions; NaN when it could not be scored.
+  double total(int i) const { return totals_[i]; }
   // 1-based competition rank ("1224": equal totals share the better rank and
-  // leave a gap); 0 when the entity has no total.
+  // leave a gap); 0 when the entity has no total or a veto excludes it.
   int rank(int i) const { return ranks_[i]; }
+  // The number of entities ranked.
+  int ranked_count() const { return ranked_; }
+  // Points of each bonus item, then each deduction item (as positive
+  // points taken away): entity_count() x items, in rule-file order, after
+  // each item's cap (the overall caps apply to the total).
+  const Eigen::ArrayXXd& adjustment_points() const { return adjustments_; }
+  // The vetoes that apply to entity i, as indices into model().rules().vetoes.
+  const std::vector<int>& vetoes(int i) const { return vetoes_[i]; }
+  // The class of entity i, an index into model().rules().classes->labels
+  // (0 when the rule set has no classes).
+  int entity_class(int i) const { return classes_.empty() ? 0 : classes_[i]; }
   // The grade label, or "" when no grade applies.
   const std::string& grade(int i) const;
 
@@ -96,6 +119,11 @@ class Result {
   Eigen::ArrayXXd values_, used_, scores_, points_;
   FlagArray flags_;
   std::vector<IndicatorStats> stats_;
+  Eigen::ArrayXXd adjustments_;
+  std::vector<double> totals_;
+  std::vector<std::vector<int>> vetoes_;
+  std::vector<int> classes_;
+  int ranked_ = 0;
   std::vector<int> ranks_;
   std::vector<int> grades_;  // index into model().rules().grades, -1 for none
 };

@@ -23,6 +23,7 @@ enum class FieldKind {
   kAmount,  // money, any real number (usually 万元)
   kShare,   // a proportion; 0.25 means 25%
   kFlag,    // 0 or 1 (是/否 in a form)
+  kCategory,  // a text label (a region, a type of incubator); not for formulas
 };
 
 // One column of the data each entity reports.
@@ -57,11 +58,22 @@ struct Scale {
 // Whether larger raw values are better.
 enum class Direction { kHigher, kLower };
 
-// How a quantitative indicator's value becomes a score in [0, 1].
+// One band of the `bands` method: a value of at least `min` (or, for
+// lower-is-better, at most `max`) earns `score` of the points.
+struct Band {
+  std::optional<double> min;
+  std::optional<double> max;
+  double score = 0;
+};
+
+// How a quantitative indicator's value becomes a score (the share of its
+// points earned, in [0, 1] for every method except zscore and efficacy
+// without clamping).
 struct ScoreSpec {
   std::string method;                    // a name from the method registry (methods.h)
   Direction direction = Direction::kHigher;
-  std::map<std::string, double> params;  // the method's parameters, checked against its declaration
+  std::map<std::string, double> params;  // number and true/false parameters (true is 1)
+  std::vector<Band> bands;               // the `bands` parameter, in order
 };
 
 // How several experts' ratings of one item are combined.
@@ -85,6 +97,35 @@ enum class MissingPolicy {
   kMean,     // use the cohort mean of the values that are present
   kMedian,   // use the cohort median of the values that are present
   kExclude,  // leave it out and share its weight among its present siblings
+  kGroupMean,  // use the mean of the entities in the same group (a category field)
+};
+
+// How the values of one indicator are treated for outliers before scoring.
+enum class OutlierMethod {
+  kNone,
+  kWinsorise,  // while |skew| >= skew and kurtosis >= kurtosis, pull the most
+               // extreme value in to the next one, up to max_points values;
+               // if that does not suffice, log-transform instead (fallback)
+  kCap,        // clamp to the cohort's lower and upper percentiles
+};
+
+struct OutlierSpec {
+  OutlierMethod method = OutlierMethod::kNone;
+  double skew = 2;          // |sample skewness| at or above this ...
+  double kurtosis = 3.5;    // ... and sample excess kurtosis at or above this mark outliers
+  int max_points = 5;       // most values winsorised per indicator
+  bool log_fallback = true; // log-transform when winsorising does not suffice
+  double lower = 0.05;      // cap: the percentile values below are raised to
+  double upper = 0.95;      // cap: the percentile values above are lowered to
+};
+
+// How a group combines its children's scores (weights normalised over the
+// children present).
+enum class Aggregation {
+  kArithmetic,  // weighted mean: with point weights, the sum of the points
+  kGeometric,   // weighted geometric mean
+  kHarmonic,    // weighted harmonic mean
+  kPower,       // weighted generalised (power) mean with exponent `power`
 };
 
 // A node of the indicator tree. A node with children is a group; a leaf is
@@ -93,20 +134,64 @@ struct Indicator {
   std::string id;    // unique in the rule set, e.g. "3.1"
   std::string name;  // the source document's name
   double weight = 0; // points, or a relative weight (see RuleSet::weighting)
+  // Weights by class of entity (RuleSet::classes); when non-empty they
+  // replace `weight`: label -> weight (0: the indicator does not apply).
+  std::map<std::string, double> class_weights;
   std::string description;
   std::string value;                 // formula (quantitative leaves)
   std::optional<ScoreSpec> score;    // quantitative leaves
   std::optional<RatedSpec> rated;    // qualitative leaves
   std::optional<MissingPolicy> missing;  // unset: the rule set's default
+  std::string missing_group;             // group field for kGroupMean; "": the rule set's
+  std::optional<OutlierSpec> outliers;   // unset: the rule set's
+  Aggregation aggregate = Aggregation::kArithmetic;  // groups only
+  double power = 1;                      // exponent of kPower
   std::vector<Indicator> children;
 
   bool is_leaf() const { return children.empty(); }
 };
 
-// A grade and the smallest total that earns it.
+// A grade and what earns it. Grades are listed best first; an entity gets
+// the first whose conditions it meets (a grade without conditions takes
+// everyone left).
 struct Grade {
-  std::string label;  // the rule file's own label: 优, A, 合格 ...
-  double min = 0;     // in points of the total
+  std::string label;          // the rule file's own label: 优, A, 合格 ...
+  std::optional<double> min;  // the total must reach this
+  std::optional<double> top;  // and the rank lie within this share of the cohort (0.2: top 20%)
+};
+
+// Classes of entities scored with different weights, told apart by a
+// category field (e.g. 综合孵化器 and 专业孵化器).
+struct Classes {
+  std::string field;                // a category field
+  std::vector<std::string> labels;  // its values, each a class
+};
+
+// A bonus (加分项) or deduction (扣分项) item: points outside the indicator tree.
+struct Adjustment {
+  std::string id;
+  std::string name;
+  std::string value;          // formula giving the points
+  std::optional<double> max;  // this item gives at most this many points
+  std::string description;
+};
+
+// All bonus or all deduction items, with an overall cap.
+struct Adjustments {
+  std::vector<Adjustment> items;
+  std::optional<double> max;  // all items together at most this many points
+  bool within_total = false;  // bonus only: the total may not exceed RuleSet::total
+};
+
+// 一票否决: a condition that, when true, forces a grade or excludes the
+// entity from ranking and grading, reported with its reason.
+struct Veto {
+  std::string id;
+  std::string name;   // the reason, in the rule file's words
+  std::string when;   // formula; true (non-zero) triggers the veto
+  std::string grade;  // the grade forced, or ""
+  bool exclude = false;
+  std::string description;
 };
 
 // A consistency rule that a filled-in report must satisfy, e.g.
@@ -150,10 +235,16 @@ struct RuleSet {
   std::string id_column = "id";      // CSV column holding entity ids
   std::string name_column = "name";  // CSV column holding entity names (optional in data)
   MissingPolicy missing = MissingPolicy::kZero;  // default for every indicator
+  std::string missing_group;                     // default group field for kGroupMean
+  std::optional<OutlierSpec> outliers;           // default outlier treatment
+  std::optional<Classes> classes;
   std::vector<Field> fields;
   std::vector<Scale> scales;
   std::vector<Indicator> indicators;  // the first level of the tree
-  std::vector<Grade> grades;          // any order; applied from the highest min down
+  std::vector<Grade> grades;          // best first
+  Adjustments bonus;
+  Adjustments deductions;
+  std::vector<Veto> vetoes;
   std::vector<Check> checks;
   SourceMap source_map;  // empty for a rule set built in code
 
@@ -169,6 +260,8 @@ const char* ToString(Direction direction);
 const char* ToString(Combine combine);
 const char* ToString(MissingPolicy policy);
 const char* ToString(Weighting weighting);
+const char* ToString(Aggregation aggregation);
+const char* ToString(OutlierMethod method);
 
 }  // namespace makerscore
 

@@ -82,6 +82,9 @@ DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& ru
   std::vector<int> rows;
   std::vector<std::vector<double>> columns(nf);
   std::vector<CellProblem> cell_problems;
+  // Category fields: labels in order of first appearance, and their codes.
+  std::vector<std::vector<std::string>> categories(nf);
+  std::vector<std::unordered_map<std::string, int>> codes(nf);
 
   detail::ParseCsv(text, source, [&](int line, const std::vector<std::string>& cells) {
     if (!have_header) {
@@ -134,6 +137,16 @@ DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& ru
     for (int f = 0; f < nf; ++f) {
       const Field& field = rules.fields[f];
       std::string_view cell = detail::Trim(cells[column_of_field[f]]);
+      if (field.kind == FieldKind::kCategory) {
+        double code = std::numeric_limits<double>::quiet_NaN();
+        if (!IsMissingCell(cell)) {
+          auto [it, fresh] = codes[f].emplace(std::string(cell), static_cast<int>(categories[f].size()));
+          if (fresh) categories[f].emplace_back(cell);
+          code = it->second;
+        }
+        columns[f].push_back(code);
+        continue;
+      }
       std::string problem;
       double v = CellValue(field, cell, &problem);
       if (!problem.empty()) {
@@ -161,7 +174,8 @@ DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& ru
   }
   std::vector<std::string> field_ids;
   for (const auto& f : rules.fields) field_ids.push_back(f.id);
-  return {Dataset(std::move(field_ids), std::move(ids), std::move(names), std::move(values), std::move(rows), source),
+  return {Dataset(std::move(field_ids), std::move(ids), std::move(names), std::move(values), std::move(rows), source,
+                  std::move(categories)),
           std::move(cell_problems)};
 }
 

@@ -1,7 +1,4 @@
 // Fixed goalposts: linear between low and high, clamped.
-#include <cmath>
-#include <limits>
-
 #include "methods/method.h"
 #include "util/text.h"
 
@@ -9,40 +6,42 @@ namespace makerscore::detail {
 
 namespace {
 
-void Score(const Eigen::ArrayXd& x, const ParamValues& p, Direction dir, Eigen::ArrayXd* score,
-           FlagColumn* flags, IndicatorStats* stats) {
-  const double low = p[0], high = p[1], range = high - low;
-  stats->low = low;
-  stats->high = high;
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
-    if (std::isnan(x[i])) {
-      (*score)[i] = std::numeric_limits<double>::quiet_NaN();
-      continue;
-    }
-    double s = dir == Direction::kHigher ? (x[i] - low) / range : (high - x[i]) / range;
-    if (s < 0 || s > 1) {
-      s = s < 0 ? 0.0 : 1.0;
-      (*flags)[i] |= kFlagCapped;
-    }
-    (*score)[i] = s;
-  }
+double Raw(double x, const MethodContext& c) {
+  const double low = c.params[0], high = c.params[1];
+  return c.direction == Direction::kHigher ? (x - low) / (high - low) : (high - x) / (high - low);
 }
 
-std::string Explain(double x, double s, const ParamValues& p, Direction dir, const IndicatorStats&) {
-  std::string lo = FormatNumber(p[0]), hi = FormatNumber(p[1]), v = FormatNumber(x);
-  std::string head = "goalposts " + lo + " (no points) to " + hi + " (full points)";
-  if (dir == Direction::kLower) head = "goalposts " + hi + " (no points) to " + lo + " (full points)";
-  std::string raw = dir == Direction::kHigher ? "(" + v + " - " + lo + ") / (" + hi + " - " + lo + ")"
-                                              : "(" + hi + " - " + v + ") / (" + hi + " - " + lo + ")";
-  double unclamped = dir == Direction::kHigher ? (x - p[0]) / (p[1] - p[0]) : (p[1] - x) / (p[1] - p[0]);
+void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn* flags,
+           IndicatorStats* stats) {
+  stats->low = c.params[0];
+  stats->high = c.params[1];
+  ScoreEach(x, score, [&](Eigen::Index i, double xi) {
+    double s = Raw(xi, c);
+    if (s < 0 || s > 1) {
+      (*flags)[i] |= kFlagCapped;
+      return s < 0 ? 0.0 : 1.0;
+    }
+    return s;
+  });
+}
+
+std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats&) {
+  std::string lo = FormatNumber(c.params[0]), hi = FormatNumber(c.params[1]), v = FormatNumber(x);
+  bool higher = c.direction == Direction::kHigher;
+  std::string head = higher ? "goalposts " + lo + " (no points) to " + hi + " (full points)"
+                            : "goalposts " + hi + " (no points) to " + lo + " (full points)";
+  std::string raw = higher ? "(" + v + " - " + lo + ") / (" + hi + " - " + lo + ")"
+                           : "(" + hi + " - " + v + ") / (" + hi + " - " + lo + ")";
+  double unclamped = Raw(x, c);
   std::string out = head + ": score = " + raw + " = " + FormatNumber(unclamped);
   if (unclamped != s) out += ", clamped to " + FormatNumber(s);
   return out;
 }
 
-std::string Check(const ParamValues& p) {
-  return p[0] < p[1] ? "" : "'low' (" + FormatNumber(p[0]) + ") must be less than 'high' (" +
-                                FormatNumber(p[1]) + "); use 'direction: lower' to reverse";
+std::string Check(const MethodContext& c) {
+  return c.params[0] < c.params[1] ? ""
+                                   : "'low' (" + FormatNumber(c.params[0]) + ") must be less than 'high' (" +
+                                         FormatNumber(c.params[1]) + "); use 'direction: lower' to reverse";
 }
 
 }  // namespace

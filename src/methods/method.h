@@ -16,8 +16,17 @@ namespace makerscore::detail {
 
 using FlagColumn = Eigen::Array<std::uint16_t, Eigen::Dynamic, 1>;
 
-// Parameter values in the order the method declares them (defaults filled in).
+// Parameter values in the order the method declares them (defaults filled
+// in; bands are not among them).
 using ParamValues = std::vector<double>;
+
+// Everything a method needs besides the values.
+struct MethodContext {
+  ParamValues params;
+  Direction direction = Direction::kHigher;
+  std::vector<Band> bands;
+  double max_points = 0;  // the indicator's points (for the `points` method)
+};
 
 // What a method does, called once per indicator per scoring run (never per
 // entity through a pointer in the hot loop: each function loops itself).
@@ -25,26 +34,41 @@ struct MethodImpl {
   // Scores every row of x whose value is not NaN into score (rows with NaN
   // stay NaN), sets kFlagCapped / kFlagNoSpread where that happens, and
   // records the figures it used in stats.
-  void (*score)(const Eigen::ArrayXd& x, const ParamValues& p, Direction dir,
-                Eigen::ArrayXd* score, FlagColumn* flags, IndicatorStats* stats);
+  void (*score)(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn* flags,
+                IndicatorStats* stats);
   // One entity's score in words, with the numbers used.
-  std::string (*explain)(double x, double score, const ParamValues& p, Direction dir,
-                         const IndicatorStats& stats);
+  std::string (*explain)(double x, double score, const MethodContext& c, const IndicatorStats& stats);
   // "" when the parameters make sense together, else what is wrong.
-  std::string (*check)(const ParamValues& p);
+  std::string (*check)(const MethodContext& c);
 };
 
 // The implementation of a registered method (info must come from ScoringMethods()).
 const MethodImpl& ImplOf(const MethodInfo& info);
 
-// The parameter values of spec for method info, defaults filled in, in
-// declaration order. Assumes the spec was validated.
-ParamValues ResolveParams(const MethodInfo& info, const std::map<std::string, double>& given);
+// The context of a score spec: parameter values with defaults filled in, in
+// declaration order, and the bands. Assumes the spec was validated.
+MethodContext ResolveContext(const MethodInfo& info, const ScoreSpec& spec, double max_points);
+
+// Values present (not NaN) in x.
+std::vector<double> Present(const Eigen::ArrayXd& x);
+
+// Sets score to NaN where x is NaN and to f(x) elsewhere.
+template <typename F>
+void ScoreEach(const Eigen::ArrayXd& x, Eigen::ArrayXd* score, F f) {
+  for (Eigen::Index i = 0; i < x.size(); ++i) (*score)[i] = x[i] != x[i] ? x[i] : f(i, x[i]);
+}
 
 // The implementations, one per file in this folder.
 extern const MethodImpl kMinMax;
 extern const MethodImpl kGoalposts;
 extern const MethodImpl kRatio;
+extern const MethodImpl kEfficacy;
+extern const MethodImpl kZScore;
+extern const MethodImpl kPercentile;
+extern const MethodImpl kBorda;
+extern const MethodImpl kDistanceToBest;
+extern const MethodImpl kBands;
+extern const MethodImpl kPoints;
 
 }  // namespace makerscore::detail
 

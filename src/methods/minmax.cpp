@@ -1,6 +1,6 @@
 // Min-max normalisation over the cohort.
+#include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "methods/method.h"
 #include "util/text.h"
@@ -9,44 +9,37 @@ namespace makerscore::detail {
 
 namespace {
 
-void Score(const Eigen::ArrayXd& x, const ParamValues&, Direction dir, Eigen::ArrayXd* score,
-           FlagColumn* flags, IndicatorStats* stats) {
-  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
-    if (std::isnan(x[i])) continue;
-    lo = std::min(lo, x[i]);
-    hi = std::max(hi, x[i]);
-  }
+void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn* flags,
+           IndicatorStats* stats) {
+  std::vector<double> v = Present(x);
+  const double lo = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
+  const double hi = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
   stats->low = lo;
   stats->high = hi;
   const double range = hi - lo;
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
-    if (std::isnan(x[i])) {
-      (*score)[i] = std::numeric_limits<double>::quiet_NaN();
-    } else if (!(range > 0)) {
-      (*score)[i] = 1.0;
+  ScoreEach(x, score, [&](Eigen::Index i, double xi) {
+    if (!(range > 0)) {
       (*flags)[i] |= kFlagNoSpread;
-    } else {
-      (*score)[i] = dir == Direction::kHigher ? (x[i] - lo) / range : (hi - x[i]) / range;
+      return 1.0;
     }
-  }
+    return c.direction == Direction::kHigher ? (xi - lo) / range : (hi - xi) / range;
+  });
 }
 
-std::string Explain(double x, double s, const ParamValues&, Direction dir, const IndicatorStats& st) {
+std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats& st) {
   if (!(st.high > st.low)) {
     return "min-max: every entity has the same value " + FormatNumber(st.low) +
            ", so each earns full points: score = 1";
   }
   std::string lo = FormatNumber(st.low), hi = FormatNumber(st.high), v = FormatNumber(x);
   std::string head = "min-max over the cohort (min " + lo + ", max " + hi + "): score = ";
-  if (dir == Direction::kHigher) {
+  if (c.direction == Direction::kHigher) {
     return head + "(" + v + " - " + lo + ") / (" + hi + " - " + lo + ") = " + FormatNumber(s);
   }
-  return head + "(" + hi + " - " + v + ") / (" + hi + " - " + lo + ") = " + FormatNumber(s) +
-         " (lower is better)";
+  return head + "(" + hi + " - " + v + ") / (" + hi + " - " + lo + ") = " + FormatNumber(s) + " (lower is better)";
 }
 
-std::string Check(const ParamValues&) { return ""; }
+std::string Check(const MethodContext&) { return ""; }
 
 }  // namespace
 

@@ -9,46 +9,41 @@ namespace makerscore::detail {
 
 namespace {
 
-// Higher is better: x / b in [0, 1]; lower is better: b / x in [0, 1]
-// (a value at or below zero is then the best possible).
-double RawRatio(double x, double b, Direction dir) {
+// Higher is better: x / b; lower is better: b / x (a value at or below zero
+// is then the best possible).
+double Raw(double x, double b, Direction dir) {
   if (dir == Direction::kHigher) return x / b;
   return x <= 0 ? std::numeric_limits<double>::infinity() : b / x;
 }
 
-void Score(const Eigen::ArrayXd& x, const ParamValues& p, Direction dir, Eigen::ArrayXd* score,
-           FlagColumn* flags, IndicatorStats* stats) {
-  const double b = p[0];
+void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn* flags,
+           IndicatorStats* stats) {
+  const double b = c.params[0];
   stats->low = 0;
   stats->high = b;
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
-    if (std::isnan(x[i])) {
-      (*score)[i] = std::numeric_limits<double>::quiet_NaN();
-      continue;
-    }
-    double s = RawRatio(x[i], b, dir);
+  ScoreEach(x, score, [&](Eigen::Index i, double xi) {
+    double s = Raw(xi, b, c.direction);
     if (s < 0 || s > 1) {
-      s = s < 0 ? 0.0 : 1.0;
       (*flags)[i] |= kFlagCapped;
+      return s < 0 ? 0.0 : 1.0;
     }
-    (*score)[i] = s;
-  }
+    return s;
+  });
 }
 
-std::string Explain(double x, double s, const ParamValues& p, Direction dir, const IndicatorStats&) {
-  std::string b = FormatNumber(p[0]), v = FormatNumber(x);
-  double raw = RawRatio(x, p[0], dir);
-  std::string out = dir == Direction::kHigher
+std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats&) {
+  std::string b = FormatNumber(c.params[0]), v = FormatNumber(x);
+  double raw = Raw(x, c.params[0], c.direction);
+  std::string out = c.direction == Direction::kHigher
                         ? "ratio to the benchmark " + b + ": score = " + v + " / " + b
-                        : "ratio of the benchmark " + b + " to the value (lower is better): score = " +
-                              b + " / " + v;
+                        : "ratio of the benchmark " + b + " to the value (lower is better): score = " + b + " / " + v;
   if (std::isfinite(raw)) out += " = " + FormatNumber(raw);
   if (raw != s) out += ", capped to " + FormatNumber(s);
   return out;
 }
 
-std::string Check(const ParamValues& p) {
-  return p[0] > 0 ? "" : "'benchmark' must be greater than 0, not " + FormatNumber(p[0]);
+std::string Check(const MethodContext& c) {
+  return c.params[0] > 0 ? "" : "'benchmark' must be greater than 0, not " + FormatNumber(c.params[0]);
 }
 
 }  // namespace

@@ -26,7 +26,18 @@ std::string FlagLine(std::uint16_t flags) {
   return names.empty() ? "" : "  flags: " + detail::Join(names, ", ") + "\n";
 }
 
-std::string MissingSentence(const detail::CompiledLeaf& leaf, const IndicatorStats& st, std::uint16_t flags) {
+std::string MissingSentence(const Result& r, const detail::CompiledLeaf& leaf, int i) {
+  const IndicatorStats& st = r.stats()[leaf.node];
+  std::uint16_t flags = r.flags()(i, leaf.node);
+  if ((flags & kFlagImputed) && leaf.missing == MissingPolicy::kGroupMean) {
+    const Field& field = r.model().rules().fields[leaf.missing_group];
+    const Dataset& d = r.current();
+    int col = d.FindField(field.id);
+    double code = d.values()(i, col);
+    std::string group = std::isnan(code) ? "unknown" : d.categories(col)[static_cast<size_t>(code)];
+    return "  the value is missing; the rule set imputes the mean of its group (" + field.id + " = " + group +
+           ") or, for a group without values, the cohort's: " + FormatNumber(r.used_values()(i, leaf.node)) + "\n";
+  }
   if (flags & kFlagImputed) {
     return "  the value is missing; the rule set imputes the cohort " +
            std::string(leaf.missing == MissingPolicy::kMean ? "mean" : "median") + " " + FormatNumber(st.fill) +
@@ -43,6 +54,29 @@ std::string MissingSentence(const detail::CompiledLeaf& leaf, const IndicatorSta
 }
 
 std::string ExplainScore(const Result& r, const detail::CompiledLeaf& leaf, int i);
+
+// What outlier treatment did to this value, if anything.
+std::string OutlierSentence(const Result& r, const detail::CompiledLeaf& leaf, int i) {
+  const IndicatorStats& st = r.stats()[leaf.node];
+  std::uint16_t flags = r.flags()(i, leaf.node);
+  double before = std::isnan(r.values()(i, leaf.node)) ? r.used_values()(i, leaf.node) : r.values()(i, leaf.node);
+  std::string shape = "skewness " + FormatNumber(st.skew, 2) + ", kurtosis " + FormatNumber(st.kurtosis, 2);
+  if (flags & kFlagLogTransformed) {
+    return "  the indicator's values are skewed (" + shape + ") beyond what winsorising " +
+           std::to_string(leaf.outliers.max_points) + " values could mend, so all were log-transformed: " +
+           "log(x - min + 0.01 x (max - min)) = " + FormatNumber(r.used_values()(i, leaf.node)) + "\n";
+  }
+  if (!(flags & kFlagWinsorised)) return "";
+  if (leaf.outliers.method == OutlierMethod::kCap) {
+    return "  an outlier: capped at the cohort's " + FormatNumber(100 * leaf.outliers.lower) + "th-" +
+           FormatNumber(100 * leaf.outliers.upper) + "th percentile range (" + FormatNumber(st.cap_low) + " to " +
+           FormatNumber(st.cap_high) + "): " + FormatNumber(before) + " -> " + FormatNumber(r.used_values()(i, leaf.node)) +
+           "\n";
+  }
+  return "  an outlier (the indicator had " + shape + "): winsorised, one of " + std::to_string(st.treated) +
+         " values pulled in to the next value: " + FormatNumber(before) + " -> " +
+         FormatNumber(r.used_values()(i, leaf.node)) + "\n";
+}
 
 std::string ExplainQuantitative(const Result& r, const detail::CompiledLeaf& leaf, int i) {
   const int k = leaf.node;
@@ -95,10 +129,9 @@ std::string ExplainScore(const Result& r, const detail::CompiledLeaf& leaf, int 
   if (flags & kFlagOutOfDomain) out += "  the formula takes log() of a number <= 0, so the value is missing\n";
   double used = r.used_values()(i, k);
   double s = r.scores()(i, k);
-  if (std::isnan(x)) out += MissingSentence(leaf, r.stats()[k], flags);
-  if (!std::isnan(used)) {
-    out += "  " + leaf.impl->explain(used, s, leaf.params, leaf.direction, r.stats()[k]) + "\n";
-  }
+  if (std::isnan(x)) out += MissingSentence(r, leaf, i);
+  out += OutlierSentence(r, leaf, i);
+  if (!std::isnan(used)) out += "  " + leaf.impl->explain(used, s, leaf.context, r.stats()[k]) + "\n";
   return out;
 }
 
@@ -129,7 +162,7 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
   if (static_cast<int>(fractions.size()) < leaf.min_ratings) {
     out += "  " + std::to_string(fractions.size()) + " rating(s), fewer than the " + std::to_string(leaf.min_ratings) +
            " the rule set requires\n";
-    out += MissingSentence(leaf, r.stats()[k], r.flags()(i, k));
+    out += MissingSentence(r, leaf, i);
     if (!std::isnan(r.used_values()(i, k))) out += "  score = " + FormatNumber(r.scores()(i, k)) + "\n";
     return out;
   }
@@ -179,6 +212,31 @@ std::string ExplainNode(const Result& r, int k, int i) {
   return out;
 }
 
+// The indicators' points, then each bonus and deduction, when there are any.
+std::string AdjustmentLines(const Result& r, int i) {
+  const RuleSet& rules = r.model().rules();
+  if (rules.bonus.items.empty() && rules.deductions.items.empty()) return "";
+  std::string out = "  indicators: " + Points(r.points()(i, 0)) + "\n";
+  size_t a = 0;
+  for (const auto* list : {&rules.bonus, &rules.deductions}) {
+    bool bonus = list == &rules.bonus;
+    double sum = 0;
+    for (const auto& item : list->items) {
+      double p = r.adjustment_points()(i, static_cast<Eigen::Index>(a++));
+      sum += p;
+      if (p != 0) {
+        out += std::string("  ") + (bonus ? "bonus " : "deduction ") + item.id + " " + item.name + ": " +
+               (bonus ? "+" : "-") + Points(p) + (item.max ? " (at most " + Points(*item.max) + ")" : "") + "\n";
+      }
+    }
+    if (list->max && sum > *list->max) {
+      out += std::string("  ") + (bonus ? "bonus" : "deductions") + " capped at " + Points(*list->max) + " in all\n";
+    }
+  }
+  if (rules.bonus.within_total) out += "  the bonus cannot raise the total above " + Points(rules.total) + "\n";
+  return out;
+}
+
 }  // namespace
 
 std::string Explain(const Result& r, const std::string& entity_id, const std::string& indicator_id) {
@@ -200,13 +258,22 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
     }
     return out + ExplainNode(r, k, i);
   }
+  const RuleSet& rules = model.rules();
+  if (rules.classes) out += "class: " + rules.classes->labels[r.entity_class(i)] + " (" + rules.classes->field + ")\n";
   double total = r.total(i);
   if (std::isnan(total)) {
     out += "total: none: a value the rule set requires is missing (see the indicators flagged not_scored)\n";
   } else {
-    out += "total: " + Points(total) + " of " + Points(model.nodes()[0].max_points) + ", rank " +
-           std::to_string(r.rank(i)) + " of " + std::to_string(r.entity_count());
+    out += "total: " + Points(total) + " of " + Points(model.nodes()[0].class_max_points[r.entity_class(i)]);
+    out += r.rank(i) ? ", rank " + std::to_string(r.rank(i)) + " of " + std::to_string(r.ranked_count())
+                     : ", not ranked";
     out += r.grade(i).empty() ? ", no grade\n" : ", grade " + r.grade(i) + "\n";
+    out += AdjustmentLines(r, i);
+  }
+  for (int v : r.vetoes(i)) {
+    const Veto& veto = rules.vetoes[v];
+    out += "veto " + veto.id + ": " + veto.name + " (" + veto.when + "): " +
+           (veto.exclude ? "not ranked and not graded" : "grade " + veto.grade + " at best") + "\n";
   }
   for (size_t k = 1; k < model.nodes().size(); ++k) {
     out += "\n" + ExplainNode(r, static_cast<int>(k), i);

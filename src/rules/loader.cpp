@@ -48,12 +48,25 @@ std::string Describe(const YAML::Node& node) {
   return "'" + node.Scalar() + "'";
 }
 
+// A number as a rule file writes it: "0.3", "-2", "30%" (= 0.3).
 bool ParseDouble(const std::string& s, double* out) {
   if (s.empty()) return false;
   const char* begin = s.data();
+  const char* last = s.data() + s.size();
+  bool percent = s.back() == '%';
+  if (percent) --last;
   if (*begin == '+') ++begin;
-  auto [end, ec] = std::from_chars(begin, s.data() + s.size(), *out);
-  return ec == std::errc() && end == s.data() + s.size() && std::isfinite(*out);
+  auto [end, ec] = std::from_chars(begin, last, *out);
+  if (ec != std::errc() || end != last || begin == last || !std::isfinite(*out)) return false;
+  if (percent) *out /= 100;
+  return true;
+}
+
+bool ParseBool(const std::string& s, bool* out) {
+  if (s == "true" || s == "yes") *out = true;
+  else if (s == "false" || s == "no") *out = false;
+  else return false;
+  return true;
 }
 
 class Loader {
@@ -170,8 +183,15 @@ class Loader {
     double d = 0;
     switch (k.type) {
       case KeyType::kString:
-      case KeyType::kStringOrNumber:
         ok = v.IsScalar();
+        break;
+      case KeyType::kBool: {
+        bool b;
+        ok = v.IsScalar() && ParseBool(v.Scalar(), &b);
+        break;
+      }
+      case KeyType::kNumberOrMap:
+        ok = v.IsMap() || (v.IsScalar() && ParseDouble(v.Scalar(), &d));
         break;
       case KeyType::kNumber:
         ok = v.IsScalar() && ParseDouble(v.Scalar(), &d);
@@ -213,7 +233,8 @@ class Loader {
       case KeyType::kInteger: return "a whole number";
       case KeyType::kMap: return "a map";
       case KeyType::kList: return "a list";
-      case KeyType::kStringOrNumber: return "text or a number";
+      case KeyType::kBool: return "true or false";
+      case KeyType::kNumberOrMap: return "a number (or, with classes, a map of class weights)";
     }
     return "?";
   }
@@ -242,8 +263,20 @@ class Loader {
     return true;
   }
 
+  bool Bool(const KeyNodes& m, const char* key, bool* out) {
+    auto it = m.find(key);
+    return it != m.end() && it->second.IsScalar() && ParseBool(it->second.Scalar(), out);
+  }
+  bool OptNum(const KeyNodes& m, const char* key, std::optional<double>* out) {
+    double d;
+    if (!Num(m, key, &d)) return false;
+    *out = d;
+    return true;
+  }
+
   static MissingPolicy ToMissing(const std::string& s) {
     if (s == "error") return MissingPolicy::kError;
+    if (s == "group_mean") return MissingPolicy::kGroupMean;
     if (s == "mean") return MissingPolicy::kMean;
     if (s == "median") return MissingPolicy::kMedian;
     if (s == "exclude") return MissingPolicy::kExclude;
@@ -269,6 +302,55 @@ class Loader {
     }
     Num(top, "total", &rules->total);
     if (IsAllowed(top, "rules", "missing", &s)) rules->missing = ToMissing(s);
+    Str(top, "missing_group", &rules->missing_group);
+    if (top.count("outliers") && top["outliers"].IsMap()) rules->outliers = ReadOutliers(top["outliers"], "outliers");
+    if (top.count("classes") && top["classes"].IsMap()) {
+      Classes c;
+      KeyNodes m = Section(top["classes"], "classes", "classes");
+      Str(m, "field", &c.field);
+      c.labels = StringList(m, "labels", "classes/labels");
+      rules->classes = c;
+    }
+    for (const char* which : {"bonus", "deductions"}) {
+      if (!top.count(which) || !top[which].IsMap()) continue;
+      Adjustments& a = std::string(which) == "bonus" ? rules->bonus : rules->deductions;
+      KeyNodes m = Section(top[which], "adjustments", which);
+      OptNum(m, "max", &a.max);
+      Bool(m, "within_total", &a.within_total);
+      if (a.within_total && std::string(which) == "deductions") {
+        Error(m["within_total"].Mark(), std::string(which) + "/within_total",
+              "'within_total' is for bonus items; deductions always stay within the total");
+      }
+      if (m.count("items") && m["items"].IsSequence()) {
+        int i = 0;
+        for (const auto& item : m["items"]) {
+          Adjustment adj;
+          std::string path = detail::UniquePath(std::string(which) + "/" + ItemId(item, "id", ++i), &seen_paths_);
+          KeyNodes im = Section(item, "adjustment", path);
+          Str(im, "id", &adj.id);
+          Str(im, "name", &adj.name);
+          Str(im, "value", &adj.value);
+          Str(im, "description", &adj.description);
+          OptNum(im, "max", &adj.max);
+          a.items.push_back(adj);
+        }
+      }
+    }
+    if (top.count("vetoes") && top["vetoes"].IsSequence()) {
+      int i = 0;
+      for (const auto& item : top["vetoes"]) {
+        Veto v;
+        std::string path = detail::UniquePath("vetoes/" + ItemId(item, "id", ++i), &seen_paths_);
+        KeyNodes m = Section(item, "veto", path);
+        Str(m, "id", &v.id);
+        Str(m, "name", &v.name);
+        Str(m, "when", &v.when);
+        Str(m, "grade", &v.grade);
+        Bool(m, "exclude", &v.exclude);
+        Str(m, "description", &v.description);
+        rules->vetoes.push_back(v);
+      }
+    }
     if (top.count("entity") && top["entity"].IsMap()) {
       KeyNodes e = Section(top["entity"], "entity", "entity");
       Str(e, "id", &rules->id_column);
@@ -295,7 +377,8 @@ class Loader {
         std::string path = "grades/#" + std::to_string(i);
         KeyNodes m = Section(item, "grade", path);
         Str(m, "grade", &g.label);
-        Num(m, "min", &g.min);
+        OptNum(m, "min", &g.min);
+        OptNum(m, "top", &g.top);
         if (!g.label.empty()) {
           // Also index the positions by label, for the validator's messages.
           for (const auto& [key, node] : m) Record("grades/" + g.label + "/" + key, node);
@@ -347,6 +430,7 @@ class Loader {
       else if (kind == "amount") f.kind = FieldKind::kAmount;
       else if (kind == "share") f.kind = FieldKind::kShare;
       else if (kind == "flag") f.kind = FieldKind::kFlag;
+      else if (kind == "category") f.kind = FieldKind::kCategory;
     }
     double d;
     if (Num(m, "min", &d)) f.min = d;
@@ -390,10 +474,34 @@ class Loader {
     Str(m, "id", &ind.id);
     Str(m, "name", &ind.name);
     Str(m, "description", &ind.description);
-    if (!Num(m, "weight", &ind.weight)) ind.weight = std::nan("");
+    if (m.count("weight") && m["weight"].IsMap()) {
+      ind.weight = std::nan("");
+      for (const auto& kv : m["weight"]) {
+        std::string label = kv.first.IsScalar() ? kv.first.Scalar() : "";
+        std::string wpath = path + "/weight/" + label;
+        Record(wpath, kv.second);
+        double w = 0;
+        if (!kv.second.IsScalar() || !ParseDouble(kv.second.Scalar(), &w)) {
+          Error(kv.second.Mark(), wpath, "the weight of class '" + label + "' must be a number, found " + Describe(kv.second));
+          continue;
+        }
+        ind.class_weights[label] = w;
+      }
+    } else if (!Num(m, "weight", &ind.weight)) {
+      ind.weight = std::nan("");
+    }
     Str(m, "value", &ind.value);
     std::string s;
     if (IsAllowed(m, "indicator", "missing", &s)) ind.missing = ToMissing(s);
+    Str(m, "missing_group", &ind.missing_group);
+    if (m.count("outliers") && m["outliers"].IsMap()) ind.outliers = ReadOutliers(m["outliers"], path + "/outliers");
+    if (IsAllowed(m, "indicator", "aggregate", &s)) {
+      ind.aggregate = s == "geometric" ? Aggregation::kGeometric
+                      : s == "harmonic" ? Aggregation::kHarmonic
+                      : s == "power"    ? Aggregation::kPower
+                                        : Aggregation::kArithmetic;
+    }
+    Num(m, "power", &ind.power);
     if (m.count("score") && m["score"].IsMap()) ind.score = ReadScore(m["score"], path + "/score");
     if (m.count("rated") && m["rated"].IsMap()) {
       RatedSpec r;
@@ -411,6 +519,83 @@ class Loader {
       for (const auto& child : m["children"]) ind.children.push_back(ReadIndicator(child, path, ++i));
     }
     return ind;
+  }
+
+  OutlierSpec ReadOutliers(const YAML::Node& node, const std::string& path) {
+    OutlierSpec o;
+    KeyNodes m = Section(node, "outliers", path);
+    std::string s;
+    if (IsAllowed(m, "outliers", "method", &s)) {
+      o.method = s == "winsorise" ? OutlierMethod::kWinsorise : s == "cap" ? OutlierMethod::kCap : OutlierMethod::kNone;
+    }
+    Num(m, "skew", &o.skew);
+    Num(m, "kurtosis", &o.kurtosis);
+    double d;
+    if (Num(m, "max_points", &d)) o.max_points = static_cast<int>(d);
+    if (IsAllowed(m, "outliers", "fallback", &s)) o.log_fallback = s == "log";
+    Num(m, "lower", &o.lower);
+    Num(m, "upper", &o.upper);
+    return o;
+  }
+
+  // A list of text items under key; reports items that are not text.
+  std::vector<std::string> StringList(const KeyNodes& m, const char* key, const std::string& path) {
+    std::vector<std::string> out;
+    auto it = m.find(key);
+    if (it == m.end() || !it->second.IsSequence()) return out;
+    for (const auto& item : it->second) {
+      if (!item.IsScalar()) {
+        Error(item.Mark(), path, std::string("each item of '") + key + "' must be text, found " + Describe(item));
+        continue;
+      }
+      out.push_back(item.Scalar());
+    }
+    return out;
+  }
+
+  // The bands parameter: a list of {min|max, score}.
+  std::vector<Band> ReadBands(const YAML::Node& node, const std::string& path) {
+    std::vector<Band> out;
+    if (!node.IsSequence()) {
+      Error(node.Mark(), path, "'bands' must be a list such as [{min: 30%, score: 1}, {min: 10%, score: 0.7}], found " +
+                                   Describe(node));
+      return out;
+    }
+    int i = 0;
+    for (const auto& item : node) {
+      std::string bpath = path + "/#" + std::to_string(++i);
+      if (!item.IsMap()) {
+        Error(item.Mark(), bpath, "each band is a map such as {min: 30%, score: 1}, not " + Describe(item));
+        continue;
+      }
+      Band b;
+      bool has_score = false;
+      for (const auto& kv : item) {
+        std::string k = kv.first.IsScalar() ? kv.first.Scalar() : "";
+        double d = 0;
+        if (k != "min" && k != "max" && k != "score") {
+          Error(kv.first.Mark(), bpath + "/" + k,
+                "unknown key '" + k + "' in a band" + detail::DidYouMean(k, {"min", "max", "score"}) +
+                    "; a band has 'min' or 'max', and 'score'");
+          continue;
+        }
+        if (!kv.second.IsScalar() || !ParseDouble(kv.second.Scalar(), &d)) {
+          Error(kv.second.Mark(), bpath + "/" + k, "'" + k + "' must be a number, found " + Describe(kv.second));
+          continue;
+        }
+        Record(bpath + "/" + k, kv.second);
+        if (k == "min") b.min = d;
+        if (k == "max") b.max = d;
+        if (k == "score") {
+          b.score = d;
+          has_score = true;
+        }
+      }
+      if (!has_score) Error(item.Mark(), bpath, "a band needs a 'score' (the share of points it earns)");
+      Record(bpath, item);
+      out.push_back(b);
+    }
+    return out;
   }
 
   ScoreSpec ReadScore(const YAML::Node& node, const std::string& path) {
@@ -444,8 +629,21 @@ class Loader {
                   (params.empty() ? "; it takes none" : "; it takes " + detail::Join(params, ", ")));
         continue;
       }
+      const MethodParam& param = *std::find_if(method->params.begin(), method->params.end(),
+                                               [&](const MethodParam& p) { return key == p.name; });
+      if (param.type == ParamType::kBands) {
+        spec.bands = ReadBands(value, detail::ChildPath(path, key));
+        continue;
+      }
       double d;
-      if (!value.IsScalar() || !ParseDouble(value.Scalar(), &d)) {
+      bool b;
+      if (param.type == ParamType::kBool) {
+        if (!value.IsScalar() || !ParseBool(value.Scalar(), &b)) {
+          Error(value.Mark(), detail::ChildPath(path, key), "'" + key + "' must be true or false, found " + Describe(value));
+          continue;
+        }
+        d = b ? 1 : 0;
+      } else if (!value.IsScalar() || !ParseDouble(value.Scalar(), &d)) {
         Error(value.Mark(), detail::ChildPath(path, key), "'" + key + "' must be a number, found " + Describe(value));
         continue;
       }

@@ -52,6 +52,7 @@ const char* ToString(FieldKind kind) {
     case FieldKind::kAmount: return "amount";
     case FieldKind::kShare: return "share";
     case FieldKind::kFlag: return "flag";
+    case FieldKind::kCategory: return "category";
   }
   return "?";
 }
@@ -76,12 +77,32 @@ const char* ToString(MissingPolicy policy) {
     case MissingPolicy::kMean: return "mean";
     case MissingPolicy::kMedian: return "median";
     case MissingPolicy::kExclude: return "exclude";
+    case MissingPolicy::kGroupMean: return "group_mean";
   }
   return "?";
 }
 
 const char* ToString(Weighting weighting) {
   return weighting == Weighting::kPoints ? "points" : "relative";
+}
+
+const char* ToString(Aggregation aggregation) {
+  switch (aggregation) {
+    case Aggregation::kArithmetic: return "arithmetic";
+    case Aggregation::kGeometric: return "geometric";
+    case Aggregation::kHarmonic: return "harmonic";
+    case Aggregation::kPower: return "power";
+  }
+  return "?";
+}
+
+const char* ToString(OutlierMethod method) {
+  switch (method) {
+    case OutlierMethod::kNone: return "none";
+    case OutlierMethod::kWinsorise: return "winsorise";
+    case OutlierMethod::kCap: return "cap";
+  }
+  return "?";
 }
 
 }  // namespace makerscore

@@ -21,7 +21,24 @@ const std::vector<SectionInfo>& RuleSections() {
        "How the indicator's value becomes a score in [0, 1], the share of its points earned. "
        "Besides the keys below, each method takes its own parameters (see Scoring methods)."},
       {"rated", "`rated:` of a qualitative indicator", "How experts' ratings become a score."},
-      {"grade", "each item of `grades:`", "A grade and the smallest total that earns it."},
+      {"outliers", "`outliers:` at the top level (all indicators) or of a quantitative indicator",
+       "How values are treated for outliers after imputation and before scoring."},
+      {"classes", "`classes:`",
+       "Classes of entities scored with different weights, told apart by a category field; an indicator "
+       "then gives `weight: {label: points, ...}` for each class."},
+      {"adjustments", "`bonus:` and `deductions:`",
+       "Bonus (加分项) or deduction (扣分项) items: points outside the indicator tree, added to or taken "
+       "from the total, each capped and all together capped."},
+      {"adjustment", "each item of `items:` of `bonus:` or `deductions:`", "One bonus or deduction item."},
+      {"veto", "each item of `vetoes:`",
+       "一票否决: a condition that forces a grade or excludes the entity from ranking and grading, "
+       "reported with its reason. A condition whose fields are missing does not trigger; write "
+       "`coalesce(field, 0) == 0` to treat a missing report as a veto."},
+      {"grade", "each item of `grades:`, best first",
+       "A grade and what earns it. An entity gets the first grade, in file order, whose conditions it "
+       "meets: its total reaches `min` and its rank lies within the best `top` share of the ranked "
+       "entities (rank <= top x their number). A grade without conditions takes everyone left; an entity "
+       "meeting none gets no grade."},
       {"check", "each item of `checks:`",
        "A consistency rule a filled-in report must satisfy (checked by `makerscore validate`)."},
   };
@@ -44,10 +61,18 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"rules", "total", T::kNumber, false, "100",
        "", "Points of the whole tree. With `weighting: points` the first-level weights must add up to it."},
       {"rules", "entity", T::kMap, false, "", "", "Names of the id and name columns of the data (section entity)."},
-      {"rules", "missing", T::kString, false, "zero", "error|zero|mean|median|exclude",
+      {"rules", "missing", T::kString, false, "zero", "error|zero|mean|median|group_mean|exclude",
        "What an indicator earns when its value cannot be computed, unless the indicator says otherwise: "
        "`error` leaves the entity without a total; `zero` gives no points; `mean`/`median` use the cohort's; "
+       "`group_mean` the mean of the entity's group (`missing_group`), or the cohort's when the group has none; "
        "`exclude` shares the indicator's weight among its present siblings."},
+      {"rules", "missing_group", T::kString, false, "", "",
+       "The category field whose groups `missing: group_mean` averages within (e.g. a region)."},
+      {"rules", "outliers", T::kMap, false, "", "", "Outlier treatment of every quantitative indicator (section outliers)."},
+      {"rules", "classes", T::kMap, false, "", "", "Classes of entities with their own weights (section classes)."},
+      {"rules", "bonus", T::kMap, false, "", "", "Bonus items (section adjustments)."},
+      {"rules", "deductions", T::kMap, false, "", "", "Deduction items (section adjustments)."},
+      {"rules", "vetoes", T::kList, false, "", "", "Vetoes, 一票否决 (section veto)."},
       {"rules", "fields", T::kList, true, "", "", "The data fields (section field)."},
       {"rules", "scales", T::kMap, false, "", "", "Expert-rating scales by id (section scale)."},
       {"rules", "indicators", T::kList, false, "", "",
@@ -63,9 +88,10 @@ const std::vector<KeyInfo>& RuleKeys() {
        "Identifier used in formulas and as a CSV header: letters, digits and `_`, not starting with a digit."},
       {"field", "name", T::kString, true, "", "", "The source document's name; also accepted as a CSV header."},
       {"field", "unit", T::kString, false, "", "", "Unit of measure, e.g. 万元, 个, 人, 平米."},
-      {"field", "kind", T::kString, false, "number", "number|count|amount|share|flag",
+      {"field", "kind", T::kString, false, "number", "number|count|amount|share|flag|category",
        "`count`: whole numbers >= 0; `amount`: money; `share`: a proportion (0.25 is 25%); "
-       "`flag`: 0 or 1; `number`: any real number."},
+       "`flag`: 0 or 1; `number`: any real number; `category`: a text label (a region, a class), used for "
+       "groups and classes but not in formulas."},
       {"field", "min", T::kNumber, false, "", "", "Smallest acceptable value; smaller values are refused when data is read."},
       {"field", "max", T::kNumber, false, "", "", "Largest acceptable value."},
       {"field", "section", T::kString, false, "", "", "The part of the report form the field belongs to."},
@@ -81,14 +107,25 @@ const std::vector<KeyInfo>& RuleKeys() {
 
       {"indicator", "id", T::kString, true, "", "", "Unique id, e.g. `\"3.1\"` (quote numbers-like ids)."},
       {"indicator", "name", T::kString, true, "", "", "The source document's name of the indicator."},
-      {"indicator", "weight", T::kNumber, true, "", "", "Points (or relative weight); must be > 0."},
+      {"indicator", "weight", T::kNumberOrMap, true, "", "",
+       "Points (or relative weight); must be > 0. With `classes`, a map from class label to weight "
+       "(0 where the indicator does not apply to a class)."},
       {"indicator", "description", T::kString, false, "", "", "The source's explanation of the indicator."},
       {"indicator", "value", T::kString, false, "", "",
        "Formula of a quantitative indicator over field ids (see Formulas)."},
       {"indicator", "score", T::kMap, false, "", "", "Scoring of a quantitative indicator (section score)."},
       {"indicator", "rated", T::kMap, false, "", "", "Expert rating of a qualitative indicator (section rated)."},
-      {"indicator", "missing", T::kString, false, "the rule set's", "error|zero|mean|median|exclude",
+      {"indicator", "missing", T::kString, false, "the rule set's", "error|zero|mean|median|group_mean|exclude",
        "Missing-data policy for this indicator (see the top-level `missing`)."},
+      {"indicator", "missing_group", T::kString, false, "the rule set's", "",
+       "The category field for `missing: group_mean`."},
+      {"indicator", "outliers", T::kMap, false, "the rule set's", "",
+       "Outlier treatment of this quantitative indicator (section outliers); `{method: none}` turns it off."},
+      {"indicator", "aggregate", T::kString, false, "arithmetic", "arithmetic|geometric|harmonic|power",
+       "How a group combines its children's scores: weighted `arithmetic` mean (with point weights, the "
+       "sum of the points), `geometric`, `harmonic`, or `power` mean with exponent `power`. Only "
+       "`arithmetic` keeps children's points adding up to the group's."},
+      {"indicator", "power", T::kNumber, false, "1", "", "The exponent of `aggregate: power`; not 0."},
       {"indicator", "children", T::kList, false, "", "", "Sub-indicators (section indicator)."},
 
       {"score", "method", T::kString, true, "", "", "A scoring method (see Scoring methods)."},
@@ -101,10 +138,48 @@ const std::vector<KeyInfo>& RuleKeys() {
        "Fewer ratings than this leave the item missing (then the missing policy applies). "
        "At least 3 with `trimmed_mean`."},
 
+      {"outliers", "method", T::kString, true, "", "none|winsorise|cap",
+       "`winsorise`: while |skewness| >= `skew` and kurtosis >= `kurtosis`, the most extreme value (on the "
+       "side of the skew) takes the value of the next one, up to `max_points` values; if that does not "
+       "bring both under, the original values are log-transformed instead (`fallback: log`). "
+       "`cap`: values beyond the `lower` and `upper` percentiles are set to them."},
+      {"outliers", "skew", T::kNumber, false, "2", "", "Absolute sample skewness (bias-corrected, as Excel's SKEW) at or above which values are treated."},
+      {"outliers", "kurtosis", T::kNumber, false, "3.5", "",
+       "Sample excess kurtosis (bias-corrected, as Excel's KURT) at or above which values are treated (with the skew)."},
+      {"outliers", "max_points", T::kInteger, false, "5", "", "Most values winsorised per indicator."},
+      {"outliers", "fallback", T::kString, false, "log", "log|none",
+       "When winsorising does not suffice: `log` transforms the original values to log(x - min + 0.01 (max - min)) "
+       "(COINr's log_CT); `none` keeps the winsorised values."},
+      {"outliers", "lower", T::kNumber, false, "5%", "", "`cap`: the lower percentile (type 7, as R and Excel's PERCENTILE)."},
+      {"outliers", "upper", T::kNumber, false, "95%", "", "`cap`: the upper percentile."},
+
+      {"classes", "field", T::kString, true, "", "", "The category field that gives each entity's class."},
+      {"classes", "labels", T::kList, true, "", "", "The classes, as the field's values; an entity with another value is an error."},
+
+      {"adjustments", "items", T::kList, true, "", "", "The items (section adjustment)."},
+      {"adjustments", "max", T::kNumber, false, "", "", "All items together give at most this many points."},
+      {"adjustments", "within_total", T::kBool, false, "false", "",
+       "Bonus only: `true` keeps the total within `total` (加分后不超过满分); `false` lets it exceed."},
+
+      {"adjustment", "id", T::kString, true, "", "", "Unique id of the item."},
+      {"adjustment", "name", T::kString, true, "", "", "The item as the source names it."},
+      {"adjustment", "value", T::kString, true, "", "",
+       "Formula giving the points, e.g. `honours * 1` (1 point per honour); missing counts as 0 points."},
+      {"adjustment", "max", T::kNumber, false, "", "", "This item gives at most this many points."},
+      {"adjustment", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
+
+      {"veto", "id", T::kString, true, "", "", "Unique id of the veto."},
+      {"veto", "name", T::kString, true, "", "", "The reason, as reported (e.g. 常驻团队少于10个)."},
+      {"veto", "when", T::kString, true, "", "", "Formula; the veto applies where it is true (non-zero)."},
+      {"veto", "grade", T::kString, false, "", "", "The grade it forces (a label of `grades`)."},
+      {"veto", "exclude", T::kBool, false, "false", "",
+       "`true`: the entity keeps its total but gets no rank and no grade. Give `grade` or `exclude`."},
+      {"veto", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
+
       {"grade", "grade", T::kString, true, "", "", "The label: 优, A, 合格 ..."},
-      {"grade", "min", T::kNumber, true, "", "",
-       "Smallest total that earns the grade. The highest grade whose `min` the total reaches applies; "
-       "a total below every `min` gets no grade."},
+      {"grade", "min", T::kNumber, false, "", "", "The total must reach this."},
+      {"grade", "top", T::kNumber, false, "", "",
+       "The rank must lie within this share of the ranked entities, e.g. `20%` (rank <= 0.2 x their number)."},
 
       {"check", "id", T::kString, true, "", "", "Unique id of the check."},
       {"check", "name", T::kString, false, "", "", "What the check means, in the form's words."},
@@ -130,12 +205,21 @@ const char* ToString(KeyType type) {
     case KeyType::kString: return "text";
     case KeyType::kNumber: return "number";
     case KeyType::kInteger: return "whole number";
+    case KeyType::kBool: return "true/false";
     case KeyType::kMap: return "map";
     case KeyType::kList: return "list";
-    case KeyType::kStringOrNumber: return "text or number";
+    case KeyType::kNumberOrMap: return "number or map";
   }
   return "?";
 }
+
+namespace {
+std::string FormatDefault(double x) {
+  std::ostringstream s;
+  s << x;
+  return s.str();
+}
+}  // namespace
 
 std::string RuleFormatReference() {
   std::ostringstream out;
@@ -164,10 +248,16 @@ std::string RuleFormatReference() {
       out << "No parameters.\n\n";
       continue;
     }
-    out << "| parameter | required | default | meaning |\n|---|---|---|---|\n";
+    out << "| parameter | type | required | default | meaning |\n|---|---|---|---|---|\n";
     for (const auto& p : m.params) {
-      out << "| `" << p.name << "` | " << (p.required ? "yes" : "no") << " | "
-          << (p.required ? std::string() : std::to_string(p.default_value)) << " | " << p.doc << " |\n";
+      const char* type = p.type == ParamType::kBool ? "true/false" : p.type == ParamType::kBands ? "list" : "number";
+      std::string def;
+      if (!p.required && p.default_value == p.default_value) {
+        def = p.type == ParamType::kBool ? (p.default_value != 0 ? "`true`" : "`false`")
+                                         : "`" + FormatDefault(p.default_value) + "`";
+      }
+      out << "| `" << p.name << "` | " << type << " | " << (p.required ? "yes" : "no") << " | " << def << " | "
+          << p.doc << " |\n";
     }
     out << "\n";
   }

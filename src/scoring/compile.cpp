@@ -29,17 +29,31 @@ detail::Formula CompileFormula(const RuleSet& rules, const std::string& text) {
   return f;
 }
 
+// The weight of ind for class c (the scalar weight without class weights).
+double WeightOf(const RuleSet& rules, const Indicator& ind, int c) {
+  if (ind.class_weights.empty() || !rules.classes) return ind.weight;
+  return ind.class_weights.at(rules.classes->labels[c]);
+}
+
 void AddNodes(CompiledModel* m, const std::vector<Indicator>& list, int parent) {
-  double sum = 0;
-  for (const auto& ind : list) sum += ind.weight;
+  const int classes = static_cast<int>(m->nodes[0].class_share.size());
+  std::vector<double> sum(classes, 0.0);
+  for (const auto& ind : list) {
+    for (int c = 0; c < classes; ++c) sum[c] += WeightOf(m->rules, ind, c);
+  }
   for (const auto& ind : list) {
     Node node;
     node.id = ind.id;
     node.name = ind.name;
     node.parent = parent;
     node.depth = m->nodes[parent].depth + 1;
-    node.share = ind.weight / sum;
-    node.max_points = m->nodes[parent].max_points * node.share;
+    for (int c = 0; c < classes; ++c) {
+      double share = sum[c] > 0 ? WeightOf(m->rules, ind, c) / sum[c] : 0;
+      node.class_share.push_back(share);
+      node.class_max_points.push_back(m->nodes[parent].class_max_points[c] * share);
+    }
+    node.share = node.class_share[0];
+    node.max_points = node.class_max_points[0];
     node.indicator = &ind;
     node.kind = !ind.is_leaf() ? NodeKind::kGroup : ind.rated ? NodeKind::kQualitative : NodeKind::kQuantitative;
     int index = static_cast<int>(m->nodes.size());
@@ -61,10 +75,14 @@ Model Model::Compile(const RuleSet& rules) {
   const RuleSet& r = m->rules;
   for (const auto& f : r.fields) m->field_ids.push_back(f.id);
 
+  const int classes = r.classes ? static_cast<int>(r.classes->labels.size()) : 1;
+  if (r.classes) m->class_field = FieldIndex(r, r.classes->field);
   Node root;
   root.name = "总分";
   root.kind = NodeKind::kRoot;
   root.max_points = r.total;
+  root.class_share.assign(classes, 1.0);
+  root.class_max_points.assign(classes, r.total);
   m->nodes.push_back(root);
   AddNodes(m.get(), r.indicators, 0);
 
@@ -75,6 +93,8 @@ Model Model::Compile(const RuleSet& rules) {
     detail::CompiledLeaf leaf;
     leaf.node = static_cast<int>(i);
     leaf.missing = ind.missing.value_or(r.missing);
+    const std::string& group = ind.missing_group.empty() ? r.missing_group : ind.missing_group;
+    if (!group.empty()) leaf.missing_group = FieldIndex(r, group);
     if (ind.rated) {
       leaf.scale = r.FindScale(ind.rated->scale);
       leaf.combine = ind.rated->combine;
@@ -83,19 +103,26 @@ Model Model::Compile(const RuleSet& rules) {
       leaf.formula = CompileFormula(r, ind.value);
       leaf.method = FindMethod(ind.score->method);
       leaf.impl = &detail::ImplOf(*leaf.method);
-      leaf.params = detail::ResolveParams(*leaf.method, ind.score->params);
-      leaf.direction = ind.score->direction;
+      leaf.context = detail::ResolveContext(*leaf.method, *ind.score, m->nodes[i].max_points);
+      if (ind.outliers) leaf.outliers = *ind.outliers;
+      else if (r.outliers) leaf.outliers = *r.outliers;
       m->uses_prev |= leaf.formula.uses_prev();
     }
     m->leaf_of_node[i] = static_cast<int>(m->leaves.size());
     m->leaves.push_back(std::move(leaf));
   }
+  for (const auto& item : r.bonus.items) m->adjustments.push_back({&item, CompileFormula(r, item.value), true});
+  for (const auto& item : r.deductions.items) m->adjustments.push_back({&item, CompileFormula(r, item.value), false});
+  for (const auto& v : r.vetoes) {
+    int grade = -1;
+    for (size_t g = 0; g < r.grades.size(); ++g) {
+      if (r.grades[g].label == v.grade) grade = static_cast<int>(g);
+    }
+    m->vetoes.push_back({&v, CompileFormula(r, v.when), grade});
+  }
   for (const auto& c : r.checks) m->checks.push_back({&c, CompileFormula(r, c.rule)});
-
-  m->grade_order.resize(r.grades.size());
-  std::iota(m->grade_order.begin(), m->grade_order.end(), 0);
-  std::sort(m->grade_order.begin(), m->grade_order.end(),
-            [&](int a, int b) { return r.grades[a].min > r.grades[b].min; });
+  for (const auto& x : m->adjustments) m->uses_prev |= x.formula.uses_prev();
+  for (const auto& x : m->vetoes) m->uses_prev |= x.formula.uses_prev();
 
   Model model;
   model.impl_ = std::move(m);
@@ -106,6 +133,7 @@ const RuleSet& Model::rules() const { return impl_->rules; }
 const std::vector<Node>& Model::nodes() const { return impl_->nodes; }
 const std::vector<std::string>& Model::field_ids() const { return impl_->field_ids; }
 bool Model::uses_previous_year() const { return impl_->uses_prev; }
+int Model::class_count() const { return static_cast<int>(impl_->nodes[0].class_share.size()); }
 
 int Model::FindNode(const std::string& indicator_id) const {
   auto it = impl_->node_index.find(indicator_id);

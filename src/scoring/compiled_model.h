@@ -16,12 +16,13 @@ namespace makerscore::detail {
 struct CompiledLeaf {
   int node = -1;             // index into CompiledModel::nodes
   MissingPolicy missing = MissingPolicy::kZero;
+  int missing_group = -1;    // field index of the groups of kGroupMean
   // Quantitative leaves.
   Formula formula;
   const MethodInfo* method = nullptr;
   const MethodImpl* impl = nullptr;
-  ParamValues params;
-  Direction direction = Direction::kHigher;
+  MethodContext context;
+  OutlierSpec outliers;      // method kNone when not treated
   // Qualitative leaves.
   const Scale* scale = nullptr;
   Combine combine = Combine::kMean;
@@ -30,20 +31,39 @@ struct CompiledLeaf {
   bool qualitative() const { return scale != nullptr; }
 };
 
+struct CompiledFormula {
+  Formula formula;
+  std::string id;
+};
+
+struct CompiledAdjustment {
+  const Adjustment* item = nullptr;
+  Formula formula;
+  bool bonus = true;
+};
+
+struct CompiledVeto {
+  const Veto* veto = nullptr;
+  Formula formula;
+  int grade = -1;  // index into rules.grades of the forced grade, or -1
+};
+
 struct CompiledCheck {
   const Check* check = nullptr;
   Formula formula;  // a comparison at the top
 };
 
 struct CompiledModel {
-  RuleSet rules;                  // owned; Node::indicator points into it
+  RuleSet rules;                  // owned; pointers below point into it
   std::vector<Node> nodes;        // depth-first, root first
   std::unordered_map<std::string, int> node_index;
   std::vector<std::string> field_ids;
   std::vector<CompiledLeaf> leaves;
   std::vector<int> leaf_of_node;  // node -> index into leaves, or -1
+  std::vector<CompiledAdjustment> adjustments;  // bonus items, then deductions
+  std::vector<CompiledVeto> vetoes;
   std::vector<CompiledCheck> checks;
-  std::vector<int> grade_order;   // indices of rules.grades, highest min first
+  int class_field = -1;           // field index of RuleSet::classes, or -1
   bool uses_prev = false;
 };
 

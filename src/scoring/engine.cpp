@@ -2,17 +2,16 @@
 //
 // Work is column-wise: each leaf's formula is evaluated for the whole cohort
 // at once, cohort statistics are computed once per leaf, and the tree is
-// aggregated one node (column) at a time.
+// aggregated one node (column) at a time. The steps live in steps.h.
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <unordered_map>
 
 #include "experts/combine.h"
 #include "makerscore/error.h"
 #include "makerscore/score.h"
-#include "scoring/compiled_model.h"
+#include "scoring/steps.h"
 #include "util/text.h"
 
 namespace makerscore {
@@ -22,16 +21,8 @@ namespace detail {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-// Totals closer than this count as equal for ranking (sums of the same
-// points in another order can differ in the last bits).
-constexpr double kTieTolerance = 1e-9;
 
-double Median(std::vector<double> v) {
-  if (v.empty()) return kNaN;
-  std::sort(v.begin(), v.end());
-  size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
+std::string Where(const Dataset& d) { return d.source().empty() ? std::string("the data") : d.source(); }
 
 }  // namespace
 
@@ -52,9 +43,10 @@ class Engine {
     std::vector<const double*> cur = FieldColumns(m, data);
     std::vector<Eigen::VectorXd> prev_storage;
     std::vector<const double*> prev = PreviousColumns(m, r, &prev_storage);
+    Columns cols{cur.data(), prev.empty() ? nullptr : prev.data(), n};
+    r.classes_ = Classes(m, data, cur);
     CombinedRatings combined;
-    bool has_qualitative = std::any_of(m.leaves.begin(), m.leaves.end(), [](const CompiledLeaf& l) { return l.qualitative(); });
-    if (has_qualitative) {
+    if (std::any_of(m.leaves.begin(), m.leaves.end(), [](const CompiledLeaf& l) { return l.qualitative(); })) {
       if (!r.ratings_) {
         throw DataError("this rule file has indicators rated by experts (" + QualitativeIds(m) +
                         "); give the experts' ratings too (--ratings FILE)");
@@ -67,39 +59,38 @@ class Engine {
     r.scores_ = r.values_;
     r.points_ = r.values_;
     r.flags_ = Result::FlagArray::Zero(n, nodes);
-    r.stats_.assign(nodes, IndicatorStats{0, 0, kNaN, 0});
+    r.stats_.assign(nodes, IndicatorStats{});
     std::vector<char> unscored(n, 0);
-
-    Columns cols{cur.data(), prev.empty() ? nullptr : prev.data(), n};
     for (size_t l = 0; l < m.leaves.size(); ++l) {
       const CompiledLeaf& leaf = m.leaves[l];
-      const int k = leaf.node;
       Eigen::ArrayXd x(n);
       FlagColumn flags = FlagColumn::Zero(n);
       if (leaf.qualitative()) {
         x = combined.value[l];
         for (Eigen::Index i = 0; i < n; ++i) {
-          if (std::isnan(x[i])) flags[i] |= combined.count[l][i] > 0 ? (kFlagTooFewRatings | kFlagMissing) : kFlagMissing;
+          if (std::isnan(x[i])) flags[i] |= kFlagMissing | (combined.count[l][i] > 0 ? kFlagTooFewRatings : 0);
         }
       } else {
         Evaluate(leaf.formula, cols, &x, &flags);
-        // A NaN from a formula is a missing value; make sure it is flagged as one.
         for (Eigen::Index i = 0; i < n; ++i) {
           if (std::isnan(x[i])) flags[i] |= kFlagMissing;
         }
       }
-      r.values_.col(k) = x;
-      ScoreLeaf(leaf, x, &flags, &r, &unscored);
-      r.flags_.col(k) = flags;
+      r.values_.col(leaf.node) = x;
+      ScoreLeaf(leaf, x, leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r, &unscored);
+      r.flags_.col(leaf.node) = flags;
     }
-    Aggregate(m, &r);
+    AggregateTree(m, r.classes_, &r.scores_, &r.points_, &r.flags_);
     for (Eigen::Index i = 0; i < n; ++i) {
       if (!unscored[i]) continue;
       r.points_.row(i).setConstant(kNaN);
       r.scores_(i, 0) = kNaN;
       r.flags_(i, 0) |= kFlagNotScored;
     }
-    RankAndGrade(m, &r);
+    r.adjustments_ = Adjustments(m, cols);
+    ApplyAdjustments(m, r.points_.col(0), r.adjustments_, &r.totals_);
+    r.vetoes_ = Vetoes(m, cols);
+    RankAndGrade(m, r.totals_, r.vetoes_, &r.ranks_, &r.ranked_, &r.grades_);
     return r;
   }
 
@@ -122,8 +113,8 @@ class Engine {
       cols.push_back(j < 0 ? nullptr : data.values().col(j).data());
     }
     if (!absent.empty()) {
-      throw DataError((data.source().empty() ? std::string("the data") : data.source()) + " lacks field" +
-                      (absent.size() > 1 ? "s " : " ") + Join(absent, ", ") + " of the rule file");
+      throw DataError(Where(data) + " lacks field" + (absent.size() > 1 ? "s " : " ") + Join(absent, ", ") +
+                      " of the rule file");
     }
     return cols;
   }
@@ -171,38 +162,49 @@ class Engine {
     return cols;
   }
 
-  // Missing policy, then the scoring method, for one leaf.
-  static void ScoreLeaf(const CompiledLeaf& leaf, const Eigen::ArrayXd& x, FlagColumn* flags, Result* r,
-                        std::vector<char>* unscored) {
+  // The class of each entity, from the class field's labels.
+  static std::vector<int> Classes(const CompiledModel& m, const Dataset& data, const std::vector<const double*>& cur) {
+    if (m.class_field < 0) return {};
+    const auto& labels = m.rules.classes->labels;
+    const std::string& field = m.rules.classes->field;
+    const auto& categories = data.categories(data.FindField(field));
+    std::vector<int> code_to_class(categories.size(), -1);
+    for (size_t c = 0; c < categories.size(); ++c) {
+      auto it = std::find(labels.begin(), labels.end(), categories[c]);
+      if (it != labels.end()) code_to_class[c] = static_cast<int>(it - labels.begin());
+    }
+    std::vector<int> out(data.entity_count());
+    std::string problems;
+    int count = 0;
+    for (int i = 0; i < data.entity_count(); ++i) {
+      double code = cur[m.class_field][i];
+      out[i] = std::isnan(code) ? -1 : code_to_class[static_cast<size_t>(code)];
+      if (out[i] >= 0) continue;
+      if (count++ < 20) {
+        problems += Where(data) + ":" + std::to_string(data.row(i)) + ": column '" + field + "' is '" +
+                    (std::isnan(code) ? std::string() : categories[static_cast<size_t>(code)]) +
+                    "', which is none of the classes " + Join(labels, ", ") + "\n";
+      }
+    }
+    if (count) throw DataError(problems + std::to_string(count) + " entities without a class in " + Where(data));
+    return out;
+  }
+
+  // Missing policy, outliers, then the scoring method, for one leaf.
+  static void ScoreLeaf(const CompiledLeaf& leaf, const Eigen::ArrayXd& x, const double* groups, FlagColumn* flags,
+                        Result* r, std::vector<char>* unscored) {
     const int k = leaf.node;
     const Eigen::Index n = x.size();
     IndicatorStats& st = r->stats_[k];
-    std::vector<double> present;
-    present.reserve(n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      if (!std::isnan(x[i])) present.push_back(x[i]);
-    }
-    st.present = static_cast<int>(present.size());
-    Eigen::ArrayXd used = x;
-    if (leaf.missing == MissingPolicy::kMean || leaf.missing == MissingPolicy::kMedian) {
-      st.fill = present.empty() ? kNaN
-                : leaf.missing == MissingPolicy::kMean
-                    ? std::accumulate(present.begin(), present.end(), 0.0) / static_cast<double>(present.size())
-                    : Median(present);
-      for (Eigen::Index i = 0; i < n; ++i) {
-        if (std::isnan(x[i]) && !std::isnan(st.fill)) {
-          used[i] = st.fill;
-          (*flags)[i] |= kFlagImputed;
-        }
-      }
-    }
-    Eigen::ArrayXd score(n);
+    Eigen::ArrayXd used(n), score(n);
+    ImputeMissing(leaf, x, groups, &used, flags, &st);
     if (leaf.qualitative()) {
       score = used;
       st.low = 0;
       st.high = 1;
     } else {
-      leaf.impl->score(used, leaf.params, leaf.direction, &score, flags, &st);
+      TreatOutliers(leaf.outliers, &used, flags, &st);
+      leaf.impl->score(used, leaf.context, &score, flags, &st);
     }
     for (Eigen::Index i = 0; i < n; ++i) {
       if (!std::isnan(used[i])) continue;
@@ -214,7 +216,7 @@ class Engine {
           (*flags)[i] |= kFlagNotScored;
           (*unscored)[i] = 1;
           break;
-        default:  // zero, or mean/median with nothing to impute from
+        default:  // zero, or an imputation with nothing to impute from
           score[i] = 0;
       }
     }
@@ -222,73 +224,34 @@ class Engine {
     r->scores_.col(k) = score;
   }
 
-  // Bottom-up: a group's score is the share-weighted mean of its present
-  // children (excluded children give their share to the others). Top-down:
-  // each node's points are its score times the points it could earn after
-  // that redistribution, so that children's points add up to their parent's.
-  static void Aggregate(const CompiledModel& m, Result* r) {
-    const int nodes = static_cast<int>(m.nodes.size());
-    const Eigen::Index n = r->scores_.rows();
-    std::vector<Eigen::ArrayXd> den(nodes);
-    for (int k = nodes - 1; k >= 0; --k) {
-      const Node& node = m.nodes[k];
-      if (node.children.empty()) continue;
-      Eigen::ArrayXd num = Eigen::ArrayXd::Zero(n);
-      den[k] = Eigen::ArrayXd::Zero(n);
-      for (int c : node.children) {
-        auto s = r->scores_.col(c);
-        for (Eigen::Index i = 0; i < n; ++i) {
-          if (std::isnan(s[i])) continue;
-          num[i] += m.nodes[c].share * s[i];
-          den[k][i] += m.nodes[c].share;
-        }
-      }
-      for (Eigen::Index i = 0; i < n; ++i) {
-        if (den[k][i] > 0) {
-          r->scores_(i, k) = num[i] / den[k][i];
-        } else {
-          r->scores_(i, k) = kNaN;
-          r->flags_(i, k) |= kFlagExcluded;
-        }
+  // Points of each bonus and deduction item: missing counts as none,
+  // negative as none, and each is capped at its max.
+  static Eigen::ArrayXXd Adjustments(const CompiledModel& m, const Columns& cols) {
+    Eigen::ArrayXXd out(cols.rows, static_cast<Eigen::Index>(m.adjustments.size()));
+    for (size_t a = 0; a < m.adjustments.size(); ++a) {
+      Eigen::ArrayXd v(cols.rows);
+      FlagColumn flags = FlagColumn::Zero(cols.rows);
+      Evaluate(m.adjustments[a].formula, cols, &v, &flags);
+      const auto& max = m.adjustments[a].item->max;
+      for (Eigen::Index i = 0; i < cols.rows; ++i) {
+        double p = std::isnan(v[i]) ? 0 : std::max(0.0, v[i]);
+        out(i, static_cast<Eigen::Index>(a)) = max ? std::min(p, *max) : p;
       }
     }
-    std::vector<Eigen::ArrayXd> cap(nodes);  // points each node could earn, per entity
-    cap[0] = Eigen::ArrayXd::Constant(n, m.nodes[0].max_points);
-    for (int k = 0; k < nodes; ++k) {
-      const Node& node = m.nodes[k];
-      if (k > 0) {
-        const Eigen::ArrayXd& d = den[node.parent];
-        cap[k] = (d > 0).select(cap[node.parent] * node.share / d, 0.0);
-      }
-      auto s = r->scores_.col(k);
-      r->points_.col(k) = s.isNaN().select(0.0, s * cap[k]);
-      if (k == 0) r->points_.col(0) = s.isNaN().select(kNaN, s * cap[0]);
-    }
+    return out;
   }
 
-  static void RankAndGrade(const CompiledModel& m, Result* r) {
-    const Eigen::Index n = r->points_.rows();
-    std::vector<int> order;
-    for (Eigen::Index i = 0; i < n; ++i) {
-      if (!std::isnan(r->points_(i, 0))) order.push_back(static_cast<int>(i));
-    }
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return r->points_(a, 0) > r->points_(b, 0); });
-    r->ranks_.assign(n, 0);
-    for (size_t pos = 0; pos < order.size(); ++pos) {
-      bool tie = pos > 0 && std::fabs(r->points_(order[pos], 0) - r->points_(order[pos - 1], 0)) <= kTieTolerance;
-      r->ranks_[order[pos]] = tie ? r->ranks_[order[pos - 1]] : static_cast<int>(pos) + 1;
-    }
-    r->grades_.assign(n, -1);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      double t = r->points_(i, 0);
-      if (std::isnan(t)) continue;
-      for (int g : m.grade_order) {
-        if (t >= m.rules.grades[g].min - kTieTolerance) {
-          r->grades_[i] = g;
-          break;
-        }
+  static std::vector<std::vector<int>> Vetoes(const CompiledModel& m, const Columns& cols) {
+    std::vector<std::vector<int>> out(cols.rows);
+    for (size_t v = 0; v < m.vetoes.size(); ++v) {
+      Eigen::ArrayXd when(cols.rows);
+      FlagColumn flags = FlagColumn::Zero(cols.rows);
+      Evaluate(m.vetoes[v].formula, cols, &when, &flags);
+      for (Eigen::Index i = 0; i < cols.rows; ++i) {
+        if (!std::isnan(when[i]) && when[i] != 0) out[i].push_back(static_cast<int>(v));
       }
     }
+    return out;
   }
 };
 
@@ -307,9 +270,12 @@ const std::string& Result::grade(int i) const {
 
 std::vector<std::string> FlagNames(std::uint16_t flags) {
   static const std::pair<Flag, const char*> kNames[] = {
-      {kFlagMissing, "missing"},     {kFlagImputed, "imputed"},         {kFlagDivisionByZero, "division_by_zero"},
-      {kFlagExcluded, "excluded"},   {kFlagTooFewRatings, "too_few_ratings"}, {kFlagOutOfDomain, "out_of_domain"},
-      {kFlagNoSpread, "no_spread"},  {kFlagCapped, "capped"},           {kFlagNotScored, "not_scored"},
+      {kFlagMissing, "missing"},         {kFlagImputed, "imputed"},
+      {kFlagDivisionByZero, "division_by_zero"}, {kFlagExcluded, "excluded"},
+      {kFlagTooFewRatings, "too_few_ratings"},   {kFlagOutOfDomain, "out_of_domain"},
+      {kFlagNoSpread, "no_spread"},      {kFlagCapped, "capped"},
+      {kFlagNotScored, "not_scored"},    {kFlagWinsorised, "winsorised"},
+      {kFlagLogTransformed, "log_transformed"},
   };
   std::vector<std::string> out;
   for (const auto& [flag, name] : kNames) {

@@ -1,0 +1,45 @@
+// Distance to the cohort's best: the leader is the benchmark.
+#include <algorithm>
+
+#include "methods/method.h"
+#include "util/text.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn* flags,
+           IndicatorStats* stats) {
+  std::vector<double> v = Present(x);
+  const bool higher = c.direction == Direction::kHigher;
+  const double best = v.empty() ? 0 : higher ? *std::max_element(v.begin(), v.end()) : *std::min_element(v.begin(), v.end());
+  stats->high = best;
+  ScoreEach(x, score, [&](Eigen::Index i, double xi) {
+    if (higher) {
+      if (!(best > 0)) {
+        (*flags)[i] |= kFlagNoSpread;
+        return 1.0;
+      }
+      return xi <= 0 ? 0.0 : xi / best;
+    }
+    if (xi <= 0 || best <= 0) return 1.0;  // nothing can be lower than the best
+    return best / xi;
+  });
+}
+
+std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats& st) {
+  std::string b = FormatNumber(st.high), v = FormatNumber(x);
+  if (c.direction == Direction::kHigher) {
+    if (!(st.high > 0)) return "distance to the best: the best value is " + b + ", so every entity scores 1";
+    return "distance to the cohort's best " + b + ": score = " + v + " / " + b + " = " + FormatNumber(s);
+  }
+  return "distance to the cohort's best (lowest) " + b + ": score = " + b + " / " + v + " = " + FormatNumber(s);
+}
+
+std::string Check(const MethodContext&) { return ""; }
+
+}  // namespace
+
+const MethodImpl kDistanceToBest = {Score, Explain, Check};
+
+}  // namespace makerscore::detail

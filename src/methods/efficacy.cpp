@@ -1,0 +1,69 @@
+// 功效系数法, the efficacy coefficient: base + (1 - base) x position between
+// the 不允许值 (low) and the 满意值 (high).
+#include <algorithm>
+#include <cmath>
+
+#include "methods/method.h"
+#include "util/text.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+// params: base, low, high, clamp.
+void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn* flags,
+           IndicatorStats* stats) {
+  const double base = c.params[0];
+  const bool clamp = c.params[3] != 0;
+  std::vector<double> v = Present(x);
+  double low = c.params[1], high = c.params[2];
+  if (std::isnan(low)) low = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
+  if (std::isnan(high)) high = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
+  stats->low = low;
+  stats->high = high;
+  const double range = high - low;
+  ScoreEach(x, score, [&](Eigen::Index i, double xi) {
+    if (!(range > 0)) {
+      (*flags)[i] |= kFlagNoSpread;
+      return 1.0;
+    }
+    double t = c.direction == Direction::kHigher ? (xi - low) / range : (high - xi) / range;
+    if (clamp && (t < 0 || t > 1)) {
+      (*flags)[i] |= kFlagCapped;
+      t = t < 0 ? 0.0 : 1.0;
+    }
+    return base + (1 - base) * t;
+  });
+}
+
+std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats& st) {
+  const double base = c.params[0];
+  std::string lo = FormatNumber(st.low), hi = FormatNumber(st.high), v = FormatNumber(x), b = FormatNumber(base);
+  if (!(st.high > st.low)) return "efficacy coefficient: 不允许值 and 满意值 are equal (" + lo + "), so score = 1";
+  std::string where = std::string(std::isnan(c.params[1]) ? " (cohort min)" : "") + ", 满意值 " + hi +
+                      (std::isnan(c.params[2]) ? " (cohort max)" : "");
+  double t = c.direction == Direction::kHigher ? (x - st.low) / (st.high - st.low) : (st.high - x) / (st.high - st.low);
+  std::string pos = c.direction == Direction::kHigher ? "(" + v + " - " + lo + ") / (" + hi + " - " + lo + ")"
+                                                      : "(" + hi + " - " + v + ") / (" + hi + " - " + lo + ")";
+  std::string out = "efficacy coefficient (不允许值 " + lo + where + "): score = " + b + " + " +
+                    FormatNumber(1 - base) + " x " + pos + " = " + b + " + " + FormatNumber(1 - base) + " x " +
+                    FormatNumber(t);
+  double unclamped = base + (1 - base) * t;
+  out += " = " + FormatNumber(unclamped);
+  if (std::fabs(unclamped - s) > 1e-12) out += ", clamped to " + FormatNumber(s);
+  return out;
+}
+
+std::string Check(const MethodContext& c) {
+  if (!(c.params[0] >= 0 && c.params[0] <= 1)) return "'base' must be between 0 and 1";
+  if (!std::isnan(c.params[1]) && !std::isnan(c.params[2]) && !(c.params[1] < c.params[2])) {
+    return "'low' (不允许值) must be less than 'high' (满意值); use 'direction: lower' to reverse";
+  }
+  return "";
+}
+
+}  // namespace
+
+const MethodImpl kEfficacy = {Score, Explain, Check};
+
+}  // namespace makerscore::detail

@@ -1,0 +1,35 @@
+// Points written as rules: the formula gives points, capped at the indicator's.
+#include "methods/method.h"
+#include "util/text.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn* flags,
+           IndicatorStats* stats) {
+  stats->high = c.max_points;
+  ScoreEach(x, score, [&](Eigen::Index i, double xi) {
+    double s = xi / c.max_points;
+    if (s < 0 || s > 1) {
+      (*flags)[i] |= kFlagCapped;
+      return s < 0 ? 0.0 : 1.0;
+    }
+    return s;
+  });
+}
+
+std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats&) {
+  std::string out = "the formula gives " + FormatNumber(x) + " points";
+  if (x > c.max_points) out += ", capped at the indicator's " + FormatNumber(c.max_points);
+  if (x < 0) out += "; negative points count as none";
+  return out + ": score = " + FormatNumber(s);
+}
+
+std::string Check(const MethodContext&) { return ""; }
+
+}  // namespace
+
+const MethodImpl kPoints = {Score, Explain, Check};
+
+}  // namespace makerscore::detail

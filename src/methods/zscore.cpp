@@ -1,0 +1,46 @@
+// Standardisation: (x - mean) / standard deviation over the cohort.
+#include <cmath>
+#include <numeric>
+
+#include "methods/method.h"
+#include "util/text.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn* flags,
+           IndicatorStats* stats) {
+  std::vector<double> v = Present(x);
+  const double n = static_cast<double>(v.size());
+  const double mean = v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / n;
+  double ss = 0;
+  for (double xi : v) ss += (xi - mean) * (xi - mean);
+  const double sd = v.size() > 1 ? std::sqrt(ss / (n - 1)) : 0;
+  stats->low = mean;  // explained as mean and standard deviation
+  stats->high = sd;
+  const double sign = c.direction == Direction::kHigher ? 1 : -1;
+  ScoreEach(x, score, [&](Eigen::Index i, double xi) {
+    if (!(sd > 0)) {
+      (*flags)[i] |= kFlagNoSpread;
+      return 0.0;
+    }
+    return sign * (xi - mean) / sd;
+  });
+}
+
+std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats& st) {
+  if (!(st.high > 0)) return "z-score: every entity has the same value, so score = 0";
+  std::string out = "z-score (cohort mean " + FormatNumber(st.low) + ", standard deviation " + FormatNumber(st.high) +
+                    "): score = " + (c.direction == Direction::kLower ? "-" : "") + "(" + FormatNumber(x) + " - " +
+                    FormatNumber(st.low) + ") / " + FormatNumber(st.high) + " = " + FormatNumber(s);
+  return out;
+}
+
+std::string Check(const MethodContext&) { return ""; }
+
+}  // namespace
+
+const MethodImpl kZScore = {Score, Explain, Check};
+
+}  // namespace makerscore::detail

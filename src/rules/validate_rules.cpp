@@ -1,0 +1,187 @@
+// Semantic checks of a rule set: reporting, formulas, fields, scales, classes.
+#include <cmath>
+
+#include "makerscore/load.h"
+#include "rules/validator.h"
+#include "util/text.h"
+
+namespace makerscore {
+
+Diagnostics Validate(const RuleSet& rules) { return detail::Validator(rules).Run(); }
+
+namespace detail {
+
+Validator::Validator(const RuleSet& rules) : rules_(rules) {
+  for (const auto& f : rules.fields) field_ids_.push_back(f.id);
+}
+
+Diagnostics Validator::Run() {
+  CheckTop();
+  CheckFields();
+  CheckScales();
+  CheckClasses();
+  if (rules_.outliers) CheckOutliers(*rules_.outliers, "outliers");
+  for (size_t i = 0; i < rules_.indicators.size(); ++i) {
+    CheckIndicator(rules_.indicators[i], "indicators", static_cast<int>(i) + 1);
+  }
+  CheckWeights(rules_.indicators, nullptr, "indicators");
+  CheckGrades();
+  CheckAdjustments(rules_.bonus, "bonus");
+  CheckAdjustments(rules_.deductions, "deductions");
+  CheckVetoes();
+  CheckChecks();
+  return std::move(diags_);
+}
+
+void Validator::Error(const std::string& path, const std::string& message) {
+  At(rules_.source_map.Find(path), path, message);
+}
+
+void Validator::At(SourcePos pos, const std::string& path, const std::string& message) {
+  Diagnostic d;
+  if (pos.file.empty()) pos.file = rules_.source_map.file;
+  d.pos = pos;
+  d.path = path;
+  d.message = message;
+  d.source_line = rules_.source_map.Line(pos.line);
+  diags_.Add(std::move(d));
+}
+
+// Position of a character of a formula, from the position of its YAML value.
+SourcePos Validator::FormulaPos(const std::string& path, const std::string& text, int offset) {
+  SourcePos pos = rules_.source_map.Find(path);
+  std::string line = rules_.source_map.Line(pos.line);
+  if (pos.line > 0 && text.find('\n') == std::string::npos) {
+    // Find the formula's text on its line (it may be quoted); columns count characters.
+    size_t at = line.find(text);
+    if (at != std::string::npos) {
+      std::string prefix = line.substr(0, at) + text.substr(0, offset);
+      int chars = 0;
+      for (unsigned char c : prefix) chars += (c & 0xC0) != 0x80;
+      pos.column = chars + 1;
+    }
+  }
+  return pos;
+}
+
+// Parses and resolves a formula; reports its errors at their characters.
+bool Validator::CheckFormula(const std::string& text, const std::string& path, Formula* out) {
+  std::vector<FormulaError> errors;
+  bool ok = Formula::Parse(text, out, &errors) &&
+            out->Resolve([&](const std::string& name) { return FieldIndex(name); }, field_ids_, &errors);
+  if (ok) {
+    for (const auto& n : out->nodes()) {
+      if (n.field >= 0 && rules_.fields[n.field].kind == FieldKind::kCategory) {
+        errors.push_back({n.offset, "field '" + n.name + "' holds categories (text labels); formulas work on numbers"});
+        ok = false;
+      }
+    }
+  }
+  for (const auto& e : errors) At(FormulaPos(path, text, e.offset), path, "in formula: " + e.message);
+  return ok;
+}
+
+int Validator::FieldIndex(const std::string& name) const {
+  for (size_t i = 0; i < rules_.fields.size(); ++i) {
+    if (rules_.fields[i].id == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void Validator::CheckCategoryField(const std::string& field, const std::string& path, const std::string& what) {
+  int f = FieldIndex(field);
+  if (f < 0) {
+    Error(path, what + " names the field '" + field + "', which the rule set does not have" +
+                    DidYouMean(field, field_ids_));
+  } else if (rules_.fields[f].kind != FieldKind::kCategory) {
+    Error(path, what + " needs a field of kind 'category', and '" + field + "' is of kind '" +
+                    ToString(rules_.fields[f].kind) + "'");
+  }
+}
+
+void Validator::CheckTop() {
+  if (rules_.source_map.positions.empty()) {
+    // Built in code: the loader's required-key checks did not run.
+    if (rules_.id.empty()) Error("id", "the rule set needs an 'id'");
+    if (rules_.fields.empty()) Error("fields", "the rule set needs at least one field");
+  }
+  if (!(rules_.total > 0)) Error("total", "'total' must be greater than 0");
+  if (rules_.id_column.empty()) Error("entity/id", "the id column needs a name");
+  if (rules_.id_column == rules_.name_column) {
+    Error("entity/name", "the id and name columns must differ, both are '" + rules_.id_column + "'");
+  }
+  if (!rules_.missing_group.empty()) CheckCategoryField(rules_.missing_group, "missing_group", "'missing_group'");
+}
+
+void Validator::CheckFields() {
+  std::set<std::string> seen;
+  for (size_t i = 0; i < rules_.fields.size(); ++i) {
+    const Field& f = rules_.fields[i];
+    std::string path = UniquePath("fields/" + (f.id.empty() ? "#" + std::to_string(i + 1) : f.id), &paths_);
+    if (f.id.empty()) continue;  // reported by the loader
+    if (!IsIdentifier(f.id)) {
+      Error(path + "/id", "field id '" + f.id +
+                              "' must be letters, digits and '_', not starting with a digit, "
+                              "so that formulas can name it");
+    }
+    if (!seen.insert(f.id).second) Error(path + "/id", "duplicate field id '" + f.id + "'");
+    if (f.id == rules_.id_column || f.id == rules_.name_column) {
+      Error(path + "/id", "field id '" + f.id + "' is also the entity id or name column");
+    }
+    if (f.min && f.max && *f.min > *f.max) {
+      Error(path + "/max", "'max' (" + FormatNumber(*f.max) + ") is below 'min' (" + FormatNumber(*f.min) + ")");
+    }
+    if (f.kind == FieldKind::kCategory && (f.min || f.max)) {
+      Error(path + "/kind", "a category field holds text labels; it cannot have 'min' or 'max'");
+    }
+  }
+}
+
+void Validator::CheckScales() {
+  std::set<std::string> seen;
+  for (const auto& s : rules_.scales) {
+    std::string path = "scales/" + s.id;
+    if (!seen.insert(s.id).second) Error(path, "duplicate scale id '" + s.id + "'");
+    bool numeric = s.min.has_value() || s.max.has_value();
+    if (s.levels.empty() && !numeric) Error(path, "scale '" + s.id + "' needs either 'levels' or 'min' and 'max'");
+    if (!s.levels.empty() && numeric) {
+      Error(path, "scale '" + s.id + "' has both 'levels' and 'min'/'max'; give one or the other");
+    }
+    if (numeric && !(s.min && s.max && *s.min < *s.max)) {
+      Error(path, "a numeric scale needs both 'min' and 'max', with min < max");
+    }
+    std::set<std::string> labels;
+    for (const auto& l : s.levels) {
+      std::string lpath = path + "/levels/" + l.label;
+      if (!labels.insert(l.label).second) Error(lpath, "duplicate level '" + l.label + "'");
+      if (!(l.fraction >= 0 && l.fraction <= 1)) {
+        Error(lpath, "the level '" + l.label + "' earns " + FormatNumber(l.fraction) +
+                         " of the points; it must be between 0 and 1");
+      }
+    }
+  }
+}
+
+void Validator::CheckClasses() {
+  if (!rules_.classes) return;
+  const Classes& c = *rules_.classes;
+  if (!c.field.empty()) CheckCategoryField(c.field, "classes/field", "'classes'");
+  if (c.labels.empty()) Error("classes/labels", "'classes' needs at least one label");
+  std::set<std::string> seen;
+  for (const auto& l : c.labels) {
+    if (!seen.insert(l).second) Error("classes/labels", "the class '" + l + "' is listed twice");
+  }
+}
+
+void Validator::CheckOutliers(const OutlierSpec& o, const std::string& path) {
+  if (o.method == OutlierMethod::kWinsorise) {
+    if (o.max_points < 1) Error(path + "/max_points", "'max_points' must be at least 1");
+    if (!(o.skew > 0)) Error(path + "/skew", "'skew' must be greater than 0");
+  }
+  if (o.method == OutlierMethod::kCap && !(o.lower >= 0 && o.lower < o.upper && o.upper <= 1)) {
+    Error(path, "'lower' and 'upper' must be percentiles with 0 <= lower < upper <= 1 (e.g. 5% and 95%)");
+  }
+}
+
+}  // namespace detail
+}  // namespace makerscore

@@ -1,0 +1,59 @@
+// The semantic checks of a rule set (internal). One class, its methods
+// spread over validate_*.cpp by topic: the rule set as a whole, the
+// indicator tree, and what happens after scoring (grades, bonus, vetoes,
+// checks).
+#ifndef MAKERSCORE_SRC_RULES_VALIDATOR_H_
+#define MAKERSCORE_SRC_RULES_VALIDATOR_H_
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "formula/formula.h"
+#include "makerscore/load.h"
+
+namespace makerscore::detail {
+
+class Validator {
+ public:
+  explicit Validator(const RuleSet& rules);
+  Diagnostics Run();
+
+ private:
+  // validate_rules.cpp: reporting, formulas, the parts of the rule set.
+  void Error(const std::string& path, const std::string& message);
+  void At(SourcePos pos, const std::string& path, const std::string& message);
+  SourcePos FormulaPos(const std::string& path, const std::string& text, int offset);
+  bool CheckFormula(const std::string& text, const std::string& path, Formula* out);
+  int FieldIndex(const std::string& name) const;
+  void CheckCategoryField(const std::string& field, const std::string& path, const std::string& what);
+  void CheckTop();
+  void CheckFields();
+  void CheckScales();
+  void CheckClasses();
+  void CheckOutliers(const OutlierSpec& o, const std::string& path);
+
+  // validate_tree.cpp: the indicator tree.
+  void CheckIndicator(const Indicator& ind, const std::string& parent, int index);
+  void CheckLeaf(const Indicator& ind, const std::string& path);
+  void CheckMissing(const Indicator& ind, const std::string& path);
+  void CheckWeights(const std::vector<Indicator>& children, const Indicator* parent, const std::string& path);
+  // The weight of ind for class label ("" without classes); NaN when unknown.
+  double WeightOf(const Indicator& ind, const std::string& label) const;
+
+  // validate_outcomes.cpp: grades, bonus and deductions, vetoes, checks.
+  void CheckGrades();
+  void CheckAdjustments(const Adjustments& a, const std::string& which);
+  void CheckVetoes();
+  void CheckChecks();
+
+  const RuleSet& rules_;
+  std::set<std::string> paths_;  // as the loader named them (see UniquePath)
+  std::set<std::string> indicator_ids_;
+  std::vector<std::string> field_ids_;
+  Diagnostics diags_;
+};
+
+}  // namespace makerscore::detail
+
+#endif  // MAKERSCORE_SRC_RULES_VALIDATOR_H_

@@ -1,0 +1,105 @@
+// Aggregating the indicator tree: scores bottom-up, points top-down.
+#include <cmath>
+#include <limits>
+
+#include "scoring/steps.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// One group's score for one entity from its children's (scores s, weights w
+// already normalised over the children present). NaN when undefined
+// (a negative score under a geometric, harmonic or fractional power mean).
+double Combine(Aggregation how, double power, const double* s, const double* w, int k) {
+  double acc = 0;
+  switch (how) {
+    case Aggregation::kArithmetic:
+      for (int j = 0; j < k; ++j) acc += w[j] * s[j];
+      return acc;
+    case Aggregation::kGeometric:
+      for (int j = 0; j < k; ++j) {
+        if (s[j] < 0) return kNaN;
+        if (s[j] == 0) return 0;
+        acc += w[j] * std::log(s[j]);
+      }
+      return std::exp(acc);
+    case Aggregation::kHarmonic:
+      for (int j = 0; j < k; ++j) {
+        if (s[j] < 0) return kNaN;
+        if (s[j] == 0) return 0;
+        acc += w[j] / s[j];
+      }
+      return 1 / acc;
+    case Aggregation::kPower:
+      for (int j = 0; j < k; ++j) {
+        if (s[j] < 0 && power != std::floor(power)) return kNaN;
+        if (s[j] == 0 && power < 0) return 0;
+        acc += w[j] * std::pow(s[j], power);
+      }
+      return std::pow(acc, 1 / power);
+  }
+  return kNaN;
+}
+
+}  // namespace
+
+void AggregateTree(const CompiledModel& m, const std::vector<int>& classes, Eigen::ArrayXXd* scores,
+                   Eigen::ArrayXXd* points, FlagArray* flags) {
+  const int nodes = static_cast<int>(m.nodes.size());
+  const Eigen::Index n = scores->rows();
+  auto class_of = [&](Eigen::Index i) { return classes.empty() ? 0 : classes[i]; };
+  // den[k][i]: the shares of node k's children that count for entity i.
+  std::vector<Eigen::ArrayXd> den(nodes);
+  std::vector<double> s, w;
+  for (int k = nodes - 1; k >= 0; --k) {
+    const Node& node = m.nodes[k];
+    if (node.children.empty()) continue;
+    const Indicator* ind = node.indicator;
+    const Aggregation how = ind ? ind->aggregate : Aggregation::kArithmetic;
+    const double power = ind ? ind->power : 1;
+    den[k] = Eigen::ArrayXd::Zero(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const int q = class_of(i);
+      s.clear();
+      w.clear();
+      for (int c : node.children) {
+        double share = m.nodes[c].class_share[q];
+        double sc = (*scores)(i, c);
+        if (std::isnan(sc) || share <= 0) continue;
+        s.push_back(sc);
+        w.push_back(share);
+        den[k][i] += share;
+      }
+      if (s.empty()) {
+        (*scores)(i, k) = kNaN;
+        (*flags)(i, k) |= kFlagExcluded;
+        continue;
+      }
+      for (double& x : w) x /= den[k][i];
+      double score = Combine(how, power, s.data(), w.data(), static_cast<int>(s.size()));
+      if (std::isnan(score)) (*flags)(i, k) |= kFlagOutOfDomain;
+      (*scores)(i, k) = score;
+    }
+  }
+  // Points each node can earn for each entity, after redistribution.
+  std::vector<Eigen::ArrayXd> cap(nodes, Eigen::ArrayXd(n));
+  for (int k = 0; k < nodes; ++k) {
+    const Node& node = m.nodes[k];
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const int q = class_of(i);
+      if (k == 0) {
+        cap[0][i] = node.class_max_points[q];
+      } else {
+        double d = den[node.parent][i];
+        cap[k][i] = d > 0 ? cap[node.parent][i] * node.class_share[q] / d : 0;
+      }
+      double sc = (*scores)(i, k);
+      (*points)(i, k) = std::isnan(sc) ? (k == 0 ? kNaN : 0.0) : sc * cap[k][i];
+    }
+  }
+}
+
+}  // namespace makerscore::detail

@@ -1,0 +1,136 @@
+// Outlier treatment: winsorisation triggered by skewness and kurtosis, with
+// a log transform as fallback (as COINr's Treat() does by default), or
+// capping at percentiles.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "methods/method.h"
+#include "scoring/steps.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Fails the test (needs treatment) when |skew| >= skew and kurtosis >= kurtosis.
+bool NeedsTreatment(const std::vector<double>& v, const OutlierSpec& spec) {
+  double s = SampleSkewness(v), k = SampleKurtosis(v);
+  return std::fabs(s) >= spec.skew && k >= spec.kurtosis;
+}
+
+}  // namespace
+
+double SampleSkewness(const std::vector<double>& x) {
+  const double n = static_cast<double>(x.size());
+  if (x.size() < 3) return kNaN;
+  double mean = 0;
+  for (double v : x) mean += v;
+  mean /= n;
+  double m2 = 0, m3 = 0;
+  for (double v : x) {
+    double d = v - mean;
+    m2 += d * d;
+    m3 += d * d * d;
+  }
+  if (m2 == 0) return 0;
+  double g1 = std::sqrt(n) * m3 / std::pow(m2, 1.5);
+  return g1 * std::sqrt(n * (n - 1)) / (n - 2);
+}
+
+double SampleKurtosis(const std::vector<double>& x) {
+  const double n = static_cast<double>(x.size());
+  if (x.size() < 4) return kNaN;
+  double mean = 0;
+  for (double v : x) mean += v;
+  mean /= n;
+  double m2 = 0, m4 = 0;
+  for (double v : x) {
+    double d = v - mean;
+    m2 += d * d;
+    m4 += d * d * d * d;
+  }
+  if (m2 == 0) return 0;
+  double r = n * m4 / (m2 * m2);
+  return ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3));
+}
+
+double Quantile(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return kNaN;
+  double h = (static_cast<double>(sorted.size()) - 1) * p;
+  size_t lo = static_cast<size_t>(std::floor(h));
+  size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* flags, IndicatorStats* stats) {
+  if (spec.method == OutlierMethod::kNone) return;
+  std::vector<double> v = Present(*used);
+  stats->skew = SampleSkewness(v);
+  stats->kurtosis = SampleKurtosis(v);
+  const Eigen::Index n = used->size();
+  if (spec.method == OutlierMethod::kCap) {
+    std::sort(v.begin(), v.end());
+    stats->cap_low = Quantile(v, spec.lower);
+    stats->cap_high = Quantile(v, spec.upper);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      double& x = (*used)[i];
+      if (std::isnan(x) || (x >= stats->cap_low && x <= stats->cap_high)) continue;
+      x = std::clamp(x, stats->cap_low, stats->cap_high);
+      (*flags)[i] |= kFlagWinsorised;
+      ++stats->treated;
+    }
+    return;
+  }
+  if (v.size() < 4 || !NeedsTreatment(v, spec)) return;
+  // Winsorise: pull the most extreme value(s) on the side of the skew in to
+  // the next value, one step at a time, until the test passes or the next
+  // step would exceed max_points values.
+  Eigen::ArrayXd x = *used;
+  FlagColumn marked = FlagColumn::Zero(n);
+  int count = 0;
+  bool passed = false;
+  while (true) {
+    std::vector<double> now = Present(x);
+    if (!NeedsTreatment(now, spec)) {
+      passed = true;
+      break;
+    }
+    bool high = SampleSkewness(now) >= 0;
+    double extreme = high ? *std::max_element(now.begin(), now.end()) : *std::min_element(now.begin(), now.end());
+    double next = high ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+    int ties = 0;
+    for (double y : now) {
+      if (y == extreme) ++ties;
+      else next = high ? std::max(next, y) : std::min(next, y);
+    }
+    if (count + ties > spec.max_points || !std::isfinite(next)) break;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      if (x[i] == extreme) {
+        x[i] = next;
+        marked[i] = 1;
+      }
+    }
+    count += ties;
+  }
+  if (passed || !spec.log_fallback) {
+    for (Eigen::Index i = 0; i < n; ++i) {
+      if (marked[i]) (*flags)[i] |= kFlagWinsorised;
+    }
+    *used = x;
+    stats->treated = count;
+    return;
+  }
+  // Fallback: the original values, log-transformed: log(x - min + 0.01 (max - min)).
+  double lo = *std::min_element(v.begin(), v.end()), hi = *std::max_element(v.begin(), v.end());
+  for (Eigen::Index i = 0; i < n; ++i) {
+    double& y = (*used)[i];
+    if (std::isnan(y)) continue;
+    y = std::log(y - lo + 0.01 * (hi - lo));
+    (*flags)[i] |= kFlagLogTransformed;
+  }
+  stats->log_transformed = true;
+}
+
+}  // namespace makerscore::detail

@@ -1,0 +1,48 @@
+// The steps of a scoring run, each over whole columns (internal). The engine
+// (engine.cpp) calls them in this order for every run.
+#ifndef MAKERSCORE_SRC_SCORING_STEPS_H_
+#define MAKERSCORE_SRC_SCORING_STEPS_H_
+
+#include <Eigen/Core>
+#include <vector>
+
+#include "makerscore/result.h"
+#include "scoring/compiled_model.h"
+
+namespace makerscore::detail {
+
+using FlagArray = Result::FlagArray;
+
+// missing.cpp: fills used (a copy of x) by the leaf's missing policy for
+// mean, median and group_mean (groups: the codes of the group field, NaN
+// where unknown); flags imputed rows and records the fill in stats. The
+// other policies act on scores and are applied by the engine.
+void ImputeMissing(const CompiledLeaf& leaf, const Eigen::ArrayXd& x, const double* groups, Eigen::ArrayXd* used,
+                   FlagColumn* flags, IndicatorStats* stats);
+
+// outliers.cpp: treats the values present in used for outliers as spec says.
+void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* flags, IndicatorStats* stats);
+// Sample skewness and excess kurtosis, bias-corrected (Excel's SKEW and KURT,
+// e1071 type 2); NaN with fewer than 3 (skewness) or 4 (kurtosis) values.
+double SampleSkewness(const std::vector<double>& x);
+double SampleKurtosis(const std::vector<double>& x);
+// The p-quantile of sorted values, linear between order statistics (type 7).
+double Quantile(const std::vector<double>& sorted, double p);
+
+// aggregate.cpp: group scores bottom-up from the leaves' scores (NaN: left
+// out), then every node's points top-down, per entity class.
+void AggregateTree(const CompiledModel& m, const std::vector<int>& classes, Eigen::ArrayXXd* scores,
+                   Eigen::ArrayXXd* points, FlagArray* flags);
+
+// outcomes.cpp: the total from the tree's points with bonus and deductions.
+// adjustments: entity x item points (after each item's cap).
+void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const Eigen::ArrayXXd& adjustments,
+                      std::vector<double>* totals);
+// Ranks the entities with a total and no excluding veto; grades them.
+void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals,
+                  const std::vector<std::vector<int>>& vetoes, std::vector<int>* ranks, int* ranked,
+                  std::vector<int>* grades);
+
+}  // namespace makerscore::detail
+
+#endif  // MAKERSCORE_SRC_SCORING_STEPS_H_
