@@ -195,6 +195,78 @@ indicators:
   EXPECT_THROW_WITH(Score(m, wrong, p), DataError, "the data lacks field a of the rule file");
 }
 
+TEST(Scoring, GroupMeanImputation) {
+  // 南宁: A 10, B missing -> 10 (the mean of 南宁). 柳州: C 4, D 6. 桂林: E missing and no
+  // value in its group -> the cohort mean (10 + 4 + 6) / 3.
+  const char* rules = R"(format: makerscore/1
+id: gm
+title: 分组均值
+fields: [{id: region, name: 地区, kind: category}, {id: x, name: 数值}]
+missing: group_mean
+missing_group: region
+indicators:
+  - {id: X, name: 数值, weight: 100, value: x, score: {method: goalposts, low: 0, high: 20}}
+)";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  auto d = std::make_shared<Dataset>(
+      ParseDatasetCsv("id,region,x\nA,南宁,10\nB,南宁,\nC,柳州,4\nD,柳州,6\nE,桂林,\n", m.rules(), "d.csv"));
+  Result r = Score(m, d);
+  EXPECT_DOUBLE_EQ(r.used_values()(1, 1), 10);
+  EXPECT_TRUE(r.flags()(1, 1) & kFlagImputed);
+  EXPECT_DOUBLE_EQ(r.used_values()(4, 1), 20.0 / 3);
+  EXPECT_DOUBLE_EQ(r.total(1), 50);
+  EXPECT_NE(Explain(r, "B", "X").find("imputes the mean of its group (region = 南宁)"), std::string::npos);
+  // group_mean without a group field is refused.
+  std::string no_group = rules;
+  no_group.replace(no_group.find("missing_group: region\n"), 22, "");
+  EXPECT_NE(testing::ErrorsOf(no_group).find("'missing: group_mean' needs 'missing_group'"), std::string::npos);
+  // Category fields cannot be used in formulas.
+  std::string in_formula = rules;
+  in_formula.replace(in_formula.find("value: x,"), 9, "value: region,");
+  EXPECT_NE(testing::ErrorsOf(in_formula).find("field 'region' holds categories"), std::string::npos);
+}
+
+TEST(Scoring, PointsWrittenAsRules) {
+  // Four rules from real tables, each capped at its indicator's points:
+  //  W (6): fewer than 20 workstations none; 20 earn 4, each more 0.2.
+  //  T (3): 1 point per full 50,000 yuan of tax (5 万元); only complete steps count.
+  //  E (5): each event hosted 1, co-hosted 0.5.
+  //  H (10): each hire with a bachelor's degree 1, a master's 2, a doctorate 3.
+  const char* rules = R"yaml(format: makerscore/1
+id: pts
+title: 计分规则
+weighting: points
+total: 24
+fields:
+  - {id: workstations, name: 工位, kind: count}
+  - {id: tax, name: 纳税额, unit: 万元}
+  - {id: hosted, name: 主办活动, kind: count}
+  - {id: cohosted, name: 协办活动, kind: count}
+  - {id: bachelor, name: 本科, kind: count}
+  - {id: master, name: 硕士, kind: count}
+  - {id: phd, name: 博士, kind: count}
+indicators:
+  - {id: W, name: 工位, weight: 6, value: "if(workstations < 20, 0, 4 + 0.2 * (workstations - 20))", score: {method: points}}
+  - {id: T, name: 纳税, weight: 3, value: floor(tax / 5), score: {method: points}}
+  - {id: E, name: 活动, weight: 5, value: hosted + 0.5 * cohosted, score: {method: points}}
+  - {id: H, name: 人才, weight: 10, value: bachelor + 2 * master + 3 * phd, score: {method: points}}
+)yaml";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  auto d = std::make_shared<Dataset>(ParseDatasetCsv(
+      "id,workstations,tax,hosted,cohosted,bachelor,master,phd\n"
+      "A,15,4.9,2,1,1,1,1\n"     // W 0; T floor(0.98) = 0; E 2.5; H 1 + 2 + 3 = 6
+      "B,25,12.3,3,5,4,2,1\n"    // W 4 + 1 = 5; T floor(2.46) = 2; E 5.5 -> 5; H 4 + 4 + 3 = 11 -> 10
+      "C,40,20,0,0,0,0,0\n",     // W 4 + 4 = 8 -> 6; T 4 -> 3; E 0; H 0
+      m.rules(), "d.csv"));
+  Result r = Score(m, d);
+  EXPECT_DOUBLE_EQ(r.total(0), 0 + 0 + 2.5 + 6);
+  EXPECT_DOUBLE_EQ(r.points()(1, m.FindNode("W")), 5);
+  EXPECT_DOUBLE_EQ(r.points()(1, m.FindNode("T")), 2);
+  EXPECT_DOUBLE_EQ(r.total(1), 5 + 2 + 5 + 10);
+  EXPECT_DOUBLE_EQ(r.total(2), 6 + 3 + 0 + 0);
+  EXPECT_TRUE(r.flags()(2, m.FindNode("W")) & kFlagCapped);
+}
+
 TEST(Scoring, ResultsAreDeterministic) {
   Result a = RunCohort(RulesText()), b = RunCohort(RulesText());
   EXPECT_TRUE((a.points().isNaN() == b.points().isNaN()).all());

@@ -77,7 +77,17 @@ bool Validator::CheckFormula(const std::string& text, const std::string& path, F
       }
     }
   }
-  for (const auto& e : errors) At(FormulaPos(path, text, e.offset), path, "in formula: " + e.message);
+  for (const auto& e : errors) {
+    SourcePos pos = FormulaPos(path, text, e.offset);
+    std::string hint;
+    // In a flow map {a: ..., b: ...} YAML splits an unquoted formula at its first comma.
+    std::string line = rules_.source_map.Line(pos.line);
+    if (e.message.find("')'") != std::string::npos && line.find('{') != std::string::npos &&
+        line.find("\"" + text) == std::string::npos) {
+      hint = " (inside { } YAML ends a value at a comma: put the formula in quotes, \"...\")";
+    }
+    At(pos, path, "in formula: " + e.message + hint);
+  }
   return ok;
 }
 

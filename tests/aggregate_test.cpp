@@ -1,0 +1,96 @@
+// Aggregating the tree: kinds of mean, classes of entities, excluded children.
+#include <cmath>
+
+#include "test_util.h"
+
+namespace makerscore {
+namespace {
+
+// A group G of two children scored 0.25 and 1 (goalposts 0..100 on 25 and 100), equal weights.
+std::string Rules(const std::string& aggregate) {
+  return R"(format: makerscore/1
+id: a
+title: 汇总
+weighting: relative
+fields: [{id: a, name: 甲}, {id: b, name: 乙}]
+indicators:
+  - id: G
+    name: 组
+    weight: 1
+    )" + aggregate + R"(
+    children:
+      - {id: A, name: 甲, weight: 1, value: a, score: {method: goalposts, low: 0, high: 100}}
+      - {id: B, name: 乙, weight: 1, value: b, score: {method: goalposts, low: 0, high: 100}}
+)";
+}
+
+double Total(const std::string& aggregate) {
+  Model m = Model::Compile(testing::RulesFromText(Rules(aggregate)));
+  Result r = Score(m, std::make_shared<Dataset>(ParseDatasetCsv("id,a,b\nX,25,100\n", m.rules(), "d.csv")));
+  return r.total(0);
+}
+
+TEST(Aggregate, KindsOfMeanByHand) {
+  // arithmetic: (0.25 + 1) / 2 = 0.625 -> 62.5 points of 100.
+  EXPECT_DOUBLE_EQ(Total("aggregate: arithmetic"), 62.5);
+  // geometric: sqrt(0.25 x 1) = 0.5.
+  EXPECT_NEAR(Total("aggregate: geometric"), 50, 1e-12);
+  // harmonic: 1 / (0.5 / 0.25 + 0.5 / 1) = 1 / 2.5 = 0.4.
+  EXPECT_NEAR(Total("aggregate: harmonic"), 40, 1e-12);
+  // power 2: sqrt(0.5 x 0.0625 + 0.5 x 1) = sqrt(0.53125).
+  EXPECT_NEAR(Total("aggregate: power\n    power: 2"), 100 * std::sqrt(0.53125), 1e-12);
+}
+
+TEST(Aggregate, ZeroUnderGeometricMeanIsZero) {
+  Model m = Model::Compile(testing::RulesFromText(Rules("aggregate: geometric")));
+  Result r = Score(m, std::make_shared<Dataset>(ParseDatasetCsv("id,a,b\nX,0,100\n", m.rules(), "d.csv")));
+  EXPECT_DOUBLE_EQ(r.total(0), 0);
+}
+
+TEST(Aggregate, PowerZeroIsRefused) {
+  std::string e = testing::ErrorsOf(Rules("aggregate: power\n    power: 0"));
+  EXPECT_NE(e.find("'aggregate: power' needs a 'power' other than 0"), std::string::npos) << e;
+}
+
+const char* kClasses = R"(format: makerscore/1
+id: c
+title: 分类
+fields:
+  - {id: type, name: 类型, kind: category}
+  - {id: a, name: 甲}
+  - {id: b, name: 乙}
+classes: {field: type, labels: [综合, 专业]}
+indicators:
+  - {id: A, name: 甲, weight: {综合: 60, 专业: 30}, value: a, score: {method: goalposts, low: 0, high: 10}}
+  - {id: B, name: 乙, weight: {综合: 40, 专业: 70}, value: b, score: {method: goalposts, low: 0, high: 10}}
+)";
+
+TEST(Classes, EachClassHasItsOwnWeights) {
+  Model m = Model::Compile(testing::RulesFromText(kClasses));
+  // Both earn full marks on A and nothing on B: 综合 60 points, 专业 30.
+  auto d = std::make_shared<Dataset>(ParseDatasetCsv("id,type,a,b\nX,综合,10,0\nY,专业,10,0\n", m.rules(), "d.csv"));
+  Result r = Score(m, d);
+  EXPECT_DOUBLE_EQ(r.total(0), 60);
+  EXPECT_DOUBLE_EQ(r.total(1), 30);
+  EXPECT_EQ(r.entity_class(1), 1);
+  EXPECT_NE(Explain(r, "Y").find("class: 专业 (type)"), std::string::npos);
+}
+
+TEST(Classes, UnknownClassIsAnErrorNamingTheRow) {
+  Model m = Model::Compile(testing::RulesFromText(kClasses));
+  auto d = std::make_shared<Dataset>(ParseDatasetCsv("id,type,a,b\nX,综合,1,1\nY,混合,1,1\n", m.rules(), "d.csv"));
+  EXPECT_THROW_WITH(Score(m, d), DataError, "d.csv:3: column 'type' is '混合', which is none of the classes 综合, 专业");
+}
+
+TEST(Classes, WeightsMustAddUpForEveryClass) {
+  std::string text = kClasses;
+  text.replace(text.find("专业: 70"), std::string("专业: 70").size(), "专业: 60");
+  std::string e = testing::ErrorsOf(text);
+  EXPECT_NE(e.find("for the class '专业' add up to 30 + 60 = 90, not 100"), std::string::npos) << e;
+  std::string missing = kClasses;
+  missing.replace(missing.find(", 专业: 70"), std::string(", 专业: 70").size(), "");
+  EXPECT_NE(testing::ErrorsOf(missing).find("no weight for the class '专业'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace makerscore

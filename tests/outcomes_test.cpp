@@ -1,0 +1,149 @@
+// Outcomes: bonus and deductions, vetoes, grades by cut-off and by share.
+#include <cmath>
+
+#include "test_util.h"
+
+namespace makerscore {
+namespace {
+
+// One indicator worth 100 points (the formula gives the points directly),
+// bonus and deduction items, vetoes.
+std::string Rules(const std::string& bonus_extra = "") {
+  return R"(format: makerscore/1
+id: o
+title: 结果
+fields:
+  - {id: base, name: 基础分}
+  - {id: honours, name: 获奖数量, kind: count}
+  - {id: events, name: 活动场次, kind: count}
+  - {id: accidents, name: 安全事故, kind: count}
+  - {id: residents, name: 常驻团队数量, kind: count}
+  - {id: submitted, name: 是否提交统计, kind: flag}
+indicators:
+  - {id: A, name: 基础, weight: 100, value: base, score: {method: points}}
+bonus:
+  max: 6
+  )" + bonus_extra + R"(
+  items:
+    - {id: B1, name: 获得荣誉, value: honours * 1, max: 5}
+    - {id: B2, name: 举办活动, value: events * 0.5}
+deductions:
+  max: 10
+  items:
+    - {id: D1, name: 发生安全事故, value: accidents * 5}
+vetoes:
+  - {id: V1, name: 常驻团队少于10个, when: residents < 10, grade: 差}
+  - {id: V2, name: 未提交统计数据, when: "coalesce(submitted, 0) == 0", exclude: true}
+grades:
+  - {grade: 优, min: 90}
+  - {grade: 良, min: 75}
+  - {grade: 差}
+)";
+}
+
+const char* kData =
+    "id,base,honours,events,accidents,residents,submitted\n"
+    "P,90,7,6,0,20,1\n"   // bonus 5 (capped) + 3 = 8 -> 6 (all items at most 6): 96
+    "Q,98,2,0,0,20,1\n"   // bonus 2: 100
+    "R,95,0,0,3,20,1\n"   // deduction 15 -> 10 (all at most 10): 85
+    "S,99,0,0,0,5,1\n"    // 99 but fewer than 10 teams: grade 差
+    "T,97,0,0,0,20,\n";   // statistics not submitted: no rank, no grade
+
+Result RunRules(const std::string& rules) {
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  return Score(m, std::make_shared<Dataset>(ParseDatasetCsv(kData, m.rules(), "d.csv")));
+}
+
+TEST(Adjustments, BonusAndDeductionsWithTheirCaps) {
+  Result r = RunRules(Rules());
+  EXPECT_DOUBLE_EQ(r.adjustment_points()(0, 0), 5);  // B1: 7 x 1 capped at 5
+  EXPECT_DOUBLE_EQ(r.adjustment_points()(0, 1), 3);  // B2: 6 x 0.5
+  EXPECT_DOUBLE_EQ(r.total(0), 96);                  // 90 + min(8, 6)
+  EXPECT_DOUBLE_EQ(r.total(1), 100);                 // 98 + 2, outside the 100: not capped
+  EXPECT_DOUBLE_EQ(r.adjustment_points()(2, 2), 15);
+  EXPECT_DOUBLE_EQ(r.total(2), 85);                  // 95 - min(15, 10)
+  EXPECT_DOUBLE_EQ(r.points()(0, 0), 90);            // the indicators' points stay apart
+}
+
+TEST(Adjustments, BonusWithinTheTotal) {
+  Result r = RunRules(Rules("within_total: true"));
+  EXPECT_DOUBLE_EQ(r.total(0), 96);
+  EXPECT_DOUBLE_EQ(r.total(1), 100);  // 98 + 2 = 100 exactly
+  Model m = Model::Compile(testing::RulesFromText(Rules("within_total: true")));
+  Result s = Score(m, std::make_shared<Dataset>(ParseDatasetCsv(
+                          "id,base,honours,events,accidents,residents,submitted\nZ,99,5,0,0,20,1\n", m.rules(), "z.csv")));
+  EXPECT_DOUBLE_EQ(s.total(0), 100);  // 99 + 5 capped at the full 100
+}
+
+TEST(Vetoes, ForceAGradeOrExclude) {
+  Result r = RunRules(Rules());
+  // Ranked: Q 100, S 99, P 96, R 85 (T excluded).
+  EXPECT_EQ(r.rank(1), 1);
+  EXPECT_EQ(r.rank(3), 2);
+  EXPECT_EQ(r.rank(0), 3);
+  EXPECT_EQ(r.rank(2), 4);
+  EXPECT_EQ(r.rank(4), 0);
+  EXPECT_EQ(r.ranked_count(), 4);
+  EXPECT_EQ(r.grade(3), "差");  // 99 points, vetoed by V1
+  EXPECT_EQ(r.grade(4), "");    // vetoed by V2
+  EXPECT_DOUBLE_EQ(r.total(4), 97);
+  ASSERT_EQ(r.vetoes(3).size(), 1u);
+  EXPECT_EQ(r.vetoes(3)[0], 0);
+  std::string text = Explain(r, "S");
+  EXPECT_NE(text.find("veto V1: 常驻团队少于10个 (residents < 10): grade 差 at best"), std::string::npos) << text;
+  EXPECT_NE(Explain(r, "T").find("not ranked"), std::string::npos);
+}
+
+TEST(Grades, ByCutOff) {
+  Result r = RunRules(Rules());
+  EXPECT_EQ(r.grade(0), "优");  // 96
+  EXPECT_EQ(r.grade(1), "优");  // 100
+  EXPECT_EQ(r.grade(2), "良");  // 85
+}
+
+TEST(Grades, ByShareAndBoth) {
+  // 10 makerspaces, totals 95, 90, 85, 82, 70, 65, 60, 55, 50, 40.
+  // 优 needs 80 and the top 20% (rank <= 2); 良 needs 60; 中 takes the rest.
+  const char* rules = R"(format: makerscore/1
+id: g
+title: 等级
+fields: [{id: p, name: 分}]
+indicators:
+  - {id: A, name: 甲, weight: 100, value: p, score: {method: points}}
+grades:
+  - {grade: 优, min: 80, top: 20%}
+  - {grade: 良, min: 60}
+  - {grade: 中}
+)";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  std::string csv = "id,p\n";
+  const int totals[] = {95, 90, 85, 82, 70, 65, 60, 55, 50, 40};
+  for (int k = 0; k < 10; ++k) csv += "E" + std::to_string(k) + "," + std::to_string(totals[k]) + "\n";
+  Result r = Score(m, std::make_shared<Dataset>(ParseDatasetCsv(csv, m.rules(), "g.csv")));
+  const char* expected[] = {"优", "优", "良", "良", "良", "良", "良", "中", "中", "中"};
+  for (int k = 0; k < 10; ++k) EXPECT_EQ(r.grade(k), expected[k]) << "E" << k;
+}
+
+TEST(Grades, OrderAndConditionsAreChecked) {
+  const char* unreachable = R"(format: makerscore/1
+id: g
+title: 等级
+fields: [{id: p, name: 分}]
+indicators:
+  - {id: A, name: 甲, weight: 100, value: p, score: {method: points}}
+grades:
+  - {grade: 良, min: 60}
+  - {grade: 优, min: 85}
+)";
+  EXPECT_NE(testing::ErrorsOf(unreachable).find("grade '优' needs 85 but the earlier grade '良' needs only 60"),
+            std::string::npos);
+}
+
+TEST(Vetoes, ChecksOfTheRuleFile) {
+  std::string text = Rules();
+  text.replace(text.find("grade: 差}"), std::string("grade: 差}").size(), "grade: 劣}");
+  EXPECT_NE(testing::ErrorsOf(text).find("'劣' is not a grade of this rule set"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace makerscore
