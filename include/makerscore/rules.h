@@ -113,7 +113,10 @@ struct OutlierSpec {
   OutlierMethod method = OutlierMethod::kNone;
   double skew = 2;          // |sample skewness| at or above this ...
   double kurtosis = 3.5;    // ... and sample excess kurtosis at or above this mark outliers
-  int max_points = 5;       // most values winsorised per indicator
+  int max_points = 5;       // most values winsorised per indicator ...
+  bool per_step = false;    // ... or, as COINr (<= 1.1) counts, in one step:
+                            // winsorising goes on until the test passes or
+                            // one step moves max_points values
   bool log_fallback = true; // log-transform when winsorising does not suffice
   double lower = 0.05;      // cap: the percentile values below are raised to
   double upper = 0.95;      // cap: the percentile values above are lowered to

@@ -2,11 +2,10 @@
 #include <vector>
 
 #include "makerscore/present.h"
+#include "present/common.h"
 #include "util/text.h"
 
 namespace makerscore {
-
-std::vector<int> RankOrder(const Result& r);  // table.cpp
 
 namespace {
 
@@ -26,17 +25,31 @@ std::string Number(double x) { return x != x ? "" : detail::FormatNumber(x, 6); 
 
 void WriteCsv(const Result& r, std::ostream& out) {
   const auto& nodes = r.model().nodes();
+  const RuleSet& rules = r.model().rules();
   out << "rank,id,name,total,grade";
+  if (rules.classes) out << ",class";
   for (size_t k = 1; k < nodes.size(); ++k) out << "," << Quote(nodes[k].id);
+  for (const auto* list : {&rules.bonus, &rules.deductions}) {
+    for (const auto& item : list->items) out << "," << Quote(item.id);
+  }
+  if (!rules.vetoes.empty()) out << ",vetoes";
   out << ",flags\n";
-  for (int i : RankOrder(r)) {
+  for (int i : detail::RankOrder(r)) {
     out << (r.rank(i) ? std::to_string(r.rank(i)) : "") << "," << Quote(r.entity_ids()[i]) << ","
         << Quote(r.entity_names()[i]) << "," << Number(r.total(i)) << "," << Quote(r.grade(i));
+    if (rules.classes) out << "," << Quote(rules.classes->labels[r.entity_class(i)]);
     std::vector<std::string> flags;
     for (size_t k = 1; k < nodes.size(); ++k) {
-      out << "," << Number(r.points()(i, static_cast<Eigen::Index>(k)));
-      auto names = FlagNames(r.flags()(i, static_cast<Eigen::Index>(k)));
+      const int kk = static_cast<int>(k);
+      out << "," << Number(detail::ShownValue(r, i, kk));
+      auto names = FlagNames(r.flags()(i, kk));
       if (!names.empty()) flags.push_back(nodes[k].id + ":" + detail::Join(names, "+"));
+    }
+    for (Eigen::Index a = 0; a < r.adjustment_points().cols(); ++a) out << "," << Number(r.adjustment_points()(i, a));
+    if (!rules.vetoes.empty()) {
+      std::vector<std::string> ids;
+      for (int v : r.vetoes(i)) ids.push_back(rules.vetoes[v].id);
+      out << "," << Quote(detail::Join(ids, " "));
     }
     out << "," << Quote(detail::Join(flags, " ")) << "\n";
   }

@@ -2,10 +2,9 @@
 #include <nlohmann/json.hpp>
 
 #include "makerscore/present.h"
+#include "present/common.h"
 
 namespace makerscore {
-
-std::vector<int> RankOrder(const Result& r);  // table.cpp
 
 namespace {
 
@@ -27,13 +26,24 @@ std::string ToJson(const Result& r) {
   }
   doc["indicators"] = indicators;
   nlohmann::json entities = nlohmann::json::array();
-  for (int i : RankOrder(r)) {
+  for (int i : detail::RankOrder(r)) {
     nlohmann::json e;
     e["id"] = r.entity_ids()[i];
     e["name"] = r.entity_names()[i];
     e["total"] = Number(r.total(i));
     e["rank"] = r.rank(i) ? nlohmann::json(r.rank(i)) : nlohmann::json(nullptr);
     e["grade"] = r.grade(i).empty() ? nlohmann::json(nullptr) : nlohmann::json(r.grade(i));
+    if (rules.classes) e["class"] = rules.classes->labels[r.entity_class(i)];
+    e["indicator_points"] = Number(r.points()(i, 0));
+    nlohmann::json adjustments = nlohmann::json::object();
+    Eigen::Index a = 0;
+    for (const auto* list : {&rules.bonus, &rules.deductions}) {
+      for (const auto& item : list->items) adjustments[item.id] = r.adjustment_points()(i, a++);
+    }
+    if (a > 0) e["adjustments"] = adjustments;
+    nlohmann::json vetoes = nlohmann::json::array();
+    for (int v : r.vetoes(i)) vetoes.push_back({{"id", rules.vetoes[v].id}, {"reason", rules.vetoes[v].name}});
+    e["vetoes"] = vetoes;
     nlohmann::json scores = nlohmann::json::object();
     for (size_t k = 1; k < nodes.size(); ++k) {
       auto kk = static_cast<Eigen::Index>(k);

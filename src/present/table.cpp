@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "makerscore/present.h"
+#include "present/common.h"
 #include "util/text.h"
 
 namespace makerscore {
@@ -25,31 +26,19 @@ std::string Fixed(double x, int decimals) {
 
 }  // namespace
 
-// Entities in rank order; unranked ones (no total) last, in input order.
-std::vector<int> RankOrder(const Result& r) {
-  std::vector<int> order(r.entity_count());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    int ra = r.rank(a) == 0 ? 1 << 30 : r.rank(a);
-    int rb = r.rank(b) == 0 ? 1 << 30 : r.rank(b);
-    return ra < rb;
-  });
-  return order;
-}
-
 std::string FormatTable(const Result& r) {
   const auto& nodes = r.model().nodes();
   std::vector<std::string> header = {"排名", "编号", "名称", "总分", "等级"};
   std::vector<Align> align = {Align::kRight, Align::kLeft, Align::kLeft, Align::kRight, Align::kLeft};
   for (int c : nodes[0].children) {
-    header.push_back(nodes[c].id + " " + nodes[c].name + "(" + detail::FormatNumber(nodes[c].max_points) + ")");
+    header.push_back(nodes[c].id + " " + nodes[c].name + detail::ShownMaximum(r, c));
     align.push_back(Align::kRight);
   }
   std::vector<std::vector<std::string>> rows;
-  for (int i : RankOrder(r)) {
+  for (int i : detail::RankOrder(r)) {
     std::vector<std::string> row = {r.rank(i) ? std::to_string(r.rank(i)) : "-", r.entity_ids()[i],
                                     r.entity_names()[i], Fixed(r.total(i), 2), r.grade(i).empty() ? "-" : r.grade(i)};
-    for (int c : nodes[0].children) row.push_back(Fixed(r.points()(i, c), 2));
+    for (int c : nodes[0].children) row.push_back(Fixed(detail::ShownValue(r, i, c), 2));
     rows.push_back(std::move(row));
   }
   std::vector<int> width(header.size());
@@ -74,8 +63,12 @@ std::string FormatTable(const Result& r) {
   for (const auto& row : rows) out += line(row);
   int unscored = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const auto& row) { return row[0] == "-"; }));
   out += "\n" + std::to_string(r.entity_count()) + " entities";
-  if (unscored) out += ", " + std::to_string(unscored) + " without a total (a required value is missing)";
-  out += ".\n";
+  if (unscored) out += ", " + std::to_string(unscored) + " not ranked (see 'makerscore explain')";
+  out += ".";
+  if (r.model().rules().weighting == Weighting::kRelative) {
+    out += " Indicator columns are scores on the total's scale (0-" + detail::FormatNumber(r.model().rules().total) + ").";
+  }
+  out += "\n";
   return out;
 }
 

@@ -533,6 +533,7 @@ class Loader {
     double d;
     if (Num(m, "max_points", &d)) o.max_points = static_cast<int>(d);
     if (IsAllowed(m, "outliers", "fallback", &s)) o.log_fallback = s == "log";
+    if (IsAllowed(m, "outliers", "count", &s)) o.per_step = s == "last_step";
     Num(m, "lower", &o.lower);
     Num(m, "upper", &o.upper);
     return o;

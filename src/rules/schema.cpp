@@ -147,6 +147,10 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"outliers", "kurtosis", T::kNumber, false, "3.5", "",
        "Sample excess kurtosis (bias-corrected, as Excel's KURT) at or above which values are treated (with the skew)."},
       {"outliers", "max_points", T::kInteger, false, "5", "", "Most values winsorised per indicator."},
+      {"outliers", "count", T::kString, false, "all", "all|last_step",
+       "How `max_points` counts: `all` values winsorised (the usual reading), or only those of the last step, "
+       "as COINr up to version 1.1 does: it goes on winsorising until the test passes unless one step moves "
+       "`max_points` tied values. `last_step` reproduces COINr's published results."},
       {"outliers", "fallback", T::kString, false, "log", "log|none",
        "When winsorising does not suffice: `log` transforms the original values to log(x - min + 0.01 (max - min)) "
        "(COINr's log_CT); `none` keeps the winsorised values."},

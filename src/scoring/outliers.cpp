@@ -86,7 +86,8 @@ void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* fl
   if (v.size() < 4 || !NeedsTreatment(v, spec)) return;
   // Winsorise: pull the most extreme value(s) on the side of the skew in to
   // the next value, one step at a time, until the test passes or the next
-  // step would exceed max_points values.
+  // step would exceed max_points values (per_step: until a step has moved
+  // max_points values, as COINr counts).
   Eigen::ArrayXd x = *used;
   FlagColumn marked = FlagColumn::Zero(n);
   int count = 0;
@@ -105,7 +106,7 @@ void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* fl
       if (y == extreme) ++ties;
       else next = high ? std::max(next, y) : std::min(next, y);
     }
-    if (count + ties > spec.max_points || !std::isfinite(next)) break;
+    if (!std::isfinite(next) || (!spec.per_step && count + ties > spec.max_points)) break;
     for (Eigen::Index i = 0; i < n; ++i) {
       if (x[i] == extreme) {
         x[i] = next;
@@ -113,6 +114,10 @@ void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* fl
       }
     }
     count += ties;
+    if (spec.per_step && ties >= spec.max_points) {
+      passed = !NeedsTreatment(Present(x), spec);
+      break;
+    }
   }
   if (passed || !spec.log_fallback) {
     for (Eigen::Index i = 0; i < n; ++i) {

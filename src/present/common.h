@@ -1,0 +1,26 @@
+// What the presentations share (internal).
+#ifndef MAKERSCORE_SRC_PRESENT_COMMON_H_
+#define MAKERSCORE_SRC_PRESENT_COMMON_H_
+
+#include <string>
+#include <vector>
+
+#include "makerscore/result.h"
+
+namespace makerscore::detail {
+
+// Entities in rank order; unranked ones (no total, or excluded by a veto)
+// last, in input order.
+std::vector<int> RankOrder(const Result& r);
+
+// The number shown for node k of entity i: its points with point weights
+// (a Chinese table's 得分), its score on the scale of the total with relative
+// weights (a composite index's 0-100 sub-index).
+double ShownValue(const Result& r, int i, int k);
+
+// "(15)" after a first-level name with point weights: the most it can earn.
+std::string ShownMaximum(const Result& r, int k);
+
+}  // namespace makerscore::detail
+
+#endif  // MAKERSCORE_SRC_PRESENT_COMMON_H_
