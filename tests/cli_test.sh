@@ -39,7 +39,10 @@ expect "score csv" 0 "rank,id,name,total,grade" -- "$bin" score "${G[@]}" --form
 expect "score json" 0 '"entities"' -- "$bin" score "${G[@]}" --format json
 expect "explain" 0 "3.1 众创空间总收入同比增长比例" -- "$bin" explain "${G[@]}" --entity GX004 --indicator 3.1
 expect "explain unknown entity" 4 "no entity 'GX999'" -- "$bin" explain "${G[@]}" --entity GX999
-expect "validate rules" 0 "ok" -- "$bin" validate "$src/rules/guangxi-2019.yaml" "$src/rules/shanxi-2018-form.yaml"
+expect "asem index table" 0 "CHE   Switzerland         68.38" -- \
+  "$bin" score --rules "$src/rules/asem-connectivity.yaml" --data "$src/examples/data/asem/ASEM_iData.csv"
+expect "validate rules" 0 "ok" -- "$bin" validate "$src/rules/guangxi-2019.yaml" "$src/rules/shanxi-2018-form.yaml" \
+  "$src/rules/asem-connectivity.yaml"
 expect "validate planted" 3 "planted-mistakes.yaml:2:9: error:" -- "$bin" validate "$src/tests/data/planted-mistakes.yaml"
 expect "validate shanxi report" 1 "3 problems in 6 rows" -- "$bin" validate --rules "$src/rules/shanxi-2018-form.yaml" \
   "$src/examples/data/shanxi-example-2018.csv"

@@ -102,6 +102,10 @@ void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
     if (std::string(m->name) == "points" && !ind.class_weights.empty()) {
       Error(path + "/weight", "an indicator scored by 'points' states its points; it cannot weigh classes differently");
     }
+    if (std::string(m->name) == "points" && ind.score->direction == Direction::kLower) {
+      Error(path + "/score/direction", "'points' gives the points directly, so more is always better; write the "
+                                       "formula so that it gives fewer points for worse values");
+    }
     if (std::string(m->name) == "points" && rules_.weighting == Weighting::kRelative) {
       Error(path + "/score/method", "'points' needs point weights ('weighting: points'), to know what to cap at");
     }
