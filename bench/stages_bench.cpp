@@ -36,8 +36,8 @@ Cohort MakeCohort(int n) {
     int k = pick(rng);
     ids[i] = "S" + std::to_string(i);
     for (int f = 0; f < nf; ++f) {
-      now(i, f) = std::round(base_now.values()(k, f) * jitter(rng));
-      last(i, f) = std::round(base_now.values()(k, f) * jitter(rng));
+      now(i, f) = std::round(base_now.value(k, f) * jitter(rng));
+      last(i, f) = std::round(base_now.value(k, f) * jitter(rng));
     }
     for (const char* item : {"1.1", "1.2", "1.3", "2.3", "2.4", "3.7", "3.9", "4.3", "4.4"}) {
       for (int e = 0; e < 5; ++e) ratings->items.push_back({ids[i], item, "E" + std::to_string(e), levels[level(rng)]});

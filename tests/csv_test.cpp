@@ -26,16 +26,16 @@ TEST(DatasetCsv, ReadsIdsNamesAndColumnsByIdOrChineseName) {
   ASSERT_EQ(d.entity_count(), 2);
   EXPECT_EQ(d.entity_ids()[1], "B");
   EXPECT_EQ(d.entity_names()[1], "乙, 空间");
-  EXPECT_DOUBLE_EQ(d.values()(0, 0), 12.5);
-  EXPECT_TRUE(std::isnan(d.values()(1, 0)));  // empty cell: missing, not 0
-  EXPECT_DOUBLE_EQ(d.values()(0, 2), 1);      // 是
+  EXPECT_DOUBLE_EQ(d.value(0, 0), 12.5);
+  EXPECT_TRUE(std::isnan(d.value(1, 0)));  // empty cell: missing, not 0
+  EXPECT_DOUBLE_EQ(d.value(0, 2), 1);      // 是
   EXPECT_EQ(d.row(1), 3);
 }
 
 TEST(DatasetCsv, BomCrlfAndCommentLinesSimplyWork) {
   Dataset d = ParseDatasetCsv("\xEF\xBB\xBF# a note\r\nid,income,staff,online\r\nA,1,2,1\r\n", Rules(), "d.csv");
   ASSERT_EQ(d.entity_count(), 1);
-  EXPECT_DOUBLE_EQ(d.values()(0, 1), 2);
+  EXPECT_DOUBLE_EQ(d.value(0, 1), 2);
   EXPECT_EQ(d.row(0), 3);
 }
 

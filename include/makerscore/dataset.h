@@ -3,15 +3,19 @@
 #define MAKERSCORE_DATASET_H_
 
 #include <Eigen/Core>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace makerscore {
 
-// Entities (rows) by fields (columns) of one year. Values are doubles in
-// column-major storage, so each field is one contiguous column; a missing
-// value is NaN. A category field (a region, a class) holds codes 0, 1, 2 ...
-// into its list of labels. Immutable once built; safe to share between threads.
+// Entities (rows) by fields (columns) of one year. Each field is one
+// contiguous column of doubles; a missing value is NaN. A category field (a
+// region, a class) holds codes 0, 1, 2 ... into its list of labels. The
+// columns are either owned (built from an Eigen matrix) or borrowed from
+// memory that an owner object keeps alive (numpy arrays, say), so that large
+// cohorts need no copy. Immutable once built; copies share the columns; safe
+// to share between threads.
 class Dataset {
  public:
   Dataset() = default;
@@ -21,18 +25,29 @@ class Dataset {
   // source row (line) of each entity for messages; otherwise rows count from 1.
   // categories, when given, has one entry per field: the labels of a
   // category field (its values are codes into them), empty for the others.
+  // values is entity_count x field_count.
   Dataset(std::vector<std::string> field_ids, std::vector<std::string> entity_ids,
           std::vector<std::string> entity_names, Eigen::MatrixXd values,
           std::vector<int> rows = {}, std::string source = "",
           std::vector<std::vector<std::string>> categories = {});
+
+  // Borrows the columns: columns[j] points at entity_ids.size() doubles of
+  // field j, and stays valid while owner lives (the Dataset keeps owner).
+  // The same checks as the constructor.
+  static Dataset FromColumns(std::vector<std::string> field_ids, std::vector<std::string> entity_ids,
+                             std::vector<std::string> entity_names, std::vector<const double*> columns,
+                             std::shared_ptr<const void> owner,
+                             std::vector<std::vector<std::string>> categories = {}, std::string source = "");
 
   int entity_count() const { return static_cast<int>(entity_ids_.size()); }
   int field_count() const { return static_cast<int>(field_ids_.size()); }
   const std::vector<std::string>& field_ids() const { return field_ids_; }
   const std::vector<std::string>& entity_ids() const { return entity_ids_; }
   const std::vector<std::string>& entity_names() const { return entity_names_; }
-  // entity_count() x field_count(), NaN where missing.
-  const Eigen::MatrixXd& values() const { return values_; }
+  // Field j's column: entity_count() doubles, NaN where missing.
+  const double* column(int j) const { return columns_[j]; }
+  // The value of entity i's field j.
+  double value(int i, int j) const { return columns_[j][i]; }
   // The source row of entity i (a CSV line number), for messages.
   int row(int i) const { return rows_[i]; }
   // Where the data came from (a file name), for messages; may be "".
@@ -46,10 +61,12 @@ class Dataset {
   int FindEntity(const std::string& id) const;
 
  private:
+  void Check();  // the checks both ways of building share
   std::vector<std::string> field_ids_;
   std::vector<std::string> entity_ids_;
   std::vector<std::string> entity_names_;
-  Eigen::MatrixXd values_;
+  std::vector<const double*> columns_;
+  std::shared_ptr<const void> owner_;  // keeps the columns alive
   std::vector<int> rows_;
   std::string source_;
   std::vector<std::vector<std::string>> categories_;

@@ -14,22 +14,54 @@ Dataset::Dataset(std::vector<std::string> field_ids, std::vector<std::string> en
     : field_ids_(std::move(field_ids)),
       entity_ids_(std::move(entity_ids)),
       entity_names_(std::move(entity_names)),
-      values_(std::move(values)),
       rows_(std::move(rows)),
       source_(std::move(source)),
       categories_(std::move(categories)) {
-  const size_t n = entity_ids_.size();
   std::string where = source_.empty() ? "dataset" : source_;
-  if (values_.rows() != static_cast<Eigen::Index>(n) ||
-      values_.cols() != static_cast<Eigen::Index>(field_ids_.size())) {
-    throw DataError(where + ": the values are " + std::to_string(values_.rows()) + " x " +
-                    std::to_string(values_.cols()) + " but there are " + std::to_string(n) +
+  if (values.rows() != static_cast<Eigen::Index>(entity_ids_.size()) ||
+      values.cols() != static_cast<Eigen::Index>(field_ids_.size())) {
+    throw DataError(where + ": the values are " + std::to_string(values.rows()) + " x " +
+                    std::to_string(values.cols()) + " but there are " + std::to_string(entity_ids_.size()) +
                     " entities and " + std::to_string(field_ids_.size()) + " fields");
   }
+  auto owned = std::make_shared<const Eigen::MatrixXd>(std::move(values));
+  for (Eigen::Index j = 0; j < owned->cols(); ++j) columns_.push_back(owned->col(j).data());
+  owner_ = owned;
+  Check();
+}
+
+Dataset Dataset::FromColumns(std::vector<std::string> field_ids, std::vector<std::string> entity_ids,
+                             std::vector<std::string> entity_names, std::vector<const double*> columns,
+                             std::shared_ptr<const void> owner, std::vector<std::vector<std::string>> categories,
+                             std::string source) {
+  Dataset d;
+  d.field_ids_ = std::move(field_ids);
+  d.entity_ids_ = std::move(entity_ids);
+  d.entity_names_ = std::move(entity_names);
+  d.columns_ = std::move(columns);
+  d.owner_ = std::move(owner);
+  d.categories_ = std::move(categories);
+  d.source_ = std::move(source);
+  if (d.columns_.size() != d.field_ids_.size()) {
+    throw DataError((d.source_.empty() ? "dataset" : d.source_) + ": " + std::to_string(d.columns_.size()) +
+                    " columns for " + std::to_string(d.field_ids_.size()) + " fields");
+  }
+  for (size_t j = 0; j < d.columns_.size(); ++j) {
+    if (d.columns_[j] == nullptr && !d.entity_ids_.empty()) {
+      throw DataError("dataset: no values for field '" + d.field_ids_[j] + "'");
+    }
+  }
+  d.Check();
+  return d;
+}
+
+void Dataset::Check() {
+  const size_t n = entity_ids_.size();
+  std::string where = source_.empty() ? "dataset" : source_;
   if (entity_names_.empty()) entity_names_.assign(n, "");
   if (entity_names_.size() != n) {
-    throw DataError(where + ": " + std::to_string(entity_names_.size()) + " names for " +
-                    std::to_string(n) + " entities");
+    throw DataError(where + ": " + std::to_string(entity_names_.size()) + " names for " + std::to_string(n) +
+                    " entities");
   }
   if (rows_.empty()) {
     for (size_t i = 0; i < n; ++i) rows_.push_back(static_cast<int>(i) + 1);
@@ -40,8 +72,8 @@ Dataset::Dataset(std::vector<std::string> field_ids, std::vector<std::string> en
   for (size_t j = 0; j < categories_.size(); ++j) {
     if (categories_[j].empty()) continue;
     const double k = static_cast<double>(categories_[j].size());
-    for (Eigen::Index i = 0; i < values_.rows(); ++i) {
-      double v = values_(i, static_cast<Eigen::Index>(j));
+    for (size_t i = 0; i < n; ++i) {
+      double v = columns_[j][i];
       if (v == v && !(v >= 0 && v < k && v == std::floor(v))) {
         throw DataError(where + ": field '" + field_ids_[j] + "' holds categories, but row " + std::to_string(i + 1) +
                         " has the code " + std::to_string(v));
@@ -59,10 +91,9 @@ Dataset::Dataset(std::vector<std::string> field_ids, std::vector<std::string> en
                       "' appears twice (first in row " + std::to_string(rows_[it->second]) + ")");
     }
   }
+  std::unordered_map<std::string, size_t> fields;
   for (size_t j = 0; j < field_ids_.size(); ++j) {
-    for (size_t k = 0; k < j; ++k) {
-      if (field_ids_[j] == field_ids_[k]) throw DataError(where + ": field '" + field_ids_[j] + "' appears twice");
-    }
+    if (!fields.emplace(field_ids_[j], j).second) throw DataError(where + ": field '" + field_ids_[j] + "' appears twice");
   }
 }
 

@@ -44,7 +44,7 @@ std::vector<Violation> CheckDataset(const Model& model, const Dataset& data) {
   std::vector<const double*> cols;
   for (const auto& f : m.rules.fields) {
     int j = data.FindField(f.id);
-    cols.push_back(j < 0 ? nullptr : data.values().col(j).data());
+    cols.push_back(j < 0 ? nullptr : data.column(j));
   }
   const Eigen::Index n = data.entity_count();
   detail::Columns columns{cols.data(), nullptr, n};
@@ -67,7 +67,7 @@ std::vector<Violation> CheckDataset(const Model& model, const Dataset& data) {
       v.fields = detail::Join(names, ", ");
       auto cols_of = [&](int field, bool) {
         int j = data.FindField(m.rules.fields[field].id);
-        return j < 0 ? std::nan("") : data.values()(i, j);
+        return j < 0 ? std::nan("") : data.value(static_cast<int>(i), j);
       };
       auto side = [&](int node, double total) {
         std::string text = c.formula.Render(node, cols_of);

@@ -33,7 +33,7 @@ std::string MissingSentence(const Result& r, const detail::CompiledLeaf& leaf, i
     const Field& field = r.model().rules().fields[leaf.missing_group];
     const Dataset& d = r.current();
     int col = d.FindField(field.id);
-    double code = d.values()(i, col);
+    double code = d.value(i, col);
     std::string group = std::isnan(code) ? "unknown" : d.categories(col)[static_cast<size_t>(code)];
     return "  the value is missing; the rule set imputes the mean of its group (" + field.id + " = " + group +
            ") or, for a group without values, the cohort's: " + FormatNumber(r.used_values()(i, leaf.node)) + "\n";
@@ -89,7 +89,7 @@ std::string ExplainQuantitative(const Result& r, const detail::CompiledLeaf& lea
     int row = is_prev ? prev_row : i;
     if (is_prev && (prev == nullptr || row < 0)) return std::nan("");
     int col = d.FindField(fields[field].id);
-    return col < 0 ? std::nan("") : d.values()(row, col);
+    return col < 0 ? std::nan("") : d.value(row, col);
   };
   double x = r.values()(i, k);
   const auto& root = leaf.formula.nodes()[leaf.formula.root()];

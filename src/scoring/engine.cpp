@@ -110,7 +110,7 @@ class Engine {
     for (const auto& f : m.rules.fields) {
       int j = data.FindField(f.id);
       if (j < 0) absent.push_back(f.id);
-      cols.push_back(j < 0 ? nullptr : data.values().col(j).data());
+      cols.push_back(j < 0 ? nullptr : data.column(j));
     }
     if (!absent.empty()) {
       throw DataError(Where(data) + " lacks field" + (absent.size() > 1 ? "s " : " ") + Join(absent, ", ") +
@@ -149,13 +149,13 @@ class Engine {
       int j = prev.FindField(m.rules.fields[f].id);
       if (j < 0) continue;  // no such column last year: prev() of it is missing
       if (same_order) {
-        cols[f] = prev.values().col(j).data();
+        cols[f] = prev.column(j);
         continue;
       }
       Eigen::VectorXd& v = (*storage)[f];
       v.resize(n);
       for (Eigen::Index i = 0; i < n; ++i) {
-        v[i] = r.previous_rows_[i] < 0 ? kNaN : prev.values()(r.previous_rows_[i], j);
+        v[i] = r.previous_rows_[i] < 0 ? kNaN : prev.value(r.previous_rows_[i], j);
       }
       cols[f] = v.data();
     }
