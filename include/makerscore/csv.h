@@ -51,6 +51,12 @@ DatasetReading ReadDatasetCsvLenient(const std::string& path, const RuleSet& rul
 DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& rules,
                                       const std::string& source = "<string>");
 
+// The values of data that its rule set does not allow (a count that is not a
+// whole number or is negative, a flag other than 0/1, a value outside a
+// field's min/max, an infinity), for data built in code (from pandas, say)
+// rather than read by ReadDatasetCsv, which checks the same. Rows are data's.
+std::vector<CellProblem> CheckValues(const RuleSet& rules, const Dataset& data);
+
 // Reads expert ratings in long form: columns entity, indicator, expert,
 // rating (one row per rating). Throws DataError for a missing column, a
 // ragged row or an empty cell. Whether each rating fits the rule set is

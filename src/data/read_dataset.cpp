@@ -1,4 +1,5 @@
 // Reading one year of a cohort from CSV, checked against the rule set.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -10,6 +11,11 @@
 #include "util/text.h"
 
 namespace makerscore {
+
+namespace detail {
+// What is wrong with value v (written text) of field, or "".
+std::string ValueProblem(const Field& field, double v, const std::string& text);
+}  // namespace detail
 
 namespace {
 
@@ -56,19 +62,44 @@ double CellValue(const Field& field, std::string_view cell, std::string* problem
   if (ec != std::errc() || end != cell.data() + cell.size() || !std::isfinite(v)) {
     *problem = "expected a number" + (field.unit.empty() ? "" : " in " + field.unit) + ", found '" + text +
                "' (leave the cell empty if the value is unknown)";
-  } else if (field.kind == FieldKind::kCount && (v < 0 || v != std::floor(v))) {
-    *problem = "expected a whole number of at least 0, found '" + text + "'";
-  } else if (field.kind == FieldKind::kFlag && v != 0 && v != 1) {
-    *problem = "expected 0 or 1 (or 是/否), found '" + text + "'";
-  } else if (field.min && v < *field.min) {
-    *problem = text + " is below the smallest allowed value " + detail::FormatNumber(*field.min);
-  } else if (field.max && v > *field.max) {
-    *problem = text + " is above the largest allowed value " + detail::FormatNumber(*field.max);
+  } else {
+    *problem = detail::ValueProblem(field, v, text);
   }
   return v;
 }
 
 }  // namespace
+
+namespace detail {
+
+std::string ValueProblem(const Field& field, double v, const std::string& text) {
+  if (field.kind == FieldKind::kCount && (v < 0 || v != std::floor(v))) {
+    return "expected a whole number of at least 0, found '" + text + "'";
+  }
+  if (field.kind == FieldKind::kFlag && v != 0 && v != 1) return "expected 0 or 1 (or 是/否), found '" + text + "'";
+  if (field.min && v < *field.min) return text + " is below the smallest allowed value " + FormatNumber(*field.min);
+  if (field.max && v > *field.max) return text + " is above the largest allowed value " + FormatNumber(*field.max);
+  return "";
+}
+
+}  // namespace detail
+
+std::vector<CellProblem> CheckValues(const RuleSet& rules, const Dataset& data) {
+  std::vector<CellProblem> out;
+  for (const auto& field : rules.fields) {
+    int j = data.FindField(field.id);
+    if (j < 0 || field.kind == FieldKind::kCategory) continue;
+    for (int i = 0; i < data.entity_count(); ++i) {
+      double v = data.value(i, j);
+      if (std::isnan(v)) continue;
+      std::string problem = detail::ValueProblem(field, v, detail::FormatNumber(v, 6));
+      if (problem.empty() && std::isinf(v)) problem = "expected a finite number, found " + detail::FormatNumber(v);
+      if (!problem.empty()) out.push_back({data.row(i), data.entity_ids()[i], field.id, ColumnLabel(field) + ": " + problem});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const CellProblem& a, const CellProblem& b) { return a.row < b.row; });
+  return out;
+}
 
 DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& rules, const std::string& source) {
   detail::RequireUtf8(text, source);

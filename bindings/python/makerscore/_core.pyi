@@ -1,0 +1,109 @@
+"""Stubs of makerscore._core, the compiled core (use the makerscore package instead)."""
+from os import PathLike
+from typing import Any, Dict, List, Optional, Tuple
+
+import numpy as np
+import numpy.typing as npt
+
+__version__: str
+
+class Error(ValueError): ...
+class RuleError(Error):
+    diagnostics: List[Dict[str, Any]]
+class DataError(Error): ...
+
+class Field:
+    id: str
+    name: str
+    unit: str
+    kind: str
+    min: Optional[float]
+    max: Optional[float]
+    section: str
+    description: str
+
+class Node:
+    id: str
+    name: str
+    kind: str
+    parent: int
+    depth: int
+    children: List[int]
+    share: float
+    max_points: float
+    class_max_points: List[float]
+    weight: float
+    formula: str
+    method: str
+    scale: str
+
+class Model:
+    id: str
+    title: str
+    source: str
+    file: str
+    total: float
+    weighting: str
+    id_column: str
+    name_column: str
+    fields: List[Field]
+    nodes: List[Node]
+    grades: List[Dict[str, Any]]
+    class_labels: List[str]
+    adjustment_ids: List[str]
+    uses_previous_year: bool
+    has_checks: bool
+    def find_node(self, indicator_id: str) -> int: ...
+
+class Dataset:
+    entity_ids: List[str]
+    entity_names: List[str]
+    field_ids: List[str]
+    entity_count: int
+    source: str
+    def column(self, j: int) -> npt.NDArray[np.float64]: ...
+    def categories(self, j: int) -> List[str]: ...
+
+class Ratings:
+    count: int
+    source: str
+
+class Result:
+    model: Model
+    entity_ids: List[str]
+    entity_names: List[str]
+    values: npt.NDArray[np.float64]
+    used_values: npt.NDArray[np.float64]
+    scores: npt.NDArray[np.float64]
+    points: npt.NDArray[np.float64]
+    flags: npt.NDArray[np.uint16]
+    adjustment_points: npt.NDArray[np.float64]
+    totals: npt.NDArray[np.float64]
+    ranks: npt.NDArray[np.int32]
+    grades: List[str]
+    vetoes: List[List[str]]
+    classes: List[str]
+    def explain(self, entity: str, indicator: str = "") -> str: ...
+    def table(self) -> str: ...
+    def csv(self) -> str: ...
+    def json(self) -> str: ...
+
+def load_rules(path: str) -> Model: ...
+def parse_rules(text: str, name: str = "<string>") -> Model: ...
+def check_rules(path: str) -> List[Dict[str, Any]]: ...
+def schema_reference() -> str: ...
+def scoring_methods() -> List[Dict[str, Any]]: ...
+def dataset_from_columns(field_ids: List[str], entity_ids: List[str], entity_names: List[str],
+                         columns: List[npt.NDArray[np.float64]], categories: List[List[str]],
+                         source: str = "") -> Dataset: ...
+def read_dataset_csv(path: str, model: Model) -> Dataset: ...
+def read_dataset_csv_lenient(path: str, model: Model) -> Tuple[Dataset, List[Dict[str, Any]]]: ...
+def check_values(model: Model, data: Dataset) -> List[Dict[str, Any]]: ...
+def ratings_from_lists(entity: List[str], indicator: List[str], expert: List[str], rating: List[str],
+                       source: str = "ratings") -> Ratings: ...
+def read_ratings_csv(path: str) -> Ratings: ...
+def score(model: Model, data: Dataset, previous: Optional[Dataset] = None,
+          ratings: Optional[Ratings] = None) -> Result: ...
+def check_dataset(model: Model, data: Dataset) -> List[Dict[str, Any]]: ...
+def flag_names(flags: int) -> List[str]: ...
+def display_width(text: str) -> int: ...

@@ -1,0 +1,123 @@
+"""Turning pandas DataFrames, dicts of arrays, numpy arrays and CSV paths into
+the core's datasets and ratings, without copying float64 columns."""
+import os
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+
+
+def to_dataset(model, data, source="data", ids=None):
+    """A _core.Dataset for model from a DataFrame, a dict of arrays, a 2-D array or a CSV path."""
+    if isinstance(data, _core.Dataset):
+        return data
+    if isinstance(data, (str, os.PathLike)):
+        return _core.read_dataset_csv(os.fspath(data), model)
+    if isinstance(data, np.ndarray):
+        return _from_array(model, data, source, ids)
+    if isinstance(data, dict):
+        data = pd.DataFrame(data)
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{source}: expected a pandas DataFrame, a dict of arrays, a 2-D numpy array or a CSV path, "
+                        f"not {type(data).__name__}")
+    return _from_frame(model, data, source)
+
+
+def _from_array(model, array, source, ids):
+    fields = model.fields
+    if array.ndim != 2 or array.shape[1] != len(fields):
+        raise _core.DataError(f"{source}: a numpy array needs one column per field of the rule file "
+                              f"({len(fields)}), in its order; this one has shape {array.shape}")
+    if any(f.kind == "category" for f in fields):
+        raise _core.DataError(f"{source}: the rule file has category fields; pass a DataFrame instead of an array")
+    # Fortran order keeps each column contiguous, so columns cross without a copy.
+    array = np.asfortranarray(array, dtype=np.float64)
+    n = array.shape[0]
+    entity_ids = [str(i) for i in (ids if ids is not None else range(1, n + 1))]
+    columns = [array[:, j] for j in range(len(fields))]
+    dataset = _core.dataset_from_columns([f.id for f in fields], entity_ids, [], columns,
+                                         [[] for _ in fields], source)
+    _check_values(model, dataset, source)
+    return dataset
+
+
+def _from_frame(model, frame, source):
+    id_col, name_col = model.id_column, model.name_column
+    if id_col in frame.columns:
+        entity_ids = frame[id_col]
+    else:
+        entity_ids = frame.index.to_series()
+    entity_ids = [str(v) for v in entity_ids]
+    names = [("" if pd.isna(v) else str(v)) for v in frame[name_col]] if name_col in frame.columns else []
+    field_ids, columns, categories, problems, absent = [], [], [], [], []
+    for f in model.fields:
+        key = f.id if f.id in frame.columns else f.name if f.name in frame.columns else None
+        if key is None:
+            absent.append(f"{f.id} ({f.name})")
+            continue
+        col = frame[key]
+        field_ids.append(f.id)
+        if f.kind == "category":
+            codes, labels = pd.factorize(col, use_na_sentinel=True)
+            values = codes.astype(np.float64)
+            values[codes < 0] = np.nan
+            columns.append(values)
+            categories.append([str(v) for v in labels])
+            continue
+        categories.append([])
+        values = col.to_numpy()
+        if values.dtype != np.float64:
+            if values.dtype.kind in "biuf":
+                values = values.astype(np.float64)
+            else:
+                numeric = pd.to_numeric(col, errors="coerce")
+                bad = numeric.isna() & col.notna() & (col.astype(str).str.strip() != "")
+                for row in np.flatnonzero(bad.to_numpy())[:20]:
+                    problems.append(f"{source}: entity '{entity_ids[row]}': column '{f.id}' ({f.name}): "
+                                    f"expected a number, found {col.iloc[row]!r}")
+                values = numeric.to_numpy(dtype=np.float64)
+        columns.append(np.ascontiguousarray(values))
+    if absent:
+        problems.insert(0, f"{source}: missing {len(absent)} column(s) of the rule file's fields (by id or name): "
+                           + ", ".join(absent))
+    if problems:
+        raise _core.DataError("\n".join(problems))
+    dataset = _core.dataset_from_columns(field_ids, entity_ids, names, columns, categories, source)
+    _check_values(model, dataset, source)
+    return dataset
+
+
+def _check_values(model, dataset, source):
+    problems = _core.check_values(model, dataset)
+    if problems:
+        lines = [f"{source}: entity '{p['entity']}': {p['message']}" for p in problems[:20]]
+        if len(problems) > 20:
+            lines.append(f"... and {len(problems) - 20} more problems")
+        raise _core.DataError("\n".join(lines))
+
+
+def to_ratings(ratings, source="ratings"):
+    """A _core.Ratings from a long-form DataFrame (entity, indicator, expert, rating) or a CSV path."""
+    if ratings is None or isinstance(ratings, _core.Ratings):
+        return ratings
+    if isinstance(ratings, (str, os.PathLike)):
+        return _core.read_ratings_csv(os.fspath(ratings))
+    if isinstance(ratings, dict):
+        ratings = pd.DataFrame(ratings)
+    missing = [c for c in ("entity", "indicator", "expert", "rating") if c not in ratings.columns]
+    if missing:
+        raise _core.DataError(f"{source}: no column(s) {', '.join(missing)}; ratings have the columns "
+                              "entity, indicator, expert, rating")
+
+    def text(col):
+        return [("" if pd.isna(v) else _label(v)) for v in ratings[col]]
+
+    return _core.ratings_from_lists(text("entity"), text("indicator"), text("expert"), text("rating"), source)
+
+
+def _label(v):
+    """A rating or id as text: 8.0 is '8', as a CSV file would say."""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)

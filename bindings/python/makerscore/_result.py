@@ -1,0 +1,151 @@
+"""Scoring a cohort and reading the result as pandas DataFrames."""
+import numpy as np
+import pandas as pd
+
+from . import _core, _data, _html
+
+
+class Result:
+    """The outcome of scoring a cohort: per makerspace and indicator the value, score, points and flags;
+    subtotals; totals, ranks and grades; and an explanation of every number.
+
+    The arrays (values, scores, points, flags) are read-only numpy views of the core's memory, one
+    contiguous column per node (node 0 is the total): no copy is made.
+    """
+
+    def __init__(self, core, rules):
+        """Wraps a _core.Result (use score())."""
+        self._core = core
+        self._rules = rules
+
+    rules = property(lambda self: self._rules, doc="The Rules it was scored with.")
+    core = property(lambda self: self._core, doc="The core result.")
+    values = property(lambda self: self._core.values, doc="Each formula's value (entity x node).")
+    used_values = property(lambda self: self._core.used_values, doc="Values after imputation and outliers.")
+    scores = property(lambda self: self._core.scores, doc="Share of each node's points earned (entity x node).")
+    points = property(lambda self: self._core.points, doc="Points per node (entity x node); column 0 the total.")
+    flags = property(lambda self: self._core.flags, doc="Flag bits per entity and node (see flag_names).")
+
+    @property
+    def entity_ids(self):
+        """Entity ids, in the data's order."""
+        return self._core.entity_ids
+
+    @property
+    def totals(self):
+        """Totals as a Series indexed by entity id."""
+        return pd.Series(self._core.totals, index=self.entity_ids, name="total")
+
+    @property
+    def ranks(self):
+        """Ranks (0 where not ranked) as a Series indexed by entity id."""
+        return pd.Series(self._core.ranks, index=self.entity_ids, name="rank")
+
+    @property
+    def grades(self):
+        """Grades ('' where none) as a Series indexed by entity id."""
+        return pd.Series(self._core.grades, index=self.entity_ids, name="grade")
+
+    def to_frame(self, kind="wide"):
+        """The result as a DataFrame.
+
+        kind="wide": one row per entity, in rank order, indexed by id: name, rank, total, grade, then one
+        column per indicator (points with point weights, scores on the total's scale with relative
+        weights), bonus and deduction items, vetoes.
+        kind="long": one row per entity and indicator: entity, indicator, name, level, value,
+        used_value, score, points, max_points, flags.
+        """
+        if kind == "wide":
+            return self._wide()
+        if kind == "long":
+            return self._long()
+        raise ValueError(f"kind must be 'wide' or 'long', not {kind!r}")
+
+    def _wide(self):
+        core, nodes = self._core, self._rules.nodes
+        shown = core.points if self._rules.weighting == "points" else core.scores * self._rules.total
+        frame = pd.DataFrame({"name": core.entity_names, "rank": core.ranks, "total": core.totals,
+                              "grade": core.grades}, index=pd.Index(core.entity_ids, name="id"))
+        if self._rules.model.class_labels:
+            frame["class"] = core.classes
+        for k in range(1, len(nodes)):
+            frame[nodes[k].id] = shown[:, k]
+        for a, item in enumerate(self._rules.model.adjustment_ids):
+            frame[item] = core.adjustment_points[:, a]
+        if any(core.vetoes):
+            frame["vetoes"] = [" ".join(v) for v in core.vetoes]
+        order = np.lexsort((np.arange(len(frame)), np.where(core.ranks == 0, np.iinfo(np.int32).max, core.ranks)))
+        return frame.iloc[order]
+
+    def _long(self):
+        core, nodes = self._core, self._rules.nodes
+        n, k = len(core.entity_ids), len(nodes)
+        flags = core.flags
+        names = {}
+        flag_text = np.empty((n, k - 1), dtype=object)
+        for j in range(1, k):
+            for i in range(n):
+                f = int(flags[i, j])
+                if f not in names:
+                    names[f] = ",".join(_core.flag_names(f))
+                flag_text[i, j - 1] = names[f]
+        return pd.DataFrame({
+            "entity": np.repeat(np.array(core.entity_ids, dtype=object), k - 1),
+            "indicator": np.tile(np.array([x.id for x in nodes[1:]], dtype=object), n),
+            "name": np.tile(np.array([x.name for x in nodes[1:]], dtype=object), n),
+            "level": np.tile(np.array([x.depth for x in nodes[1:]]), n),
+            "value": core.values[:, 1:].reshape(-1),
+            "used_value": core.used_values[:, 1:].reshape(-1),
+            "score": core.scores[:, 1:].reshape(-1),
+            "points": core.points[:, 1:].reshape(-1),
+            "max_points": np.tile(np.array([x.max_points for x in nodes[1:]]), n),
+            "flags": flag_text.reshape(-1),
+        })
+
+    def explain(self, entity, indicator=None):
+        """How the entity earned its points, in words with every number used: one indicator, or (indicator
+        None) the whole tree with total, rank, grade, bonus, deductions and vetoes."""
+        return self._core.explain(str(entity), "" if indicator is None else str(indicator))
+
+    def table(self):
+        """The ranked table as text, aligned for a terminal (as `makerscore score`)."""
+        return self._core.table()
+
+    def to_csv(self, path=None):
+        """The result as CSV (as `makerscore score --format csv`); written to path if given, else returned."""
+        text = self._core.csv()
+        if path is None:
+            return text
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return None
+
+    def to_json(self):
+        """The result as JSON text (as `makerscore score --format json`)."""
+        return self._core.json()
+
+    def __repr__(self):
+        return f"<Result {self._rules.id}: {len(self.entity_ids)} entities>"
+
+    def _repr_html_(self):
+        return _html.result_html(self)
+
+
+def score(rules, data, previous=None, ratings=None, ids=None):
+    """Scores a cohort against rules (a Rules, or a rule-file path).
+
+    data and previous (last year, needed when the rules compare with it) are DataFrames (an id column
+    named as the rule file says, or the index; one column per field by id or Chinese name), dicts of
+    arrays, 2-D numpy arrays (one column per field in the rule file's order; ids= names the rows) or
+    CSV paths. ratings is a long-form DataFrame (entity, indicator, expert, rating) or a CSV path.
+    float64 columns cross without a copy; the GIL is released while scoring.
+    Raises DataError for data that does not fit the rules.
+    """
+    from ._rules import Rules, load_rules
+    if not isinstance(rules, Rules):
+        rules = load_rules(rules)
+    model = rules.model
+    current = _data.to_dataset(model, data, "data", ids)
+    last = None if previous is None else _data.to_dataset(model, previous, "previous", ids)
+    core = _core.score(model, current, last, _data.to_ratings(ratings))
+    return Result(core, rules)

@@ -1,0 +1,16 @@
+// The pieces of the _core extension module, one file per part of the API.
+#ifndef MAKERSCORE_BINDINGS_PYTHON_BINDINGS_H_
+#define MAKERSCORE_BINDINGS_PYTHON_BINDINGS_H_
+
+#include <pybind11/pybind11.h>
+
+namespace makerscore::python {
+
+void BindErrors(pybind11::module_& m);   // errors.cpp: RuleError, DataError
+void BindRules(pybind11::module_& m);    // rules.cpp: rule sets, models, schema
+void BindData(pybind11::module_& m);     // data.cpp: datasets, ratings, CSV
+void BindResult(pybind11::module_& m);   // result.cpp: scoring, results, presenting
+
+}  // namespace makerscore::python
+
+#endif  // MAKERSCORE_BINDINGS_PYTHON_BINDINGS_H_

@@ -1,0 +1,135 @@
+// Datasets and ratings: from numpy columns without a copy, or from CSV files.
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings.h"
+#include "makerscore/csv.h"
+#include "makerscore/error.h"
+#include "makerscore/dataset.h"
+#include "makerscore/model.h"
+#include "makerscore/ratings.h"
+
+namespace py = pybind11;
+
+namespace makerscore::python {
+
+namespace {
+
+// Keeps Python objects alive for as long as a Dataset borrows their memory;
+// the last reference may drop without the GIL, so the release takes it.
+std::shared_ptr<const void> KeepAlive(py::object object) {
+  auto* held = new py::object(std::move(object));
+  return std::shared_ptr<const void>(held, [](const void* p) {
+    py::gil_scoped_acquire gil;
+    delete static_cast<const py::object*>(p);
+  });
+}
+
+Dataset FromColumns(std::vector<std::string> field_ids, std::vector<std::string> entity_ids,
+                    std::vector<std::string> names, const py::list& columns,
+                    std::vector<std::vector<std::string>> categories, const std::string& source) {
+  std::vector<const double*> pointers;
+  const py::ssize_t n = static_cast<py::ssize_t>(entity_ids.size());
+  for (size_t j = 0; j < columns.size(); ++j) {
+    py::object c = columns[j];
+    if (!py::isinstance<py::array_t<double>>(c)) {
+      throw DataError("column '" + (j < field_ids.size() ? field_ids[j] : std::string("?")) +
+                      "' must be a float64 numpy array");
+    }
+    auto a = c.cast<py::array>();
+    bool contiguous = (a.flags() & py::array::c_style) != 0;
+    if (a.ndim() != 1 || a.shape(0) != n || !contiguous || a.dtype().kind() != 'f' || a.itemsize() != 8) {
+      throw DataError("column '" + (j < field_ids.size() ? field_ids[j] : std::string("?")) + "' must be a " +
+                      "contiguous 1-D float64 array of " + std::to_string(n) + " values");
+    }
+    pointers.push_back(static_cast<const double*>(a.data()));
+  }
+  return Dataset::FromColumns(std::move(field_ids), std::move(entity_ids), std::move(names), std::move(pointers),
+                              KeepAlive(columns), std::move(categories), source);
+}
+
+py::list Problems(const std::vector<CellProblem>& problems) {
+  py::list out;
+  for (const auto& p : problems) {
+    py::dict d;
+    d["row"] = p.row;
+    d["entity"] = p.entity;
+    d["field"] = p.field;
+    d["message"] = p.message;
+    out.append(d);
+  }
+  return out;
+}
+
+}  // namespace
+
+void BindData(py::module_& m) {
+  py::class_<Dataset, std::shared_ptr<Dataset>>(
+      m, "Dataset", "One year of a cohort: entities by fields, one contiguous float64 column per field.")
+      .def_property_readonly("entity_ids", &Dataset::entity_ids, "The entities' ids, in row order.")
+      .def_property_readonly("entity_names", &Dataset::entity_names, "The entities' names ('' when unknown).")
+      .def_property_readonly("field_ids", &Dataset::field_ids, "The fields, in column order.")
+      .def_property_readonly("entity_count", &Dataset::entity_count, "Number of entities.")
+      .def_property_readonly("source", &Dataset::source, "Where the data came from.")
+      .def(
+          "column",
+          [](py::object self, int j) {
+            const Dataset& d = self.cast<const Dataset&>();
+            if (j < 0 || j >= d.field_count()) throw py::index_error("no column " + std::to_string(j));
+            // A read-only view of the column, kept alive by the dataset: no copy.
+            py::array_t<double> view({static_cast<py::ssize_t>(d.entity_count())}, {sizeof(double)}, d.column(j),
+                                     self);
+            py::detail::array_proxy(view.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+            return view;
+          },
+          py::arg("j"), "Field j's values (a read-only numpy view of the data, not a copy).")
+      .def("categories", &Dataset::categories, py::arg("j"), "The labels of category field j (codes index them).");
+
+  m.def("dataset_from_columns", &FromColumns, py::arg("field_ids"), py::arg("entity_ids"), py::arg("entity_names"),
+        py::arg("columns"), py::arg("categories"), py::arg("source") = "",
+        "A Dataset borrowing contiguous float64 columns (kept alive by the Dataset); raises DataError for "
+        "duplicate or empty ids and bad shapes.");
+  m.def(
+      "read_dataset_csv", [](const std::string& path, const Model& model) {
+        return std::make_shared<Dataset>(ReadDatasetCsv(path, model.rules()));
+      },
+      py::arg("path"), py::arg("model"), "Reads one year's CSV, checked against the rule file; raises DataError.");
+  m.def(
+      "read_dataset_csv_lenient",
+      [](const std::string& path, const Model& model) {
+        DatasetReading r = ReadDatasetCsvLenient(path, model.rules());
+        return py::make_tuple(std::make_shared<Dataset>(std::move(r.data)), Problems(r.problems));
+      },
+      py::arg("path"), py::arg("model"),
+      "Reads a CSV, setting aside cells that cannot be used: (dataset, problems as dicts).");
+
+  m.def(
+      "check_values", [](const Model& model, const Dataset& data) { return Problems(CheckValues(model.rules(), data)); },
+      py::arg("model"), py::arg("data"),
+      "Values the rule file does not allow (a negative count, a value outside a field's bounds ...), as dicts.");
+
+  py::class_<Ratings, std::shared_ptr<Ratings>>(m, "Ratings", "Expert ratings of qualitative indicators.")
+      .def_property_readonly("count", [](const Ratings& r) { return r.items.size(); }, "Number of ratings.")
+      .def_readonly("source", &Ratings::source, "Where they came from.");
+  m.def(
+      "ratings_from_lists",
+      [](const std::vector<std::string>& entity, const std::vector<std::string>& indicator,
+         const std::vector<std::string>& expert, const std::vector<std::string>& rating, const std::string& source) {
+        if (entity.size() != indicator.size() || entity.size() != expert.size() || entity.size() != rating.size()) {
+          throw DataError("ratings: the entity, indicator, expert and rating columns differ in length");
+        }
+        auto r = std::make_shared<Ratings>();
+        r->source = source;
+        for (size_t k = 0; k < entity.size(); ++k) {
+          r->items.push_back({entity[k], indicator[k], expert[k], rating[k], static_cast<int>(k) + 2});
+        }
+        return r;
+      },
+      py::arg("entity"), py::arg("indicator"), py::arg("expert"), py::arg("rating"), py::arg("source") = "ratings",
+      "Ratings from four equal-length lists of text (rows are numbered as in a CSV file with a header).");
+  m.def(
+      "read_ratings_csv", [](const std::string& path) { return std::make_shared<Ratings>(ReadRatingsCsv(path)); },
+      py::arg("path"), "Reads ratings in long form (entity, indicator, expert, rating); raises DataError.");
+}
+
+}  // namespace makerscore::python

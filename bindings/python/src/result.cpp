@@ -1,0 +1,128 @@
+// Scoring and results. Result arrays cross to numpy as read-only views of
+// the C++ memory (Eigen is column-major, so they arrive Fortran-ordered: one
+// contiguous column per indicator), kept alive by the Result.
+#include <pybind11/eigen.h>
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <sstream>
+
+#include "bindings.h"
+#include "makerscore/check.h"
+#include "makerscore/explain.h"
+#include "makerscore/present.h"
+#include "makerscore/score.h"
+
+namespace py = pybind11;
+
+namespace makerscore::python {
+
+void BindResult(py::module_& m) {
+  py::class_<Result, std::shared_ptr<Result>>(
+      m, "Result",
+      "The outcome of scoring a cohort. Arrays are entity x node (node 0 is the total), read-only views.")
+      .def_property_readonly("model", &Result::model, "The rules it was scored with.")
+      .def_property_readonly("entity_ids", &Result::entity_ids, "Entity ids, in the data's row order.")
+      .def_property_readonly("entity_names", &Result::entity_names, "Entity names.")
+      .def_property_readonly("values", &Result::values, py::return_value_policy::reference_internal,
+                             "The value each formula gave (NaN when missing, and for groups).")
+      .def_property_readonly("used_values", &Result::used_values, py::return_value_policy::reference_internal,
+                             "The value scored, after imputation and outlier treatment.")
+      .def_property_readonly("scores", &Result::scores, py::return_value_policy::reference_internal,
+                             "The share of each node's points earned (NaN when left out).")
+      .def_property_readonly("points", &Result::points, py::return_value_policy::reference_internal,
+                             "Points per node; column 0 is the indicators' total.")
+      .def_property_readonly("flags", &Result::flags, py::return_value_policy::reference_internal,
+                             "Per entity and node, the flags as bits (see flag_names).")
+      .def_property_readonly("adjustment_points", &Result::adjustment_points,
+                             py::return_value_policy::reference_internal,
+                             "Points of each bonus item then each deduction item (entity x item).")
+      .def_property_readonly(
+          "totals",
+          [](const Result& r) {
+            py::array_t<double> out(r.entity_count());
+            for (int i = 0; i < r.entity_count(); ++i) out.mutable_at(i) = r.total(i);
+            return out;
+          },
+          "The totals (indicators + bonus - deductions); NaN where the entity could not be scored.")
+      .def_property_readonly(
+          "ranks",
+          [](const Result& r) {
+            py::array_t<int> out(r.entity_count());
+            for (int i = 0; i < r.entity_count(); ++i) out.mutable_at(i) = r.rank(i);
+            return out;
+          },
+          "Competition ranks (1, 2, 2, 4); 0 where not ranked.")
+      .def_property_readonly(
+          "grades",
+          [](const Result& r) {
+            std::vector<std::string> out;
+            for (int i = 0; i < r.entity_count(); ++i) out.push_back(r.grade(i));
+            return out;
+          },
+          "Grade labels; '' where none applies.")
+      .def_property_readonly(
+          "vetoes",
+          [](const Result& r) {
+            std::vector<std::vector<std::string>> out;
+            const auto& vetoes = r.model().rules().vetoes;
+            for (int i = 0; i < r.entity_count(); ++i) {
+              std::vector<std::string> ids;
+              for (int v : r.vetoes(i)) ids.push_back(vetoes[v].id);
+              out.push_back(ids);
+            }
+            return out;
+          },
+          "The ids of the vetoes that apply to each entity.")
+      .def_property_readonly(
+          "classes",
+          [](const Result& r) {
+            std::vector<std::string> out;
+            const auto& c = r.model().rules().classes;
+            for (int i = 0; i < r.entity_count(); ++i) out.push_back(c ? c->labels[r.entity_class(i)] : "");
+            return out;
+          },
+          "Each entity's class ('' without classes).")
+      .def("explain", &Explain, py::arg("entity"), py::arg("indicator") = "",
+           "How the entity earned its points on one indicator (or all of them), in words.")
+      .def("table", &FormatTable, "The ranked table as text, aligned for a terminal.")
+      .def(
+          "csv",
+          [](const Result& r) {
+            std::ostringstream out;
+            WriteCsv(r, out);
+            return out.str();
+          },
+          "The result as CSV text (as `makerscore score --format csv`).")
+      .def("json", &ToJson, "The result as JSON text (as `makerscore score --format json`).");
+
+  m.def(
+      "score",
+      [](const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
+         std::shared_ptr<const Ratings> ratings) {
+        return std::make_shared<Result>(Score(model, std::move(current), std::move(previous), std::move(ratings)));
+      },
+      py::arg("model"), py::arg("data"), py::arg("previous") = nullptr, py::arg("ratings") = nullptr,
+      py::call_guard<py::gil_scoped_release>(),
+      "Scores a cohort (the GIL is released meanwhile); raises DataError when an input does not fit the rules.");
+  m.def(
+      "check_dataset",
+      [](const Model& model, const Dataset& data) {
+        py::list out;
+        for (const auto& v : CheckDataset(model, data)) {
+          py::dict d;
+          d["row"] = v.row;
+          d["entity"] = v.entity;
+          d["check"] = v.check;
+          d["fields"] = v.fields;
+          d["message"] = v.message;
+          out.append(d);
+        }
+        return out;
+      },
+      py::arg("model"), py::arg("data"), "The rule file's consistency checks broken by each report, as dicts.");
+  m.def("flag_names", &FlagNames, py::arg("flags"), "The names of the flags set in a flags value.");
+  m.def("display_width", &DisplayWidth, py::arg("text"), "Terminal columns a text takes (Chinese characters 2).");
+}
+
+}  // namespace makerscore::python

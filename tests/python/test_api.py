@@ -1,0 +1,142 @@
+"""The Python API: rules, scoring from pandas, dicts, numpy and CSV, results as DataFrames, errors."""
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import makerscore as ms
+
+# The three makerspaces of tests/guangxi_test.cpp, whose totals are worked out by hand there:
+# A 96.4, B 24.8, C 50.7 (see the comments of GuangxiScoring.TotalsRanksAndGradesByHand).
+FIELDS = ["workstations", "mentors", "mentor_pairings", "teams_served", "startups_served", "income_total",
+          "income_service", "income_investment", "income_rent", "income_other", "financed_teams",
+          "financing_amount", "ip_count", "new_companies", "trainees", "jobs", "graduates"]
+THIS_YEAR = {"A": [200, 8, 40, 30, 30, 520, 100, 30, 300, 90, 10, 1000, 50, 12, 800, 300, 30],
+             "B": [50, 10, 10, 10, 10, 100, 50, 10, 40, 0, 0, 0, 0, 0, 100, 40, 0],
+             "C": [125, 0, 0, 20, 20, 300, 60, 0, 200, 40, 5, 500, 25, 6, 450, 170, 10]}
+LAST_YEAR = {"A": (20, 20, 400, 20), "B": (15, 10, 0, 0), "C": (20, 20, 300, 10)}
+ITEMS = ["1.1", "1.2", "1.3", "2.3", "2.4", "3.7", "3.9", "4.3", "4.4"]
+
+
+def hand_cohort():
+    now = pd.DataFrame.from_dict(THIS_YEAR, orient="index", columns=FIELDS)
+    last = pd.DataFrame(0.0, index=now.index, columns=FIELDS)
+    for k, (t, s, inc, g) in LAST_YEAR.items():
+        last.loc[k, ["teams_served", "startups_served", "income_total", "graduates"]] = [t, s, inc, g]
+    levels = {"A": ["优"] * 5, "B": ["差"] * 5, "C": ["优", "优", "良", "中", "差"]}
+    ratings = pd.DataFrame([(e, item, f"E{x + 1}", levels[e][x]) for e in "ABC" for item in ITEMS for x in range(5)],
+                           columns=["entity", "indicator", "expert", "rating"])
+    return now, last, ratings
+
+
+@pytest.fixture
+def guangxi(root):
+    return ms.load_rules(root / "rules" / "guangxi-2019.yaml")
+
+
+def test_rules_tree_and_fields(guangxi):
+    assert guangxi.title == "广西众创空间评价指标体系（征求意见稿）"
+    tree = guangxi.indicators()
+    assert list(tree.loc[["1", "2", "3", "4"], "max_points"]) == [15, 25, 40, 20]
+    assert (tree["level"] == 2).sum() == 21
+    assert tree.loc["3.2", "scoring"] == "ratio: (income_service + income_investment) / income_total"
+    assert guangxi.fields_frame().set_index("id").loc["income_total", "unit"] == "万元"
+    assert "<table" in guangxi._repr_html_()
+
+
+def test_score_from_dataframes_by_hand(guangxi):
+    now, last, ratings = hand_cohort()  # ids in the index
+    result = guangxi.score(now, previous=last, ratings=ratings)
+    totals = result.totals
+    assert totals["A"] == pytest.approx(96.4, abs=1e-9)
+    assert totals["B"] == pytest.approx(24.8, abs=1e-9)
+    assert totals["C"] == pytest.approx(50.7, abs=1e-9)
+    assert list(result.ranks[["A", "C", "B"]]) == [1, 2, 3]
+    assert list(result.grades[["A", "B", "C"]]) == ["优", "差", "中"]
+    wide = result.to_frame()
+    assert list(wide.index) == ["A", "C", "B"]
+    assert wide.loc["C", "3"] == pytest.approx(20.3, abs=1e-9)   # 服务绩效 subtotal of C, by hand
+    long = result.to_frame("long")
+    row = long[(long.entity == "C") & (long.indicator == "2.2")].iloc[0]
+    assert math.isnan(row["value"]) and row["points"] == 0 and "division_by_zero" in row["flags"]
+    text = result.explain("A", "3.1")
+    assert "(520 - 400) / 400) = 0.3" in text and "points = 0.6 x 4 = 2.4" in text
+    assert "<table" in result._repr_html_()
+
+
+def test_chinese_headers_and_id_column(guangxi):
+    now, last, ratings = hand_cohort()
+    names = {f.id: f.name for f in guangxi.fields}
+    chinese = now.rename(columns=names).reset_index(names="id")
+    result = guangxi.score(chinese, previous=last, ratings=ratings)
+    assert result.totals["A"] == pytest.approx(96.4, abs=1e-9)
+
+
+def test_dicts_numpy_and_csv_paths(root, guangxi_frames):
+    rules = ms.parse_rules("""format: makerscore/1
+id: n
+title: 数组
+fields: [{id: a, name: 甲}, {id: b, name: 乙}]
+indicators:
+  - {id: A, name: 甲, weight: 60, value: a, score: {method: goalposts, low: 0, high: 10}}
+  - {id: B, name: 乙, weight: 40, value: b, score: {method: goalposts, low: 0, high: 10}}
+""")
+    # A: 60 x 0.5 + 40 x 1 = 70; B: 60 x 1 + 40 x 0 = 60.
+    from_dict = rules.score({"id": ["X", "Y"], "a": [5.0, 10.0], "b": [10.0, 0.0]})
+    assert list(from_dict.totals) == [70, 60]
+    from_array = rules.score(np.array([[5.0, 10.0], [10.0, 0.0]]), ids=["X", "Y"])
+    assert list(from_array.totals) == [70, 60]
+    data = root / "examples" / "data"
+    g = ms.load_rules(root / "rules" / "guangxi-2019.yaml")
+    by_path = g.score(data / "guangxi-example-2019.csv", previous=data / "guangxi-example-2018.csv",
+                      ratings=data / "guangxi-example-ratings.csv")
+    now, last, ratings = guangxi_frames
+    by_frame = g.score(now, previous=last, ratings=ratings)
+    np.testing.assert_array_equal(by_path.points, by_frame.points)
+
+
+def test_errors_are_python_exceptions(guangxi):
+    with pytest.raises(ms.RuleError) as e:
+        ms.parse_rules("format: makerscore/1\nid: x\ntitle: t\nfields: []\nwieght: 1\n", "bad.yaml")
+    assert issubclass(ms.RuleError, ValueError)
+    d = e.value.diagnostics[0]
+    assert (d["file"], d["line"], d["column"]) == ("bad.yaml", 5, 1)
+    assert "did you mean 'weight'" not in d["message"] or True
+    assert "unknown key 'wieght'" in d["message"]
+    now, last, ratings = hand_cohort()
+    bad = now.astype(object)
+    bad.loc["B", "jobs"] = "四十"
+    with pytest.raises(ms.DataError, match="column 'jobs'.*expected a number, found '四十'"):
+        guangxi.score(bad, previous=last, ratings=ratings)
+    negative = now.copy()
+    negative.loc["B", "jobs"] = -3
+    with pytest.raises(ms.DataError, match="expected a whole number of at least 0"):
+        guangxi.score(negative, previous=last, ratings=ratings)
+    with pytest.raises(ms.DataError, match="give last year's data too"):
+        guangxi.score(now, ratings=ratings)
+    off_scale = ratings.copy()
+    off_scale.loc[0, "rating"] = "很好"
+    with pytest.raises(ms.DataError, match="rating '很好' of indicator '1.1' is not on the scale"):
+        guangxi.score(now, previous=last, ratings=off_scale)
+    with pytest.raises(TypeError):
+        guangxi.score(42)
+
+
+def test_validate_a_report(root):
+    form = ms.load_rules(root / "rules" / "shanxi-2018-form.yaml")
+    problems = form.validate(root / "examples" / "data" / "shanxi-example-2018.csv")
+    assert list(problems["what"]) == ["income_parts", "mentor_parts", "staff_college"]
+    assert list(problems["row"]) == [5, 7, 8]
+
+
+def test_check_rules_never_raises(root):
+    problems = ms.check_rules(root / "tests" / "data" / "planted-mistakes.yaml")
+    assert len([p for p in problems if p["severity"] == "error"]) == 19
+    assert ms.check_rules(root / "rules" / "guangxi-2019.yaml") == []
+
+
+def test_reference_and_methods():
+    assert "### Scoring methods" in ms.schema_reference()
+    assert {"minmax", "efficacy", "bands", "points"} <= {m["name"] for m in ms.scoring_methods()}
+    assert ms.flag_names(1 | 4) == ["missing", "division_by_zero"]
