@@ -6,11 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake libeigen3-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev)
+# The library and command; the Python package (with Debian's python3, not
+# another python3 that may come first on the PATH); the notebook's tools.
+packages=(build-essential cmake libeigen3-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
+          pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib fonts-wqy-microhei)
 with_tests=OFF
 if [[ "${1:-}" == "--tests" ]]; then
   with_tests=ON
-  packages+=(libgtest-dev libbenchmark-dev)
+  packages+=(libgtest-dev libbenchmark-dev python3-pytest python3-nbclient python3-ipykernel)
 fi
 
 missing=()
@@ -25,6 +28,6 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release \
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DMAKERSCORE_BUILD_PYTHON=ON -DPython3_EXECUTABLE=/usr/bin/python3 \
   -DMAKERSCORE_BUILD_TESTS="$with_tests" -DMAKERSCORE_BUILD_BENCH="$with_tests" >/dev/null
 cmake --build build -j2
