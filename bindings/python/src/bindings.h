@@ -4,7 +4,14 @@
 
 #include <pybind11/pybind11.h>
 
+namespace makerscore {
+struct Diagnostic;
+}
+
 namespace makerscore::python {
+
+// A diagnostic as a dict: severity, file, line, column, path, message, text (errors.cpp).
+pybind11::dict DiagnosticDict(const Diagnostic& d);
 
 void BindErrors(pybind11::module_& m);   // errors.cpp: RuleError, DataError
 void BindRules(pybind11::module_& m);    // rules.cpp: rule sets, models, schema

@@ -10,8 +10,6 @@ namespace py = pybind11;
 
 namespace makerscore::python {
 
-namespace {
-
 py::dict DiagnosticDict(const Diagnostic& d) {
   py::dict out;
   out["severity"] = d.severity == Severity::kError ? "error" : "warning";
@@ -23,8 +21,6 @@ py::dict DiagnosticDict(const Diagnostic& d) {
   out["text"] = FormatDiagnostic(d);
   return out;
 }
-
-}  // namespace
 
 void BindErrors(py::module_& m) {
   static py::exception<Error> error(m, "Error", PyExc_ValueError);
@@ -47,12 +43,6 @@ void BindErrors(py::module_& m) {
     } catch (const Error& e) {
       PyErr_SetString(error.ptr(), e.what());
     }
-  });
-  m.def("_diagnostic_dict", [](const std::string& file, int line, int column, const std::string& message) {
-    Diagnostic d;
-    d.pos = {file, line, column};
-    d.message = message;
-    return DiagnosticDict(d);
   });
 }
 

@@ -27,17 +27,7 @@ const char* KindName(NodeKind k) {
 
 py::list DiagnosticList(const Diagnostics& diags) {
   py::list out;
-  for (const auto& d : diags.items()) {
-    py::dict item;
-    item["severity"] = d.severity == Severity::kError ? "error" : "warning";
-    item["file"] = d.pos.file;
-    item["line"] = d.pos.line;
-    item["column"] = d.pos.column;
-    item["path"] = d.path;
-    item["message"] = d.message;
-    item["text"] = FormatDiagnostic(d);
-    out.append(item);
-  }
+  for (const auto& d : diags.items()) out.append(DiagnosticDict(d));
   return out;
 }
 
