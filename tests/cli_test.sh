@@ -41,6 +41,9 @@ expect "explain" 0 "3.1 众创空间总收入同比增长比例" -- "$bin" expla
 expect "explain unknown entity" 4 "no entity 'GX999'" -- "$bin" explain "${G[@]}" --entity GX999
 expect "asem index table" 0 "CHE   Switzerland         68.38" -- \
   "$bin" score --rules "$src/rules/asem-connectivity.yaml" --data "$src/examples/data/asem/ASEM_iData.csv"
+expect "delphi report" 0 "14 of 15 experts answered" -- "$bin" delphi "$src/examples/data/guangxi-delphi-rounds.csv"
+expect "delphi json" 0 '"concordance"' -- "$bin" delphi "$src/examples/data/guangxi-delphi-rounds.csv" --format json
+expect "delphi bad file" 4 "no column 'round'" -- "$bin" delphi "$src/examples/data/guangxi-example-ratings.csv"
 expect "validate rules" 0 "ok" -- "$bin" validate "$src/rules/guangxi-2019.yaml" "$src/rules/shanxi-2018-form.yaml" \
   "$src/rules/asem-connectivity.yaml"
 expect "validate planted" 3 "planted-mistakes.yaml:2:9: error:" -- "$bin" validate "$src/tests/data/planted-mistakes.yaml"

@@ -8,6 +8,7 @@
 #include "makerscore/check.h"
 #include "makerscore/csv.h"
 #include "makerscore/dataset.h"
+#include "makerscore/delphi.h"
 #include "makerscore/diagnostics.h"
 #include "makerscore/error.h"
 #include "makerscore/explain.h"

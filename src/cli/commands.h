@@ -12,6 +12,7 @@ namespace makerscore::cli {
 std::function<int()> AddScoreCommand(CLI::App& app);
 std::function<int()> AddValidateCommand(CLI::App& app);
 std::function<int()> AddExplainCommand(CLI::App& app);
+std::function<int()> AddDelphiCommand(CLI::App& app);
 
 }  // namespace makerscore::cli
 

@@ -15,12 +15,13 @@ int main(int argc, char** argv) {
       "  1  validate: the data breaks the rule file's checks\n"
       "  2  wrong command line\n"
       "  3  the rule file has errors\n"
-      "  4  a data or ratings file cannot be used\n"
+      "  4  a data, ratings or Delphi file cannot be used\n"
       "  5  the output file could not be written\n\n"
       "Run 'makerscore COMMAND --help' for a command's options.");
   auto score = AddScoreCommand(app);
   auto validate = AddValidateCommand(app);
   auto explain = AddExplainCommand(app);
+  auto delphi = AddDelphiCommand(app);
   CLI::App* schema = app.add_subcommand("schema", "Print the rule-format reference (Markdown).");
   try {
     app.parse(argc, argv);
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("score")) return score();
   if (app.got_subcommand("validate")) return validate();
   if (app.got_subcommand("explain")) return explain();
+  if (app.got_subcommand("delphi")) return delphi();
   if (schema->parsed()) {
     std::cout << makerscore::RuleFormatReference();
     return kOk;

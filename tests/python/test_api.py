@@ -140,3 +140,14 @@ def test_reference_and_methods():
     assert "### Scoring methods" in ms.schema_reference()
     assert {"minmax", "efficacy", "bands", "points"} <= {m["name"] for m in ms.scoring_methods()}
     assert ms.flag_names(1 | 4) == ["missing", "division_by_zero"]
+
+
+def test_delphi_and_kendall(root):
+    report = ms.delphi(root / "examples" / "data" / "guangxi-delphi-rounds.csv")
+    rounds = report["rounds"]
+    assert list(rounds.index) == [1, 2]
+    assert rounds.loc[2, "responded"] == 14 and rounds.loc[2, "invited"] == 15
+    assert set(report["indicators"]["verdict"]) <= {"keep", "review", "drop"}
+    # The hand-worked ties example of tests/delphi_test.cpp: W = 150 / 180.
+    w = ms.kendall_w([[5, 5, 3], [4, 3, 2], [5, 4, 4]])
+    assert w["w"] == pytest.approx(150 / 180, abs=1e-12)

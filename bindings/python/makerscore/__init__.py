@@ -15,6 +15,7 @@ from ._core import DataError, Error, RuleError  # noqa: F401
 from ._core import __version__, flag_names, schema_reference, scoring_methods  # noqa: F401
 from ._rules import Rules, check_rules, load_rules, parse_rules  # noqa: F401
 from ._result import Result, score  # noqa: F401
+from ._experts import delphi, kendall_w  # noqa: F401
 
 __all__ = [
     "DataError",
@@ -23,6 +24,8 @@ __all__ = [
     "RuleError",
     "Rules",
     "check_rules",
+    "delphi",
+    "kendall_w",
     "flag_names",
     "load_rules",
     "parse_rules",

@@ -9,6 +9,7 @@
 
 #include "bindings.h"
 #include "makerscore/check.h"
+#include "makerscore/delphi.h"
 #include "makerscore/explain.h"
 #include "makerscore/present.h"
 #include "makerscore/score.h"
@@ -121,6 +122,37 @@ void BindResult(py::module_& m) {
         return out;
       },
       py::arg("model"), py::arg("data"), "The rule file's consistency checks broken by each report, as dicts.");
+  m.def(
+      "delphi",
+      [](const std::string& path, double full_score, py::object fixed) {
+        DelphiOptions o;
+        o.full_score = full_score;
+        if (!fixed.is_none()) {
+          auto t = fixed.cast<std::vector<double>>();
+          if (t.size() != 3) throw py::value_error("fixed needs (min_mean, min_full_frequency, max_cv)");
+          o.fixed_thresholds = true;
+          o.min_mean = t[0];
+          o.min_full_frequency = t[1];
+          o.max_cv = t[2];
+        }
+        return DelphiToJson(AnalyseDelphi(ReadDelphiCsv(path, o), o));
+      },
+      py::arg("path"), py::arg("full_score") = 5.0, py::arg("fixed") = py::none(),
+      "The statistics of Delphi rounds read from a CSV file, as JSON text (as `makerscore delphi --format json`).");
+  m.def(
+      "kendall_w",
+      [](const Eigen::MatrixXd& scores) {
+        Concordance c = KendallW(scores);
+        py::dict d;
+        d["w"] = c.w;
+        d["chi_square"] = c.chi_square;
+        d["df"] = c.df;
+        d["p_value"] = c.p_value;
+        d["raters"] = c.raters;
+        d["items"] = c.items;
+        return d;
+      },
+      py::arg("scores"), "Kendall's W (tie-corrected) of a raters x items array of scores, as a dict.");
   m.def("flag_names", &FlagNames, py::arg("flags"), "The names of the flags set in a flags value.");
   m.def("display_width", &DisplayWidth, py::arg("text"), "Terminal columns a text takes (Chinese characters 2).");
 }

@@ -1,0 +1,106 @@
+// Reading Delphi responses from CSV.
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "data/csv_parser.h"
+#include "makerscore/delphi.h"
+#include "makerscore/error.h"
+#include "util/text.h"
+
+namespace makerscore {
+
+std::vector<DelphiResponse> ParseDelphiCsv(const std::string& text, const DelphiOptions& options,
+                                           const std::string& source) {
+  detail::RequireUtf8(text, source);
+  static const char* kColumns[] = {"round", "expert", "indicator", "importance", "ca", "cs"};
+  int col[6] = {-1, -1, -1, -1, -1, -1};
+  size_t header_size = 0;
+  bool have_header = false;
+  std::string problems;
+  int count = 0;
+  auto problem = [&](int line, const std::string& m) {
+    if (count++ < 20) problems += source + ":" + std::to_string(line) + ": " + m + "\n";
+  };
+  auto number = [](std::string_view s, double* out) {
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+    return ec == std::errc() && end == s.data() + s.size() && std::isfinite(*out);
+  };
+  std::vector<DelphiResponse> out;
+  std::map<std::tuple<int, std::string>, std::pair<double, double>> self_assessment;
+  std::map<std::tuple<int, std::string, std::string>, int> seen;
+  detail::ParseCsv(text, source, [&](int line, const std::vector<std::string>& cells) {
+    if (!have_header) {
+      have_header = true;
+      header_size = cells.size();
+      for (size_t c = 0; c < cells.size(); ++c) {
+        for (int k = 0; k < 6; ++k) {
+          if (detail::Trim(cells[c]) == kColumns[k]) col[k] = static_cast<int>(c);
+        }
+      }
+      for (int k = 0; k < 6; ++k) {
+        if (col[k] < 0) {
+          problem(line, std::string("no column '") + kColumns[k] +
+                            "'; Delphi responses have the columns round, expert, indicator, importance, ca, cs");
+        }
+      }
+      if (count) throw DataError(problems + "the Delphi file " + source + " cannot be read");
+      return;
+    }
+    if (cells.size() != header_size) {
+      problem(line, "this row has " + std::to_string(cells.size()) + " cells but the header has " +
+                        std::to_string(header_size));
+      return;
+    }
+    auto cell = [&](int k) { return detail::Trim(cells[col[k]]); };
+    DelphiResponse r;
+    r.row = line;
+    r.expert = std::string(cell(1));
+    r.indicator = std::string(cell(2));
+    double v;
+    if (!number(cell(0), &v) || v != std::floor(v) || v < 1) {
+      problem(line, "'round' must be a round number 1, 2, ..., not '" + std::string(cell(0)) + "'");
+      return;
+    }
+    r.round = static_cast<int>(v);
+    if (r.expert.empty() || r.indicator.empty()) {
+      problem(line, "'expert' and 'indicator' must not be empty");
+      return;
+    }
+    r.importance = std::nan("");
+    if (!cell(3).empty() && (!number(cell(3), &r.importance) || r.importance < 0 || r.importance > options.full_score)) {
+      problem(line, "'importance' must be a number from 0 to " + detail::FormatNumber(options.full_score) +
+                        " (or empty for no answer), not '" + std::string(cell(3)) + "'");
+      return;
+    }
+    if (!number(cell(4), &r.ca) || r.ca < 0 || r.ca > 1 || !number(cell(5), &r.cs) || r.cs < 0 || r.cs > 1) {
+      problem(line, "'ca' and 'cs' (judgement basis and familiarity) must be numbers from 0 to 1");
+      return;
+    }
+    auto [a, fresh] = self_assessment.emplace(std::make_tuple(r.round, r.expert), std::make_pair(r.ca, r.cs));
+    if (!fresh && a->second != std::make_pair(r.ca, r.cs)) {
+      problem(line, "expert '" + r.expert + "' gives a different ca/cs than in an earlier row of round " +
+                        std::to_string(r.round));
+    }
+    auto [s, first] = seen.emplace(std::make_tuple(r.round, r.expert, r.indicator), line);
+    if (!first) {
+      problem(line, "expert '" + r.expert + "' answers indicator '" + r.indicator + "' twice in round " +
+                        std::to_string(r.round) + " (also in row " + std::to_string(s->second) + ")");
+    }
+    out.push_back(r);
+  });
+  if (!have_header) problem(1, "the file is empty; expected the header round,expert,indicator,importance,ca,cs");
+  if (count) {
+    if (count > 20) problems += "... and " + std::to_string(count - 20) + " more problems\n";
+    throw DataError(problems + std::to_string(count) + (count == 1 ? " problem" : " problems") + " in " + source);
+  }
+  return out;
+}
+
+std::vector<DelphiResponse> ReadDelphiCsv(const std::string& path, const DelphiOptions& options) {
+  return ParseDelphiCsv(detail::ReadFile(path, "Delphi file"), options, path);
+}
+
+}  // namespace makerscore
