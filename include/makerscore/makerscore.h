@@ -22,5 +22,6 @@
 #include "makerscore/schema.h"
 #include "makerscore/score.h"
 #include "makerscore/version.h"
+#include "makerscore/weights.h"
 
 #endif  // MAKERSCORE_MAKERSCORE_H_

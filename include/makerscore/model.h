@@ -33,6 +33,12 @@ struct Node {
   std::vector<double> class_share;
   std::vector<double> class_max_points;
   const Indicator* indicator = nullptr;  // nullptr for the root; owned by the Model
+  // For a group whose children's weights are derived: the method ("ahp",
+  // "entropy", "critic", "sd", "equal"; "" when stated) and, for AHP, the
+  // consistency ratio. Data-driven shares are computed when scoring (see
+  // Result::derived_shares); until then the children's shares are equal.
+  std::string weights_method;
+  double consistency_ratio = 0;
 };
 
 // A rule set compiled once: formulas parsed and resolved to field columns,

@@ -94,6 +94,9 @@ class Result {
   const Eigen::ArrayXXd& adjustment_points() const { return adjustments_; }
   // The vetoes that apply to entity i, as indices into model().rules().vetoes.
   const std::vector<int>& vetoes(int i) const { return vetoes_[i]; }
+  // Each node's share of its parent's weight as used in this run: stated,
+  // AHP's, or derived from the cohort's scores (entropy, CRITIC, sd, equal).
+  const std::vector<double>& shares() const { return shares_; }
   // The class of entity i, an index into model().rules().classes->labels
   // (0 when the rule set has no classes).
   int entity_class(int i) const { return classes_.empty() ? 0 : classes_[i]; }
@@ -123,6 +126,7 @@ class Result {
   std::vector<double> totals_;
   std::vector<std::vector<int>> vetoes_;
   std::vector<int> classes_;
+  std::vector<double> shares_;
   int ranked_ = 0;
   std::vector<int> ranks_;
   std::vector<int> grades_;  // index into model().rules().grades, -1 for none

@@ -131,6 +131,19 @@ enum class Aggregation {
   kPower,       // weighted generalised (power) mean with exponent `power`
 };
 
+// Weights of a group's children derived rather than stated: from pairwise
+// comparisons (AHP) when the rules are loaded, or from the cohort's scores
+// (entropy, CRITIC, standard deviation) or equal, when scoring.
+struct DerivedWeights {
+  std::string method;  // ahp, entropy, critic, sd or equal
+  // AHP: one matrix per expert (one for a single judgment), rows and columns
+  // in the children's order.
+  std::vector<std::vector<std::vector<double>>> matrices;
+  bool geometric_mean = false;  // AHP priorities by row geometric means instead of the eigenvector
+  bool combine_priorities = false;  // group AHP: combine priorities instead of judgments
+  bool accept_inconsistent = false;  // AHP: accept a consistency ratio of 0.1 or more
+};
+
 // A node of the indicator tree. A node with children is a group; a leaf is
 // either quantitative (value + score) or qualitative (rated).
 struct Indicator {
@@ -148,6 +161,7 @@ struct Indicator {
   std::string missing_group;             // group field for kGroupMean; "": the rule set's
   std::optional<OutlierSpec> outliers;   // unset: the rule set's
   Aggregation aggregate = Aggregation::kArithmetic;  // groups only
+  std::optional<DerivedWeights> weights;  // groups only: derive the children's weights
   double power = 1;                      // exponent of kPower
   std::vector<Indicator> children;
 
@@ -241,6 +255,7 @@ struct RuleSet {
   std::string missing_group;                     // default group field for kGroupMean
   std::optional<OutlierSpec> outliers;           // default outlier treatment
   std::optional<Classes> classes;
+  std::optional<DerivedWeights> weights;  // derive the first level's weights
   std::vector<Field> fields;
   std::vector<Scale> scales;
   std::vector<Indicator> indicators;  // the first level of the tree

@@ -192,7 +192,18 @@ std::string ExplainNode(const Result& r, int k, int i) {
       const Node& child = m.nodes[c];
       out += "  " + child.id + " " + child.name + ": " + Points(r.points()(i, c)) + " of " + Points(child.max_points) + "\n";
     }
-    out += "  subtotal = sum of the children's points\n";
+    const std::string& how = node.weights_method;
+    if (!how.empty()) {
+      std::vector<std::string> shares;
+      for (int c : node.children) shares.push_back(m.nodes[c].id + " " + FormatNumber(r.shares()[c], 4));
+      out += "  weights derived by " + how +
+             (how == "ahp" ? " (pairwise comparisons, CR " + FormatNumber(node.consistency_ratio, 3) + ")"
+                           : how == "equal" ? "" : " from the cohort's scores") +
+             ": " + detail::Join(shares, ", ") + "\n";
+    }
+    out += node.indicator && node.indicator->aggregate != Aggregation::kArithmetic
+               ? "  score = the " + std::string(ToString(node.indicator->aggregate)) + " mean of the children's scores\n"
+               : "  subtotal = sum of the children's points\n";
   }
   double s = r.scores()(i, k);
   double p = r.points()(i, k);

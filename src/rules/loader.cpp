@@ -87,6 +87,7 @@ class Loader : public detail::YamlReader {
     Num(top, "total", &rules->total);
     if (IsAllowed(top, "rules", "missing", &s)) rules->missing = ToMissing(s);
     Str(top, "missing_group", &rules->missing_group);
+    if (top.count("weights") && top["weights"].IsMap()) rules->weights = ReadWeights(top["weights"], "weights");
     if (top.count("outliers") && top["outliers"].IsMap()) rules->outliers = ReadOutliers(top["outliers"], "outliers");
     if (top.count("classes") && top["classes"].IsMap()) {
       Classes c;
@@ -278,6 +279,7 @@ class Loader : public detail::YamlReader {
                                         : Aggregation::kArithmetic;
     }
     Num(m, "power", &ind.power);
+    if (m.count("weights") && m["weights"].IsMap()) ind.weights = ReadWeights(m["weights"], path + "/weights");
     if (m.count("score") && m["score"].IsMap()) ind.score = ReadScore(m["score"], path + "/score");
     if (m.count("rated") && m["rated"].IsMap()) {
       RatedSpec r;
@@ -295,6 +297,62 @@ class Loader : public detail::YamlReader {
       for (const auto& child : m["children"]) ind.children.push_back(ReadIndicator(child, path, ++i));
     }
     return ind;
+  }
+
+  // A number as a comparison: 3, 0.5 or 1/3.
+  static bool ParseRatio(const std::string& s, double* out) {
+    size_t slash = s.find('/');
+    if (slash == std::string::npos) return ParseDouble(s, out);
+    double a, b;
+    if (!ParseDouble(s.substr(0, slash), &a) || !ParseDouble(s.substr(slash + 1), &b) || b == 0) return false;
+    *out = a / b;
+    return true;
+  }
+
+  std::vector<std::vector<double>> ReadMatrix(const YAML::Node& node, const std::string& path) {
+    std::vector<std::vector<double>> out;
+    if (!node.IsSequence()) {
+      Error(node.Mark(), path, "a comparison matrix is a list of rows such as [[1, 3], [1/3, 1]], not " + Describe(node));
+      return out;
+    }
+    for (const auto& row : node) {
+      std::vector<double> values;
+      if (!row.IsSequence()) {
+        Error(row.Mark(), path, "each row of a comparison matrix is a list of numbers, not " + Describe(row));
+        return {};
+      }
+      for (const auto& cell : row) {
+        double v = 0;
+        if (!cell.IsScalar() || !ParseRatio(cell.Scalar(), &v)) {
+          Error(cell.Mark(), path, "a comparison must be a number or a fraction such as 1/3, not " + Describe(cell));
+          return {};
+        }
+        values.push_back(v);
+      }
+      out.push_back(values);
+    }
+    return out;
+  }
+
+  DerivedWeights ReadWeights(const YAML::Node& node, const std::string& path) {
+    DerivedWeights w;
+    KeyNodes m = Section(node, "weights", path);
+    std::string s;
+    if (IsAllowed(m, "weights", "method", &s)) w.method = s;
+    if (IsAllowed(m, "weights", "priority", &s)) w.geometric_mean = s == "geometric_mean";
+    if (IsAllowed(m, "weights", "combine", &s)) w.combine_priorities = s == "priorities";
+    Bool(m, "accept_inconsistent", &w.accept_inconsistent);
+    if (m.count("matrix")) {
+      auto matrix = ReadMatrix(m["matrix"], path + "/matrix");
+      if (!matrix.empty()) w.matrices.push_back(matrix);
+    }
+    if (m.count("matrices") && m["matrices"].IsSequence()) {
+      for (const auto& item : m["matrices"]) {
+        auto matrix = ReadMatrix(item, path + "/matrices");
+        if (!matrix.empty()) w.matrices.push_back(matrix);
+      }
+    }
+    return w;
   }
 
   OutlierSpec ReadOutliers(const YAML::Node& node, const std::string& path) {

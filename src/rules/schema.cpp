@@ -23,6 +23,10 @@ const std::vector<SectionInfo>& RuleSections() {
       {"rated", "`rated:` of a qualitative indicator", "How experts' ratings become a score."},
       {"outliers", "`outliers:` at the top level (all indicators) or of a quantitative indicator",
        "How values are treated for outliers after imputation and before scoring."},
+      {"weights", "`weights:` of a group, or at the top level for the first level",
+       "Derive the children's weights instead of stating them (the children then give no `weight`): from "
+       "pairwise comparisons (AHP), or from the cohort's scores when scoring (entropy, CRITIC, standard "
+       "deviation), or equal. With point weights the group's points are shared by the derived weights."},
       {"classes", "`classes:`",
        "Classes of entities scored with different weights, told apart by a category field; an indicator "
        "then gives `weight: {label: points, ...}` for each class."},
@@ -73,6 +77,7 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"rules", "bonus", T::kMap, false, "", "", "Bonus items (section adjustments)."},
       {"rules", "deductions", T::kMap, false, "", "", "Deduction items (section adjustments)."},
       {"rules", "vetoes", T::kList, false, "", "", "Vetoes, 一票否决 (section veto)."},
+      {"rules", "weights", T::kMap, false, "", "", "Derive the first level's weights (section weights)."},
       {"rules", "fields", T::kList, true, "", "", "The data fields (section field)."},
       {"rules", "scales", T::kMap, false, "", "", "Expert-rating scales by id (section scale)."},
       {"rules", "indicators", T::kList, false, "", "",
@@ -107,9 +112,11 @@ const std::vector<KeyInfo>& RuleKeys() {
 
       {"indicator", "id", T::kString, true, "", "", "Unique id, e.g. `\"3.1\"` (quote numbers-like ids)."},
       {"indicator", "name", T::kString, true, "", "", "The source document's name of the indicator."},
-      {"indicator", "weight", T::kNumberOrMap, true, "", "",
-       "Points (or relative weight); must be > 0. With `classes`, a map from class label to weight "
-       "(0 where the indicator does not apply to a class)."},
+      {"indicator", "weight", T::kNumberOrMap, false, "", "",
+       "Points (or relative weight); must be > 0; required unless the parent derives its children's weights "
+       "(`weights:`). With `classes`, a map from class label to weight (0 where the indicator does not apply "
+       "to a class)."},
+      {"indicator", "weights", T::kMap, false, "", "", "Derive the children's weights (section weights)."},
       {"indicator", "description", T::kString, false, "", "", "The source's explanation of the indicator."},
       {"indicator", "value", T::kString, false, "", "",
        "Formula of a quantitative indicator over field ids (see Formulas)."},
@@ -156,6 +163,21 @@ const std::vector<KeyInfo>& RuleKeys() {
        "(COINr's log_CT); `none` keeps the winsorised values."},
       {"outliers", "lower", T::kNumber, false, "5%", "", "`cap`: the lower percentile (type 7, as R and Excel's PERCENTILE)."},
       {"outliers", "upper", T::kNumber, false, "95%", "", "`cap`: the upper percentile."},
+
+      {"weights", "method", T::kString, true, "", "ahp|entropy|critic|sd|equal",
+       "`ahp`: principal eigenvector of `matrix` (Saaty); `entropy`: 1 - the entropy of each child's scores "
+       "(熵权法); `critic`: SD x sum of (1 - correlation) (CRITIC); `sd`: proportional to the SD of the scores; "
+       "`equal`."},
+      {"weights", "matrix", T::kList, false, "", "",
+       "AHP: the pairwise comparison matrix, rows and columns in the children's order, e.g. "
+       "`[[1, 3, 5], [1/3, 1, 3], [1/5, 1/3, 1]]` (fractions allowed)."},
+      {"weights", "matrices", T::kList, false, "", "", "Group AHP: one matrix per expert, instead of `matrix`."},
+      {"weights", "priority", T::kString, false, "eigenvector", "eigenvector|geometric_mean",
+       "AHP: priorities by the principal eigenvector or by normalised row geometric means."},
+      {"weights", "combine", T::kString, false, "judgments", "judgments|priorities",
+       "Group AHP: combine the experts' judgments (element-wise geometric mean) or their priorities."},
+      {"weights", "accept_inconsistent", T::kBool, false, "false", "",
+       "AHP: accept a consistency ratio CR >= 0.1 (an error otherwise). CR = CI / RI with Saaty's random index."},
 
       {"classes", "field", T::kString, true, "", "", "The category field that gives each entity's class."},
       {"classes", "labels", T::kList, true, "", "", "The classes, as the field's values; an entity with another value is an error."},

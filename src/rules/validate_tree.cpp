@@ -3,16 +3,24 @@
 #include <cmath>
 
 #include "makerscore/methods.h"
+#include "makerscore/weights.h"
 #include "methods/method.h"
 #include "rules/validator.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
 
-void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, int index) {
+void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, int index, bool parent_derives) {
   std::string path = UniquePath(parent + "/" + (ind.id.empty() ? "#" + std::to_string(index) : ind.id), &paths_);
   if (!ind.id.empty() && !indicator_ids_.insert(ind.id).second) {
     Error(path + "/id", "duplicate indicator id '" + ind.id + "'");
+  }
+  bool stated = !std::isnan(ind.weight) || !ind.class_weights.empty();
+  bool key_given = rules_.source_map.positions.count(path + "/weight") > 0;
+  if (parent_derives && stated) {
+    Error(path + "/weight", "'" + ind.id + "' gets its weight from its parent's 'weights'; remove this 'weight'");
+  } else if (!parent_derives && !stated && !key_given) {
+    Error(path, "'" + ind.id + "' needs a 'weight' (or its parent a 'weights:' that derives it)");
   }
   if (!ind.class_weights.empty()) {
     if (!rules_.classes) {
@@ -54,8 +62,58 @@ void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, 
   if (ind.aggregate == Aggregation::kPower && !(ind.power != 0 && std::isfinite(ind.power))) {
     Error(path + "/power", "'aggregate: power' needs a 'power' other than 0 (use 'geometric' for the limit at 0)");
   }
-  for (size_t i = 0; i < ind.children.size(); ++i) CheckIndicator(ind.children[i], path, static_cast<int>(i) + 1);
-  CheckWeights(ind.children, &ind, path);
+  bool derives = ind.weights.has_value();
+  if (derives) CheckDerived(*ind.weights, ind.children, path + "/weights");
+  bool outer = derived_data_weights_;
+  derived_data_weights_ = derives && ind.weights->method != "ahp";
+  for (size_t i = 0; i < ind.children.size(); ++i) {
+    CheckIndicator(ind.children[i], path, static_cast<int>(i) + 1, derives);
+  }
+  derived_data_weights_ = outer;
+  if (!derives) CheckWeights(ind.children, &ind, path);
+}
+
+void Validator::CheckDerived(const DerivedWeights& w, const std::vector<Indicator>& children, const std::string& path) {
+  if (w.method.empty()) return;  // reported by the loader
+  if (rules_.classes) Error(path, "derived weights are the same for every class; a rule set with 'classes' states them");
+  if (w.method != "ahp") {
+    if (!w.matrices.empty()) Error(path + "/matrix", "'matrix' is for 'method: ahp'");
+    return;
+  }
+  if (w.matrices.empty()) {
+    Error(path, "'method: ahp' needs 'matrix' (or 'matrices', one per expert): the pairwise comparisons of the children");
+    return;
+  }
+  const size_t n = children.size();
+  std::vector<Eigen::MatrixXd> matrices;
+  for (size_t k = 0; k < w.matrices.size(); ++k) {
+    const auto& rows = w.matrices[k];
+    std::string which = w.matrices.size() > 1 ? "matrix " + std::to_string(k + 1) + ": " : "";
+    bool square = rows.size() == n;
+    for (const auto& r : rows) square &= r.size() == n;
+    if (!square) {
+      Error(path, which + "the comparison matrix must be " + std::to_string(n) + " x " + std::to_string(n) +
+                      ", one row and column per child in their order");
+      return;
+    }
+    Eigen::MatrixXd m(n, n);
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = 0; j < n; ++j) m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = rows[i][j];
+    }
+    std::string problem = CheckComparisonMatrix(m);
+    if (!problem.empty()) {
+      Error(path, which + problem);
+      return;
+    }
+    matrices.push_back(m);
+  }
+  AhpResult r = Ahp(matrices, w.geometric_mean ? AhpPriority::kGeometricMean : AhpPriority::kEigenvector,
+                    w.combine_priorities ? AhpCombine::kPriorities : AhpCombine::kJudgments);
+  double cr = std::max(r.cr, r.worst_cr);
+  if (cr >= 0.1 && !w.accept_inconsistent) {
+    Error(path, "the comparisons are inconsistent: CR = " + FormatNumber(cr, 3) + " (CI " + FormatNumber(r.ci, 4) +
+                    " / RI " + FormatNumber(r.ri, 2) + "), 0.1 or more; revise them, or set 'accept_inconsistent: true'");
+  }
 }
 
 void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
@@ -101,6 +159,9 @@ void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
     if (!problem.empty() && all_given) Error(path + "/score", problem);
     if (std::string(m->name) == "points" && !ind.class_weights.empty()) {
       Error(path + "/weight", "an indicator scored by 'points' states its points; it cannot weigh classes differently");
+    }
+    if (std::string(m->name) == "points" && derived_data_weights_) {
+      Error(path + "/score/method", "'points' needs points fixed in the rule file, but its parent's weights come from the data");
     }
     if (std::string(m->name) == "points" && ind.score->direction == Direction::kLower) {
       Error(path + "/score/direction", "'points' gives the points directly, so more is always better; write the "

@@ -34,10 +34,13 @@ class Validator {
   void CheckOutliers(const OutlierSpec& o, const std::string& path);
 
   // validate_tree.cpp: the indicator tree.
-  void CheckIndicator(const Indicator& ind, const std::string& parent, int index);
+  void CheckIndicator(const Indicator& ind, const std::string& parent, int index, bool parent_derives);
+  // Derived weights of a group's children: the method's needs, AHP's matrices and consistency.
+  void CheckDerived(const DerivedWeights& w, const std::vector<Indicator>& children, const std::string& path);
   void CheckLeaf(const Indicator& ind, const std::string& path);
   void CheckMissing(const Indicator& ind, const std::string& path);
   void CheckWeights(const std::vector<Indicator>& children, const Indicator* parent, const std::string& path);
+  bool derived_data_weights_ = false;  // inside a group whose weights come from the data
   // The weight of ind for class label ("" without classes); NaN when unknown.
   double WeightOf(const Indicator& ind, const std::string& label) const;
 

@@ -2,6 +2,8 @@
 #include <cmath>
 #include <limits>
 
+#include "makerscore/error.h"
+#include "makerscore/weights.h"
 #include "scoring/steps.h"
 
 namespace makerscore::detail {
@@ -44,19 +46,60 @@ double Combine(Aggregation how, double power, const double* s, const double* w, 
   return kNaN;
 }
 
+
+// Data-driven shares of group k's children from their scores (the entities
+// with every child's score), or empty when the group's weights are stated or AHP's.
+std::vector<double> DataShares(const CompiledModel& m, int k, const Eigen::ArrayXXd& scores) {
+  const Node& node = m.nodes[k];
+  const std::string& method = node.weights_method;
+  if (method.empty() || method == "ahp") return {};
+  DataWeighting how = method == "entropy" ? DataWeighting::kEntropy
+                      : method == "critic" ? DataWeighting::kCritic
+                      : method == "sd"     ? DataWeighting::kStandardDeviation
+                                           : DataWeighting::kEqual;
+  std::vector<Eigen::Index> rows;
+  for (Eigen::Index i = 0; i < scores.rows(); ++i) {
+    bool complete = true;
+    for (int c : node.children) complete &= !std::isnan(scores(i, c));
+    if (complete) rows.push_back(i);
+  }
+  Eigen::MatrixXd x(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(node.children.size()));
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t j = 0; j < node.children.size(); ++j) {
+      x(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = scores(rows[r], node.children[j]);
+    }
+  }
+  try {
+    Eigen::VectorXd w = DataWeights(how, x);
+    return std::vector<double>(w.data(), w.data() + w.size());
+  } catch (const Error& e) {
+    throw Error("weights of the children of '" + node.id + "' by " + method + ": " + e.what());
+  }
+}
+
 }  // namespace
 
 void AggregateTree(const CompiledModel& m, const std::vector<int>& classes, Eigen::ArrayXXd* scores,
-                   Eigen::ArrayXXd* points, FlagArray* flags) {
+                   Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares) {
   const int nodes = static_cast<int>(m.nodes.size());
   const Eigen::Index n = scores->rows();
   auto class_of = [&](Eigen::Index i) { return classes.empty() ? 0 : classes[i]; };
+  shares->assign(nodes, 1.0);
+  for (int k = 1; k < nodes; ++k) (*shares)[k] = m.nodes[k].share;
+  // share_of(c, q): the share of child c for class q, derived ones overriding.
+  std::vector<char> derived(nodes, 0);
+  auto share_of = [&](int c, int q) { return derived[c] ? (*shares)[c] : m.nodes[c].class_share[q]; };
   // den[k][i]: the shares of node k's children that count for entity i.
   std::vector<Eigen::ArrayXd> den(nodes);
   std::vector<double> s, w;
   for (int k = nodes - 1; k >= 0; --k) {
     const Node& node = m.nodes[k];
     if (node.children.empty()) continue;
+    std::vector<double> data_shares = DataShares(m, k, *scores);
+    for (size_t j = 0; j < data_shares.size(); ++j) {
+      (*shares)[node.children[j]] = data_shares[j];
+      derived[node.children[j]] = 1;
+    }
     const Indicator* ind = node.indicator;
     const Aggregation how = ind ? ind->aggregate : Aggregation::kArithmetic;
     const double power = ind ? ind->power : 1;
@@ -66,7 +109,7 @@ void AggregateTree(const CompiledModel& m, const std::vector<int>& classes, Eige
       s.clear();
       w.clear();
       for (int c : node.children) {
-        double share = m.nodes[c].class_share[q];
+        double share = share_of(c, q);
         double sc = (*scores)(i, c);
         if (std::isnan(sc) || share <= 0) continue;
         s.push_back(sc);
@@ -94,7 +137,7 @@ void AggregateTree(const CompiledModel& m, const std::vector<int>& classes, Eige
         cap[0][i] = node.class_max_points[q];
       } else {
         double d = den[node.parent][i];
-        cap[k][i] = d > 0 ? cap[node.parent][i] * node.class_share[q] / d : 0;
+        cap[k][i] = d > 0 ? cap[node.parent][i] * share_of(k, q) / d : 0;
       }
       double sc = (*scores)(i, k);
       (*points)(i, k) = std::isnan(sc) ? (k == 0 ? kNaN : 0.0) : sc * cap[k][i];

@@ -5,6 +5,7 @@
 
 #include "makerscore/load.h"
 #include "makerscore/model.h"
+#include "makerscore/weights.h"
 #include "scoring/compiled_model.h"
 
 namespace makerscore {
@@ -35,12 +36,36 @@ double WeightOf(const RuleSet& rules, const Indicator& ind, int c) {
   return ind.class_weights.at(rules.classes->labels[c]);
 }
 
-void AddNodes(CompiledModel* m, const std::vector<Indicator>& list, int parent) {
+// Shares of the children of a group whose weights are derived: AHP's
+// priorities, or equal until the data gives them (when scoring).
+std::vector<double> DerivedShares(const DerivedWeights& w, size_t n, double* cr) {
+  if (w.method != "ahp") return std::vector<double>(n, 1.0 / static_cast<double>(n));
+  std::vector<Eigen::MatrixXd> matrices;
+  for (const auto& rows : w.matrices) {
+    Eigen::MatrixXd a(n, n);
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = 0; j < n; ++j) a(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = rows[i][j];
+    }
+    matrices.push_back(a);
+  }
+  AhpResult r = Ahp(matrices, w.geometric_mean ? AhpPriority::kGeometricMean : AhpPriority::kEigenvector,
+                    w.combine_priorities ? AhpCombine::kPriorities : AhpCombine::kJudgments);
+  *cr = std::max(r.cr, r.worst_cr);
+  return std::vector<double>(r.weights.data(), r.weights.data() + n);
+}
+
+void AddNodes(CompiledModel* m, const std::vector<Indicator>& list, int parent, const DerivedWeights* derived) {
   const int classes = static_cast<int>(m->nodes[0].class_share.size());
   std::vector<double> sum(classes, 0.0);
-  for (const auto& ind : list) {
-    for (int c = 0; c < classes; ++c) sum[c] += WeightOf(m->rules, ind, c);
+  std::vector<double> shares;
+  if (derived) {
+    m->nodes[parent].weights_method = derived->method;
+    shares = DerivedShares(*derived, list.size(), &m->nodes[parent].consistency_ratio);
   }
+  for (const auto& ind : list) {
+    for (int c = 0; c < classes; ++c) sum[c] += derived ? 0 : WeightOf(m->rules, ind, c);
+  }
+  size_t position = 0;
   for (const auto& ind : list) {
     Node node;
     node.id = ind.id;
@@ -48,7 +73,7 @@ void AddNodes(CompiledModel* m, const std::vector<Indicator>& list, int parent) 
     node.parent = parent;
     node.depth = m->nodes[parent].depth + 1;
     for (int c = 0; c < classes; ++c) {
-      double share = sum[c] > 0 ? WeightOf(m->rules, ind, c) / sum[c] : 0;
+      double share = derived ? shares[position] : sum[c] > 0 ? WeightOf(m->rules, ind, c) / sum[c] : 0;
       node.class_share.push_back(share);
       node.class_max_points.push_back(m->nodes[parent].class_max_points[c] * share);
     }
@@ -60,7 +85,8 @@ void AddNodes(CompiledModel* m, const std::vector<Indicator>& list, int parent) 
     m->nodes.push_back(node);
     m->nodes[parent].children.push_back(index);
     m->node_index[ind.id] = index;
-    AddNodes(m, ind.children, index);
+    ++position;
+    AddNodes(m, ind.children, index, ind.weights ? &*ind.weights : nullptr);
   }
 }
 
@@ -84,7 +110,7 @@ Model Model::Compile(const RuleSet& rules) {
   root.class_share.assign(classes, 1.0);
   root.class_max_points.assign(classes, r.total);
   m->nodes.push_back(root);
-  AddNodes(m.get(), r.indicators, 0);
+  AddNodes(m.get(), r.indicators, 0, r.weights ? &*r.weights : nullptr);
 
   m->leaf_of_node.assign(m->nodes.size(), -1);
   for (size_t i = 1; i < m->nodes.size(); ++i) {

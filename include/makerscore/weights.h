@@ -1,0 +1,56 @@
+// makerscore: weights derived from pairwise comparisons (AHP) or from the
+// cohort's data (entropy, CRITIC, standard deviation, equal).
+#ifndef MAKERSCORE_WEIGHTS_H_
+#define MAKERSCORE_WEIGHTS_H_
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+namespace makerscore {
+
+// How AHP turns a comparison matrix into priorities.
+enum class AhpPriority { kEigenvector, kGeometricMean };
+// How a group of experts' matrices are combined: their judgments (the
+// element-wise geometric mean matrix) or their priorities (the normalised
+// geometric mean of each expert's priorities).
+enum class AhpCombine { kJudgments, kPriorities };
+
+struct AhpResult {
+  Eigen::VectorXd weights;  // sums to 1
+  double lambda_max = 0;    // of the (combined) matrix
+  double ci = 0;            // (lambda_max - n) / (n - 1)
+  double ri = 0;            // random index for n (Saaty 1980)
+  double cr = 0;            // ci / ri; 0 for n <= 2
+  double worst_cr = 0;      // the largest CR of the individual matrices
+};
+
+// Saaty's random consistency index for an n x n matrix (Saaty 1980, the
+// table most Chinese practice uses: 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32,
+// 1.41, 1.45, 1.49 for n = 1..10). Other published tables differ (e.g.
+// Alonso and Lamata 2006: 0.5247 for n = 3); see docs/decisions.md.
+// Throws Error for n > 15 (where the table ends).
+double RandomIndex(int n);
+
+// "" when matrix is a valid comparison matrix (square, positive, ones on the
+// diagonal, a_ji = 1 / a_ij within 1%), else what is wrong.
+std::string CheckComparisonMatrix(const Eigen::MatrixXd& matrix);
+
+// AHP weights of one or several experts' matrices (all valid and the same size).
+AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority = AhpPriority::kEigenvector,
+              AhpCombine combine = AhpCombine::kJudgments);
+
+// Data-driven weighting methods.
+enum class DataWeighting { kEntropy, kCritic, kStandardDeviation, kEqual };
+
+// Weights (summing to 1) of the columns of scores (entities x indicators,
+// all >= 0 for entropy). Entropy: 1 - e_j, e_j = -sum p ln p / ln n with
+// p = x / column sum. CRITIC: sd_j x sum_k (1 - r_jk). Standard deviation:
+// proportional to the sample SD. When every column is uninformative (all
+// constant), equal weights. Throws Error with fewer than 2 rows, or a
+// negative score for entropy.
+Eigen::VectorXd DataWeights(DataWeighting method, const Eigen::MatrixXd& scores);
+
+}  // namespace makerscore
+
+#endif  // MAKERSCORE_WEIGHTS_H_

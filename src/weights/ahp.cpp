@@ -1,0 +1,102 @@
+// The analytic hierarchy process: priorities and consistency.
+#include <Eigen/Eigenvalues>
+#include <cmath>
+
+#include "makerscore/error.h"
+#include "makerscore/weights.h"
+#include "util/text.h"
+
+namespace makerscore {
+
+namespace {
+
+// The principal right eigenvector (normalised to sum 1) and its eigenvalue.
+Eigen::VectorXd Principal(const Eigen::MatrixXd& a, double* lambda) {
+  Eigen::EigenSolver<Eigen::MatrixXd> solver(a);
+  Eigen::Index best = 0;
+  for (Eigen::Index k = 1; k < a.rows(); ++k) {
+    if (solver.eigenvalues()[k].real() > solver.eigenvalues()[best].real()) best = k;
+  }
+  *lambda = solver.eigenvalues()[best].real();
+  Eigen::VectorXd v = solver.eigenvectors().col(best).real().cwiseAbs();
+  return v / v.sum();
+}
+
+Eigen::VectorXd GeometricMeanRows(const Eigen::MatrixXd& a) {
+  Eigen::VectorXd v = a.array().log().rowwise().mean().exp().matrix();
+  return v / v.sum();
+}
+
+// lambda_max estimated as the mean of (A w)_i / w_i (exact for the eigenvector).
+double LambdaOf(const Eigen::MatrixXd& a, const Eigen::VectorXd& w) {
+  return ((a * w).array() / w.array()).mean();
+}
+
+void Consistency(const Eigen::MatrixXd& a, const Eigen::VectorXd& w, double lambda, AhpResult* r) {
+  const double n = static_cast<double>(a.rows());
+  r->lambda_max = lambda;
+  r->ri = RandomIndex(static_cast<int>(a.rows()));
+  r->ci = n > 2 ? (lambda - n) / (n - 1) : 0;
+  r->cr = r->ri > 0 ? r->ci / r->ri : 0;
+  (void)w;
+}
+
+Eigen::VectorXd Priorities(const Eigen::MatrixXd& a, AhpPriority p, double* lambda) {
+  if (p == AhpPriority::kEigenvector) return Principal(a, lambda);
+  Eigen::VectorXd w = GeometricMeanRows(a);
+  *lambda = LambdaOf(a, w);
+  return w;
+}
+
+}  // namespace
+
+double RandomIndex(int n) {
+  static const double kSaaty[] = {0, 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49,
+                                  1.51, 1.48, 1.56, 1.57, 1.59};
+  if (n < 1 || n > 15) throw Error("AHP: no random index for a " + std::to_string(n) + " x " + std::to_string(n) + " matrix (1 to 15)");
+  return kSaaty[n];
+}
+
+std::string CheckComparisonMatrix(const Eigen::MatrixXd& a) {
+  if (a.rows() != a.cols() || a.rows() == 0) return "a comparison matrix must be square";
+  for (Eigen::Index i = 0; i < a.rows(); ++i) {
+    for (Eigen::Index j = 0; j < a.cols(); ++j) {
+      std::string where = " (row " + std::to_string(i + 1) + ", column " + std::to_string(j + 1) + ")";
+      if (!(a(i, j) > 0) || !std::isfinite(a(i, j))) return "every comparison must be a positive number" + where;
+      if (i == j && a(i, j) != 1) return "the diagonal must be 1" + where;
+      if (std::fabs(a(i, j) * a(j, i) - 1) > 0.01) {
+        return "the matrix must be reciprocal: " + detail::FormatNumber(a(i, j)) + " and " +
+               detail::FormatNumber(a(j, i)) + where + " are not each other's inverse";
+      }
+    }
+  }
+  return "";
+}
+
+AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority, AhpCombine combine) {
+  if (matrices.empty()) throw Error("AHP: no comparison matrix");
+  AhpResult r;
+  double lambda = 0;
+  for (const auto& m : matrices) {
+    AhpResult one;
+    Eigen::VectorXd w = Priorities(m, priority, &lambda);
+    Consistency(m, w, lambda, &one);
+    r.worst_cr = std::max(r.worst_cr, one.cr);
+  }
+  if (matrices.size() == 1 || combine == AhpCombine::kJudgments) {
+    Eigen::MatrixXd logs = Eigen::MatrixXd::Zero(matrices[0].rows(), matrices[0].cols());
+    for (const auto& m : matrices) logs += m.array().log().matrix();
+    Eigen::MatrixXd combined = (logs / static_cast<double>(matrices.size())).array().exp().matrix();
+    r.weights = Priorities(combined, priority, &lambda);
+    Consistency(combined, r.weights, lambda, &r);
+    return r;
+  }
+  Eigen::VectorXd logs = Eigen::VectorXd::Zero(matrices[0].rows());
+  for (const auto& m : matrices) logs += Priorities(m, priority, &lambda).array().log().matrix();
+  Eigen::VectorXd w = (logs / static_cast<double>(matrices.size())).array().exp().matrix();
+  r.weights = w / w.sum();
+  r.cr = r.worst_cr;
+  return r;
+}
+
+}  // namespace makerscore

@@ -1,0 +1,170 @@
+// Derived weights: AHP (priorities and consistency) and the data-driven
+// methods, against hand-worked numbers; then through rule files.
+#include <cmath>
+
+#include "test_util.h"
+
+namespace makerscore {
+namespace {
+
+Eigen::MatrixXd M(std::initializer_list<std::initializer_list<double>> rows) {
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
+  Eigen::Index i = 0;
+  for (const auto& r : rows) {
+    Eigen::Index j = 0;
+    for (double v : r) m(i, j++) = v;
+    ++i;
+  }
+  return m;
+}
+
+TEST(Ahp, ConsistentMatrixGivesItsWeights) {
+  // a_ij = w_i / w_j for w = (0.6, 0.3, 0.1): the eigenvector is w, lambda_max = n, CI = CR = 0.
+  AhpResult r = Ahp({M({{1, 2, 6}, {1.0 / 2, 1, 3}, {1.0 / 6, 1.0 / 3, 1}})});
+  EXPECT_NEAR(r.weights[0], 0.6, 1e-12);
+  EXPECT_NEAR(r.weights[2], 0.1, 1e-12);
+  EXPECT_NEAR(r.lambda_max, 3, 1e-12);
+  EXPECT_NEAR(r.cr, 0, 1e-12);
+}
+
+TEST(Ahp, ThreeByThreeByHand) {
+  // [[1, 3, 5], [1/3, 1, 3], [1/5, 1/3, 1]]. For a 3 x 3 reciprocal matrix the principal eigenvector is
+  // the normalised row geometric means (15^(1/3), 1, 15^(-1/3)) = (0.6370, 0.2583, 0.1047), and
+  // lambda_max = 1 + (a13 / (a12 a23))^(1/3) + (a12 a23 / a13)^(1/3) = 1 + (5/9)^(1/3) + (9/5)^(1/3)
+  // = 3.0385; CI = (lambda_max - 3) / 2 = 0.0193; with Saaty's RI(3) = 0.58, CR = 0.0332.
+  Eigen::MatrixXd a = M({{1, 3, 5}, {1.0 / 3, 1, 3}, {1.0 / 5, 1.0 / 3, 1}});
+  const double g1 = std::cbrt(15.0), g3 = std::cbrt(1.0 / 15), sum = g1 + 1 + g3;
+  const double lambda = 1 + std::cbrt(5.0 / 9) + std::cbrt(9.0 / 5);
+  for (AhpPriority p : {AhpPriority::kEigenvector, AhpPriority::kGeometricMean}) {
+    AhpResult r = Ahp({a}, p);
+    EXPECT_NEAR(r.weights[0], g1 / sum, 1e-9);
+    EXPECT_NEAR(r.weights[1], 1 / sum, 1e-9);
+    EXPECT_NEAR(r.lambda_max, lambda, 1e-9);
+    EXPECT_NEAR(r.ci, (lambda - 3) / 2, 1e-9);
+    EXPECT_NEAR(r.cr, (lambda - 3) / 2 / 0.58, 1e-9);
+  }
+  EXPECT_NEAR(Ahp({a}).weights[0], 0.6370, 5e-5);
+  EXPECT_NEAR(Ahp({a}).cr, 0.0332, 5e-5);
+}
+
+TEST(Ahp, SmallMatricesAndGroups) {
+  AhpResult two = Ahp({M({{1, 3}, {1.0 / 3, 1}})});
+  EXPECT_NEAR(two.weights[0], 0.75, 1e-12);
+  EXPECT_EQ(two.cr, 0);  // RI(2) = 0: a 2 x 2 matrix is always consistent
+  EXPECT_NEAR(Ahp({M({{1}})}).weights[0], 1, 1e-12);
+  // Two experts: 2 and 8 -> geometric mean of judgments 4 -> (0.8, 0.2); combining priorities
+  // (2/3, 1/3) and (8/9, 1/9) by geometric mean gives (sqrt(16/27), sqrt(1/27)) normalised = (0.8, 0.2).
+  std::vector<Eigen::MatrixXd> panel = {M({{1, 2}, {0.5, 1}}), M({{1, 8}, {0.125, 1}})};
+  EXPECT_NEAR(Ahp(panel).weights[0], 0.8, 1e-12);
+  EXPECT_NEAR(Ahp(panel, AhpPriority::kEigenvector, AhpCombine::kPriorities).weights[0], 0.8, 1e-12);
+}
+
+TEST(Ahp, MatrixChecksAndRandomIndex) {
+  EXPECT_EQ(CheckComparisonMatrix(M({{1, 3}, {0.5, 1}})),
+            "the matrix must be reciprocal: 3 and 0.5 (row 1, column 2) are not each other's inverse");
+  EXPECT_EQ(CheckComparisonMatrix(M({{1, -2}, {-0.5, 1}})), "every comparison must be a positive number (row 1, column 2)");
+  EXPECT_EQ(CheckComparisonMatrix(M({{2, 1}, {1, 1}})), "the diagonal must be 1 (row 1, column 1)");
+  EXPECT_DOUBLE_EQ(RandomIndex(3), 0.58);
+  EXPECT_DOUBLE_EQ(RandomIndex(10), 1.49);
+}
+
+TEST(DataWeights, EntropyByHand) {
+  // Column 1: 0.2, 0.4, 0.6 -> p = 1/6, 1/3, 1/2; column 2: 0, 0.5, 1 -> p = 0, 1/3, 2/3.
+  // e_j = -sum p ln p / ln 3; d_j = 1 - e_j; w = d / sum d.
+  auto e = [](std::initializer_list<double> ps) {
+    double s = 0;
+    for (double p : ps) s -= p > 0 ? p * std::log(p) : 0;
+    return s / std::log(3.0);
+  };
+  double d1 = 1 - e({1.0 / 6, 1.0 / 3, 1.0 / 2}), d2 = 1 - e({0, 1.0 / 3, 2.0 / 3});
+  Eigen::VectorXd w = DataWeights(DataWeighting::kEntropy, M({{0.2, 0}, {0.4, 0.5}, {0.6, 1}}));
+  EXPECT_NEAR(w[0], d1 / (d1 + d2), 1e-12);
+  EXPECT_NEAR(w[1], d2 / (d1 + d2), 1e-12);
+  EXPECT_THROW_WITH(DataWeights(DataWeighting::kEntropy, M({{-1, 0}, {1, 1}})), Error, "need scores of 0 or more");
+}
+
+TEST(DataWeights, CriticSdEqualByHand) {
+  // CRITIC: columns a = (0, .5, 1), b = (1, .5, 0), c = a. SD 0.5 each; r_ab = r_bc = -1, r_ac = 1:
+  // C_a = 0.5 x (2 + 0) = 1, C_b = 0.5 x (2 + 2) = 2, C_c = 1 -> (0.25, 0.5, 0.25).
+  Eigen::VectorXd c = DataWeights(DataWeighting::kCritic, M({{0, 1, 0}, {0.5, 0.5, 0.5}, {1, 0, 1}}));
+  EXPECT_NEAR(c[0], 0.25, 1e-12);
+  EXPECT_NEAR(c[1], 0.5, 1e-12);
+  // SD: (0, 1) and (0, 0.5): SDs sqrt(0.5) and sqrt(0.125) -> (2/3, 1/3).
+  Eigen::VectorXd s = DataWeights(DataWeighting::kStandardDeviation, M({{0, 0}, {1, 0.5}}));
+  EXPECT_NEAR(s[0], 2.0 / 3, 1e-12);
+  // Constant columns carry no information: equal weights.
+  Eigen::VectorXd flat = DataWeights(DataWeighting::kEntropy, M({{1, 1}, {1, 1}, {1, 1}}));
+  EXPECT_NEAR(flat[0], 0.5, 1e-12);
+  EXPECT_NEAR(DataWeights(DataWeighting::kEqual, M({{1, 2, 3}}))[2], 1.0 / 3, 1e-12);
+  EXPECT_THROW_WITH(DataWeights(DataWeighting::kCritic, M({{1, 2}})), Error, "at least 2 entities");
+}
+
+const char* kRules = R"(format: makerscore/1
+id: w
+title: 赋权
+fields: [{id: a, name: 甲}, {id: b, name: 乙}, {id: c, name: 丙}]
+indicators:
+  - id: G
+    name: 组
+    weight: 40
+    weights: {method: ahp, matrix: [[1, 3], [1/3, 1]]}
+    children:
+      - {id: A, name: 甲, value: a, score: {method: goalposts, low: 0, high: 10}}
+      - {id: B, name: 乙, value: b, score: {method: goalposts, low: 0, high: 10}}
+  - id: H
+    name: 熵
+    weight: 60
+    weights: {method: entropy}
+    children:
+      - {id: C, name: 丙, value: c, score: {method: goalposts, low: 0, high: 10}}
+      - {id: D, name: 甲, value: a, score: {method: goalposts, low: 0, high: 10}}
+)";
+
+TEST(DerivedWeights, ThroughARuleFile) {
+  Model m = Model::Compile(testing::RulesFromText(kRules));
+  // AHP on G: (0.75, 0.25) of 40 points -> 30 and 10.
+  EXPECT_NEAR(m.nodes()[m.FindNode("A")].max_points, 30, 1e-12);
+  EXPECT_EQ(m.nodes()[m.FindNode("G")].weights_method, "ahp");
+  // Entropy on H from the cohort: C scores 0.2, 0.4, 0.6 and D scores 0, 0.5, 1 (the hand example above).
+  auto d = std::make_shared<Dataset>(ParseDatasetCsv("id,a,b,c\nX,0,10,2\nY,5,10,4\nZ,10,10,6\n", m.rules(), "d.csv"));
+  Result r = Score(m, d);
+  Eigen::VectorXd w = DataWeights(DataWeighting::kEntropy, M({{0.2, 0}, {0.4, 0.5}, {0.6, 1}}));
+  EXPECT_NEAR(r.shares()[m.FindNode("C")], w[0], 1e-12);
+  // Z: G = 30 x 1 + 10 x 1 = 40; H = 60 x (w_C x 0.6 + w_D x 1).
+  EXPECT_NEAR(r.total(2), 40 + 60 * (w[0] * 0.6 + w[1] * 1), 1e-9);
+  EXPECT_NE(Explain(r, "Z", "H").find("weights derived by entropy"), std::string::npos) << Explain(r, "Z", "H");
+}
+
+TEST(DerivedWeights, RuleFileChecks) {
+  std::string inconsistent = kRules;
+  inconsistent.replace(inconsistent.find("[[1, 3], [1/3, 1]]"), std::string("[[1, 3], [1/3, 1]]").size(),
+                       "[[1, 3], [1/2, 1]]");
+  EXPECT_NE(testing::ErrorsOf(inconsistent).find("the matrix must be reciprocal"), std::string::npos);
+  std::string wrong_size = kRules;
+  wrong_size.replace(wrong_size.find("[[1, 3], [1/3, 1]]"), std::string("[[1, 3], [1/3, 1]]").size(), "[[1]]");
+  EXPECT_NE(testing::ErrorsOf(wrong_size).find("the comparison matrix must be 2 x 2"), std::string::npos);
+  std::string both = kRules;
+  both.replace(both.find("{id: A, name: 甲,"), std::string("{id: A, name: 甲,").size(), "{id: A, name: 甲, weight: 3,");
+  EXPECT_NE(testing::ErrorsOf(both).find("gets its weight from its parent's 'weights'"), std::string::npos);
+}
+
+TEST(DerivedWeights, InconsistentAhpIsAnErrorUnlessAccepted) {
+  // 1 beats 2 nine times, 2 beats 3 nine times, 3 beats 1 nine times: CR far above 0.1.
+  std::string text = R"(format: makerscore/1
+id: c
+title: 不一致
+fields: [{id: a, name: 甲}]
+weights: {method: ahp, matrix: [[1, 9, 1/9], [1/9, 1, 9], [9, 1/9, 1]]}
+indicators:
+  - {id: A, name: 甲, value: a, score: {method: minmax}}
+  - {id: B, name: 乙, value: a, score: {method: minmax}}
+  - {id: C, name: 丙, value: a, score: {method: minmax}}
+)";
+  EXPECT_NE(testing::ErrorsOf(text).find("the comparisons are inconsistent: CR ="), std::string::npos);
+  text.replace(text.find("1]]}"), 4, "1]], accept_inconsistent: true}");
+  RuleSet r = testing::RulesFromText(text);
+  EXPECT_TRUE(r.weights.has_value());
+}
+
+}  // namespace
+}  // namespace makerscore
