@@ -44,6 +44,8 @@ expect "asem index table" 0 "CHE   Switzerland         68.38" -- \
 expect "delphi report" 0 "14 of 15 experts answered" -- "$bin" delphi "$src/examples/data/guangxi-delphi-rounds.csv"
 expect "delphi json" 0 '"concordance"' -- "$bin" delphi "$src/examples/data/guangxi-delphi-rounds.csv" --format json
 expect "delphi bad file" 4 "no column 'round'" -- "$bin" delphi "$src/examples/data/guangxi-example-ratings.csv"
+expect "weights" 0 "组内权重" -- "$bin" weights --rules "$src/rules/guangxi-2019.yaml"
+expect "weights with data" 0 "stated" -- "$bin" weights "${G[@]}"
 expect "validate rules" 0 "ok" -- "$bin" validate "$src/rules/guangxi-2019.yaml" "$src/rules/shanxi-2018-form.yaml" \
   "$src/rules/asem-connectivity.yaml"
 expect "validate planted" 3 "planted-mistakes.yaml:2:9: error:" -- "$bin" validate "$src/tests/data/planted-mistakes.yaml"

@@ -4,6 +4,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "makerscore/result.h"
 
@@ -22,6 +23,12 @@ void WriteCsv(const Result& result, std::ostream& out);
 // The whole result as JSON: the rule set's id, then for each entity its
 // total, rank, grade and, per indicator, value, score, points and flags.
 std::string ToJson(const Result& result);
+
+// The indicator tree with every node's weight within its group, its weight
+// in the total and its points, and where each weight comes from (stated,
+// AHP with its CR, or the data). shares: the shares a scoring run used
+// (Result::shares()), or nullptr for the rule file's own.
+std::string FormatWeights(const Model& model, const std::vector<double>* shares = nullptr);
 
 // The number of terminal columns text takes (East Asian wide characters take 2).
 int DisplayWidth(const std::string& utf8);

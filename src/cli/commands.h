@@ -13,6 +13,7 @@ std::function<int()> AddScoreCommand(CLI::App& app);
 std::function<int()> AddValidateCommand(CLI::App& app);
 std::function<int()> AddExplainCommand(CLI::App& app);
 std::function<int()> AddDelphiCommand(CLI::App& app);
+std::function<int()> AddWeightsCommand(CLI::App& app);
 
 }  // namespace makerscore::cli
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   auto validate = AddValidateCommand(app);
   auto explain = AddExplainCommand(app);
   auto delphi = AddDelphiCommand(app);
+  auto weights = AddWeightsCommand(app);
   CLI::App* schema = app.add_subcommand("schema", "Print the rule-format reference (Markdown).");
   try {
     app.parse(argc, argv);
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("validate")) return validate();
   if (app.got_subcommand("explain")) return explain();
   if (app.got_subcommand("delphi")) return delphi();
+  if (app.got_subcommand("weights")) return weights();
   if (schema->parsed()) {
     std::cout << makerscore::RuleFormatReference();
     return kOk;

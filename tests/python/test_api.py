@@ -151,3 +151,25 @@ def test_delphi_and_kendall(root):
     # The hand-worked ties example of tests/delphi_test.cpp: W = 150 / 180.
     w = ms.kendall_w([[5, 5, 3], [4, 3, 2], [5, 4, 4]])
     assert w["w"] == pytest.approx(150 / 180, abs=1e-12)
+
+
+def test_weights_tables(guangxi):
+    w = guangxi.weights()
+    assert w.loc["3.4", "points"] == pytest.approx(6, abs=1e-12)     # 服务绩效 3.4: 6 points
+    assert w.loc["3", "weight"] == pytest.approx(0.4, abs=1e-12)
+    assert set(w["source"]) == {"stated"}
+    rules = ms.parse_rules("""format: makerscore/1
+id: e
+title: 熵权
+fields: [{id: a, name: 甲}, {id: c, name: 丙}]
+weights: {method: entropy}
+indicators:
+  - {id: C, name: 丙, value: c, score: {method: goalposts, low: 0, high: 10}}
+  - {id: D, name: 甲, value: a, score: {method: goalposts, low: 0, high: 10}}
+""")
+    result = rules.score({"id": ["X", "Y", "Z"], "a": [0.0, 5, 10], "c": [2.0, 4, 6]})
+    used = result.weights()
+    # The hand-worked entropy example of tests/weights_test.cpp: scores (0.2, 0.4, 0.6) and (0, 0.5, 1).
+    assert used["share"].sum() == pytest.approx(1)
+    assert used.loc["D", "share"] > used.loc["C", "share"]
+    assert set(used["source"]) == {"entropy"}

@@ -36,6 +36,8 @@ class Node:
     formula: str
     method: str
     scale: str
+    weights_method: str
+    consistency_ratio: float
 
 class Model:
     id: str
@@ -54,6 +56,7 @@ class Model:
     uses_previous_year: bool
     has_checks: bool
     def find_node(self, indicator_id: str) -> int: ...
+    def weights_table(self) -> str: ...
 
 class Dataset:
     entity_ids: List[str]
@@ -83,6 +86,8 @@ class Result:
     grades: List[str]
     vetoes: List[List[str]]
     classes: List[str]
+    shares: List[float]
+    def weights_table(self) -> str: ...
     def explain(self, entity: str, indicator: str = "") -> str: ...
     def table(self) -> str: ...
     def csv(self) -> str: ...

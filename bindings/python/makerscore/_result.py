@@ -102,6 +102,12 @@ class Result:
             "flags": flag_text.reshape(-1),
         })
 
+    def weights(self):
+        """The weights this scoring used, as a DataFrame (see Rules.weights): stated ones, AHP's, and those
+        derived from this cohort's scores (entropy, CRITIC, standard deviation)."""
+        from ._rules import weights_frame
+        return weights_frame(self._rules.nodes, self._core.shares, self._rules.total)
+
     def explain(self, entity, indicator=None):
         """How the entity earned its points, in words with every number used: one indicator, or (indicator
         None) the whole tree with total, rank, grade, bonus, deductions and vetoes."""

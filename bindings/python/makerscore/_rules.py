@@ -51,6 +51,12 @@ class Rules:
                          "max_points": n.max_points, "scoring": how})
         return pd.DataFrame(rows).set_index("id")
 
+    def weights(self):
+        """Every indicator's weight as a DataFrame: id, name, level, source (stated, ahp, entropy ...),
+        share within its group, weight in the total and points. Weights from data show equal here; see
+        Result.weights() for those of a cohort."""
+        return weights_frame(self.nodes, [n.share for n in self.nodes], self.total)
+
     def score(self, data, previous=None, ratings=None, ids=None):
         """Scores a cohort; see makerscore.score()."""
         from ._result import score
@@ -93,3 +99,14 @@ def check_rules(path):
     """Every problem of a rule file as dicts (severity, file, line, column, path, message, text); [] when
     it is fine. Never raises for a bad file."""
     return _core.check_rules(os.fspath(path))
+
+
+def weights_frame(nodes, shares, total):
+    """The weights table as a DataFrame (shares: each node's share within its group)."""
+    rows, overall = [], [1.0] * len(nodes)
+    for k in range(1, len(nodes)):
+        n, parent = nodes[k], nodes[nodes[k].parent]
+        overall[k] = overall[n.parent] * shares[k]
+        rows.append({"id": n.id, "name": n.name, "level": n.depth, "source": parent.weights_method or "stated",
+                     "share": shares[k], "weight": overall[k], "points": overall[k] * total})
+    return pd.DataFrame(rows).set_index("id")

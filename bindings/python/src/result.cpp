@@ -84,6 +84,10 @@ void BindResult(py::module_& m) {
             return out;
           },
           "Each entity's class ('' without classes).")
+      .def_property_readonly("shares", &Result::shares,
+                             "Each node's share of its parent's weight as used (stated, AHP's or derived from data).")
+      .def("weights_table", [](const Result& r) { return FormatWeights(r.model(), &r.shares()); },
+           "The weights used, as text (as `makerscore weights --data`).")
       .def("explain", &Explain, py::arg("entity"), py::arg("indicator") = "",
            "How the entity earned its points on one indicator (or all of them), in words.")
       .def("table", &FormatTable, "The ranked table as text, aligned for a terminal.")

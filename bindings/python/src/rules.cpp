@@ -5,6 +5,7 @@
 #include "makerscore/load.h"
 #include "makerscore/methods.h"
 #include "makerscore/model.h"
+#include "makerscore/present.h"
 #include "makerscore/schema.h"
 
 namespace py = pybind11;
@@ -71,6 +72,9 @@ void BindRules(py::module_& m) {
                                return n.indicator && n.indicator->rated ? n.indicator->rated->scale : "";
                              },
                              "The rating scale of a qualitative indicator.")
+      .def_readonly("weights_method", &Node::weights_method,
+                    "How this group's children's weights are derived: ahp, entropy, critic, sd, equal; '' when stated.")
+      .def_readonly("consistency_ratio", &Node::consistency_ratio, "The AHP consistency ratio of this group's matrix.")
       .def("__repr__", [](const Node& n) { return "<Node " + n.id + " " + n.name + ">"; });
 
   py::class_<Model>(m, "Model",
@@ -119,7 +123,9 @@ void BindRules(py::module_& m) {
                              "True when some formula uses prev(): last year's data is needed.")
       .def_property_readonly("has_checks", [](const Model& x) { return !x.rules().checks.empty(); },
                              "True when the rule file has consistency checks for reports.")
-      .def("find_node", &Model::FindNode, py::arg("indicator_id"), "Index of the node with this id, or -1.");
+      .def("find_node", &Model::FindNode, py::arg("indicator_id"), "Index of the node with this id, or -1.")
+      .def("weights_table", [](const Model& x) { return FormatWeights(x); },
+           "The tree's weights as text (as `makerscore weights`).");
 
   m.def("load_rules",
         [](const std::string& path) { return Model::Compile(LoadRulesOrThrow(path)); }, py::arg("path"),

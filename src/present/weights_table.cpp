@@ -1,0 +1,56 @@
+// The indicator tree with its weights, as `makerscore weights` prints it.
+#include <algorithm>
+
+#include "makerscore/present.h"
+#include "util/text.h"
+
+namespace makerscore {
+
+std::string FormatWeights(const Model& model, const std::vector<double>* shares) {
+  const auto& nodes = model.nodes();
+  auto share = [&](int k) { return shares ? (*shares)[k] : nodes[k].share; };
+  std::vector<double> global(nodes.size(), 1.0);
+  std::vector<std::vector<std::string>> rows;
+  for (size_t k = 1; k < nodes.size(); ++k) {
+    const Node& n = nodes[k];
+    global[k] = global[n.parent] * share(static_cast<int>(k));
+    const Node& parent = nodes[n.parent];
+    std::string how = parent.weights_method.empty() ? "stated" : parent.weights_method;
+    if (parent.weights_method == "ahp") how += " (CR " + detail::FormatNumber(parent.consistency_ratio, 3) + ")";
+    if (!shares && !parent.weights_method.empty() && parent.weights_method != "ahp" &&
+        parent.weights_method != "equal") {
+      how += ", from data";
+    }
+    rows.push_back({std::string(2 * (n.depth - 1), ' ') + n.id, how,
+                    detail::FormatNumber(share(static_cast<int>(k)), 4), detail::FormatNumber(global[k], 4),
+                    detail::FormatNumber(global[k] * model.rules().total, 3), n.name});
+  }
+  const std::vector<std::string> head = {"指标", "权重来源", "组内权重", "总权重", "分值", "名称"};
+  std::vector<int> width(head.size());
+  for (size_t c = 0; c < head.size(); ++c) {
+    width[c] = DisplayWidth(head[c]);
+    for (const auto& r : rows) width[c] = std::max(width[c], DisplayWidth(r[c]));
+  }
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string s;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      int fill = width[c] - DisplayWidth(cells[c]);
+      bool number = c >= 2 && c <= 4;
+      s += number ? std::string(fill, ' ') + cells[c] : cells[c] + std::string(fill, ' ');
+      if (c + 1 < cells.size()) s += "  ";
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s + "\n";
+  };
+  std::string out = model.rules().title + "\n\n" + line(head);
+  for (const auto& r : rows) out += line(r);
+  if (!shares) {
+    bool from_data = std::any_of(nodes.begin(), nodes.end(), [](const Node& n) {
+      return !n.weights_method.empty() && n.weights_method != "ahp" && n.weights_method != "equal";
+    });
+    if (from_data) out += "\nWeights from data are shown equal until a cohort is given (--data).\n";
+  }
+  return out;
+}
+
+}  // namespace makerscore
