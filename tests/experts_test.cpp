@@ -79,3 +79,78 @@ TEST(Ratings, RequiredWhenTheRulesHaveQualitativeIndicators) {
 
 }  // namespace
 }  // namespace makerscore
+
+namespace makerscore {
+namespace {
+
+// A panel with authorities, a banded scale, a numeric scale and a disagreement threshold.
+const char* kPanel = R"(format: makerscore/1
+id: p
+title: 专家组
+fields: [{id: x, name: 数量}]
+experts:
+  - {id: E1, name: 甲专家, authority: 0.9}
+  - {id: E2, name: 乙专家, authority: 0.6}
+  - {id: E3, name: 丙专家}
+scales:
+  four: {levels: {优: 1, 良: 0.8, 中: 0.6, 差: 0.4}}
+  banded: {bands: {好: [31, 40], 较好: [21, 30], 一般: [11, 20], 差: [0, 10]}}
+  five: {min: 0, max: 5}
+indicators:
+  - {id: W, name: 加权, weight: 40, rated: {scale: four, combine: weighted_mean, max_cv: 0.3}}
+  - {id: B, name: 分档, weight: 30, rated: {scale: banded}}
+  - {id: K, name: 一致, weight: 30, rated: {scale: five}}
+)";
+
+Result ScorePanel(const std::string& ratings) {
+  Model m = Model::Compile(testing::RulesFromText(kPanel));
+  auto data = std::make_shared<Dataset>(ParseDatasetCsv("id,x\nA,1\nB,2\nC,3\n", m.rules(), "d.csv"));
+  return Score(m, data, nullptr, std::make_shared<Ratings>(ParseRatingsCsv(ratings, "r.csv")));
+}
+
+// K: the scores of the ties example of delphi_test.cpp (raters E1-E3, items A-C): W = 150 / 180.
+const char* kK = "A,K,E1,5\nB,K,E1,5\nC,K,E1,3\nA,K,E2,4\nB,K,E2,3\nC,K,E2,2\nA,K,E3,5\nB,K,E3,4\nC,K,E3,4\n";
+
+TEST(Panel, AuthorityWeightedMeanBandsAndDisagreement) {
+  Result r = ScorePanel(std::string("entity,indicator,expert,rating\n") +
+                        "A,W,E1,优\nA,W,E2,中\n"   // (0.9 x 1 + 0.6 x 0.6) / 1.5 = 0.84; CV of (1, 0.6) = 0.4714
+                        "B,W,E1,优\nB,W,E2,良\n"   // (0.9 + 0.48) / 1.5 = 0.92; CV of (1, 0.8) = 0.1571
+                        "A,B,E1,35\n"              // 35 / 40
+                        "B,B,E1,较好\n" +          // the band's midpoint 25.5 / 40
+                        kK);
+  const Model& m = r.model();
+  int w = m.FindNode("W"), b = m.FindNode("B"), k = m.FindNode("K");
+  EXPECT_NEAR(r.scores()(0, w), 0.84, 1e-12);
+  EXPECT_NEAR(r.scores()(1, w), 0.92, 1e-12);
+  EXPECT_TRUE(r.flags()(0, w) & kFlagDisagreement);   // 0.4714 > 0.3
+  EXPECT_FALSE(r.flags()(1, w) & kFlagDisagreement);  // 0.1571
+  EXPECT_NEAR(r.scores()(0, b), 35.0 / 40, 1e-12);
+  EXPECT_NEAR(r.scores()(1, b), 25.5 / 40, 1e-12);
+  EXPECT_NEAR(r.stats()[k].agreement_w, 150.0 / 180, 1e-12);
+  EXPECT_NEAR(r.stats()[k].agreement_p, std::exp(-2.5), 1e-12);
+  std::string text = Explain(r, "A", "W");
+  EXPECT_NE(text.find("expert E1 (authority 0.9): 优 = 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("the experts disagree"), std::string::npos) << text;
+}
+
+TEST(Panel, UnknownExpertsAndOffScaleBands) {
+  EXPECT_THROW_WITH(ScorePanel("entity,indicator,expert,rating\nA,W,E9,优\n"), DataError,
+                    "r.csv:2: expert 'E9' is not on the rule file's panel");
+  EXPECT_THROW_WITH(ScorePanel("entity,indicator,expert,rating\nA,B,E1,41\n"), DataError,
+                    "rating '41' of indicator 'B' is not on the scale 'banded' (points within a band, or a band's "
+                    "label: 好 31-40, 较好 21-30, 一般 11-20, 差 0-10)");
+  EXPECT_THROW_WITH(ScorePanel("entity,indicator,expert,rating\nA,B,E1,10.5\n"), DataError, "is not on the scale");
+}
+
+TEST(Panel, RuleFileChecks) {
+  std::string no_panel = kPanel;
+  no_panel.replace(no_panel.find("experts:"), no_panel.find("scales:") - no_panel.find("experts:"), "");
+  EXPECT_NE(testing::ErrorsOf(no_panel).find("'weighted_mean' weighs ratings by the experts' authority"),
+            std::string::npos);
+  std::string overlap = kPanel;
+  overlap.replace(overlap.find("较好: [21, 30]"), std::string("较好: [21, 30]").size(), "较好: [21, 32]");
+  EXPECT_NE(testing::ErrorsOf(overlap).find("the bands '好' and '较好' overlap"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace makerscore

@@ -4,6 +4,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@ enum Flag : std::uint16_t {
   kFlagNotScored = 1u << 8,       // the entity has no total (missing policy "error")
   kFlagWinsorised = 1u << 9,      // an outlier, pulled in (winsorised or capped at a percentile)
   kFlagLogTransformed = 1u << 10, // the indicator's values were log-transformed for outliers
+  kFlagDisagreement = 1u << 11,   // the experts' ratings vary more than the rule set's max_cv
 };
 
 // Short English names of the flags set in flags ("missing", "imputed" ...).
@@ -52,6 +54,11 @@ struct IndicatorStats {
   bool log_transformed = false;
   double cap_low = 0;
   double cap_high = 0;
+  // Qualitative indicators: the panel's agreement over all entities,
+  // Kendall's W of the experts' ratings with its p-value (NaN when fewer
+  // than 2 experts rated every entity).
+  double agreement_w = std::numeric_limits<double>::quiet_NaN();
+  double agreement_p = std::numeric_limits<double>::quiet_NaN();
 };
 
 // Per entity and node: the raw value, the value used, the score in [0, 1] and

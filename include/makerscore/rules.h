@@ -44,15 +44,32 @@ struct ScaleLevel {
   double fraction = 0;  // share of the indicator's points, in [0, 1]
 };
 
-// How experts rate a qualitative indicator: either named levels or a numeric
-// range (a rating r earns (r - min) / (max - min) of the points).
+// One band of a banded scale: a label and the points it spans, e.g. 好 31-40.
+struct ScaleBand {
+  std::string label;
+  double low = 0;
+  double high = 0;
+};
+
+// How experts rate a qualitative indicator: named levels; a numeric range
+// (a rating r earns (r - min) / (max - min) of the points); or bands of
+// points (a rating is points within a band, or a band's label for its
+// midpoint, and earns points / the highest band's top).
 struct Scale {
   std::string id;
   std::string name;
   std::vector<ScaleLevel> levels;  // non-empty for a level scale
   std::optional<double> min;       // set (with max) for a numeric scale
   std::optional<double> max;
+  std::vector<ScaleBand> bands;    // non-empty for a banded scale
   std::string description;
+};
+
+// An expert of the panel, with the authority that weighs their ratings.
+struct Expert {
+  std::string id;
+  std::string name;
+  double authority = 1;  // e.g. Cr = (Ca + Cs) / 2 from the Delphi consultation
 };
 
 // Whether larger raw values are better.
@@ -81,6 +98,7 @@ enum class Combine {
   kMean,
   kMedian,
   kTrimmedMean,  // drop one highest and one lowest rating, then the mean
+  kWeightedMean, // the mean weighted by each expert's authority (RuleSet::experts)
 };
 
 // How a qualitative indicator is rated.
@@ -88,6 +106,7 @@ struct RatedSpec {
   std::string scale;    // id of a Scale in the rule set
   Combine combine = Combine::kMean;
   int min_ratings = 1;  // fewer ratings than this leave the item missing
+  std::optional<double> max_cv;  // flag an item whose ratings' coefficient of variation exceeds this
 };
 
 // What to do when an indicator's value cannot be computed for an entity.
@@ -258,6 +277,7 @@ struct RuleSet {
   std::optional<DerivedWeights> weights;  // derive the first level's weights
   std::vector<Field> fields;
   std::vector<Scale> scales;
+  std::vector<Expert> experts;  // when given, ratings by anyone else are errors
   std::vector<Indicator> indicators;  // the first level of the tree
   std::vector<Grade> grades;          // best first
   Adjustments bonus;

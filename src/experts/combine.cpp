@@ -9,6 +9,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "makerscore/delphi.h"
 #include "makerscore/error.h"
 #include "scoring/compiled_model.h"
 #include "util/text.h"
@@ -24,6 +25,19 @@ std::optional<double> RatingFraction(const Scale& scale, const std::string& valu
   }
   double v = 0;
   auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+  if (!scale.bands.empty()) {
+    double top = 0;
+    for (const auto& b : scale.bands) top = std::max(top, b.high);
+    if (!(top > 0)) return std::nullopt;
+    for (const auto& b : scale.bands) {
+      if (b.label == value) return (b.low + b.high) / 2 / top;
+    }
+    if (ec != std::errc() || end != value.data() + value.size()) return std::nullopt;
+    for (const auto& b : scale.bands) {
+      if (v >= b.low && v <= b.high) return v / top;
+    }
+    return std::nullopt;
+  }
   if (ec != std::errc() || end != value.data() + value.size() || !(v >= *scale.min && v <= *scale.max)) {
     return std::nullopt;
   }
@@ -36,14 +50,37 @@ double CombineSorted(const std::vector<double>& s, Combine combine) {
   switch (combine) {
     case Combine::kMedian:
       return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    case Combine::kWeightedMean:  // needs the weights: see WeightedMean
     case Combine::kTrimmedMean:
-      if (n >= 3) return std::accumulate(s.begin() + 1, s.end() - 1, 0.0) / static_cast<double>(n - 2);
+      if (combine == Combine::kTrimmedMean && n >= 3) return std::accumulate(s.begin() + 1, s.end() - 1, 0.0) / static_cast<double>(n - 2);
       [[fallthrough]];
     case Combine::kMean:
       break;
   }
   return std::accumulate(s.begin(), s.end(), 0.0) / static_cast<double>(n);
 }
+
+double WeightedMean(const std::vector<double>& values, const std::vector<double>& weights) {
+  double sum = 0, total = 0;
+  for (size_t k = 0; k < values.size(); ++k) {
+    sum += values[k] * weights[k];
+    total += weights[k];
+  }
+  return total > 0 ? sum / total : std::numeric_limits<double>::quiet_NaN();
+}
+
+namespace {
+
+// Coefficient of variation (sample SD / mean) of values; NaN for fewer than 2 or a zero mean.
+double Cv(const std::vector<double>& v) {
+  if (v.size() < 2) return std::numeric_limits<double>::quiet_NaN();
+  double mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+  double ss = 0;
+  for (double x : v) ss += (x - mean) * (x - mean);
+  return mean > 0 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) / mean : std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace
 
 CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, const Ratings& ratings) {
   const std::string source = ratings.source.empty() ? "ratings" : ratings.source;
@@ -60,11 +97,18 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
     if (leaf.qualitative()) qualitative.push_back(model.nodes[leaf.node].id);
   }
 
+  std::unordered_map<std::string, double> authority;
+  std::vector<std::string> expert_ids;
+  for (const auto& e : model.rules.experts) {
+    authority[e.id] = e.authority;
+    expert_ids.push_back(e.id);
+  }
   struct Item {
     int leaf, entity;
     double fraction;
     int row;
     const std::string* expert;
+    double authority;
   };
   std::vector<Item> items;
   items.reserve(ratings.items.size());
@@ -81,18 +125,31 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
       problem(r.row, "entity '" + r.entity + "' is not in the data" + DidYouMean(r.entity, data.entity_ids()));
       continue;
     }
+    auto known = authority.find(r.expert);
+    if (!authority.empty() && known == authority.end()) {
+      problem(r.row, "expert '" + r.expert + "' is not on the rule file's panel" + DidYouMean(r.expert, expert_ids));
+      continue;
+    }
     const Scale& scale = *model.leaves[leaf].scale;
     std::optional<double> f = RatingFraction(scale, r.value);
     if (!f) {
       std::vector<std::string> labels;
       for (const auto& l : scale.levels) labels.push_back(l.label);
+      std::string expected;
+      if (!scale.levels.empty()) {
+        expected = "one of " + Join(labels, ", ");
+      } else if (!scale.bands.empty()) {
+        std::vector<std::string> bands;
+        for (const auto& b : scale.bands) bands.push_back(b.label + " " + FormatNumber(b.low) + "-" + FormatNumber(b.high));
+        expected = "points within a band, or a band's label: " + Join(bands, ", ");
+      } else {
+        expected = "a number from " + FormatNumber(*scale.min) + " to " + FormatNumber(*scale.max);
+      }
       problem(r.row, "rating '" + r.value + "' of indicator '" + r.indicator + "' is not on the scale '" + scale.id +
-                         "' (" + (labels.empty() ? "a number from " + FormatNumber(*scale.min) + " to " +
-                                                       FormatNumber(*scale.max)
-                                                 : "one of " + Join(labels, ", ")) + ")");
+                         "' (" + expected + ")");
       continue;
     }
-    items.push_back({leaf, e->second, *f, r.row, &r.expert});
+    items.push_back({leaf, e->second, *f, r.row, &r.expert, known == authority.end() ? 1.0 : known->second});
   }
   // Sorted by item, then expert: runs of one item, duplicates side by side.
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
@@ -113,27 +170,58 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
 
   CombinedRatings out;
   const Eigen::Index n = data.entity_count();
-  out.value.resize(model.leaves.size());
-  out.count.resize(model.leaves.size());
-  for (size_t l = 0; l < model.leaves.size(); ++l) {
+  const double kNaN = std::numeric_limits<double>::quiet_NaN();
+  const size_t leaves = model.leaves.size();
+  out.value.resize(leaves);
+  out.count.resize(leaves);
+  out.cv.resize(leaves);
+  out.agreement_w.assign(leaves, kNaN);
+  out.agreement_p.assign(leaves, kNaN);
+  for (size_t l = 0; l < leaves; ++l) {
     if (!model.leaves[l].qualitative()) continue;
-    out.value[l] = Eigen::ArrayXd::Constant(n, std::numeric_limits<double>::quiet_NaN());
+    out.value[l] = Eigen::ArrayXd::Constant(n, kNaN);
     out.count[l] = Eigen::ArrayXi::Zero(n);
+    out.cv[l] = Eigen::ArrayXd::Constant(n, kNaN);
   }
-  std::vector<double> run;
+  std::vector<double> run, sorted, weights;
   for (size_t k = 0; k < items.size();) {
     size_t end = k;
     run.clear();
+    weights.clear();
     while (end < items.size() && items[end].leaf == items[k].leaf && items[end].entity == items[k].entity) {
-      run.push_back(items[end++].fraction);
+      run.push_back(items[end].fraction);
+      weights.push_back(items[end++].authority);
     }
-    std::sort(run.begin(), run.end());
-    const CompiledLeaf& leaf = model.leaves[items[k].leaf];
-    out.count[items[k].leaf][items[k].entity] = static_cast<int>(run.size());
+    sorted = run;
+    std::sort(sorted.begin(), sorted.end());
+    const int l = items[k].leaf, e = items[k].entity;
+    const CompiledLeaf& leaf = model.leaves[l];
+    out.count[l][e] = static_cast<int>(run.size());
+    out.cv[l][e] = Cv(run);
     if (static_cast<int>(run.size()) >= leaf.min_ratings) {
-      out.value[items[k].leaf][items[k].entity] = CombineSorted(run, leaf.combine);
+      out.value[l][e] = leaf.combine == Combine::kWeightedMean ? WeightedMean(run, weights) : CombineSorted(sorted, leaf.combine);
     }
     k = end;
+  }
+  // The panel's agreement on each indicator: Kendall's W of experts (raters) over entities (items).
+  for (size_t l = 0; l < leaves; ++l) {
+    if (!model.leaves[l].qualitative()) continue;
+    std::unordered_map<std::string, Eigen::Index> expert_row;
+    for (const auto& it : items) {
+      if (it.leaf == static_cast<int>(l)) expert_row.emplace(*it.expert, static_cast<Eigen::Index>(expert_row.size()));
+    }
+    if (expert_row.size() < 2 || n < 2) continue;
+    Eigen::MatrixXd scores = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(expert_row.size()), n, kNaN);
+    for (const auto& it : items) {
+      if (it.leaf == static_cast<int>(l)) scores(expert_row[*it.expert], it.entity) = it.fraction;
+    }
+    try {
+      Concordance c = KendallW(scores);
+      out.agreement_w[l] = c.w;
+      out.agreement_p[l] = c.p_value;
+    } catch (const Error&) {
+      // fewer than 2 experts rated every entity: no panel agreement to report
+    }
   }
   return out;
 }

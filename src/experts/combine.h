@@ -23,12 +23,18 @@ std::optional<double> RatingFraction(const Scale& scale, const std::string& valu
 // after dropping one highest and one lowest.
 double CombineSorted(const std::vector<double>& sorted, Combine combine);
 
+// The mean of values weighted by weights (the experts' authority).
+double WeightedMean(const std::vector<double>& values, const std::vector<double>& weights);
+
 // For every qualitative leaf of the model (in CompiledModel::leaves order,
 // quantitative leaves left empty): the combined fraction per entity of data
 // (NaN where there are fewer than min_ratings) and the number of ratings.
 struct CombinedRatings {
   std::vector<Eigen::ArrayXd> value;
   std::vector<Eigen::ArrayXi> count;
+  std::vector<Eigen::ArrayXd> cv;        // coefficient of variation of each item's ratings (NaN under 2)
+  std::vector<double> agreement_w;       // the panel's Kendall W over the entities, per leaf (NaN if not computable)
+  std::vector<double> agreement_p;
 };
 
 // Checks every rating against the model and the cohort and combines them.

@@ -153,7 +153,13 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
       if (rating.indicator != node.id || rating.entity != r.entity_ids()[i]) continue;
       double f = *detail::RatingFraction(scale, rating.value);
       fractions.push_back(f);
-      lines.push_back("    expert " + rating.expert + ": " + rating.value + " = " + FormatNumber(f));
+      std::string weight;
+      if (leaf.combine == Combine::kWeightedMean) {
+        for (const auto& e : r.model().rules().experts) {
+          if (e.id == rating.expert) weight = " (authority " + FormatNumber(e.authority) + ")";
+        }
+      }
+      lines.push_back("    expert " + rating.expert + weight + ": " + rating.value + " = " + FormatNumber(f));
     }
   }
   for (const auto& l : lines) out += l + "\n";
@@ -174,8 +180,20 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
       how = "the mean after dropping the highest (" + FormatNumber(fractions.back()) + ") and the lowest (" +
             FormatNumber(fractions.front()) + ")";
       break;
+    case Combine::kWeightedMean:
+      how = "the mean of the " + std::to_string(fractions.size()) + " ratings weighted by the experts' authority";
+      break;
   }
   out += "  score = " + how + " = " + FormatNumber(combined) + "\n";
+  if (r.flags()(i, k) & kFlagDisagreement) {
+    out += "  the experts disagree: the ratings' coefficient of variation exceeds " +
+           FormatNumber(*node.indicator->rated->max_cv) + "\n";
+  }
+  const IndicatorStats& st = r.stats()[k];
+  if (!std::isnan(st.agreement_w)) {
+    out += "  the panel's agreement on this indicator over all entities: Kendall's W = " +
+           FormatNumber(st.agreement_w, 3) + " (p = " + FormatNumber(st.agreement_p, 4) + ")\n";
+  }
   return out;
 }
 

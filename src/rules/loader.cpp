@@ -121,6 +121,17 @@ class Loader : public detail::YamlReader {
         }
       }
     }
+    if (top.count("experts") && top["experts"].IsSequence()) {
+      int i = 0;
+      for (const auto& item : top["experts"]) {
+        Expert e;
+        KeyNodes m = Section(item, "expert", detail::UniquePath("experts/" + ItemId(item, "id", ++i), &seen_paths_));
+        Str(m, "id", &e.id);
+        Str(m, "name", &e.name);
+        Num(m, "authority", &e.authority);
+        rules->experts.push_back(e);
+      }
+    }
     if (top.count("vetoes") && top["vetoes"].IsSequence()) {
       int i = 0;
       for (const auto& item : top["vetoes"]) {
@@ -226,6 +237,21 @@ class Loader : public detail::YamlReader {
     double d;
     if (Num(m, "min", &d)) s.min = d;
     if (Num(m, "max", &d)) s.max = d;
+    if (m.count("bands") && m["bands"].IsMap()) {
+      for (const auto& kv : m["bands"]) {
+        std::string label = kv.first.IsScalar() ? kv.first.Scalar() : "";
+        std::string bpath = path + "/bands/" + label;
+        Record(bpath, kv.second);
+        double lo = 0, hi = 0;
+        if (!kv.second.IsSequence() || kv.second.size() != 2 || !kv.second[0].IsScalar() ||
+            !kv.second[1].IsScalar() || !ParseDouble(kv.second[0].Scalar(), &lo) ||
+            !ParseDouble(kv.second[1].Scalar(), &hi)) {
+          Error(kv.second.Mark(), bpath, "the band '" + label + "' needs [lowest, highest] points, not " + Describe(kv.second));
+          continue;
+        }
+        s.bands.push_back({label, lo, hi});
+      }
+    }
     if (m.count("levels") && m["levels"].IsMap()) {
       for (const auto& kv : m["levels"]) {
         std::string label = kv.first.IsScalar() ? kv.first.Scalar() : "";
@@ -286,10 +312,14 @@ class Loader : public detail::YamlReader {
       KeyNodes rm = Section(m["rated"], "rated", path + "/rated");
       Str(rm, "scale", &r.scale);
       if (IsAllowed(rm, "rated", "combine", &s)) {
-        r.combine = s == "median" ? Combine::kMedian : s == "trimmed_mean" ? Combine::kTrimmedMean : Combine::kMean;
+        r.combine = s == "median"          ? Combine::kMedian
+                    : s == "trimmed_mean"  ? Combine::kTrimmedMean
+                    : s == "weighted_mean" ? Combine::kWeightedMean
+                                           : Combine::kMean;
       }
       double d;
       if (Num(rm, "min_ratings", &d)) r.min_ratings = static_cast<int>(d);
+      OptNum(rm, "max_cv", &r.max_cv);
       ind.rated = r;
     }
     if (m.count("children") && m["children"].IsSequence()) {

@@ -66,6 +66,7 @@ const char* ToString(Combine combine) {
     case Combine::kMean: return "mean";
     case Combine::kMedian: return "median";
     case Combine::kTrimmedMean: return "trimmed_mean";
+    case Combine::kWeightedMean: return "weighted_mean";
   }
   return "?";
 }

@@ -38,6 +38,7 @@ const std::vector<SectionInfo>& RuleSections() {
        "一票否决: a condition that forces a grade or excludes the entity from ranking and grading, "
        "reported with its reason. A condition whose fields are missing does not trigger; write "
        "`coalesce(field, 0) == 0` to treat a missing report as a veto."},
+      {"expert", "each item of `experts:`", "An expert of the rating panel."},
       {"grade", "each item of `grades:`, best first",
        "A grade and what earns it. An entity gets the first grade, in file order, whose conditions it "
        "meets: its total reaches `min` and its rank lies within the best `top` share of the ranked "
@@ -78,6 +79,8 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"rules", "deductions", T::kMap, false, "", "", "Deduction items (section adjustments)."},
       {"rules", "vetoes", T::kList, false, "", "", "Vetoes, 一票否决 (section veto)."},
       {"rules", "weights", T::kMap, false, "", "", "Derive the first level's weights (section weights)."},
+      {"rules", "experts", T::kList, false, "", "",
+       "The panel (section expert); when given, a rating by anyone else is an error naming its row."},
       {"rules", "fields", T::kList, true, "", "", "The data fields (section field)."},
       {"rules", "scales", T::kMap, false, "", "", "Expert-rating scales by id (section scale)."},
       {"rules", "indicators", T::kList, false, "", "",
@@ -106,6 +109,9 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"scale", "levels", T::kMap, false, "", "",
        "Level label -> share of the points it earns, in [0, 1], e.g. `{优: 1.0, 良: 0.8}`. "
        "Give either `levels` or `min` and `max`."},
+      {"scale", "bands", T::kMap, false, "", "",
+       "Band label -> [lowest, highest] points, e.g. `{好: [31, 40], 较好: [21, 30]}`: a rating is points within "
+       "a band, or a band's label (for its midpoint), and earns points / the top band's highest."},
       {"scale", "min", T::kNumber, false, "", "", "Lowest rating of a numeric scale; earns 0."},
       {"scale", "max", T::kNumber, false, "", "", "Highest rating of a numeric scale; earns full points."},
       {"scale", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
@@ -139,8 +145,11 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"score", "direction", T::kString, false, "higher", "higher|lower", "Whether larger values are better."},
 
       {"rated", "scale", T::kString, true, "", "", "The id of a scale in `scales:`."},
-      {"rated", "combine", T::kString, false, "mean", "mean|median|trimmed_mean",
-       "How experts' ratings are combined; `trimmed_mean` drops one highest and one lowest rating."},
+      {"rated", "combine", T::kString, false, "mean", "mean|median|trimmed_mean|weighted_mean",
+       "How experts' ratings are combined; `trimmed_mean` drops one highest and one lowest rating; "
+       "`weighted_mean` weighs each by the expert's `authority` (section expert)."},
+      {"rated", "max_cv", T::kNumber, false, "", "",
+       "Flag (`disagreement`) an item whose ratings' coefficient of variation (SD / mean of the shares) exceeds this."},
       {"rated", "min_ratings", T::kInteger, false, "1", "",
        "Fewer ratings than this leave the item missing (then the missing policy applies). "
        "At least 3 with `trimmed_mean`."},
@@ -201,6 +210,11 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"veto", "exclude", T::kBool, false, "false", "",
        "`true`: the entity keeps its total but gets no rank and no grade. Give `grade` or `exclude`."},
       {"veto", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
+
+      {"expert", "id", T::kString, true, "", "", "The expert's id, as in the ratings."},
+      {"expert", "name", T::kString, false, "", "", "The expert's name."},
+      {"expert", "authority", T::kNumber, false, "1", "",
+       "Weight of the expert's ratings under `combine: weighted_mean`, e.g. Cr = (Ca + Cs) / 2; > 0."},
 
       {"grade", "grade", T::kString, true, "", "", "The label: 优, A, 合格 ..."},
       {"grade", "min", T::kNumber, false, "", "", "The total must reach this."},

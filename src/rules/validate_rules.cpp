@@ -20,6 +20,7 @@ Diagnostics Validator::Run() {
   CheckFields();
   CheckScales();
   CheckClasses();
+  CheckExperts();
   if (rules_.outliers) CheckOutliers(*rules_.outliers, "outliers");
   if (rules_.weights) CheckDerived(*rules_.weights, rules_.indicators, "weights");
   for (size_t i = 0; i < rules_.indicators.size(); ++i) {
@@ -154,9 +155,19 @@ void Validator::CheckScales() {
     std::string path = "scales/" + s.id;
     if (!seen.insert(s.id).second) Error(path, "duplicate scale id '" + s.id + "'");
     bool numeric = s.min.has_value() || s.max.has_value();
-    if (s.levels.empty() && !numeric) Error(path, "scale '" + s.id + "' needs either 'levels' or 'min' and 'max'");
-    if (!s.levels.empty() && numeric) {
-      Error(path, "scale '" + s.id + "' has both 'levels' and 'min'/'max'; give one or the other");
+    int kinds = !s.levels.empty() + numeric + !s.bands.empty();
+    if (kinds == 0) Error(path, "scale '" + s.id + "' needs 'levels', 'bands', or 'min' and 'max'");
+    if (kinds > 1) Error(path, "scale '" + s.id + "' mixes 'levels', 'bands' and 'min'/'max'; give one of them");
+    for (size_t b = 0; b < s.bands.size(); ++b) {
+      const ScaleBand& band = s.bands[b];
+      if (!(band.low <= band.high) || band.low < 0) {
+        Error(path + "/bands/" + band.label, "the band '" + band.label + "' needs 0 <= lowest <= highest");
+      }
+      for (size_t c = 0; c < b; ++c) {
+        if (band.low <= s.bands[c].high && s.bands[c].low <= band.high) {
+          Error(path + "/bands/" + band.label, "the bands '" + s.bands[c].label + "' and '" + band.label + "' overlap");
+        }
+      }
     }
     if (numeric && !(s.min && s.max && *s.min < *s.max)) {
       Error(path, "a numeric scale needs both 'min' and 'max', with min < max");
@@ -170,6 +181,16 @@ void Validator::CheckScales() {
                          " of the points; it must be between 0 and 1");
       }
     }
+  }
+}
+
+void Validator::CheckExperts() {
+  std::set<std::string> ids;
+  for (const auto& e : rules_.experts) {
+    std::string path = "experts/" + e.id;
+    if (e.id.empty()) continue;
+    if (!ids.insert(e.id).second) Error(path + "/id", "duplicate expert id '" + e.id + "'");
+    if (!(e.authority > 0)) Error(path + "/authority", "'authority' must be greater than 0");
   }
 }
 

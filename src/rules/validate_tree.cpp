@@ -182,6 +182,10 @@ void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
                                                      : "; defined: " + Join(scales, ", ")));
   }
   if (r.min_ratings < 1) Error(path + "/rated/min_ratings", "'min_ratings' must be at least 1");
+  if (r.combine == Combine::kWeightedMean && rules_.experts.empty()) {
+    Error(path + "/rated/combine", "'weighted_mean' weighs ratings by the experts' authority; list them in 'experts'");
+  }
+  if (r.max_cv && !(*r.max_cv > 0)) Error(path + "/rated/max_cv", "'max_cv' must be greater than 0");
   if (r.combine == Combine::kTrimmedMean && r.min_ratings < 3) {
     Error(path + "/rated/min_ratings",
           "'trimmed_mean' drops the highest and the lowest rating, so it needs 'min_ratings' of at "

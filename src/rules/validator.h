@@ -31,6 +31,7 @@ class Validator {
   void CheckFields();
   void CheckScales();
   void CheckClasses();
+  void CheckExperts();
   void CheckOutliers(const OutlierSpec& o, const std::string& path);
 
   // validate_tree.cpp: the indicator tree.

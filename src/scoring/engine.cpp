@@ -67,9 +67,13 @@ class Engine {
       FlagColumn flags = FlagColumn::Zero(n);
       if (leaf.qualitative()) {
         x = combined.value[l];
+        const auto& max_cv = leaf.node > 0 ? m.nodes[leaf.node].indicator->rated->max_cv : std::nullopt;
         for (Eigen::Index i = 0; i < n; ++i) {
           if (std::isnan(x[i])) flags[i] |= kFlagMissing | (combined.count[l][i] > 0 ? kFlagTooFewRatings : 0);
+          if (max_cv && combined.cv[l][i] > *max_cv) flags[i] |= kFlagDisagreement;
         }
+        r.stats_[leaf.node].agreement_w = combined.agreement_w[l];
+        r.stats_[leaf.node].agreement_p = combined.agreement_p[l];
       } else {
         Evaluate(leaf.formula, cols, &x, &flags);
         for (Eigen::Index i = 0; i < n; ++i) {
@@ -275,7 +279,7 @@ std::vector<std::string> FlagNames(std::uint16_t flags) {
       {kFlagTooFewRatings, "too_few_ratings"},   {kFlagOutOfDomain, "out_of_domain"},
       {kFlagNoSpread, "no_spread"},      {kFlagCapped, "capped"},
       {kFlagNotScored, "not_scored"},    {kFlagWinsorised, "winsorised"},
-      {kFlagLogTransformed, "log_transformed"},
+      {kFlagLogTransformed, "log_transformed"}, {kFlagDisagreement, "disagreement"},
   };
   std::vector<std::string> out;
   for (const auto& [flag, name] : kNames) {
