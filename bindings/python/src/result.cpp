@@ -84,6 +84,28 @@ void BindResult(py::module_& m) {
             return out;
           },
           "Each entity's class ('' without classes).")
+      .def_property_readonly(
+          "stats",
+          [](const Result& r) {
+            py::list out;
+            for (const auto& st : r.stats()) {
+              py::dict d;
+              d["low"] = st.low;
+              d["high"] = st.high;
+              d["fill"] = st.fill;
+              d["present"] = st.present;
+              d["skew"] = st.skew;
+              d["kurtosis"] = st.kurtosis;
+              d["treated"] = st.treated;
+              d["log_transformed"] = st.log_transformed;
+              d["agreement_w"] = st.agreement_w;
+              d["agreement_p"] = st.agreement_p;
+              out.append(d);
+            }
+            return out;
+          },
+          "Per node, the cohort figures the run used: the method's low and high, the imputed value, values "
+          "present, skewness, kurtosis and values treated for outliers, and the panel's Kendall W and p.")
       .def_property_readonly("shares", &Result::shares,
                              "Each node's share of its parent's weight as used (stated, AHP's or derived from data).")
       .def("weights_table", [](const Result& r) { return FormatWeights(r.model(), &r.shares()); },
