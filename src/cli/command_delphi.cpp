@@ -1,7 +1,6 @@
 // makerscore delphi: the statistics of Delphi rounds.
 #include <iostream>
 
-#include "cli/atomic_file.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
 
@@ -35,17 +34,7 @@ std::function<int()> AddDelphiCommand(CLI::App& app) {
       }
       std::vector<DelphiRound> rounds = AnalyseDelphi(ReadDelphiCsv(*file, *options), *options);
       std::string text = *format == "json" ? DelphiToJson(rounds) : FormatDelphi(rounds);
-      if (output->empty()) {
-        std::cout << text;
-        return static_cast<int>(kOk);
-      }
-      try {
-        WriteFileAtomically(*output, text);
-      } catch (const Error& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return static_cast<int>(kOutputError);
-      }
-      return static_cast<int>(kOk);
+      return Emit(text, *output);
     });
   };
 }

@@ -2,7 +2,6 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/atomic_file.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
 
@@ -38,18 +37,11 @@ std::function<int()> AddScoreCommand(CLI::App& app) {
       } else {
         text = FormatTable(result);
       }
-      if (output->empty()) {
-        std::cout << text;
-        return static_cast<int>(kOk);
+      int code = Emit(text, *output);
+      if (code == kOk && !output->empty()) {
+        std::cerr << "wrote " << result.entity_count() << " entities to " << *output << "\n";
       }
-      try {
-        WriteFileAtomically(*output, text);
-      } catch (const Error& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return static_cast<int>(kOutputError);
-      }
-      std::cerr << "wrote " << result.entity_count() << " entities to " << *output << "\n";
-      return static_cast<int>(kOk);
+      return code;
     });
   };
 }

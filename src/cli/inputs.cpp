@@ -1,5 +1,7 @@
 #include "cli/inputs.h"
 
+#include "cli/atomic_file.h"
+
 #include <iostream>
 
 namespace makerscore::cli {
@@ -21,6 +23,20 @@ Result ScoreFiles(const InputFiles& files) {
   std::shared_ptr<const Ratings> ratings;
   if (!files.ratings.empty()) ratings = std::make_shared<const Ratings>(ReadRatingsCsv(files.ratings));
   return Score(model, current, previous, ratings);
+}
+
+int Emit(const std::string& text, const std::string& output) {
+  if (output.empty()) {
+    std::cout << text;
+    return kOk;
+  }
+  try {
+    WriteFileAtomically(output, text);
+  } catch (const Error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kOutputError;
+  }
+  return kOk;
 }
 
 int Guarded(const std::function<int()>& body) {

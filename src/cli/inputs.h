@@ -34,6 +34,10 @@ RuleSet LoadRulesPrinting(const std::string& path);
 // Loads and scores everything; throws RuleError or DataError.
 Result ScoreFiles(const InputFiles& files);
 
+// Prints text, or writes it to output (completely or not at all) when
+// output is not empty; returns the exit code.
+int Emit(const std::string& text, const std::string& output);
+
 // Runs body, turning the library's exceptions into messages and exit codes.
 int Guarded(const std::function<int()>& body);
 
