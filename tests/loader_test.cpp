@@ -1,4 +1,7 @@
 // Loading rule files: every problem reported in one pass, with positions.
+#include <cstdio>
+#include <fstream>
+
 #include "test_util.h"
 
 namespace makerscore {
@@ -129,6 +132,40 @@ TEST(Loader, MissingFileIsADiagnosticNotACrash) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.diagnostics.ToString(),
             "/nonexistent/rules.yaml: error: cannot open the rule file (does it exist, and may it be read?)\n");
+}
+
+TEST(Limits, AliasesExpandingBeyondTheLimitAreRefusedQuickly) {
+  // A "billion laughs" rule file: each level repeats the previous one 9 times (9^8 = 43 million nodes).
+  std::string text = "format: makerscore/1\nid: x\ntitle: t\nfields: [{id: a, name: a}]\n"
+                     "x0: &x0 {id: L, name: n, weight: 1, value: a, score: {method: minmax}}\n";
+  for (int k = 1; k <= 8; ++k) {
+    text += "x" + std::to_string(k) + ": &x" + std::to_string(k) + " {id: G, name: g, weight: 1, children: [";
+    for (int r = 0; r < 9; ++r) text += std::string(r ? ", " : "") + "*x" + std::to_string(k - 1);
+    text += "]}\n";
+  }
+  text += "indicators: [*x8]\n";
+  LoadResult r = ParseRules(text, "laughs.yaml");
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.diagnostics.ErrorCount(), 1);
+  EXPECT_NE(r.diagnostics.ToString().find("expands to more than 1000000 YAML nodes"), std::string::npos);
+}
+
+TEST(Limits, HugeFilesAndLinesStayReadable) {
+  std::string path = ::testing::TempDir() + "/huge-rules.yaml";
+  {
+    std::ofstream out(path, std::ios::binary);
+    std::string chunk(1 << 20, '#');
+    for (int k = 0; k < 17; ++k) out << chunk;
+  }
+  LoadResult big = LoadRules(path);
+  ASSERT_FALSE(big.ok());
+  EXPECT_NE(big.diagnostics.ToString().find("larger than 16 MiB"), std::string::npos);
+  std::remove(path.c_str());
+  // A mistake at the end of a 50,000-character line: the diagnostic shows 100 characters around it.
+  LoadResult r = ParseRules("format: makerscore/1\nid: a\nfields: []\ntitle2: " + std::string(50000, 'y') + "\n", "t.yaml");
+  std::string text = r.diagnostics.ToString();
+  EXPECT_LT(text.size(), 2000u) << text.size();
+  EXPECT_NE(text.find("unknown key 'title2'"), std::string::npos);
 }
 
 TEST(Loader, ValidateChecksARuleSetBuiltInCode) {

@@ -385,6 +385,11 @@ class Parser {
 
 bool Formula::Parse(std::string_view text, Formula* out, std::vector<FormulaError>* errors) {
   *out = Formula();
+  constexpr size_t kMaxLength = 10000;  // characters; far more than any indicator needs
+  if (text.size() > kMaxLength) {
+    errors->push_back({0, "the formula is longer than " + std::to_string(kMaxLength) + " characters"});
+    return false;
+  }
   out->text_ = std::string(text);
   Parser parser(out->text_, out);
   if (!parser.Run(errors)) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <vector>
 
 #include "makerscore/present.h"
 
@@ -19,22 +20,30 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   if (!d.path.empty()) out += " [" + d.path + "]";
   out += "\n";
   if (!d.source_line.empty()) {
-    out += " | " + d.source_line + "\n";
-    // The caret goes under the column, counting display width so that it
-    // lines up under Chinese text too. Columns count characters.
-    std::string prefix;
-    int chars = 0;
-    for (size_t i = 0; i < d.source_line.size() && chars < d.pos.column - 1;) {
+    // Split the line into characters, then show at most kWindow of them
+    // around the column (a hostile file may have a line of megabytes).
+    constexpr int kWindow = 100;
+    std::vector<std::string> chars;
+    for (size_t i = 0; i < d.source_line.size();) {
       unsigned char c = static_cast<unsigned char>(d.source_line[i]);
       size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-      prefix += d.source_line.substr(i, len);
+      chars.push_back(d.source_line.substr(i, len));
       i += len;
-      ++chars;
     }
-    int width = DisplayWidth(prefix);
-    std::string pad;
-    for (int i = 0; i < width; ++i) pad += (prefix[0] == '\t' && i == 0) ? '\t' : '.';
-    out += " | " + pad + "^\n";
+    const int col = std::max(1, d.pos.column) - 1;
+    int first = 0, last = static_cast<int>(chars.size());
+    if (last > kWindow) {
+      first = std::max(0, std::min(col - kWindow / 2, last - kWindow));
+      last = first + kWindow;
+    }
+    std::string shown = first > 0 ? "..." : "", prefix = shown;
+    for (int k = first; k < last; ++k) {
+      shown += chars[k];
+      if (k < col) prefix += chars[k];
+    }
+    if (last < static_cast<int>(chars.size())) shown += "...";
+    out += " | " + shown + "\n";
+    out += " | " + std::string(DisplayWidth(prefix), '.') + "^\n";
   }
   return out;
 }

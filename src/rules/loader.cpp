@@ -17,6 +17,28 @@ namespace {
 
 constexpr const char* kFormat = "makerscore/1";
 
+// Limits on what a hostile rule file can make the loader do (docs/rule-format.md).
+constexpr size_t kMaxFileBytes = 16 << 20;  // 16 MiB
+constexpr size_t kMaxNodes = 1000000;       // YAML nodes after expanding aliases
+
+// The number of nodes of the tree under node, counting an aliased node each
+// time it is used; stops counting past limit (so a "billion laughs" file
+// costs at most limit steps).
+size_t ExpandedSize(const YAML::Node& node, size_t limit, size_t count = 0) {
+  ++count;
+  if (count > limit || !(node.IsSequence() || node.IsMap())) return count;
+  for (const auto& item : node) {
+    if (node.IsMap()) {
+      count = ExpandedSize(item.first, limit, count);
+      if (count <= limit) count = ExpandedSize(item.second, limit, count);
+    } else {
+      count = ExpandedSize(item, limit, count);
+    }
+    if (count > limit) break;
+  }
+  return count;
+}
+
 using detail::Describe;
 using detail::KeyNodes;
 using detail::ParseBool;
@@ -38,19 +60,26 @@ class Loader : public detail::SpecReader {
       result.diagnostics = std::move(diags_);
       return result;
     }
-    if (!root.IsDefined() || root.IsNull()) {
+    bool walked = false;
+    if (ExpandedSize(root, kMaxNodes) > kMaxNodes) {
+      Error(YAML::Mark(), "", "the rule file expands to more than " + std::to_string(kMaxNodes) +
+                                  " YAML nodes (aliases repeating aliases?); a rule file is far smaller");
+    } else if (!root.IsDefined() || root.IsNull()) {
       Error(YAML::Mark(), "", "the rule file is empty; it needs at least 'format', 'id', 'title' and 'fields'");
     } else if (!root.IsMap()) {
       Error(root.Mark(), "", "a rule file is a map of keys (format, id, title, fields ...), not " + Describe(root));
     } else {
       ReadRules(root, &rules);
+      walked = true;
     }
     rules.source_map = map_;
     // Semantic checks run even when the structure had errors, so that one run
     // reports everything; they skip what was already reported (a weight that
     // is not a number is NaN and is left out of the sums, for example).
-    Diagnostics semantic = Validate(rules);
-    for (const auto& d : semantic.items()) diags_.Add(d);
+    if (walked) {
+      Diagnostics semantic = Validate(rules);
+      for (const auto& d : semantic.items()) diags_.Add(d);
+    }
     diags_.SortByPosition();
     result.diagnostics = std::move(diags_);
     if (!result.diagnostics.HasErrors()) result.rules = std::move(rules);
@@ -347,6 +376,16 @@ LoadResult LoadRules(const std::string& path) {
     r.diagnostics.Add(d);
     return r;
   }
+  in.seekg(0, std::ios::end);
+  if (static_cast<size_t>(in.tellg()) > kMaxFileBytes) {
+    LoadResult r;
+    Diagnostic d;
+    d.pos.file = path;
+    d.message = "the rule file is larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB; a rule file is far smaller";
+    r.diagnostics.Add(d);
+    return r;
+  }
+  in.seekg(0);
   std::stringstream buffer;
   buffer << in.rdbuf();
   std::string text = buffer.str();
