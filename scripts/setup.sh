@@ -14,7 +14,7 @@ packages=(build-essential cmake libeigen3-dev libyaml-cpp-dev libcli11-dev nlohm
 with_tests=OFF
 if [[ "${1:-}" == "--tests" ]]; then
   with_tests=ON
-  packages+=(libgtest-dev libbenchmark-dev python3-pytest python3-nbclient python3-ipykernel)
+  packages+=(libgtest-dev libbenchmark-dev python3-pytest python3-nbclient python3-ipykernel clang libclang-rt-14-dev)
 fi
 
 missing=()

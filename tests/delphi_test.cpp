@@ -116,6 +116,9 @@ TEST(Delphi, LevelsAndFixedThresholds) {
 TEST(Delphi, BadRowsAreNamed) {
   EXPECT_THROW_WITH(ParseDelphiCsv("round,expert,indicator,importance,ca,cs\n1,E1,A,7,0.5,0.5\n", {}, "d.csv"),
                     DataError, "d.csv:2: 'importance' must be a number from 0 to 5");
+  // Found by fuzzing: a round number too large for an int.
+  EXPECT_THROW_WITH(ParseDelphiCsv("round,expert,indicator,importance,ca,cs\n1e300,E1,A,4,0.5,0.5\n", {}, "d.csv"),
+                    DataError, "'round' must be a round number 1, 2, ... (at most 1000)");
   EXPECT_THROW_WITH(ParseDelphiCsv("round,expert,indicator,importance,ca\n", {}, "d.csv"), DataError,
                     "no column 'cs'");
   EXPECT_THROW_WITH(

@@ -60,8 +60,8 @@ std::vector<DelphiResponse> ParseDelphiCsv(const std::string& text, const Delphi
     r.expert = std::string(cell(1));
     r.indicator = std::string(cell(2));
     double v;
-    if (!number(cell(0), &v) || v != std::floor(v) || v < 1) {
-      problem(line, "'round' must be a round number 1, 2, ..., not '" + std::string(cell(0)) + "'");
+    if (!number(cell(0), &v) || v != std::floor(v) || v < 1 || v > 1000) {
+      problem(line, "'round' must be a round number 1, 2, ... (at most 1000), not '" + std::string(cell(0)) + "'");
       return;
     }
     r.round = static_cast<int>(v);

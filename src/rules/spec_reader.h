@@ -168,8 +168,9 @@ class SpecReader : public YamlReader {
                   (params.empty() ? "; it takes none" : "; it takes " + detail::Join(params, ", ")));
         continue;
       }
+      const std::string& name = key;  // (a structured binding cannot be captured in C++17)
       const MethodParam& param = *std::find_if(method->params.begin(), method->params.end(),
-                                               [&](const MethodParam& p) { return key == p.name; });
+                                               [&](const MethodParam& p) { return name == p.name; });
       if (param.type == ParamType::kBands) {
         spec.bands = ReadBands(value, detail::ChildPath(path, key));
         continue;
