@@ -178,6 +178,16 @@ TEST(Formula, DeepNestingIsRefusedNotACrash) {
   std::string minus(5000, '-');
   EXPECT_NE(FirstError(minus + "a").message.find("nested too deeply"), std::string::npos);
   EXPECT_EQ(FirstError(std::string(10001, 'a')).message, "the formula is longer than 10000 characters");
+  // Found by fuzzing: a long chain of operators nests one level each and overflowed the
+  // stack when evaluated; it is refused when parsed.
+  std::string chain = "a";
+  for (int k = 0; k < 3000; ++k) chain += "+a";
+  EXPECT_NE(FirstError(chain).message.find("nests more than 256 operations deep"), std::string::npos);
+  std::string fine = "a";
+  for (int k = 0; k < 200; ++k) fine += "+a";
+  Formula f;
+  std::vector<FormulaError> errors;
+  EXPECT_TRUE(Formula::Parse(fine, &f, &errors));
 }
 
 TEST(Formula, RendersCanonicallyAndWithValues) {

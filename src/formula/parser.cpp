@@ -150,8 +150,20 @@ class Parser {
     error_ = {offset, std::move(message)};
   }
 
+  // Adds a node; fails past kMaxTreeDepth levels (a chain such as
+  // a + a + ... + a nests one level per operator), so that evaluating and
+  // rendering, which recurse, stay within the stack.
   int Add(FormulaNode node) {
+    int depth = 1;
+    for (int a : node.args) {
+      if (a >= 0) depth = std::max(depth, depths_[a] + 1);
+    }
+    if (depth > kMaxTreeDepth) {
+      Fail(node.offset, "the formula nests more than " + std::to_string(kMaxTreeDepth) +
+                            " operations deep; split it into simpler indicators");
+    }
     out_->nodes_.push_back(std::move(node));
+    depths_.push_back(depth);
     return static_cast<int>(out_->nodes_.size()) - 1;
   }
   int Binary(Op op, int offset, int a, int b) {
@@ -374,6 +386,8 @@ class Parser {
   }
 
   static constexpr int kMaxDepth = 64;
+  static constexpr int kMaxTreeDepth = 256;
+  std::vector<int> depths_;  // per node of out_, its depth
   std::string_view text_;
   Formula* out_;
   size_t pos_ = 0;
