@@ -22,37 +22,44 @@ bool NeedsTreatment(const std::vector<double>& v, const OutlierSpec& spec) {
 
 }  // namespace
 
+namespace {
+
+// Sums of the squared, cubed and fourth powers of the deviations from the mean.
+struct CentralSums {
+  double m2 = 0, m3 = 0, m4 = 0;
+};
+
+CentralSums SumsOf(const std::vector<double>& x) {
+  double mean = 0;
+  for (double v : x) mean += v;
+  mean /= static_cast<double>(x.size());
+  CentralSums s;
+  for (double v : x) {
+    double d = v - mean;
+    s.m2 += d * d;
+    s.m3 += d * d * d;
+    s.m4 += d * d * d * d;
+  }
+  return s;
+}
+
+}  // namespace
+
 double SampleSkewness(const std::vector<double>& x) {
   const double n = static_cast<double>(x.size());
   if (x.size() < 3) return kNaN;
-  double mean = 0;
-  for (double v : x) mean += v;
-  mean /= n;
-  double m2 = 0, m3 = 0;
-  for (double v : x) {
-    double d = v - mean;
-    m2 += d * d;
-    m3 += d * d * d;
-  }
-  if (m2 == 0) return 0;
-  double g1 = std::sqrt(n) * m3 / std::pow(m2, 1.5);
+  CentralSums s = SumsOf(x);
+  if (s.m2 == 0) return 0;
+  double g1 = std::sqrt(n) * s.m3 / std::pow(s.m2, 1.5);
   return g1 * std::sqrt(n * (n - 1)) / (n - 2);
 }
 
 double SampleKurtosis(const std::vector<double>& x) {
   const double n = static_cast<double>(x.size());
   if (x.size() < 4) return kNaN;
-  double mean = 0;
-  for (double v : x) mean += v;
-  mean /= n;
-  double m2 = 0, m4 = 0;
-  for (double v : x) {
-    double d = v - mean;
-    m2 += d * d;
-    m4 += d * d * d * d;
-  }
-  if (m2 == 0) return 0;
-  double r = n * m4 / (m2 * m2);
+  CentralSums s = SumsOf(x);
+  if (s.m2 == 0) return 0;
+  double r = n * s.m4 / (s.m2 * s.m2);
   return ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3));
 }
 
