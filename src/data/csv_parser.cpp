@@ -96,6 +96,16 @@ void ParseCsv(std::string_view text, const std::string& source,
   }
 }
 
+std::vector<int> FindColumns(const std::vector<std::string>& header, const std::vector<std::string>& names) {
+  std::vector<int> col(names.size(), -1);
+  for (size_t c = 0; c < header.size(); ++c) {
+    for (size_t k = 0; k < names.size(); ++k) {
+      if (Trim(header[c]) == names[k]) col[k] = static_cast<int>(c);
+    }
+  }
+  return col;
+}
+
 std::string ReadFile(const std::string& path, const char* what) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(path + ": cannot open the " + std::string(what) + " (does it exist, and may it be read?)");

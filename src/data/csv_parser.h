@@ -22,6 +22,9 @@ void RequireUtf8(std::string_view text, const std::string& source);
 void ParseCsv(std::string_view text, const std::string& source,
               const std::function<void(int line, const std::vector<std::string>& cells)>& on_record);
 
+// The position of each of names in a header row (cells trimmed), or -1.
+std::vector<int> FindColumns(const std::vector<std::string>& header, const std::vector<std::string>& names);
+
 // Reads a whole file; throws DataError when it cannot be opened.
 std::string ReadFile(const std::string& path, const char* what);
 

@@ -1,4 +1,5 @@
 // Reading Delphi responses from CSV.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -35,11 +36,8 @@ std::vector<DelphiResponse> ParseDelphiCsv(const std::string& text, const Delphi
     if (!have_header) {
       have_header = true;
       header_size = cells.size();
-      for (size_t c = 0; c < cells.size(); ++c) {
-        for (int k = 0; k < 6; ++k) {
-          if (detail::Trim(cells[c]) == kColumns[k]) col[k] = static_cast<int>(c);
-        }
-      }
+      std::vector<int> found = detail::FindColumns(cells, {kColumns, kColumns + 6});
+      std::copy(found.begin(), found.end(), col);
       for (int k = 0; k < 6; ++k) {
         if (col[k] < 0) {
           problem(line, std::string("no column '") + kColumns[k] +

@@ -1,4 +1,5 @@
 // Reading expert ratings in long form from CSV.
+#include <algorithm>
 #include "data/csv_parser.h"
 #include "makerscore/csv.h"
 #include "makerscore/error.h"
@@ -23,12 +24,8 @@ Ratings ParseRatingsCsv(const std::string& text, const std::string& source) {
     if (!have_header) {
       have_header = true;
       header_size = cells.size();
-      for (size_t c = 0; c < cells.size(); ++c) {
-        std::string h(detail::Trim(cells[c]));
-        for (int k = 0; k < 4; ++k) {
-          if (h == kColumns[k]) col[k] = static_cast<int>(c);
-        }
-      }
+      std::vector<int> found = detail::FindColumns(cells, {kColumns, kColumns + 4});
+      std::copy(found.begin(), found.end(), col);
       for (int k = 0; k < 4; ++k) {
         if (col[k] < 0) {
           problem(line, std::string("no column '") + kColumns[k] +
