@@ -1,5 +1,6 @@
 // Derived weights: AHP (priorities and consistency) and the data-driven
-// methods, against hand-worked numbers; then through rule files.
+// methods, against hand-worked numbers and published worked examples; then
+// through rule files.
 #include <cmath>
 
 #include "test_util.h"
@@ -97,6 +98,58 @@ TEST(DataWeights, CriticSdEqualByHand) {
   EXPECT_NEAR(flat[0], 0.5, 1e-12);
   EXPECT_NEAR(DataWeights(DataWeighting::kEqual, M({{1, 2, 3}}))[2], 1.0 / 3, 1e-12);
   EXPECT_THROW_WITH(DataWeights(DataWeighting::kCritic, M({{1, 2}})), Error, "at least 2 entities");
+}
+
+// ---- Published worked examples -------------------------------------------------------------------
+
+TEST(Published, AhpSaatyDrinks) {
+  // T. L. Saaty (2008), "Decision making with the analytic hierarchy process", Int. J. Services Sciences
+  // 1(1):83-98, Table 2: relative consumption of drinks in the US (coffee, wine, tea, beer, sodas, milk,
+  // water), judgments of 30 people. Published eigenvector: .177 .019 .042 .116 .190 .129 .327; C.R. = .022.
+  Eigen::MatrixXd drinks = M({{1, 9, 5, 2, 1, 1, 1.0 / 2},
+                              {1.0 / 9, 1, 1.0 / 3, 1.0 / 9, 1.0 / 9, 1.0 / 9, 1.0 / 9},
+                              {1.0 / 5, 3, 1, 1.0 / 3, 1.0 / 4, 1.0 / 3, 1.0 / 9},
+                              {1.0 / 2, 9, 3, 1, 1.0 / 2, 1, 1.0 / 3},
+                              {1, 9, 4, 2, 1, 2, 1.0 / 2},
+                              {1, 9, 3, 1, 1.0 / 2, 1, 1.0 / 3},
+                              {2, 9, 9, 3, 2, 3, 1}});
+  AhpResult r = Ahp({drinks});
+  const double published[] = {.177, .019, .042, .116, .190, .129, .327};
+  for (int i = 0; i < 7; ++i) EXPECT_NEAR(r.weights[i], published[i], 5e-4) << "drink " << i;
+  EXPECT_NEAR(r.cr, .022, 5e-4);
+  EXPECT_DOUBLE_EQ(r.ri, 1.32);  // Saaty's RI(7), the table the paper uses
+}
+
+TEST(Published, EntropyXu2004) {
+  // X. Xu (2004), "A note on the subjective and objective integrated approach to determine attribute
+  // weights", European Journal of Operational Research 156(2):530-532: four alternatives, four benefit
+  // attributes; entropy weights 0.4630, 0.3992, 0.1378, 0.0000 (the fourth attribute barely varies).
+  // The same numbers are the reference in the pyrepo-mcda test suite (Test_Entropy.test_Entropy).
+  Eigen::VectorXd w = DataWeights(DataWeighting::kEntropy,
+                                  M({{30, 30, 38, 29}, {19, 54, 86, 29}, {19, 15, 85, 28.9}, {68, 70, 60, 29}}));
+  const double published[] = {0.4630, 0.3992, 0.1378, 0.0000};
+  for (int j = 0; j < 4; ++j) EXPECT_NEAR(w[j], published[j], 5e-5) << "attribute " << j;
+}
+
+TEST(Published, CriticTusAdali2019) {
+  // A. Tuş and E. Aytaç Adalı (2019), "The new combination with CRITIC and WASPAS methods for the time
+  // and attendance software selection problem", Opsearch 56(2):528-538: five software packages, six
+  // criteria (the first, price, a cost). Published CRITIC weights 0.157, 0.249, 0.168, 0.121, 0.154,
+  // 0.151, as also tabulated in the pyrepo-mcda test suite (Test_CRITIC). They follow from min-max
+  // normalising every column as x' = (x - min) / (max - min) (the paper's step 1 as these numbers show;
+  // reversing the cost column would flip its correlations) -- done here by hand, then CRITIC.
+  Eigen::MatrixXd x = M({{5000, 3, 3, 4, 3, 2},
+                         {680, 5, 3, 2, 2, 1},
+                         {2000, 3, 2, 3, 4, 3},
+                         {600, 4, 3, 1, 2, 2},
+                         {800, 2, 4, 3, 3, 4}});
+  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+    const double lo = x.col(j).minCoeff(), hi = x.col(j).maxCoeff();
+    x.col(j) = (x.col(j).array() - lo) / (hi - lo);
+  }
+  Eigen::VectorXd w = DataWeights(DataWeighting::kCritic, x);
+  const double published[] = {0.157, 0.249, 0.168, 0.121, 0.154, 0.151};
+  for (int j = 0; j < 6; ++j) EXPECT_NEAR(w[j], published[j], 5e-4) << "criterion " << j;
 }
 
 const char* kRules = R"(format: makerscore/1
