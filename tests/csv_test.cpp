@@ -39,6 +39,57 @@ TEST(DatasetCsv, BomCrlfAndCommentLinesSimplyWork) {
   EXPECT_EQ(d.row(0), 3);
 }
 
+TEST(DatasetCsv, SpreadsheetNumberFormsWhoseMeaningIsCertain) {
+  RuleSet rules = testing::RulesFromText(R"(format: makerscore/1
+id: csv
+title: CSV
+fields:
+  - {id: income, name: 总收入, unit: 万元}
+  - {id: share, name: 占比, unit: "%"}
+)");
+  // Thousands separators (quoted, as spreadsheets write them), full-width digits, point and minus,
+  // a percent sign in a field measured in %, no-break and ideographic spaces around the number.
+  Dataset d = ParseDatasetCsv(
+      "id,income,share\n"
+      "A,\"1,234,567.5\",12.5%\n"
+      "B,１２３．５,－３\n"
+      "C,\xC2\xA0" "42\xE3\x80\x80,７％\n",
+      rules, "d.csv");
+  EXPECT_DOUBLE_EQ(d.value(0, 0), 1234567.5);
+  EXPECT_DOUBLE_EQ(d.value(0, 1), 12.5);
+  EXPECT_DOUBLE_EQ(d.value(1, 0), 123.5);
+  EXPECT_DOUBLE_EQ(d.value(1, 1), -3);
+  EXPECT_DOUBLE_EQ(d.value(2, 0), 42);
+  EXPECT_DOUBLE_EQ(d.value(2, 1), 7);
+}
+
+TEST(DatasetCsv, SpreadsheetFormsWhoseMeaningIsNotCertainAreRefused) {
+  RuleSet rules = testing::RulesFromText(R"(format: makerscore/1
+id: csv
+title: CSV
+fields: [{id: income, name: 总收入, unit: 万元}]
+)");
+  auto error_of = [&](const std::string& cell) {
+    try {
+      ParseDatasetCsv("id,income\nA,\"" + cell + "\"\n", rules, "d.csv");
+    } catch (const DataError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_THAT_CONTAINS(error_of("12%"), "d.csv:2: column 'income' (总收入): expected a number in 万元, found the "
+                                        "percentage '12%' (write 12.5 if the field is measured in percent");
+  EXPECT_THAT_CONTAINS(error_of("1,23"), "found '1,23': a comma may only separate thousands (1,234,567)");
+  EXPECT_THAT_CONTAINS(error_of("12,34,567"), "a comma may only separate thousands");
+  EXPECT_THAT_CONTAINS(error_of("1,234,"), "a comma may only separate thousands");
+  EXPECT_THAT_CONTAINS(error_of("#DIV/0!"), "'#DIV/0!' is a spreadsheet error, not a value");
+  EXPECT_THAT_CONTAINS(error_of("NaN"), "expected a finite number in 万元, found 'NaN'");
+  EXPECT_THAT_CONTAINS(error_of("-inf"), "expected a finite number in 万元, found '-inf'");
+  EXPECT_THAT_CONTAINS(error_of("1e999"), "found '1e999', which is too large to hold");
+  EXPECT_THAT_CONTAINS(error_of("1 234"), "expected a number in 万元, found '1 234'");
+  EXPECT_THAT_CONTAINS(error_of("0x10"), "expected a number in 万元, found '0x10'");
+}
+
 TEST(DatasetCsv, MissingColumnNamesTheField) {
   EXPECT_THROW_WITH(ParseDatasetCsv("id,income,online\nA,1,1\n", Rules(), "d.csv"), DataError,
                     "d.csv:1: missing 1 column of the rule file's fields (by id or name): staff (服务人员数量)");

@@ -66,6 +66,11 @@ inline std::string ErrorsOf(const std::string& yaml) {
     }                                                                               \
   } while (0)
 
+// Expects the string haystack to contain needle, showing both when it does not.
+#define EXPECT_THAT_CONTAINS(haystack, needle)                                                  \
+  EXPECT_NE(std::string(haystack).find(needle), std::string::npos)                             \
+      << "text: " << (haystack) << "\nexpected to contain: " << (needle)
+
 }  // namespace makerscore::testing
 
 #endif  // MAKERSCORE_TESTS_TEST_UTIL_H_

@@ -18,7 +18,10 @@ namespace makerscore {
 // Reads one year of a cohort. The header names each column by a field id or
 // by the field's name from the rule file (众创空间总收入); the id column is
 // rules.id_column, the optional name column rules.name_column. Empty cells and
-// NA are missing. Throws DataError listing every problem (up to 20) with the
+// NA are missing. Numbers as spreadsheets export them are read when their
+// meaning is certain: thousands separators (1,234,567.5), full-width digits
+// (１２３), and 12.5% in a field whose unit is "%"; docs/errors.md lists what
+// is refused and why. Throws DataError listing every problem (up to 20) with the
 // row, the column and what was expected: a missing column, a duplicate
 // column or entity id, a ragged row, a cell that is not a number, a value
 // outside the field's bounds or not a whole number for a count.

@@ -115,8 +115,16 @@ std::string ReadFile(const std::string& path, const char* what) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  // Spaces, tabs, and what spreadsheets pad cells with: the no-break space
+  // (U+00A0) and the ideographic space (U+3000).
+  static constexpr std::string_view kPads[] = {" ", "\t", "\xC2\xA0", "\xE3\x80\x80"};
+  for (bool trimmed = true; trimmed && !s.empty();) {
+    trimmed = false;
+    for (std::string_view pad : kPads) {
+      if (s.substr(0, pad.size()) == pad) s.remove_prefix(pad.size()), trimmed = true;
+      if (s.size() >= pad.size() && s.substr(s.size() - pad.size()) == pad) s.remove_suffix(pad.size()), trimmed = true;
+    }
+  }
   return s;
 }
 

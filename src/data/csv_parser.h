@@ -28,7 +28,7 @@ std::vector<int> FindColumns(const std::vector<std::string>& header, const std::
 // Reads a whole file; throws DataError when it cannot be opened.
 std::string ReadFile(const std::string& path, const char* what);
 
-// Removes spaces and tabs at both ends.
+// Removes spaces, tabs, no-break and ideographic spaces at both ends.
 std::string_view Trim(std::string_view s);
 
 }  // namespace makerscore::detail

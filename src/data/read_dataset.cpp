@@ -1,11 +1,11 @@
 // Reading one year of a cohort from CSV, checked against the rule set.
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <unordered_map>
 
 #include "data/csv_parser.h"
+#include "util/number_cell.h"
 #include "makerscore/csv.h"
 #include "makerscore/error.h"
 #include "util/text.h"
@@ -54,17 +54,9 @@ double CellValue(const Field& field, std::string_view cell, std::string* problem
   const double kMissing = std::numeric_limits<double>::quiet_NaN();
   if (IsMissingCell(cell)) return kMissing;
   if (field.kind == FieldKind::kFlag && (cell == "是" || cell == "否")) return cell == "是" ? 1 : 0;
-  double v = 0;
-  const char* begin = cell.data();
-  if (*begin == '+') ++begin;
-  auto [end, ec] = std::from_chars(begin, cell.data() + cell.size(), v);
-  const std::string text(cell);
-  if (ec != std::errc() || end != cell.data() + cell.size() || !std::isfinite(v)) {
-    *problem = "expected a number" + (field.unit.empty() ? "" : " in " + field.unit) + ", found '" + text +
-               "' (leave the cell empty if the value is unknown)";
-  } else {
-    *problem = detail::ValueProblem(field, v, text);
-  }
+  double v = kMissing;
+  *problem = detail::ParseNumberCell(cell, field.unit, &v);
+  if (problem->empty()) *problem = detail::ValueProblem(field, v, std::string(cell));
   return v;
 }
 

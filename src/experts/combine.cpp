@@ -1,7 +1,6 @@
 #include "experts/combine.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -12,6 +11,7 @@
 #include "makerscore/delphi.h"
 #include "makerscore/error.h"
 #include "scoring/compiled_model.h"
+#include "util/number_cell.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
@@ -24,7 +24,7 @@ std::optional<double> RatingFraction(const Scale& scale, const std::string& valu
     return std::nullopt;
   }
   double v = 0;
-  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+  const bool number = ParseNumberCell(value, "", &v).empty();
   if (!scale.bands.empty()) {
     double top = 0;
     for (const auto& b : scale.bands) top = std::max(top, b.high);
@@ -32,13 +32,13 @@ std::optional<double> RatingFraction(const Scale& scale, const std::string& valu
     for (const auto& b : scale.bands) {
       if (b.label == value) return (b.low + b.high) / 2 / top;
     }
-    if (ec != std::errc() || end != value.data() + value.size()) return std::nullopt;
+    if (!number) return std::nullopt;
     for (const auto& b : scale.bands) {
       if (v >= b.low && v <= b.high) return v / top;
     }
     return std::nullopt;
   }
-  if (ec != std::errc() || end != value.data() + value.size() || !(v >= *scale.min && v <= *scale.max)) {
+  if (!number || !(v >= *scale.min && v <= *scale.max)) {
     return std::nullopt;
   }
   return (v - *scale.min) / (*scale.max - *scale.min);

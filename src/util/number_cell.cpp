@@ -1,0 +1,95 @@
+#include "util/number_cell.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace makerscore::detail {
+
+namespace {
+
+// cell with full-width digits, signs, point, comma and percent (U+FF05,
+// U+FF0B-U+FF0E, U+FF10-U+FF19: EF BC 85 ... EF BC 99 in UTF-8) replaced by
+// their ASCII forms. Other text is kept as it is.
+std::string HalfWidth(std::string_view cell) {
+  std::string out;
+  out.reserve(cell.size());
+  for (size_t i = 0; i < cell.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(cell[i]);
+    if (c == 0xEF && i + 2 < cell.size() && static_cast<unsigned char>(cell[i + 1]) == 0xBC) {
+      unsigned char t = static_cast<unsigned char>(cell[i + 2]);
+      if (t == 0x85 || (t >= 0x8B && t <= 0x8E) || (t >= 0x90 && t <= 0x99)) {
+        out += static_cast<char>(t - 0x85 + '%');  // U+FF05 -> '%', U+FF10 -> '0' (the ASCII offset is the same)
+        i += 2;
+        continue;
+      }
+    }
+    out += cell[i];
+  }
+  return out;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// True when s (after an optional sign) is 1-3 digits, then groups of
+// ",ddd", then optionally "." and digits: a number written with thousands
+// separators.
+bool WellGrouped(std::string_view s) {
+  size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+  size_t lead = 0;
+  while (i < s.size() && IsDigit(s[i])) ++i, ++lead;
+  if (lead < 1 || lead > 3) return false;
+  bool grouped = false;
+  while (i < s.size() && s[i] == ',') {
+    if (i + 4 > s.size() || !IsDigit(s[i + 1]) || !IsDigit(s[i + 2]) || !IsDigit(s[i + 3])) return false;
+    i += 4;
+    grouped = true;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+  }
+  return grouped && i == s.size();
+}
+
+}  // namespace
+
+std::string ParseNumberCell(std::string_view cell, const std::string& unit, double* out) {
+  const std::string written(cell);
+  if (!cell.empty() && cell.front() == '#') {
+    return "'" + written + "' is a spreadsheet error, not a value: correct the formula in the spreadsheet, "
+           "or leave the cell empty if the value is unknown";
+  }
+  std::string s = HalfWidth(cell);
+  const std::string in_unit = unit.empty() ? "" : " in " + unit;
+  if (!s.empty() && s.back() == '%') {
+    if (unit != "%") {
+      return "expected a number" + in_unit + ", found the percentage '" + written +
+             "' (write 12.5 if the field is measured in percent, 0.125 if it is a fraction)";
+    }
+    s.pop_back();
+  }
+  if (s.find(',') != std::string::npos) {
+    if (!WellGrouped(s)) {
+      return "expected a number" + in_unit + ", found '" + written +
+             "': a comma may only separate thousands (1,234,567); write decimals with a point (1.5)";
+    }
+    s.erase(std::remove(s.begin(), s.end(), ','), s.end());
+  }
+  const char* begin = s.data();
+  const char* end = s.data() + s.size();
+  if (begin != end && *begin == '+') ++begin;
+  double v = 0;
+  auto [stop, ec] = std::from_chars(begin, end, v);
+  if (ec == std::errc::result_out_of_range) {
+    return "expected a number" + in_unit + ", found '" + written + "', which is too large to hold";
+  }
+  if (ec != std::errc() || stop != end) {
+    return "expected a number" + in_unit + ", found '" + written + "' (leave the cell empty if the value is unknown)";
+  }
+  if (!std::isfinite(v)) return "expected a finite number" + in_unit + ", found '" + written + "'";
+  *out = v;
+  return "";
+}
+
+}  // namespace makerscore::detail
