@@ -267,6 +267,52 @@ indicators:
   EXPECT_TRUE(r.flags()(2, m.FindNode("W")) & kFlagCapped);
 }
 
+TEST(Scoring, BadCellsSetAsideScoreTheRestAndLeaveTheirEntitiesUnranked) {
+  const std::string rules = R"(format: makerscore/1
+id: sa
+title: 搁置
+bad_cells: set_aside
+fields:
+  - {id: income, name: 总收入, unit: 万元, min: 0}
+  - {id: staff, name: 人员, unit: 人, kind: count}
+indicators:
+  - {id: A, name: 收入, weight: 60, value: income, score: {method: minmax}}
+  - {id: B, name: 人员, weight: 40, value: staff, score: {method: minmax}}
+grades: [{grade: 优, min: 80}, {grade: 良, min: 0}]
+)";
+  const std::string csv = "id,name,income,staff\nX,甲,100,10\nY,乙,abc,5\nZ,丙,50,2.5\nW,丁,0,0\n";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  DatasetReading reading = ParseDatasetCsvLenient(csv, m.rules(), "d.csv");
+  ASSERT_EQ(reading.data.set_aside().size(), 2u);
+  Result r = Score(m, std::make_shared<Dataset>(reading.data));
+  // Income without Y's cell: X 100, Z 50, W 0 -> A = 60, 30, 0. Staff without Z's: X 10, Y 5, W 0 -> B = 40, 20, 0.
+  // X = 100 (rank 1, 优), W = 0 (rank 2, 良); Y = 0 + 20 and Z = 30 + 0 are scored but not ranked or graded.
+  const int x = r.FindEntity("X"), y = r.FindEntity("Y"), z = r.FindEntity("Z"), w = r.FindEntity("W");
+  EXPECT_DOUBLE_EQ(r.total(x), 100);
+  EXPECT_DOUBLE_EQ(r.total(y), 20);
+  EXPECT_DOUBLE_EQ(r.total(z), 30);
+  EXPECT_EQ(r.rank(x), 1);
+  EXPECT_EQ(r.rank(w), 2);
+  EXPECT_EQ(r.rank(y), 0);
+  EXPECT_EQ(r.grade(z), "");
+  EXPECT_EQ(r.ranked_count(), 2);
+  ASSERT_EQ(r.set_aside(y).size(), 1u);
+  EXPECT_EQ(r.set_aside(y)[0].row, 3);
+  EXPECT_THAT_CONTAINS(r.set_aside(y)[0].message, "found 'abc'");
+  EXPECT_TRUE(r.flags()(y, 0) & kFlagSetAside);
+  EXPECT_THAT_CONTAINS(Explain(r, "Y"), "set aside (not ranked and not graded): row 3, column 'income' (总收入)");
+  EXPECT_THAT_CONTAINS(FormatTable(r), "Not ranked or graded because a cell of their data cannot be used:\n"
+                                       "  Y: row 3, column 'income'");
+
+  // The same data under the default bad_cells: error is refused, whichever reader was used.
+  std::string strict = rules;
+  strict.erase(strict.find("bad_cells: set_aside\n"), std::string("bad_cells: set_aside\n").size());
+  Model ms = Model::Compile(testing::RulesFromText(strict));
+  EXPECT_THROW_WITH(ParseDatasetCsv(csv, ms.rules(), "d.csv"), DataError, "d.csv:3: column 'income' (总收入)");
+  auto lenient = std::make_shared<Dataset>(ParseDatasetCsvLenient(csv, ms.rules(), "d.csv").data);
+  EXPECT_THROW_WITH(Score(ms, lenient), DataError, "2 cells cannot be used, and the rule file's bad_cells is 'error'");
+}
+
 TEST(Scoring, ResultsAreDeterministic) {
   Result a = RunCohort(RulesText()), b = RunCohort(RulesText());
   EXPECT_TRUE((a.points().isNaN() == b.points().isNaN()).all());

@@ -30,16 +30,8 @@ Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules);
 Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules,
                         const std::string& source = "<string>");
 
-// One cell of a data file that cannot be used as it is.
-struct CellProblem {
-  int row = 0;          // the line of the file
-  std::string entity;   // the entity id of that row
-  std::string field;    // the field id of the column
-  std::string message;  // names the column and says what was expected and found
-};
-
 // A cohort read with its bad cells set aside: each such cell is missing (NaN)
-// in data and listed in problems.
+// in data, listed in problems and in data.set_aside().
 struct DatasetReading {
   Dataset data;
   std::vector<CellProblem> problems;

@@ -9,6 +9,14 @@
 
 namespace makerscore {
 
+// One cell of a cohort's data that cannot be used as it is.
+struct CellProblem {
+  int row = 0;          // the line of the file (or the row of the data)
+  std::string entity;   // the entity id of that row
+  std::string field;    // the field id of the column
+  std::string message;  // names the column and says what was expected and found
+};
+
 // Entities (rows) by fields (columns) of one year. Each field is one
 // contiguous column of doubles; a missing value is NaN. A category field (a
 // region, a class) holds codes 0, 1, 2 ... into its list of labels. The
@@ -56,6 +64,14 @@ class Dataset {
   // The labels of category field j (empty for a numeric field).
   const std::vector<std::string>& categories(int j) const;
 
+  // The cells set aside when the data was read (each is NaN in its column):
+  // see RuleSet::bad_cells. Empty for data read strictly or built in code.
+  const std::vector<CellProblem>& set_aside() const { return set_aside_; }
+  // A copy whose cells named in cells (by entity and field id) are NaN and
+  // listed in set_aside(); the columns are copied. Throws DataError for an
+  // unknown entity or field.
+  Dataset WithSetAside(std::vector<CellProblem> cells) const;
+
   // Index of a field or entity, or -1.
   int FindField(const std::string& id) const;
   int FindEntity(const std::string& id) const;
@@ -70,6 +86,7 @@ class Dataset {
   std::vector<int> rows_;
   std::string source_;
   std::vector<std::vector<std::string>> categories_;
+  std::vector<CellProblem> set_aside_;
 };
 
 }  // namespace makerscore

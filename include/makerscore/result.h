@@ -33,6 +33,7 @@ enum Flag : std::uint16_t {
   kFlagWinsorised = 1u << 9,      // an outlier, pulled in (winsorised or capped at a percentile)
   kFlagLogTransformed = 1u << 10, // the indicator's values were log-transformed for outliers
   kFlagDisagreement = 1u << 11,   // the experts' ratings vary more than the rule set's max_cv
+  kFlagSetAside = 1u << 12,       // (on the root) a data cell was set aside: not ranked, not graded
 };
 
 // Short English names of the flags set in flags ("missing", "imputed" ...).
@@ -99,6 +100,10 @@ class Result {
   // points taken away): entity_count() x items, in rule-file order, after
   // each item's cap (the overall caps apply to the total).
   const Eigen::ArrayXXd& adjustment_points() const { return adjustments_; }
+  // The cells of entity i's data (this year's, then last year's) that were
+  // set aside as unusable (RuleSet::bad_cells: set_aside); when any, the
+  // entity is scored without them but not ranked and not graded.
+  const std::vector<CellProblem>& set_aside(int i) const;
   // The vetoes that apply to entity i, as indices into model().rules().vetoes.
   const std::vector<int>& vetoes(int i) const { return vetoes_[i]; }
   // Each node's share of its parent's weight as used in this run: stated,
@@ -132,6 +137,7 @@ class Result {
   Eigen::ArrayXXd adjustments_;
   std::vector<double> totals_;
   std::vector<std::vector<int>> vetoes_;
+  std::vector<std::vector<CellProblem>> set_aside_;  // empty when no cell was set aside
   std::vector<int> classes_;
   std::vector<double> shares_;
   int ranked_ = 0;

@@ -110,6 +110,13 @@ struct RatedSpec {
 };
 
 // What to do when an indicator's value cannot be computed for an entity.
+// What a data cell that cannot be used (not a number, outside its field's
+// bounds, not a whole count) does.
+enum class BadCells {
+  kError,     // the data file is refused, every such cell listed
+  kSetAside,  // the cell counts as missing; its entity is scored but not ranked or graded
+};
+
 enum class MissingPolicy {
   kError,    // the entity cannot be scored: no total, no rank, no grade
   kZero,     // the indicator earns no points
@@ -272,6 +279,7 @@ struct RuleSet {
   std::string name_column = "name";  // CSV column holding entity names (optional in data)
   MissingPolicy missing = MissingPolicy::kZero;  // default for every indicator
   std::string missing_group;                     // default group field for kGroupMean
+  BadCells bad_cells = BadCells::kError;
   std::optional<OutlierSpec> outliers;           // default outlier treatment
   std::optional<Classes> classes;
   std::optional<DerivedWeights> weights;  // derive the first level's weights
@@ -297,6 +305,7 @@ const char* ToString(FieldKind kind);
 const char* ToString(Direction direction);
 const char* ToString(Combine combine);
 const char* ToString(MissingPolicy policy);
+const char* ToString(BadCells bad_cells);
 const char* ToString(Weighting weighting);
 const char* ToString(Aggregation aggregation);
 const char* ToString(OutlierMethod method);

@@ -2,6 +2,7 @@
 #include "makerscore/dataset.h"
 
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 
 #include "makerscore/error.h"
@@ -98,6 +99,28 @@ void Dataset::Check() {
 }
 
 const std::vector<std::string>& Dataset::categories(int j) const { return categories_[j]; }
+
+Dataset Dataset::WithSetAside(std::vector<CellProblem> cells) const {
+  Eigen::MatrixXd values(entity_count(), field_count());
+  for (int j = 0; j < field_count(); ++j) {
+    values.col(j) = Eigen::Map<const Eigen::VectorXd>(columns_[j], entity_count());
+  }
+  std::unordered_map<std::string, int> index;
+  for (int i = 0; i < entity_count(); ++i) index.emplace(entity_ids_[i], i);
+  for (const auto& cell : cells) {
+    auto it = index.find(cell.entity);
+    int j = FindField(cell.field);
+    if (it == index.end() || j < 0) {
+      throw DataError("cannot set aside the cell of entity '" + cell.entity + "', field '" + cell.field +
+                      "': no such " + (j < 0 ? "field" : "entity"));
+    }
+    values(it->second, j) = std::numeric_limits<double>::quiet_NaN();
+  }
+  Dataset out(field_ids_, entity_ids_, entity_names_, std::move(values), rows_, source_, categories_);
+  out.set_aside_ = set_aside_;
+  out.set_aside_.insert(out.set_aside_.end(), std::make_move_iterator(cells.begin()), std::make_move_iterator(cells.end()));
+  return out;
+}
 
 int Dataset::FindField(const std::string& id) const {
   for (size_t j = 0; j < field_ids_.size(); ++j) {

@@ -197,9 +197,10 @@ DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& ru
   }
   std::vector<std::string> field_ids;
   for (const auto& f : rules.fields) field_ids.push_back(f.id);
-  return {Dataset(std::move(field_ids), std::move(ids), std::move(names), std::move(values), std::move(rows), source,
-                  std::move(categories)),
-          std::move(cell_problems)};
+  Dataset data(std::move(field_ids), std::move(ids), std::move(names), std::move(values), std::move(rows), source,
+               std::move(categories));
+  if (!cell_problems.empty()) data = data.WithSetAside(cell_problems);
+  return {std::move(data), std::move(cell_problems)};
 }
 
 Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules, const std::string& source) {

@@ -33,6 +33,8 @@ void WriteCsv(const Result& r, std::ostream& out) {
     for (const auto& item : list->items) out << "," << Quote(item.id);
   }
   if (!rules.vetoes.empty()) out << ",vetoes";
+  const bool set_aside = rules.bad_cells == BadCells::kSetAside;
+  if (set_aside) out << ",set_aside";
   out << ",flags\n";
   for (int i : detail::RankOrder(r)) {
     out << (r.rank(i) ? std::to_string(r.rank(i)) : "") << "," << Quote(r.entity_ids()[i]) << ","
@@ -50,6 +52,11 @@ void WriteCsv(const Result& r, std::ostream& out) {
       std::vector<std::string> ids;
       for (int v : r.vetoes(i)) ids.push_back(rules.vetoes[v].id);
       out << "," << Quote(detail::Join(ids, " "));
+    }
+    if (set_aside) {
+      std::vector<std::string> cells;
+      for (const CellProblem& p : r.set_aside(i)) cells.push_back("row " + std::to_string(p.row) + ", " + p.message);
+      out << "," << Quote(detail::Join(cells, "; "));
     }
     out << "," << Quote(detail::Join(flags, " ")) << "\n";
   }

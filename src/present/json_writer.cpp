@@ -44,6 +44,11 @@ std::string ToJson(const Result& r) {
     nlohmann::json vetoes = nlohmann::json::array();
     for (int v : r.vetoes(i)) vetoes.push_back({{"id", rules.vetoes[v].id}, {"reason", rules.vetoes[v].name}});
     e["vetoes"] = vetoes;
+    nlohmann::json set_aside = nlohmann::json::array();
+    for (const CellProblem& p : r.set_aside(i)) {
+      set_aside.push_back({{"row", p.row}, {"field", p.field}, {"message", p.message}});
+    }
+    e["set_aside"] = set_aside;
     nlohmann::json scores = nlohmann::json::object();
     for (size_t k = 1; k < nodes.size(); ++k) {
       auto kk = static_cast<Eigen::Index>(k);

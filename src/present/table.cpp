@@ -69,6 +69,13 @@ std::string FormatTable(const Result& r) {
     out += " Indicator columns are scores on the total's scale (0-" + detail::FormatNumber(r.model().rules().total) + ").";
   }
   out += "\n";
+  std::string set_aside;
+  for (int i = 0; i < r.entity_count(); ++i) {
+    for (const CellProblem& p : r.set_aside(i)) {
+      set_aside += "  " + r.entity_ids()[i] + ": row " + std::to_string(p.row) + ", " + p.message + "\n";
+    }
+  }
+  if (!set_aside.empty()) out += "\nNot ranked or graded because a cell of their data cannot be used:\n" + set_aside;
   return out;
 }
 

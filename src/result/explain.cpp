@@ -304,6 +304,9 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
     out += "veto " + veto.id + ": " + veto.name + " (" + veto.when + "): " +
            (veto.exclude ? "not ranked and not graded" : "grade " + veto.grade + " at best") + "\n";
   }
+  for (const CellProblem& p : r.set_aside(i)) {
+    out += "set aside (not ranked and not graded): row " + std::to_string(p.row) + ", " + p.message + "\n";
+  }
   for (size_t k = 1; k < model.nodes().size(); ++k) {
     out += "\n" + ExplainNode(r, static_cast<int>(k), i);
   }

@@ -116,6 +116,9 @@ class Loader : public detail::SpecReader {
     Num(top, "total", &rules->total);
     if (IsAllowed(top, "rules", "missing", &s)) rules->missing = ToMissing(s);
     Str(top, "missing_group", &rules->missing_group);
+    if (IsAllowed(top, "rules", "bad_cells", &s)) {
+      rules->bad_cells = s == "set_aside" ? BadCells::kSetAside : BadCells::kError;
+    }
     if (top.count("weights") && top["weights"].IsMap()) rules->weights = ReadWeights(top["weights"], "weights");
     if (top.count("outliers") && top["outliers"].IsMap()) rules->outliers = ReadOutliers(top["outliers"], "outliers");
     if (top.count("classes") && top["classes"].IsMap()) {

@@ -83,6 +83,10 @@ const char* ToString(MissingPolicy policy) {
   return "?";
 }
 
+const char* ToString(BadCells bad_cells) {
+  return bad_cells == BadCells::kSetAside ? "set_aside" : "error";
+}
+
 const char* ToString(Weighting weighting) {
   return weighting == Weighting::kPoints ? "points" : "relative";
 }

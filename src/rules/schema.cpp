@@ -71,6 +71,11 @@ const std::vector<KeyInfo>& RuleKeys() {
        "`error` leaves the entity without a total; `zero` gives no points; `mean`/`median` use the cohort's; "
        "`group_mean` the mean of the entity's group (`missing_group`), or the cohort's when the group has none; "
        "`exclude` shares the indicator's weight among its present siblings."},
+      {"rules", "bad_cells", T::kString, false, "error", "error|set_aside",
+       "What a data cell that cannot be used does (text where a number belongs, a value outside its field's "
+       "bounds, a count that is not whole): `error` refuses the data file, listing every such cell; "
+       "`set_aside` counts the cell as missing, scores the rest of the cohort, and leaves that entity "
+       "unranked and ungraded with the cell named in every output."},
       {"rules", "missing_group", T::kString, false, "", "",
        "The category field whose groups `missing: group_mean` averages within (e.g. a region)."},
       {"rules", "outliers", T::kMap, false, "", "", "Outlier treatment of every quantitative indicator (section outliers)."},

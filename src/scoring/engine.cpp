@@ -43,6 +43,7 @@ class Engine {
     std::vector<const double*> cur = FieldColumns(m, data);
     std::vector<Eigen::VectorXd> prev_storage;
     std::vector<const double*> prev = PreviousColumns(m, r, &prev_storage);
+    r.set_aside_ = SetAside(m, r);
     Columns cols{cur.data(), prev.empty() ? nullptr : prev.data(), n};
     r.classes_ = Classes(m, data, cur);
     CombinedRatings combined;
@@ -94,11 +95,42 @@ class Engine {
     r.adjustments_ = Adjustments(m, cols);
     ApplyAdjustments(m, r.points_.col(0), r.adjustments_, &r.totals_);
     r.vetoes_ = Vetoes(m, cols);
-    RankAndGrade(m, r.totals_, r.vetoes_, &r.ranks_, &r.ranked_, &r.grades_);
+    std::vector<char> unranked(n, 0);
+    for (Eigen::Index i = 0; i < static_cast<Eigen::Index>(r.set_aside_.size()); ++i) {
+      if (r.set_aside_[i].empty()) continue;
+      unranked[i] = 1;
+      r.flags_(i, 0) |= kFlagSetAside;
+    }
+    RankAndGrade(m, r.totals_, unranked, r.vetoes_, &r.ranks_, &r.ranked_, &r.grades_);
     return r;
   }
 
  private:
+  // The set-aside cells of each entity, this year's then last year's (empty
+  // when there are none). Throws DataError listing them when the rule set
+  // does not allow setting cells aside.
+  static std::vector<std::vector<CellProblem>> SetAside(const CompiledModel& m, const Result& r) {
+    std::vector<std::vector<CellProblem>> out;
+    const Dataset* sets[] = {r.current_.get(), r.previous_.get()};
+    std::string listed;
+    int count = 0;
+    for (int s = 0; s < 2; ++s) {
+      if (!sets[s] || sets[s]->set_aside().empty()) continue;
+      out.resize(r.current_->entity_count());
+      for (const CellProblem& p : sets[s]->set_aside()) {
+        if (count++ < 20) listed += Where(*sets[s]) + ":" + std::to_string(p.row) + ": " + p.message + "\n";
+        int i = r.current_->FindEntity(p.entity);
+        if (i >= 0) out[i].push_back(p);
+      }
+    }
+    if (count && m.rules.bad_cells == BadCells::kError) {
+      throw DataError(listed + std::to_string(count) + (count == 1 ? " cell" : " cells") +
+                      " cannot be used, and the rule file's bad_cells is 'error' (set it to 'set_aside' to score "
+                      "the rest of the cohort without them)");
+    }
+    return out;
+  }
+
   static std::string QualitativeIds(const CompiledModel& m) {
     std::vector<std::string> ids;
     for (const auto& l : m.leaves) {
@@ -266,6 +298,11 @@ Result Score(const Model& model, std::shared_ptr<const Dataset> current, std::sh
   return detail::Engine::Run(model, std::move(current), std::move(previous), std::move(ratings));
 }
 
+const std::vector<CellProblem>& Result::set_aside(int i) const {
+  static const std::vector<CellProblem> kNone;
+  return set_aside_.empty() ? kNone : set_aside_[i];
+}
+
 const std::string& Result::grade(int i) const {
   static const std::string kNone;
   int g = grades_[i];
@@ -280,6 +317,7 @@ std::vector<std::string> FlagNames(std::uint16_t flags) {
       {kFlagNoSpread, "no_spread"},      {kFlagCapped, "capped"},
       {kFlagNotScored, "not_scored"},    {kFlagWinsorised, "winsorised"},
       {kFlagLogTransformed, "log_transformed"}, {kFlagDisagreement, "disagreement"},
+      {kFlagSetAside, "set_aside"},
   };
   std::vector<std::string> out;
   for (const auto& [flag, name] : kNames) {

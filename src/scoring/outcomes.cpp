@@ -35,12 +35,12 @@ void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const 
   }
 }
 
-void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals,
+void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, const std::vector<char>& unranked,
                   const std::vector<std::vector<int>>& vetoes, std::vector<int>* ranks, int* ranked,
                   std::vector<int>* grades) {
   const size_t n = totals.size();
   auto excluded = [&](size_t i) {
-    return std::any_of(vetoes[i].begin(), vetoes[i].end(), [&](int v) { return m.vetoes[v].veto->exclude; });
+    return unranked[i] || std::any_of(vetoes[i].begin(), vetoes[i].end(), [&](int v) { return m.vetoes[v].veto->exclude; });
   };
   std::vector<int> order;
   for (size_t i = 0; i < n; ++i) {

@@ -41,7 +41,7 @@ void AggregateTree(const CompiledModel& m, const std::vector<int>& classes, Eige
 void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const Eigen::ArrayXXd& adjustments,
                       std::vector<double>* totals);
 // Ranks the entities with a total and no excluding veto; grades them.
-void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals,
+void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, const std::vector<char>& unranked,
                   const std::vector<std::vector<int>>& vetoes, std::vector<int>* ranks, int* ranked,
                   std::vector<int>* grades);
 

@@ -173,3 +173,38 @@ indicators:
     assert used["share"].sum() == pytest.approx(1)
     assert used.loc["D", "share"] > used.loc["C", "share"]
     assert set(used["source"]) == {"entropy"}
+
+
+SET_ASIDE_RULES = """format: makerscore/1
+id: sa
+title: 搁置
+bad_cells: {policy}
+fields:
+  - {{id: income, name: 总收入, unit: 万元, min: 0}}
+  - {{id: staff, name: 人员, unit: 人, kind: count}}
+indicators:
+  - {{id: A, name: 收入, weight: 60, value: income, score: {{method: minmax}}}}
+  - {{id: B, name: 人员, weight: 40, value: staff, score: {{method: minmax}}}}
+"""
+
+
+@pytest.mark.parametrize("source", ["frame", "csv"])
+def test_bad_cells_set_aside(tmp_path, source):
+    # As tests/scoring_test.cpp works out by hand: without Y's income and Z's staff count, X scores
+    # 60 + 40 = 100 (rank 1), W 0 (rank 2); Y (0 + 20) and Z (30 + 0) are scored but not ranked.
+    frame = pd.DataFrame({"id": ["X", "Y", "Z", "W"], "income": [100, "abc", 50, 0], "staff": [10, 5, 2.5, 0]})
+    path = tmp_path / "d.csv"
+    frame.to_csv(path, index=False)
+    data = frame if source == "frame" else path
+    rules_path = tmp_path / "sa.yaml"
+    rules_path.write_text(SET_ASIDE_RULES.format(policy="set_aside"), encoding="utf-8")
+    table = ms.score(ms.load_rules(rules_path), data).to_frame()
+    assert table.loc["X", "total"] == 100 and table.loc["X", "rank"] == 1
+    assert table.loc["Y", "total"] == 20 and table.loc["Y", "rank"] == 0
+    assert table.loc["Z", "total"] == 30 and table.loc["Z", "rank"] == 0
+    assert "found 'abc'" in table.loc["Y", "set_aside"]
+    assert "expected a whole number" in table.loc["Z", "set_aside"]
+    assert table.loc["X", "set_aside"] == ""
+    rules_path.write_text(SET_ASIDE_RULES.format(policy="error"), encoding="utf-8")
+    with pytest.raises(ms.DataError, match="abc"):
+        ms.score(ms.load_rules(rules_path), data)

@@ -46,6 +46,7 @@ class Model:
     file: str
     total: float
     weighting: str
+    bad_cells: str
     id_column: str
     name_column: str
     fields: List[Field]
@@ -64,6 +65,8 @@ class Dataset:
     field_ids: List[str]
     entity_count: int
     source: str
+    set_aside: List[Dict[str, Any]]
+    def with_set_aside(self, cells: List[Tuple[int, str, str, str]]) -> "Dataset": ...
     def column(self, j: int) -> npt.NDArray[np.float64]: ...
     def categories(self, j: int) -> List[str]: ...
 
@@ -84,6 +87,7 @@ class Result:
     totals: npt.NDArray[np.float64]
     ranks: npt.NDArray[np.int32]
     grades: List[str]
+    set_aside: List[List[str]]
     vetoes: List[List[str]]
     classes: List[str]
     shares: List[float]

@@ -13,6 +13,8 @@ def to_dataset(model, data, source="data", ids=None):
     if isinstance(data, _core.Dataset):
         return data
     if isinstance(data, (str, os.PathLike)):
+        if model.bad_cells == "set_aside":
+            return _core.read_dataset_csv_lenient(os.fspath(data), model)[0]
         return _core.read_dataset_csv(os.fspath(data), model)
     if isinstance(data, np.ndarray):
         return _from_array(model, data, source, ids)
@@ -38,8 +40,7 @@ def _from_array(model, array, source, ids):
     columns = [array[:, j] for j in range(len(fields))]
     dataset = _core.dataset_from_columns([f.id for f in fields], entity_ids, [], columns,
                                          [[] for _ in fields], source)
-    _check_values(model, dataset, source)
-    return dataset
+    return _check_values(model, dataset, source)
 
 
 def _from_frame(model, frame, source):
@@ -51,6 +52,7 @@ def _from_frame(model, frame, source):
     entity_ids = [str(v) for v in entity_ids]
     names = [("" if pd.isna(v) else str(v)) for v in frame[name_col]] if name_col in frame.columns else []
     field_ids, columns, categories, problems, absent = [], [], [], [], []
+    set_aside = []  # (row, entity, field, message) of cells that are not numbers
     for f in model.fields:
         key = f.id if f.id in frame.columns else f.name if f.name in frame.columns else None
         if key is None:
@@ -73,9 +75,9 @@ def _from_frame(model, frame, source):
             else:
                 numeric = pd.to_numeric(col, errors="coerce")
                 bad = numeric.isna() & col.notna() & (col.astype(str).str.strip() != "")
-                for row in np.flatnonzero(bad.to_numpy())[:20]:
-                    problems.append(f"{source}: entity '{entity_ids[row]}': column '{f.id}' ({f.name}): "
-                                    f"expected a number, found {col.iloc[row]!r}")
+                for row in np.flatnonzero(bad.to_numpy()):
+                    set_aside.append((int(row) + 1, entity_ids[row], f.id,
+                                      f"column '{f.id}' ({f.name}): expected a number, found {col.iloc[row]!r}"))
                 values = numeric.to_numpy(dtype=np.float64)
         columns.append(np.ascontiguousarray(values))
     if absent:
@@ -84,17 +86,22 @@ def _from_frame(model, frame, source):
     if problems:
         raise _core.DataError("\n".join(problems))
     dataset = _core.dataset_from_columns(field_ids, entity_ids, names, columns, categories, source)
-    _check_values(model, dataset, source)
-    return dataset
+    return _check_values(model, dataset, source, set_aside)
 
 
-def _check_values(model, dataset, source):
-    problems = _core.check_values(model, dataset)
-    if problems:
-        lines = [f"{source}: entity '{p['entity']}': {p['message']}" for p in problems[:20]]
-        if len(problems) > 20:
-            lines.append(f"... and {len(problems) - 20} more problems")
-        raise _core.DataError("\n".join(lines))
+def _check_values(model, dataset, source, set_aside=()):
+    """dataset, with its unusable cells (set_aside, plus the values the rules do not allow) set aside when
+    the rule file's bad_cells allows it; otherwise raises DataError listing them."""
+    cells = list(set_aside) + [(p["row"], p["entity"], p["field"], p["message"])
+                               for p in _core.check_values(model, dataset)]
+    if not cells:
+        return dataset
+    if model.bad_cells == "set_aside":
+        return dataset.with_set_aside(cells)
+    lines = [f"{source}: entity '{entity}': {message}" for _, entity, _, message in cells[:20]]
+    if len(cells) > 20:
+        lines.append(f"... and {len(cells) - 20} more problems")
+    raise _core.DataError("\n".join(lines))
 
 
 def to_ratings(ratings, source="ratings"):

@@ -74,6 +74,8 @@ class Result:
             frame[item] = core.adjustment_points[:, a]
         if any(core.vetoes):
             frame["vetoes"] = [" ".join(v) for v in core.vetoes]
+        if self._rules.model.bad_cells == "set_aside":
+            frame["set_aside"] = ["; ".join(cells) for cells in core.set_aside]
         order = np.lexsort((np.arange(len(frame)), np.where(core.ranks == 0, np.iinfo(np.int32).max, core.ranks)))
         return frame.iloc[order]
 

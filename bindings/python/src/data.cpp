@@ -71,6 +71,18 @@ void BindData(py::module_& m) {
       .def_property_readonly("field_ids", &Dataset::field_ids, "The fields, in column order.")
       .def_property_readonly("entity_count", &Dataset::entity_count, "Number of entities.")
       .def_property_readonly("source", &Dataset::source, "Where the data came from.")
+      .def_property_readonly(
+          "set_aside", [](const Dataset& d) { return Problems(d.set_aside()); },
+          "The cells set aside as unusable (dicts: row, entity, field, message).")
+      .def(
+          "with_set_aside",
+          [](const Dataset& d, const std::vector<std::tuple<int, std::string, std::string, std::string>>& cells) {
+            std::vector<CellProblem> problems;
+            for (const auto& [row, entity, field, message] : cells) problems.push_back({row, entity, field, message});
+            return std::make_shared<Dataset>(d.WithSetAside(std::move(problems)));
+          },
+          py::arg("cells"),
+          "A copy with these cells (row, entity id, field id, message) missing and listed in set_aside.")
       .def(
           "column",
           [](py::object self, int j) {

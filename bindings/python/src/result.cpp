@@ -63,6 +63,18 @@ void BindResult(py::module_& m) {
           },
           "Grade labels; '' where none applies.")
       .def_property_readonly(
+          "set_aside",
+          [](const Result& r) {
+            std::vector<std::vector<std::string>> out;
+            for (int i = 0; i < r.entity_count(); ++i) {
+              std::vector<std::string> cells;
+              for (const CellProblem& p : r.set_aside(i)) cells.push_back("row " + std::to_string(p.row) + ", " + p.message);
+              out.push_back(cells);
+            }
+            return out;
+          },
+          "For each entity, its data cells set aside as unusable (then it is not ranked or graded).")
+      .def_property_readonly(
           "vetoes",
           [](const Result& r) {
             std::vector<std::vector<std::string>> out;

@@ -86,6 +86,8 @@ void BindRules(py::module_& m) {
       .def_property_readonly("total", [](const Model& x) { return x.rules().total; }, "Points of the whole tree.")
       .def_property_readonly("weighting", [](const Model& x) { return ToString(x.rules().weighting); },
                              "points or relative.")
+      .def_property_readonly("bad_cells", [](const Model& x) { return ToString(x.rules().bad_cells); },
+                             "What an unusable data cell does: error or set_aside.")
       .def_property_readonly("id_column", [](const Model& x) { return x.rules().id_column; },
                              "The data's entity id column.")
       .def_property_readonly("name_column", [](const Model& x) { return x.rules().name_column; },
