@@ -150,6 +150,26 @@ TEST(Limits, AliasesExpandingBeyondTheLimitAreRefusedQuickly) {
   EXPECT_NE(r.diagnostics.ToString().find("expands to more than 1000000 YAML nodes"), std::string::npos);
 }
 
+TEST(Limits, AnAliasInsideItselfAndDeepNestingAreRefused) {
+  // Found writing docs/errors.md: an alias inside the item it names made yaml-cpp build a node that
+  // contains itself, and walking it overflowed the stack (a crash).
+  for (const char* text : {"a: &x [*x]\n",
+                           "format: makerscore/1\nid: x\ntitle: t\nfields: [{id: a, name: a}]\n"
+                           "indicators:\n  - &n {id: A, name: n, weight: 100, value: a, children: [*n]}\n"}) {
+    LoadResult r = ParseRules(text, "self.yaml");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.diagnostics.ErrorCount(), 1);
+    EXPECT_NE(r.diagnostics.ToString().find("nests more than 100 levels deep (an alias inside the item it names"),
+              std::string::npos) << r.diagnostics.ToString();
+  }
+  // 101 levels of plain nesting: the same limit; 100 levels pass it (and fail later, as a rule file).
+  auto nested = [](int levels) { return "a: " + std::string(levels, '[') + std::string(levels, ']') + "\n"; };
+  EXPECT_NE(ParseRules(nested(101), "deep.yaml").diagnostics.ToString().find("nests more than 100 levels"),
+            std::string::npos);
+  EXPECT_EQ(ParseRules(nested(99), "deep.yaml").diagnostics.ToString().find("nests more than 100 levels"),
+            std::string::npos);
+}
+
 TEST(Limits, HugeFilesAndLinesStayReadable) {
   std::string path = ::testing::TempDir() + "/huge-rules.yaml";
   {

@@ -20,21 +20,26 @@ constexpr const char* kFormat = "makerscore/1";
 // Limits on what a hostile rule file can make the loader do (docs/rule-format.md).
 constexpr size_t kMaxFileBytes = 16 << 20;  // 16 MiB
 constexpr size_t kMaxNodes = 1000000;       // YAML nodes after expanding aliases
+constexpr int kMaxDepth = 100;              // YAML nesting levels (the Guangxi file uses 9)
 
 // The number of nodes of the tree under node, counting an aliased node each
 // time it is used; stops counting past limit (so a "billion laughs" file
 // costs at most limit steps).
-size_t ExpandedSize(const YAML::Node& node, size_t limit, size_t count = 0) {
+// The number of nodes of the tree under node with aliases expanded, counting
+// stops past limit; *too_deep is set when the tree nests deeper than
+// kMaxDepth (an alias that contains itself nests forever).
+size_t ExpandedSize(const YAML::Node& node, size_t limit, bool* too_deep, int depth = 0, size_t count = 0) {
   ++count;
-  if (count > limit || !(node.IsSequence() || node.IsMap())) return count;
+  if (depth > kMaxDepth) *too_deep = true;
+  if (*too_deep || count > limit || !(node.IsSequence() || node.IsMap())) return count;
   for (const auto& item : node) {
     if (node.IsMap()) {
-      count = ExpandedSize(item.first, limit, count);
-      if (count <= limit) count = ExpandedSize(item.second, limit, count);
+      count = ExpandedSize(item.first, limit, too_deep, depth + 1, count);
+      if (count <= limit) count = ExpandedSize(item.second, limit, too_deep, depth + 1, count);
     } else {
-      count = ExpandedSize(item, limit, count);
+      count = ExpandedSize(item, limit, too_deep, depth + 1, count);
     }
-    if (count > limit) break;
+    if (*too_deep || count > limit) break;
   }
   return count;
 }
@@ -61,7 +66,12 @@ class Loader : public detail::SpecReader {
       return result;
     }
     bool walked = false;
-    if (ExpandedSize(root, kMaxNodes) > kMaxNodes) {
+    bool too_deep = false;
+    const size_t size = ExpandedSize(root, kMaxNodes, &too_deep);
+    if (too_deep) {
+      Error(YAML::Mark(), "", "the rule file nests more than " + std::to_string(kMaxDepth) +
+                                  " levels deep (an alias inside the item it names, like '&a [*a]'?)");
+    } else if (size > kMaxNodes) {
       Error(YAML::Mark(), "", "the rule file expands to more than " + std::to_string(kMaxNodes) +
                                   " YAML nodes (aliases repeating aliases?); a rule file is far smaller");
     } else if (!root.IsDefined() || root.IsNull()) {
