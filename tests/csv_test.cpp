@@ -78,7 +78,7 @@ fields: [{id: income, name: 总收入, unit: 万元}]
     return std::string("no error");
   };
   EXPECT_THAT_CONTAINS(error_of("12%"), "d.csv:2: column 'income' (总收入): expected a number in 万元, found the "
-                                        "percentage '12%' (write 12.5 if the field is measured in percent");
+                                        "percentage '12%' (write 12 if the field is measured in percent, 0.12 if it is a fraction)");
   EXPECT_THAT_CONTAINS(error_of("1,23"), "found '1,23': a comma may only separate thousands (1,234,567)");
   EXPECT_THAT_CONTAINS(error_of("12,34,567"), "a comma may only separate thousands");
   EXPECT_THAT_CONTAINS(error_of("1,234,"), "a comma may only separate thousands");

@@ -84,11 +84,8 @@ double Cv(const std::vector<double>& v) {
 
 CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, const Ratings& ratings) {
   const std::string source = ratings.source.empty() ? "ratings" : ratings.source;
-  std::string problems;
-  int count = 0;
-  auto problem = [&](int row, const std::string& m) {
-    if (count++ < 20) problems += source + ":" + std::to_string(row) + ": " + m + "\n";
-  };
+  std::vector<std::pair<int, std::string>> problems;  // row, message
+  auto problem = [&](int row, std::string m) { problems.emplace_back(row, std::move(m)); };
 
   std::unordered_map<std::string, int> entity_index;
   for (int i = 0; i < data.entity_count(); ++i) entity_index.emplace(data.entity_ids()[i], i);
@@ -163,9 +160,16 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
                          std::to_string(a.row) + ")");
     }
   }
-  if (count) {
-    if (count > 20) problems += "... and " + std::to_string(count - 20) + " more problems\n";
-    throw DataError(problems + std::to_string(count) + (count == 1 ? " problem" : " problems") + " in " + source);
+  if (!problems.empty()) {
+    // In the order of the file, the first 20.
+    std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::string text;
+    const size_t count = problems.size();
+    for (size_t k = 0; k < std::min<size_t>(count, 20); ++k) {
+      text += source + ":" + std::to_string(problems[k].first) + ": " + problems[k].second + "\n";
+    }
+    if (count > 20) text += "... and " + std::to_string(count - 20) + " more problems\n";
+    throw DataError(text + std::to_string(count) + (count == 1 ? " problem" : " problems") + " in " + source);
   }
 
   CombinedRatings out;

@@ -1,5 +1,7 @@
 #include "util/number_cell.h"
 
+#include "util/text.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -63,11 +65,16 @@ std::string ParseNumberCell(std::string_view cell, const std::string& unit, doub
   std::string s = HalfWidth(cell);
   const std::string in_unit = unit.empty() ? "" : " in " + unit;
   if (!s.empty() && s.back() == '%') {
-    if (unit != "%") {
-      return "expected a number" + in_unit + ", found the percentage '" + written +
-             "' (write 12.5 if the field is measured in percent, 0.125 if it is a fraction)";
-    }
     s.pop_back();
+    if (unit != "%") {
+      double v = 0;
+      std::string bare = s;
+      const bool number = !bare.empty() && ParseNumberCell(bare, "%", &v).empty();
+      return "expected a number" + in_unit + ", found the percentage '" + written + "'" +
+             (number ? " (write " + FormatNumber(v, 6) + " if the field is measured in percent, " +
+                           FormatNumber(v / 100, 8) + " if it is a fraction)"
+                     : "");
+    }
   }
   if (s.find(',') != std::string::npos) {
     if (!WellGrouped(s)) {
