@@ -10,6 +10,16 @@ const makerscore::Model& Guangxi() {
       makerscore::Model::Compile(makerscore::LoadRulesOrThrow(std::string(MAKERSCORE_SOURCE_DIR) + "/rules/guangxi-2019.yaml"));
   return model;
 }
+
+// The same rules, setting unusable cells aside instead of refusing the file.
+const makerscore::Model& GuangxiSettingAside() {
+  static const makerscore::Model model = [] {
+    makerscore::RuleSet rules = Guangxi().rules();
+    rules.bad_cells = makerscore::BadCells::kSetAside;
+    return makerscore::Model::Compile(rules);
+  }();
+  return model;
+}
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -18,6 +28,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     makerscore::DatasetReading lenient = makerscore::ParseDatasetCsvLenient(text, m.rules(), "fuzz.csv");
     (void)makerscore::CheckDataset(m, lenient.data);
+    auto aside = std::make_shared<makerscore::Dataset>(lenient.data);
+    makerscore::Result ra = makerscore::Score(GuangxiSettingAside(), aside, aside, std::make_shared<makerscore::Ratings>());
+    (void)makerscore::FormatTable(ra);
+    (void)makerscore::ToJson(ra);
     auto data = std::make_shared<makerscore::Dataset>(makerscore::ParseDatasetCsv(text, m.rules(), "fuzz.csv"));
     makerscore::Result r = makerscore::Score(m, data, data, std::make_shared<makerscore::Ratings>());
     (void)makerscore::FormatTable(r);

@@ -51,7 +51,8 @@ const std::vector<Entry>& Entries() {
        &detail::kEfficacy},
       {{"zscore", true, "(x - cohort mean) / cohort standard deviation (n - 1); lower is better: the negative",
         "Standardisation: how many standard deviations a value lies above the cohort mean. Scores are not "
-        "bounded, so points can be negative; meant for composite indices aggregated by mean. "
+        "bounded, so it needs `weighting: relative` (composite indices aggregated by mean); under "
+        "`weighting: points` it would hand out negative points and more than an indicator's maximum. "
         "When every entity has the same value, each scores 0 (flag `no_spread`).",
         {}},
        &detail::kZScore},

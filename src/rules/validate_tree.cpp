@@ -157,6 +157,12 @@ void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
     }
     std::string problem = ImplOf(*m).check(ResolveContext(*m, *ind.score, ind.weight));
     if (!problem.empty() && all_given) Error(path + "/score", problem);
+    if (std::string(m->name) == "zscore" && rules_.weighting == Weighting::kPoints) {
+      Error(path + "/score/method", "'zscore' scores are not bounded (a makerspace two standard deviations above the "
+                                    "mean would earn twice the points, one below the mean negative points); with "
+                                    "'weighting: points' use minmax, percentile or distance_to_best, or set "
+                                    "'weighting: relative'");
+    }
     if (std::string(m->name) == "points" && !ind.class_weights.empty()) {
       Error(path + "/weight", "an indicator scored by 'points' states its points; it cannot weigh classes differently");
     }
