@@ -52,6 +52,21 @@ TEST(Aggregate, PowerZeroIsRefused) {
   EXPECT_NE(e.find("'aggregate: power' needs a 'power' other than 0"), std::string::npos) << e;
 }
 
+TEST(Aggregate, MeansThatNeedNonNegativeScoresRefuseChildrenThatCanGoBelowZero) {
+  // Found by the property tests: a z-score under a geometric mean made the group undefined (NaN) for
+  // makerspaces below the cohort mean, and raising such a value could lower the total.
+  std::string text = Rules("aggregate: geometric");
+  text.replace(text.find("score: {method: goalposts, low: 0, high: 100}}\n      - {id: B"),
+               std::string("score: {method: goalposts, low: 0, high: 100}}").size(), "score: {method: zscore}}");
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(text), "'aggregate: geometric' needs scores of 0 or more, but 'A' (zscore) "
+                                                "can score below 0");
+  std::string harmonic = Rules("aggregate: harmonic");
+  harmonic.replace(harmonic.find("high: 100}}\n      - {id: B"), std::string("high: 100}}").size(),
+                   "high: 100, clamp: false}}");
+  harmonic.replace(harmonic.find("method: goalposts"), std::string("method: goalposts").size(), "method: efficacy");
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(harmonic), "but 'A' (efficacy with clamp: false) can score below 0");
+}
+
 const char* kClasses = R"(format: makerscore/1
 id: c
 title: 分类

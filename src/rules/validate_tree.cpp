@@ -62,6 +62,17 @@ void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, 
   if (ind.aggregate == Aggregation::kPower && !(ind.power != 0 && std::isfinite(ind.power))) {
     Error(path + "/power", "'aggregate: power' needs a 'power' other than 0 (use 'geometric' for the limit at 0)");
   }
+  if (ind.aggregate != Aggregation::kArithmetic) {
+    for (const auto& child : ind.children) {
+      std::string negative = MayScoreBelowZero(child);
+      if (negative.empty()) continue;
+      Error(path + "/aggregate", "'aggregate: " + std::string(ToString(ind.aggregate)) +
+                                     "' needs scores of 0 or more, but " + negative +
+                                     " can score below 0; score it with a bounded method (minmax, percentile ...) "
+                                     "or aggregate '" + ind.id + "' arithmetically");
+      break;
+    }
+  }
   bool derives = ind.weights.has_value();
   if (derives) CheckDerived(*ind.weights, ind.children, path + "/weights");
   bool outer = derived_data_weights_;
@@ -114,6 +125,26 @@ void Validator::CheckDerived(const DerivedWeights& w, const std::vector<Indicato
     Error(path, "the comparisons are inconsistent: CR = " + FormatNumber(cr, 3) + " (CI " + FormatNumber(r.ci, 4) +
                     " / RI " + FormatNumber(r.ri, 2) + "), 0.1 or more; revise them, or set 'accept_inconsistent: true'");
   }
+}
+
+std::string Validator::MayScoreBelowZero(const Indicator& ind) {
+  if (ind.is_leaf()) {
+    if (!ind.score) return "";
+    const std::string& m = ind.score->method;
+    auto clamp = ind.score->params.find("clamp");
+    if (m == "zscore") return "'" + ind.id + "' (zscore)";
+    if (m == "efficacy" && clamp != ind.score->params.end() && clamp->second == 0) {
+      return "'" + ind.id + "' (efficacy with clamp: false)";
+    }
+    return "";
+  }
+  // Means other than the arithmetic one refuse negative scores themselves.
+  if (ind.aggregate != Aggregation::kArithmetic) return "";
+  for (const auto& child : ind.children) {
+    std::string negative = MayScoreBelowZero(child);
+    if (!negative.empty()) return negative;
+  }
+  return "";
 }
 
 void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {

@@ -39,6 +39,9 @@ class Validator {
   // Derived weights of a group's children: the method's needs, AHP's matrices and consistency.
   void CheckDerived(const DerivedWeights& w, const std::vector<Indicator>& children, const std::string& path);
   void CheckLeaf(const Indicator& ind, const std::string& path);
+  // "'id' (method)" of a leaf under ind (or ind itself) whose score can be
+  // below 0 and reaches ind's score through arithmetic means; "" if none.
+  static std::string MayScoreBelowZero(const Indicator& ind);
   void CheckMissing(const Indicator& ind, const std::string& path);
   void CheckWeights(const std::vector<Indicator>& children, const Indicator* parent, const std::string& path);
   bool derived_data_weights_ = false;  // inside a group whose weights come from the data

@@ -1,0 +1,291 @@
+// Properties that must hold for every rule set and cohort, checked over
+// rule sets and cohorts generated from fixed seeds: determinism, order
+// invariance, monotonicity, weight scaling, points within their maximum.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <numeric>
+#include <random>
+#include <sstream>
+
+#include "test_util.h"
+
+namespace makerscore {
+namespace {
+
+constexpr int kCases = 150;  // rule sets per property
+
+// What the generator may use.
+struct Options {
+  bool relative = false;         // weighting: relative (else points)
+  bool any_direction = true;     // false: every indicator is higher-is-better
+  bool any_aggregate = true;     // geometric, harmonic and power means too (relative only)
+  bool allow_exclude = true;     // missing: exclude (which hands a missing indicator's points to its siblings)
+};
+
+// A random rule set as YAML text, and a random cohort for it as CSV.
+class Generator {
+ public:
+  Generator(std::uint64_t seed, Options options) : rng_(seed), options_(options) {}
+
+  std::string Rules() {
+    fields_ = Pick(3, 6);
+    std::ostringstream out;
+    out << "format: makerscore/1\nid: generated\ntitle: 生成\n";
+    out << "weighting: " << (options_.relative ? "relative" : "points") << "\ntotal: 120\n";
+    const char* missing[] = {"zero", "mean", "median", "exclude"};
+    out << "missing: " << missing[Pick(0, options_.allow_exclude ? 3 : 2)] << "\nfields:\n";
+    for (int f = 0; f < fields_; ++f) out << "  - {id: f" << f << ", name: 字段" << f << ", min: 0}\n";
+    out << "indicators:\n";
+    int next_id = 0;
+    Children(out, 120, 1, false, &next_id);
+    return out.str();
+  }
+
+  // n entities with ids E0.., values in [0, 100] to one decimal, 10% missing.
+  std::string Cohort(int n) {
+    std::ostringstream out;
+    out << "id";
+    for (int f = 0; f < fields_; ++f) out << ",f" << f;
+    out << "\n";
+    for (int i = 0; i < n; ++i) {
+      out << "E" << i;
+      for (int f = 0; f < fields_; ++f) {
+        out << ",";
+        if (Pick(0, 9) > 0) out << Pick(0, 1000) / 10.0;
+      }
+      out << "\n";
+    }
+    return out.str();
+  }
+
+  int Pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  std::mt19937_64& rng() { return rng_; }
+
+ private:
+  // Children of a node worth `points`, at depth `depth`; bounded: under a
+  // mean that needs scores of 0 or more (no zscore).
+  void Children(std::ostringstream& out, int points, int depth, bool bounded, int* next_id) {
+    const std::string pad(2 * depth, ' ');
+    const int k = Pick(2, 4);
+    std::vector<int> weights = Split(points, k);
+    for (int c = 0; c < k; ++c) {
+      const std::string id = "N" + std::to_string((*next_id)++);
+      out << pad << "- id: " << id << "\n" << pad << "  name: 指标" << id << "\n" << pad << "  weight: " << weights[c] << "\n";
+      if (depth < 3 && weights[c] >= 6 && Pick(0, 2) == 0) {
+        int kind = 0;
+        if (options_.relative && options_.any_aggregate) {
+          const char* kinds[] = {"arithmetic", "geometric", "harmonic", "power"};
+          kind = Pick(0, 3);
+          out << pad << "  aggregate: " << kinds[kind] << "\n";
+          if (kind == 3) out << pad << "  power: 2\n";
+        }
+        out << pad << "  children:\n";
+        Children(out, weights[c], depth + 1, bounded || kind > 0, next_id);
+        continue;
+      }
+      out << pad << "  value: " << Formula() << "\n" << pad << "  score: " << Method(bounded) << "\n";
+    }
+  }
+
+  // points split into k positive whole parts (the parts of a relative
+  // weighting need not add up, but they may).
+  std::vector<int> Split(int points, int k) {
+    std::vector<int> cuts;
+    for (int c = 0; c < k - 1; ++c) cuts.push_back(Pick(1, points - 1));
+    cuts.push_back(0);
+    cuts.push_back(points);
+    std::sort(cuts.begin(), cuts.end());
+    std::vector<int> out;
+    for (int c = 0; c < k; ++c) out.push_back(cuts[c + 1] - cuts[c]);
+    // A zero part: move one point from the largest.
+    for (int& w : out) {
+      if (w == 0) {
+        ++w;
+        --*std::max_element(out.begin(), out.end());
+      }
+    }
+    return out;
+  }
+
+  // A field, or the sum of two (increasing in each field).
+  std::string Formula() {
+    std::string a = "f" + std::to_string(Pick(0, fields_ - 1));
+    return Pick(0, 2) == 0 ? a + " + f" + std::to_string(Pick(0, fields_ - 1)) : a;
+  }
+
+  std::string Method(bool bounded) {
+    std::vector<std::string> methods = {"{method: minmax", "{method: goalposts, low: 10, high: 80",
+                                        "{method: percentile", "{method: borda", "{method: distance_to_best",
+                                        "{method: efficacy", "{method: ratio, benchmark: 60"};
+    if (options_.relative && !bounded) methods.push_back("{method: zscore");
+    std::string m = methods[Pick(0, static_cast<int>(methods.size()) - 1)];
+    if (options_.any_direction && Pick(0, 3) == 0) m += ", direction: lower";
+    return m + "}";
+  }
+
+  std::mt19937_64 rng_;
+  Options options_;
+  int fields_ = 3;
+};
+
+struct Case {
+  Model model;
+  std::string csv;
+  std::string rules;  // the YAML, shown when a property fails
+};
+
+Case Make(std::uint64_t seed, Options options, int entities = -1) {
+  Generator g(seed, options);
+  std::string rules = g.Rules();
+  std::string csv = g.Cohort(entities > 0 ? entities : g.Pick(4, 40));
+  return {Model::Compile(testing::RulesFromText(rules)), csv, rules};
+}
+
+Result ScoreCsv(const Model& m, const std::string& csv) {
+  return Score(m, std::make_shared<Dataset>(ParseDatasetCsv(csv, m.rules(), "generated.csv")));
+}
+
+template <typename A>
+bool SameBits(const A& a, const A& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), sizeof(*a.data()) * a.size()) == 0;
+}
+
+TEST(Properties, TheSameInputGivesTheSameBits) {
+  for (std::uint64_t seed = 1; seed <= kCases; ++seed) {
+    Case c = Make(seed, {seed % 2 == 0});
+    Result a = ScoreCsv(c.model, c.csv);
+    Result b = ScoreCsv(Make(seed, {seed % 2 == 0}).model, c.csv);  // compiled again, too
+    ASSERT_TRUE(SameBits(a.points(), b.points())) << "seed " << seed;
+    ASSERT_TRUE(SameBits(a.scores(), b.scores())) << "seed " << seed;
+    ASSERT_TRUE(SameBits(a.flags(), b.flags())) << "seed " << seed;
+    for (int i = 0; i < a.entity_count(); ++i) {
+      double ta = a.total(i), tb = b.total(i);
+      ASSERT_EQ(std::memcmp(&ta, &tb, sizeof ta), 0) << "seed " << seed;
+      ASSERT_EQ(a.rank(i), b.rank(i));
+    }
+  }
+}
+
+TEST(Properties, ReorderingEntitiesChangesNoScore) {
+  for (std::uint64_t seed = 1; seed <= kCases; ++seed) {
+    Case c = Make(seed, {seed % 2 == 0});
+    std::vector<std::string> lines;
+    std::istringstream in(c.csv);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    std::mt19937_64 rng(seed);
+    std::shuffle(lines.begin() + 1, lines.end(), rng);
+    std::string shuffled;
+    for (const auto& line : lines) shuffled += line + "\n";
+    Result a = ScoreCsv(c.model, c.csv), b = ScoreCsv(c.model, shuffled);
+    for (int i = 0; i < a.entity_count(); ++i) {
+      const int j = b.FindEntity(a.entity_ids()[i]);
+      // Sums over the cohort run in another order: equal to rounding.
+      if (std::isnan(a.total(i))) {
+        EXPECT_TRUE(std::isnan(b.total(j))) << "seed " << seed;
+      } else {
+        ASSERT_NEAR(a.total(i), b.total(j), 1e-9 * std::max(1.0, std::fabs(a.total(i)))) << "seed " << seed;
+      }
+      ASSERT_EQ(a.rank(i), b.rank(j)) << "seed " << seed << ", entity " << a.entity_ids()[i];
+    }
+  }
+}
+
+TEST(Properties, RaisingAHigherIsBetterValueNeverLowersTheScore) {
+  int checked = 0;
+  for (std::uint64_t seed = 1; seed <= kCases; ++seed) {
+    Options options{seed % 2 == 0, /*any_direction=*/false};
+    Case c = Make(seed, options);
+    Result before = ScoreCsv(c.model, c.csv);
+    // Raise one present value of a random entity by 1 to 50.
+    std::mt19937_64 rng(seed * 7919);
+    std::vector<std::string> lines;
+    std::istringstream in(c.csv);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    const size_t row = 1 + rng() % (lines.size() - 1);
+    std::vector<std::string> cells;
+    std::istringstream cell_in(lines[row]);
+    for (std::string cell; std::getline(cell_in, cell, ',');) cells.push_back(cell);
+    cells.resize(c.model.rules().fields.size() + 1);
+    const size_t col = 1 + rng() % (cells.size() - 1);
+    if (cells[col].empty()) continue;
+    const double raised = std::stod(cells[col]) + 1 + static_cast<double>(rng() % 50);
+    std::ostringstream value;
+    value << raised;
+    cells[col] = value.str();
+    std::string line;
+    for (size_t k = 0; k < cells.size(); ++k) line += (k ? "," : "") + cells[k];
+    lines[row] = line;
+    std::string changed;
+    for (const auto& l : lines) changed += l + "\n";
+    Result after = ScoreCsv(c.model, changed);
+    const int i = static_cast<int>(row) - 1;
+    if (std::isnan(before.total(i))) continue;  // nothing to score (every indicator missing and excluded)
+    ASSERT_GE(after.total(i), before.total(i) - 1e-9)
+        << "seed " << seed << ": raising " << cells[col] << " in column " << col << " of " << cells[0] << "\n"
+        << c.rules << c.csv;
+    ++checked;
+  }
+  EXPECT_GT(checked, kCases / 2);
+}
+
+TEST(Properties, ScalingANodesWeightsChangesNothingWithRelativeWeights) {
+  for (std::uint64_t seed = 1; seed <= kCases; ++seed) {
+    Case c = Make(seed, {/*relative=*/true});
+    RuleSet scaled = c.model.rules();
+    // Every child of one group (or of the root) weighs 7 times as much.
+    std::vector<Indicator*> groups;
+    std::function<void(std::vector<Indicator>&)> collect = [&](std::vector<Indicator>& list) {
+      for (auto& ind : list) {
+        if (!ind.children.empty()) {
+          groups.push_back(&ind);
+          collect(ind.children);
+        }
+      }
+    };
+    collect(scaled.indicators);
+    std::mt19937_64 rng(seed);
+    std::vector<Indicator>& children =
+        groups.empty() || rng() % 3 == 0 ? scaled.indicators : groups[rng() % groups.size()]->children;
+    for (auto& child : children) child.weight *= 7;
+    Model m2 = Model::Compile(scaled);
+    Result a = ScoreCsv(c.model, c.csv), b = ScoreCsv(m2, c.csv);
+    for (int i = 0; i < a.entity_count(); ++i) {
+      if (std::isnan(a.total(i))) continue;
+      ASSERT_NEAR(a.total(i), b.total(i), 1e-9 * std::max(1.0, std::fabs(a.total(i)))) << "seed " << seed;
+      ASSERT_EQ(a.rank(i), b.rank(i)) << "seed " << seed;
+    }
+  }
+}
+
+TEST(Properties, PointsNeverExceedAnIndicatorsMaximum) {
+  // With missing: exclude, a missing indicator's points go to its present siblings (and a group's whose
+  // children are all missing, to the group's siblings), so a node may earn more than its nominal points;
+  // the total never exceeds the rule set's. Every other policy keeps each node within its own maximum.
+  for (std::uint64_t seed = 1; seed <= kCases; ++seed) {
+    Case excluding = Make(seed, {/*relative=*/false});
+    Result whole = ScoreCsv(excluding.model, excluding.csv);
+    for (int i = 0; i < whole.entity_count(); ++i) {
+      if (!std::isnan(whole.total(i))) ASSERT_LE(whole.total(i), 120 + 1e-9) << "seed " << seed;
+    }
+    Case c = Make(seed, {/*relative=*/false, true, true, /*allow_exclude=*/false});
+    Result r = ScoreCsv(c.model, c.csv);
+    const auto& nodes = c.model.nodes();
+    for (size_t k = 0; k < nodes.size(); ++k) {
+      for (int i = 0; i < r.entity_count(); ++i) {
+        const double p = r.points()(i, static_cast<Eigen::Index>(k));
+        if (std::isnan(p)) continue;
+        ASSERT_LE(p, nodes[k].max_points + 1e-9) << "seed " << seed << ", node " << nodes[k].id << "\n"
+                                                  << c.rules << c.csv;
+        ASSERT_GE(p, -1e-9) << "seed " << seed << ", node " << nodes[k].id;
+      }
+    }
+    for (int i = 0; i < r.entity_count(); ++i) {
+      if (!std::isnan(r.total(i))) ASSERT_LE(r.total(i), 120 + 1e-9) << "seed " << seed;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace makerscore
