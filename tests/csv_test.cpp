@@ -141,6 +141,18 @@ TEST(DatasetCsv, GbkIsRefusedWithHowToConvert) {
   EXPECT_THROW_WITH(ParseDatasetCsv("\xD6\xDA", Rules(), "d.csv"), DataError, "iconv -f GB18030 -t UTF-8");
 }
 
+TEST(DatasetCsv, InvalidUtf8FormsAreRefused) {
+  // Found by fuzzing: ED B7 A5 encodes a surrogate (U+DDE5), which UTF-8 forbids; it passed the check and
+  // later made the JSON writer throw. Overlong forms and code points past U+10FFFF are refused too.
+  for (const char* bad : {"\xED\xB7\xA5", "\xE0\x80\xAF", "\xF0\x80\x80\xAF", "\xF4\x90\x80\x80", "\xC0\xAF"}) {
+    EXPECT_THROW_WITH(ParseDatasetCsv(std::string("id,income,staff,online\nA") + bad + ",1,2,1\n", Rules(), "d.csv"),
+                      DataError, "d.csv:2: the file is not UTF-8 text");
+  }
+  // The largest code point and the last before the surrogates are fine.
+  Dataset d = ParseDatasetCsv("id,income,staff,online\nA\xF4\x8F\xBF\xBF\xED\x9F\xBF,1,2,1\n", Rules(), "d.csv");
+  EXPECT_EQ(d.entity_count(), 1);
+}
+
 TEST(DatasetCsv, EmptyFileAndUnclosedQuote) {
   EXPECT_THROW_WITH(ParseDatasetCsv("", Rules(), "d.csv"), DataError, "the file is empty");
   EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,online\nA,\"1,2,1\n", Rules(), "d.csv"), DataError,

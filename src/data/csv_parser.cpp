@@ -20,6 +20,11 @@ void RequireUtf8(std::string_view text, const std::string& source) {
     size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     bool ok = len > 0 && i + len <= n && c >= 0xC2 && c <= 0xF4;
     for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (ok && len > 2) {
+      // RFC 3629: no overlong forms (E0 80-9F, F0 80-8F), no surrogates (ED A0-BF), nothing past U+10FFFF (F4 90-).
+      const unsigned char d = static_cast<unsigned char>(text[i + 1]);
+      ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0) && !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
+    }
     if (!ok) {
       throw DataError(source + ":" + std::to_string(line) +
                       ": the file is not UTF-8 text. Spreadsheets often save Chinese CSV files as "

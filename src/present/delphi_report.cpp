@@ -85,7 +85,8 @@ std::string DelphiToJson(const std::vector<DelphiRound>& rounds) {
     round["indicators"] = indicators;
     doc.push_back(round);
   }
-  return doc.dump(2) + "\n";
+  // Invalid UTF-8 (from data built in code) becomes U+FFFD rather than an exception.
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace makerscore

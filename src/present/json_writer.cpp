@@ -61,7 +61,8 @@ std::string ToJson(const Result& r) {
     entities.push_back(e);
   }
   doc["entities"] = entities;
-  return doc.dump(2) + "\n";
+  // Invalid UTF-8 (from data built in code) becomes U+FFFD rather than an exception.
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace makerscore

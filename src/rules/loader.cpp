@@ -9,7 +9,7 @@
 
 #include "makerscore/load.h"
 #include "makerscore/methods.h"
-#include "rules/spec_reader.h"
+#include "rules/uncertainty_reader.h"
 
 namespace makerscore {
 
@@ -50,9 +50,9 @@ using detail::ParseBool;
 using detail::ParseDouble;
 
 // Builds a RuleSet from the YAML, section by section.
-class Loader : public detail::SpecReader {
+class Loader : public detail::UncertaintyReader {
  public:
-  using SpecReader::SpecReader;
+  using UncertaintyReader::UncertaintyReader;
 
   LoadResult Run() {
     LoadResult result;
@@ -97,14 +97,6 @@ class Loader : public detail::SpecReader {
   }
 
  private:
-  static MissingPolicy ToMissing(const std::string& s) {
-    if (s == "error") return MissingPolicy::kError;
-    if (s == "group_mean") return MissingPolicy::kGroupMean;
-    if (s == "mean") return MissingPolicy::kMean;
-    if (s == "median") return MissingPolicy::kMedian;
-    if (s == "exclude") return MissingPolicy::kExclude;
-    return MissingPolicy::kZero;
-  }
 
   void ReadRules(const YAML::Node& root, RuleSet* rules) {
     KeyNodes top = Section(root, "rules", "");
@@ -131,6 +123,9 @@ class Loader : public detail::SpecReader {
     }
     if (top.count("weights") && top["weights"].IsMap()) rules->weights = ReadWeights(top["weights"], "weights");
     if (top.count("outliers") && top["outliers"].IsMap()) rules->outliers = ReadOutliers(top["outliers"], "outliers");
+    if (top.count("uncertainty") && top["uncertainty"].IsMap()) {
+      rules->uncertainty = ReadUncertainty(top["uncertainty"], "uncertainty");
+    }
     if (top.count("classes") && top["classes"].IsMap()) {
       Classes c;
       KeyNodes m = Section(top["classes"], "classes", "classes");

@@ -44,6 +44,17 @@ const std::vector<SectionInfo>& RuleSections() {
        "meets: its total reaches `min` and its rank lies within the best `top` share of the ranked "
        "entities (rank <= top x their number). A grade without conditions takes everyone left; an entity "
        "meeting none gets no grade."},
+      {"uncertainty", "`uncertainty:`",
+       "What may vary in `makerscore uncertainty` and `makerscore sensitivity`: each entry is one "
+       "uncertain input, and every replication draws one value of each (see docs/uncertainty.md). The "
+       "scoring itself ignores this section."},
+      {"uncertain_weights", "`weights:` of `uncertainty:`",
+       "How the weights vary: each child's share within its group is multiplied by a random factor around "
+       "1, then the group's shares are scaled to add up again."},
+      {"method_alternatives", "each item of `methods:` of `uncertainty:`",
+       "Alternative scoring methods of one quantitative indicator, one of which each replication uses."},
+      {"aggregation_alternatives", "each item of `aggregation:` of `uncertainty:`",
+       "Alternative means of one group."},
       {"check", "each item of `checks:`",
        "A consistency rule a filled-in report must satisfy (checked by `makerscore validate`)."},
   };
@@ -93,6 +104,43 @@ const std::vector<KeyInfo>& RuleKeys() {
        "data dictionary (a report form) that can still hold checks."},
       {"rules", "grades", T::kList, false, "", "", "Grades by minimum total (section grade)."},
       {"rules", "checks", T::kList, false, "", "", "Consistency rules for reported data (section check)."},
+      {"rules", "uncertainty", T::kMap, false, "", "",
+       "The uncertain inputs of an uncertainty or sensitivity analysis (section uncertainty)."},
+
+      {"uncertainty", "replications", T::kInteger, false, "1000", "", "How many replications to run."},
+      {"uncertainty", "seed", T::kInteger, false, "1", "",
+       "The random seed: the same seed gives the same results, bit for bit, on any number of threads."},
+      {"uncertainty", "weights", T::kMap, false, "", "", "Vary the weights (section uncertain_weights)."},
+      {"uncertainty", "methods", T::kList, false, "", "",
+       "Alternative scoring methods of indicators (section method_alternatives)."},
+      {"uncertainty", "aggregation", T::kList, false, "", "",
+       "Alternative means of groups (section aggregation_alternatives)."},
+      {"uncertainty", "missing", T::kList, false, "", "error|zero|mean|median|group_mean|exclude",
+       "Alternatives for the rule set's `missing` policy, e.g. `[zero, mean, median]`."},
+      {"uncertainty", "winsorisation", T::kList, false, "", "",
+       "Alternatives for the outliers' `max_points`, e.g. `[1, 3, 5]` (the rule set needs `outliers:`)."},
+      {"uncertainty", "experts", T::kString, false, "fixed", "fixed|bootstrap|leave_one_out",
+       "The expert panel: as it is; resampled with replacement; or with one expert left out in turn."},
+
+      {"uncertain_weights", "noise", T::kNumber, false, "0.25", "",
+       "With `distribution: uniform`, each factor lies within 1 +- noise (0.25: +-25%)."},
+      {"uncertain_weights", "distribution", T::kString, false, "uniform", "uniform|dirichlet",
+       "`uniform` factors, or `dirichlet`: the shares of a group are drawn from a Dirichlet distribution "
+       "centred on the stated shares."},
+      {"uncertain_weights", "concentration", T::kNumber, false, "100", "",
+       "`dirichlet`: how tightly the shares stay near the stated ones (larger: closer)."},
+      {"uncertain_weights", "indicators", T::kList, false, "all groups", "",
+       "The groups whose children's weights vary (`\"\"` names the first level)."},
+
+      {"method_alternatives", "indicator", T::kString, true, "", "", "The id of a quantitative indicator."},
+      {"method_alternatives", "alternatives", T::kList, true, "", "",
+       "Score specs as under `score:` (section score), e.g. `[{method: minmax}, {method: percentile}]`; "
+       "the indicator's own method need not be among them."},
+
+      {"aggregation_alternatives", "indicator", T::kString, true, "", "",
+       "The id of a group."},
+      {"aggregation_alternatives", "alternatives", T::kList, true, "", "arithmetic|geometric|harmonic",
+       "The means to choose from, e.g. `[arithmetic, geometric]`."},
 
       {"entity", "id", T::kString, false, "id", "", "The column holding each entity's unique id."},
       {"entity", "name", T::kString, false, "name", "", "The column holding each entity's name (optional in the data)."},

@@ -32,6 +32,7 @@ Diagnostics Validator::Run() {
   CheckAdjustments(rules_.deductions, "deductions");
   CheckVetoes();
   CheckChecks();
+  CheckUncertainty();
   return std::move(diags_);
 }
 

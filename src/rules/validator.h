@@ -54,6 +54,9 @@ class Validator {
   void CheckVetoes();
   void CheckChecks();
 
+  // validate_uncertainty.cpp: `uncertainty:`.
+  void CheckUncertainty();
+
   const RuleSet& rules_;
   std::set<std::string> paths_;  // as the loader named them (see UniquePath)
   std::set<std::string> indicator_ids_;

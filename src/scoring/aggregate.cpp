@@ -49,8 +49,7 @@ double Combine(Aggregation how, double power, const double* s, const double* w, 
 
 // Data-driven shares of group k's children from their scores (the entities
 // with every child's score), or empty when the group's weights are stated or AHP's.
-std::vector<double> DataShares(const CompiledModel& m, int k, const Eigen::ArrayXXd& scores) {
-  const Node& node = m.nodes[k];
+std::vector<double> DataShares(const Node& node, const Eigen::ArrayXXd& scores) {
   const std::string& method = node.weights_method;
   if (method.empty() || method == "ahp") return {};
   DataWeighting how = method == "entropy" ? DataWeighting::kEntropy
@@ -79,23 +78,23 @@ std::vector<double> DataShares(const CompiledModel& m, int k, const Eigen::Array
 
 }  // namespace
 
-void AggregateTree(const CompiledModel& m, const std::vector<int>& classes, Eigen::ArrayXXd* scores,
+void AggregateTree(const std::vector<Node>& tree, const std::vector<int>& classes, Eigen::ArrayXXd* scores,
                    Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares) {
-  const int nodes = static_cast<int>(m.nodes.size());
+  const int nodes = static_cast<int>(tree.size());
   const Eigen::Index n = scores->rows();
   auto class_of = [&](Eigen::Index i) { return classes.empty() ? 0 : classes[i]; };
   shares->assign(nodes, 1.0);
-  for (int k = 1; k < nodes; ++k) (*shares)[k] = m.nodes[k].share;
+  for (int k = 1; k < nodes; ++k) (*shares)[k] = tree[k].share;
   // share_of(c, q): the share of child c for class q, derived ones overriding.
   std::vector<char> derived(nodes, 0);
-  auto share_of = [&](int c, int q) { return derived[c] ? (*shares)[c] : m.nodes[c].class_share[q]; };
+  auto share_of = [&](int c, int q) { return derived[c] ? (*shares)[c] : tree[c].class_share[q]; };
   // den[k][i]: the shares of node k's children that count for entity i.
   std::vector<Eigen::ArrayXd> den(nodes);
   std::vector<double> s, w;
   for (int k = nodes - 1; k >= 0; --k) {
-    const Node& node = m.nodes[k];
+    const Node& node = tree[k];
     if (node.children.empty()) continue;
-    std::vector<double> data_shares = DataShares(m, k, *scores);
+    std::vector<double> data_shares = DataShares(node, *scores);
     for (size_t j = 0; j < data_shares.size(); ++j) {
       (*shares)[node.children[j]] = data_shares[j];
       derived[node.children[j]] = 1;
@@ -130,7 +129,7 @@ void AggregateTree(const CompiledModel& m, const std::vector<int>& classes, Eige
   // Points each node can earn for each entity, after redistribution.
   std::vector<Eigen::ArrayXd> cap(nodes, Eigen::ArrayXd(n));
   for (int k = 0; k < nodes; ++k) {
-    const Node& node = m.nodes[k];
+    const Node& node = tree[k];
     for (Eigen::Index i = 0; i < n; ++i) {
       const int q = class_of(i);
       if (k == 0) {

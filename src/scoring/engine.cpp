@@ -85,7 +85,7 @@ class Engine {
       ScoreLeaf(leaf, x, leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r, &unscored);
       r.flags_.col(leaf.node) = flags;
     }
-    AggregateTree(m, r.classes_, &r.scores_, &r.points_, &r.flags_, &r.shares_);
+    AggregateTree(m.nodes, r.classes_, &r.scores_, &r.points_, &r.flags_, &r.shares_);
     for (Eigen::Index i = 0; i < n; ++i) {
       if (!unscored[i]) continue;
       r.points_.row(i).setConstant(kNaN);

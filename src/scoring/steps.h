@@ -30,10 +30,11 @@ double SampleKurtosis(const std::vector<double>& x);
 double Quantile(const std::vector<double>& sorted, double p);
 
 // aggregate.cpp: group scores bottom-up from the leaves' scores (NaN: left
-// out), then every node's points top-down, per entity class. Children of
+// out), then every node's points top-down, per entity class. tree is the
+// model's nodes (or a copy with other shares, for the uncertainty analysis). Children of
 // groups with data-driven weights get them from their scores here; shares
 // receives every node's share as used (derived or stated, first class).
-void AggregateTree(const CompiledModel& m, const std::vector<int>& classes, Eigen::ArrayXXd* scores,
+void AggregateTree(const std::vector<Node>& tree, const std::vector<int>& classes, Eigen::ArrayXXd* scores,
                    Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares);
 
 // outcomes.cpp: the total from the tree's points with bonus and deductions.

@@ -1,0 +1,262 @@
+// Uncertainty and sensitivity analyses: sampling the inputs, running the
+// replications on every core, and summarising them.
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <thread>
+
+#include "makerscore/error.h"
+#include "makerscore/uncertainty.h"
+#include "scoring/steps.h"
+#include "uncertainty/replicator.h"
+
+namespace makerscore {
+
+namespace {
+
+using detail::Outcome;
+using detail::Replicator;
+
+int Threads(const UncertaintyOptions& o) {
+  if (o.threads > 0) return o.threads;
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+// Runs body(r) for r in [0, count) on `threads` threads; each r is done
+// exactly once and writes only its own outputs, so the results do not depend
+// on the number of threads. Reports progress from the calling thread.
+template <typename Body>
+void ParallelFor(long count, int threads, const UncertaintyOptions& options, const Body& body) {
+  constexpr long kChunk = 32;
+  std::atomic<long> next{0}, done{0};
+  std::exception_ptr failure;
+  std::atomic<bool> failed{false};
+  auto work = [&](bool report) {
+    for (long start; !failed && (start = next.fetch_add(kChunk)) < count;) {
+      const long end = std::min(count, start + kChunk);
+      try {
+        for (long r = start; r < end; ++r) body(r);
+      } catch (...) {
+        if (!failed.exchange(true)) failure = std::current_exception();
+        return;
+      }
+      const long total_done = done.fetch_add(end - start) + (end - start);
+      if (report && options.progress) options.progress(total_done, count);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, false);
+  work(true);
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+  if (options.progress) options.progress(count, count);
+}
+
+// Rows of uniform numbers in [0, 1), drawn in order from the seed.
+std::vector<std::vector<double>> Uniforms(std::mt19937_64& rng, long rows, size_t columns) {
+  std::uniform_real_distribution<double> unit(0, 1);
+  std::vector<std::vector<double>> out(rows, std::vector<double>(columns));
+  for (auto& row : out) {
+    for (double& x : row) x = unit(rng);
+  }
+  return out;
+}
+
+const UncertainInputs& CheckedInputs(const UncertainInputs& inputs, int replications) {
+  if (replications < 2) throw Error("an uncertainty analysis needs at least 2 replications");
+  return inputs;
+}
+
+// The mean absolute rank shift against the nominal ranking, over the
+// entities ranked in both.
+double RankShift(const Outcome& o, const Outcome& nominal) {
+  double sum = 0;
+  int count = 0;
+  for (size_t i = 0; i < o.ranks.size(); ++i) {
+    if (o.ranks[i] == 0 || nominal.ranks[i] == 0) continue;
+    sum += std::abs(o.ranks[i] - nominal.ranks[i]);
+    ++count;
+  }
+  return count ? sum / count : 0;
+}
+
+double Percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return detail::Quantile(v, p);
+}
+
+}  // namespace
+
+UncertaintyResult AnalyseUncertainty(const Model& model, std::shared_ptr<const Dataset> current,
+                                     std::shared_ptr<const Dataset> previous, std::shared_ptr<const Ratings> ratings,
+                                     const UncertainInputs& inputs, const UncertaintyOptions& options) {
+  const int n_rep = options.replications.value_or(inputs.replications);
+  const std::uint64_t seed = options.seed.value_or(inputs.seed);
+  Replicator rep(model, current, previous, ratings, CheckedInputs(inputs, n_rep), seed);
+  const int threads = Threads(options);
+  std::mt19937_64 rng(seed);
+  std::vector<std::vector<double>> u = Uniforms(rng, n_rep, rep.inputs().size());
+  std::vector<std::vector<int>> choices;
+  for (const auto& row : u) choices.push_back(rep.Choose(row.data()));
+  const std::vector<int> nominal_choice(rep.inputs().size(), -1);
+  choices.push_back(nominal_choice);
+  rep.Prepare(choices, threads);
+  choices.pop_back();
+  const Outcome nominal = rep.Run(nominal_choice);
+
+  const Result& r = rep.nominal();
+  const int n = r.entity_count();
+  UncertaintyResult out;
+  out.seed = seed;
+  out.entity_ids = r.entity_ids();
+  out.entity_names = r.entity_names();
+  for (const auto& g : model.rules().grades) out.grades.push_back(g.label);
+  for (const auto& in : rep.inputs()) out.inputs.push_back(in.name);
+  out.totals.resize(n_rep, n);
+  out.ranks.resize(n_rep, n);
+  Eigen::ArrayXXi grades(n_rep, n);
+  ParallelFor(n_rep, threads, options, [&](long k) {
+    Outcome o = rep.Run(choices[k]);
+    for (int i = 0; i < n; ++i) {
+      out.totals(k, i) = o.totals[i];
+      out.ranks(k, i) = o.ranks[i];
+      grades(k, i) = o.grades[i];
+    }
+  });
+
+  const int n_grades = static_cast<int>(out.grades.size());
+  out.entities.resize(n);
+  std::vector<double> ranks, totals;
+  for (int i = 0; i < n; ++i) {
+    EntityUncertainty& e = out.entities[i];
+    e.nominal_total = nominal.totals[i];
+    e.nominal_rank = nominal.ranks[i];
+    e.nominal_grade = nominal.grades[i];
+    e.grade_probability.assign(n_grades + 1, 0.0);
+    ranks.clear();
+    totals.clear();
+    int changed = 0;
+    for (int k = 0; k < n_rep; ++k) {
+      if (out.ranks(k, i) > 0) ranks.push_back(out.ranks(k, i));
+      if (!std::isnan(out.totals(k, i))) totals.push_back(out.totals(k, i));
+      const int g = grades(k, i);
+      e.grade_probability[g >= 0 ? g : n_grades] += 1.0 / n_rep;
+      changed += g != e.nominal_grade;
+    }
+    e.grade_change = static_cast<double>(changed) / n_rep;
+    const double kNaN = std::numeric_limits<double>::quiet_NaN();
+    e.mean_total = totals.empty() ? kNaN : std::accumulate(totals.begin(), totals.end(), 0.0) / totals.size();
+    e.median_rank = ranks.empty() ? kNaN : Percentile(ranks, 0.5);
+    e.rank_p05 = ranks.empty() ? kNaN : Percentile(ranks, 0.05);
+    e.rank_p95 = ranks.empty() ? kNaN : Percentile(ranks, 0.95);
+  }
+  return out;
+}
+
+SensitivityResult AnalyseSensitivity(const Model& model, std::shared_ptr<const Dataset> current,
+                                     std::shared_ptr<const Dataset> previous, std::shared_ptr<const Ratings> ratings,
+                                     const UncertainInputs& inputs, const UncertaintyOptions& options, int bootstrap) {
+  const int n_base = options.replications.value_or(inputs.replications);
+  const std::uint64_t seed = options.seed.value_or(inputs.seed);
+  Replicator rep(model, current, previous, ratings, CheckedInputs(inputs, n_base), seed);
+  const int threads = Threads(options);
+  const size_t k = rep.inputs().size();
+  std::mt19937_64 rng(seed);
+  std::vector<std::vector<double>> a = Uniforms(rng, n_base, k), b = Uniforms(rng, n_base, k);
+  // Runs: the rows of A, of B, then of A with column i from B, for each input i.
+  std::vector<std::vector<int>> choices;
+  for (const auto& row : a) choices.push_back(rep.Choose(row.data()));
+  for (const auto& row : b) choices.push_back(rep.Choose(row.data()));
+  for (size_t i = 0; i < k; ++i) {
+    for (int j = 0; j < n_base; ++j) {
+      std::vector<double> row = a[j];
+      row[i] = b[j][i];
+      choices.push_back(rep.Choose(row.data()));
+    }
+  }
+  const std::vector<int> nominal_choice(k, -1);
+  choices.push_back(nominal_choice);
+  rep.Prepare(choices, threads);
+  choices.pop_back();
+  const Outcome nominal = rep.Run(nominal_choice);
+  Eigen::VectorXd y(static_cast<Eigen::Index>(choices.size()));
+  ParallelFor(static_cast<long>(choices.size()), threads, options,
+              [&](long r) { y[r] = RankShift(rep.Run(choices[r]), nominal); });
+
+  SensitivityResult out;
+  out.output = "mean absolute rank shift against the nominal ranking";
+  out.base_samples = n_base;
+  out.runs = static_cast<long>(choices.size());
+  out.seed = seed;
+  const Eigen::VectorXd fa = y.head(n_base), fb = y.segment(n_base, n_base);
+  std::vector<Eigen::VectorXd> fab;
+  for (size_t i = 0; i < k; ++i) fab.push_back(y.segment(static_cast<Eigen::Index>((2 + i) * n_base), n_base));
+  out.output_mean = y.head(2 * n_base).mean();
+  out.output_variance = (y.head(2 * n_base).array() - out.output_mean).square().mean();
+  out.indices = EstimateSobolIndices(fa, fb, fab, bootstrap, seed);
+  for (size_t i = 0; i < k; ++i) out.indices[i].input = rep.inputs()[i].name;
+  return out;
+}
+
+std::vector<SensitivityIndex> EstimateSobolIndices(const Eigen::VectorXd& f_a, const Eigen::VectorXd& f_b,
+                                                   const std::vector<Eigen::VectorXd>& f_ab, int bootstrap,
+                                                   std::uint64_t seed) {
+  const Eigen::Index n = f_a.size();
+  if (n < 2 || f_b.size() != n) throw Error("the Sobol estimators need two samples of the same size, at least 2");
+  for (const auto& f : f_ab) {
+    if (f.size() != n) throw Error("the Sobol estimators need every A_B sample of the size of A");
+  }
+  // Indices over the rows listed in rows (all, or a bootstrap resample).
+  auto estimate = [&](const std::vector<Eigen::Index>& rows, std::vector<double>* first, std::vector<double>* total) {
+    double mean = 0, var = 0;
+    for (Eigen::Index j : rows) mean += f_a[j] + f_b[j];
+    mean /= 2.0 * rows.size();
+    for (Eigen::Index j : rows) var += (f_a[j] - mean) * (f_a[j] - mean) + (f_b[j] - mean) * (f_b[j] - mean);
+    var /= 2.0 * rows.size();
+    first->assign(f_ab.size(), 0.0);
+    total->assign(f_ab.size(), 0.0);
+    if (!(var > 0)) return;  // the output does not vary: no input explains anything
+    for (size_t i = 0; i < f_ab.size(); ++i) {
+      double s = 0, t = 0;
+      for (Eigen::Index j : rows) {
+        s += f_b[j] * (f_ab[i][j] - f_a[j]);                        // Saltelli (2010)
+        t += (f_a[j] - f_ab[i][j]) * (f_a[j] - f_ab[i][j]);         // Jansen (1999)
+      }
+      (*first)[i] = s / rows.size() / var;
+      (*total)[i] = t / (2.0 * rows.size()) / var;
+    }
+  };
+  std::vector<Eigen::Index> all(n);
+  std::iota(all.begin(), all.end(), 0);
+  std::vector<double> first, total;
+  estimate(all, &first, &total);
+  std::vector<std::vector<double>> first_b(f_ab.size()), total_b(f_ab.size());
+  std::mt19937_64 rng(seed ^ 0x626f6f7473747261ULL);
+  std::uniform_int_distribution<Eigen::Index> pick(0, n - 1);
+  std::vector<Eigen::Index> rows(n);
+  std::vector<double> f, t;
+  for (int b = 0; b < bootstrap; ++b) {
+    for (auto& j : rows) j = pick(rng);
+    estimate(rows, &f, &t);
+    for (size_t i = 0; i < f_ab.size(); ++i) {
+      first_b[i].push_back(f[i]);
+      total_b[i].push_back(t[i]);
+    }
+  }
+  std::vector<SensitivityIndex> out(f_ab.size());
+  for (size_t i = 0; i < f_ab.size(); ++i) {
+    out[i].input = std::to_string(i + 1);
+    out[i].first_order = first[i];
+    out[i].total_effect = total[i];
+    out[i].first_low = bootstrap > 1 ? Percentile(first_b[i], 0.05) : first[i];
+    out[i].first_high = bootstrap > 1 ? Percentile(first_b[i], 0.95) : first[i];
+    out[i].total_low = bootstrap > 1 ? Percentile(total_b[i], 0.05) : total[i];
+    out[i].total_high = bootstrap > 1 ? Percentile(total_b[i], 0.95) : total[i];
+  }
+  return out;
+}
+
+}  // namespace makerscore

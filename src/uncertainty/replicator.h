@@ -1,0 +1,85 @@
+// One replication of an uncertainty analysis: the rule set with one value of
+// each uncertain input, scored (internal).
+//
+// The inputs are, in this order: the discrete ones of the rule set
+// (alternative methods, means, missing policies, winsorisation limits; see
+// rules/variant.h), the expert panel, the weights. A replication is a choice
+// of one value per input. Choices that share the discrete inputs and the
+// panel share a "base": the variant rule set compiled and scored once, whose
+// leaf scores every weight set then re-aggregates.
+#ifndef MAKERSCORE_SRC_UNCERTAINTY_REPLICATOR_H_
+#define MAKERSCORE_SRC_UNCERTAINTY_REPLICATOR_H_
+
+#include <Eigen/Core>
+#include <map>
+#include <random>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "makerscore/result.h"
+#include "makerscore/score.h"
+
+namespace makerscore::detail {
+
+// One uncertain input: its name in reports and how many values it takes.
+struct InputSpace {
+  std::string name;
+  int count = 0;
+};
+
+// The outcome of one replication for every entity.
+struct Outcome {
+  std::vector<double> totals;  // NaN: no total
+  std::vector<int> ranks;      // 0: not ranked
+  std::vector<int> grades;     // -1: no grade
+};
+
+class Replicator {
+ public:
+  Replicator(const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
+             std::shared_ptr<const Ratings> ratings, const UncertainInputs& inputs, std::uint64_t seed);
+
+  const std::vector<InputSpace>& inputs() const { return inputs_; }
+  const Result& nominal() const { return *nominal_; }
+
+  // The value index of each input for uniform numbers u[0..inputs) in [0, 1).
+  std::vector<int> Choose(const double* u) const;
+  // Compiles and scores every base these choices need, on `threads` threads.
+  void Prepare(const std::vector<std::vector<int>>& choices, int threads);
+  // One replication (its base prepared): totals, ranks and grades.
+  Outcome Run(const std::vector<int>& choice) const;
+
+ private:
+  struct Base {
+    Model model;
+    std::shared_ptr<Result> result;
+    bool fast = false;  // arithmetic means only, no classes or data weights, no missing leaf score
+    std::vector<char> unranked;             // a data cell set aside
+    std::vector<std::vector<int>> vetoes;   // as Result::vetoes
+  };
+  using Key = std::vector<int>;  // the discrete choices, then the panel
+
+  Key KeyOf(const std::vector<int>& choice) const;
+  Base MakeBase(const Key& key) const;
+  // Shares of every node per class for weight set w (-1: the model's own).
+  std::vector<std::vector<double>> WeightSet(std::mt19937_64& rng) const;
+
+  Model model_;
+  std::shared_ptr<const Dataset> current_, previous_;
+  std::shared_ptr<const Ratings> ratings_;
+  UncertainInputs u_;
+  std::vector<InputSpace> inputs_;
+  int discrete_ = 0;   // how many inputs are discrete rule-set choices
+  int panel_input_ = -1, weights_input_ = -1;
+  std::vector<std::string> experts_;             // in order of first rating
+  std::vector<std::vector<int>> panels_;         // multiplicity of each expert, per panel
+  std::vector<std::vector<std::vector<double>>> weight_sets_;  // [set][node][class] shares
+  std::vector<Eigen::VectorXd> leaf_weights_;    // [set]: points per unit score of each node (fast path)
+  std::map<Key, Base> bases_;
+  std::shared_ptr<Result> nominal_;
+};
+
+}  // namespace makerscore::detail
+
+#endif  // MAKERSCORE_SRC_UNCERTAINTY_REPLICATOR_H_
