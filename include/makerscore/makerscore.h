@@ -22,6 +22,7 @@
 #include "makerscore/schema.h"
 #include "makerscore/score.h"
 #include "makerscore/version.h"
+#include "makerscore/uncertainty.h"
 #include "makerscore/weights.h"
 
 #endif  // MAKERSCORE_MAKERSCORE_H_

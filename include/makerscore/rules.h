@@ -7,6 +7,7 @@
 #ifndef MAKERSCORE_RULES_H_
 #define MAKERSCORE_RULES_H_
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -266,6 +267,39 @@ struct SourceMap {
   std::string Line(int line) const;
 };
 
+// What may vary in an uncertainty or sensitivity analysis (`uncertainty:`).
+// Each entry is one uncertain input; a replication draws one value of each.
+struct UncertainInputs {
+  int replications = 1000;
+  std::uint64_t seed = 1;
+  // Weights: each child's share within its group is multiplied by a factor
+  // drawn around 1 (uniform within +-noise, or Dirichlet-like: gamma with
+  // shape concentration x share), then the group's shares are renormalised.
+  // noise 0 and no Dirichlet: the weights do not vary.
+  double weight_noise = 0;
+  bool dirichlet = false;
+  double concentration = 100;
+  std::vector<std::string> weight_groups;  // ids of the groups whose children vary ("" = the root); empty: all
+  // Alternative scoring methods of a quantitative indicator.
+  struct Methods {
+    std::string indicator;
+    std::vector<ScoreSpec> alternatives;
+  };
+  std::vector<Methods> methods;
+  // Alternative means of a group.
+  struct Aggregations {
+    std::string indicator;
+    std::vector<Aggregation> alternatives;
+  };
+  std::vector<Aggregations> aggregations;
+  std::vector<MissingPolicy> missing;  // alternatives for the rule set's default missing policy
+  std::vector<int> winsorisation;      // alternatives for the outliers' max_points
+  // The expert panel: as it is, resampled with replacement (bootstrap), or
+  // with one expert left out in turn.
+  enum class Panel { kFixed, kBootstrap, kLeaveOneOut };
+  Panel panel = Panel::kFixed;
+};
+
 // A complete rule file.
 struct RuleSet {
   int format = 1;           // the version of the rule format
@@ -292,6 +326,7 @@ struct RuleSet {
   Adjustments deductions;
   std::vector<Veto> vetoes;
   std::vector<Check> checks;
+  std::optional<UncertainInputs> uncertainty;  // `uncertainty:`: inputs of the uncertainty analysis
   SourceMap source_map;  // empty for a rule set built in code
 
   const Field* FindField(const std::string& id) const;
