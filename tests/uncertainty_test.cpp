@@ -1,0 +1,163 @@
+// Uncertainty and sensitivity analysis against analytic cases.
+#include <cmath>
+#include <cstring>
+#include <random>
+
+#include "test_util.h"
+
+namespace makerscore {
+namespace {
+
+// Two indicators of 50 points each, scored 0..1 by goalposts; the
+// uncertainty section is appended by each test.
+std::string Rules(const std::string& uncertainty) {
+  return R"(format: makerscore/1
+id: u
+title: 不确定性
+fields: [{id: a, name: 甲}, {id: b, name: 乙}]
+indicators:
+  - {id: A, name: 甲, weight: 50, value: a, score: {method: goalposts, low: 0, high: 10}}
+  - {id: B, name: 乙, weight: 50, value: b, score: {method: goalposts, low: 0, high: 10}}
+grades: [{grade: 优, min: 60}, {grade: 良, min: 0}]
+uncertainty:
+)" + uncertainty;
+}
+
+struct Cohort {
+  Model model;
+  std::shared_ptr<Dataset> data;
+};
+
+Cohort Make(const std::string& uncertainty, const std::string& csv) {
+  Model m = Model::Compile(testing::RulesFromText(Rules(uncertainty)));
+  return {m, std::make_shared<Dataset>(ParseDatasetCsv(csv, m.rules(), "d.csv"))};
+}
+
+TEST(Sobol, LinearModelWithKnownIndices) {
+  // Y = X1 + 2 X2 (+ 0 X3) with independent uniform X: V(Y) = 1/12 + 4/12, so S1 = ST1 = 1/5,
+  // S2 = ST2 = 4/5, S3 = ST3 = 0 (Saltelli et al. 2010, the additive case).
+  const int n = 20000;
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> unit(0, 1);
+  Eigen::MatrixXd a(n, 3), b(n, 3);
+  for (int j = 0; j < n; ++j) {
+    for (int k = 0; k < 3; ++k) a(j, k) = unit(rng), b(j, k) = unit(rng);
+  }
+  auto f = [](const Eigen::RowVectorXd& x) { return x[0] + 2 * x[1]; };
+  Eigen::VectorXd fa(n), fb(n);
+  std::vector<Eigen::VectorXd> fab(3, Eigen::VectorXd(n));
+  for (int j = 0; j < n; ++j) {
+    fa[j] = f(a.row(j));
+    fb[j] = f(b.row(j));
+    for (int i = 0; i < 3; ++i) {
+      Eigen::RowVectorXd x = a.row(j);
+      x[i] = b(j, i);
+      fab[i][j] = f(x);
+    }
+  }
+  std::vector<SensitivityIndex> s = EstimateSobolIndices(fa, fb, fab, 200, 1);
+  EXPECT_NEAR(s[0].first_order, 0.2, 0.03);
+  EXPECT_NEAR(s[0].total_effect, 0.2, 0.03);
+  EXPECT_NEAR(s[1].first_order, 0.8, 0.03);
+  EXPECT_NEAR(s[1].total_effect, 0.8, 0.03);
+  EXPECT_NEAR(s[2].first_order, 0, 0.03);
+  EXPECT_EQ(s[2].total_effect, 0);  // A_B with X3 changed gives exactly f(A)
+  EXPECT_LE(s[1].first_low, s[1].first_order);
+  EXPECT_GE(s[1].first_high, s[1].first_order);
+  EXPECT_LT(s[1].first_high - s[1].first_low, 0.1);
+}
+
+TEST(Uncertainty, SymmetricWeightsGiveEvenOdds) {
+  // X has a = 10, b = 0; Y the reverse. With the two shares multiplied by independent uniform factors,
+  // X ranks first exactly when A's factor exceeds B's: probability 1/2 by symmetry. Its total,
+  // 100 x w_A, is 优 (>= 60) when w_A >= 0.6, i.e. f_A / (f_A + f_B) >= 0.6 with f uniform on [0.5, 1.5]:
+  // f_A >= 1.5 f_B (worked out below). The replications draw from 1000 weight sets, so the shares
+  // carry a sampling error of about 0.016: the tolerances are 2 of those.
+  Cohort s = Make("  weights: {noise: 0.5}\n  replications: 4000\n", "id,a,b\nX,10,0\nY,0,10\n");
+  UncertaintyResult r = AnalyseUncertainty(s.model, s.data, nullptr, nullptr, *s.model.rules().uncertainty);
+  ASSERT_EQ(r.inputs, std::vector<std::string>{"weights"});
+  const EntityUncertainty& x = r.entities[0];
+  EXPECT_EQ(x.nominal_rank, 1);  // 50 = 50 nominally: X and Y tie at rank 1
+  double first = 0;
+  for (int k = 0; k < r.ranks.rows(); ++k) first += r.ranks(k, 0) == 1;
+  EXPECT_NEAR(first / r.ranks.rows(), 0.5, 0.03);
+  // P(f_A >= 1.5 f_B) for f_A, f_B uniform on [0.5, 1.5]: f_B must be <= 1, and for f_B = t the chance
+  // is (1.5 - 1.5t) / 1; integrating over t in [0.5, 1]: 1.5 x (0.5 - (1 - 0.25) / 2) = 0.1875.
+  EXPECT_NEAR(x.grade_probability[0], 0.1875, 0.03);
+  EXPECT_NEAR(x.grade_probability[0] + x.grade_probability[1] + x.grade_probability[2], 1, 1e-9);
+}
+
+TEST(Uncertainty, APerturbationThatCannotChangeRanksGivesZeroWidthIntervals) {
+  // X beats Y beats Z on both indicators: no weights and no method can reorder them.
+  Cohort s = Make(R"(  weights: {noise: 0.6}
+  methods:
+    - {indicator: A, alternatives: [{method: minmax}, {method: percentile}, {method: distance_to_best}]}
+  replications: 500
+)", "id,a,b\nX,9,8\nY,5,4\nZ,1,2\n");
+  UncertaintyResult r = AnalyseUncertainty(s.model, s.data, nullptr, nullptr, *s.model.rules().uncertainty);
+  ASSERT_EQ(r.inputs.size(), 2u);
+  EXPECT_EQ(r.inputs[0], "method of A");
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(r.entities[i].rank_p05, i + 1);
+    EXPECT_EQ(r.entities[i].rank_p95, i + 1);
+    EXPECT_EQ(r.entities[i].median_rank, i + 1);
+  }
+  SensitivityResult sens = AnalyseSensitivity(s.model, s.data, nullptr, nullptr, *s.model.rules().uncertainty,
+                                              {200, std::nullopt, 0, nullptr}, 100);
+  EXPECT_EQ(sens.output_variance, 0);
+  EXPECT_EQ(sens.runs, 200 * 4);
+  for (const auto& index : sens.indices) EXPECT_EQ(index.total_effect, 0);
+}
+
+TEST(Uncertainty, SensitivityFindsTheInputThatMatters) {
+  // X = 100 w_A, Y = 100 (1 - w_A), Z = 100 (0.5 w_A + 0.4 w_B) = 40 + 10 w_A: the weights reorder all
+  // three (nominally X and Y tie at 50, Z is third with 45). On A (10, 0, 5) minmax and percentile both
+  // give 1, 0, 0.5, so the method cannot matter: its total effect is exactly 0.
+  Cohort s = Make(R"(  weights: {noise: 0.5}
+  methods:
+    - {indicator: A, alternatives: [{method: minmax}, {method: percentile}]}
+)", "id,a,b\nX,10,0\nY,0,10\nZ,5,4\n");
+  SensitivityResult sens = AnalyseSensitivity(s.model, s.data, nullptr, nullptr, *s.model.rules().uncertainty,
+                                              {2000, 3, 0, nullptr}, 200);
+  ASSERT_EQ(sens.indices.size(), 2u);
+  EXPECT_EQ(sens.indices[1].input, "weights");
+  EXPECT_GT(sens.output_variance, 0);
+  EXPECT_GT(sens.indices[1].total_effect, 0.8);
+  EXPECT_EQ(sens.indices[0].total_effect, 0);
+}
+
+TEST(Uncertainty, TheSameSeedGivesTheSameBitsOnOneAndTwoThreads) {
+  Cohort s = Make(R"(  weights: {distribution: dirichlet, concentration: 20}
+  methods:
+    - {indicator: B, alternatives: [{method: minmax}, {method: percentile}]}
+  missing: [zero, mean]
+  seed: 11
+  replications: 300
+)", "id,a,b\nX,10,0\nY,0,10\nZ,5,5\nW,7,\nV,3,6\n");
+  const UncertainInputs& u = *s.model.rules().uncertainty;
+  UncertaintyResult one = AnalyseUncertainty(s.model, s.data, nullptr, nullptr, u, {std::nullopt, std::nullopt, 1});
+  UncertaintyResult two = AnalyseUncertainty(s.model, s.data, nullptr, nullptr, u, {std::nullopt, std::nullopt, 2});
+  ASSERT_EQ(one.totals.size(), two.totals.size());
+  EXPECT_EQ(std::memcmp(one.totals.data(), two.totals.data(), sizeof(double) * one.totals.size()), 0);
+  EXPECT_EQ(std::memcmp(one.ranks.data(), two.ranks.data(), sizeof(int) * one.ranks.size()), 0);
+  // Another seed gives other draws.
+  UncertaintyResult other = AnalyseUncertainty(s.model, s.data, nullptr, nullptr, u, {std::nullopt, 12, 2});
+  EXPECT_NE(std::memcmp(one.totals.data(), other.totals.data(), sizeof(double) * one.totals.size()), 0);
+}
+
+TEST(Uncertainty, RuleFileChecks) {
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(Rules("  methods:\n    - {indicator: C, alternatives: [{method: minmax}]}\n")),
+                       "'C' is not a quantitative indicator of the tree");
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(Rules("  methods:\n    - {indicator: A, alternatives: [{method: zscore}]}\n")),
+                       "alternative 1 of the method of A does not work: 'zscore' scores are not bounded");
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(Rules("  missing: [zero, average]\n")),
+                       "'average' is not a missing-data policy");
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(Rules("  weights: {noise: 1.5}\n")), "'noise' must be at least 0 and less than 1");
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(Rules("  winsorisation: [1, 3]\n")), "need the rule set's 'outliers:'");
+  Cohort s = Make("  replications: 10\n", "id,a,b\nX,1,2\n");
+  EXPECT_THROW_WITH(AnalyseUncertainty(s.model, s.data, nullptr, nullptr, *s.model.rules().uncertainty), Error,
+                    "nothing varies");
+}
+
+}  // namespace
+}  // namespace makerscore
