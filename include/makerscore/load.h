@@ -27,6 +27,12 @@ LoadResult LoadRules(const std::string& path);
 // Checks rule-file text. file_name is used in the diagnostics.
 LoadResult ParseRules(std::string_view yaml, const std::string& file_name = "<string>");
 
+// Loads a rule file, then the inputs of an uncertainty analysis from their
+// own file (the keys of `uncertainty:` at its top level), which replace the
+// rule file's `uncertainty:` section: a province can keep its rule file as
+// the source document gives it. Diagnostics point into whichever file is wrong.
+LoadResult LoadRulesWithInputs(const std::string& rules_path, const std::string& inputs_path);
+
 // LoadRules, throwing RuleError when there is any error.
 RuleSet LoadRulesOrThrow(const std::string& path);
 

@@ -3,6 +3,7 @@
 
 #include "makerscore/delphi.h"
 #include "makerscore/present.h"
+#include "present/aligned.h"
 #include "util/text.h"
 
 namespace makerscore {
@@ -10,11 +11,6 @@ namespace makerscore {
 namespace {
 
 using detail::FormatNumber;
-
-std::string Cell(const std::string& s, int width, bool right) {
-  int fill = std::max(0, width - DisplayWidth(s));
-  return right ? std::string(fill, ' ') + s : s + std::string(fill, ' ');
-}
 
 nlohmann::json Number(double x) { return x != x ? nlohmann::json(nullptr) : nlohmann::json(x); }
 
@@ -41,18 +37,9 @@ std::string FormatDelphi(const std::vector<DelphiRound>& rounds) {
                       FormatNumber(ind.cv, 3), FormatNumber(ind.full_frequency, 3), ind.verdict,
                       ind.verdict == "drop" ? "-" : FormatNumber(ind.weight, 4)});
     }
-    std::vector<int> width(head.size());
-    for (size_t k = 0; k < head.size(); ++k) {
-      width[k] = DisplayWidth(head[k]);
-      for (const auto& row : rows) width[k] = std::max(width[k], DisplayWidth(row[k]));
-    }
-    auto line = [&](const std::vector<std::string>& cells) {
-      std::string s = " ";
-      for (size_t k = 0; k < cells.size(); ++k) s += " " + Cell(cells[k], width[k], k > 0 && k != 6);
-      return s + "\n";
-    };
-    out += line(head);
-    for (const auto& row : rows) out += line(row);
+    std::vector<bool> right(head.size(), true);
+    right[0] = right[6] = false;  // the indicator and the verdict
+    out += detail::AlignedTable(head, right, rows, /*rule=*/false, " ");
     out += "\n";
   }
   out += "keep: meets all three thresholds; review: misses one or two; drop: misses all three (界值法;\n"

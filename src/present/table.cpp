@@ -3,19 +3,13 @@
 #include <numeric>
 
 #include "makerscore/present.h"
+#include "present/aligned.h"
 #include "present/common.h"
 #include "util/text.h"
 
 namespace makerscore {
 
 namespace {
-
-enum class Align { kLeft, kRight };
-
-std::string Pad(const std::string& s, int width, Align align) {
-  int fill = std::max(0, width - DisplayWidth(s));
-  return align == Align::kLeft ? s + std::string(fill, ' ') : std::string(fill, ' ') + s;
-}
 
 std::string Fixed(double x, int decimals) {
   if (x != x) return "-";
@@ -29,10 +23,10 @@ std::string Fixed(double x, int decimals) {
 std::string FormatTable(const Result& r) {
   const auto& nodes = r.model().nodes();
   std::vector<std::string> header = {"排名", "编号", "名称", "总分", "等级"};
-  std::vector<Align> align = {Align::kRight, Align::kLeft, Align::kLeft, Align::kRight, Align::kLeft};
+  std::vector<bool> right = {true, false, false, true, false};
   for (int c : nodes[0].children) {
     header.push_back(nodes[c].id + " " + nodes[c].name + detail::ShownMaximum(r, c));
-    align.push_back(Align::kRight);
+    right.push_back(true);
   }
   std::vector<std::vector<std::string>> rows;
   for (int i : detail::RankOrder(r)) {
@@ -41,26 +35,7 @@ std::string FormatTable(const Result& r) {
     for (int c : nodes[0].children) row.push_back(Fixed(detail::ShownValue(r, i, c), 2));
     rows.push_back(std::move(row));
   }
-  std::vector<int> width(header.size());
-  for (size_t c = 0; c < header.size(); ++c) {
-    width[c] = DisplayWidth(header[c]);
-    for (const auto& row : rows) width[c] = std::max(width[c], DisplayWidth(row[c]));
-  }
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string out;
-    for (size_t c = 0; c < cells.size(); ++c) {
-      if (c) out += "  ";
-      out += Pad(cells[c], width[c], align[c]);
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "\n";
-  };
-  std::string out = r.model().rules().title + "\n\n" + line(header);
-  int total_width = std::accumulate(width.begin(), width.end(), 0) + 2 * static_cast<int>(width.size() - 1);
-  std::string rule;
-  for (int k = 0; k < total_width; ++k) rule += "─";
-  out += rule + "\n";
-  for (const auto& row : rows) out += line(row);
+  std::string out = r.model().rules().title + "\n\n" + detail::AlignedTable(header, right, rows);
   int unscored = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const auto& row) { return row[0] == "-"; }));
   out += "\n" + std::to_string(r.entity_count()) + " entities";
   if (unscored) out += ", " + std::to_string(unscored) + " not ranked (see 'makerscore explain')";

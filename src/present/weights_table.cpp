@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "makerscore/present.h"
+#include "present/aligned.h"
 #include "util/text.h"
 
 namespace makerscore {
@@ -26,24 +27,8 @@ std::string FormatWeights(const Model& model, const std::vector<double>* shares)
                     detail::FormatNumber(global[k] * model.rules().total, 3), n.name});
   }
   const std::vector<std::string> head = {"指标", "权重来源", "组内权重", "总权重", "分值", "名称"};
-  std::vector<int> width(head.size());
-  for (size_t c = 0; c < head.size(); ++c) {
-    width[c] = DisplayWidth(head[c]);
-    for (const auto& r : rows) width[c] = std::max(width[c], DisplayWidth(r[c]));
-  }
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string s;
-    for (size_t c = 0; c < cells.size(); ++c) {
-      int fill = width[c] - DisplayWidth(cells[c]);
-      bool number = c >= 2 && c <= 4;
-      s += number ? std::string(fill, ' ') + cells[c] : cells[c] + std::string(fill, ' ');
-      if (c + 1 < cells.size()) s += "  ";
-    }
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    return s + "\n";
-  };
-  std::string out = model.rules().title + "\n\n" + line(head);
-  for (const auto& r : rows) out += line(r);
+  const std::vector<bool> right = {false, false, true, true, true, false};
+  std::string out = model.rules().title + "\n\n" + detail::AlignedTable(head, right, rows, /*rule=*/false);
   if (!shares) {
     bool from_data = std::any_of(nodes.begin(), nodes.end(), [](const Node& n) {
       return !n.weights_method.empty() && n.weights_method != "ahp" && n.weights_method != "equal";

@@ -370,6 +370,73 @@ class Loader : public detail::UncertaintyReader {
 
 }  // namespace
 
+namespace {
+
+// Reads a file holding only the keys of `uncertainty:`.
+class InputsLoader : public detail::UncertaintyReader {
+ public:
+  using UncertaintyReader::UncertaintyReader;
+
+  // The inputs, or nullopt with errors in *diags; *map gets the positions.
+  std::optional<UncertainInputs> Run(Diagnostics* diags, SourceMap* map) {
+    std::optional<UncertainInputs> out;
+    try {
+      YAML::Node root = YAML::Load(std::string(text_));
+      bool too_deep = false;
+      if (ExpandedSize(root, kMaxNodes, &too_deep) > kMaxNodes || too_deep) {
+        Error(YAML::Mark(), "", "the file nests too deep or expands to too many YAML nodes");
+      } else if (!root.IsMap()) {
+        Error(root.Mark(), "", "an uncertainty file is a map of the keys of 'uncertainty:' (replications, weights, "
+                               "methods ...), not " + Describe(root));
+      } else {
+        out = ReadUncertainty(root, "uncertainty");
+      }
+    } catch (const YAML::Exception& e) {
+      Error(e.mark, "", "this is not valid YAML: " + e.msg);
+    }
+    *map = map_;
+    for (const auto& d : diags_.items()) diags->Add(d);
+    return out;
+  }
+};
+
+}  // namespace
+
+LoadResult LoadRulesWithInputs(const std::string& rules_path, const std::string& inputs_path) {
+  LoadResult r = LoadRules(rules_path);
+  if (!r.ok()) return r;
+  std::ifstream in(inputs_path, std::ios::binary);
+  Diagnostics diags;
+  if (!in) {
+    Diagnostic d;
+    d.pos.file = inputs_path;
+    d.message = "cannot open the uncertainty file (does it exist, and may it be read?)";
+    diags.Add(d);
+    return {std::nullopt, diags};
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  if (text.size() > kMaxFileBytes) {
+    Diagnostic d;
+    d.pos.file = inputs_path;
+    d.message = "the uncertainty file is larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB";
+    diags.Add(d);
+    return {std::nullopt, diags};
+  }
+  SourceMap map;
+  std::optional<UncertainInputs> inputs = InputsLoader(inputs_path, text).Run(&diags, &map);
+  if (!inputs) return {std::nullopt, diags};
+  // The rule set is valid: only the new section can have errors, placed in the inputs file.
+  RuleSet checked = *r.rules;
+  checked.uncertainty = inputs;
+  checked.source_map = map;
+  for (const auto& d : Validate(checked).items()) diags.Add(d);
+  if (diags.HasErrors()) return {std::nullopt, diags};
+  r.rules->uncertainty = std::move(inputs);
+  return r;
+}
+
 LoadResult ParseRules(std::string_view yaml, const std::string& file_name) {
   return Loader(file_name, yaml).Run();
 }
