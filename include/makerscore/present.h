@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "makerscore/result.h"
+#include "makerscore/uncertainty.h"
 
 namespace makerscore {
 
@@ -29,6 +30,21 @@ std::string ToJson(const Result& result);
 // AHP with its CR, or the data). shares: the shares a scoring run used
 // (Result::shares()), or nullptr for the rule file's own.
 std::string FormatWeights(const Model& model, const std::vector<double>* shares = nullptr);
+
+// An uncertainty analysis for people: per entity in nominal rank order, the
+// nominal total, rank and grade, the median rank and its 5th-95th percentile
+// interval, the probability of each grade and how often the grade changes.
+std::string FormatUncertainty(const UncertaintyResult& result);
+// The same as CSV (one row per entity) and JSON (with every replication's
+// ranks when with_replications is true).
+void WriteUncertaintyCsv(const UncertaintyResult& result, std::ostream& out);
+std::string UncertaintyToJson(const UncertaintyResult& result, bool with_replications = false);
+
+// Sensitivity indices for people: each input's first-order and total-effect
+// index with its 90% interval, largest total effect first.
+std::string FormatSensitivity(const SensitivityResult& result);
+void WriteSensitivityCsv(const SensitivityResult& result, std::ostream& out);
+std::string SensitivityToJson(const SensitivityResult& result);
 
 // The number of terminal columns text takes (East Asian wide characters take 2).
 int DisplayWidth(const std::string& utf8);

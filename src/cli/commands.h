@@ -14,6 +14,8 @@ std::function<int()> AddValidateCommand(CLI::App& app);
 std::function<int()> AddExplainCommand(CLI::App& app);
 std::function<int()> AddDelphiCommand(CLI::App& app);
 std::function<int()> AddWeightsCommand(CLI::App& app);
+std::function<int()> AddUncertaintyCommand(CLI::App& app);
+std::function<int()> AddSensitivityCommand(CLI::App& app);
 
 }  // namespace makerscore::cli
 

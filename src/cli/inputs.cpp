@@ -29,14 +29,26 @@ std::shared_ptr<const Dataset> ReadData(const std::string& path, const RuleSet& 
 
 }  // namespace
 
+Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
+  RuleSet rules;
+  if (uncertainty_file.empty()) {
+    rules = LoadRulesPrinting(files.rules);
+  } else {
+    LoadResult loaded = LoadRulesWithInputs(files.rules, uncertainty_file);
+    if (!loaded.ok()) throw RuleError(std::move(loaded.diagnostics));
+    std::cerr << loaded.diagnostics.ToString();
+    rules = std::move(*loaded.rules);
+  }
+  Loaded out{Model::Compile(rules), nullptr, nullptr, nullptr};
+  out.current = ReadData(files.data, out.model.rules());
+  if (!files.previous.empty()) out.previous = ReadData(files.previous, out.model.rules());
+  if (!files.ratings.empty()) out.ratings = std::make_shared<const Ratings>(ReadRatingsCsv(files.ratings));
+  return out;
+}
+
 Result ScoreFiles(const InputFiles& files) {
-  Model model = Model::Compile(LoadRulesPrinting(files.rules));
-  std::shared_ptr<const Dataset> current = ReadData(files.data, model.rules());
-  std::shared_ptr<const Dataset> previous;
-  if (!files.previous.empty()) previous = ReadData(files.previous, model.rules());
-  std::shared_ptr<const Ratings> ratings;
-  if (!files.ratings.empty()) ratings = std::make_shared<const Ratings>(ReadRatingsCsv(files.ratings));
-  return Score(model, current, previous, ratings);
+  Loaded in = LoadFiles(files);
+  return Score(in.model, in.current, in.previous, in.ratings);
 }
 
 int Emit(const std::string& text, const std::string& output) {

@@ -31,6 +31,17 @@ struct InputFiles {
 // Loads the rule file, printing its diagnostics to stderr; throws RuleError.
 RuleSet LoadRulesPrinting(const std::string& path);
 
+// The files of one evaluation, loaded and checked.
+struct Loaded {
+  Model model;
+  std::shared_ptr<const Dataset> current, previous;
+  std::shared_ptr<const Ratings> ratings;
+};
+
+// Loads everything (the uncertainty inputs from their own file when
+// uncertainty_file is given); throws RuleError or DataError.
+Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file = "");
+
 // Loads and scores everything; throws RuleError or DataError.
 Result ScoreFiles(const InputFiles& files);
 

@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   auto explain = AddExplainCommand(app);
   auto delphi = AddDelphiCommand(app);
   auto weights = AddWeightsCommand(app);
+  auto uncertainty = AddUncertaintyCommand(app);
+  auto sensitivity = AddSensitivityCommand(app);
   CLI::App* schema = app.add_subcommand("schema", "Print the rule-format reference (Markdown).");
   try {
     app.parse(argc, argv);
@@ -35,6 +37,8 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("explain")) return explain();
   if (app.got_subcommand("delphi")) return delphi();
   if (app.got_subcommand("weights")) return weights();
+  if (app.got_subcommand("uncertainty")) return uncertainty();
+  if (app.got_subcommand("sensitivity")) return sensitivity();
   if (schema->parsed()) {
     std::cout << makerscore::RuleFormatReference();
     return kOk;
