@@ -1,4 +1,5 @@
 // Uncertainty and sensitivity analysis against analytic cases.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -85,6 +86,20 @@ TEST(Uncertainty, SymmetricWeightsGiveEvenOdds) {
   // is (1.5 - 1.5t) / 1; integrating over t in [0.5, 1]: 1.5 x (0.5 - (1 - 0.25) / 2) = 0.1875.
   EXPECT_NEAR(x.grade_probability[0], 0.1875, 0.03);
   EXPECT_NEAR(x.grade_probability[0] + x.grade_probability[1] + x.grade_probability[2], 1, 1e-9);
+  // The rank percentiles are the type-7 quantiles of the replications' ranks, worked out here by sorting.
+  for (int i = 0; i < 2; ++i) {
+    std::vector<double> ranks;
+    for (int k = 0; k < r.ranks.rows(); ++k) ranks.push_back(r.ranks(k, i));
+    std::sort(ranks.begin(), ranks.end());
+    auto quantile = [&](double p) {
+      const double h = (ranks.size() - 1) * p;
+      const size_t lo = static_cast<size_t>(h);
+      return ranks[lo] + (h - lo) * (ranks[std::min(lo + 1, ranks.size() - 1)] - ranks[lo]);
+    };
+    EXPECT_DOUBLE_EQ(r.entities[i].rank_p05, quantile(0.05));
+    EXPECT_DOUBLE_EQ(r.entities[i].median_rank, quantile(0.5));
+    EXPECT_DOUBLE_EQ(r.entities[i].rank_p95, quantile(0.95));
+  }
 }
 
 TEST(Uncertainty, APerturbationThatCannotChangeRanksGivesZeroWidthIntervals) {

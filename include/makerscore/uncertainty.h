@@ -50,10 +50,10 @@ struct UncertaintyResult {
   std::vector<std::string> grades;       // the rule set's grade labels, best first
   std::vector<std::string> inputs;       // the uncertain inputs, as named in reports
   std::vector<EntityUncertainty> entities;
-  // Replications x entities: each replication's totals (NaN: none) and ranks
-  // (0: not ranked).
-  Eigen::ArrayXXd totals;
-  Eigen::ArrayXXi ranks;
+  // Replications x entities, one row per replication (row-major): each
+  // replication's totals (NaN: none) and ranks (0: not ranked).
+  Eigen::Array<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> totals;
+  Eigen::Array<int, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> ranks;
   std::uint64_t seed = 0;
 };
 

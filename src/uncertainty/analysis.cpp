@@ -1,6 +1,7 @@
 // Uncertainty and sensitivity analyses: sampling the inputs, running the
 // replications on every core, and summarising them.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <limits>
@@ -88,6 +89,52 @@ double Percentile(std::vector<double> v, double p) {
   return detail::Quantile(v, p);
 }
 
+// The 5th, 50th and 95th percentiles (type 7, as detail::Quantile) of one
+// entity's ranks over the replications (0: not ranked, left out); NaN when
+// never ranked. Small cohorts count the ranks (no sort); large ones sort.
+std::array<double, 3> RankPercentiles(const std::vector<int>& ranks, int n, std::vector<long>* counts,
+                                      std::vector<double>* sorted) {
+  static constexpr double kP[3] = {0.05, 0.5, 0.95};
+  std::array<double, 3> out;
+  out.fill(std::numeric_limits<double>::quiet_NaN());
+  if (n <= 4096) {
+    counts->assign(n + 1, 0);
+    long total = 0;
+    for (int r : ranks) {
+      if (r > 0) ++(*counts)[r], ++total;
+    }
+    if (total == 0) return out;
+    // The order statistics each quantile needs, found in one pass over the counts.
+    std::array<long, 6> want;
+    for (int q = 0; q < 3; ++q) {
+      const long lo = static_cast<long>(std::floor((total - 1) * kP[q]));
+      want[2 * q] = lo;
+      want[2 * q + 1] = std::min(lo + 1, total - 1);
+    }
+    std::array<double, 6> got;
+    long seen = 0;
+    size_t next = 0;
+    std::array<int, 6> order = {0, 1, 2, 3, 4, 5};  // want is ascending already
+    for (int r = 1; r <= n && next < 6; ++r) {
+      seen += (*counts)[r];
+      while (next < 6 && want[order[next]] < seen) got[order[next++]] = r;
+    }
+    for (int q = 0; q < 3; ++q) {
+      const double h = (total - 1) * kP[q];
+      out[q] = got[2 * q] + (h - std::floor(h)) * (got[2 * q + 1] - got[2 * q]);
+    }
+    return out;
+  }
+  sorted->clear();
+  for (int r : ranks) {
+    if (r > 0) sorted->push_back(r);
+  }
+  if (sorted->empty()) return out;
+  std::sort(sorted->begin(), sorted->end());
+  for (int q = 0; q < 3; ++q) out[q] = detail::Quantile(*sorted, kP[q]);
+  return out;
+}
+
 }  // namespace
 
 UncertaintyResult AnalyseUncertainty(const Model& model, std::shared_ptr<const Dataset> current,
@@ -117,7 +164,7 @@ UncertaintyResult AnalyseUncertainty(const Model& model, std::shared_ptr<const D
   for (const auto& in : rep.inputs()) out.inputs.push_back(in.name);
   out.totals.resize(n_rep, n);
   out.ranks.resize(n_rep, n);
-  Eigen::ArrayXXi grades(n_rep, n);
+  Eigen::Array<int, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> grades(n_rep, n);
   ParallelFor(n_rep, threads, options, [&](long k) {
     Outcome o = rep.Run(choices[k]);
     for (int i = 0; i < n; ++i) {
@@ -129,29 +176,36 @@ UncertaintyResult AnalyseUncertainty(const Model& model, std::shared_ptr<const D
 
   const int n_grades = static_cast<int>(out.grades.size());
   out.entities.resize(n);
-  std::vector<double> ranks, totals;
+  // Per entity, in one pass over the replications: the total's sum, grade counts.
+  std::vector<double> total_sum(n, 0.0);
+  std::vector<long> total_count(n, 0), changed(n, 0);
+  std::vector<std::vector<long>> grade_counts(n, std::vector<long>(n_grades + 1, 0));
+  for (int k = 0; k < n_rep; ++k) {
+    for (int i = 0; i < n; ++i) {
+      const double t = out.totals(k, i);
+      if (!std::isnan(t)) total_sum[i] += t, ++total_count[i];
+      const int g = grades(k, i);
+      ++grade_counts[i][g >= 0 ? g : n_grades];
+      changed[i] += g != nominal.grades[i];
+    }
+  }
+  const double kNaN = std::numeric_limits<double>::quiet_NaN();
+  std::vector<int> column(n_rep);
+  std::vector<long> counts;
+  std::vector<double> sorted;
   for (int i = 0; i < n; ++i) {
     EntityUncertainty& e = out.entities[i];
     e.nominal_total = nominal.totals[i];
     e.nominal_rank = nominal.ranks[i];
     e.nominal_grade = nominal.grades[i];
-    e.grade_probability.assign(n_grades + 1, 0.0);
-    ranks.clear();
-    totals.clear();
-    int changed = 0;
-    for (int k = 0; k < n_rep; ++k) {
-      if (out.ranks(k, i) > 0) ranks.push_back(out.ranks(k, i));
-      if (!std::isnan(out.totals(k, i))) totals.push_back(out.totals(k, i));
-      const int g = grades(k, i);
-      e.grade_probability[g >= 0 ? g : n_grades] += 1.0 / n_rep;
-      changed += g != e.nominal_grade;
-    }
-    e.grade_change = static_cast<double>(changed) / n_rep;
-    const double kNaN = std::numeric_limits<double>::quiet_NaN();
-    e.mean_total = totals.empty() ? kNaN : std::accumulate(totals.begin(), totals.end(), 0.0) / totals.size();
-    e.median_rank = ranks.empty() ? kNaN : Percentile(ranks, 0.5);
-    e.rank_p05 = ranks.empty() ? kNaN : Percentile(ranks, 0.05);
-    e.rank_p95 = ranks.empty() ? kNaN : Percentile(ranks, 0.95);
+    for (long c : grade_counts[i]) e.grade_probability.push_back(static_cast<double>(c) / n_rep);
+    e.grade_change = static_cast<double>(changed[i]) / n_rep;
+    e.mean_total = total_count[i] ? total_sum[i] / total_count[i] : kNaN;
+    for (int k = 0; k < n_rep; ++k) column[k] = out.ranks(k, i);
+    const std::array<double, 3> p = RankPercentiles(column, n, &counts, &sorted);
+    e.rank_p05 = p[0];
+    e.median_rank = p[1];
+    e.rank_p95 = p[2];
   }
   return out;
 }
