@@ -208,3 +208,24 @@ def test_bad_cells_set_aside(tmp_path, source):
     rules_path.write_text(SET_ASIDE_RULES.format(policy="error"), encoding="utf-8")
     with pytest.raises(ms.DataError, match="abc"):
         ms.score(ms.load_rules(rules_path), data)
+
+
+def test_uncertainty_and_sensitivity_as_frames(guangxi, guangxi_frames, root):
+    now, last, ratings = guangxi_frames
+    rules = guangxi.with_inputs(root / "examples" / "data" / "guangxi-uncertainty.yaml")
+    u = rules.uncertainty(now, previous=last, ratings=ratings, replications=200, seed=5)
+    frame = u.to_frame()
+    assert len(frame) == len(now) and list(frame.index[:1]) == ["GX004"]  # the nominal winner first
+    assert ((frame["rank_p05"] <= frame["median_rank"]) & (frame["median_rank"] <= frame["rank_p95"])).all()
+    p = frame[[f"p_{g}" for g in u.grades] + ["p_no_grade"]].sum(axis=1)
+    assert np.allclose(p, 1)
+    assert u.ranks.shape == (200, len(now))
+    # The same seed, the same draws; the nominal ranks are the score's.
+    again = rules.uncertainty(now, previous=last, ratings=ratings, replications=200, seed=5, threads=1)
+    assert (again.ranks.to_numpy() == u.ranks.to_numpy()).all()
+    scored = rules.score(now, previous=last, ratings=ratings).to_frame()
+    assert (frame["nominal_rank"] == scored.loc[frame.index, "rank"]).all()
+    s = rules.sensitivity(now, previous=last, ratings=ratings, replications=50, seed=5, bootstrap=50).to_frame()
+    assert set(s.index) == set(u.inputs) and (s["total_effect"] >= 0).all()
+    with pytest.raises(ms.Error, match="no 'uncertainty:' section"):
+        guangxi.uncertainty(now, previous=last, ratings=ratings)

@@ -16,6 +16,7 @@ from ._core import __version__, flag_names, schema_reference, scoring_methods  #
 from ._rules import Rules, check_rules, load_rules, parse_rules  # noqa: F401
 from ._result import Result, score  # noqa: F401
 from ._experts import delphi, kendall_w  # noqa: F401
+from ._uncertainty import SensitivityResult, UncertaintyResult, sensitivity, uncertainty  # noqa: F401
 
 __all__ = [
     "DataError",
@@ -23,6 +24,8 @@ __all__ = [
     "Result",
     "RuleError",
     "Rules",
+    "SensitivityResult",
+    "UncertaintyResult",
     "check_rules",
     "delphi",
     "kendall_w",
@@ -30,8 +33,10 @@ __all__ = [
     "load_rules",
     "parse_rules",
     "schema_reference",
+    "sensitivity",
     "score",
     "scoring_methods",
+    "uncertainty",
     "__version__",
 ]
 

@@ -119,3 +119,34 @@ def delphi(path: str, full_score: float = 5.0, fixed: Optional[Tuple[float, floa
 def kendall_w(scores: npt.NDArray[np.float64]) -> Dict[str, Any]: ...
 def flag_names(flags: int) -> List[str]: ...
 def display_width(text: str) -> int: ...
+
+class UncertaintyResult:
+    entity_ids: List[str]
+    entity_names: List[str]
+    grades: List[str]
+    inputs: List[str]
+    seed: int
+    totals: npt.NDArray[np.float64]
+    ranks: npt.NDArray[np.int32]
+    entities: List[Dict[str, Any]]
+    def table(self) -> str: ...
+    def json(self, with_replications: bool = False) -> str: ...
+
+class SensitivityResult:
+    output: str
+    base_samples: int
+    runs: int
+    seed: int
+    output_mean: float
+    output_variance: float
+    indices: List[Dict[str, Any]]
+    def table(self) -> str: ...
+    def json(self) -> str: ...
+
+def uncertainty(model: Model, data: Dataset, previous: Optional[Dataset] = None, ratings: Optional[Ratings] = None,
+                replications: Optional[int] = None, seed: Optional[int] = None,
+                threads: int = 0) -> UncertaintyResult: ...
+def sensitivity(model: Model, data: Dataset, previous: Optional[Dataset] = None, ratings: Optional[Ratings] = None,
+                replications: Optional[int] = None, seed: Optional[int] = None, threads: int = 0,
+                bootstrap: int = 1000) -> SensitivityResult: ...
+def load_rules_with_inputs(rules: str, inputs: str) -> Model: ...

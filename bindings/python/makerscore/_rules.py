@@ -57,6 +57,22 @@ class Rules:
         Result.weights() for those of a cohort."""
         return weights_frame(self.nodes, [n.share for n in self.nodes], self.total)
 
+    def with_inputs(self, path):
+        """These rules with the uncertain inputs of an uncertainty analysis read from their own YAML file
+        (the keys of 'uncertainty:'), replacing the rule file's section. Raises RuleError."""
+        return Rules(_core.load_rules_with_inputs(self._model.file, os.fspath(path)))
+
+    def uncertainty(self, data, previous=None, ratings=None, replications=None, seed=None, threads=0):
+        """Monte Carlo uncertainty analysis; see makerscore.uncertainty()."""
+        from ._uncertainty import uncertainty
+        return uncertainty(self, data, previous, ratings, replications, seed, threads)
+
+    def sensitivity(self, data, previous=None, ratings=None, replications=None, seed=None, threads=0,
+                    bootstrap=1000):
+        """Variance-based sensitivity analysis; see makerscore.sensitivity()."""
+        from ._uncertainty import sensitivity
+        return sensitivity(self, data, previous, ratings, replications, seed, threads, bootstrap)
+
     def score(self, data, previous=None, ratings=None, ids=None):
         """Scores a cohort; see makerscore.score()."""
         from ._result import score

@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
   makerscore::python::BindRules(m);
   makerscore::python::BindData(m);
   makerscore::python::BindResult(m);
+  makerscore::python::BindUncertainty(m);
 }
