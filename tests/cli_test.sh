@@ -83,5 +83,19 @@ expect "no output on error" 4 "" -- "$bin" score --rules "$src/rules/guangxi-201
 [[ -z "$(ls "$tmp" | grep tmp-)" ]] && pass || fail "a temporary file was left behind"
 expect "unwritable output" 5 "cannot write the output file" -- "$bin" score "${G[@]}" --output "$tmp/no/such/dir/x.csv"
 
+# Uncertainty and sensitivity: the inputs from their own file; the same seed, the same output.
+U=(--inputs "$src/examples/data/guangxi-uncertainty.yaml" --replications 40 --quiet)
+expect "uncertainty table" 0 "排名区间 5%-95%" -- "$bin" uncertainty "${G[@]}" "${U[@]}"
+expect "uncertainty csv" 0 "id,name,nominal_rank,nominal_total,nominal_grade" -- "$bin" uncertainty "${G[@]}" "${U[@]}" --format csv
+expect "uncertainty json" 0 '"grade_probability"' -- "$bin" uncertainty "${G[@]}" "${U[@]}" --format json
+one=$("$bin" uncertainty "${G[@]}" "${U[@]}" --format csv --threads 1 2>&1)
+two=$("$bin" uncertainty "${G[@]}" "${U[@]}" --format csv --threads 2 2>&1)
+if [[ "$one" == "$two" ]]; then pass; else fail "uncertainty: 1 and 2 threads differ"; fi
+expect "sensitivity" 0 "total effect" -- "$bin" sensitivity "${G[@]}" "${U[@]}"
+expect "uncertainty without inputs" 4 "the rule file has no 'uncertainty:' section" -- \
+  "$bin" uncertainty "${G[@]}" --replications 40 --quiet
+printf 'weights: {noise: 2}\n' > "$tmp/bad-inputs.yaml"
+expect "uncertainty bad inputs" 3 "bad-inputs.yaml" -- "$bin" uncertainty "${G[@]}" --inputs "$tmp/bad-inputs.yaml"
+
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]

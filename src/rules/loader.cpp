@@ -431,7 +431,8 @@ LoadResult LoadRulesWithInputs(const std::string& rules_path, const std::string&
   RuleSet checked = *r.rules;
   checked.uncertainty = inputs;
   checked.source_map = map;
-  for (const auto& d : Validate(checked).items()) diags.Add(d);
+  const Diagnostics semantic = Validate(checked);
+  for (const auto& d : semantic.items()) diags.Add(d);
   if (diags.HasErrors()) return {std::nullopt, diags};
   r.rules->uncertainty = std::move(inputs);
   return r;
