@@ -1,6 +1,7 @@
 #include "experts/combine.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -87,44 +88,75 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
   std::vector<std::pair<int, std::string>> problems;  // row, message
   auto problem = [&](int row, std::string m) { problems.emplace_back(row, std::move(m)); };
 
-  std::unordered_map<std::string, int> entity_index;
-  for (int i = 0; i < data.entity_count(); ++i) entity_index.emplace(data.entity_ids()[i], i);
+  // Ratings usually come grouped by entity, in the data's order: each look-up first tries the entity of
+  // the rating before and the next entity of the data, and builds the hash index only on a miss.
+  const std::vector<std::string>& ids = data.entity_ids();
+  std::unordered_map<std::string_view, int> entity_index;
+  int last_entity = -1;
+  auto find_entity = [&](const std::string& id) {
+    if (last_entity >= 0 && ids[last_entity] == id) return last_entity;
+    if (last_entity + 1 < static_cast<int>(ids.size()) && ids[last_entity + 1] == id) return ++last_entity;
+    if (entity_index.empty()) {
+      entity_index.reserve(ids.size());
+      for (int i = 0; i < static_cast<int>(ids.size()); ++i) entity_index.emplace(ids[i], i);
+    }
+    auto it = entity_index.find(id);
+    if (it == entity_index.end()) return -1;
+    return last_entity = it->second;
+  };
   std::vector<std::string> qualitative;
   for (const auto& leaf : model.leaves) {
     if (leaf.qualitative()) qualitative.push_back(model.nodes[leaf.node].id);
   }
 
   std::unordered_map<std::string, double> authority;
-  std::vector<std::string> expert_ids;
+  std::vector<std::string> panel;
   for (const auto& e : model.rules.experts) {
     authority[e.id] = e.authority;
-    expert_ids.push_back(e.id);
+    panel.push_back(e.id);
   }
+  // Experts as small numbers, in order of first rating.
+  std::vector<std::string> experts;
+  std::vector<double> expert_authority;
+  std::unordered_map<std::string, int> expert_code;
   struct Item {
     int leaf, entity;
     double fraction;
     int row;
-    const std::string* expert;
-    double authority;
+    int expert;
   };
   std::vector<Item> items;
   items.reserve(ratings.items.size());
+  const std::string* last_indicator = nullptr;
+  int last_leaf = -1;
   for (const auto& r : ratings.items) {
-    auto node = model.node_index.find(r.indicator);
-    int leaf = node == model.node_index.end() ? -1 : model.leaf_of_node[node->second];
-    if (leaf < 0 || !model.leaves[leaf].qualitative()) {
+    int leaf = last_leaf;
+    if (last_indicator == nullptr || *last_indicator != r.indicator) {
+      auto node = model.node_index.find(r.indicator);
+      leaf = node == model.node_index.end() ? -1 : model.leaf_of_node[node->second];
+      if (leaf >= 0 && !model.leaves[leaf].qualitative()) leaf = -1;
+      last_indicator = &r.indicator;
+      last_leaf = leaf;
+    }
+    if (leaf < 0) {
       problem(r.row, "indicator '" + r.indicator + "' is not rated by experts in this rule file" +
                          DidYouMean(r.indicator, qualitative) + "; rated indicators: " + Join(qualitative, ", "));
       continue;
     }
-    auto e = entity_index.find(r.entity);
-    if (e == entity_index.end()) {
-      problem(r.row, "entity '" + r.entity + "' is not in the data" + DidYouMean(r.entity, data.entity_ids()));
+    const int e = find_entity(r.entity);
+    if (e < 0) {
+      problem(r.row, "entity '" + r.entity + "' is not in the data" + DidYouMean(r.entity, ids));
       continue;
     }
-    auto known = authority.find(r.expert);
-    if (!authority.empty() && known == authority.end()) {
-      problem(r.row, "expert '" + r.expert + "' is not on the rule file's panel" + DidYouMean(r.expert, expert_ids));
+    auto [code, fresh] = expert_code.emplace(r.expert, static_cast<int>(experts.size()));
+    if (fresh) {
+      auto known = authority.find(r.expert);
+      experts.push_back(r.expert);
+      expert_authority.push_back(known == authority.end() ? 1.0 : known->second);
+      if (!authority.empty() && known == authority.end()) expert_authority.back() = -1;  // not on the panel
+    }
+    if (expert_authority[code->second] < 0) {
+      problem(r.row, "expert '" + r.expert + "' is not on the rule file's panel" + DidYouMean(r.expert, panel));
       continue;
     }
     const Scale& scale = *model.leaves[leaf].scale;
@@ -146,18 +178,35 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
                          "' (" + expected + ")");
       continue;
     }
-    items.push_back({leaf, e->second, *f, r.row, &r.expert, known == authority.end() ? 1.0 : known->second});
+    items.push_back({leaf, e, *f, r.row, code->second});
   }
-  // Sorted by item, then expert: runs of one item, duplicates side by side.
-  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
-    return std::tie(a.leaf, a.entity, *a.expert) < std::tie(b.leaf, b.entity, *b.expert);
-  });
-  for (size_t k = 1; k < items.size(); ++k) {
-    const Item &a = items[k - 1], &b = items[k];
-    if (a.leaf == b.leaf && a.entity == b.entity && *a.expert == *b.expert) {
-      problem(b.row, "expert '" + *b.expert + "' rated entity '" + data.entity_ids()[b.entity] + "' on indicator '" +
-                         model.nodes[model.leaves[b.leaf].node].id + "' twice (also in row " +
-                         std::to_string(a.row) + ")");
+  // Grouped by item (rated leaf, entity) with a counting sort, keeping the file's order within each item.
+  const Eigen::Index n = data.entity_count();
+  const size_t leaves = model.leaves.size();
+  std::vector<int> rated_index(leaves, -1);  // leaf -> its place among the rated leaves
+  size_t rated = 0;
+  for (size_t l = 0; l < leaves; ++l) {
+    if (model.leaves[l].qualitative()) rated_index[l] = static_cast<int>(rated++);
+  }
+  auto slot_of = [&](const Item& it) { return static_cast<size_t>(rated_index[it.leaf]) * n + it.entity; };
+  std::vector<std::uint32_t> start(rated * static_cast<size_t>(n) + 1, 0);
+  for (const Item& it : items) ++start[slot_of(it) + 1];
+  for (size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+  std::vector<Item> grouped(items.size());
+  {
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (const Item& it : items) grouped[next[slot_of(it)]++] = it;
+  }
+  items.swap(grouped);
+  for (size_t slot = 0; slot + 1 < start.size(); ++slot) {
+    for (size_t b = start[slot] + 1; b < start[slot + 1]; ++b) {
+      for (size_t a = start[slot]; a < b; ++a) {
+        if (items[a].expert != items[b].expert) continue;
+        problem(items[b].row, "expert '" + experts[items[b].expert] + "' rated entity '" + ids[items[b].entity] +
+                                  "' on indicator '" + model.nodes[model.leaves[items[b].leaf].node].id +
+                                  "' twice (also in row " + std::to_string(items[a].row) + ")");
+        break;
+      }
     }
   }
   if (!problems.empty()) {
@@ -173,9 +222,7 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
   }
 
   CombinedRatings out;
-  const Eigen::Index n = data.entity_count();
   const double kNaN = std::numeric_limits<double>::quiet_NaN();
-  const size_t leaves = model.leaves.size();
   out.value.resize(leaves);
   out.count.resize(leaves);
   out.cv.resize(leaves);
@@ -194,7 +241,7 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
     weights.clear();
     while (end < items.size() && items[end].leaf == items[k].leaf && items[end].entity == items[k].entity) {
       run.push_back(items[end].fraction);
-      weights.push_back(items[end++].authority);
+      weights.push_back(expert_authority[items[end++].expert]);
     }
     sorted = run;
     std::sort(sorted.begin(), sorted.end());
@@ -210,15 +257,17 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
   // The panel's agreement on each indicator: Kendall's W of experts (raters) over entities (items).
   for (size_t l = 0; l < leaves; ++l) {
     if (!model.leaves[l].qualitative()) continue;
-    std::unordered_map<std::string, Eigen::Index> expert_row;
-    for (const auto& it : items) {
-      if (it.leaf == static_cast<int>(l)) expert_row.emplace(*it.expert, static_cast<Eigen::Index>(expert_row.size()));
+    // This leaf's items are one contiguous run of slots.
+    const size_t q = static_cast<size_t>(rated_index[l]);
+    const size_t first = start[q * n], last = start[(q + 1) * n];
+    std::vector<Eigen::Index> expert_row(experts.size(), -1);
+    Eigen::Index raters = 0;
+    for (size_t k = first; k < last; ++k) {
+      if (expert_row[items[k].expert] < 0) expert_row[items[k].expert] = raters++;
     }
-    if (expert_row.size() < 2 || n < 2) continue;
-    Eigen::MatrixXd scores = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(expert_row.size()), n, kNaN);
-    for (const auto& it : items) {
-      if (it.leaf == static_cast<int>(l)) scores(expert_row[*it.expert], it.entity) = it.fraction;
-    }
+    if (raters < 2 || n < 2) continue;
+    Eigen::MatrixXd scores = Eigen::MatrixXd::Constant(raters, n, kNaN);
+    for (size_t k = first; k < last; ++k) scores(expert_row[items[k].expert], items[k].entity) = items[k].fraction;
     try {
       Concordance c = KendallW(scores);
       out.agreement_w[l] = c.w;
