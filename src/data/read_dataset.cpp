@@ -42,6 +42,14 @@ class Problems {
   int count_ = 0;
 };
 
+// True when v (not NaN) is a value field allows; detail::ValueProblem says why not.
+bool Allowed(const Field& field, double v) {
+  if (!std::isfinite(v)) return false;
+  if (field.kind == FieldKind::kCount && (v < 0 || v != std::floor(v))) return false;
+  if (field.kind == FieldKind::kFlag && v != 0 && v != 1) return false;
+  return !(field.min && v < *field.min) && !(field.max && v > *field.max);
+}
+
 bool IsMissingCell(std::string_view s) { return s.empty() || s == "NA" || s == "N/A" || s == "null"; }
 
 std::string ColumnLabel(const Field& f) {
@@ -83,7 +91,7 @@ std::vector<CellProblem> CheckValues(const RuleSet& rules, const Dataset& data) 
     if (j < 0 || field.kind == FieldKind::kCategory) continue;
     for (int i = 0; i < data.entity_count(); ++i) {
       double v = data.value(i, j);
-      if (std::isnan(v)) continue;
+      if (std::isnan(v) || Allowed(field, v)) continue;  // the common case, without formatting the value
       std::string problem = detail::ValueProblem(field, v, detail::FormatNumber(v, 6));
       if (problem.empty() && std::isinf(v)) problem = "expected a finite number, found " + detail::FormatNumber(v);
       if (!problem.empty()) out.push_back({data.row(i), data.entity_ids()[i], field.id, ColumnLabel(field) + ": " + problem});

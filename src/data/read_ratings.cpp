@@ -12,6 +12,7 @@ Ratings ParseRatingsCsv(const std::string& text, const std::string& source) {
   static const char* kColumns[] = {"entity", "indicator", "expert", "rating"};
   Ratings out;
   out.source = source;
+  out.items.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));  // about one rating a line
   int col[4] = {-1, -1, -1, -1};
   size_t header_size = 0;
   bool have_header = false;

@@ -117,10 +117,12 @@ def to_ratings(ratings, source="ratings"):
         raise _core.DataError(f"{source}: no column(s) {', '.join(missing)}; ratings have the columns "
                               "entity, indicator, expert, rating")
 
-    def text(col):
-        return [("" if pd.isna(v) else _label(v)) for v in ratings[col]]
-
-    return _core.ratings_from_lists(text("entity"), text("indicator"), text("expert"), text("rating"), source)
+    codes, labels = [], []
+    for col in ("entity", "indicator", "expert", "rating"):
+        c, uniques = pd.factorize(ratings[col], use_na_sentinel=True)  # -1 where empty
+        codes.append(c)
+        labels.append([_label(v) for v in uniques])
+    return _core.ratings_from_codes(codes, labels, source)
 
 
 def _label(v):

@@ -124,21 +124,34 @@ void BindData(py::module_& m) {
       .def_property_readonly("count", [](const Ratings& r) { return r.items.size(); }, "Number of ratings.")
       .def_readonly("source", &Ratings::source, "Where they came from.");
   m.def(
-      "ratings_from_lists",
-      [](const std::vector<std::string>& entity, const std::vector<std::string>& indicator,
-         const std::vector<std::string>& expert, const std::vector<std::string>& rating, const std::string& source) {
-        if (entity.size() != indicator.size() || entity.size() != expert.size() || entity.size() != rating.size()) {
-          throw DataError("ratings: the entity, indicator, expert and rating columns differ in length");
+      "ratings_from_codes",
+      [](const std::vector<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>& codes,
+         const std::vector<std::vector<std::string>>& labels, const std::string& source) {
+        if (codes.size() != 4 || labels.size() != 4) throw DataError("ratings: four columns expected");
+        const py::ssize_t n = codes[0].size();
+        for (const auto& c : codes) {
+          if (c.size() != n) throw DataError("ratings: the entity, indicator, expert and rating columns differ in length");
         }
         auto r = std::make_shared<Ratings>();
         r->source = source;
-        for (size_t k = 0; k < entity.size(); ++k) {
-          r->items.push_back({entity[k], indicator[k], expert[k], rating[k], static_cast<int>(k) + 2});
+        r->items.resize(static_cast<size_t>(n));
+        const std::string kEmpty;
+        for (int k = 0; k < 4; ++k) {
+          auto view = codes[k].unchecked<1>();
+          for (py::ssize_t i = 0; i < n; ++i) {
+            const std::int64_t c = view(i);
+            if (c >= static_cast<std::int64_t>(labels[k].size())) throw DataError("ratings: a code outside its labels");
+            Rating& item = r->items[static_cast<size_t>(i)];
+            std::string* target[] = {&item.entity, &item.indicator, &item.expert, &item.value};
+            *target[k] = c < 0 ? kEmpty : labels[k][static_cast<size_t>(c)];
+          }
         }
+        for (py::ssize_t i = 0; i < n; ++i) r->items[static_cast<size_t>(i)].row = static_cast<int>(i) + 2;
         return r;
       },
-      py::arg("entity"), py::arg("indicator"), py::arg("expert"), py::arg("rating"), py::arg("source") = "ratings",
-      "Ratings from four equal-length lists of text (rows are numbered as in a CSV file with a header).");
+      py::arg("codes"), py::arg("labels"), py::arg("source") = "ratings",
+      "Ratings from the columns entity, indicator, expert, rating, each as integer codes (-1: empty) into its "
+      "labels (as pandas.factorize gives them); rows are numbered as in a CSV file with a header.");
   m.def(
       "read_ratings_csv", [](const std::string& path) { return std::make_shared<Ratings>(ReadRatingsCsv(path)); },
       py::arg("path"), "Reads ratings in long form (entity, indicator, expert, rating); raises DataError.");
