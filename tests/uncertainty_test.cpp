@@ -160,6 +160,28 @@ TEST(Uncertainty, TheSameSeedGivesTheSameBitsOnOneAndTwoThreads) {
   EXPECT_NE(std::memcmp(one.totals.data(), other.totals.data(), sizeof(double) * one.totals.size()), 0);
 }
 
+TEST(Uncertainty, TheSectionInARuleFileAndInItsOwnFile) {
+  // tests/data/guangxi-with-uncertainty.yaml is the Guangxi rule file with
+  // examples/data/guangxi-uncertainty.yaml as its section (also a seed of the rule-file fuzzer).
+  const std::string root = MAKERSCORE_SOURCE_DIR;
+  RuleSet inline_section = LoadRulesOrThrow(root + "/tests/data/guangxi-with-uncertainty.yaml");
+  LoadResult own_file = LoadRulesWithInputs(root + "/rules/guangxi-2019.yaml",
+                                            root + "/examples/data/guangxi-uncertainty.yaml");
+  ASSERT_TRUE(own_file.ok()) << own_file.diagnostics.ToString();
+  for (const RuleSet* r : {&inline_section, &*own_file.rules}) {
+    ASSERT_TRUE(r->uncertainty.has_value());
+    const UncertainInputs& u = *r->uncertainty;
+    EXPECT_EQ(u.replications, 1000);
+    EXPECT_EQ(u.seed, 2019u);
+    EXPECT_DOUBLE_EQ(u.weight_noise, 0.25);
+    ASSERT_EQ(u.methods.size(), 3u);
+    EXPECT_EQ(u.methods[1].indicator, "3.3");
+    EXPECT_EQ(u.methods[1].alternatives[1].method, "percentile");
+    EXPECT_EQ(u.missing, (std::vector<MissingPolicy>{MissingPolicy::kZero, MissingPolicy::kMedian}));
+    EXPECT_EQ(u.panel, UncertainInputs::Panel::kBootstrap);
+  }
+}
+
 TEST(Uncertainty, RuleFileChecks) {
   EXPECT_THAT_CONTAINS(testing::ErrorsOf(Rules("  methods:\n    - {indicator: C, alternatives: [{method: minmax}]}\n")),
                        "'C' is not a quantitative indicator of the tree");
