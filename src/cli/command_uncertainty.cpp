@@ -66,6 +66,18 @@ UncertaintyOptions ToOptions(const Options& o) {
   return u;
 }
 
+// The text of result r in the chosen format.
+template <typename R>
+std::string Render(const std::string& format, const R& r, void (*csv)(const R&, std::ostream&),
+                   const std::function<std::string(const R&)>& json, std::string (*table)(const R&)) {
+  if (format == "csv") {
+    std::ostringstream out;
+    csv(r, out);
+    return out.str();
+  }
+  return format == "json" ? json(r) : table(r);
+}
+
 const UncertainInputs& InputsOf(const Model& model) {
   if (!model.rules().uncertainty) {
     throw Error("the rule file has no 'uncertainty:' section; give the uncertain inputs there or with --inputs FILE "
@@ -91,15 +103,8 @@ std::function<int()> AddUncertaintyCommand(CLI::App& app) {
       Loaded in = LoadFiles(o->files, o->inputs);
       UncertaintyResult r =
           AnalyseUncertainty(in.model, in.current, in.previous, in.ratings, InputsOf(in.model), ToOptions(*o));
-      std::string text;
-      if (o->format == "csv") {
-        std::ostringstream out;
-        WriteUncertaintyCsv(r, out);
-        text = out.str();
-      } else {
-        text = o->format == "json" ? UncertaintyToJson(r, o->replication_ranks) : FormatUncertainty(r);
-      }
-      return Emit(text, o->output);
+      auto json = [&](const UncertaintyResult& x) { return UncertaintyToJson(x, o->replication_ranks); };
+      return Emit(Render<UncertaintyResult>(o->format, r, WriteUncertaintyCsv, json, FormatUncertainty), o->output);
     });
   };
 }
@@ -117,15 +122,8 @@ std::function<int()> AddSensitivityCommand(CLI::App& app) {
       Loaded in = LoadFiles(o->files, o->inputs);
       SensitivityResult r =
           AnalyseSensitivity(in.model, in.current, in.previous, in.ratings, InputsOf(in.model), ToOptions(*o));
-      std::string text;
-      if (o->format == "csv") {
-        std::ostringstream out;
-        WriteSensitivityCsv(r, out);
-        text = out.str();
-      } else {
-        text = o->format == "json" ? SensitivityToJson(r) : FormatSensitivity(r);
-      }
-      return Emit(text, o->output);
+      return Emit(Render<SensitivityResult>(o->format, r, WriteSensitivityCsv, SensitivityToJson, FormatSensitivity),
+                  o->output);
     });
   };
 }
