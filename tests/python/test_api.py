@@ -229,3 +229,16 @@ def test_uncertainty_and_sensitivity_as_frames(guangxi, guangxi_frames, root):
     assert set(s.index) == set(u.inputs) and (s["total_effect"] >= 0).all()
     with pytest.raises(ms.Error, match="no 'uncertainty:' section"):
         guangxi.uncertainty(now, previous=last, ratings=ratings)
+
+
+def test_uncertainty_on_the_asem_index(root):
+    rules = ms.load_rules(root / "rules" / "asem-connectivity.yaml").with_inputs(
+        root / "examples" / "data" / "asem" / "asem-uncertainty.yaml")
+    data = pd.read_csv(root / "examples" / "data" / "asem" / "ASEM_iData.csv")
+    u = ms.uncertainty(rules, data, replications=50)
+    frame = u.to_frame()
+    assert u.inputs == ["aggregation of Conn", "missing", "winsorisation", "weights"]
+    assert frame.index[0] == "CHE" and frame.loc["CHE", "nominal_total"] == pytest.approx(68.38, abs=0.005)
+    assert (frame["rank_p05"] <= frame["rank_p95"]).all()
+    s = ms.sensitivity(rules, data, replications=30, bootstrap=20).to_frame()
+    assert len(s) == 4
