@@ -159,7 +159,7 @@ Replicator::Base Replicator::MakeBase(const Key& key) const {
     rules.experts.insert(rules.experts.end(), copies.begin(), copies.end());
     ratings = drawn;
   }
-  Base base{Model::Compile(rules), nullptr, false};
+  Base base{Model::Compile(rules), nullptr, false, {}, {}};
   base.result = std::make_shared<Result>(Score(base.model, current_, previous_, ratings));
   const CompiledModel& m = base.model.impl();
   bool fast = !rules.classes;
