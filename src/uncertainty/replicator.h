@@ -62,7 +62,7 @@ class Replicator {
 
   Key KeyOf(const std::vector<int>& choice) const;
   Base MakeBase(const Key& key) const;
-  // Shares of every node per class for weight set w (-1: the model's own).
+  // One weight set drawn from rng: the share of every node per class.
   std::vector<std::vector<double>> WeightSet(std::mt19937_64& rng) const;
 
   Model model_;
@@ -75,7 +75,8 @@ class Replicator {
   std::vector<std::string> experts_;             // in order of first rating
   std::vector<std::vector<int>> panels_;         // multiplicity of each expert, per panel
   std::vector<std::vector<std::vector<double>>> weight_sets_;  // [set][node][class] shares
-  std::vector<Eigen::VectorXd> leaf_weights_;    // [set]: points per unit score of each node (fast path)
+  // [set]: points per unit score of each node (the fast path); the model's own weights last.
+  std::vector<Eigen::VectorXd> leaf_weights_;
   std::map<Key, Base> bases_;
   std::shared_ptr<Result> nominal_;
 };
