@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "data/csv_parser.h"
+#include "data/long_form.h"
 #include "util/number_cell.h"
 #include "makerscore/csv.h"
 #include "makerscore/error.h"
@@ -19,28 +20,7 @@ std::string ValueProblem(const Field& field, double v, const std::string& text);
 
 namespace {
 
-constexpr int kMaxReported = 20;
-
-// Collects problems, then throws them all at once.
-class Problems {
- public:
-  explicit Problems(std::string source) : source_(std::move(source)) {}
-  void Add(int line, const std::string& message) {
-    if (count_++ < kMaxReported) text_ += source_ + ":" + std::to_string(line) + ": " + message + "\n";
-  }
-  void ThrowIfAny() const {
-    if (count_ == 0) return;
-    std::string text = text_;
-    if (count_ > kMaxReported) text += "... and " + std::to_string(count_ - kMaxReported) + " more problems\n";
-    text += std::to_string(count_) + (count_ == 1 ? " problem" : " problems") + " in " + source_;
-    throw DataError(text);
-  }
-
- private:
-  std::string source_;
-  std::string text_;
-  int count_ = 0;
-};
+using Problems = detail::ProblemList;
 
 // True when v (not NaN) is a value field allows; detail::ValueProblem says why not.
 bool Allowed(const Field& field, double v) {

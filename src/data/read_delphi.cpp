@@ -1,58 +1,30 @@
 // Reading Delphi responses from CSV.
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "data/csv_parser.h"
+#include "data/long_form.h"
 #include "makerscore/delphi.h"
 #include "makerscore/error.h"
+#include "util/number_cell.h"
 #include "util/text.h"
 
 namespace makerscore {
 
 std::vector<DelphiResponse> ParseDelphiCsv(const std::string& text, const DelphiOptions& options,
                                            const std::string& source) {
-  detail::RequireUtf8(text, source);
-  static const char* kColumns[] = {"round", "expert", "indicator", "importance", "ca", "cs"};
-  int col[6] = {-1, -1, -1, -1, -1, -1};
-  size_t header_size = 0;
-  bool have_header = false;
-  std::string problems;
-  int count = 0;
-  auto problem = [&](int line, const std::string& m) {
-    if (count++ < 20) problems += source + ":" + std::to_string(line) + ": " + m + "\n";
-  };
-  auto number = [](std::string_view s, double* out) {
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-    return ec == std::errc() && end == s.data() + s.size() && std::isfinite(*out);
-  };
+  detail::LongFormReader reader(source, {"round", "expert", "indicator", "importance", "ca", "cs"}, "Delphi file");
+  auto problem = [&](int line, const std::string& m) { reader.problems().Add(line, m); };
+  // A number as a spreadsheet writes it (full-width digits too), finite.
+  auto number = [](std::string_view s, double* out) { return detail::ParseNumberCell(s, "", out).empty(); };
   std::vector<DelphiResponse> out;
   std::map<std::tuple<int, std::string>, std::pair<double, double>> self_assessment;
   std::map<std::tuple<int, std::string, std::string>, int> seen;
-  detail::ParseCsv(text, source, [&](int line, const std::vector<std::string>& cells) {
-    if (!have_header) {
-      have_header = true;
-      header_size = cells.size();
-      std::vector<int> found = detail::FindColumns(cells, {kColumns, kColumns + 6});
-      std::copy(found.begin(), found.end(), col);
-      for (int k = 0; k < 6; ++k) {
-        if (col[k] < 0) {
-          problem(line, std::string("no column '") + kColumns[k] +
-                            "'; Delphi responses have the columns round, expert, indicator, importance, ca, cs");
-        }
-      }
-      if (count) throw DataError(problems + "the Delphi file " + source + " cannot be read");
-      return;
-    }
-    if (cells.size() != header_size) {
-      problem(line, "this row has " + std::to_string(cells.size()) + " cells but the header has " +
-                        std::to_string(header_size));
-      return;
-    }
-    auto cell = [&](int k) { return detail::Trim(cells[col[k]]); };
+  reader.Parse(text, [&](int line, const std::vector<std::string_view>& cells) {
+    auto cell = [&](int k) { return cells[k]; };
     DelphiResponse r;
     r.row = line;
     r.expert = std::string(cell(1));
@@ -89,11 +61,7 @@ std::vector<DelphiResponse> ParseDelphiCsv(const std::string& text, const Delphi
     }
     out.push_back(r);
   });
-  if (!have_header) problem(1, "the file is empty; expected the header round,expert,indicator,importance,ca,cs");
-  if (count) {
-    if (count > 20) problems += "... and " + std::to_string(count - 20) + " more problems\n";
-    throw DataError(problems + std::to_string(count) + (count == 1 ? " problem" : " problems") + " in " + source);
-  }
+  reader.problems().ThrowIfAny();
   return out;
 }
 

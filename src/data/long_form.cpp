@@ -1,0 +1,60 @@
+#include "data/long_form.h"
+
+#include "data/csv_parser.h"
+#include "makerscore/error.h"
+#include "util/text.h"
+
+namespace makerscore::detail {
+
+namespace {
+constexpr int kMaxReported = 20;
+}  // namespace
+
+void ProblemList::Add(int line, const std::string& message) {
+  if (count_++ < kMaxReported) text_ += source_ + ":" + std::to_string(line) + ": " + message + "\n";
+}
+
+void ProblemList::ThrowIfAny() const {
+  if (count_ == 0) return;
+  std::string text = text_;
+  if (count_ > kMaxReported) text += "... and " + std::to_string(count_ - kMaxReported) + " more problems\n";
+  throw DataError(text + std::to_string(count_) + (count_ == 1 ? " problem" : " problems") + " in " + source_);
+}
+
+LongFormReader::LongFormReader(std::string source, std::vector<std::string> columns, std::string kind)
+    : source_(std::move(source)), columns_(std::move(columns)), kind_(std::move(kind)), problems_(source_) {}
+
+void LongFormReader::Parse(std::string_view text,
+                           const std::function<void(int, const std::vector<std::string_view>&)>& on_row) {
+  RequireUtf8(text, source_);
+  std::vector<int> col;
+  size_t header_size = 0;
+  bool have_header = false;
+  std::vector<std::string_view> cells_in_order(columns_.size());
+  ParseCsv(text, source_, [&](int line, const std::vector<std::string>& cells) {
+    if (!have_header) {
+      have_header = true;
+      header_size = cells.size();
+      col = FindColumns(cells, columns_);
+      std::string missing;
+      for (size_t k = 0; k < columns_.size(); ++k) {
+        if (col[k] < 0) {
+          missing += source_ + ":" + std::to_string(line) + ": no column '" + columns_[k] + "'; a " + kind_ +
+                     " has the columns " + Join(columns_, ", ") + "\n";
+        }
+      }
+      if (!missing.empty()) throw DataError(missing + kind_ + " " + source_ + " cannot be read");
+      return;
+    }
+    if (cells.size() != header_size) {
+      problems_.Add(line, "this row has " + std::to_string(cells.size()) + " cells but the header has " +
+                              std::to_string(header_size));
+      return;
+    }
+    for (size_t k = 0; k < columns_.size(); ++k) cells_in_order[k] = Trim(cells[col[k]]);
+    on_row(line, cells_in_order);
+  });
+  if (!have_header) problems_.Add(1, "the file is empty; expected the header " + Join(columns_, ","));
+}
+
+}  // namespace makerscore::detail
