@@ -170,6 +170,18 @@ TEST(Limits, AnAliasInsideItselfAndDeepNestingAreRefused) {
             std::string::npos);
 }
 
+TEST(Limits, MoreThan10000IndicatorsAreRefused) {
+  // 10,001 indicators of 1 point each under a total of 10,001.
+  std::string text = "format: makerscore/1\nid: x\ntitle: t\ntotal: 10001\nfields: [{id: a, name: a}]\nindicators:\n";
+  for (int k = 0; k < 10001; ++k) {
+    text += "  - {id: I" + std::to_string(k) + ", name: n, weight: 1, value: a, score: {method: minmax}}\n";
+  }
+  LoadResult r = ParseRules(text, "many.yaml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.diagnostics.ToString().find("the rule file has 10001 indicators; at most 10000 are allowed"),
+            std::string::npos);
+}
+
 TEST(Limits, HugeFilesAndLinesStayReadable) {
   std::string path = ::testing::TempDir() + "/huge-rules.yaml";
   {

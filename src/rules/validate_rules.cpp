@@ -1,5 +1,6 @@
 // Semantic checks of a rule set: reporting, formulas, fields, scales, classes.
 #include <cmath>
+#include <functional>
 
 #include "makerscore/load.h"
 #include "rules/validator.h"
@@ -124,6 +125,22 @@ void Validator::CheckTop() {
     Error("entity/name", "the id and name columns must differ, both are '" + rules_.id_column + "'");
   }
   if (!rules_.missing_group.empty()) CheckCategoryField(rules_.missing_group, "missing_group", "'missing_group'");
+  // A real indicator system has tens of indicators; a file with more than these is a mistake or an attack
+  // (every indicator costs a column per entity when scoring).
+  constexpr size_t kMaxIndicators = 10000, kMaxFields = 10000;
+  std::function<size_t(const std::vector<Indicator>&)> count = [&](const std::vector<Indicator>& list) {
+    size_t n = list.size();
+    for (const auto& ind : list) n += count(ind.children);
+    return n;
+  };
+  if (const size_t n = count(rules_.indicators); n > kMaxIndicators) {
+    Error("indicators", "the rule file has " + std::to_string(n) + " indicators; at most " +
+                            std::to_string(kMaxIndicators) + " are allowed");
+  }
+  if (rules_.fields.size() > kMaxFields) {
+    Error("fields", "the rule file has " + std::to_string(rules_.fields.size()) + " fields; at most " +
+                        std::to_string(kMaxFields) + " are allowed");
+  }
 }
 
 void Validator::CheckFields() {
