@@ -114,13 +114,17 @@ class Engine {
     const Dataset* sets[] = {r.current_.get(), r.previous_.get()};
     std::string listed;
     int count = 0;
+    std::unordered_map<std::string_view, int> index;  // entity id -> row of this year's data
     for (int s = 0; s < 2; ++s) {
       if (!sets[s] || sets[s]->set_aside().empty()) continue;
       out.resize(r.current_->entity_count());
+      if (index.empty()) {  // Dataset::FindEntity scans; many bad cells in a large cohort would be quadratic
+        for (int i = 0; i < r.current_->entity_count(); ++i) index.emplace(r.current_->entity_ids()[i], i);
+      }
       for (const CellProblem& p : sets[s]->set_aside()) {
         if (count++ < 20) listed += Where(*sets[s]) + ":" + std::to_string(p.row) + ": " + p.message + "\n";
-        int i = r.current_->FindEntity(p.entity);
-        if (i >= 0) out[i].push_back(p);
+        auto it = index.find(p.entity);
+        if (it != index.end()) out[it->second].push_back(p);
       }
     }
     if (count && m.rules.bad_cells == BadCells::kError) {
