@@ -41,7 +41,7 @@ inline Cohort MakeCohort(int n) {
       last(i, f) = std::round(base_now.value(k, f) * jitter(rng));
     }
     for (const char* item : {"1.1", "1.2", "1.3", "2.3", "2.4", "3.7", "3.9", "4.3", "4.4"}) {
-      for (int e = 0; e < 5; ++e) ratings->items.push_back({ids[i], item, "E" + std::to_string(e), levels[level(rng)]});
+      for (int e = 0; e < 5; ++e) ratings->Add(ids[i], item, "E" + std::to_string(e), levels[level(rng)]);
     }
   }
   auto fields = base_now.field_ids();

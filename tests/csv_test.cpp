@@ -166,9 +166,9 @@ TEST(DatasetCsv, UnreadableFile) {
 
 TEST(RatingsCsv, ReadsLongForm) {
   Ratings r = ParseRatingsCsv("entity,indicator,expert,rating\nA,1.1,E1,优\r\nA,1.1,E2, 良 \n", "r.csv");
-  ASSERT_EQ(r.items.size(), 2u);
-  EXPECT_EQ(r.items[1].value, "良");
-  EXPECT_EQ(r.items[1].row, 3);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r.at(1).value, "良");
+  EXPECT_EQ(r.at(1).row, 3);
   EXPECT_EQ(r.source, "r.csv");
 }
 

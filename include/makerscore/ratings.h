@@ -2,12 +2,17 @@
 #ifndef MAKERSCORE_RATINGS_H_
 #define MAKERSCORE_RATINGS_H_
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace makerscore {
 
-// One expert's rating of one entity on one qualitative indicator.
+// One expert's rating of one entity on one qualitative indicator, as text.
 struct Rating {
   std::string entity;     // entity id
   std::string indicator;  // indicator id
@@ -16,12 +21,63 @@ struct Rating {
   int row = 0;            // source row, for messages (0 when built in code)
 };
 
-// All ratings of one evaluation. Checked against the model when scoring:
-// unknown entities or indicators, ratings off the scale and duplicates are
-// errors naming the row.
-struct Ratings {
-  std::vector<Rating> items;
+// All ratings of one evaluation, stored by column: each rating is four codes
+// into four label tables (entity ids, indicator ids, expert ids, rating
+// values), so that millions of ratings take four integers each rather than
+// four strings, and each distinct label is checked once. Checked against the
+// model when scoring: unknown entities or indicators, ratings off the scale
+// and duplicates are errors naming the row.
+class Ratings {
+ public:
+  enum Column { kEntity = 0, kIndicator = 1, kExpert = 2, kValue = 3 };
+
+  Ratings() = default;
+  explicit Ratings(std::string source) : source(std::move(source)) {}
+
+  // Appends one rating (labels are copied once per distinct label). row is
+  // the source row for messages; 0 when built in code.
+  void Add(std::string_view entity, std::string_view indicator, std::string_view expert, std::string_view value,
+           int row = 0);
+  void Add(const Rating& r) { Add(r.entity, r.indicator, r.expert, r.value, r.row); }
+
+  // Ratings given as codes: codes[c][k] indexes labels[c] (a code of -1 is an
+  // empty cell), rows[k] is rating k's source row (or empty: rows count from
+  // first_row). Throws DataError when the columns differ in length or a code
+  // is outside its labels.
+  static Ratings FromCodes(std::array<std::vector<std::string>, 4> labels,
+                           std::array<std::vector<std::int32_t>, 4> codes, int first_row, std::string source);
+
+  // Number of ratings.
+  std::size_t size() const { return codes_[kEntity].size(); }
+  bool empty() const { return size() == 0; }
+  // Reserves room for n ratings.
+  void reserve(std::size_t n);
+
+  // The distinct labels of a column, in order of first appearance.
+  const std::vector<std::string>& labels(Column c) const { return labels_[c]; }
+  // Each rating's code into labels(c).
+  const std::vector<std::int32_t>& codes(Column c) const { return codes_[c]; }
+  // The label of column c of rating k.
+  const std::string& label(Column c, std::size_t k) const { return labels_[c][codes_[c][k]]; }
+  // The source row of rating k (0 when built in code).
+  int row(std::size_t k) const {
+    return !rows_.empty() ? rows_[k] : first_row_ <= 0 ? 0 : first_row_ + static_cast<int>(k);
+  }
+  // Rating k as text.
+  Rating at(std::size_t k) const;
+
   std::string source;  // where they came from (a file name), for messages
+
+ private:
+  std::int32_t Intern(Column c, std::string_view label);
+  std::array<std::vector<std::string>, 4> labels_;
+  std::array<std::vector<std::int32_t>, 4> codes_;
+  std::array<std::unordered_map<std::string, std::int32_t>, 4> index_;  // label -> code
+  // Rows: while they run on one by one from first_row_ (a CSV file without
+  // blank lines), or are all 0, none is stored; rows_ holds all of them once
+  // one does not.
+  int first_row_ = 0;
+  std::vector<int> rows_;
 };
 
 }  // namespace makerscore

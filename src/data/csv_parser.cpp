@@ -1,7 +1,8 @@
 #include "data/csv_parser.h"
 
+#include <deque>
 #include <fstream>
-#include <sstream>
+#include <iterator>
 
 #include "makerscore/error.h"
 
@@ -36,7 +37,7 @@ void RequireUtf8(std::string_view text, const std::string& source) {
 }
 
 void ParseCsv(std::string_view text, const std::string& source,
-              const std::function<void(int, const std::vector<std::string>&)>& on_record) {
+              const std::function<void(int, const std::vector<std::string_view>&)>& on_record) {
   size_t i = 0;
   const size_t n = text.size();
   if (n >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
@@ -48,15 +49,20 @@ void ParseCsv(std::string_view text, const std::string& source,
     if (i < n) ++i;
     ++line;
   }
-  std::vector<std::string> cells;
-  std::string cell;
+  // A plain cell is a view of text; a quoted one is unescaped into quoted[k]
+  // (a deque: growing it leaves the cells before in place).
+  std::vector<std::string_view> cells;
+  std::deque<std::string> quoted;
+  auto is_end = [](char c) { return c == ',' || c == '\n' || c == '\r'; };
   while (i < n) {
     int start_line = line;
     cells.clear();
     bool record_done = false;
     while (!record_done) {
-      cell.clear();
       if (i < n && text[i] == '"') {
+        if (quoted.size() <= cells.size()) quoted.resize(cells.size() + 1);
+        std::string& cell = quoted[cells.size()];
+        cell.clear();
         int quote_line = line;
         ++i;
         while (true) {
@@ -77,14 +83,14 @@ void ParseCsv(std::string_view text, const std::string& source,
           cell += c;
         }
         // Text after the closing quote up to the separator is kept as is.
-        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') cell += text[i++];
+        while (i < n && !is_end(text[i])) cell += text[i++];
+        cells.push_back(cell);
       } else {
         size_t j = i;
-        while (j < n && text[j] != ',' && text[j] != '\n' && text[j] != '\r') ++j;
-        cell.assign(text.data() + i, j - i);
+        while (j < n && !is_end(text[j])) ++j;
+        cells.push_back(text.substr(i, j - i));
         i = j;
       }
-      cells.push_back(cell);
       if (i < n && text[i] == ',') {
         ++i;
         continue;
@@ -101,7 +107,7 @@ void ParseCsv(std::string_view text, const std::string& source,
   }
 }
 
-std::vector<int> FindColumns(const std::vector<std::string>& header, const std::vector<std::string>& names) {
+std::vector<int> FindColumns(const std::vector<std::string_view>& header, const std::vector<std::string>& names) {
   std::vector<int> col(names.size(), -1);
   for (size_t c = 0; c < header.size(); ++c) {
     for (size_t k = 0; k < names.size(); ++k) {
@@ -112,11 +118,23 @@ std::vector<int> FindColumns(const std::vector<std::string>& header, const std::
 }
 
 std::string ReadFile(const std::string& path, const char* what) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw DataError(path + ": cannot open the " + std::string(what) + " (does it exist, and may it be read?)");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  // Read in one piece into a string of the file's size (a stream buffer would hold a second copy).
+  const std::streamoff size = in.tellg();
+  std::string text;
+  if (size > 0) {
+    text.resize(static_cast<size_t>(size));
+    in.seekg(0);
+    in.read(text.data(), size);
+    text.resize(static_cast<size_t>(in.gcount()));
+  }
+  // A file whose size cannot be told (a pipe) is read as a stream.
+  if (size < 0 || in.peek() != std::char_traits<char>::eof()) {
+    in.clear();
+    text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return text;
 }
 
 std::string_view Trim(std::string_view s) {

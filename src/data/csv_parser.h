@@ -17,13 +17,14 @@ void RequireUtf8(std::string_view text, const std::string& source);
 // Calls on_record(line, cells) for every record, with line the 1-based line
 // where the record starts. Handles a BOM, LF and CRLF, quoted cells with
 // "" escapes and line breaks. Blank lines are skipped. Throws DataError for
-// an unterminated quote. Cells are not trimmed. Lines starting with '#'
+// an unterminated quote. Cells are not trimmed; they are valid during the
+// call only. Lines starting with '#'
 // before the first record are comments and skipped.
 void ParseCsv(std::string_view text, const std::string& source,
-              const std::function<void(int line, const std::vector<std::string>& cells)>& on_record);
+              const std::function<void(int line, const std::vector<std::string_view>& cells)>& on_record);
 
 // The position of each of names in a header row (cells trimmed), or -1.
-std::vector<int> FindColumns(const std::vector<std::string>& header, const std::vector<std::string>& names);
+std::vector<int> FindColumns(const std::vector<std::string_view>& header, const std::vector<std::string>& names);
 
 // Reads a whole file; throws DataError when it cannot be opened.
 std::string ReadFile(const std::string& path, const char* what);

@@ -31,7 +31,7 @@ void LongFormReader::Parse(std::string_view text,
   size_t header_size = 0;
   bool have_header = false;
   std::vector<std::string_view> cells_in_order(columns_.size());
-  ParseCsv(text, source_, [&](int line, const std::vector<std::string>& cells) {
+  ParseCsv(text, source_, [&](int line, const std::vector<std::string_view>& cells) {
     if (!have_header) {
       have_header = true;
       header_size = cells.size();

@@ -97,7 +97,7 @@ DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& ru
   std::vector<std::vector<std::string>> categories(nf);
   std::vector<std::unordered_map<std::string, int>> codes(nf);
 
-  detail::ParseCsv(text, source, [&](int line, const std::vector<std::string>& cells) {
+  detail::ParseCsv(text, source, [&](int line, const std::vector<std::string_view>& cells) {
     if (!have_header) {
       have_header = true;
       header_size = cells.size();

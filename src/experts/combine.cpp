@@ -4,9 +4,8 @@
 #include <cstdint>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <numeric>
-#include <tuple>
+#include <string_view>
 #include <unordered_map>
 
 #include "makerscore/delphi.h"
@@ -83,128 +82,147 @@ double Cv(const std::vector<double>& v) {
 
 }  // namespace
 
+namespace {
+
+// What scale expects, for messages.
+std::string Expected(const Scale& scale) {
+  if (!scale.levels.empty()) {
+    std::vector<std::string> labels;
+    for (const auto& l : scale.levels) labels.push_back(l.label);
+    return "one of " + Join(labels, ", ");
+  }
+  if (!scale.bands.empty()) {
+    std::vector<std::string> bands;
+    for (const auto& b : scale.bands) bands.push_back(b.label + " " + FormatNumber(b.low) + "-" + FormatNumber(b.high));
+    return "points within a band, or a band's label: " + Join(bands, ", ");
+  }
+  return "a number from " + FormatNumber(*scale.min) + " to " + FormatNumber(*scale.max);
+}
+
+// Each distinct entity label's index in data, or -1. Labels usually come in the data's order, so the
+// hash index of the data's ids is built only at the first label that is not.
+std::vector<int> EntityIndex(const std::vector<std::string>& labels, const std::vector<std::string>& ids) {
+  std::vector<int> found(labels.size(), -1);
+  std::unordered_map<std::string_view, int> index;
+  for (size_t j = 0; j < labels.size(); ++j) {
+    if (j < ids.size() && ids[j] == labels[j]) {
+      found[j] = static_cast<int>(j);
+      continue;
+    }
+    if (index.empty()) {
+      index.reserve(ids.size());
+      for (size_t i = 0; i < ids.size(); ++i) index.emplace(ids[i], static_cast<int>(i));
+    }
+    auto it = index.find(labels[j]);
+    if (it != index.end()) found[j] = it->second;
+  }
+  return found;
+}
+
+constexpr double kOffScale = -1;  // in the fraction tables: a value that is not on the scale
+
+}  // namespace
+
 CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, const Ratings& ratings) {
   const std::string source = ratings.source.empty() ? "ratings" : ratings.source;
   std::vector<std::pair<int, std::string>> problems;  // row, message
   auto problem = [&](int row, std::string m) { problems.emplace_back(row, std::move(m)); };
-
-  // Ratings usually come grouped by entity, in the data's order: each look-up first tries the entity of
-  // the rating before and the next entity of the data, and builds the hash index only on a miss.
   const std::vector<std::string>& ids = data.entity_ids();
-  std::unordered_map<std::string_view, int> entity_index;
-  int last_entity = -1;
-  auto find_entity = [&](const std::string& id) {
-    if (last_entity >= 0 && ids[last_entity] == id) return last_entity;
-    if (last_entity + 1 < static_cast<int>(ids.size()) && ids[last_entity + 1] == id) return ++last_entity;
-    if (entity_index.empty()) {
-      entity_index.reserve(ids.size());
-      for (int i = 0; i < static_cast<int>(ids.size()); ++i) entity_index.emplace(ids[i], i);
-    }
-    auto it = entity_index.find(id);
-    if (it == entity_index.end()) return -1;
-    return last_entity = it->second;
-  };
-  std::vector<std::string> qualitative;
-  for (const auto& leaf : model.leaves) {
-    if (leaf.qualitative()) qualitative.push_back(model.nodes[leaf.node].id);
-  }
-
-  std::unordered_map<std::string, double> authority;
-  std::vector<std::string> panel;
-  for (const auto& e : model.rules.experts) {
-    authority[e.id] = e.authority;
-    panel.push_back(e.id);
-  }
-  // Experts as small numbers, in order of first rating.
-  std::vector<std::string> experts;
-  std::vector<double> expert_authority;
-  std::unordered_map<std::string, int> expert_code;
-  struct Item {
-    int leaf, entity;
-    double fraction;
-    int row;
-    int expert;
-  };
-  std::vector<Item> items;
-  items.reserve(ratings.items.size());
-  const std::string* last_indicator = nullptr;
-  int last_leaf = -1;
-  for (const auto& r : ratings.items) {
-    int leaf = last_leaf;
-    if (last_indicator == nullptr || *last_indicator != r.indicator) {
-      auto node = model.node_index.find(r.indicator);
-      leaf = node == model.node_index.end() ? -1 : model.leaf_of_node[node->second];
-      if (leaf >= 0 && !model.leaves[leaf].qualitative()) leaf = -1;
-      last_indicator = &r.indicator;
-      last_leaf = leaf;
-    }
-    if (leaf < 0) {
-      problem(r.row, "indicator '" + r.indicator + "' is not rated by experts in this rule file" +
-                         DidYouMean(r.indicator, qualitative) + "; rated indicators: " + Join(qualitative, ", "));
-      continue;
-    }
-    const int e = find_entity(r.entity);
-    if (e < 0) {
-      problem(r.row, "entity '" + r.entity + "' is not in the data" + DidYouMean(r.entity, ids));
-      continue;
-    }
-    auto [code, fresh] = expert_code.emplace(r.expert, static_cast<int>(experts.size()));
-    if (fresh) {
-      auto known = authority.find(r.expert);
-      experts.push_back(r.expert);
-      expert_authority.push_back(known == authority.end() ? 1.0 : known->second);
-      if (!authority.empty() && known == authority.end()) expert_authority.back() = -1;  // not on the panel
-    }
-    if (expert_authority[code->second] < 0) {
-      problem(r.row, "expert '" + r.expert + "' is not on the rule file's panel" + DidYouMean(r.expert, panel));
-      continue;
-    }
-    const Scale& scale = *model.leaves[leaf].scale;
-    std::optional<double> f = RatingFraction(scale, r.value);
-    if (!f) {
-      std::vector<std::string> labels;
-      for (const auto& l : scale.levels) labels.push_back(l.label);
-      std::string expected;
-      if (!scale.levels.empty()) {
-        expected = "one of " + Join(labels, ", ");
-      } else if (!scale.bands.empty()) {
-        std::vector<std::string> bands;
-        for (const auto& b : scale.bands) bands.push_back(b.label + " " + FormatNumber(b.low) + "-" + FormatNumber(b.high));
-        expected = "points within a band, or a band's label: " + Join(bands, ", ");
-      } else {
-        expected = "a number from " + FormatNumber(*scale.min) + " to " + FormatNumber(*scale.max);
-      }
-      problem(r.row, "rating '" + r.value + "' of indicator '" + r.indicator + "' is not on the scale '" + scale.id +
-                         "' (" + expected + ")");
-      continue;
-    }
-    items.push_back({leaf, e, *f, r.row, code->second});
-  }
-  // Grouped by item (rated leaf, entity) with a counting sort, keeping the file's order within each item.
   const Eigen::Index n = data.entity_count();
   const size_t leaves = model.leaves.size();
+
+  // Every distinct label is looked up once; each rating is then four integers.
+  std::vector<std::string> qualitative;
   std::vector<int> rated_index(leaves, -1);  // leaf -> its place among the rated leaves
-  size_t rated = 0;
+  std::vector<int> leaf_number;              // rated leaf -> leaf
+  std::vector<const Scale*> scales;          // the distinct scales of the rated leaves
+  std::vector<int> scale_of;                 // rated leaf -> its scale's place in scales
   for (size_t l = 0; l < leaves; ++l) {
-    if (model.leaves[l].qualitative()) rated_index[l] = static_cast<int>(rated++);
+    if (!model.leaves[l].qualitative()) continue;
+    rated_index[l] = static_cast<int>(qualitative.size());
+    leaf_number.push_back(static_cast<int>(l));
+    qualitative.push_back(model.nodes[model.leaves[l].node].id);
+    const Scale* scale = &*model.leaves[l].scale;
+    auto it = std::find(scales.begin(), scales.end(), scale);
+    scale_of.push_back(static_cast<int>(it - scales.begin()));
+    if (it == scales.end()) scales.push_back(scale);
   }
-  auto slot_of = [&](const Item& it) { return static_cast<size_t>(rated_index[it.leaf]) * n + it.entity; };
+  const size_t rated = qualitative.size();
+  std::vector<int> leaf_of;  // indicator label -> rated leaf, or -1
+  for (const std::string& id : ratings.labels(Ratings::kIndicator)) {
+    auto node = model.node_index.find(id);
+    const int leaf = node == model.node_index.end() ? -1 : model.leaf_of_node[node->second];
+    leaf_of.push_back(leaf >= 0 ? rated_index[leaf] : -1);
+  }
+  const std::vector<int> entity_of = EntityIndex(ratings.labels(Ratings::kEntity), ids);
+  std::vector<std::string> panel;
+  for (const auto& e : model.rules.experts) panel.push_back(e.id);
+  const std::vector<std::string>& experts = ratings.labels(Ratings::kExpert);
+  std::vector<double> authority;  // expert label -> authority; -1 when not on the rule file's panel
+  for (const std::string& x : experts) {
+    auto it = std::find(panel.begin(), panel.end(), x);
+    authority.push_back(it != panel.end() ? model.rules.experts[it - panel.begin()].authority : panel.empty() ? 1.0 : -1.0);
+  }
+  const std::vector<std::string>& values = ratings.labels(Ratings::kValue);
+  // fraction[scale][value label], worked out the first time a scale meets a label (NaN until then).
+  std::vector<std::vector<double>> fraction(scales.size(),
+                                            std::vector<double>(values.size(), std::numeric_limits<double>::quiet_NaN()));
+  auto fraction_of = [&](size_t q, std::int32_t v) {
+    double& f = fraction[scale_of[q]][v];
+    if (std::isnan(f)) f = RatingFraction(*scales[scale_of[q]], values[v]).value_or(kOffScale);
+    return f;
+  };
+
+  // Check every rating, and count each item's (rated leaf and entity's) ratings for a counting sort.
+  const std::int32_t* entity = ratings.codes(Ratings::kEntity).data();
+  const std::int32_t* indicator = ratings.codes(Ratings::kIndicator).data();
+  const std::int32_t* expert = ratings.codes(Ratings::kExpert).data();
+  const std::int32_t* value = ratings.codes(Ratings::kValue).data();
+  const size_t count = ratings.size();
+  auto slot_of = [&](size_t k) { return static_cast<size_t>(leaf_of[indicator[k]]) * n + entity_of[entity[k]]; };
   std::vector<std::uint32_t> start(rated * static_cast<size_t>(n) + 1, 0);
-  for (const Item& it : items) ++start[slot_of(it) + 1];
-  for (size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
-  std::vector<Item> grouped(items.size());
+  for (size_t k = 0; k < count; ++k) {
+    const int q = leaf_of[indicator[k]];
+    if (q < 0) {
+      const std::string& id = ratings.label(Ratings::kIndicator, k);
+      problem(ratings.row(k), "indicator '" + id + "' is not rated by experts in this rule file" +
+                                  DidYouMean(id, qualitative) + "; rated indicators: " + Join(qualitative, ", "));
+    } else if (entity_of[entity[k]] < 0) {
+      const std::string& id = ratings.label(Ratings::kEntity, k);
+      problem(ratings.row(k), "entity '" + id + "' is not in the data" + DidYouMean(id, ids));
+    } else if (authority[expert[k]] < 0) {
+      problem(ratings.row(k), "expert '" + experts[expert[k]] + "' is not on the rule file's panel" +
+                                  DidYouMean(experts[expert[k]], panel));
+    } else if (fraction_of(q, value[k]) == kOffScale) {
+      const Scale& scale = *scales[scale_of[q]];
+      problem(ratings.row(k), "rating '" + values[value[k]] + "' of indicator '" + qualitative[q] +
+                                  "' is not on the scale '" + scale.id + "' (" + Expected(scale) + ")");
+    } else {
+      ++start[slot_of(k) + 1];
+    }
+  }
+  // The valid ratings' numbers grouped by item (a stable counting sort: the file's order within each
+  // item), and no expert twice in an item.
+  for (size_t s = 1; s < start.size(); ++s) start[s] += start[s - 1];
+  std::vector<std::uint32_t> order(start.back());
   {
     std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-    for (const Item& it : items) grouped[next[slot_of(it)]++] = it;
+    for (size_t k = 0; k < count; ++k) {
+      const int q = leaf_of[indicator[k]];
+      if (q >= 0 && entity_of[entity[k]] >= 0 && authority[expert[k]] >= 0 && fraction_of(q, value[k]) != kOffScale) {
+        order[next[slot_of(k)]++] = static_cast<std::uint32_t>(k);
+      }
+    }
   }
-  items.swap(grouped);
   for (size_t slot = 0; slot + 1 < start.size(); ++slot) {
     for (size_t b = start[slot] + 1; b < start[slot + 1]; ++b) {
       for (size_t a = start[slot]; a < b; ++a) {
-        if (items[a].expert != items[b].expert) continue;
-        problem(items[b].row, "expert '" + experts[items[b].expert] + "' rated entity '" + ids[items[b].entity] +
-                                  "' on indicator '" + model.nodes[model.leaves[items[b].leaf].node].id +
-                                  "' twice (also in row " + std::to_string(items[a].row) + ")");
+        if (expert[order[a]] != expert[order[b]]) continue;
+        const size_t k = order[b];
+        problem(ratings.row(k), "expert '" + experts[expert[k]] + "' rated entity '" +
+                                    ratings.label(Ratings::kEntity, k) + "' on indicator '" +
+                                    qualitative[leaf_of[indicator[k]]] + "' twice (also in row " +
+                                    std::to_string(ratings.row(order[a])) + ")");
         break;
       }
     }
@@ -213,12 +231,12 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
     // In the order of the file, the first 20.
     std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::string text;
-    const size_t count = problems.size();
-    for (size_t k = 0; k < std::min<size_t>(count, 20); ++k) {
+    const size_t total = problems.size();
+    for (size_t k = 0; k < std::min<size_t>(total, 20); ++k) {
       text += source + ":" + std::to_string(problems[k].first) + ": " + problems[k].second + "\n";
     }
-    if (count > 20) text += "... and " + std::to_string(count - 20) + " more problems\n";
-    throw DataError(text + std::to_string(count) + (count == 1 ? " problem" : " problems") + " in " + source);
+    if (total > 20) text += "... and " + std::to_string(total - 20) + " more problems\n";
+    throw DataError(text + std::to_string(total) + (total == 1 ? " problem" : " problems") + " in " + source);
   }
 
   CombinedRatings out;
@@ -228,46 +246,41 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
   out.cv.resize(leaves);
   out.agreement_w.assign(leaves, kNaN);
   out.agreement_p.assign(leaves, kNaN);
-  for (size_t l = 0; l < leaves; ++l) {
-    if (!model.leaves[l].qualitative()) continue;
+  std::vector<double> run, sorted, weights;
+  for (size_t q = 0; q < rated; ++q) {
+    const int l = leaf_number[q];
+    const CompiledLeaf& leaf = model.leaves[l];
     out.value[l] = Eigen::ArrayXd::Constant(n, kNaN);
     out.count[l] = Eigen::ArrayXi::Zero(n);
     out.cv[l] = Eigen::ArrayXd::Constant(n, kNaN);
-  }
-  std::vector<double> run, sorted, weights;
-  for (size_t k = 0; k < items.size();) {
-    size_t end = k;
-    run.clear();
-    weights.clear();
-    while (end < items.size() && items[end].leaf == items[k].leaf && items[end].entity == items[k].entity) {
-      run.push_back(items[end].fraction);
-      weights.push_back(expert_authority[items[end++].expert]);
+    const std::uint32_t* item = start.data() + q * n;  // entity e's ratings: order[item[e]] .. order[item[e + 1] - 1]
+    for (Eigen::Index e = 0; e < n; ++e) {
+      if (item[e] == item[e + 1]) continue;
+      run.clear();
+      weights.clear();
+      for (size_t a = item[e]; a < item[e + 1]; ++a) {
+        run.push_back(fraction_of(q, value[order[a]]));
+        weights.push_back(authority[expert[order[a]]]);
+      }
+      sorted = run;
+      std::sort(sorted.begin(), sorted.end());
+      out.count[l][e] = static_cast<int>(run.size());
+      out.cv[l][e] = Cv(run);
+      if (static_cast<int>(run.size()) >= leaf.min_ratings) {
+        out.value[l][e] = leaf.combine == Combine::kWeightedMean ? WeightedMean(run, weights) : CombineSorted(sorted, leaf.combine);
+      }
     }
-    sorted = run;
-    std::sort(sorted.begin(), sorted.end());
-    const int l = items[k].leaf, e = items[k].entity;
-    const CompiledLeaf& leaf = model.leaves[l];
-    out.count[l][e] = static_cast<int>(run.size());
-    out.cv[l][e] = Cv(run);
-    if (static_cast<int>(run.size()) >= leaf.min_ratings) {
-      out.value[l][e] = leaf.combine == Combine::kWeightedMean ? WeightedMean(run, weights) : CombineSorted(sorted, leaf.combine);
-    }
-    k = end;
-  }
-  // The panel's agreement on each indicator: Kendall's W of experts (raters) over entities (items).
-  for (size_t l = 0; l < leaves; ++l) {
-    if (!model.leaves[l].qualitative()) continue;
-    // This leaf's items are one contiguous run of slots.
-    const size_t q = static_cast<size_t>(rated_index[l]);
-    const size_t first = start[q * n], last = start[(q + 1) * n];
+    // The panel's agreement on this indicator: Kendall's W of experts (raters) over entities (items).
     std::vector<Eigen::Index> expert_row(experts.size(), -1);
     Eigen::Index raters = 0;
-    for (size_t k = first; k < last; ++k) {
-      if (expert_row[items[k].expert] < 0) expert_row[items[k].expert] = raters++;
+    for (size_t a = item[0]; a < item[n]; ++a) {
+      if (expert_row[expert[order[a]]] < 0) expert_row[expert[order[a]]] = raters++;
     }
     if (raters < 2 || n < 2) continue;
     Eigen::MatrixXd scores = Eigen::MatrixXd::Constant(raters, n, kNaN);
-    for (size_t k = first; k < last; ++k) scores(expert_row[items[k].expert], items[k].entity) = items[k].fraction;
+    for (Eigen::Index e = 0; e < n; ++e) {
+      for (size_t a = item[e]; a < item[e + 1]; ++a) scores(expert_row[expert[order[a]]], e) = fraction_of(q, value[order[a]]);
+    }
     try {
       Concordance c = KendallW(scores);
       out.agreement_w[l] = c.w;

@@ -16,20 +16,34 @@ namespace {
 // Ranks of one rater's scores, 1 = lowest, ties sharing their mean rank; adds
 // sum(t^3 - t) over the rater's groups of ties to *ties.
 std::vector<double> Ranks(const std::vector<double>& x, double* ties) {
-  const size_t n = x.size();
-  std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return x[a] < x[b]; });
-  std::vector<double> ranks(n);
-  for (size_t i = 0; i < n;) {
-    size_t j = i;
-    while (j + 1 < n && x[order[j + 1]] == x[order[i]]) ++j;
-    double mean_rank = (static_cast<double>(i + j) + 2) / 2;  // ranks i+1 .. j+1
-    for (size_t k = i; k <= j; ++k) ranks[order[k]] = mean_rank;
-    double t = static_cast<double>(j - i + 1);
-    *ties += t * t * t - t;
-    i = j + 1;
+  // Ratings take a few distinct values (the levels of a scale): rank those, by their counts, and give
+  // each score the rank of its value, with no sort of the scores at all.
+  constexpr size_t kFew = 32;
+  std::vector<double> distinct;
+  for (double v : x) {
+    if (std::find(distinct.begin(), distinct.end(), v) != distinct.end()) continue;
+    if (distinct.size() == kFew) break;
+    distinct.push_back(v);
   }
+  std::vector<double> sorted = distinct.size() == kFew ? x : distinct;  // many distinct values: sort them all
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<size_t> count(sorted.size(), 0);
+  std::vector<size_t> place(x.size());  // each score's value's place in sorted
+  for (size_t k = 0; k < x.size(); ++k) {
+    place[k] = static_cast<size_t>(std::lower_bound(sorted.begin(), sorted.end(), x[k]) - sorted.begin());
+    ++count[place[k]];
+  }
+  std::vector<double> rank_of(sorted.size());
+  size_t below = 0;
+  for (size_t d = 0; d < sorted.size(); ++d) {
+    rank_of[d] = static_cast<double>(2 * below + count[d] + 1) / 2;  // the mean of places below+1 .. below+count
+    const double t = static_cast<double>(count[d]);
+    *ties += t * t * t - t;
+    below += count[d];
+  }
+  std::vector<double> ranks(x.size());
+  for (size_t k = 0; k < x.size(); ++k) ranks[k] = rank_of[place[k]];
   return ranks;
 }
 

@@ -148,9 +148,14 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
   out += "\n";
   std::vector<double> fractions;
   std::vector<std::string> lines;
-  if (r.ratings()) {
-    for (const auto& rating : r.ratings()->items) {
-      if (rating.indicator != node.id || rating.entity != r.entity_ids()[i]) continue;
+  if (const Ratings* ratings = r.ratings()) {
+    const auto& entities = ratings->labels(Ratings::kEntity);
+    const auto& indicators = ratings->labels(Ratings::kIndicator);
+    const auto entity = std::find(entities.begin(), entities.end(), r.entity_ids()[i]) - entities.begin();
+    const auto indicator = std::find(indicators.begin(), indicators.end(), node.id) - indicators.begin();
+    for (size_t j = 0; j < ratings->size(); ++j) {
+      if (ratings->codes(Ratings::kIndicator)[j] != indicator || ratings->codes(Ratings::kEntity)[j] != entity) continue;
+      const Rating rating = ratings->at(j);
       double f = *detail::RatingFraction(scale, rating.value);
       fractions.push_back(f);
       std::string weight;

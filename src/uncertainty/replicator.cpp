@@ -34,9 +34,7 @@ Replicator::Replicator(const Model& model, std::shared_ptr<const Dataset> curren
   // Draws in a fixed order from one generator: the same seed, the same panels and weights.
   std::mt19937_64 rng(seed ^ 0x6d616b657273636fULL);
   if (u_.panel != UncertainInputs::Panel::kFixed && ratings_) {
-    for (const Rating& r : ratings_->items) {
-      if (std::find(experts_.begin(), experts_.end(), r.expert) == experts_.end()) experts_.push_back(r.expert);
-    }
+    experts_ = ratings_->labels(Ratings::kExpert);
     const int e = static_cast<int>(experts_.size());
     if (e >= 2) {
       if (u_.panel == UncertainInputs::Panel::kLeaveOneOut) {
@@ -137,14 +135,15 @@ Replicator::Base Replicator::MakeBase(const Key& key) const {
   const int panel = key.back();
   if (panel >= 0) {
     // The panel: each expert's ratings as many times as the expert was drawn, the copies named E1#2, E1#3 ...
-    auto drawn = std::make_shared<Ratings>();
-    drawn->source = ratings_->source;
+    auto drawn = std::make_shared<Ratings>(ratings_->source);
     const std::vector<int>& times = panels_[panel];
-    for (const Rating& r : ratings_->items) {
-      const int e = static_cast<int>(std::find(experts_.begin(), experts_.end(), r.expert) - experts_.begin());
+    const std::vector<std::int32_t>& expert = ratings_->codes(Ratings::kExpert);
+    for (size_t k = 0; k < ratings_->size(); ++k) {
+      const int e = expert[k];
       for (int c = 0; c < times[e]; ++c) {
-        drawn->items.push_back(r);
-        if (c > 0) drawn->items.back().expert += "#" + std::to_string(c + 1);
+        drawn->Add(ratings_->label(Ratings::kEntity, k), ratings_->label(Ratings::kIndicator, k),
+                   c == 0 ? experts_[e] : experts_[e] + "#" + std::to_string(c + 1), ratings_->label(Ratings::kValue, k),
+                   ratings_->row(k));
       }
     }
     std::vector<Expert> copies;

@@ -1,4 +1,5 @@
 // Datasets and ratings: from numpy columns without a copy, or from CSV files.
+#include <array>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -121,33 +122,20 @@ void BindData(py::module_& m) {
       "Values the rule file does not allow (a negative count, a value outside a field's bounds ...), as dicts.");
 
   py::class_<Ratings, std::shared_ptr<Ratings>>(m, "Ratings", "Expert ratings of qualitative indicators.")
-      .def_property_readonly("count", [](const Ratings& r) { return r.items.size(); }, "Number of ratings.")
+      .def_property_readonly("count", &Ratings::size, "Number of ratings.")
       .def_readonly("source", &Ratings::source, "Where they came from.");
   m.def(
       "ratings_from_codes",
-      [](const std::vector<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>& codes,
-         const std::vector<std::vector<std::string>>& labels, const std::string& source) {
-        if (codes.size() != 4 || labels.size() != 4) throw DataError("ratings: four columns expected");
-        const py::ssize_t n = codes[0].size();
-        for (const auto& c : codes) {
-          if (c.size() != n) throw DataError("ratings: the entity, indicator, expert and rating columns differ in length");
-        }
-        auto r = std::make_shared<Ratings>();
-        r->source = source;
-        r->items.resize(static_cast<size_t>(n));
-        const std::string kEmpty;
+      [](const std::vector<py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>>& codes,
+         std::vector<std::vector<std::string>> labels, const std::string& source) {
+        if (codes.size() != 4 || labels.size() != 4) throw DataError(source + ": four columns expected");
+        std::array<std::vector<std::string>, 4> l;
+        std::array<std::vector<std::int32_t>, 4> c;
         for (int k = 0; k < 4; ++k) {
-          auto view = codes[k].unchecked<1>();
-          for (py::ssize_t i = 0; i < n; ++i) {
-            const std::int64_t c = view(i);
-            if (c >= static_cast<std::int64_t>(labels[k].size())) throw DataError("ratings: a code outside its labels");
-            Rating& item = r->items[static_cast<size_t>(i)];
-            std::string* target[] = {&item.entity, &item.indicator, &item.expert, &item.value};
-            *target[k] = c < 0 ? kEmpty : labels[k][static_cast<size_t>(c)];
-          }
+          l[k] = std::move(labels[k]);
+          c[k].assign(codes[k].data(), codes[k].data() + codes[k].size());
         }
-        for (py::ssize_t i = 0; i < n; ++i) r->items[static_cast<size_t>(i)].row = static_cast<int>(i) + 2;
-        return r;
+        return std::make_shared<Ratings>(Ratings::FromCodes(std::move(l), std::move(c), 2, source));
       },
       py::arg("codes"), py::arg("labels"), py::arg("source") = "ratings",
       "Ratings from the columns entity, indicator, expert, rating, each as integer codes (-1: empty) into its "
