@@ -9,6 +9,14 @@ std::int32_t Ratings::Intern(Column c, std::string_view label) {
   std::vector<std::int32_t>& codes = codes_[c];
   // Ratings come in runs (one entity's, one expert's): try the label before first.
   if (!codes.empty() && labels_[c][codes.back()] == label) return codes.back();
+  // A few labels (the experts, the levels of a scale) are found faster by looking at each than by hashing.
+  constexpr std::size_t kFew = 16;
+  const std::vector<std::string>& labels = labels_[c];
+  if (labels.size() <= kFew) {
+    for (std::size_t j = 0; j < labels.size(); ++j) {
+      if (labels[j] == label) return static_cast<std::int32_t>(j);
+    }
+  }
   auto [it, fresh] = index_[c].emplace(std::string(label), static_cast<std::int32_t>(labels_[c].size()));
   if (fresh) labels_[c].emplace_back(label);
   return it->second;

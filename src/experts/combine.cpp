@@ -12,6 +12,7 @@
 #include "makerscore/error.h"
 #include "scoring/compiled_model.h"
 #include "util/number_cell.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
@@ -246,20 +247,26 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
   out.cv.resize(leaves);
   out.agreement_w.assign(leaves, kNaN);
   out.agreement_p.assign(leaves, kNaN);
-  std::vector<double> run, sorted, weights;
-  for (size_t q = 0; q < rated; ++q) {
-    const int l = leaf_number[q];
-    const CompiledLeaf& leaf = model.leaves[l];
+  // Each rated indicator on its own: on every core for large cohorts (each writes only its own columns,
+  // and every fraction was worked out while checking, so the results do not depend on the threads).
+  for (int l : leaf_number) {
     out.value[l] = Eigen::ArrayXd::Constant(n, kNaN);
     out.count[l] = Eigen::ArrayXi::Zero(n);
     out.cv[l] = Eigen::ArrayXd::Constant(n, kNaN);
+  }
+  auto fraction_at = [&](size_t q, std::uint32_t k) { return fraction[scale_of[q]][value[k]]; };
+  auto combine_leaf = [&](long rated_leaf) {
+    const size_t q = static_cast<size_t>(rated_leaf);
+    const int l = leaf_number[q];
+    const CompiledLeaf& leaf = model.leaves[l];
     const std::uint32_t* item = start.data() + q * n;  // entity e's ratings: order[item[e]] .. order[item[e + 1] - 1]
+    std::vector<double> run, sorted, weights;
     for (Eigen::Index e = 0; e < n; ++e) {
       if (item[e] == item[e + 1]) continue;
       run.clear();
       weights.clear();
       for (size_t a = item[e]; a < item[e + 1]; ++a) {
-        run.push_back(fraction_of(q, value[order[a]]));
+        run.push_back(fraction_at(q, order[a]));
         weights.push_back(authority[expert[order[a]]]);
       }
       sorted = run;
@@ -276,10 +283,10 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
     for (size_t a = item[0]; a < item[n]; ++a) {
       if (expert_row[expert[order[a]]] < 0) expert_row[expert[order[a]]] = raters++;
     }
-    if (raters < 2 || n < 2) continue;
+    if (raters < 2 || n < 2) return;
     Eigen::MatrixXd scores = Eigen::MatrixXd::Constant(raters, n, kNaN);
     for (Eigen::Index e = 0; e < n; ++e) {
-      for (size_t a = item[e]; a < item[e + 1]; ++a) scores(expert_row[expert[order[a]]], e) = fraction_of(q, value[order[a]]);
+      for (size_t a = item[e]; a < item[e + 1]; ++a) scores(expert_row[expert[order[a]]], e) = fraction_at(q, order[a]);
     }
     try {
       Concordance c = KendallW(scores);
@@ -288,7 +295,9 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
     } catch (const Error&) {
       // fewer than 2 experts rated every entity: no panel agreement to report
     }
-  }
+  };
+  constexpr size_t kWorthThreads = 20000;  // ratings; below this, starting a thread costs more than it saves
+  ParallelFor(static_cast<long>(rated), order.size() >= kWorthThreads ? HardwareThreads() : 1, combine_leaf);
   return out;
 }
 

@@ -2,17 +2,16 @@
 // replications on every core, and summarising them.
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <random>
-#include <thread>
 
 #include "makerscore/error.h"
 #include "makerscore/uncertainty.h"
 #include "scoring/steps.h"
 #include "uncertainty/replicator.h"
+#include "util/parallel.h"
 
 namespace makerscore {
 
@@ -23,36 +22,15 @@ using detail::Replicator;
 
 int Threads(const UncertaintyOptions& o) {
   if (o.threads > 0) return o.threads;
-  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  return detail::HardwareThreads();
 }
 
-// Runs body(r) for r in [0, count) on `threads` threads; each r is done
-// exactly once and writes only its own outputs, so the results do not depend
-// on the number of threads. Reports progress from the calling thread.
+// Runs body(r) for r in [0, count) on `threads` threads (see detail::ParallelFor), reporting progress.
 template <typename Body>
 void ParallelFor(long count, int threads, const UncertaintyOptions& options, const Body& body) {
-  constexpr long kChunk = 32;
-  std::atomic<long> next{0}, done{0};
-  std::exception_ptr failure;
-  std::atomic<bool> failed{false};
-  auto work = [&](bool report) {
-    for (long start; !failed && (start = next.fetch_add(kChunk)) < count;) {
-      const long end = std::min(count, start + kChunk);
-      try {
-        for (long r = start; r < end; ++r) body(r);
-      } catch (...) {
-        if (!failed.exchange(true)) failure = std::current_exception();
-        return;
-      }
-      const long total_done = done.fetch_add(end - start) + (end - start);
-      if (report && options.progress) options.progress(total_done, count);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work, false);
-  work(true);
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+  detail::ParallelFor(count, threads, 32, body, [&](long done) {
+    if (options.progress) options.progress(done, count);
+  });
   if (options.progress) options.progress(count, count);
 }
 

@@ -1,16 +1,14 @@
 #include "uncertainty/replicator.h"
 
 #include <algorithm>
-#include <atomic>
-#include <mutex>
 #include <cmath>
 #include <random>
-#include <thread>
 
 #include "makerscore/error.h"
 #include "rules/variant.h"
 #include "scoring/compiled_model.h"
 #include "scoring/steps.h"
+#include "util/parallel.h"
 
 namespace makerscore::detail {
 
@@ -186,24 +184,7 @@ void Replicator::Prepare(const std::vector<std::vector<int>>& choices, int threa
     if (!bases_.count(key) && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
   }
   std::vector<std::unique_ptr<Base>> made(keys.size());
-  std::atomic<size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  auto work = [&] {
-    for (size_t k; (k = next++) < keys.size();) {
-      try {
-        made[k] = std::make_unique<Base>(MakeBase(keys[k]));
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads && static_cast<size_t>(t) < keys.size(); ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+  ParallelFor(static_cast<long>(keys.size()), threads, [&](long k) { made[k] = std::make_unique<Base>(MakeBase(keys[k])); });
   for (size_t k = 0; k < keys.size(); ++k) bases_.emplace(keys[k], std::move(*made[k]));
 }
 

@@ -1,8 +1,8 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <set>
 
 namespace makerscore::detail {
@@ -53,9 +53,9 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 std::string FormatNumber(double x, int digits) {
   if (std::isnan(x)) return "missing";
   if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, x);
-  std::string s = buf;
+  char buf[400];  // fixed notation of the largest double, with the digits
+  const std::to_chars_result end = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, digits);
+  std::string s(buf, end.ptr);
   if (s.find('.') != std::string::npos) {
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
