@@ -1,4 +1,5 @@
 // Combining expert ratings, and refusing bad ones with their rows.
+#include <algorithm>
 #include <cmath>
 
 #include "experts/combine.h"
@@ -69,6 +70,82 @@ TEST(Ratings, BadRowsAreNamed) {
                     "r.csv:2: indicator 'n' is not rated by experts in this rule file");
   EXPECT_THROW_WITH(ScoreWith("entity,indicator,expert,rating\nA,q,E1,优\nA,q,E1,良\n"), DataError,
                     "r.csv:3: expert 'E1' rated entity 'A' on indicator 'q' twice (also in row 2)");
+}
+
+TEST(Ratings, StoredAsCodesIntoTheirLabels) {
+  Ratings r("r.csv");
+  r.Add("A", "q", "E1", "优", 2);
+  r.Add("A", "q", "E2", "良", 3);
+  r.Add("B", "q", "E1", "优", 4);
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r.labels(Ratings::kEntity), (std::vector<std::string>{"A", "B"}));
+  EXPECT_EQ(r.labels(Ratings::kValue), (std::vector<std::string>{"优", "良"}));
+  EXPECT_EQ(r.codes(Ratings::kExpert), (std::vector<std::int32_t>{0, 1, 0}));
+  EXPECT_EQ(r.row(2), 4);  // rows running on from 2 are not stored, but still told
+  r.Add("B", "q", "E2", "中", 9);  // a row that does not run on: every row is then kept
+  EXPECT_EQ(r.row(1), 3);
+  EXPECT_EQ(r.row(3), 9);
+  EXPECT_EQ(r.at(3).value, "中");
+  // From codes, as pandas.factorize gives them; -1 is an empty cell.
+  Ratings c = Ratings::FromCodes({{{"A"}, {"q"}, {"E1", "E2"}, {"优"}}}, {{{0, 0}, {0, 0}, {0, 1}, {0, -1}}}, 2, "f");
+  EXPECT_EQ(c.at(1).expert, "E2");
+  EXPECT_EQ(c.at(1).value, "");
+  EXPECT_EQ(c.row(1), 3);
+  EXPECT_THROW_WITH(Ratings::FromCodes({{{"A"}, {"q"}, {"E1"}, {"优"}}}, {{{0}, {0}, {0}, {1}}}, 2, "f"), DataError,
+                    "f: a rating's code is outside its labels");
+}
+
+TEST(Ratings, LargeCohortsCombineOnEveryCoreAsTheyWouldAlone) {
+  // 4,000 makerspaces x 2 rated indicators x 5 experts = 40,000 ratings: above the size at which the
+  // indicators are combined on several threads. Expert x rates makerspace i at level (i + 2x) mod 4 on
+  // q and (i + x) mod 4 on q2 (优 差 中 良 cycle); each trimmed mean is worked out here independently.
+  const char* rules = R"(format: makerscore/1
+id: e
+title: 专家
+fields:
+  - {id: x, name: 数量}
+scales:
+  four: {levels: {优: 1, 良: 0.8, 中: 0.6, 差: 0.4}}
+indicators:
+  - {id: q, name: 定性, weight: 50, rated: {scale: four, combine: trimmed_mean, min_ratings: 3}}
+  - {id: q2, name: 定性二, weight: 50, rated: {scale: four, combine: trimmed_mean, min_ratings: 3}}
+)";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  const int n = 4000;
+  const char* levels[] = {"优", "良", "中", "差"};
+  const double fraction[] = {1, 0.8, 0.6, 0.4};
+  std::vector<std::string> ids;
+  auto ratings = std::make_shared<Ratings>("r");
+  for (int i = 0; i < n; ++i) {
+    ids.push_back("S" + std::to_string(i));
+    for (int x = 0; x < 5; ++x) {
+      ratings->Add(ids.back(), "q", "E" + std::to_string(x), levels[(i + 2 * x) % 4]);
+      ratings->Add(ids.back(), "q2", "E" + std::to_string(x), levels[(i + x) % 4]);
+    }
+  }
+  auto data = std::make_shared<Dataset>(std::vector<std::string>{"x"}, ids, std::vector<std::string>{},
+                                        Eigen::MatrixXd::Zero(n, 1));
+  Result all = Score(m, data, nullptr, ratings);
+  const int q = m.FindNode("q"), q2 = m.FindNode("q2");
+  for (int i = 0; i < n; ++i) {
+    for (int node : {q, q2}) {
+      std::vector<double> f;
+      for (int x = 0; x < 5; ++x) f.push_back(fraction[(i + (node == q ? 2 : 1) * x) % 4]);
+      std::sort(f.begin(), f.end());
+      const double trimmed = (f[1] + f[2] + f[3]) / 3;
+      ASSERT_DOUBLE_EQ(all.points()(i, node), trimmed * 50) << ids[i];
+    }
+  }
+  // The first 100 alone (4,000 ratings: one thread) get the same bits.
+  auto some = std::make_shared<Dataset>(std::vector<std::string>{"x"}, std::vector<std::string>(ids.begin(), ids.begin() + 100),
+                                        std::vector<std::string>{}, Eigen::MatrixXd::Zero(100, 1));
+  auto their = std::make_shared<Ratings>("r");
+  for (size_t k = 0; k < 100 * 10; ++k) their->Add(ratings->at(k));
+  Result alone = Score(m, some, nullptr, their);
+  for (int i = 0; i < 100; ++i) {
+    EXPECT_EQ(alone.points()(i, q), all.points()(i, q));
+    EXPECT_EQ(alone.points()(i, q2), all.points()(i, q2));
+  }
 }
 
 TEST(Ratings, RequiredWhenTheRulesHaveQualitativeIndicators) {

@@ -28,8 +28,10 @@ void Ratings::Add(std::string_view entity, std::string_view indicator, std::stri
   if (k == 0) {
     first_row_ = row;
   } else if (rows_.empty() && row != this->row(k)) {
-    rows_.reserve(codes_[kEntity].capacity());
-    for (std::size_t j = 0; j < k; ++j) rows_.push_back(this->row(j));
+    std::vector<int> rows(k);
+    for (std::size_t j = 0; j < k; ++j) rows[j] = this->row(j);
+    rows.reserve(codes_[kEntity].capacity());
+    rows_ = std::move(rows);
   }
   if (!rows_.empty()) rows_.push_back(row);
   const std::int32_t codes[] = {Intern(kEntity, entity), Intern(kIndicator, indicator), Intern(kExpert, expert),

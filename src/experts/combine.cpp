@@ -1,6 +1,7 @@
 #include "experts/combine.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cmath>
 #include <limits>
@@ -162,7 +163,10 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
   std::vector<double> authority;  // expert label -> authority; -1 when not on the rule file's panel
   for (const std::string& x : experts) {
     auto it = std::find(panel.begin(), panel.end(), x);
-    authority.push_back(it != panel.end() ? model.rules.experts[it - panel.begin()].authority : panel.empty() ? 1.0 : -1.0);
+    authority.push_back(x.empty() ? -1.0  // an empty cell
+                        : it != panel.end() ? model.rules.experts[it - panel.begin()].authority
+                        : panel.empty()     ? 1.0
+                                            : -1.0);
   }
   const std::vector<std::string>& values = ratings.labels(Ratings::kValue);
   // fraction[scale][value label], worked out the first time a scale meets a label (NaN until then).
@@ -182,9 +186,21 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
   const size_t count = ratings.size();
   auto slot_of = [&](size_t k) { return static_cast<size_t>(leaf_of[indicator[k]]) * n + entity_of[entity[k]]; };
   std::vector<std::uint32_t> start(rated * static_cast<size_t>(n) + 1, 0);
+  // A label that is empty: a cell left empty (ratings built in code or from a DataFrame; a CSV reader says so itself).
+  const char* kColumn[] = {"entity", "indicator", "expert", "rating"};
+  std::array<std::int32_t, 4> empty_code;
+  for (int c = 0; c < 4; ++c) {
+    const auto& labels = ratings.labels(static_cast<Ratings::Column>(c));
+    empty_code[c] = static_cast<std::int32_t>(std::find(labels.begin(), labels.end(), "") - labels.begin());
+  }
+  const std::int32_t* column[] = {entity, indicator, expert, value};
   for (size_t k = 0; k < count; ++k) {
     const int q = leaf_of[indicator[k]];
-    if (q < 0) {
+    int empty = 0;
+    while (empty < 4 && column[empty][k] != empty_code[empty]) ++empty;
+    if (empty < 4) {
+      problem(ratings.row(k), std::string("the cell '") + kColumn[empty] + "' is empty");
+    } else if (q < 0) {
       const std::string& id = ratings.label(Ratings::kIndicator, k);
       problem(ratings.row(k), "indicator '" + id + "' is not rated by experts in this rule file" +
                                   DidYouMean(id, qualitative) + "; rated indicators: " + Join(qualitative, ", "));

@@ -119,6 +119,16 @@ def test_errors_are_python_exceptions(guangxi):
     off_scale.loc[0, "rating"] = "很好"
     with pytest.raises(ms.DataError, match="rating '很好' of indicator '1.1' is not on the scale"):
         guangxi.score(now, previous=last, ratings=off_scale)
+    empty = ratings.copy()
+    empty.loc[1, "rating"] = np.nan  # the frame's second row: row 3 of the same ratings as a CSV file
+    empty.loc[2, "expert"] = None
+    with pytest.raises(ms.DataError, match=r"(?s)ratings:3: the cell 'rating' is empty.*"
+                                           r"ratings:4: the cell 'expert' is empty\n2 problems in ratings"):
+        guangxi.score(now, previous=last, ratings=empty)
+    numbers = ratings.copy()
+    numbers["entity"] = numbers["entity"].astype("category")  # categorical and string columns read the same
+    assert guangxi.score(now, previous=last, ratings=numbers).totals.tolist() == \
+        guangxi.score(now, previous=last, ratings=ratings).totals.tolist()
     with pytest.raises(TypeError):
         guangxi.score(42)
 

@@ -117,16 +117,5 @@ def to_ratings(ratings, source="ratings"):
         raise _core.DataError(f"{source}: no column(s) {', '.join(missing)}; ratings have the columns "
                               "entity, indicator, expert, rating")
 
-    codes, labels = [], []
-    for col in ("entity", "indicator", "expert", "rating"):
-        c, uniques = pd.factorize(ratings[col], use_na_sentinel=True)  # -1 where empty
-        codes.append(c)
-        labels.append([_label(v) for v in uniques])
-    return _core.ratings_from_codes(codes, labels, source)
-
-
-def _label(v):
-    """A rating or id as text: 8.0 is '8', as a CSV file would say."""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
+    columns = [ratings[col].to_numpy() for col in ("entity", "indicator", "expert", "rating")]
+    return _core.ratings_from_columns(columns, source)

@@ -1,7 +1,10 @@
 // Datasets and ratings: from numpy columns without a copy, or from CSV files.
-#include <array>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
+
+#include <charconv>
+#include <cmath>
+#include <string_view>
 
 #include "bindings.h"
 #include "makerscore/csv.h"
@@ -25,6 +28,60 @@ std::shared_ptr<const void> KeepAlive(py::object object) {
     delete static_cast<const py::object*>(p);
   });
 }
+
+// One column of a ratings DataFrame as text, cell by cell: str objects as their UTF-8, numbers as a
+// CSV file would write them (8.0 as "8"), missing cells (None, NaN) as "". A cell that is the same
+// object (or number) as the one before reuses its text, so runs cost a pointer comparison.
+class TextColumn {
+ public:
+  explicit TextColumn(py::array column) : column_(std::move(column)) {
+    const char kind = column_.dtype().kind();
+    if (column_.ndim() != 1 || (kind != 'O' && kind != 'f' && kind != 'i' && kind != 'u' && kind != 'U')) {
+      throw DataError("ratings: each column must hold text or numbers");
+    }
+    if (kind == 'U' || kind == 'i' || kind == 'u') column_ = column_.attr("astype")("O");
+    numbers_ = kind == 'f';
+    if (numbers_) column_ = py::array_t<double, py::array::forcecast>(column_);
+  }
+  std::string_view operator[](py::ssize_t k) {
+    if (numbers_) {
+      const double v = static_cast<const double*>(column_.data())[k * column_.strides(0) / sizeof(double)];
+      if (k > 0 && (v == last_number_ || (v != v && last_number_ != last_number_))) return text_;
+      last_number_ = v;
+      return text_ = Number(v);
+    }
+    PyObject* o = static_cast<PyObject* const*>(column_.data())[k * column_.strides(0) / sizeof(PyObject*)];
+    if (o == last_object_) return view_;
+    last_object_ = o;
+    if (PyUnicode_Check(o)) {
+      Py_ssize_t size = 0;
+      const char* utf8 = PyUnicode_AsUTF8AndSize(o, &size);
+      if (!utf8) throw py::error_already_set();
+      return view_ = std::string_view(utf8, static_cast<size_t>(size));
+    }
+    if (o == Py_None) return view_ = std::string_view();
+    if (PyFloat_Check(o)) {
+      text_ = Number(PyFloat_AsDouble(o));
+    } else {
+      text_ = py::str(o).cast<std::string>();
+    }
+    return view_ = text_;
+  }
+
+ private:
+  static std::string Number(double v) {
+    if (v != v) return "";
+    if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+    char buf[32];
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);  // the shortest text that reads back as v
+  }
+  py::array column_;
+  bool numbers_ = false;
+  double last_number_ = 0;
+  PyObject* last_object_ = nullptr;
+  std::string text_;
+  std::string_view view_;
+};
 
 Dataset FromColumns(std::vector<std::string> field_ids, std::vector<std::string> entity_ids,
                     std::vector<std::string> names, const py::list& columns,
@@ -125,21 +182,24 @@ void BindData(py::module_& m) {
       .def_property_readonly("count", &Ratings::size, "Number of ratings.")
       .def_readonly("source", &Ratings::source, "Where they came from.");
   m.def(
-      "ratings_from_codes",
-      [](const std::vector<py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>>& codes,
-         std::vector<std::vector<std::string>> labels, const std::string& source) {
-        if (codes.size() != 4 || labels.size() != 4) throw DataError(source + ": four columns expected");
-        std::array<std::vector<std::string>, 4> l;
-        std::array<std::vector<std::int32_t>, 4> c;
-        for (int k = 0; k < 4; ++k) {
-          l[k] = std::move(labels[k]);
-          c[k].assign(codes[k].data(), codes[k].data() + codes[k].size());
+      "ratings_from_columns",
+      [](const std::vector<py::array>& columns, const std::string& source) {
+        if (columns.size() != 4) throw DataError(source + ": four columns expected");
+        std::vector<TextColumn> text(columns.begin(), columns.end());
+        const py::ssize_t n = columns[0].size();
+        for (const auto& c : columns) {
+          if (c.size() != n) throw DataError(source + ": the entity, indicator, expert and rating columns differ in length");
         }
-        return std::make_shared<Ratings>(Ratings::FromCodes(std::move(l), std::move(c), 2, source));
+        auto r = std::make_shared<Ratings>(source);
+        r->reserve(static_cast<size_t>(n));
+        for (py::ssize_t k = 0; k < n; ++k) {
+          r->Add(text[0][k], text[1][k], text[2][k], text[3][k], static_cast<int>(k) + 2);
+        }
+        return r;
       },
-      py::arg("codes"), py::arg("labels"), py::arg("source") = "ratings",
-      "Ratings from the columns entity, indicator, expert, rating, each as integer codes (-1: empty) into its "
-      "labels (as pandas.factorize gives them); rows are numbered as in a CSV file with a header.");
+      py::arg("columns"), py::arg("source") = "ratings",
+      "Ratings from the columns entity, indicator, expert, rating (numpy arrays of text or numbers; None and "
+      "NaN are empty cells); rows are numbered as in a CSV file with a header.");
   m.def(
       "read_ratings_csv", [](const std::string& path) { return std::make_shared<Ratings>(ReadRatingsCsv(path)); },
       py::arg("path"), "Reads ratings in long form (entity, indicator, expert, rating); raises DataError.");
