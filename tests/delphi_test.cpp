@@ -39,6 +39,29 @@ TEST(KendallW, TiesByHand) {
   EXPECT_NEAR(c.p_value, std::exp(-2.5), 1e-12);
 }
 
+TEST(KendallW, ManyDistinctScoresByHand) {
+  // 40 items (j = 0 .. 39), more distinct scores than a rating scale has levels (the ranks come from a
+  // sort). Two raters who order them the same way agree perfectly: W = 1. A third who orders them the
+  // other way round gives item j rank 40 - j: rank sums 2(j + 1) + (40 - j) = j + 42, around their
+  // mean 3 x 41 / 2 = 61.5; S = sum of (j - 19.5)^2 = 2 x (0.5^2 + 1.5^2 + ... + 19.5^2) = 2 x 2665
+  // = 5330, and W = 12 x 5330 / (3^2 x (40^3 - 40)) = 63960 / 575640 = 1/9.
+  Eigen::MatrixXd same(2, 40), three(3, 40);
+  for (int j = 0; j < 40; ++j) {
+    same(0, j) = three(0, j) = 0.5 + j;
+    same(1, j) = three(1, j) = 100 + 3.0 * j;
+    three(2, j) = -1.0 * j;
+  }
+  EXPECT_NEAR(KendallW(same).w, 1, 1e-12);
+  EXPECT_NEAR(KendallW(three).w, 1.0 / 9, 1e-12);
+  // A tie among many distinct scores: items 0 and 1 of the second rater share ranks 1.5 and 1.5.
+  same(1, 1) = same(1, 0);
+  // Rank sums 1 + 1.5, 2 + 1.5, then 2(j + 1) for j >= 2, around their mean 41; one tie of 2: 2^3 - 2 = 6.
+  // S = (2.5 - 41)^2 + (3.5 - 41)^2 + sum_{j=2..39} (2j - 39)^2 = 1482.25 + 1406.25 + 18430
+  // (the odd squares 1^2 .. 35^2 twice, 2 x 7770, plus 37^2 + 39^2) = 21318.5;
+  // W = 12 S / (2^2 (40^3 - 40) - 2 x 6) = 12 x 21318.5 / 255828.
+  EXPECT_NEAR(KendallW(same).w, 12 * 21318.5 / 255828, 1e-12);
+}
+
 TEST(KendallW, EdgeCases) {
   // A rater who ties everything adds no information but is allowed.
   Eigen::MatrixXd s(3, 3);

@@ -123,12 +123,22 @@ std::vector<int> EntityIndex(const std::vector<std::string>& labels, const std::
 
 constexpr double kOffScale = -1;  // in the fraction tables: a value that is not on the scale
 
+// A rating that cannot be used, to be put in words if it is among those reported.
+struct Problem {
+  enum Kind : std::uint8_t { kEmpty, kNotRated, kUnknownEntity, kNotOnPanel, kOffScale, kTwice };
+  int row;
+  std::uint32_t rating;  // its number in Ratings
+  Kind kind;
+  std::uint32_t other;   // kEmpty: the empty column; kTwice: the number of the expert's other rating
+};
+
 }  // namespace
 
 CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, const Ratings& ratings) {
   const std::string source = ratings.source.empty() ? "ratings" : ratings.source;
-  std::vector<std::pair<int, std::string>> problems;  // row, message
-  auto problem = [&](int row, std::string m) { problems.emplace_back(row, std::move(m)); };
+  // Problems are noted as small records and put in words only for the 20 reported, so that a file of
+  // millions of bad rows costs no more memory than the ratings themselves.
+  std::vector<Problem> problems;
   const std::vector<std::string>& ids = data.entity_ids();
   const Eigen::Index n = data.entity_count();
   const size_t leaves = model.leaves.size();
@@ -198,28 +208,23 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
     const int q = leaf_of[indicator[k]];
     int empty = 0;
     while (empty < 4 && column[empty][k] != empty_code[empty]) ++empty;
+    const auto rating = static_cast<std::uint32_t>(k);
     if (empty < 4) {
-      problem(ratings.row(k), std::string("the cell '") + kColumn[empty] + "' is empty");
+      problems.push_back({ratings.row(k), rating, Problem::kEmpty, static_cast<std::uint32_t>(empty)});
     } else if (q < 0) {
-      const std::string& id = ratings.label(Ratings::kIndicator, k);
-      problem(ratings.row(k), "indicator '" + id + "' is not rated by experts in this rule file" +
-                                  DidYouMean(id, qualitative) + "; rated indicators: " + Join(qualitative, ", "));
+      problems.push_back({ratings.row(k), rating, Problem::kNotRated, 0});
     } else if (entity_of[entity[k]] < 0) {
-      const std::string& id = ratings.label(Ratings::kEntity, k);
-      problem(ratings.row(k), "entity '" + id + "' is not in the data" + DidYouMean(id, ids));
+      problems.push_back({ratings.row(k), rating, Problem::kUnknownEntity, 0});
     } else if (authority[expert[k]] < 0) {
-      problem(ratings.row(k), "expert '" + experts[expert[k]] + "' is not on the rule file's panel" +
-                                  DidYouMean(experts[expert[k]], panel));
+      problems.push_back({ratings.row(k), rating, Problem::kNotOnPanel, 0});
     } else if (fraction_of(q, value[k]) == kOffScale) {
-      const Scale& scale = *scales[scale_of[q]];
-      problem(ratings.row(k), "rating '" + values[value[k]] + "' of indicator '" + qualitative[q] +
-                                  "' is not on the scale '" + scale.id + "' (" + Expected(scale) + ")");
+      problems.push_back({ratings.row(k), rating, Problem::kOffScale, 0});
     } else {
       ++start[slot_of(k) + 1];
     }
   }
   // The valid ratings' numbers grouped by item (a stable counting sort: the file's order within each
-  // item), and no expert twice in an item.
+  // item).
   for (size_t s = 1; s < start.size(); ++s) start[s] += start[s - 1];
   std::vector<std::uint32_t> order(start.back());
   {
@@ -231,30 +236,6 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
       }
     }
   }
-  for (size_t slot = 0; slot + 1 < start.size(); ++slot) {
-    for (size_t b = start[slot] + 1; b < start[slot + 1]; ++b) {
-      for (size_t a = start[slot]; a < b; ++a) {
-        if (expert[order[a]] != expert[order[b]]) continue;
-        const size_t k = order[b];
-        problem(ratings.row(k), "expert '" + experts[expert[k]] + "' rated entity '" +
-                                    ratings.label(Ratings::kEntity, k) + "' on indicator '" +
-                                    qualitative[leaf_of[indicator[k]]] + "' twice (also in row " +
-                                    std::to_string(ratings.row(order[a])) + ")");
-        break;
-      }
-    }
-  }
-  if (!problems.empty()) {
-    // In the order of the file, the first 20.
-    std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string text;
-    const size_t total = problems.size();
-    for (size_t k = 0; k < std::min<size_t>(total, 20); ++k) {
-      text += source + ":" + std::to_string(problems[k].first) + ": " + problems[k].second + "\n";
-    }
-    if (total > 20) text += "... and " + std::to_string(total - 20) + " more problems\n";
-    throw DataError(text + std::to_string(total) + (total == 1 ? " problem" : " problems") + " in " + source);
-  }
 
   CombinedRatings out;
   const double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -265,12 +246,14 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
   out.agreement_p.assign(leaves, kNaN);
   // Each rated indicator on its own: on every core for large cohorts (each writes only its own columns,
   // and every fraction was worked out while checking, so the results do not depend on the threads).
+  // The ratings' problems are thrown once every indicator is done, duplicates among them.
   for (int l : leaf_number) {
     out.value[l] = Eigen::ArrayXd::Constant(n, kNaN);
     out.count[l] = Eigen::ArrayXi::Zero(n);
     out.cv[l] = Eigen::ArrayXd::Constant(n, kNaN);
   }
   auto fraction_at = [&](size_t q, std::uint32_t k) { return fraction[scale_of[q]][value[k]]; };
+  std::vector<std::vector<Problem>> twice(rated);  // each rated indicator's duplicates
   auto combine_leaf = [&](long rated_leaf) {
     const size_t q = static_cast<size_t>(rated_leaf);
     const int l = leaf_number[q];
@@ -279,6 +262,13 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
     std::vector<double> run, sorted, weights;
     for (Eigen::Index e = 0; e < n; ++e) {
       if (item[e] == item[e + 1]) continue;
+      for (size_t b = item[e] + 1; b < item[e + 1]; ++b) {  // no expert twice in an item
+        for (size_t a = item[e]; a < b; ++a) {
+          if (expert[order[a]] != expert[order[b]]) continue;
+          twice[q].push_back({ratings.row(order[b]), order[b], Problem::kTwice, order[a]});
+          break;
+        }
+      }
       run.clear();
       weights.clear();
       for (size_t a = item[e]; a < item[e + 1]; ++a) {
@@ -314,6 +304,53 @@ CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, 
   };
   constexpr size_t kWorthThreads = 20000;  // ratings; below this, starting a thread costs more than it saves
   ParallelFor(static_cast<long>(rated), order.size() >= kWorthThreads ? HardwareThreads() : 1, combine_leaf);
+  for (auto& found : twice) problems.insert(problems.end(), found.begin(), found.end());
+  if (!problems.empty()) {
+    // In the order of the file, the first 20.
+    std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) { return a.row < b.row; });
+    std::string text;
+    const size_t total = problems.size();
+    for (size_t k = 0; k < std::min<size_t>(total, 20); ++k) {
+      const Problem& p = problems[k];
+      const size_t r = p.rating;
+      text += source + ":" + std::to_string(p.row) + ": ";
+      switch (p.kind) {
+        case Problem::kEmpty:
+          text += std::string("the cell '") + kColumn[p.other] + "' is empty";
+          break;
+        case Problem::kNotRated: {
+          const std::string& id = ratings.label(Ratings::kIndicator, r);
+          text += "indicator '" + id + "' is not rated by experts in this rule file" + DidYouMean(id, qualitative) +
+                  "; rated indicators: " + Join(qualitative, ", ");
+          break;
+        }
+        case Problem::kUnknownEntity: {
+          const std::string& id = ratings.label(Ratings::kEntity, r);
+          text += "entity '" + id + "' is not in the data" + DidYouMean(id, ids);
+          break;
+        }
+        case Problem::kNotOnPanel:
+          text += "expert '" + experts[expert[r]] + "' is not on the rule file's panel" + DidYouMean(experts[expert[r]], panel);
+          break;
+        case Problem::kOffScale: {
+          const int q = leaf_of[indicator[r]];
+          const Scale& scale = *scales[scale_of[q]];
+          text += "rating '" + values[value[r]] + "' of indicator '" + qualitative[q] + "' is not on the scale '" +
+                  scale.id + "' (" + Expected(scale) + ")";
+          break;
+        }
+        case Problem::kTwice:
+          text += "expert '" + experts[expert[r]] + "' rated entity '" + ratings.label(Ratings::kEntity, r) +
+                  "' on indicator '" + qualitative[leaf_of[indicator[r]]] + "' twice (also in row " +
+                  std::to_string(ratings.row(p.other)) + ")";
+          break;
+      }
+      text += "\n";
+    }
+    if (total > 20) text += "... and " + std::to_string(total - 20) + " more problems\n";
+    throw DataError(text + std::to_string(total) + (total == 1 ? " problem" : " problems") + " in " + source);
+  }
+
   return out;
 }
 

@@ -13,38 +13,59 @@ namespace makerscore {
 
 namespace {
 
-// Ranks of one rater's scores, 1 = lowest, ties sharing their mean rank; adds
-// sum(t^3 - t) over the rater's groups of ties to *ties.
-std::vector<double> Ranks(const std::vector<double>& x, double* ties) {
-  // Ratings take a few distinct values (the levels of a scale): rank those, by their counts, and give
-  // each score the rank of its value, with no sort of the scores at all.
-  constexpr size_t kFew = 32;
-  std::vector<double> distinct;
-  for (double v : x) {
-    if (std::find(distinct.begin(), distinct.end(), v) != distinct.end()) continue;
-    if (distinct.size() == kFew) break;
-    distinct.push_back(v);
+// Adds the ranks of rater r's scores (row r of scores; 1 = lowest, ties
+// sharing their mean rank) to rank_sums, and sum(t^3 - t) over the rater's
+// groups of ties to *ties.
+void AddRanks(const Eigen::MatrixXd& scores, Eigen::Index r, std::vector<double>* rank_sums, double* ties) {
+  const Eigen::Index n = scores.cols();
+  // Ratings take a few distinct values (the levels of a scale): rank those by their counts and give each
+  // score the rank of its value, with no sort of the scores and no copy of them.
+  constexpr size_t kFew = 16;
+  std::vector<double> distinct;  // sorted
+  std::vector<size_t> count;     // of each distinct value
+  auto place = [&](double v) {   // the number of distinct values below v: no branch to mispredict
+    size_t d = 0;
+    for (double x : distinct) d += x < v;
+    return d;
+  };
+  bool few = true;
+  for (Eigen::Index j = 0; j < n && few; ++j) {
+    const double v = scores(r, j);
+    const size_t d = place(v);
+    if (d < distinct.size() && distinct[d] == v) {
+      ++count[d];
+    } else if (distinct.size() < kFew) {
+      distinct.insert(distinct.begin() + static_cast<std::ptrdiff_t>(d), v);
+      count.insert(count.begin() + static_cast<std::ptrdiff_t>(d), 1);
+    } else {
+      few = false;
+    }
   }
-  std::vector<double> sorted = distinct.size() == kFew ? x : distinct;  // many distinct values: sort them all
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  std::vector<size_t> count(sorted.size(), 0);
-  std::vector<size_t> place(x.size());  // each score's value's place in sorted
-  for (size_t k = 0; k < x.size(); ++k) {
-    place[k] = static_cast<size_t>(std::lower_bound(sorted.begin(), sorted.end(), x[k]) - sorted.begin());
-    ++count[place[k]];
+  if (few) {
+    std::vector<double> rank_of(distinct.size());
+    size_t below = 0;
+    for (size_t d = 0; d < distinct.size(); ++d) {
+      rank_of[d] = static_cast<double>(2 * below + count[d] + 1) / 2;  // the mean of places below+1 .. below+count
+      const double t = static_cast<double>(count[d]);
+      *ties += t * t * t - t;
+      below += count[d];
+    }
+    for (Eigen::Index j = 0; j < n; ++j) (*rank_sums)[j] += rank_of[place(scores(r, j))];
+    return;
   }
-  std::vector<double> rank_of(sorted.size());
-  size_t below = 0;
-  for (size_t d = 0; d < sorted.size(); ++d) {
-    rank_of[d] = static_cast<double>(2 * below + count[d] + 1) / 2;  // the mean of places below+1 .. below+count
-    const double t = static_cast<double>(count[d]);
+  // Many distinct values: sort the places by their scores.
+  std::vector<Eigen::Index> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) { return scores(r, a) < scores(r, b); });
+  for (Eigen::Index i = 0; i < n;) {
+    Eigen::Index j = i;
+    while (j + 1 < n && scores(r, order[j + 1]) == scores(r, order[i])) ++j;
+    const double mean_rank = (static_cast<double>(i + j) + 2) / 2;  // ranks i+1 .. j+1
+    for (Eigen::Index k = i; k <= j; ++k) (*rank_sums)[order[k]] += mean_rank;
+    const double t = static_cast<double>(j - i + 1);
     *ties += t * t * t - t;
-    below += count[d];
+    i = j + 1;
   }
-  std::vector<double> ranks(x.size());
-  for (size_t k = 0; k < x.size(); ++k) ranks[k] = rank_of[place[k]];
-  return ranks;
 }
 
 }  // namespace
@@ -64,12 +85,7 @@ Concordance KendallW(const Eigen::MatrixXd& scores) {
   const double m = c.raters, n = c.items;
   std::vector<double> rank_sums(c.items, 0.0);
   double ties = 0;
-  for (Eigen::Index r : complete) {
-    std::vector<double> row(scores.cols());
-    for (Eigen::Index j = 0; j < scores.cols(); ++j) row[j] = scores(r, j);
-    std::vector<double> ranks = Ranks(row, &ties);
-    for (int j = 0; j < c.items; ++j) rank_sums[j] += ranks[j];
-  }
+  for (Eigen::Index r : complete) AddRanks(scores, r, &rank_sums, &ties);
   const double mean = m * (n + 1) / 2;
   double s = 0;
   for (double r : rank_sums) s += (r - mean) * (r - mean);

@@ -56,9 +56,9 @@ class Engine {
     }
 
     r.values_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
-    r.used_ = r.values_;
-    r.scores_ = r.values_;
-    r.points_ = r.values_;
+    r.used_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
+    r.scores_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
+    r.points_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
     r.flags_ = Result::FlagArray::Zero(n, nodes);
     r.stats_.assign(nodes, IndicatorStats{});
     std::vector<char> unscored(n, 0);
@@ -174,12 +174,23 @@ class Engine {
     const Dataset& cur = *r.current_;
     const Dataset& prev = *r.previous_;
     const Eigen::Index n = cur.entity_count();
-    std::unordered_map<std::string, int> index;
-    for (int i = 0; i < prev.entity_count(); ++i) index.emplace(prev.entity_ids()[i], i);
+    // Last year's row of each entity. The two years usually list the entities in the same order: the
+    // hash index of last year's ids is built only at the first id that is not in the same place.
+    const std::vector<std::string>& ids = cur.entity_ids();
+    const std::vector<std::string>& prev_ids = prev.entity_ids();
+    std::unordered_map<std::string_view, int> index;
     r.previous_rows_.resize(n);
     bool same_order = prev.entity_count() == n;
     for (Eigen::Index i = 0; i < n; ++i) {
-      auto it = index.find(cur.entity_ids()[i]);
+      if (index.empty() && i < prev.entity_count() && prev_ids[i] == ids[i]) {
+        r.previous_rows_[i] = static_cast<int>(i);
+        continue;
+      }
+      if (index.empty()) {
+        index.reserve(prev_ids.size());
+        for (int j = 0; j < prev.entity_count(); ++j) index.emplace(prev_ids[j], j);
+      }
+      auto it = index.find(ids[i]);
       r.previous_rows_[i] = it == index.end() ? -1 : it->second;
       same_order &= r.previous_rows_[i] == i;
     }
