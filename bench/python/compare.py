@@ -3,6 +3,8 @@ side in one run: first that both give the same totals (the example cohort and a 
 the time of each, in memory and end to end (CSV in, CSV out).
 
     PYTHONPATH=build/python /usr/bin/python3 bench/python/compare.py [SIZES...]   # default 10000 100000
+    PYTHONPATH=build/python /usr/bin/python3 bench/python/compare.py --files DIR  # end to end, once, on
+                                                               # files written by generate.py (1,000,000 ...)
 """
 import pathlib
 import subprocess
@@ -56,24 +58,32 @@ def main(sizes):
         t_numpy = best_of(3, lambda: guangxi_numpy.total(now, before, ratings))
         t_ours = best_of(3, lambda: rules.score(now, previous=before, ratings=ratings))
         with tempfile.TemporaryDirectory() as tmp:
-            folder = generate.write(n, tmp)
-
-            def pandas_end_to_end():
-                a = pd.read_csv(folder / "data.csv")
-                b = pd.read_csv(folder / "previous.csv")
-                r = pd.read_csv(folder / "ratings.csv")
-                guangxi_numpy.total(a, b, r).to_csv(folder / "numpy-out.csv")
-
-            def ours_end_to_end():
-                subprocess.run([str(CLI), "score", "--rules", str(RULES), "--data", str(folder / "data.csv"),
-                                "--previous", str(folder / "previous.csv"), "--ratings", str(folder / "ratings.csv"),
-                                "--format", "csv", "--output", str(folder / "out.csv")], check=True)
-
-            e_numpy = best_of(2, pandas_end_to_end)
-            e_ours = best_of(2, ours_end_to_end)
+            e_numpy, e_ours = end_to_end(generate.write(n, tmp), 2)
         print(f"| {n:,} | {t_numpy * 1000:.0f} ms | {t_ours * 1000:.0f} ms | {t_numpy / t_ours:.1f}x "
               f"| {e_numpy * 1000:.0f} ms | {e_ours * 1000:.0f} ms | {e_numpy / e_ours:.1f}x |")
 
 
+def end_to_end(folder, repeats):
+    """The best times of pandas + numpy and of the makerscore command, CSV files in, a CSV file out."""
+    folder = pathlib.Path(folder)
+
+    def pandas_end_to_end():
+        a = pd.read_csv(folder / "data.csv")
+        b = pd.read_csv(folder / "previous.csv")
+        r = pd.read_csv(folder / "ratings.csv")
+        guangxi_numpy.total(a, b, r).to_csv(folder / "numpy-out.csv")
+
+    def ours_end_to_end():
+        subprocess.run([str(CLI), "score", "--rules", str(RULES), "--data", str(folder / "data.csv"),
+                        "--previous", str(folder / "previous.csv"), "--ratings", str(folder / "ratings.csv"),
+                        "--format", "csv", "--output", str(folder / "out.csv")], check=True)
+
+    return best_of(repeats, pandas_end_to_end), best_of(repeats, ours_end_to_end)
+
+
 if __name__ == "__main__":
-    main([int(s) for s in sys.argv[1:]] or [10000, 100000])
+    if sys.argv[1:2] == ["--files"]:
+        e_numpy, e_ours = end_to_end(sys.argv[2], 1)
+        print(f"| {sys.argv[2]} | pandas + numpy {e_numpy:.1f} s | makerscore {e_ours:.1f} s | {e_numpy / e_ours:.1f}x |")
+    else:
+        main([int(s) for s in sys.argv[1:]] or [10000, 100000])
