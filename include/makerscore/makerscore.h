@@ -16,6 +16,7 @@
 #include "makerscore/methods.h"
 #include "makerscore/model.h"
 #include "makerscore/present.h"
+#include "makerscore/report.h"
 #include "makerscore/ratings.h"
 #include "makerscore/result.h"
 #include "makerscore/rules.h"

@@ -16,6 +16,7 @@ std::function<int()> AddDelphiCommand(CLI::App& app);
 std::function<int()> AddWeightsCommand(CLI::App& app);
 std::function<int()> AddUncertaintyCommand(CLI::App& app);
 std::function<int()> AddSensitivityCommand(CLI::App& app);
+std::function<int()> AddReportCommand(CLI::App& app);
 
 }  // namespace makerscore::cli
 

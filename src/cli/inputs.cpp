@@ -1,6 +1,6 @@
 #include "cli/inputs.h"
 
-#include "cli/atomic_file.h"
+#include "util/atomic_file.h"
 
 #include <iostream>
 
@@ -57,7 +57,7 @@ int Emit(const std::string& text, const std::string& output) {
     return kOk;
   }
   try {
-    WriteFileAtomically(output, text);
+    detail::WriteFileAtomically(output, text);
   } catch (const Error& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kOutputError;

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   auto weights = AddWeightsCommand(app);
   auto uncertainty = AddUncertaintyCommand(app);
   auto sensitivity = AddSensitivityCommand(app);
+  auto report = AddReportCommand(app);
   CLI::App* schema = app.add_subcommand("schema", "Print the rule-format reference (Markdown).");
   try {
     app.parse(argc, argv);
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("weights")) return weights();
   if (app.got_subcommand("uncertainty")) return uncertainty();
   if (app.got_subcommand("sensitivity")) return sensitivity();
+  if (app.got_subcommand("report")) return report();
   if (schema->parsed()) {
     std::cout << makerscore::RuleFormatReference();
     return kOk;

@@ -1,4 +1,4 @@
-#include "cli/atomic_file.h"
+#include "util/atomic_file.h"
 
 #include <unistd.h>
 
@@ -8,7 +8,7 @@
 
 #include "makerscore/error.h"
 
-namespace makerscore::cli {
+namespace makerscore::detail {
 
 void WriteFileAtomically(const std::string& path, const std::string& text) {
   std::string tmp = path + ".tmp-" + std::to_string(::getpid());
@@ -32,4 +32,4 @@ void WriteFileAtomically(const std::string& path, const std::string& text) {
   }
 }
 
-}  // namespace makerscore::cli
+}  // namespace makerscore::detail

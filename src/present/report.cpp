@@ -1,0 +1,158 @@
+// HTML reports: pages assembled from the overview and the scorecards, and
+// written to a file or a folder (include/makerscore/report.h).
+#include "makerscore/report.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <set>
+
+#include "makerscore/error.h"
+#include "makerscore/version.h"
+#include "present/common.h"
+#include "present/html_page.h"
+#include "present/report_parts.h"
+#include "present/svg_charts.h"
+#include "scoring/steps.h"
+#include "util/atomic_file.h"
+#include "util/text.h"
+
+namespace makerscore {
+
+namespace detail {
+
+CohortFigures Figures(const Result& r, std::vector<std::string> links) {
+  CohortFigures f;
+  f.order = RankOrder(r);
+  f.links = std::move(links);
+  const int nodes = static_cast<int>(r.model().nodes().size());
+  f.median.assign(nodes, std::numeric_limits<double>::quiet_NaN());
+  std::vector<double> shown;
+  for (int k = 0; k < nodes; ++k) {
+    shown.clear();
+    for (int i = 0; i < r.entity_count(); ++i) {
+      const double v = ShownValue(r, i, k);
+      if (!std::isnan(v)) shown.push_back(v);
+    }
+    std::sort(shown.begin(), shown.end());
+    if (!shown.empty()) f.median[k] = Quantile(shown, 0.5);
+  }
+  f.violations = CheckDataset(r.model(), r.current());
+  return f;
+}
+
+std::pair<double, double> Gauge(const Result& r, int i, int k) {
+  const Node& node = r.model().nodes()[k];
+  if (r.model().rules().weighting != Weighting::kPoints) return {ShownValue(r, i, k), r.model().rules().total};
+  const int c = r.entity_class(i);
+  return {r.points()(i, k), c < static_cast<int>(node.class_max_points.size()) ? node.class_max_points[c] : node.max_points};
+}
+
+std::string GradeBadge(const Result& r, int i) {
+  const auto& grades = r.model().rules().grades;
+  const std::string& g = r.grade(i);
+  for (size_t k = 0; k < grades.size(); ++k) {
+    if (grades[k].label == g) {
+      return "<span class=\"grade\" style=\"background:" + GradeColor(static_cast<int>(k), static_cast<int>(grades.size())) +
+             "\">" + Html(g) + "</span>";
+    }
+  }
+  return "-";
+}
+
+std::string ReportFooter(const Result& r) {
+  std::string data = r.current().source().empty() ? "" : " · " + Html(r.current().source());
+  return "<footer>makerscore " + std::string(Version()) + " · " + Label("规则", "rules") + " " +
+         Html(r.model().rules().id) + data + "</footer>\n";
+}
+
+}  // namespace detail
+
+namespace {
+
+// A scorecard's page title: "名称 (编号) · 规则标题".
+std::string ScorecardTitle(const Result& r, int i) {
+  const std::string& name = r.entity_names()[i];
+  return (name.empty() ? r.entity_ids()[i] : name + " (" + r.entity_ids()[i] + ")") + " · " + r.model().rules().title;
+}
+
+int EntityOf(const Result& r, const std::string& id) {
+  const int i = r.FindEntity(id);
+  if (i < 0) throw Error("no entity '" + id + "' in the data" + detail::DidYouMean(id, r.entity_ids()));
+  return i;
+}
+
+// One file name per entity from its id: characters a file system refuses become '_'; clashes get -2, -3 ...
+std::vector<std::string> FileNames(const Result& r) {
+  std::vector<std::string> names;
+  std::set<std::string> taken = {"index.html"};
+  for (const std::string& id : r.entity_ids()) {
+    std::string base;
+    for (char c : id) base += (static_cast<unsigned char>(c) < 0x20 || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos) ? '_' : c;
+    if (base.empty() || base[0] == '.') base = "_" + base;
+    std::string name = base + ".html";
+    for (int k = 2; !taken.insert(name).second; ++k) name = base + "-" + std::to_string(k) + ".html";
+    names.push_back(name);
+  }
+  return names;
+}
+
+bool EndsWith(const std::string& s, const std::string& end) {
+  return s.size() >= end.size() && std::equal(end.rbegin(), end.rend(), s.rbegin(),
+                                              [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+}
+
+}  // namespace
+
+std::string HtmlReport(const Result& r, const ReportOptions& o) {
+  if (!o.entity.empty()) {
+    const int i = EntityOf(r, o.entity);
+    const detail::CohortFigures f = detail::Figures(r, std::vector<std::string>(r.entity_count()));
+    return detail::HtmlPage(ScorecardTitle(r, i), detail::ScorecardSection(r, i, f, o.uncertainty) + detail::ReportFooter(r));
+  }
+  std::vector<std::string> links;
+  for (int i = 0; i < r.entity_count(); ++i) links.push_back("#scorecard-" + std::to_string(i + 1));
+  const detail::CohortFigures f = detail::Figures(r, std::move(links));
+  std::string body = detail::OverviewSection(r, f);
+  for (int i : f.order) body += detail::ScorecardSection(r, i, f, o.uncertainty);
+  return detail::HtmlPage(r.model().rules().title, body + detail::ReportFooter(r));
+}
+
+std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& path, const ReportOptions& o) {
+  if (EndsWith(path, ".html") || EndsWith(path, ".htm")) {
+    detail::WriteFileAtomically(path, HtmlReport(r, o));
+    return {path};
+  }
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (fs::exists(path, error) && !fs::is_directory(path, error)) {
+    throw Error(path + ": cannot write the report there: it is a file, not a folder (a report file's name ends in .html)");
+  }
+  if (!fs::exists(path, error) && !fs::create_directory(path, error)) {
+    throw Error(path + ": cannot make the report folder: " + error.message() + " (its parent folder must exist)");
+  }
+  const std::vector<std::string> names = FileNames(r);
+  std::vector<std::pair<std::string, std::string>> files;  // name, text: all made before any is written
+  if (!o.entity.empty()) {
+    const int i = EntityOf(r, o.entity);
+    files.emplace_back(names[i], HtmlReport(r, o));
+  } else {
+    const detail::CohortFigures f = detail::Figures(r, names);
+    files.emplace_back("index.html", detail::HtmlPage(r.model().rules().title,
+                                                      detail::OverviewSection(r, f) + detail::ReportFooter(r)));
+    for (int i : f.order) {
+      files.emplace_back(names[i], detail::HtmlPage(ScorecardTitle(r, i), detail::ScorecardSection(r, i, f, o.uncertainty) +
+                                                                            detail::ReportFooter(r)));
+    }
+  }
+  std::vector<std::string> written;
+  for (const auto& [name, text] : files) {
+    written.push_back((fs::path(path) / name).string());
+    detail::WriteFileAtomically(written.back(), text);
+  }
+  return written;
+}
+
+}  // namespace makerscore

@@ -1,0 +1,291 @@
+// The cohort overview of an HTML report.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <iterator>
+
+#include "present/common.h"
+#include "present/html_page.h"
+#include "present/report_parts.h"
+#include "present/svg_charts.h"
+#include "scoring/steps.h"
+#include "util/text.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+// The flags the data-quality table counts, with their labels.
+struct FlagColumnLabel {
+  std::uint16_t flag;
+  const char* chinese;
+  const char* english;
+};
+constexpr FlagColumnLabel kQualityFlags[] = {
+    {kFlagMissing, "缺失", "missing"},
+    {kFlagImputed, "插补", "imputed"},
+    {kFlagDivisionByZero, "除数为零", "division by zero"},
+    {kFlagTooFewRatings, "评分不足", "too few ratings"},
+    {kFlagDisagreement, "专家分歧", "experts disagree"},
+    {kFlagWinsorised, "离群值处理", "outlier treated"},
+    {kFlagCapped, "超出范围", "capped"},
+    {kFlagExcluded, "不计入", "left out"},
+};
+
+std::string NodeName(const Node& n) { return Html(n.id) + " " + Html(n.name); }
+
+std::string PValue(double p) {
+  if (std::isnan(p)) return "-";
+  return p < 0.0001 ? "&lt; 0.0001" : FormatNumber(p, 4);
+}
+
+std::string EntityCell(const Result& r, const CohortFigures& f, int i) {
+  const std::string& name = r.entity_names()[i];
+  const std::string text = Html(name.empty() ? r.entity_ids()[i] : name);
+  return f.links[i].empty() ? text : "<a href=\"" + Html(f.links[i]) + "\">" + text + "</a>";
+}
+
+std::string KeyFigures(const Result& r) {
+  std::vector<double> totals;
+  for (int i = 0; i < r.entity_count(); ++i) {
+    if (r.rank(i) > 0) totals.push_back(r.total(i));
+  }
+  std::sort(totals.begin(), totals.end());
+  auto fact = [](const std::string& label, const std::string& value) {
+    return "<div class=\"fact\">" + label + "<b>" + value + "</b></div>";
+  };
+  std::string out = "<div class=\"facts\">" + fact(Label("参评", "entities"), std::to_string(r.entity_count())) +
+                    fact(Label("排名", "ranked"), std::to_string(r.ranked_count()));
+  if (!totals.empty()) {
+    out += fact(Label("最高分", "highest"), Fixed(totals.back(), 2)) +
+           fact(Label("中位数", "median"), Fixed(Quantile(totals, 0.5), 2)) +
+           fact(Label("最低分", "lowest"), Fixed(totals.front(), 2));
+  }
+  return out + "</div>\n";
+}
+
+std::string GradeChart(const Result& r) {
+  const auto& grades = r.model().rules().grades;
+  if (grades.empty()) return "";
+  std::vector<int> count(grades.size() + 1, 0);  // the last: no grade
+  for (int i = 0; i < r.entity_count(); ++i) {
+    const auto it = std::find_if(grades.begin(), grades.end(), [&](const Grade& g) { return g.label == r.grade(i); });
+    ++count[it - grades.begin()];
+  }
+  const int most = *std::max_element(count.begin(), count.end());
+  std::string out = "<h2 id=\"grades\">" + Label("等级分布", "Grade distribution") +
+                    "</h2>\n<div class=\"scroll\"><table id=\"grade-chart\"><thead><tr><th>" + Label("等级", "grade") +
+                    "</th><th class=\"num\">" + Label("数量", "count") + "</th><th class=\"num\">" +
+                    Label("占比", "share") + "</th><th></th></tr></thead><tbody>\n";
+  const int n = static_cast<int>(grades.size());
+  for (int g = 0; g <= n; ++g) {
+    if (g == n && count[g] == 0) continue;
+    const std::string label = g < n ? grades[g].label : "-";
+    const std::string color = g < n ? GradeColor(g, n) : "#999999";
+    const std::string badge = g < n ? "<span class=\"grade\" style=\"background:" + color + "\">" + Html(label) + "</span>"
+                                    : Label("无等级", "no grade");
+    out += "<tr><td>" + badge + "</td><td class=\"num\">" + std::to_string(count[g]) + "</td><td class=\"num\">" +
+           Fixed(100.0 * count[g] / std::max(1, r.entity_count()), 1) + "%</td><td class=\"chart\">" +
+           BarSvg({{static_cast<double>(count[g]), color}}, most, std::nan(""),
+                  label + ": " + std::to_string(count[g])) +
+           "</td></tr>\n";
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+std::string RankingTable(const Result& r, const CohortFigures& f) {
+  const auto& nodes = r.model().nodes();
+  std::string out = "<h2 id=\"ranking\">" + Label("排名", "Ranking") +
+                    "</h2>\n<div class=\"scroll\"><table id=\"ranking-table\"><thead><tr><th class=\"num\">" +
+                    Label("排名", "rank") + "</th><th>" + Label("编号", "id") + "</th><th>" + Label("名称", "name") +
+                    "</th><th class=\"num\">" + Label("总分", "total") + "</th><th>" + Label("等级", "grade") + "</th>";
+  for (int c : nodes[0].children) {
+    out += "<th class=\"num\">" + NodeName(nodes[c]) + Html(ShownMaximum(r, c)) + "</th>";
+  }
+  out += "</tr></thead><tbody>\n";
+  for (int i : f.order) {
+    out += "<tr data-entity=\"" + Html(r.entity_ids()[i]) + "\"><td class=\"num\">" +
+           (r.rank(i) ? std::to_string(r.rank(i)) : "-") + "</td><td>" + Html(r.entity_ids()[i]) + "</td><td>" +
+           EntityCell(r, f, i) + "</td><td class=\"num\"><b>" + Fixed(r.total(i), 2) + "</b></td><td>" +
+           GradeBadge(r, i) + "</td>";
+    for (int c : nodes[0].children) out += "<td class=\"num\">" + Fixed(ShownValue(r, i, c), 2) + "</td>";
+    out += "</tr>\n";
+  }
+  out += "</tbody></table></div>\n";
+  if (r.model().rules().weighting == Weighting::kRelative) {
+    out += "<p class=\"note\">" +
+           Label("指标列为按总分量纲折算的得分", "Indicator columns are scores on the total's scale") + " (0-" +
+           FormatNumber(r.model().rules().total) + ").</p>\n";
+  }
+  return out;
+}
+
+std::string SplitChart(const Result& r, const CohortFigures& f) {
+  const auto& nodes = r.model().nodes();
+  const auto& first = nodes[0].children;
+  std::string out = "<h2 id=\"split\">" + Label("总分构成", "Each total by first-level indicator") +
+                    "</h2>\n<div class=\"legend\">";
+  for (size_t c = 0; c < first.size(); ++c) {
+    out += "<span><i style=\"background:" + SeriesColor(static_cast<int>(c)) + "\"></i>" + NodeName(nodes[first[c]]) +
+           "</span>";
+  }
+  out += "</div>\n<div class=\"scroll\"><table id=\"split-chart\"><thead><tr><th class=\"num\">" +
+         Label("排名", "rank") + "</th><th>" + Label("名称", "name") + "</th><th></th><th class=\"num\">" +
+         Label("指标得分", "points") + "</th></tr></thead><tbody>\n";
+  for (int i : f.order) {
+    std::vector<Segment> parts;
+    std::string words = r.entity_ids()[i] + ":";
+    for (size_t c = 0; c < first.size(); ++c) {
+      const double p = r.points()(i, first[c]);
+      parts.push_back({p, SeriesColor(static_cast<int>(c))});
+      words += " " + nodes[first[c]].id + " " + Fixed(p, 2);
+    }
+    out += "<tr data-entity=\"" + Html(r.entity_ids()[i]) + "\"><td class=\"num\">" +
+           (r.rank(i) ? std::to_string(r.rank(i)) : "-") + "</td><td>" + EntityCell(r, f, i) + "</td><td class=\"chart\">" +
+           BarSvg(parts, Gauge(r, i, 0).second, std::nan(""), words) + "</td><td class=\"num\">" +
+           Fixed(r.points()(i, 0), 2) + "</td></tr>\n";
+  }
+  return out + "</tbody></table></div>\n<p class=\"note\">" +
+         Label("条形为各一级指标得分之和，不含加分、扣分", "Bars add up the first-level indicators' points, without bonus or deductions") +
+         ".</p>\n";
+}
+
+std::string DistributionChart(const Result& r, const CohortFigures& f) {
+  const auto& nodes = r.model().nodes();
+  std::string out = "<h2 id=\"distribution\">" + Label("各指标得分分布", "Each indicator's points across the cohort") +
+                    "</h2>\n<p class=\"note\">" +
+                    Label("箱线图：得分占该指标满分的比例；箱为四分位区间，竖线为中位数，须为最低至最高",
+                          "Box plots of the share of each indicator's maximum earned: the box spans the quartiles, "
+                          "the line is the median, the whiskers reach the lowest and highest") +
+                    ".</p>\n<div class=\"scroll\"><table id=\"distribution-chart\"><thead><tr><th>" +
+                    Label("指标", "indicator") + "</th><th class=\"num\">" + Label("满分", "max") +
+                    "</th><th>0% — 100%</th><th class=\"num\">" + Label("中位数", "median") + "</th></tr></thead><tbody>\n";
+  std::vector<double> shares;
+  for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
+    if (!nodes[k].children.empty()) {
+      if (nodes[k].depth == 1) out += "<tr class=\"level1\"><td colspan=\"4\">" + NodeName(nodes[k]) + "</td></tr>\n";
+      continue;
+    }
+    shares.clear();
+    for (int i = 0; i < r.entity_count(); ++i) {
+      if (!std::isnan(r.scores()(i, k))) shares.push_back(r.scores()(i, k));
+    }
+    std::sort(shares.begin(), shares.end());
+    std::array<double, 5> five;
+    five.fill(std::nan(""));
+    if (!shares.empty()) five = {shares.front(), Quantile(shares, 0.25), Quantile(shares, 0.5), Quantile(shares, 0.75), shares.back()};
+    const std::string words = nodes[k].id + ": min " + Fixed(100 * five[0], 0) + "%, quartiles " + Fixed(100 * five[1], 0) +
+                              "% and " + Fixed(100 * five[3], 0) + "%, median " + Fixed(100 * five[2], 0) + "%, max " +
+                              Fixed(100 * five[4], 0) + "%";
+    out += "<tr><td>" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(Gauge(r, 0, k).second, 2) +
+           "</td><td class=\"chart\">" + BoxSvg(five, words) + "</td><td class=\"num\">" + Fixed(f.median[k], 2) +
+           "</td></tr>\n";
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+std::string DataQuality(const Result& r, const CohortFigures& f) {
+  const auto& nodes = r.model().nodes();
+  const RuleSet& rules = r.model().rules();
+  std::string out = "<h2 id=\"quality\">" + Label("数据质量", "Data quality") + "</h2>\n";
+  // Flags per indicator: a row for each indicator with a finding, a column for each kind found.
+  const int leaves_and_groups = static_cast<int>(nodes.size());
+  std::vector<std::vector<int>> count(leaves_and_groups, std::vector<int>(std::size(kQualityFlags), 0));
+  std::vector<bool> column(std::size(kQualityFlags), false);
+  for (int k = 1; k < leaves_and_groups; ++k) {
+    if (!nodes[k].children.empty()) continue;
+    for (size_t q = 0; q < std::size(kQualityFlags); ++q) {
+      for (int i = 0; i < r.entity_count(); ++i) count[k][q] += (r.flags()(i, k) & kQualityFlags[q].flag) != 0;
+      column[q] = column[q] || count[k][q] > 0;
+    }
+  }
+  std::string rows;
+  for (int k = 1; k < leaves_and_groups; ++k) {
+    if (std::all_of(count[k].begin(), count[k].end(), [](int n) { return n == 0; })) continue;
+    rows += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td>";
+    for (size_t q = 0; q < std::size(kQualityFlags); ++q) {
+      if (!column[q]) continue;
+      rows += "<td class=\"num\">" + (count[k][q] ? std::to_string(count[k][q]) : std::string("<span class=\"muted\">0</span>")) + "</td>";
+    }
+    rows += "</tr>\n";
+  }
+  out += "<h3>" + Label("各指标的数据问题", "Findings per indicator (makerspaces affected)") + "</h3>\n";
+  if (rows.empty()) {
+    out += "<p id=\"quality-flags\">" + Label("未发现缺失、插补、离群或专家分歧", "No missing, imputed or outlying values and no expert disagreement") + ".</p>\n";
+  } else {
+    out += "<div class=\"scroll\"><table id=\"quality-flags\"><thead><tr><th class=\"name\">" + Label("指标", "indicator") + "</th>";
+    for (size_t q = 0; q < std::size(kQualityFlags); ++q) {
+      if (column[q]) out += "<th class=\"num\">" + std::string(kQualityFlags[q].chinese) + "<br/><span class=\"en\">" + kQualityFlags[q].english + "</span></th>";
+    }
+    out += "</tr></thead><tbody>\n" + rows + "</tbody></table></div>\n";
+  }
+  // The experts' agreement.
+  std::string agreement;
+  for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
+    if (nodes[k].kind != NodeKind::kQualitative) continue;
+    const IndicatorStats& s = r.stats()[k];
+    agreement += "<tr><td>" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(s.agreement_w, 3) +
+                 "</td><td class=\"num\">" + PValue(s.agreement_p) + "</td></tr>\n";
+  }
+  if (!agreement.empty()) {
+    out += "<h3>" + Label("专家意见一致性", "The experts' agreement") + "</h3>\n<p class=\"note\">" +
+           Label("肯德尔和谐系数 W：0 为毫无一致，1 为完全一致；p 为无一致性假设下的概率",
+                 "Kendall's W over the makerspaces: 0 no agreement, 1 complete; p under the hypothesis of none") +
+           ".</p>\n<div class=\"scroll\"><table id=\"agreement\"><thead><tr><th>" + Label("指标", "indicator") +
+           "</th><th class=\"num\">W</th><th class=\"num\">p</th></tr></thead><tbody>\n" + agreement +
+           "</tbody></table></div>\n";
+  }
+  // Makerspaces with a veto, set-aside cells, or no total.
+  std::string items;
+  for (int i : f.order) {
+    const std::string who = "<b>" + Html(r.entity_ids()[i]) + "</b> " + EntityCell(r, f, i) + ": ";
+    for (int v : r.vetoes(i)) {
+      const Veto& veto = rules.vetoes[v];
+      items += "<li>" + who + Label("一票否决", "veto") + " — " + Html(veto.name) + " (" +
+               (veto.exclude ? Label("不参与排名和评级", "not ranked or graded")
+                             : Label("等级至多为", "grade at most") + " " + Html(veto.grade)) +
+               ")</li>\n";
+    }
+    for (const CellProblem& p : r.set_aside(i)) {
+      items += "<li>" + who + Label("数据不可用，未排名", "a cell set aside, not ranked") + " — " +
+               Html(r.current().source().empty() ? "" : r.current().source() + ":") + std::to_string(p.row) + " " +
+               Html(p.message) + "</li>\n";
+    }
+    if (r.flags()(i, 0) & kFlagNotScored) {
+      items += "<li>" + who + Label("缺少必需数据，无总分", "required data missing, no total") + "</li>\n";
+    }
+  }
+  out += "<h3>" + Label("否决与未排名", "Vetoes and makerspaces not ranked") + "</h3>\n";
+  out += items.empty() ? "<p>" + Label("无", "None") + ".</p>\n" : "<ul id=\"not-ranked\">\n" + items + "</ul>\n";
+  // The report form's consistency checks.
+  out += "<h3>" + Label("报表一致性检查", "Consistency checks of the report form") + "</h3>\n";
+  if (rules.checks.empty()) {
+    out += "<p>" + Label("规则文件未定义一致性检查", "The rule file defines no consistency checks") + ".</p>\n";
+  } else if (f.violations.empty()) {
+    out += "<p>" + Label("全部通过", "Every report passes all") + " " + std::to_string(rules.checks.size()) + ".</p>\n";
+  } else {
+    out += "<div class=\"scroll\"><table id=\"violations\"><thead><tr><th class=\"num\">" + Label("行", "row") + "</th><th>" +
+           Label("编号", "id") + "</th><th>" + Label("检查", "check") + "</th><th>" + Label("问题", "problem") +
+           "</th></tr></thead><tbody>\n";
+    for (const Violation& v : f.violations) {
+      out += "<tr><td class=\"num\">" + std::to_string(v.row) + "</td><td>" + Html(v.entity) + "</td><td>" + Html(v.check) +
+             "</td><td>" + Html(v.message) + "</td></tr>\n";
+    }
+    out += "</tbody></table></div>\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string OverviewSection(const Result& r, const CohortFigures& f) {
+  const RuleSet& rules = r.model().rules();
+  std::string out = "<header id=\"overview\"><h1>" + Html(rules.title) + "</h1><p class=\"muted\">" +
+                    Label("评价结果总览", "Cohort overview");
+  if (!rules.source.empty()) out += " · " + Label("依据", "based on") + " " + Html(rules.source);
+  out += "</p></header>\n" + KeyFigures(r) + GradeChart(r) + RankingTable(r, f) + SplitChart(r, f) +
+         DistributionChart(r, f) + DataQuality(r, f);
+  return "<section class=\"overview\">\n" + out + "</section>\n";
+}
+
+}  // namespace makerscore::detail

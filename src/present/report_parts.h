@@ -1,0 +1,49 @@
+// The parts of an HTML report (internal): the cohort overview and one
+// scorecard, from figures of the cohort worked out once.
+#ifndef MAKERSCORE_SRC_PRESENT_REPORT_PARTS_H_
+#define MAKERSCORE_SRC_PRESENT_REPORT_PARTS_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "makerscore/check.h"
+#include "makerscore/result.h"
+#include "makerscore/uncertainty.h"
+
+namespace makerscore::detail {
+
+// What every part shows of the cohort.
+struct CohortFigures {
+  std::vector<int> order;          // entities in rank order (RankOrder)
+  std::vector<double> median;      // per node: the cohort's median of the value shown (ShownValue)
+  std::vector<std::string> links;  // per entity: the address of its scorecard ("" for none)
+  std::vector<Violation> violations;  // the data's breaches of the rule file's consistency checks
+};
+
+// The figures of r; links[i] = link_prefix + ... (see report.cpp).
+CohortFigures Figures(const Result& r, std::vector<std::string> links);
+
+// The value shown for node k of entity i and the most it could be: points
+// and maximum points with point weights, the score on the total's scale
+// and the total with relative weights.
+std::pair<double, double> Gauge(const Result& r, int i, int k);
+
+// The grade label as a coloured badge ("-" when none).
+std::string GradeBadge(const Result& r, int i);
+
+// The cohort overview: title, key figures, grade distribution, ranked table,
+// totals split by first-level indicator, each indicator's points across the
+// cohort, data-quality findings.
+std::string OverviewSection(const Result& r, const CohortFigures& f);
+
+// Entity i's scorecard; u (may be nullptr) adds its rank interval and grade
+// probabilities when it holds the entity.
+std::string ScorecardSection(const Result& r, int i, const CohortFigures& f, const UncertaintyResult* u);
+
+// The closing line of every page: what made it, from which rule file and data.
+std::string ReportFooter(const Result& r);
+
+}  // namespace makerscore::detail
+
+#endif  // MAKERSCORE_SRC_PRESENT_REPORT_PARTS_H_

@@ -1,0 +1,217 @@
+// One makerspace's scorecard in an HTML report.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "makerscore/explain.h"
+#include "present/common.h"
+#include "present/html_page.h"
+#include "present/report_parts.h"
+#include "present/svg_charts.h"
+#include "util/text.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+std::string NodeName(const Node& n) { return Html(n.id) + " " + Html(n.name); }
+
+std::string Fact(const std::string& label, const std::string& value) {
+  return "<div class=\"fact\">" + label + "<b>" + value + "</b></div>";
+}
+
+std::string Heading(const Result& r, int i) {
+  const std::string& name = r.entity_names()[i];
+  std::string out = "<h2>" + Html(name.empty() ? r.entity_ids()[i] : name) + " <span class=\"muted\">" +
+                    Html(r.entity_ids()[i]) + "</span></h2>\n<div class=\"facts\">";
+  out += Fact(Label("总分", "total"), Fixed(r.total(i), 2) + " <span class=\"en\">/ " + FormatNumber(r.model().rules().total) + "</span>");
+  out += Fact(Label("排名", "rank"), r.rank(i) ? std::to_string(r.rank(i)) + " <span class=\"en\">/ " +
+                                                     std::to_string(r.ranked_count()) + "</span>"
+                                               : "-");
+  out += Fact(Label("等级", "grade"), GradeBadge(r, i));
+  const RuleSet& rules = r.model().rules();
+  const size_t bonus = rules.bonus.items.size();
+  for (size_t a = 0; a < static_cast<size_t>(r.adjustment_points().cols()); ++a) {
+    const double p = r.adjustment_points()(i, static_cast<Eigen::Index>(a));
+    if (!(p > 0)) continue;
+    const Adjustment& item = a < bonus ? rules.bonus.items[a] : rules.deductions.items[a - bonus];
+    out += Fact(a < bonus ? Label("加分", "bonus") + " " + Html(item.name) : Label("扣分", "deduction") + " " + Html(item.name),
+                (a < bonus ? "+" : "-") + Fixed(p, 2));
+  }
+  out += "</div>\n";
+  // What keeps the makerspace out of the ranking, or its grade down.
+  for (int v : r.vetoes(i)) {
+    const Veto& veto = rules.vetoes[v];
+    out += "<p class=\"warning\">" + Label("一票否决", "Veto") + ": " + Html(veto.name) + " — " +
+           (veto.exclude ? Label("不参与排名和评级", "not ranked or graded") : Label("等级至多为", "grade at most") + " " + Html(veto.grade)) +
+           "</p>\n";
+  }
+  for (const CellProblem& p : r.set_aside(i)) {
+    out += "<p class=\"warning\">" + Label("数据不可用，未排名、未评级", "A cell of the data cannot be used: not ranked or graded") +
+           ": " + std::to_string(p.row) + " " + Html(p.message) + "</p>\n";
+  }
+  if (r.flags()(i, 0) & kFlagNotScored) {
+    out += "<p class=\"warning\">" + Label("缺少必需数据，无总分", "Required data is missing: no total") + "</p>\n";
+  }
+  return out;
+}
+
+// A table of nodes' points as bars against the maximum, with the cohort median as a tick.
+std::string PointsTable(const Result& r, int i, const CohortFigures& f, const std::vector<int>& nodes_shown,
+                        const std::string& id) {
+  const auto& nodes = r.model().nodes();
+  std::string out = "<table class=\"points-chart\" id=\"" + id + "\"><thead><tr><th class=\"name\">" +
+                    Label("指标", "indicator") + "</th><th class=\"chart\">" + Label("得分 · 中位数", "points · median") +
+                    "</th><th class=\"num\">" + Label("得分/满分", "points/max") + "</th></tr></thead><tbody>\n";
+  for (int k : nodes_shown) {
+    const auto [value, most] = Gauge(r, i, k);
+    const std::string words = nodes[k].id + ": " + Fixed(value, 2) + " of " + Fixed(most, 2) + ", cohort median " +
+                              Fixed(f.median[k], 2);
+    out += "<tr class=\"level" + std::to_string(nodes[k].depth) + "\"><td class=\"name\">" + NodeName(nodes[k]) +
+           "</td><td class=\"chart\">" + BarSvg({{value, nodes[k].depth == 1 ? "#0072B2" : "#56B4E9"}}, most, f.median[k], words) +
+           "</td><td class=\"num\">" + Fixed(value, 2) + " / " + FormatNumber(most) + "</td></tr>\n";
+  }
+  return out + "</tbody></table>";
+}
+
+// The radar and the bars of the first-level indicators side by side, then the bars of the second level.
+std::string PointsCharts(const Result& r, int i, const CohortFigures& f) {
+  const auto& nodes = r.model().nodes();
+  std::vector<std::string> axes;
+  std::vector<double> own, median;
+  for (int c : nodes[0].children) {
+    const auto [value, most] = Gauge(r, i, c);
+    axes.push_back(nodes[c].name);
+    own.push_back(most > 0 ? value / most : 0);
+    median.push_back(most > 0 ? f.median[c] / most : 0);
+  }
+  const std::string n = std::to_string(i + 1);
+  std::string out = "<div class=\"two\"><div>" +
+                    RadarSvg("radar-" + n, axes, own, median, "本单位 this makerspace",
+                             "全体中位数 cohort median") +
+                    "</div><div class=\"scroll\">" + PointsTable(r, i, f, nodes[0].children, "points-" + n) + "</div></div>\n";
+  std::vector<int> second;
+  for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
+    if (nodes[k].depth == 1 || nodes[k].depth == 2) second.push_back(k);
+  }
+  if (second.size() > nodes[0].children.size()) {
+    out += "<h3>" + Label("各项指标得分", "Points of every indicator") + "</h3>\n<div class=\"scroll\">" +
+           PointsTable(r, i, f, second, "indicators-" + n) + "</div>\n";
+  }
+  return out + "<p class=\"note\">" + Label("竖线为全体中位数", "The tick marks the cohort median") + ".</p>\n";
+}
+
+// Explain()'s account of one indicator without its two heading lines (the entity and the indicator,
+// shown beside it), one level less indented.
+std::string Trace(const Result& r, int i, const Node& node) {
+  std::istringstream lines(Explain(r, r.entity_ids()[i], node.id));
+  std::string line, out;
+  for (int n = 0; std::getline(lines, line); ++n) {
+    if (n >= 2) out += line.substr(std::min({line.find_first_not_of(' '), size_t{2}, line.size()})) + "\n";
+  }
+  return out;
+}
+
+std::string Details(const Result& r, int i) {
+  const auto& nodes = r.model().nodes();
+  std::string out = "<h3>" + Label("指标明细：数值与计分过程", "Every indicator: its value and how it became points") +
+                    "</h3>\n<div class=\"scroll\"><table class=\"details\"><thead><tr><th>" + Label("指标", "indicator") +
+                    "</th><th class=\"num\">" + Label("得分/满分", "points/max") + "</th><th>" +
+                    Label("计分过程", "how") + "</th></tr></thead><tbody>\n";
+  for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
+    if (!nodes[k].children.empty()) {
+      if (nodes[k].depth == 1) out += "<tr class=\"level1\"><td colspan=\"3\">" + NodeName(nodes[k]) + "</td></tr>\n";
+      continue;
+    }
+    const auto [value, most] = Gauge(r, i, k);
+    out += "<tr><td>" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(value, 2) + " / " + FormatNumber(most) +
+           "</td><td><pre class=\"trace\">" + Html(Trace(r, i, nodes[k])) + "</pre></td></tr>\n";
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+std::string ExpertRatings(const Result& r, int i) {
+  const Ratings* ratings = r.ratings();
+  if (!ratings) return "";
+  const auto& entities = ratings->labels(Ratings::kEntity);
+  const auto entity = std::find(entities.begin(), entities.end(), r.entity_ids()[i]) - entities.begin();
+  std::map<std::pair<int, int>, std::string> given;  // (indicator label, expert label) -> rating
+  std::vector<int> experts;
+  for (size_t k = 0; k < ratings->size(); ++k) {
+    if (ratings->codes(Ratings::kEntity)[k] != entity) continue;
+    const int expert = ratings->codes(Ratings::kExpert)[k];
+    given[{ratings->codes(Ratings::kIndicator)[k], expert}] = ratings->label(Ratings::kValue, k);
+    if (std::find(experts.begin(), experts.end(), expert) == experts.end()) experts.push_back(expert);
+  }
+  if (given.empty()) return "";
+  std::sort(experts.begin(), experts.end(), [&](int a, int b) {
+    return ratings->labels(Ratings::kExpert)[a] < ratings->labels(Ratings::kExpert)[b];
+  });
+  std::string out = "<h3>" + Label("专家评分", "The experts' ratings") +
+                    "</h3>\n<div class=\"scroll\"><table class=\"ratings\"><thead><tr><th>" + Label("指标", "indicator") + "</th>";
+  for (int x : experts) out += "<th>" + Html(ratings->labels(Ratings::kExpert)[x]) + "</th>";
+  out += "<th class=\"num\">" + Label("综合", "combined") + "</th><th class=\"num\">" + Label("得分/满分", "points/max") +
+         "</th></tr></thead><tbody>\n";
+  const auto& nodes = r.model().nodes();
+  const auto& indicators = ratings->labels(Ratings::kIndicator);
+  for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
+    if (nodes[k].kind != NodeKind::kQualitative) continue;
+    const int code = static_cast<int>(std::find(indicators.begin(), indicators.end(), nodes[k].id) - indicators.begin());
+    out += "<tr><td>" + NodeName(nodes[k]) + "</td>";
+    for (int x : experts) {
+      auto it = given.find({code, x});
+      out += "<td>" + (it == given.end() ? std::string("-") : Html(it->second)) + "</td>";
+    }
+    const auto [value, most] = Gauge(r, i, k);
+    std::string flag = (r.flags()(i, k) & kFlagDisagreement) ? " <span class=\"grade\" style=\"background:#d55e00\">" +
+                                                                   Label("分歧", "disagree") + "</span>"
+                                                             : "";
+    out += "<td class=\"num\">" + Fixed(100 * r.values()(i, k), 1) + "%" + flag + "</td><td class=\"num\">" + Fixed(value, 2) +
+           " / " + FormatNumber(most) + "</td></tr>\n";
+  }
+  return out + "</tbody></table></div>\n<p class=\"note\">" +
+         Label("综合为按规则合并后的评分占满分比例", "Combined: the ratings merged as the rule file says, as a share of full marks") +
+         ".</p>\n";
+}
+
+std::string Stability(const Result& r, int i, const UncertaintyResult* u) {
+  if (!u) return "";
+  const auto it = std::find(u->entity_ids.begin(), u->entity_ids.end(), r.entity_ids()[i]);
+  if (it == u->entity_ids.end()) return "";
+  const EntityUncertainty& e = u->entities[it - u->entity_ids.begin()];
+  const double n = static_cast<double>(u->entity_ids.size());
+  const std::string replications = std::to_string(u->totals.rows());
+  std::string out = "<h3>" + Label("排名稳定性", "How stable the rank is") + "</h3>\n<p class=\"note\">" +
+                    replications + " 次重复计算，随机变化的输入：" + Html(Join(u->inputs, "、")) +
+                    " <span class=\"en\" lang=\"en\">(" + replications + " replications, varying: " +
+                    Html(Join(u->inputs, ", ")) + ")</span></p>\n<div class=\"scroll\"><table class=\"stability\"><tbody>\n";
+  out += "<tr><td>" + Label("排名中位数", "median rank") + "</td><td class=\"num\">" + Fixed(e.median_rank, 1) +
+         "</td><td class=\"chart\" rowspan=\"2\">" +
+         RangeSvg(e.rank_p05, e.rank_p95, e.median_rank, n,
+                  "rank interval " + Fixed(e.rank_p05, 0) + " to " + Fixed(e.rank_p95, 0) + " of " + Fixed(n, 0)) +
+         "<span class=\"note\">1 — " + Fixed(n, 0) + "</span></td></tr>\n";
+  out += "<tr><td>" + Label("90% 排名区间", "90% rank interval") + "</td><td class=\"num\">" + Fixed(e.rank_p05, 0) + " – " +
+         Fixed(e.rank_p95, 0) + "</td></tr>\n";
+  for (size_t g = 0; g < e.grade_probability.size(); ++g) {
+    if (e.grade_probability[g] <= 0) continue;
+    const std::string label = g < u->grades.size() ? u->grades[g] : "-";
+    out += "<tr><td>" + Label("等级", "grade") + " " + Html(label) + "</td><td class=\"num\">" +
+           Fixed(100 * e.grade_probability[g], 1) + "%</td><td class=\"chart\">" +
+           BarSvg({{e.grade_probability[g], GradeColor(static_cast<int>(g), static_cast<int>(u->grades.size()))}}, 1,
+                  std::nan(""), label + " " + Fixed(100 * e.grade_probability[g], 1) + "%") +
+           "</td></tr>\n";
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+}  // namespace
+
+std::string ScorecardSection(const Result& r, int i, const CohortFigures& f, const UncertaintyResult* u) {
+  return "<section class=\"scorecard\" id=\"scorecard-" + std::to_string(i + 1) + "\" data-entity=\"" +
+         Html(r.entity_ids()[i]) + "\">\n<p class=\"muted\">" + Html(r.model().rules().title) + " · " +
+         Label("单位评分卡", "Scorecard") + "</p>\n" + Heading(r, i) + PointsCharts(r, i, f) + ExpertRatings(r, i) +
+         Stability(r, i, u) + Details(r, i) + "</section>\n";
+}
+
+}  // namespace makerscore::detail
