@@ -16,17 +16,29 @@ if [[ "${1:-}" == "--tests" ]]; then
   with_tests=ON
   packages+=(libgtest-dev libbenchmark-dev python3-pytest python3-nbclient python3-ipykernel clang libclang-rt-14-dev)
 fi
+# The HTML report's test opens it in headless Chromium; the browser is installed with the packages it
+# recommends (fonts and the like), as a desktop would have it.
+browser=()
+[[ "$with_tests" == ON ]] && browser=(chromium chromium-driver python3-selenium)
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "Installing from Debian's packages: ${missing[*]}"
+missing_of() {
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+  done
+}
+mapfile -t missing < <(missing_of "${packages[@]}")
+mapfile -t missing_browser < <(missing_of "${browser[@]}")
+if ((${#missing[@]} + ${#missing_browser[@]})); then
+  echo "Installing from Debian's packages: ${missing[*]} ${missing_browser[*]}"
   sudo=""
   [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if ((${#missing[@]})); then
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  if ((${#missing_browser[@]})); then
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing_browser[@]}" >/dev/null
+  fi
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DMAKERSCORE_BUILD_PYTHON=ON -DPython3_EXECUTABLE=/usr/bin/python3 \

@@ -97,5 +97,18 @@ expect "uncertainty without inputs" 4 "the rule file has no 'uncertainty:' secti
 printf 'weights: {noise: 2}\n' > "$tmp/bad-inputs.yaml"
 expect "uncertainty bad inputs" 3 "bad-inputs.yaml" -- "$bin" uncertainty "${G[@]}" --inputs "$tmp/bad-inputs.yaml"
 
+# Reports: a page, a folder of pages, one scorecard; the rank intervals when inputs are given.
+expect "report page" 0 "wrote $tmp/report.html" -- "$bin" report "${G[@]}" --output "$tmp/report.html"
+grep -q 'id="split-chart"' "$tmp/report.html" && pass || fail "report.html has no split chart"
+expect "report folder" 0 "wrote 33 pages to $tmp/pages" -- "$bin" report "${G[@]}" --output "$tmp/pages"
+[[ -f "$tmp/pages/index.html" && -f "$tmp/pages/GX004.html" ]] && pass || fail "the report folder lacks its pages"
+expect "report one scorecard" 0 "with rank intervals from 40 replications" -- \
+  "$bin" report "${G[@]}" "${U[@]::4}" --entity GX004 --output "$tmp/GX004.html"
+grep -q 'class="stability"' "$tmp/GX004.html" && pass || fail "GX004.html has no rank interval"
+expect "report unknown entity" 4 "no entity 'GX999' in the data" -- \
+  "$bin" report "${G[@]}" --entity GX999 --output "$tmp/x.html"
+expect "report unwritable" 5 "cannot make the report folder" -- "$bin" report "${G[@]}" --output "$tmp/no/such/dir"
+[[ ! -e "$tmp/x.html" ]] && pass || fail "a report was written despite the error"
+
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]

@@ -12,6 +12,7 @@ std::function<int()> AddReportCommand(CLI::App& app) {
   auto entity = std::make_shared<std::string>();
   auto inputs = std::make_shared<std::string>();
   auto no_uncertainty = std::make_shared<bool>(false);
+  auto replications = std::make_shared<int>(0);
   CLI::App* cmd = app.add_subcommand(
       "report",
       "Write a report to open in a browser and print: the cohort overview (ranking, grades, charts, data quality) "
@@ -28,6 +29,8 @@ std::function<int()> AddReportCommand(CLI::App& app) {
   cmd->add_option("--inputs", *inputs,
                   "Uncertain inputs (YAML with the keys of 'uncertainty:'): each scorecard then shows its rank "
                   "interval and grade probabilities (as does a rule file with an 'uncertainty:' section)");
+  cmd->add_option("--replications", *replications, "Replications of the uncertainty analysis; default the inputs'")
+      ->check(CLI::Range(2, 10000000));
   cmd->add_flag("--no-uncertainty", *no_uncertainty, "Leave the rank intervals out even when the rule file has them");
   cmd->footer("Examples:\n  makerscore report --rules rules/guangxi-2019.yaml \\\n"
               "    --data examples/data/guangxi-example-2019.csv \\\n"
@@ -43,7 +46,9 @@ std::function<int()> AddReportCommand(CLI::App& app) {
       options.entity = *entity;
       UncertaintyResult uncertainty;
       if (in.model.rules().uncertainty && !*no_uncertainty) {
-        uncertainty = AnalyseUncertainty(in.model, in.current, in.previous, in.ratings, *in.model.rules().uncertainty);
+        UncertaintyOptions how;
+        if (*replications > 0) how.replications = *replications;
+        uncertainty = AnalyseUncertainty(in.model, in.current, in.previous, in.ratings, *in.model.rules().uncertainty, how);
         options.uncertainty = &uncertainty;
       }
       if (!entity->empty() && result.FindEntity(*entity) < 0) {

@@ -63,7 +63,9 @@ std::string GradeBadge(const Result& r, int i) {
 }
 
 std::string ReportFooter(const Result& r) {
-  std::string data = r.current().source().empty() ? "" : " · " + Html(r.current().source());
+  // The data file's name, not its folder: the report may be sent out.
+  const std::string file = std::filesystem::path(r.current().source()).filename().string();
+  std::string data = file.empty() ? "" : " · " + Label("数据", "data") + " " + Html(file);
   return "<footer>makerscore " + std::string(Version()) + " · " + Label("规则", "rules") + " " +
          Html(r.model().rules().id) + data + "</footer>\n";
 }

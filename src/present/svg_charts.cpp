@@ -36,7 +36,8 @@ std::string GradeColor(int g, int count) {
   static const std::vector<std::vector<const char*>> kByCount = {
       {kGreen}, {kGreen, kRed}, {kGreen, kOrange, kRed}, {kGreen, kBlue, kOrange, kRed},
       {kGreen, kLightGreen, kBlue, kOrange, kRed}};
-  if (count >= 1 && count <= 5) return kByCount[count - 1][g];
+  if (g < 0 || g >= count) return "#999999";  // no grade
+  if (count <= 5) return kByCount[count - 1][g];
   return g == count - 1 ? kRed : SeriesColor(g);
 }
 

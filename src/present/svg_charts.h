@@ -12,7 +12,8 @@ namespace makerscore::detail {
 
 // Colour k of Okabe and Ito's palette (told apart by colour-blind readers too), cycling.
 std::string SeriesColor(int k);
-// The colour of grade g of count grades, best (green) to worst (red).
+// The colour of grade g of count grades, best (green) to worst (red); grey
+// for no grade (g outside 0 .. count - 1).
 std::string GradeColor(int g, int count);
 
 // One part of a stacked bar.

@@ -1,4 +1,6 @@
 """Scoring a cohort and reading the result as pandas DataFrames."""
+import os
+
 import numpy as np
 import pandas as pd
 
@@ -131,6 +133,20 @@ class Result:
     def to_json(self):
         """The result as JSON text (as `makerscore score --format json`)."""
         return self._core.json()
+
+    def report(self, path=None, entity=None, uncertainty=None):
+        """A report to open in a browser and print (as `makerscore report`): the cohort overview (ranking,
+        grades, charts, data quality) and one scorecard per makerspace, self-contained HTML.
+
+        path: a file ending in .html (one page), or a folder (index.html and one page per makerspace);
+        None returns the page as text. entity: only this makerspace's scorecard. uncertainty: an
+        UncertaintyResult of the same cohort (rules.uncertainty(...)), for each scorecard's rank interval
+        and grade probabilities. Returns the files written (or the text)."""
+        core_uncertainty = None if uncertainty is None else uncertainty._core
+        entity = "" if entity is None else str(entity)
+        if path is None:
+            return self._core.html_report(entity, core_uncertainty)
+        return self._core.write_html_report(os.fspath(path), entity, core_uncertainty)
 
     def __repr__(self):
         return f"<Result {self._rules.id}: {len(self.entity_ids)} entities>"

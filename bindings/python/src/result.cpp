@@ -12,6 +12,7 @@
 #include "makerscore/delphi.h"
 #include "makerscore/explain.h"
 #include "makerscore/present.h"
+#include "makerscore/report.h"
 #include "makerscore/score.h"
 
 namespace py = pybind11;
@@ -125,6 +126,20 @@ void BindResult(py::module_& m) {
       .def("explain", &Explain, py::arg("entity"), py::arg("indicator") = "",
            "How the entity earned its points on one indicator (or all of them), in words.")
       .def("table", &FormatTable, "The ranked table as text, aligned for a terminal.")
+      .def(
+          "html_report",
+          [](const Result& r, const std::string& entity, const UncertaintyResult* uncertainty) {
+            return HtmlReport(r, ReportOptions{entity, uncertainty});
+          },
+          py::arg("entity") = "", py::arg("uncertainty") = nullptr,
+          "The report as one self-contained HTML page: the overview and every scorecard, or (entity) one scorecard.")
+      .def(
+          "write_html_report",
+          [](const Result& r, const std::string& path, const std::string& entity, const UncertaintyResult* uncertainty) {
+            return WriteHtmlReport(r, path, ReportOptions{entity, uncertainty});
+          },
+          py::arg("path"), py::arg("entity") = "", py::arg("uncertainty") = nullptr,
+          "Writes the report to a .html file or a folder (index.html and a page per entity); returns the files.")
       .def(
           "csv",
           [](const Result& r) {

@@ -1,0 +1,195 @@
+// The HTML report on a small cohort whose every figure is worked out by hand;
+// tests/report_browser_test.py opens the example cohort's report in Chromium.
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "test_util.h"
+
+namespace makerscore {
+namespace {
+
+// 1 规模 (60): 1.1 人数 = a, min-max (60). 2 评价 (40): the mean of the experts' ratings.
+const char* kRules = R"(format: makerscore/1
+id: r
+title: 报告测试
+fields:
+  - {id: a, name: 人数}
+scales:
+  four: {levels: {优: 1, 良: 0.8, 中: 0.6, 差: 0.4}}
+indicators:
+  - id: "1"
+    name: 规模
+    weight: 60
+    children:
+      - {id: "1.1", name: 人数, weight: 60, value: a, score: {method: minmax}}
+  - {id: "2", name: 评价, weight: 40, rated: {scale: four}}
+grades:
+  - {grade: 优, min: 80}
+  - {grade: 良, min: 60}
+  - {grade: 中, min: 40}
+)";
+// A's name holds characters HTML gives a meaning to.
+const char* kData = "id,name,a\nA,甲<b>&乙,10\nB,乙,30\nC,丙,20\nD,丁,20\n";
+const char* kRatings =
+    "entity,indicator,expert,rating\n"
+    "A,2,X,优\nA,2,Y,良\nB,2,X,中\nB,2,Y,中\nC,2,X,优\nD,2,X,差\nD,2,Y,中\n";
+
+// By hand: 1.1 min-max over a = 10, 30, 20, 20 gives A 0, B 60, C 30, D 30 points.
+// 2: A (1 + 0.8) / 2 = 0.9 -> 36; B 0.6 -> 24; C 1 -> 40; D (0.4 + 0.6) / 2 = 0.5 -> 20.
+// Totals A 36, B 84, C 70, D 50: ranks B 1, C 2, D 3, A 4; grades B 优, C 良, D 中, A none (below 40).
+// Cohort medians: totals (50 + 70) / 2 = 60; node 1: 0 30 30 60 -> 30; node 2: 20 24 36 40 -> 30.
+Result HandCohort() {
+  Model m = Model::Compile(testing::RulesFromText(kRules));
+  auto data = std::make_shared<Dataset>(ParseDatasetCsv(kData, m.rules(), "d.csv"));
+  auto ratings = std::make_shared<Ratings>(ParseRatingsCsv(kRatings, "r.csv"));
+  return Score(m, data, nullptr, ratings);
+}
+
+int Count(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+// The part of html from the element with this id to the end of its table.
+std::string Table(const std::string& html, const std::string& id) {
+  const size_t start = html.find("id=\"" + id + "\"");
+  if (start == std::string::npos) return "";
+  return html.substr(start, html.find("</table>", start) - start);
+}
+
+TEST(Report, OverviewByHand) {
+  const std::string html = HtmlReport(HandCohort());
+  // The ranked table, in rank order.
+  const std::string ranking = Table(html, "ranking-table");
+  std::vector<std::string> order;
+  const std::regex row("<tr data-entity=\"([^\"]+)\">");
+  for (auto it = std::sregex_iterator(ranking.begin(), ranking.end(), row); it != std::sregex_iterator(); ++it) {
+    order.push_back((*it)[1]);
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"B", "C", "D", "A"}));
+  EXPECT_NE(ranking.find("<b>84.00</b>"), std::string::npos);
+  EXPECT_NE(ranking.find("<b>36.00</b>"), std::string::npos);
+  // Key figures: highest 84, median 60, lowest 36.
+  EXPECT_NE(html.find("最高分 <span class=\"en\" lang=\"en\">highest</span><b>84.00</b>"), std::string::npos);
+  EXPECT_NE(html.find("中位数 <span class=\"en\" lang=\"en\">median</span><b>60.00</b>"), std::string::npos);
+  EXPECT_NE(html.find("最低分 <span class=\"en\" lang=\"en\">lowest</span><b>36.00</b>"), std::string::npos);
+  // Grades: one each of 优 良 中, and one with none: 25% each.
+  const std::string grades = Table(html, "grade-chart");
+  EXPECT_EQ(Count(grades, "<td class=\"num\">1</td><td class=\"num\">25.0%</td>"), 4);
+  // The split chart: B's bar is 60 points of 1 and 24 of 2 on a scale of 100.
+  EXPECT_NE(Table(html, "split-chart").find("aria-label=\"B: 1 60.00 2 24.00\""), std::string::npos);
+  // The distribution of 1.1's points: shares 0, 0.5, 0.5, 1 -> quartiles (type 7) 0.375 and 0.625.
+  EXPECT_NE(Table(html, "distribution-chart").find("1.1: min 0%, quartiles 38% and 62%, median 50%, max 100%"),
+            std::string::npos);
+  // Every chart, and a scorecard per makerspace.
+  for (const char* id : {"grade-chart", "ranking-table", "split-chart", "distribution-chart", "agreement"}) {
+    EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_EQ(Count(html, "<section class=\"scorecard\""), 4);
+  // Self-contained: nothing loaded from elsewhere, no script.
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  EXPECT_EQ(html.find("http"), std::string::npos);
+  // Names as text, not markup.
+  EXPECT_NE(html.find("甲&lt;b&gt;&amp;乙"), std::string::npos);
+  EXPECT_EQ(html.find("甲<b>"), std::string::npos);
+}
+
+TEST(Report, ScorecardByHand) {
+  Result r = HandCohort();
+  ReportOptions options;
+  options.entity = "A";
+  const std::string html = HtmlReport(r, options);
+  EXPECT_EQ(Count(html, "<section class=\"scorecard\""), 1);
+  EXPECT_EQ(html.find("id=\"ranking-table\""), std::string::npos);  // the scorecard alone
+  EXPECT_NE(html.find("<b>36.00 <span class=\"en\">/ 100</span></b>"), std::string::npos);
+  EXPECT_NE(html.find("<b>4 <span class=\"en\">/ 4</span></b>"), std::string::npos);
+  // Points against the maximum and the cohort median.
+  EXPECT_NE(html.find("aria-label=\"1: 0.00 of 60.00, cohort median 30.00\""), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"2: 36.00 of 40.00, cohort median 30.00\""), std::string::npos);
+  // The radar: 1 at 0% of its maximum (median 50%), 2 at 90% (median 75%).
+  EXPECT_NE(html.find("规模 0% / 50%; 评价 90% / 75%"), std::string::npos);
+  // The experts' ratings: X 优, Y 良, combined 90%.
+  const std::string ratings = html.substr(html.find("<table class=\"ratings\">"));
+  EXPECT_NE(ratings.find("<th>X</th><th>Y</th>"), std::string::npos);
+  EXPECT_NE(ratings.find("<td>优</td><td>良</td><td class=\"num\">90.0%</td>"), std::string::npos);
+  // How 1.1 became points, from Explain().
+  EXPECT_NE(html.find("min-max over the cohort (min 10, max 30)"), std::string::npos);
+  EXPECT_THROW_WITH(HtmlReport(r, ReportOptions{"Z", nullptr}), Error, "no entity 'Z' in the data");
+}
+
+TEST(Report, RankIntervalAndGradeProbabilities) {
+  Result r = HandCohort();
+  UncertaintyResult u;
+  u.entity_ids = {"A"};
+  u.grades = {"优", "良", "中"};
+  u.inputs = {"weights"};
+  u.totals.resize(10, 1);
+  EntityUncertainty a;
+  a.median_rank = 3;
+  a.rank_p05 = 2;
+  a.rank_p95 = 4;
+  a.grade_probability = {0, 0, 0.3, 0.7};  // 中 in 3 of 10 replications, none in 7
+  u.entities = {a};
+  ReportOptions options{"A", &u};
+  const std::string html = HtmlReport(r, options);
+  EXPECT_NE(html.find("<td class=\"num\">2 – 4</td>"), std::string::npos);
+  EXPECT_NE(html.find("10 replications, varying: weights"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">30.0%</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">70.0%</td>"), std::string::npos);
+  // B is not in the analysis: its scorecard has no interval.
+  options.entity = "B";
+  EXPECT_EQ(HtmlReport(r, options).find("class=\"stability\""), std::string::npos);
+}
+
+TEST(Report, WrittenToAFileOrAFolder) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("makerscore-report-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  Result r = HandCohort();
+  EXPECT_EQ(WriteHtmlReport(r, (dir / "all.HTML").string()), std::vector<std::string>{(dir / "all.HTML").string()});
+  const auto pages = WriteHtmlReport(r, (dir / "pages").string());
+  EXPECT_EQ(pages.size(), 5u);  // index.html and 4 scorecards
+  for (const char* name : {"index.html", "A.html", "B.html", "C.html", "D.html"}) {
+    EXPECT_TRUE(fs::exists(dir / "pages" / name)) << name;
+  }
+  // The overview links to each scorecard's page.
+  EXPECT_NE(testing::ReadText((dir / "pages" / "index.html").string()).find("<a href=\"A.html\">"), std::string::npos);
+  ReportOptions one{"C", nullptr};
+  EXPECT_EQ(WriteHtmlReport(r, (dir / "one").string(), one), std::vector<std::string>{(dir / "one" / "C.html").string()});
+  // Places a report cannot go.
+  std::ofstream(dir / "plain") << "x";
+  EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "plain").string()), Error, "it is a file, not a folder");
+  EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "no" / "such").string()), Error, "cannot make the report folder");
+  EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "no" / "such.html").string()), Error, "does not exist");
+  fs::remove_all(dir);
+}
+
+TEST(Report, FileNamesFromIdsAFileSystemAccepts) {
+  namespace fs = std::filesystem;
+  const char* rules = R"(format: makerscore/1
+id: f
+title: 文件名
+fields:
+  - {id: a, name: 数}
+indicators:
+  - {id: "1", name: 数, weight: 100, value: a, score: {method: minmax}}
+)";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  auto data = std::make_shared<Dataset>(ParseDatasetCsv("id,a\na/b,1\na_b,2\n..,3\n", m.rules(), "d.csv"));
+  Result r = Score(m, data);
+  const fs::path dir = fs::temp_directory_path() / ("makerscore-names-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  auto pages = WriteHtmlReport(r, dir.string());
+  std::vector<std::string> names;
+  for (const auto& p : pages) names.push_back(fs::path(p).filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"_...html", "a_b-2.html", "a_b.html", "index.html"}));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace makerscore
