@@ -98,7 +98,9 @@ std::string RankingTable(const Result& r, const CohortFigures& f) {
   std::string out = "<h2 id=\"ranking\">" + Label("排名", "Ranking") +
                     "</h2>\n<div class=\"scroll\"><table id=\"ranking-table\"><thead><tr><th class=\"num\">" +
                     Label("排名", "rank") + "</th><th>" + Label("编号", "id") + "</th><th>" + Label("名称", "name") +
-                    "</th><th class=\"num\">" + Label("总分", "total") + "</th><th>" + Label("等级", "grade") + "</th>";
+                    "</th><th class=\"num\">" + Label("总分", "total") + "</th>";
+  const bool graded = !r.model().rules().grades.empty();
+  if (graded) out += "<th>" + Label("等级", "grade") + "</th>";
   for (int c : nodes[0].children) {
     out += "<th class=\"num\">" + NodeName(nodes[c]) + Html(ShownMaximum(r, c)) + "</th>";
   }
@@ -106,8 +108,8 @@ std::string RankingTable(const Result& r, const CohortFigures& f) {
   for (int i : f.order) {
     out += "<tr data-entity=\"" + Html(r.entity_ids()[i]) + "\"><td class=\"num\">" +
            (r.rank(i) ? std::to_string(r.rank(i)) : "-") + "</td><td>" + Html(r.entity_ids()[i]) + "</td><td>" +
-           EntityCell(r, f, i) + "</td><td class=\"num\"><b>" + Fixed(r.total(i), 2) + "</b></td><td>" +
-           GradeBadge(r, i) + "</td>";
+           EntityCell(r, f, i) + "</td><td class=\"num\"><b>" + Fixed(r.total(i), 2) + "</b></td>" +
+           (graded ? "<td>" + GradeBadge(r, i) + "</td>" : "");
     for (int c : nodes[0].children) out += "<td class=\"num\">" + Fixed(ShownValue(r, i, c), 2) + "</td>";
     out += "</tr>\n";
   }

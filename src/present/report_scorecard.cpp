@@ -29,8 +29,8 @@ std::string Heading(const Result& r, int i) {
   out += Fact(Label("排名", "rank"), r.rank(i) ? std::to_string(r.rank(i)) + " <span class=\"en\">/ " +
                                                      std::to_string(r.ranked_count()) + "</span>"
                                                : "-");
-  out += Fact(Label("等级", "grade"), GradeBadge(r, i));
   const RuleSet& rules = r.model().rules();
+  if (!rules.grades.empty()) out += Fact(Label("等级", "grade"), GradeBadge(r, i));
   const size_t bonus = rules.bonus.items.size();
   for (size_t a = 0; a < static_cast<size_t>(r.adjustment_points().cols()); ++a) {
     const double p = r.adjustment_points()(i, static_cast<Eigen::Index>(a));
