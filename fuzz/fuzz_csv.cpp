@@ -1,4 +1,4 @@
-// Fuzzes the CSV reader against the Guangxi rules, and scores what reads.
+// Fuzzes the CSV reader against the Guangxi rules, and scores and reports what reads.
 #include <makerscore/makerscore.h>
 
 #include <memory>
@@ -32,6 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     makerscore::Result ra = makerscore::Score(GuangxiSettingAside(), aside, aside, std::make_shared<makerscore::Ratings>());
     (void)makerscore::FormatTable(ra);
     (void)makerscore::ToJson(ra);
+    (void)makerscore::HtmlReport(ra);
     auto data = std::make_shared<makerscore::Dataset>(makerscore::ParseDatasetCsv(text, m.rules(), "fuzz.csv"));
     makerscore::Result r = makerscore::Score(m, data, data, std::make_shared<makerscore::Ratings>());
     (void)makerscore::FormatTable(r);

@@ -1,4 +1,4 @@
-// Fuzzes the ratings reader and their combination, and the Delphi reader.
+// Fuzzes the ratings reader, their combination and the report, and the Delphi reader.
 #include <makerscore/makerscore.h>
 
 #include <memory>
@@ -30,6 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto ratings = std::make_shared<makerscore::Ratings>(makerscore::ParseRatingsCsv(text, "fuzz.csv"));
     makerscore::Result r = makerscore::Score(model, cohort, nullptr, ratings);
     (void)makerscore::Explain(r, "P");
+    (void)makerscore::HtmlReport(r);
   } catch (const makerscore::Error&) {
   }
   try {

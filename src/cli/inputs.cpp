@@ -2,6 +2,7 @@
 
 #include "util/atomic_file.h"
 
+#include <future>
 #include <iostream>
 
 namespace makerscore::cli {
@@ -40,9 +41,13 @@ Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
     rules = std::move(*loaded.rules);
   }
   Loaded out{Model::Compile(rules), nullptr, nullptr, nullptr};
+  // The ratings file (often the largest: one row per expert and item) is read on a second core while
+  // the data files are read here; a problem in the data files is still reported first.
+  std::future<Ratings> ratings;
+  if (!files.ratings.empty()) ratings = std::async(std::launch::async, ReadRatingsCsv, files.ratings);
   out.current = ReadData(files.data, out.model.rules());
   if (!files.previous.empty()) out.previous = ReadData(files.previous, out.model.rules());
-  if (!files.ratings.empty()) out.ratings = std::make_shared<const Ratings>(ReadRatingsCsv(files.ratings));
+  if (ratings.valid()) out.ratings = std::make_shared<const Ratings>(ratings.get());
   return out;
 }
 

@@ -1,4 +1,6 @@
 // The result as CSV, one row per entity in rank order.
+#include <charconv>
+#include <string>
 #include <vector>
 
 #include "makerscore/present.h"
@@ -21,6 +23,21 @@ std::string Quote(const std::string& s) {
 
 std::string Number(double x) { return x != x ? "" : detail::FormatNumber(x, 6); }
 
+// Appends x as Number(x) would write it, without a string per number: a cohort's CSV holds a number
+// for every makerspace and indicator (30 million for 1,000,000 makerspaces with the Guangxi rules).
+void AppendNumber(double x, std::string* out) {
+  if (x != x) return;
+  char buf[400];
+  char* end = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, 6).ptr;
+  while (end[-1] == '0') --end;  // 6 decimals are always written: there is a '.' before the zeros
+  if (end[-1] == '.') --end;
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+    out->push_back('0');
+    return;
+  }
+  out->append(buf, end);
+}
+
 }  // namespace
 
 void WriteCsv(const Result& r, std::ostream& out) {
@@ -36,17 +53,20 @@ void WriteCsv(const Result& r, std::ostream& out) {
   const bool set_aside = rules.bad_cells == BadCells::kSetAside;
   if (set_aside) out << ",set_aside";
   out << ",flags\n";
+  std::string row;
   for (int i : detail::RankOrder(r)) {
     out << (r.rank(i) ? std::to_string(r.rank(i)) : "") << "," << Quote(r.entity_ids()[i]) << ","
         << Quote(r.entity_names()[i]) << "," << Number(r.total(i)) << "," << Quote(r.grade(i));
     if (rules.classes) out << "," << Quote(rules.classes->labels[r.entity_class(i)]);
     std::vector<std::string> flags;
+    row.clear();
     for (size_t k = 1; k < nodes.size(); ++k) {
       const int kk = static_cast<int>(k);
-      out << "," << Number(detail::ShownValue(r, i, kk));
-      auto names = FlagNames(r.flags()(i, kk));
-      if (!names.empty()) flags.push_back(nodes[k].id + ":" + detail::Join(names, "+"));
+      row.push_back(',');
+      AppendNumber(detail::ShownValue(r, i, kk), &row);
+      if (r.flags()(i, kk) != 0) flags.push_back(nodes[k].id + ":" + detail::Join(FlagNames(r.flags()(i, kk)), "+"));
     }
+    out << row;
     for (Eigen::Index a = 0; a < r.adjustment_points().cols(); ++a) out << "," << Number(r.adjustment_points()(i, a));
     if (!rules.vetoes.empty()) {
       std::vector<std::string> ids;
