@@ -122,8 +122,10 @@ std::vector<int> EntityIndex(const std::vector<std::string>& labels, const std::
 }
 
 constexpr double kOffScale = -1;  // in the fraction tables: a value that is not on the scale
+constexpr const char* kColumn[] = {"entity", "indicator", "expert", "rating"};
 
-// A rating that cannot be used, to be put in words if it is among those reported.
+// A rating that cannot be used, to be put in words if it is among those reported. Problems are noted
+// as small records so that a file of millions of bad rows costs no more memory than the ratings.
 struct Problem {
   enum Kind : std::uint8_t { kEmpty, kNotRated, kUnknownEntity, kNotOnPanel, kOffScale, kTwice };
   int row;
@@ -132,226 +134,260 @@ struct Problem {
   std::uint32_t other;   // kEmpty: the empty column; kTwice: the number of the expert's other rating
 };
 
-}  // namespace
-
-CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, const Ratings& ratings) {
-  const std::string source = ratings.source.empty() ? "ratings" : ratings.source;
-  // Problems are noted as small records and put in words only for the 20 reported, so that a file of
-  // millions of bad rows costs no more memory than the ratings themselves.
-  std::vector<Problem> problems;
-  const std::vector<std::string>& ids = data.entity_ids();
-  const Eigen::Index n = data.entity_count();
-  const size_t leaves = model.leaves.size();
-
-  // Every distinct label is looked up once; each rating is then four integers.
-  std::vector<std::string> qualitative;
-  std::vector<int> rated_index(leaves, -1);  // leaf -> its place among the rated leaves
-  std::vector<int> leaf_number;              // rated leaf -> leaf
-  std::vector<const Scale*> scales;          // the distinct scales of the rated leaves
-  std::vector<int> scale_of;                 // rated leaf -> its scale's place in scales
-  for (size_t l = 0; l < leaves; ++l) {
-    if (!model.leaves[l].qualitative()) continue;
-    rated_index[l] = static_cast<int>(qualitative.size());
-    leaf_number.push_back(static_cast<int>(l));
-    qualitative.push_back(model.nodes[model.leaves[l].node].id);
-    const Scale* scale = &*model.leaves[l].scale;
-    auto it = std::find(scales.begin(), scales.end(), scale);
-    scale_of.push_back(static_cast<int>(it - scales.begin()));
-    if (it == scales.end()) scales.push_back(scale);
+// Combines one cohort's ratings in passes over them: every distinct label is looked up once
+// (the constructor), each rating checked and counted per item (Check), the valid ones grouped by item
+// with a counting sort (Group), each rated indicator combined on its own, on every core for large
+// cohorts (Combine, CombineIndicator); the problems found are reported together (ThrowIfAny).
+// An item is one rated indicator of one entity, its slot q * n + e.
+class Combiner {
+ public:
+  Combiner(const CompiledModel& model, const Dataset& data, const Ratings& ratings);
+  CombinedRatings Run() {
+    Check();
+    Group();
+    CombinedRatings out = Combine();
+    ThrowIfAny();
+    return out;
   }
-  const size_t rated = qualitative.size();
-  std::vector<int> leaf_of;  // indicator label -> rated leaf, or -1
+
+ private:
+  void Check();
+  void Group();
+  CombinedRatings Combine();
+  void CombineIndicator(size_t q, CombinedRatings* out, std::vector<Problem>* twice) const;
+  void ThrowIfAny();
+  std::string Describe(const Problem& p) const;
+
+  // The share of the points rating k earns, or kOffScale; worked out once per scale and value label.
+  double Fraction(size_t q, size_t k) {
+    double& f = fraction_[scale_of_[q]][value_[k]];
+    if (std::isnan(f)) f = RatingFraction(*scales_[scale_of_[q]], ratings_.labels(Ratings::kValue)[value_[k]]).value_or(kOffScale);
+    return f;
+  }
+  // The same once Check has worked every one out (safe from several threads).
+  double FractionKnown(size_t q, size_t k) const { return fraction_[scale_of_[q]][value_[k]]; }
+  size_t Slot(size_t k) const { return static_cast<size_t>(leaf_of_[indicator_[k]]) * n_ + entity_of_[entity_[k]]; }
+  bool Valid(size_t k) {
+    const int q = leaf_of_[indicator_[k]];
+    return q >= 0 && entity_of_[entity_[k]] >= 0 && authority_[expert_[k]] >= 0 && Fraction(q, k) != kOffScale;
+  }
+
+  const CompiledModel& model_;
+  const Dataset& data_;
+  const Ratings& ratings_;
+  const size_t n_;  // entities
+  const std::int32_t *entity_, *indicator_, *expert_, *value_;  // each rating's codes
+  // The rated leaves: their ids, leaf numbers and scales (the distinct scales, and each leaf's).
+  std::vector<std::string> qualitative_;
+  std::vector<int> leaf_number_;
+  std::vector<const Scale*> scales_;
+  std::vector<int> scale_of_;
+  // Per label: an indicator's rated leaf, an entity's row, an expert's authority (-1: none of them).
+  std::vector<int> leaf_of_, entity_of_;
+  std::vector<double> authority_;
+  std::vector<std::string> panel_;
+  std::array<std::int32_t, 4> empty_code_;        // the code of "" (an empty cell) in each column
+  std::vector<std::vector<double>> fraction_;     // [scale][value label]; NaN until worked out
+  std::vector<std::uint32_t> start_;              // item s's ratings: order_[start_[s]] .. order_[start_[s + 1] - 1]
+  std::vector<std::uint32_t> order_;              // the valid ratings' numbers, grouped by item
+  std::vector<Problem> problems_;
+};
+
+Combiner::Combiner(const CompiledModel& model, const Dataset& data, const Ratings& ratings)
+    : model_(model), data_(data), ratings_(ratings), n_(static_cast<size_t>(data.entity_count())),
+      entity_(ratings.codes(Ratings::kEntity).data()), indicator_(ratings.codes(Ratings::kIndicator).data()),
+      expert_(ratings.codes(Ratings::kExpert).data()), value_(ratings.codes(Ratings::kValue).data()) {
+  std::vector<int> rated_index(model.leaves.size(), -1);  // leaf -> its place among the rated leaves
+  for (size_t l = 0; l < model.leaves.size(); ++l) {
+    if (!model.leaves[l].qualitative()) continue;
+    rated_index[l] = static_cast<int>(qualitative_.size());
+    leaf_number_.push_back(static_cast<int>(l));
+    qualitative_.push_back(model.nodes[model.leaves[l].node].id);
+    const Scale* scale = &*model.leaves[l].scale;
+    auto it = std::find(scales_.begin(), scales_.end(), scale);
+    scale_of_.push_back(static_cast<int>(it - scales_.begin()));
+    if (it == scales_.end()) scales_.push_back(scale);
+  }
   for (const std::string& id : ratings.labels(Ratings::kIndicator)) {
     auto node = model.node_index.find(id);
     const int leaf = node == model.node_index.end() ? -1 : model.leaf_of_node[node->second];
-    leaf_of.push_back(leaf >= 0 ? rated_index[leaf] : -1);
+    leaf_of_.push_back(leaf >= 0 ? rated_index[leaf] : -1);
   }
-  const std::vector<int> entity_of = EntityIndex(ratings.labels(Ratings::kEntity), ids);
-  std::vector<std::string> panel;
-  for (const auto& e : model.rules.experts) panel.push_back(e.id);
-  const std::vector<std::string>& experts = ratings.labels(Ratings::kExpert);
-  std::vector<double> authority;  // expert label -> authority; -1 when not on the rule file's panel
-  for (const std::string& x : experts) {
-    auto it = std::find(panel.begin(), panel.end(), x);
-    authority.push_back(x.empty() ? -1.0  // an empty cell
-                        : it != panel.end() ? model.rules.experts[it - panel.begin()].authority
-                        : panel.empty()     ? 1.0
-                                            : -1.0);
+  entity_of_ = EntityIndex(ratings.labels(Ratings::kEntity), data.entity_ids());
+  for (const auto& e : model.rules.experts) panel_.push_back(e.id);
+  for (const std::string& x : ratings.labels(Ratings::kExpert)) {
+    auto it = std::find(panel_.begin(), panel_.end(), x);
+    authority_.push_back(x.empty() ? -1.0  // an empty cell
+                         : it != panel_.end() ? model.rules.experts[it - panel_.begin()].authority
+                         : panel_.empty()     ? 1.0
+                                              : -1.0);
   }
-  const std::vector<std::string>& values = ratings.labels(Ratings::kValue);
-  // fraction[scale][value label], worked out the first time a scale meets a label (NaN until then).
-  std::vector<std::vector<double>> fraction(scales.size(),
-                                            std::vector<double>(values.size(), std::numeric_limits<double>::quiet_NaN()));
-  auto fraction_of = [&](size_t q, std::int32_t v) {
-    double& f = fraction[scale_of[q]][v];
-    if (std::isnan(f)) f = RatingFraction(*scales[scale_of[q]], values[v]).value_or(kOffScale);
-    return f;
-  };
-
-  // Check every rating, and count each item's (rated leaf and entity's) ratings for a counting sort.
-  const std::int32_t* entity = ratings.codes(Ratings::kEntity).data();
-  const std::int32_t* indicator = ratings.codes(Ratings::kIndicator).data();
-  const std::int32_t* expert = ratings.codes(Ratings::kExpert).data();
-  const std::int32_t* value = ratings.codes(Ratings::kValue).data();
-  const size_t count = ratings.size();
-  auto slot_of = [&](size_t k) { return static_cast<size_t>(leaf_of[indicator[k]]) * n + entity_of[entity[k]]; };
-  std::vector<std::uint32_t> start(rated * static_cast<size_t>(n) + 1, 0);
-  // A label that is empty: a cell left empty (ratings built in code or from a DataFrame; a CSV reader says so itself).
-  const char* kColumn[] = {"entity", "indicator", "expert", "rating"};
-  std::array<std::int32_t, 4> empty_code;
   for (int c = 0; c < 4; ++c) {
     const auto& labels = ratings.labels(static_cast<Ratings::Column>(c));
-    empty_code[c] = static_cast<std::int32_t>(std::find(labels.begin(), labels.end(), "") - labels.begin());
+    empty_code_[c] = static_cast<std::int32_t>(std::find(labels.begin(), labels.end(), "") - labels.begin());
   }
-  const std::int32_t* column[] = {entity, indicator, expert, value};
-  for (size_t k = 0; k < count; ++k) {
-    const int q = leaf_of[indicator[k]];
-    int empty = 0;
-    while (empty < 4 && column[empty][k] != empty_code[empty]) ++empty;
-    const auto rating = static_cast<std::uint32_t>(k);
-    if (empty < 4) {
-      problems.push_back({ratings.row(k), rating, Problem::kEmpty, static_cast<std::uint32_t>(empty)});
-    } else if (q < 0) {
-      problems.push_back({ratings.row(k), rating, Problem::kNotRated, 0});
-    } else if (entity_of[entity[k]] < 0) {
-      problems.push_back({ratings.row(k), rating, Problem::kUnknownEntity, 0});
-    } else if (authority[expert[k]] < 0) {
-      problems.push_back({ratings.row(k), rating, Problem::kNotOnPanel, 0});
-    } else if (fraction_of(q, value[k]) == kOffScale) {
-      problems.push_back({ratings.row(k), rating, Problem::kOffScale, 0});
-    } else {
-      ++start[slot_of(k) + 1];
-    }
-  }
-  // The valid ratings' numbers grouped by item (a stable counting sort: the file's order within each
-  // item).
-  for (size_t s = 1; s < start.size(); ++s) start[s] += start[s - 1];
-  std::vector<std::uint32_t> order(start.back());
-  {
-    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-    for (size_t k = 0; k < count; ++k) {
-      const int q = leaf_of[indicator[k]];
-      if (q >= 0 && entity_of[entity[k]] >= 0 && authority[expert[k]] >= 0 && fraction_of(q, value[k]) != kOffScale) {
-        order[next[slot_of(k)]++] = static_cast<std::uint32_t>(k);
-      }
-    }
-  }
+  fraction_.assign(scales_.size(), std::vector<double>(ratings.labels(Ratings::kValue).size(),
+                                                       std::numeric_limits<double>::quiet_NaN()));
+}
 
+void Combiner::Check() {
+  start_.assign(qualitative_.size() * n_ + 1, 0);
+  const std::int32_t* column[] = {entity_, indicator_, expert_, value_};
+  for (size_t k = 0; k < ratings_.size(); ++k) {
+    int empty = 0;
+    while (empty < 4 && column[empty][k] != empty_code_[empty]) ++empty;
+    const int q = leaf_of_[indicator_[k]];
+    Problem::Kind kind;
+    if (empty < 4) {
+      kind = Problem::kEmpty;
+    } else if (q < 0) {
+      kind = Problem::kNotRated;
+    } else if (entity_of_[entity_[k]] < 0) {
+      kind = Problem::kUnknownEntity;
+    } else if (authority_[expert_[k]] < 0) {
+      kind = Problem::kNotOnPanel;
+    } else if (Fraction(q, k) == kOffScale) {
+      kind = Problem::kOffScale;
+    } else {
+      ++start_[Slot(k) + 1];
+      continue;
+    }
+    const auto other = static_cast<std::uint32_t>(kind == Problem::kEmpty ? empty : 0);
+    problems_.push_back({ratings_.row(k), static_cast<std::uint32_t>(k), kind, other});
+  }
+}
+
+void Combiner::Group() {
+  for (size_t s = 1; s < start_.size(); ++s) start_[s] += start_[s - 1];
+  order_.resize(start_.back());
+  std::vector<std::uint32_t> next(start_.begin(), start_.end() - 1);
+  for (size_t k = 0; k < ratings_.size(); ++k) {
+    if (Valid(k)) order_[next[Slot(k)]++] = static_cast<std::uint32_t>(k);  // in the file's order within an item
+  }
+}
+
+CombinedRatings Combiner::Combine() {
   CombinedRatings out;
   const double kNaN = std::numeric_limits<double>::quiet_NaN();
+  const size_t leaves = model_.leaves.size();
   out.value.resize(leaves);
   out.count.resize(leaves);
   out.cv.resize(leaves);
   out.agreement_w.assign(leaves, kNaN);
   out.agreement_p.assign(leaves, kNaN);
-  // Each rated indicator on its own: on every core for large cohorts (each writes only its own columns,
-  // and every fraction was worked out while checking, so the results do not depend on the threads).
-  // The ratings' problems are thrown once every indicator is done, duplicates among them.
-  for (int l : leaf_number) {
-    out.value[l] = Eigen::ArrayXd::Constant(n, kNaN);
-    out.count[l] = Eigen::ArrayXi::Zero(n);
-    out.cv[l] = Eigen::ArrayXd::Constant(n, kNaN);
+  for (int l : leaf_number_) {
+    out.value[l] = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN);
+    out.count[l] = Eigen::ArrayXi::Zero(static_cast<Eigen::Index>(n_));
+    out.cv[l] = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN);
   }
-  auto fraction_at = [&](size_t q, std::uint32_t k) { return fraction[scale_of[q]][value[k]]; };
-  std::vector<std::vector<Problem>> twice(rated);  // each rated indicator's duplicates
-  auto combine_leaf = [&](long rated_leaf) {
-    const size_t q = static_cast<size_t>(rated_leaf);
-    const int l = leaf_number[q];
-    const CompiledLeaf& leaf = model.leaves[l];
-    const std::uint32_t* item = start.data() + q * n;  // entity e's ratings: order[item[e]] .. order[item[e + 1] - 1]
-    std::vector<double> run, sorted, weights;
-    for (Eigen::Index e = 0; e < n; ++e) {
-      if (item[e] == item[e + 1]) continue;
-      for (size_t b = item[e] + 1; b < item[e + 1]; ++b) {  // no expert twice in an item
-        for (size_t a = item[e]; a < b; ++a) {
-          if (expert[order[a]] != expert[order[b]]) continue;
-          twice[q].push_back({ratings.row(order[b]), order[b], Problem::kTwice, order[a]});
-          break;
-        }
-      }
-      run.clear();
-      weights.clear();
-      for (size_t a = item[e]; a < item[e + 1]; ++a) {
-        run.push_back(fraction_at(q, order[a]));
-        weights.push_back(authority[expert[order[a]]]);
-      }
-      sorted = run;
-      std::sort(sorted.begin(), sorted.end());
-      out.count[l][e] = static_cast<int>(run.size());
-      out.cv[l][e] = Cv(run);
-      if (static_cast<int>(run.size()) >= leaf.min_ratings) {
-        out.value[l][e] = leaf.combine == Combine::kWeightedMean ? WeightedMean(run, weights) : CombineSorted(sorted, leaf.combine);
-      }
-    }
-    // The panel's agreement on this indicator: Kendall's W of experts (raters) over entities (items).
-    std::vector<Eigen::Index> expert_row(experts.size(), -1);
-    Eigen::Index raters = 0;
-    for (size_t a = item[0]; a < item[n]; ++a) {
-      if (expert_row[expert[order[a]]] < 0) expert_row[expert[order[a]]] = raters++;
-    }
-    if (raters < 2 || n < 2) return;
-    Eigen::MatrixXd scores = Eigen::MatrixXd::Constant(raters, n, kNaN);
-    for (Eigen::Index e = 0; e < n; ++e) {
-      for (size_t a = item[e]; a < item[e + 1]; ++a) scores(expert_row[expert[order[a]]], e) = fraction_at(q, order[a]);
-    }
-    try {
-      Concordance c = KendallW(scores);
-      out.agreement_w[l] = c.w;
-      out.agreement_p[l] = c.p_value;
-    } catch (const Error&) {
-      // fewer than 2 experts rated every entity: no panel agreement to report
-    }
-  };
+  // Each rated indicator on its own: on every core for large cohorts. Each writes only its own columns
+  // and list of duplicates, and reads fractions Check has worked out: the results do not depend on the
+  // number of threads.
+  std::vector<std::vector<Problem>> twice(qualitative_.size());
   constexpr size_t kWorthThreads = 20000;  // ratings; below this, starting a thread costs more than it saves
-  ParallelFor(static_cast<long>(rated), order.size() >= kWorthThreads ? HardwareThreads() : 1, combine_leaf);
-  for (auto& found : twice) problems.insert(problems.end(), found.begin(), found.end());
-  if (!problems.empty()) {
-    // In the order of the file, the first 20.
-    std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) { return a.row < b.row; });
-    std::string text;
-    const size_t total = problems.size();
-    for (size_t k = 0; k < std::min<size_t>(total, 20); ++k) {
-      const Problem& p = problems[k];
-      const size_t r = p.rating;
-      text += source + ":" + std::to_string(p.row) + ": ";
-      switch (p.kind) {
-        case Problem::kEmpty:
-          text += std::string("the cell '") + kColumn[p.other] + "' is empty";
-          break;
-        case Problem::kNotRated: {
-          const std::string& id = ratings.label(Ratings::kIndicator, r);
-          text += "indicator '" + id + "' is not rated by experts in this rule file" + DidYouMean(id, qualitative) +
-                  "; rated indicators: " + Join(qualitative, ", ");
-          break;
-        }
-        case Problem::kUnknownEntity: {
-          const std::string& id = ratings.label(Ratings::kEntity, r);
-          text += "entity '" + id + "' is not in the data" + DidYouMean(id, ids);
-          break;
-        }
-        case Problem::kNotOnPanel:
-          text += "expert '" + experts[expert[r]] + "' is not on the rule file's panel" + DidYouMean(experts[expert[r]], panel);
-          break;
-        case Problem::kOffScale: {
-          const int q = leaf_of[indicator[r]];
-          const Scale& scale = *scales[scale_of[q]];
-          text += "rating '" + values[value[r]] + "' of indicator '" + qualitative[q] + "' is not on the scale '" +
-                  scale.id + "' (" + Expected(scale) + ")";
-          break;
-        }
-        case Problem::kTwice:
-          text += "expert '" + experts[expert[r]] + "' rated entity '" + ratings.label(Ratings::kEntity, r) +
-                  "' on indicator '" + qualitative[leaf_of[indicator[r]]] + "' twice (also in row " +
-                  std::to_string(ratings.row(p.other)) + ")";
-          break;
-      }
-      text += "\n";
-    }
-    if (total > 20) text += "... and " + std::to_string(total - 20) + " more problems\n";
-    throw DataError(text + std::to_string(total) + (total == 1 ? " problem" : " problems") + " in " + source);
-  }
-
+  ParallelFor(static_cast<long>(qualitative_.size()), order_.size() >= kWorthThreads ? HardwareThreads() : 1,
+              [&](long q) { CombineIndicator(static_cast<size_t>(q), &out, &twice[q]); });
+  for (const auto& found : twice) problems_.insert(problems_.end(), found.begin(), found.end());
   return out;
+}
+
+void Combiner::CombineIndicator(size_t q, CombinedRatings* out, std::vector<Problem>* twice) const {
+  const int l = leaf_number_[q];
+  const CompiledLeaf& leaf = model_.leaves[l];
+  const std::uint32_t* item = start_.data() + q * n_;  // entity e's ratings: order_[item[e]] .. order_[item[e + 1] - 1]
+  std::vector<double> run, sorted, weights;
+  for (size_t e = 0; e < n_; ++e) {
+    if (item[e] == item[e + 1]) continue;
+    for (size_t b = item[e] + 1; b < item[e + 1]; ++b) {  // no expert twice in an item
+      for (size_t a = item[e]; a < b; ++a) {
+        if (expert_[order_[a]] != expert_[order_[b]]) continue;
+        twice->push_back({ratings_.row(order_[b]), order_[b], Problem::kTwice, order_[a]});
+        break;
+      }
+    }
+    run.clear();
+    weights.clear();
+    for (size_t a = item[e]; a < item[e + 1]; ++a) {
+      run.push_back(FractionKnown(q, order_[a]));
+      weights.push_back(authority_[expert_[order_[a]]]);
+    }
+    sorted = run;
+    std::sort(sorted.begin(), sorted.end());
+    out->count[l][e] = static_cast<int>(run.size());
+    out->cv[l][e] = Cv(run);
+    if (static_cast<int>(run.size()) >= leaf.min_ratings) {
+      out->value[l][e] = leaf.combine == Combine::kWeightedMean ? WeightedMean(run, weights) : CombineSorted(sorted, leaf.combine);
+    }
+  }
+  // The panel's agreement on this indicator: Kendall's W of experts (raters) over entities (items).
+  std::vector<Eigen::Index> expert_row(ratings_.labels(Ratings::kExpert).size(), -1);
+  Eigen::Index raters = 0;
+  for (size_t a = item[0]; a < item[n_]; ++a) {
+    if (expert_row[expert_[order_[a]]] < 0) expert_row[expert_[order_[a]]] = raters++;
+  }
+  if (raters < 2 || n_ < 2) return;
+  Eigen::MatrixXd scores = Eigen::MatrixXd::Constant(raters, static_cast<Eigen::Index>(n_), std::numeric_limits<double>::quiet_NaN());
+  for (size_t e = 0; e < n_; ++e) {
+    for (size_t a = item[e]; a < item[e + 1]; ++a) scores(expert_row[expert_[order_[a]]], e) = FractionKnown(q, order_[a]);
+  }
+  try {
+    Concordance c = KendallW(scores);
+    out->agreement_w[l] = c.w;
+    out->agreement_p[l] = c.p_value;
+  } catch (const Error&) {
+    // fewer than 2 experts rated every entity: no panel agreement to report
+  }
+}
+
+std::string Combiner::Describe(const Problem& p) const {
+  const size_t k = p.rating;
+  const std::vector<std::string>& experts = ratings_.labels(Ratings::kExpert);
+  switch (p.kind) {
+    case Problem::kEmpty:
+      return std::string("the cell '") + kColumn[p.other] + "' is empty";
+    case Problem::kNotRated: {
+      const std::string& id = ratings_.label(Ratings::kIndicator, k);
+      return "indicator '" + id + "' is not rated by experts in this rule file" + DidYouMean(id, qualitative_) +
+             "; rated indicators: " + Join(qualitative_, ", ");
+    }
+    case Problem::kUnknownEntity: {
+      const std::string& id = ratings_.label(Ratings::kEntity, k);
+      return "entity '" + id + "' is not in the data" + DidYouMean(id, data_.entity_ids());
+    }
+    case Problem::kNotOnPanel:
+      return "expert '" + experts[expert_[k]] + "' is not on the rule file's panel" + DidYouMean(experts[expert_[k]], panel_);
+    case Problem::kOffScale: {
+      const int q = leaf_of_[indicator_[k]];
+      const Scale& scale = *scales_[scale_of_[q]];
+      return "rating '" + ratings_.label(Ratings::kValue, k) + "' of indicator '" + qualitative_[q] +
+             "' is not on the scale '" + scale.id + "' (" + Expected(scale) + ")";
+    }
+    case Problem::kTwice:
+      return "expert '" + experts[expert_[k]] + "' rated entity '" + ratings_.label(Ratings::kEntity, k) +
+             "' on indicator '" + qualitative_[leaf_of_[indicator_[k]]] + "' twice (also in row " +
+             std::to_string(ratings_.row(p.other)) + ")";
+  }
+  return "";
+}
+
+void Combiner::ThrowIfAny() {
+  if (problems_.empty()) return;
+  // In the order of the file, the first 20.
+  std::stable_sort(problems_.begin(), problems_.end(), [](const Problem& a, const Problem& b) { return a.row < b.row; });
+  const std::string source = ratings_.source.empty() ? "ratings" : ratings_.source;
+  std::string text;
+  const size_t total = problems_.size();
+  for (size_t k = 0; k < std::min<size_t>(total, 20); ++k) {
+    text += source + ":" + std::to_string(problems_[k].row) + ": " + Describe(problems_[k]) + "\n";
+  }
+  if (total > 20) text += "... and " + std::to_string(total - 20) + " more problems\n";
+  throw DataError(text + std::to_string(total) + (total == 1 ? " problem" : " problems") + " in " + source);
+}
+
+}  // namespace
+
+CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, const Ratings& ratings) {
+  return Combiner(model, data, ratings).Run();
 }
 
 }  // namespace makerscore::detail
