@@ -159,7 +159,8 @@ TEST(Report, WrittenToAFileOrAFolder) {
   // The overview links to each scorecard's page.
   EXPECT_NE(testing::ReadText((dir / "pages" / "index.html").string()).find("<a href=\"A.html\">"), std::string::npos);
   ReportOptions one{"C", nullptr};
-  EXPECT_EQ(WriteHtmlReport(r, (dir / "one").string(), one), std::vector<std::string>{(dir / "one" / "C.html").string()});
+  EXPECT_EQ(WriteHtmlReport(r, (dir / "one").string(), one),
+            std::vector<std::string>{(dir / "one" / "C.html").string()});
   // Places a report cannot go.
   std::ofstream(dir / "plain") << "x";
   EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "plain").string()), Error, "it is a file, not a folder");

@@ -32,12 +32,13 @@ std::function<int()> AddReportCommand(CLI::App& app) {
   cmd->add_option("--replications", *replications, "Replications of the uncertainty analysis; default the inputs'")
       ->check(CLI::Range(2, 10000000));
   cmd->add_flag("--no-uncertainty", *no_uncertainty, "Leave the rank intervals out even when the rule file has them");
-  cmd->footer("Examples:\n  makerscore report --rules rules/guangxi-2019.yaml \\\n"
-              "    --data examples/data/guangxi-example-2019.csv \\\n"
-              "    --previous examples/data/guangxi-example-2018.csv \\\n"
-              "    --ratings examples/data/guangxi-example-ratings.csv --output report.html\n"
-              "  ... --output reports/                 a folder: index.html and one page per makerspace\n"
-              "  ... --output GX001.html --entity GX001 one makerspace's scorecard");
+  cmd->footer(
+      "Examples:\n  makerscore report --rules rules/guangxi-2019.yaml \\\n"
+      "    --data examples/data/guangxi-example-2019.csv \\\n"
+      "    --previous examples/data/guangxi-example-2018.csv \\\n"
+      "    --ratings examples/data/guangxi-example-ratings.csv --output report.html\n"
+      "  ... --output reports/                 a folder: index.html and one page per makerspace\n"
+      "  ... --output GX001.html --entity GX001 one makerspace's scorecard");
   return [=]() {
     return Guarded([&] {
       Loaded in = LoadFiles(*files, *inputs);
@@ -48,7 +49,8 @@ std::function<int()> AddReportCommand(CLI::App& app) {
       if (in.model.rules().uncertainty && !*no_uncertainty) {
         UncertaintyOptions how;
         if (*replications > 0) how.replications = *replications;
-        uncertainty = AnalyseUncertainty(in.model, in.current, in.previous, in.ratings, *in.model.rules().uncertainty, how);
+        uncertainty =
+            AnalyseUncertainty(in.model, in.current, in.previous, in.ratings, *in.model.rules().uncertainty, how);
         options.uncertainty = &uncertainty;
       }
       if (!entity->empty() && result.FindEntity(*entity) < 0) {
@@ -62,10 +64,11 @@ std::function<int()> AddReportCommand(CLI::App& app) {
         std::cerr << "error: " << e.what() << "\n";
         return static_cast<int>(kOutputError);
       }
-      std::cerr << "wrote " << (written.size() == 1 ? written[0] : std::to_string(written.size()) + " pages to " + *output)
-                << (options.uncertainty ? " (with rank intervals from " + std::to_string(uncertainty.totals.rows()) +
-                                              " replications)"
-                                        : "")
+      std::cerr << "wrote "
+                << (written.size() == 1 ? written[0] : std::to_string(written.size()) + " pages to " + *output)
+                << (options.uncertainty
+                        ? " (with rank intervals from " + std::to_string(uncertainty.totals.rows()) + " replications)"
+                        : "")
                 << "\n";
       return static_cast<int>(kOk);
     });

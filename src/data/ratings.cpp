@@ -22,8 +22,8 @@ std::int32_t Ratings::Intern(Column c, std::string_view label) {
   return it->second;
 }
 
-void Ratings::Add(std::string_view entity, std::string_view indicator, std::string_view expert,
-                  std::string_view value, int row) {
+void Ratings::Add(std::string_view entity, std::string_view indicator, std::string_view expert, std::string_view value,
+                  int row) {
   const std::size_t k = size();
   if (k == 0) {
     first_row_ = row;

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 #include <string_view>
@@ -54,7 +54,8 @@ double CombineSorted(const std::vector<double>& s, Combine combine) {
       return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     case Combine::kWeightedMean:  // needs the weights: see WeightedMean
     case Combine::kTrimmedMean:
-      if (combine == Combine::kTrimmedMean && n >= 3) return std::accumulate(s.begin() + 1, s.end() - 1, 0.0) / static_cast<double>(n - 2);
+      if (combine == Combine::kTrimmedMean && n >= 3)
+        return std::accumulate(s.begin() + 1, s.end() - 1, 0.0) / static_cast<double>(n - 2);
       [[fallthrough]];
     case Combine::kMean:
       break;
@@ -131,7 +132,7 @@ struct Problem {
   int row;
   std::uint32_t rating;  // its number in Ratings
   Kind kind;
-  std::uint32_t other;   // kEmpty: the empty column; kTwice: the number of the expert's other rating
+  std::uint32_t other;  // kEmpty: the empty column; kTwice: the number of the expert's other rating
 };
 
 // Combines one cohort's ratings in passes over them: every distinct label is looked up once
@@ -161,7 +162,8 @@ class Combiner {
   // The share of the points rating k earns, or kOffScale; worked out once per scale and value label.
   double Fraction(size_t q, size_t k) {
     double& f = fraction_[scale_of_[q]][value_[k]];
-    if (std::isnan(f)) f = RatingFraction(*scales_[scale_of_[q]], ratings_.labels(Ratings::kValue)[value_[k]]).value_or(kOffScale);
+    if (std::isnan(f))
+      f = RatingFraction(*scales_[scale_of_[q]], ratings_.labels(Ratings::kValue)[value_[k]]).value_or(kOffScale);
     return f;
   }
   // The same once Check has worked every one out (safe from several threads).
@@ -175,7 +177,7 @@ class Combiner {
   const CompiledModel& model_;
   const Dataset& data_;
   const Ratings& ratings_;
-  const size_t n_;  // entities
+  const size_t n_;                                              // entities
   const std::int32_t *entity_, *indicator_, *expert_, *value_;  // each rating's codes
   // The rated leaves: their ids, leaf numbers and scales (the distinct scales, and each leaf's).
   std::vector<std::string> qualitative_;
@@ -186,17 +188,22 @@ class Combiner {
   std::vector<int> leaf_of_, entity_of_;
   std::vector<double> authority_;
   std::vector<std::string> panel_;
-  std::array<std::int32_t, 4> empty_code_;        // the code of "" (an empty cell) in each column
-  std::vector<std::vector<double>> fraction_;     // [scale][value label]; NaN until worked out
-  std::vector<std::uint32_t> start_;              // item s's ratings: order_[start_[s]] .. order_[start_[s + 1] - 1]
-  std::vector<std::uint32_t> order_;              // the valid ratings' numbers, grouped by item
+  std::array<std::int32_t, 4> empty_code_;     // the code of "" (an empty cell) in each column
+  std::vector<std::vector<double>> fraction_;  // [scale][value label]; NaN until worked out
+  std::vector<std::uint32_t> start_;           // item s's ratings: order_[start_[s]] .. order_[start_[s + 1] - 1]
+  std::vector<std::uint32_t> order_;           // the valid ratings' numbers, grouped by item
   std::vector<Problem> problems_;
 };
 
 Combiner::Combiner(const CompiledModel& model, const Dataset& data, const Ratings& ratings)
-    : model_(model), data_(data), ratings_(ratings), n_(static_cast<size_t>(data.entity_count())),
-      entity_(ratings.codes(Ratings::kEntity).data()), indicator_(ratings.codes(Ratings::kIndicator).data()),
-      expert_(ratings.codes(Ratings::kExpert).data()), value_(ratings.codes(Ratings::kValue).data()) {
+    : model_(model),
+      data_(data),
+      ratings_(ratings),
+      n_(static_cast<size_t>(data.entity_count())),
+      entity_(ratings.codes(Ratings::kEntity).data()),
+      indicator_(ratings.codes(Ratings::kIndicator).data()),
+      expert_(ratings.codes(Ratings::kExpert).data()),
+      value_(ratings.codes(Ratings::kValue).data()) {
   std::vector<int> rated_index(model.leaves.size(), -1);  // leaf -> its place among the rated leaves
   for (size_t l = 0; l < model.leaves.size(); ++l) {
     if (!model.leaves[l].qualitative()) continue;
@@ -217,7 +224,7 @@ Combiner::Combiner(const CompiledModel& model, const Dataset& data, const Rating
   for (const auto& e : model.rules.experts) panel_.push_back(e.id);
   for (const std::string& x : ratings.labels(Ratings::kExpert)) {
     auto it = std::find(panel_.begin(), panel_.end(), x);
-    authority_.push_back(x.empty() ? -1.0  // an empty cell
+    authority_.push_back(x.empty()            ? -1.0  // an empty cell
                          : it != panel_.end() ? model.rules.experts[it - panel_.begin()].authority
                          : panel_.empty()     ? 1.0
                                               : -1.0);
@@ -316,7 +323,8 @@ void Combiner::CombineIndicator(size_t q, CombinedRatings* out, std::vector<Prob
     out->count[l][e] = static_cast<int>(run.size());
     out->cv[l][e] = Cv(run);
     if (static_cast<int>(run.size()) >= leaf.min_ratings) {
-      out->value[l][e] = leaf.combine == Combine::kWeightedMean ? WeightedMean(run, weights) : CombineSorted(sorted, leaf.combine);
+      out->value[l][e] =
+          leaf.combine == Combine::kWeightedMean ? WeightedMean(run, weights) : CombineSorted(sorted, leaf.combine);
     }
   }
   // The panel's agreement on this indicator: Kendall's W of experts (raters) over entities (items).
@@ -326,9 +334,11 @@ void Combiner::CombineIndicator(size_t q, CombinedRatings* out, std::vector<Prob
     if (expert_row[expert_[order_[a]]] < 0) expert_row[expert_[order_[a]]] = raters++;
   }
   if (raters < 2 || n_ < 2) return;
-  Eigen::MatrixXd scores = Eigen::MatrixXd::Constant(raters, static_cast<Eigen::Index>(n_), std::numeric_limits<double>::quiet_NaN());
+  Eigen::MatrixXd scores =
+      Eigen::MatrixXd::Constant(raters, static_cast<Eigen::Index>(n_), std::numeric_limits<double>::quiet_NaN());
   for (size_t e = 0; e < n_; ++e) {
-    for (size_t a = item[e]; a < item[e + 1]; ++a) scores(expert_row[expert_[order_[a]]], e) = FractionKnown(q, order_[a]);
+    for (size_t a = item[e]; a < item[e + 1]; ++a)
+      scores(expert_row[expert_[order_[a]]], e) = FractionKnown(q, order_[a]);
   }
   try {
     Concordance c = KendallW(scores);
@@ -355,7 +365,8 @@ std::string Combiner::Describe(const Problem& p) const {
       return "entity '" + id + "' is not in the data" + DidYouMean(id, data_.entity_ids());
     }
     case Problem::kNotOnPanel:
-      return "expert '" + experts[expert_[k]] + "' is not on the rule file's panel" + DidYouMean(experts[expert_[k]], panel_);
+      return "expert '" + experts[expert_[k]] + "' is not on the rule file's panel" +
+             DidYouMean(experts[expert_[k]], panel_);
     case Problem::kOffScale: {
       const int q = leaf_of_[indicator_[k]];
       const Scale& scale = *scales_[scale_of_[q]];
@@ -373,7 +384,8 @@ std::string Combiner::Describe(const Problem& p) const {
 void Combiner::ThrowIfAny() {
   if (problems_.empty()) return;
   // In the order of the file, the first 20.
-  std::stable_sort(problems_.begin(), problems_.end(), [](const Problem& a, const Problem& b) { return a.row < b.row; });
+  std::stable_sort(problems_.begin(), problems_.end(),
+                   [](const Problem& a, const Problem& b) { return a.row < b.row; });
   const std::string source = ratings_.source.empty() ? "ratings" : ratings_.source;
   std::string text;
   const size_t total = problems_.size();

@@ -1,7 +1,6 @@
 // Kendall's coefficient of concordance W, with the tie correction.
-#include <boost/math/special_functions/gamma.hpp>
-
 #include <algorithm>
+#include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 #include <numeric>
 #include <vector>
@@ -56,7 +55,8 @@ void AddRanks(const Eigen::MatrixXd& scores, Eigen::Index r, std::vector<double>
   // Many distinct values: sort the places by their scores.
   std::vector<Eigen::Index> order(n);
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) { return scores(r, a) < scores(r, b); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](Eigen::Index a, Eigen::Index b) { return scores(r, a) < scores(r, b); });
   for (Eigen::Index i = 0; i < n;) {
     Eigen::Index j = i;
     while (j + 1 < n && scores(r, order[j + 1]) == scores(r, order[i])) ++j;

@@ -47,7 +47,8 @@ std::pair<double, double> Gauge(const Result& r, int i, int k) {
   const Node& node = r.model().nodes()[k];
   if (r.model().rules().weighting != Weighting::kPoints) return {ShownValue(r, i, k), r.model().rules().total};
   const int c = r.entity_class(i);
-  return {r.points()(i, k), c < static_cast<int>(node.class_max_points.size()) ? node.class_max_points[c] : node.max_points};
+  return {r.points()(i, k),
+          c < static_cast<int>(node.class_max_points.size()) ? node.class_max_points[c] : node.max_points};
 }
 
 std::string GradeBadge(const Result& r, int i) {
@@ -55,8 +56,8 @@ std::string GradeBadge(const Result& r, int i) {
   const std::string& g = r.grade(i);
   for (size_t k = 0; k < grades.size(); ++k) {
     if (grades[k].label == g) {
-      return "<span class=\"grade\" style=\"background:" + GradeColor(static_cast<int>(k), static_cast<int>(grades.size())) +
-             "\">" + Html(g) + "</span>";
+      return "<span class=\"grade\" style=\"background:" +
+             GradeColor(static_cast<int>(k), static_cast<int>(grades.size())) + "\">" + Html(g) + "</span>";
     }
   }
   return "-";
@@ -92,7 +93,11 @@ std::vector<std::string> FileNames(const Result& r) {
   std::set<std::string> taken = {"index.html"};
   for (const std::string& id : r.entity_ids()) {
     std::string base;
-    for (char c : id) base += (static_cast<unsigned char>(c) < 0x20 || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos) ? '_' : c;
+    for (char c : id)
+      base +=
+          (static_cast<unsigned char>(c) < 0x20 || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos)
+              ? '_'
+              : c;
     if (base.empty() || base[0] == '.') base = "_" + base;
     std::string name = base + ".html";
     for (int k = 2; !taken.insert(name).second; ++k) name = base + "-" + std::to_string(k) + ".html";
@@ -112,7 +117,8 @@ std::string HtmlReport(const Result& r, const ReportOptions& o) {
   if (!o.entity.empty()) {
     const int i = EntityOf(r, o.entity);
     const detail::CohortFigures f = detail::Figures(r, std::vector<std::string>(r.entity_count()));
-    return detail::HtmlPage(ScorecardTitle(r, i), detail::ScorecardSection(r, i, f, o.uncertainty) + detail::ReportFooter(r));
+    return detail::HtmlPage(ScorecardTitle(r, i),
+                            detail::ScorecardSection(r, i, f, o.uncertainty) + detail::ReportFooter(r));
   }
   std::vector<std::string> links;
   for (int i = 0; i < r.entity_count(); ++i) links.push_back("#scorecard-" + std::to_string(i + 1));
@@ -130,7 +136,8 @@ std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& pat
   namespace fs = std::filesystem;
   std::error_code error;
   if (fs::exists(path, error) && !fs::is_directory(path, error)) {
-    throw Error(path + ": cannot write the report there: it is a file, not a folder (a report file's name ends in .html)");
+    throw Error(path +
+                ": cannot write the report there: it is a file, not a folder (a report file's name ends in .html)");
   }
   if (!fs::exists(path, error) && !fs::create_directory(path, error)) {
     throw Error(path + ": cannot make the report folder: " + error.message() + " (its parent folder must exist)");
@@ -145,8 +152,9 @@ std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& pat
     files.emplace_back("index.html", detail::HtmlPage(r.model().rules().title,
                                                       detail::OverviewSection(r, f) + detail::ReportFooter(r)));
     for (int i : f.order) {
-      files.emplace_back(names[i], detail::HtmlPage(ScorecardTitle(r, i), detail::ScorecardSection(r, i, f, o.uncertainty) +
-                                                                            detail::ReportFooter(r)));
+      files.emplace_back(names[i],
+                         detail::HtmlPage(ScorecardTitle(r, i),
+                                          detail::ScorecardSection(r, i, f, o.uncertainty) + detail::ReportFooter(r)));
     }
   }
   std::vector<std::string> written;

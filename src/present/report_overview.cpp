@@ -82,13 +82,14 @@ std::string GradeChart(const Result& r) {
     if (g == n && count[g] == 0) continue;
     const std::string label = g < n ? grades[g].label : "-";
     const std::string color = g < n ? GradeColor(g, n) : "#999999";
-    const std::string badge = g < n ? "<span class=\"grade\" style=\"background:" + color + "\">" + Html(label) + "</span>"
-                                    : Label("无等级", "no grade");
-    out += "<tr><td>" + badge + "</td><td class=\"num\">" + std::to_string(count[g]) + "</td><td class=\"num\">" +
-           Fixed(100.0 * count[g] / std::max(1, r.entity_count()), 1) + "%</td><td class=\"chart\">" +
-           BarSvg({{static_cast<double>(count[g]), color}}, most, std::nan(""),
-                  label + ": " + std::to_string(count[g])) +
-           "</td></tr>\n";
+    const std::string badge =
+        g < n ? "<span class=\"grade\" style=\"background:" + color + "\">" + Html(label) + "</span>"
+              : Label("无等级", "no grade");
+    out +=
+        "<tr><td>" + badge + "</td><td class=\"num\">" + std::to_string(count[g]) + "</td><td class=\"num\">" +
+        Fixed(100.0 * count[g] / std::max(1, r.entity_count()), 1) + "%</td><td class=\"chart\">" +
+        BarSvg({{static_cast<double>(count[g]), color}}, most, std::nan(""), label + ": " + std::to_string(count[g])) +
+        "</td></tr>\n";
   }
   return out + "</tbody></table></div>\n";
 }
@@ -125,8 +126,8 @@ std::string RankingTable(const Result& r, const CohortFigures& f) {
 std::string SplitChart(const Result& r, const CohortFigures& f) {
   const auto& nodes = r.model().nodes();
   const auto& first = nodes[0].children;
-  std::string out = "<h2 id=\"split\">" + Label("总分构成", "Each total by first-level indicator") +
-                    "</h2>\n<div class=\"legend\">";
+  std::string out =
+      "<h2 id=\"split\">" + Label("总分构成", "Each total by first-level indicator") + "</h2>\n<div class=\"legend\">";
   for (size_t c = 0; c < first.size(); ++c) {
     out += "<span><i style=\"background:" + SeriesColor(static_cast<int>(c)) + "\"></i>" + NodeName(nodes[first[c]]) +
            "</span>";
@@ -143,12 +144,13 @@ std::string SplitChart(const Result& r, const CohortFigures& f) {
       words += " " + nodes[first[c]].id + " " + Fixed(p, 2);
     }
     out += "<tr data-entity=\"" + Html(r.entity_ids()[i]) + "\"><td class=\"num\">" +
-           (r.rank(i) ? std::to_string(r.rank(i)) : "-") + "</td><td>" + EntityCell(r, f, i) + "</td><td class=\"chart\">" +
-           BarSvg(parts, Gauge(r, i, 0).second, std::nan(""), words) + "</td><td class=\"num\">" +
-           Fixed(r.points()(i, 0), 2) + "</td></tr>\n";
+           (r.rank(i) ? std::to_string(r.rank(i)) : "-") + "</td><td>" + EntityCell(r, f, i) +
+           "</td><td class=\"chart\">" + BarSvg(parts, Gauge(r, i, 0).second, std::nan(""), words) +
+           "</td><td class=\"num\">" + Fixed(r.points()(i, 0), 2) + "</td></tr>\n";
   }
   return out + "</tbody></table></div>\n<p class=\"note\">" +
-         Label("条形为各一级指标得分之和，不含加分、扣分", "Bars add up the first-level indicators' points, without bonus or deductions") +
+         Label("条形为各一级指标得分之和，不含加分、扣分",
+               "Bars add up the first-level indicators' points, without bonus or deductions") +
          ".</p>\n";
 }
 
@@ -161,7 +163,8 @@ std::string DistributionChart(const Result& r, const CohortFigures& f) {
                           "the line is the median, the whiskers reach the lowest and highest") +
                     ".</p>\n<div class=\"scroll\"><table id=\"distribution-chart\"><thead><tr><th>" +
                     Label("指标", "indicator") + "</th><th class=\"num\">" + Label("满分", "max") +
-                    "</th><th>0% — 100%</th><th class=\"num\">" + Label("中位数", "median") + "</th></tr></thead><tbody>\n";
+                    "</th><th>0% — 100%</th><th class=\"num\">" + Label("中位数", "median") +
+                    "</th></tr></thead><tbody>\n";
   std::vector<double> shares;
   for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
     if (!nodes[k].children.empty()) {
@@ -175,10 +178,11 @@ std::string DistributionChart(const Result& r, const CohortFigures& f) {
     std::sort(shares.begin(), shares.end());
     std::array<double, 5> five;
     five.fill(std::nan(""));
-    if (!shares.empty()) five = {shares.front(), Quantile(shares, 0.25), Quantile(shares, 0.5), Quantile(shares, 0.75), shares.back()};
-    const std::string words = nodes[k].id + ": min " + Fixed(100 * five[0], 0) + "%, quartiles " + Fixed(100 * five[1], 0) +
-                              "% and " + Fixed(100 * five[3], 0) + "%, median " + Fixed(100 * five[2], 0) + "%, max " +
-                              Fixed(100 * five[4], 0) + "%";
+    if (!shares.empty())
+      five = {shares.front(), Quantile(shares, 0.25), Quantile(shares, 0.5), Quantile(shares, 0.75), shares.back()};
+    const std::string words = nodes[k].id + ": min " + Fixed(100 * five[0], 0) + "%, quartiles " +
+                              Fixed(100 * five[1], 0) + "% and " + Fixed(100 * five[3], 0) + "%, median " +
+                              Fixed(100 * five[2], 0) + "%, max " + Fixed(100 * five[4], 0) + "%";
     out += "<tr><td>" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(Gauge(r, 0, k).second, 2) +
            "</td><td class=\"chart\">" + BoxSvg(five, words) + "</td><td class=\"num\">" + Fixed(f.median[k], 2) +
            "</td></tr>\n";
@@ -207,17 +211,24 @@ std::string DataQuality(const Result& r, const CohortFigures& f) {
     rows += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td>";
     for (size_t q = 0; q < std::size(kQualityFlags); ++q) {
       if (!column[q]) continue;
-      rows += "<td class=\"num\">" + (count[k][q] ? std::to_string(count[k][q]) : std::string("<span class=\"muted\">0</span>")) + "</td>";
+      rows += "<td class=\"num\">" +
+              (count[k][q] ? std::to_string(count[k][q]) : std::string("<span class=\"muted\">0</span>")) + "</td>";
     }
     rows += "</tr>\n";
   }
   out += "<h3>" + Label("各指标的数据问题", "Findings per indicator (makerspaces affected)") + "</h3>\n";
   if (rows.empty()) {
-    out += "<p id=\"quality-flags\">" + Label("未发现缺失、插补、离群或专家分歧", "No missing, imputed or outlying values and no expert disagreement") + ".</p>\n";
+    out +=
+        "<p id=\"quality-flags\">" +
+        Label("未发现缺失、插补、离群或专家分歧", "No missing, imputed or outlying values and no expert disagreement") +
+        ".</p>\n";
   } else {
-    out += "<div class=\"scroll\"><table id=\"quality-flags\"><thead><tr><th class=\"name\">" + Label("指标", "indicator") + "</th>";
+    out += "<div class=\"scroll\"><table id=\"quality-flags\"><thead><tr><th class=\"name\">" +
+           Label("指标", "indicator") + "</th>";
     for (size_t q = 0; q < std::size(kQualityFlags); ++q) {
-      if (column[q]) out += "<th class=\"num\">" + std::string(kQualityFlags[q].chinese) + "<br/><span class=\"en\">" + kQualityFlags[q].english + "</span></th>";
+      if (column[q])
+        out += "<th class=\"num\">" + std::string(kQualityFlags[q].chinese) + "<br/><span class=\"en\">" +
+               kQualityFlags[q].english + "</span></th>";
     }
     out += "</tr></thead><tbody>\n" + rows + "</tbody></table></div>\n";
   }
@@ -266,12 +277,12 @@ std::string DataQuality(const Result& r, const CohortFigures& f) {
   } else if (f.violations.empty()) {
     out += "<p>" + Label("全部通过", "Every report passes all") + " " + std::to_string(rules.checks.size()) + ".</p>\n";
   } else {
-    out += "<div class=\"scroll\"><table id=\"violations\"><thead><tr><th class=\"num\">" + Label("行", "row") + "</th><th>" +
-           Label("编号", "id") + "</th><th>" + Label("检查", "check") + "</th><th>" + Label("问题", "problem") +
-           "</th></tr></thead><tbody>\n";
+    out += "<div class=\"scroll\"><table id=\"violations\"><thead><tr><th class=\"num\">" + Label("行", "row") +
+           "</th><th>" + Label("编号", "id") + "</th><th>" + Label("检查", "check") + "</th><th>" +
+           Label("问题", "problem") + "</th></tr></thead><tbody>\n";
     for (const Violation& v : f.violations) {
-      out += "<tr><td class=\"num\">" + std::to_string(v.row) + "</td><td>" + Html(v.entity) + "</td><td>" + Html(v.check) +
-             "</td><td>" + Html(v.message) + "</td></tr>\n";
+      out += "<tr><td class=\"num\">" + std::to_string(v.row) + "</td><td>" + Html(v.entity) + "</td><td>" +
+             Html(v.check) + "</td><td>" + Html(v.message) + "</td></tr>\n";
     }
     out += "</tbody></table></div>\n";
   }

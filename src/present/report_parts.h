@@ -15,9 +15,9 @@ namespace makerscore::detail {
 
 // What every part shows of the cohort.
 struct CohortFigures {
-  std::vector<int> order;          // entities in rank order (RankOrder)
-  std::vector<double> median;      // per node: the cohort's median of the value shown (ShownValue)
-  std::vector<std::string> links;  // per entity: the address of its scorecard ("" for none)
+  std::vector<int> order;             // entities in rank order (RankOrder)
+  std::vector<double> median;         // per node: the cohort's median of the value shown (ShownValue)
+  std::vector<std::string> links;     // per entity: the address of its scorecard ("" for none)
   std::vector<Violation> violations;  // the data's breaches of the rule file's consistency checks
 };
 

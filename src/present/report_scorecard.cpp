@@ -25,7 +25,8 @@ std::string Heading(const Result& r, int i) {
   const std::string& name = r.entity_names()[i];
   std::string out = "<h2>" + Html(name.empty() ? r.entity_ids()[i] : name) + " <span class=\"muted\">" +
                     Html(r.entity_ids()[i]) + "</span></h2>\n<div class=\"facts\">";
-  out += Fact(Label("总分", "total"), Fixed(r.total(i), 2) + " <span class=\"en\">/ " + FormatNumber(r.model().rules().total) + "</span>");
+  out += Fact(Label("总分", "total"),
+              Fixed(r.total(i), 2) + " <span class=\"en\">/ " + FormatNumber(r.model().rules().total) + "</span>");
   out += Fact(Label("排名", "rank"), r.rank(i) ? std::to_string(r.rank(i)) + " <span class=\"en\">/ " +
                                                      std::to_string(r.ranked_count()) + "</span>"
                                                : "-");
@@ -36,20 +37,23 @@ std::string Heading(const Result& r, int i) {
     const double p = r.adjustment_points()(i, static_cast<Eigen::Index>(a));
     if (!(p > 0)) continue;
     const Adjustment& item = a < bonus ? rules.bonus.items[a] : rules.deductions.items[a - bonus];
-    out += Fact(a < bonus ? Label("加分", "bonus") + " " + Html(item.name) : Label("扣分", "deduction") + " " + Html(item.name),
-                (a < bonus ? "+" : "-") + Fixed(p, 2));
+    out += Fact(
+        a < bonus ? Label("加分", "bonus") + " " + Html(item.name) : Label("扣分", "deduction") + " " + Html(item.name),
+        (a < bonus ? "+" : "-") + Fixed(p, 2));
   }
   out += "</div>\n";
   // What keeps the makerspace out of the ranking, or its grade down.
   for (int v : r.vetoes(i)) {
     const Veto& veto = rules.vetoes[v];
     out += "<p class=\"warning\">" + Label("一票否决", "Veto") + ": " + Html(veto.name) + " — " +
-           (veto.exclude ? Label("不参与排名和评级", "not ranked or graded") : Label("等级至多为", "grade at most") + " " + Html(veto.grade)) +
+           (veto.exclude ? Label("不参与排名和评级", "not ranked or graded")
+                         : Label("等级至多为", "grade at most") + " " + Html(veto.grade)) +
            "</p>\n";
   }
   for (const CellProblem& p : r.set_aside(i)) {
-    out += "<p class=\"warning\">" + Label("数据不可用，未排名、未评级", "A cell of the data cannot be used: not ranked or graded") +
-           ": " + std::to_string(p.row) + " " + Html(p.message) + "</p>\n";
+    out += "<p class=\"warning\">" +
+           Label("数据不可用，未排名、未评级", "A cell of the data cannot be used: not ranked or graded") + ": " +
+           std::to_string(p.row) + " " + Html(p.message) + "</p>\n";
   }
   if (r.flags()(i, 0) & kFlagNotScored) {
     out += "<p class=\"warning\">" + Label("缺少必需数据，无总分", "Required data is missing: no total") + "</p>\n";
@@ -62,14 +66,16 @@ std::string PointsTable(const Result& r, int i, const CohortFigures& f, const st
                         const std::string& id) {
   const auto& nodes = r.model().nodes();
   std::string out = "<table class=\"points-chart\" id=\"" + id + "\"><thead><tr><th class=\"name\">" +
-                    Label("指标", "indicator") + "</th><th class=\"chart\">" + Label("得分 · 中位数", "points · median") +
-                    "</th><th class=\"num\">" + Label("得分/满分", "points/max") + "</th></tr></thead><tbody>\n";
+                    Label("指标", "indicator") + "</th><th class=\"chart\">" +
+                    Label("得分 · 中位数", "points · median") + "</th><th class=\"num\">" +
+                    Label("得分/满分", "points/max") + "</th></tr></thead><tbody>\n";
   for (int k : nodes_shown) {
     const auto [value, most] = Gauge(r, i, k);
-    const std::string words = nodes[k].id + ": " + Fixed(value, 2) + " of " + Fixed(most, 2) + ", cohort median " +
-                              Fixed(f.median[k], 2);
+    const std::string words =
+        nodes[k].id + ": " + Fixed(value, 2) + " of " + Fixed(most, 2) + ", cohort median " + Fixed(f.median[k], 2);
     out += "<tr class=\"level" + std::to_string(nodes[k].depth) + "\"><td class=\"name\">" + NodeName(nodes[k]) +
-           "</td><td class=\"chart\">" + BarSvg({{value, nodes[k].depth == 1 ? "#0072B2" : "#56B4E9"}}, most, f.median[k], words) +
+           "</td><td class=\"chart\">" +
+           BarSvg({{value, nodes[k].depth == 1 ? "#0072B2" : "#56B4E9"}}, most, f.median[k], words) +
            "</td><td class=\"num\">" + Fixed(value, 2) + " / " + FormatNumber(most) + "</td></tr>\n";
   }
   return out + "</tbody></table>";
@@ -88,9 +94,9 @@ std::string PointsCharts(const Result& r, int i, const CohortFigures& f) {
   }
   const std::string n = std::to_string(i + 1);
   std::string out = "<div class=\"two\"><div>" +
-                    RadarSvg("radar-" + n, axes, own, median, "本单位 this makerspace",
-                             "全体中位数 cohort median") +
-                    "</div><div class=\"scroll\">" + PointsTable(r, i, f, nodes[0].children, "points-" + n) + "</div></div>\n";
+                    RadarSvg("radar-" + n, axes, own, median, "本单位 this makerspace", "全体中位数 cohort median") +
+                    "</div><div class=\"scroll\">" + PointsTable(r, i, f, nodes[0].children, "points-" + n) +
+                    "</div></div>\n";
   std::vector<int> second;
   for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
     if (nodes[k].depth == 1 || nodes[k].depth == 2) second.push_back(k);
@@ -116,9 +122,9 @@ std::string Trace(const Result& r, int i, const Node& node) {
 std::string Details(const Result& r, int i) {
   const auto& nodes = r.model().nodes();
   std::string out = "<h3>" + Label("指标明细：数值与计分过程", "Every indicator: its value and how it became points") +
-                    "</h3>\n<div class=\"scroll\"><table class=\"details\"><thead><tr><th>" + Label("指标", "indicator") +
-                    "</th><th class=\"num\">" + Label("得分/满分", "points/max") + "</th><th>" +
-                    Label("计分过程", "how") + "</th></tr></thead><tbody>\n";
+                    "</h3>\n<div class=\"scroll\"><table class=\"details\"><thead><tr><th>" +
+                    Label("指标", "indicator") + "</th><th class=\"num\">" + Label("得分/满分", "points/max") +
+                    "</th><th>" + Label("计分过程", "how") + "</th></tr></thead><tbody>\n";
   for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
     if (!nodes[k].children.empty()) {
       if (nodes[k].depth == 1) out += "<tr class=\"level1\"><td colspan=\"3\">" + NodeName(nodes[k]) + "</td></tr>\n";
@@ -145,19 +151,20 @@ std::string ExpertRatings(const Result& r, int i) {
     if (std::find(experts.begin(), experts.end(), expert) == experts.end()) experts.push_back(expert);
   }
   if (given.empty()) return "";
-  std::sort(experts.begin(), experts.end(), [&](int a, int b) {
-    return ratings->labels(Ratings::kExpert)[a] < ratings->labels(Ratings::kExpert)[b];
-  });
+  std::sort(experts.begin(), experts.end(),
+            [&](int a, int b) { return ratings->labels(Ratings::kExpert)[a] < ratings->labels(Ratings::kExpert)[b]; });
   std::string out = "<h3>" + Label("专家评分", "The experts' ratings") +
-                    "</h3>\n<div class=\"scroll\"><table class=\"ratings\"><thead><tr><th>" + Label("指标", "indicator") + "</th>";
+                    "</h3>\n<div class=\"scroll\"><table class=\"ratings\"><thead><tr><th>" +
+                    Label("指标", "indicator") + "</th>";
   for (int x : experts) out += "<th>" + Html(ratings->labels(Ratings::kExpert)[x]) + "</th>";
-  out += "<th class=\"num\">" + Label("综合", "combined") + "</th><th class=\"num\">" + Label("得分/满分", "points/max") +
-         "</th></tr></thead><tbody>\n";
+  out += "<th class=\"num\">" + Label("综合", "combined") + "</th><th class=\"num\">" +
+         Label("得分/满分", "points/max") + "</th></tr></thead><tbody>\n";
   const auto& nodes = r.model().nodes();
   const auto& indicators = ratings->labels(Ratings::kIndicator);
   for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
     if (nodes[k].kind != NodeKind::kQualitative) continue;
-    const int code = static_cast<int>(std::find(indicators.begin(), indicators.end(), nodes[k].id) - indicators.begin());
+    const int code =
+        static_cast<int>(std::find(indicators.begin(), indicators.end(), nodes[k].id) - indicators.begin());
     out += "<tr><td>" + NodeName(nodes[k]) + "</td>";
     for (int x : experts) {
       auto it = given.find({code, x});
@@ -167,11 +174,12 @@ std::string ExpertRatings(const Result& r, int i) {
     std::string flag = (r.flags()(i, k) & kFlagDisagreement) ? " <span class=\"grade\" style=\"background:#d55e00\">" +
                                                                    Label("分歧", "disagree") + "</span>"
                                                              : "";
-    out += "<td class=\"num\">" + Fixed(100 * r.values()(i, k), 1) + "%" + flag + "</td><td class=\"num\">" + Fixed(value, 2) +
-           " / " + FormatNumber(most) + "</td></tr>\n";
+    out += "<td class=\"num\">" + Fixed(100 * r.values()(i, k), 1) + "%" + flag + "</td><td class=\"num\">" +
+           Fixed(value, 2) + " / " + FormatNumber(most) + "</td></tr>\n";
   }
   return out + "</tbody></table></div>\n<p class=\"note\">" +
-         Label("综合为按规则合并后的评分占满分比例", "Combined: the ratings merged as the rule file says, as a share of full marks") +
+         Label("综合为按规则合并后的评分占满分比例",
+               "Combined: the ratings merged as the rule file says, as a share of full marks") +
          ".</p>\n";
 }
 
@@ -184,15 +192,16 @@ std::string Stability(const Result& r, int i, const UncertaintyResult* u) {
   const std::string replications = std::to_string(u->totals.rows());
   std::string out = "<h3>" + Label("排名稳定性", "How stable the rank is") + "</h3>\n<p class=\"note\">" +
                     replications + " 次重复计算，随机变化的输入：" + Html(Join(u->inputs, "、")) +
-                    " <span class=\"en\" lang=\"en\">(" + replications + " replications, varying: " +
-                    Html(Join(u->inputs, ", ")) + ")</span></p>\n<div class=\"scroll\"><table class=\"stability\"><tbody>\n";
+                    " <span class=\"en\" lang=\"en\">(" + replications +
+                    " replications, varying: " + Html(Join(u->inputs, ", ")) +
+                    ")</span></p>\n<div class=\"scroll\"><table class=\"stability\"><tbody>\n";
   out += "<tr><td>" + Label("排名中位数", "median rank") + "</td><td class=\"num\">" + Fixed(e.median_rank, 1) +
          "</td><td class=\"chart\" rowspan=\"2\">" +
          RangeSvg(e.rank_p05, e.rank_p95, e.median_rank, n,
                   "rank interval " + Fixed(e.rank_p05, 0) + " to " + Fixed(e.rank_p95, 0) + " of " + Fixed(n, 0)) +
          "<span class=\"note\">1 — " + Fixed(n, 0) + "</span></td></tr>\n";
-  out += "<tr><td>" + Label("90% 排名区间", "90% rank interval") + "</td><td class=\"num\">" + Fixed(e.rank_p05, 0) + " – " +
-         Fixed(e.rank_p95, 0) + "</td></tr>\n";
+  out += "<tr><td>" + Label("90% 排名区间", "90% rank interval") + "</td><td class=\"num\">" + Fixed(e.rank_p05, 0) +
+         " – " + Fixed(e.rank_p95, 0) + "</td></tr>\n";
   for (size_t g = 0; g < e.grade_probability.size(); ++g) {
     if (e.grade_probability[g] <= 0) continue;
     const std::string label = g < u->grades.size() ? u->grades[g] : "-";

@@ -25,17 +25,20 @@ double Clamp01(double x) { return std::isnan(x) ? 0 : std::clamp(x, 0.0, 1.0); }
 }  // namespace
 
 std::string SeriesColor(int k) {
-  static const char* kColors[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"};
+  static const char* kColors[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
+                                  "#56B4E9", "#D55E00", "#F0E442", "#999999"};
   return kColors[k % 8];
 }
 
 std::string GradeColor(int g, int count) {
   // Best green, worst red, blue and orange between (4 grades: 优 green, 良 blue, 中 orange, 差 red).
-  static const char* kGreen = "#1a9850", *kLightGreen = "#66a61e", *kBlue = "#2b83ba", *kOrange = "#e6a100",
-                     *kRed = "#d7301f";
-  static const std::vector<std::vector<const char*>> kByCount = {
-      {kGreen}, {kGreen, kRed}, {kGreen, kOrange, kRed}, {kGreen, kBlue, kOrange, kRed},
-      {kGreen, kLightGreen, kBlue, kOrange, kRed}};
+  static const char *kGreen = "#1a9850", *kLightGreen = "#66a61e", *kBlue = "#2b83ba", *kOrange = "#e6a100",
+                    *kRed = "#d7301f";
+  static const std::vector<std::vector<const char*>> kByCount = {{kGreen},
+                                                                 {kGreen, kRed},
+                                                                 {kGreen, kOrange, kRed},
+                                                                 {kGreen, kBlue, kOrange, kRed},
+                                                                 {kGreen, kLightGreen, kBlue, kOrange, kRed}};
   if (g < 0 || g >= count) return "#999999";  // no grade
   if (count <= 5) return kByCount[count - 1][g];
   return g == count - 1 ? kRed : SeriesColor(g);
@@ -70,7 +73,8 @@ std::string BoxSvg(const std::array<double, 5>& five, const std::string& label) 
   }
   const double q1 = 1000 * Clamp01(five[1]), q3 = 1000 * Clamp01(five[3]);
   out += "<rect x=\"" + At(q1) + "\" y=\"2\" width=\"" + At(std::max(q3 - q1, 2.0)) +
-         "\" height=\"12\" fill=\"#56B4E9\" fill-opacity=\"0.6\" stroke=\"#0072B2\" vector-effect=\"non-scaling-stroke\"/>";
+         "\" height=\"12\" fill=\"#56B4E9\" fill-opacity=\"0.6\" stroke=\"#0072B2\" "
+         "vector-effect=\"non-scaling-stroke\"/>";
   out += "<line x1=\"" + x(2) + "\" x2=\"" + x(2) +
          "\" y1=\"1\" y2=\"15\" stroke=\"#1f2933\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"/>";
   return out + "</svg>";
@@ -116,10 +120,14 @@ std::string RadarSvg(const std::string& id, const std::vector<std::string>& axes
          "\" fill=\"none\" stroke=\"#616e7c\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/>";
   out += "<polygon points=\"" + polygon(values) +
          "\" fill=\"#0072B2\" fill-opacity=\"0.25\" stroke=\"#0072B2\" stroke-width=\"2\"/>";
-  out += "<rect x=\"110\" y=\"346\" width=\"22\" height=\"10\" fill=\"#0072B2\" fill-opacity=\"0.5\"/>"
-         "<text x=\"140\" y=\"355\" font-size=\"12\">" + Html(values_name) + "</text>"
-         "<line x1=\"110\" y1=\"375\" x2=\"132\" y2=\"375\" stroke=\"#616e7c\" stroke-dasharray=\"5 4\"/>"
-         "<text x=\"140\" y=\"379\" font-size=\"12\">" + Html(reference_name) + "</text>";
+  out +=
+      "<rect x=\"110\" y=\"346\" width=\"22\" height=\"10\" fill=\"#0072B2\" fill-opacity=\"0.5\"/>"
+      "<text x=\"140\" y=\"355\" font-size=\"12\">" +
+      Html(values_name) +
+      "</text>"
+      "<line x1=\"110\" y1=\"375\" x2=\"132\" y2=\"375\" stroke=\"#616e7c\" stroke-dasharray=\"5 4\"/>"
+      "<text x=\"140\" y=\"379\" font-size=\"12\">" +
+      Html(reference_name) + "</text>";
   return out + "</svg>";
 }
 
