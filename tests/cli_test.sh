@@ -73,6 +73,17 @@ expect "bad cell" 4 "bad.csv:3: column 'workstations' (提供创业工位数量)
   "$bin" score --rules "$src/rules/guangxi-2019.yaml" --data "$tmp/bad.csv" \
   --previous "$src/examples/data/guangxi-example-2018.csv" --ratings "$src/examples/data/guangxi-example-ratings.csv"
 
+# Input from a pipe (not a regular file: read, not mapped) gives the same table.
+expect "data from a pipe" 0 "GX004" -- "$bin" score --rules "$src/rules/guangxi-2019.yaml" \
+  --data <(cat "$src/examples/data/guangxi-example-2019.csv") --previous "$src/examples/data/guangxi-example-2018.csv" \
+  --ratings <(cat "$src/examples/data/guangxi-example-ratings.csv")
+piped=$("$bin" score --rules "$src/rules/guangxi-2019.yaml" --data <(cat "$src/examples/data/guangxi-example-2019.csv") \
+  --previous <(cat "$src/examples/data/guangxi-example-2018.csv") \
+  --ratings <(cat "$src/examples/data/guangxi-example-ratings.csv") --format csv 2>&1)
+[[ "$piped" == "$("$bin" score "${G[@]}" --format csv 2>&1)" ]] && pass || fail "piped input scores differently"
+expect "data is a folder" 4 "cannot open the data file" -- "$bin" score --rules "$src/rules/guangxi-2019.yaml" \
+  --data "$tmp"
+
 # Output files: written whole on success; on an error no file, not even a partial one.
 expect "output written" 0 "wrote 32 entities" -- "$bin" score "${G[@]}" --format csv --output "$tmp/out.csv"
 [[ $(wc -l < "$tmp/out.csv") -eq 33 ]] && pass || fail "out.csv should have 33 lines"

@@ -7,6 +7,7 @@
 #define MAKERSCORE_CSV_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "makerscore/dataset.h"
@@ -27,7 +28,7 @@ namespace makerscore {
 // outside the field's bounds or not a whole number for a count.
 Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules);
 // The same, from text in memory; source names it in messages.
-Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules,
+Dataset ParseDatasetCsv(std::string_view text, const RuleSet& rules,
                         const std::string& source = "<string>");
 
 // A cohort read with its bad cells set aside: each such cell is missing (NaN)
@@ -43,7 +44,7 @@ struct DatasetReading {
 // missing or duplicate column, a duplicate id, a ragged row, the encoding)
 // still throw DataError.
 DatasetReading ReadDatasetCsvLenient(const std::string& path, const RuleSet& rules);
-DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& rules,
+DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rules,
                                       const std::string& source = "<string>");
 
 // The values of data that its rule set does not allow (a count that is not a
@@ -57,7 +58,7 @@ std::vector<CellProblem> CheckValues(const RuleSet& rules, const Dataset& data);
 // ragged row or an empty cell. Whether each rating fits the rule set is
 // checked by Score().
 Ratings ReadRatingsCsv(const std::string& path);
-Ratings ParseRatingsCsv(const std::string& text, const std::string& source = "<string>");
+Ratings ParseRatingsCsv(std::string_view text, const std::string& source = "<string>");
 
 }  // namespace makerscore
 

@@ -5,6 +5,7 @@
 
 #include <Eigen/Core>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace makerscore {
@@ -83,7 +84,7 @@ struct DelphiRound {
 // [0, full score], Ca or Cs outside [0, 1] or differing for one expert in one
 // round, or a repeated answer.
 std::vector<DelphiResponse> ReadDelphiCsv(const std::string& path, const DelphiOptions& options = {});
-std::vector<DelphiResponse> ParseDelphiCsv(const std::string& text, const DelphiOptions& options = {},
+std::vector<DelphiResponse> ParseDelphiCsv(std::string_view text, const DelphiOptions& options = {},
                                            const std::string& source = "<string>");
 
 // Every round's statistics, rounds in order.

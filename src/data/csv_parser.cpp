@@ -1,8 +1,6 @@
 #include "data/csv_parser.h"
 
 #include <deque>
-#include <fstream>
-#include <iterator>
 
 #include "makerscore/error.h"
 
@@ -115,26 +113,6 @@ std::vector<int> FindColumns(const std::vector<std::string_view>& header, const 
     }
   }
   return col;
-}
-
-std::string ReadFile(const std::string& path, const char* what) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw DataError(path + ": cannot open the " + std::string(what) + " (does it exist, and may it be read?)");
-  // Read in one piece into a string of the file's size (a stream buffer would hold a second copy).
-  const std::streamoff size = in.tellg();
-  std::string text;
-  if (size > 0) {
-    text.resize(static_cast<size_t>(size));
-    in.seekg(0);
-    in.read(text.data(), size);
-    text.resize(static_cast<size_t>(in.gcount()));
-  }
-  // A file whose size cannot be told (a pipe) is read as a stream.
-  if (size < 0 || in.peek() != std::char_traits<char>::eof()) {
-    in.clear();
-    text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  return text;
 }
 
 std::string_view Trim(std::string_view s) {

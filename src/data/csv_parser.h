@@ -26,9 +26,6 @@ void ParseCsv(std::string_view text, const std::string& source,
 // The position of each of names in a header row (cells trimmed), or -1.
 std::vector<int> FindColumns(const std::vector<std::string_view>& header, const std::vector<std::string>& names);
 
-// Reads a whole file; throws DataError when it cannot be opened.
-std::string ReadFile(const std::string& path, const char* what);
-
 // Removes spaces, tabs, no-break and ideographic spaces at both ends.
 std::string_view Trim(std::string_view s);
 

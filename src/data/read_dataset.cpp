@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "data/csv_parser.h"
+#include "data/file_text.h"
 #include "data/long_form.h"
 #include "util/number_cell.h"
 #include "makerscore/csv.h"
@@ -81,7 +82,7 @@ std::vector<CellProblem> CheckValues(const RuleSet& rules, const Dataset& data) 
   return out;
 }
 
-DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& rules, const std::string& source) {
+DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rules, const std::string& source) {
   detail::RequireUtf8(text, source);
   Problems problems(source);
   const int nf = static_cast<int>(rules.fields.size());
@@ -191,7 +192,7 @@ DatasetReading ParseDatasetCsvLenient(const std::string& text, const RuleSet& ru
   return {std::move(data), std::move(cell_problems)};
 }
 
-Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules, const std::string& source) {
+Dataset ParseDatasetCsv(std::string_view text, const RuleSet& rules, const std::string& source) {
   DatasetReading r = ParseDatasetCsvLenient(text, rules, source);
   Problems problems(source);
   for (const auto& p : r.problems) problems.Add(p.row, p.message);
@@ -200,11 +201,11 @@ Dataset ParseDatasetCsv(const std::string& text, const RuleSet& rules, const std
 }
 
 DatasetReading ReadDatasetCsvLenient(const std::string& path, const RuleSet& rules) {
-  return ParseDatasetCsvLenient(detail::ReadFile(path, "data file"), rules, path);
+  return ParseDatasetCsvLenient(detail::FileText(path, "data file").view(), rules, path);
 }
 
 Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules) {
-  return ParseDatasetCsv(detail::ReadFile(path, "data file"), rules, path);
+  return ParseDatasetCsv(detail::FileText(path, "data file").view(), rules, path);
 }
 
 }  // namespace makerscore

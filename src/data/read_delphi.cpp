@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "data/csv_parser.h"
+#include "data/file_text.h"
 #include "data/long_form.h"
 #include "makerscore/delphi.h"
 #include "makerscore/error.h"
@@ -14,7 +15,7 @@
 
 namespace makerscore {
 
-std::vector<DelphiResponse> ParseDelphiCsv(const std::string& text, const DelphiOptions& options,
+std::vector<DelphiResponse> ParseDelphiCsv(std::string_view text, const DelphiOptions& options,
                                            const std::string& source) {
   detail::LongFormReader reader(source, {"round", "expert", "indicator", "importance", "ca", "cs"}, "Delphi file");
   auto problem = [&](int line, const std::string& m) { reader.problems().Add(line, m); };
@@ -66,7 +67,7 @@ std::vector<DelphiResponse> ParseDelphiCsv(const std::string& text, const Delphi
 }
 
 std::vector<DelphiResponse> ReadDelphiCsv(const std::string& path, const DelphiOptions& options) {
-  return ParseDelphiCsv(detail::ReadFile(path, "Delphi file"), options, path);
+  return ParseDelphiCsv(detail::FileText(path, "Delphi file").view(), options, path);
 }
 
 }  // namespace makerscore

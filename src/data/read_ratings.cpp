@@ -2,12 +2,13 @@
 #include <algorithm>
 
 #include "data/csv_parser.h"
+#include "data/file_text.h"
 #include "data/long_form.h"
 #include "makerscore/csv.h"
 
 namespace makerscore {
 
-Ratings ParseRatingsCsv(const std::string& text, const std::string& source) {
+Ratings ParseRatingsCsv(std::string_view text, const std::string& source) {
   static const std::vector<std::string> kColumns = {"entity", "indicator", "expert", "rating"};
   Ratings out(source);
   out.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));  // about one rating a line
@@ -23,7 +24,7 @@ Ratings ParseRatingsCsv(const std::string& text, const std::string& source) {
 }
 
 Ratings ReadRatingsCsv(const std::string& path) {
-  return ParseRatingsCsv(detail::ReadFile(path, "ratings file"), path);
+  return ParseRatingsCsv(detail::FileText(path, "ratings file").view(), path);
 }
 
 }  // namespace makerscore
