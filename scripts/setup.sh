@@ -41,6 +41,10 @@ if ((${#missing[@]} + ${#missing_browser[@]})); then
   fi
 fi
 
+# A build set up with its tests keeps them (running the example must not turn them off).
+if [[ "$with_tests" == OFF ]] && grep -qs "MAKERSCORE_BUILD_TESTS:BOOL=ON" build/CMakeCache.txt; then
+  with_tests=ON
+fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DMAKERSCORE_BUILD_PYTHON=ON -DPython3_EXECUTABLE=/usr/bin/python3 \
   -DMAKERSCORE_BUILD_TESTS="$with_tests" -DMAKERSCORE_BUILD_BENCH="$with_tests" >/dev/null
 cmake --build build -j2

@@ -82,6 +82,10 @@ std::string ScorecardTitle(const Result& r, int i) {
 }
 
 int EntityOf(const Result& r, const std::string& id) {
+  if (!detail::HasIndicators(r)) {
+    throw Error("the rule file '" + r.model().rules().id + "' has no indicators to score, so no scorecard; " +
+                "write the report without --entity for the checks of the report forms");
+  }
   const int i = r.FindEntity(id);
   if (i < 0) throw Error("no entity '" + id + "' in the data" + detail::DidYouMean(id, r.entity_ids()));
   return i;
@@ -121,10 +125,14 @@ std::string HtmlReport(const Result& r, const ReportOptions& o) {
                             detail::ScorecardSection(r, i, f, o.uncertainty) + detail::ReportFooter(r));
   }
   std::vector<std::string> links;
-  for (int i = 0; i < r.entity_count(); ++i) links.push_back("#scorecard-" + std::to_string(i + 1));
+  for (int i = 0; i < r.entity_count(); ++i) {
+    links.push_back(detail::HasIndicators(r) ? "#scorecard-" + std::to_string(i + 1) : "");
+  }
   const detail::CohortFigures f = detail::Figures(r, std::move(links));
   std::string body = detail::OverviewSection(r, f);
-  for (int i : f.order) body += detail::ScorecardSection(r, i, f, o.uncertainty);
+  if (detail::HasIndicators(r)) {
+    for (int i : f.order) body += detail::ScorecardSection(r, i, f, o.uncertainty);
+  }
   return detail::HtmlPage(r.model().rules().title, body + detail::ReportFooter(r));
 }
 
@@ -148,10 +156,12 @@ std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& pat
     const int i = EntityOf(r, o.entity);
     files.emplace_back(names[i], HtmlReport(r, o));
   } else {
-    const detail::CohortFigures f = detail::Figures(r, names);
+    const detail::CohortFigures f =
+        detail::Figures(r, detail::HasIndicators(r) ? names : std::vector<std::string>(r.entity_count()));
     files.emplace_back("index.html", detail::HtmlPage(r.model().rules().title,
                                                       detail::OverviewSection(r, f) + detail::ReportFooter(r)));
     for (int i : f.order) {
+      if (!detail::HasIndicators(r)) break;  // a report form: no scorecards
       files.emplace_back(names[i],
                          detail::HtmlPage(ScorecardTitle(r, i),
                                           detail::ScorecardSection(r, i, f, o.uncertainty) + detail::ReportFooter(r)));

@@ -296,8 +296,17 @@ std::string OverviewSection(const Result& r, const CohortFigures& f) {
   std::string out = "<header id=\"overview\"><h1>" + Html(rules.title) + "</h1><p class=\"muted\">" +
                     Label("评价结果总览", "Cohort overview");
   if (!rules.source.empty()) out += " · " + Label("依据", "based on") + " " + Html(rules.source);
-  out += "</p></header>\n" + KeyFigures(r) + GradeChart(r) + RankingTable(r, f) + SplitChart(r, f) +
-         DistributionChart(r, f) + DataQuality(r, f);
+  out += "</p></header>\n";
+  if (!HasIndicators(r)) {
+    // A report form (Shanxi's): nothing to rank, only the reports to check.
+    out += "<p class=\"note\">" +
+           Label("规则文件没有评价指标：本报告只列出各单位报表的检查结果",
+                 "The rule file has no indicators to score: this report only checks each makerspace's report form") +
+           " (" + std::to_string(r.entity_count()) + ").</p>\n" + DataQuality(r, f);
+  } else {
+    out += KeyFigures(r) + GradeChart(r) + RankingTable(r, f) + SplitChart(r, f) + DistributionChart(r, f) +
+           DataQuality(r, f);
+  }
   return "<section class=\"overview\">\n" + out + "</section>\n";
 }
 

@@ -29,6 +29,10 @@ CohortFigures Figures(const Result& r, std::vector<std::string> links);
 // and the total with relative weights.
 std::pair<double, double> Gauge(const Result& r, int i, int k);
 
+// Whether the rule set has indicators to score (a report form has none:
+// its report holds only the checks of the reports, and no scorecards).
+inline bool HasIndicators(const Result& r) { return r.model().nodes().size() > 1; }
+
 // The grade label as a coloured badge ("-" when none).
 std::string GradeBadge(const Result& r, int i);
 
