@@ -207,5 +207,22 @@ TEST(Report, AReportFormHasOnlyItsChecks) {
   EXPECT_THROW_WITH(HtmlReport(r, ReportOptions{"SX001", nullptr}), Error, "has no indicators to score, so no scorecard");
 }
 
+TEST(Report, ACellSetAsideIsNamedInTheOverviewAndTheScorecard) {
+  std::string rules = kRules;
+  rules.replace(rules.find("fields:"), 0, "bad_cells: set_aside\n");
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  // B's a is not a number: B is scored without it and neither ranked nor graded.
+  auto data = std::make_shared<Dataset>(
+      ParseDatasetCsvLenient("id,name,a\nA,甲,10\nB,乙,三十\nC,丙,20\nD,丁,20\n", m.rules(), "d.csv").data);
+  auto ratings = std::make_shared<Ratings>(ParseRatingsCsv(kRatings, "r.csv"));
+  const std::string html = HtmlReport(Score(m, data, nullptr, ratings));
+  const std::string listed = html.substr(html.find("<ul id=\"not-ranked\">"));
+  EXPECT_NE(listed.find("<li><b>B</b>"), std::string::npos);
+  EXPECT_NE(listed.find("第 3 行 <span class=\"en\" lang=\"en\">row 3</span>, column &#39;a&#39;"), std::string::npos);
+  const size_t card = html.find("<section class=\"scorecard\" id=\"scorecard-2\" data-entity=\"B\">");
+  ASSERT_NE(card, std::string::npos);
+  EXPECT_LT(html.find("<p class=\"warning\">", card), html.find("</section>", card));
+}
+
 }  // namespace
 }  // namespace makerscore

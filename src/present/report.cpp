@@ -63,6 +63,11 @@ std::string GradeBadge(const Result& r, int i) {
   return "-";
 }
 
+std::string SetAsideCell(const CellProblem& p) {
+  return "第 " + std::to_string(p.row) + " 行 <span class=\"en\" lang=\"en\">row " + std::to_string(p.row) + "</span>, " +
+         Html(p.message);
+}
+
 std::string ReportFooter(const Result& r) {
   // The data file's name, not its folder: the report may be sent out.
   const std::string file = std::filesystem::path(r.current().source()).filename().string();

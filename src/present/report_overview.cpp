@@ -261,8 +261,7 @@ std::string DataQuality(const Result& r, const CohortFigures& f) {
     }
     for (const CellProblem& p : r.set_aside(i)) {
       items += "<li>" + who + Label("数据不可用，未排名", "a cell set aside, not ranked") + " — " +
-               Html(r.current().source().empty() ? "" : r.current().source() + ":") + std::to_string(p.row) + " " +
-               Html(p.message) + "</li>\n";
+               SetAsideCell(p) + "</li>\n";
     }
     if (r.flags()(i, 0) & kFlagNotScored) {
       items += "<li>" + who + Label("缺少必需数据，无总分", "required data missing, no total") + "</li>\n";

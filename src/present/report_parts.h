@@ -33,6 +33,9 @@ std::pair<double, double> Gauge(const Result& r, int i, int k);
 // its report holds only the checks of the reports, and no scorecards).
 inline bool HasIndicators(const Result& r) { return r.model().nodes().size() > 1; }
 
+// A cell set aside, in words: "第 5 行 row 5, column 'workstations' ...".
+std::string SetAsideCell(const CellProblem& p);
+
 // The grade label as a coloured badge ("-" when none).
 std::string GradeBadge(const Result& r, int i);
 

@@ -53,7 +53,7 @@ std::string Heading(const Result& r, int i) {
   for (const CellProblem& p : r.set_aside(i)) {
     out += "<p class=\"warning\">" +
            Label("数据不可用，未排名、未评级", "A cell of the data cannot be used: not ranked or graded") + ": " +
-           std::to_string(p.row) + " " + Html(p.message) + "</p>\n";
+           SetAsideCell(p) + "</p>\n";
   }
   if (r.flags()(i, 0) & kFlagNotScored) {
     out += "<p class=\"warning\">" + Label("缺少必需数据，无总分", "Required data is missing: no total") + "</p>\n";
