@@ -55,6 +55,7 @@ footer { margin-top: 3em; color: var(--muted); font-size: 0.8em; }
   main { padding: 10px; }
   .two { grid-template-columns: minmax(0, 1fr); }
   td.chart { min-width: 100px; }
+  td.name, th.name { min-width: 9em; }
 }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {

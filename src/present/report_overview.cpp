@@ -183,7 +183,7 @@ std::string DistributionChart(const Result& r, const CohortFigures& f) {
     const std::string words = nodes[k].id + ": min " + Fixed(100 * five[0], 0) + "%, quartiles " +
                               Fixed(100 * five[1], 0) + "% and " + Fixed(100 * five[3], 0) + "%, median " +
                               Fixed(100 * five[2], 0) + "%, max " + Fixed(100 * five[4], 0) + "%";
-    out += "<tr><td>" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(Gauge(r, 0, k).second, 2) +
+    out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(Gauge(r, 0, k).second, 2) +
            "</td><td class=\"chart\">" + BoxSvg(five, words) + "</td><td class=\"num\">" + Fixed(f.median[k], 2) +
            "</td></tr>\n";
   }
@@ -237,7 +237,7 @@ std::string DataQuality(const Result& r, const CohortFigures& f) {
   for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
     if (nodes[k].kind != NodeKind::kQualitative) continue;
     const IndicatorStats& s = r.stats()[k];
-    agreement += "<tr><td>" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(s.agreement_w, 3) +
+    agreement += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(s.agreement_w, 3) +
                  "</td><td class=\"num\">" + PValue(s.agreement_p) + "</td></tr>\n";
   }
   if (!agreement.empty()) {

@@ -131,7 +131,7 @@ std::string Details(const Result& r, int i) {
       continue;
     }
     const auto [value, most] = Gauge(r, i, k);
-    out += "<tr><td>" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(value, 2) + " / " + FormatNumber(most) +
+    out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(value, 2) + " / " + FormatNumber(most) +
            "</td><td><pre class=\"trace\">" + Html(Trace(r, i, nodes[k])) + "</pre></td></tr>\n";
   }
   return out + "</tbody></table></div>\n";
@@ -165,7 +165,7 @@ std::string ExpertRatings(const Result& r, int i) {
     if (nodes[k].kind != NodeKind::kQualitative) continue;
     const int code =
         static_cast<int>(std::find(indicators.begin(), indicators.end(), nodes[k].id) - indicators.begin());
-    out += "<tr><td>" + NodeName(nodes[k]) + "</td>";
+    out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td>";
     for (int x : experts) {
       auto it = given.find({code, x});
       out += "<td>" + (it == given.end() ? std::string("-") : Html(it->second)) + "</td>";
