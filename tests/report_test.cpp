@@ -224,5 +224,14 @@ TEST(Report, ACellSetAsideIsNamedInTheOverviewAndTheScorecard) {
   EXPECT_LT(html.find("<p class=\"warning\">", card), html.find("</section>", card));
 }
 
+TEST(Report, AnEmptyCohort) {
+  // Found by fuzzing: a data file with a header and no rows once read past the end of the arrays.
+  Model m = Model::Compile(testing::RulesFromText(kRules));
+  auto data = std::make_shared<Dataset>(ParseDatasetCsv("id,name,a\n", m.rules(), "d.csv"));
+  const std::string html = HtmlReport(Score(m, data, nullptr, std::make_shared<Ratings>()));
+  EXPECT_NE(html.find("参评 <span class=\"en\" lang=\"en\">entities</span><b>0</b>"), std::string::npos);
+  EXPECT_EQ(html.find("<section class=\"scorecard\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace makerscore

@@ -183,7 +183,7 @@ std::string DistributionChart(const Result& r, const CohortFigures& f) {
     const std::string words = nodes[k].id + ": min " + Fixed(100 * five[0], 0) + "%, quartiles " +
                               Fixed(100 * five[1], 0) + "% and " + Fixed(100 * five[3], 0) + "%, median " +
                               Fixed(100 * five[2], 0) + "%, max " + Fixed(100 * five[4], 0) + "%";
-    out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(Gauge(r, 0, k).second, 2) +
+    out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(MostShown(r, k, 0), 2) +
            "</td><td class=\"chart\">" + BoxSvg(five, words) + "</td><td class=\"num\">" + Fixed(f.median[k], 2) +
            "</td></tr>\n";
   }

@@ -24,9 +24,13 @@ struct CohortFigures {
 // The figures of r; links[i] = link_prefix + ... (see report.cpp).
 CohortFigures Figures(const Result& r, std::vector<std::string> links);
 
-// The value shown for node k of entity i and the most it could be: points
-// and maximum points with point weights, the score on the total's scale
-// and the total with relative weights.
+// The most node k can show for an entity of the given class: its maximum
+// points with point weights, the total with relative weights.
+double MostShown(const Result& r, int k, int entity_class);
+
+// The value shown for node k of entity i (ShownValue: points with point
+// weights, the score on the total's scale with relative weights) and the
+// most it could be.
 std::pair<double, double> Gauge(const Result& r, int i, int k);
 
 // Whether the rule set has indicators to score (a report form has none:
