@@ -55,6 +55,8 @@ class Ratings {
 
   // The distinct labels of a column, in order of first appearance.
   const std::vector<std::string>& labels(Column c) const { return labels_[c]; }
+  // The code of label in column c, or -1 when no rating has it.
+  std::int32_t Find(Column c, std::string_view label) const;
   // Each rating's code into labels(c).
   const std::vector<std::int32_t>& codes(Column c) const { return codes_[c]; }
   // The label of column c of rating k.

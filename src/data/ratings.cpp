@@ -73,6 +73,11 @@ Ratings Ratings::FromCodes(std::array<std::vector<std::string>, 4> labels,
   return r;
 }
 
+std::int32_t Ratings::Find(Column c, std::string_view label) const {
+  auto it = index_[c].find(std::string(label));
+  return it == index_[c].end() ? -1 : it->second;
+}
+
 Rating Ratings::at(std::size_t k) const {
   return {label(kEntity, k), label(kIndicator, k), label(kExpert, k), label(kValue, k), row(k)};
 }

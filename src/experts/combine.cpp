@@ -136,7 +136,7 @@ struct Problem {
 };
 
 // Combines one cohort's ratings in passes over them: every distinct label is looked up once
-// (the constructor), each rating checked and counted per item (Check), the valid ones grouped by item
+// (the constructor), each rating checked and counted per item (Check), the usable ones grouped by item
 // with a counting sort (Group), each rated indicator combined on its own, on every core for large
 // cohorts (Combine, CombineIndicator); the problems found are reported together (ThrowIfAny).
 // An item is one rated indicator of one entity, its slot q * n + e.
@@ -169,10 +169,6 @@ class Combiner {
   // The same once Check has worked every one out (safe from several threads).
   double FractionKnown(size_t q, size_t k) const { return fraction_[scale_of_[q]][value_[k]]; }
   size_t Slot(size_t k) const { return static_cast<size_t>(leaf_of_[indicator_[k]]) * n_ + entity_of_[entity_[k]]; }
-  bool Valid(size_t k) {
-    const int q = leaf_of_[indicator_[k]];
-    return q >= 0 && entity_of_[entity_[k]] >= 0 && authority_[expert_[k]] >= 0 && Fraction(q, k) != kOffScale;
-  }
 
   const CompiledModel& model_;
   const Dataset& data_;
@@ -268,8 +264,14 @@ void Combiner::Group() {
   for (size_t s = 1; s < start_.size(); ++s) start_[s] += start_[s - 1];
   order_.resize(start_.back());
   std::vector<std::uint32_t> next(start_.begin(), start_.end() - 1);
+  // The ratings Check found unusable are its problems, in the order of the ratings: skip them.
+  auto problem = problems_.begin();
   for (size_t k = 0; k < ratings_.size(); ++k) {
-    if (Valid(k)) order_[next[Slot(k)]++] = static_cast<std::uint32_t>(k);  // in the file's order within an item
+    if (problem != problems_.end() && problem->rating == k) {
+      ++problem;
+      continue;
+    }
+    order_[next[Slot(k)]++] = static_cast<std::uint32_t>(k);  // in the file's order within an item
   }
 }
 

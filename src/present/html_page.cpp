@@ -1,8 +1,5 @@
 #include "present/html_page.h"
 
-#include <charconv>
-#include <cmath>
-
 namespace makerscore::detail {
 
 namespace {
@@ -96,12 +93,6 @@ std::string Html(std::string_view text) {
     }
   }
   return out;
-}
-
-std::string Fixed(double x, int decimals) {
-  if (std::isnan(x)) return "-";
-  char buf[400];
-  return std::string(buf, std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, decimals).ptr);
 }
 
 std::string HtmlPage(const std::string& title, const std::string& body, const std::string& lang) {

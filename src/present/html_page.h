@@ -10,9 +10,6 @@ namespace makerscore::detail {
 // text with & < > " ' escaped, for HTML text and attribute values.
 std::string Html(std::string_view text);
 
-// A number with the given decimals ("-" for NaN), e.g. 54.93.
-std::string Fixed(double x, int decimals);
-
 // A complete, self-contained page: the document head (UTF-8, a viewport for
 // phones, the report's style sheet with its A4 print rules) around body.
 // lang is the page's language ("zh-CN").

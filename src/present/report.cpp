@@ -47,28 +47,34 @@ double MostShown(const Result& r, int k, int entity_class) {
   if (r.model().rules().weighting != Weighting::kPoints) return r.model().rules().total;
   const Node& node = r.model().nodes()[k];
   return entity_class < static_cast<int>(node.class_max_points.size()) ? node.class_max_points[entity_class]
-                                                                        : node.max_points;
+                                                                       : node.max_points;
 }
 
 std::pair<double, double> Gauge(const Result& r, int i, int k) {
   return {ShownValue(r, i, k), MostShown(r, k, r.entity_class(i))};
 }
 
+std::string Fact(const std::string& label, const std::string& value) {
+  return "<div class=\"fact\">" + label + "<b>" + value + "</b></div>";
+}
+
+std::string NodeName(const Node& node) { return Html(node.id) + " " + Html(node.name); }
+
+std::string Badge(const std::string& label, int g, int count) {
+  return "<span class=\"grade\" style=\"background:" + GradeColor(g, count) + "\">" + Html(label) + "</span>";
+}
+
 std::string GradeBadge(const Result& r, int i) {
   const auto& grades = r.model().rules().grades;
-  const std::string& g = r.grade(i);
   for (size_t k = 0; k < grades.size(); ++k) {
-    if (grades[k].label == g) {
-      return "<span class=\"grade\" style=\"background:" +
-             GradeColor(static_cast<int>(k), static_cast<int>(grades.size())) + "\">" + Html(g) + "</span>";
-    }
+    if (grades[k].label == r.grade(i)) return Badge(r.grade(i), static_cast<int>(k), static_cast<int>(grades.size()));
   }
   return "-";
 }
 
 std::string SetAsideCell(const CellProblem& p) {
-  return "第 " + std::to_string(p.row) + " 行 <span class=\"en\" lang=\"en\">row " + std::to_string(p.row) + "</span>, " +
-         Html(p.message);
+  return "第 " + std::to_string(p.row) + " 行 <span class=\"en\" lang=\"en\">row " + std::to_string(p.row) +
+         "</span>, " + Html(p.message);
 }
 
 std::string ReportFooter(const Result& r) {

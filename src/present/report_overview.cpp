@@ -32,8 +32,6 @@ constexpr FlagColumnLabel kQualityFlags[] = {
     {kFlagExcluded, "不计入", "left out"},
 };
 
-std::string NodeName(const Node& n) { return Html(n.id) + " " + Html(n.name); }
-
 std::string PValue(double p) {
   if (std::isnan(p)) return "-";
   return p < 0.0001 ? "&lt; 0.0001" : FormatNumber(p, 4);
@@ -51,15 +49,12 @@ std::string KeyFigures(const Result& r) {
     if (r.rank(i) > 0) totals.push_back(r.total(i));
   }
   std::sort(totals.begin(), totals.end());
-  auto fact = [](const std::string& label, const std::string& value) {
-    return "<div class=\"fact\">" + label + "<b>" + value + "</b></div>";
-  };
-  std::string out = "<div class=\"facts\">" + fact(Label("参评", "entities"), std::to_string(r.entity_count())) +
-                    fact(Label("排名", "ranked"), std::to_string(r.ranked_count()));
+  std::string out = "<div class=\"facts\">" + Fact(Label("参评", "entities"), std::to_string(r.entity_count())) +
+                    Fact(Label("排名", "ranked"), std::to_string(r.ranked_count()));
   if (!totals.empty()) {
-    out += fact(Label("最高分", "highest"), Fixed(totals.back(), 2)) +
-           fact(Label("中位数", "median"), Fixed(Quantile(totals, 0.5), 2)) +
-           fact(Label("最低分", "lowest"), Fixed(totals.front(), 2));
+    out += Fact(Label("最高分", "highest"), Fixed(totals.back(), 2)) +
+           Fact(Label("中位数", "median"), Fixed(Quantile(totals, 0.5), 2)) +
+           Fact(Label("最低分", "lowest"), Fixed(totals.front(), 2));
   }
   return out + "</div>\n";
 }
@@ -81,10 +76,8 @@ std::string GradeChart(const Result& r) {
   for (int g = 0; g <= n; ++g) {
     if (g == n && count[g] == 0) continue;
     const std::string label = g < n ? grades[g].label : "-";
-    const std::string color = g < n ? GradeColor(g, n) : "#999999";
-    const std::string badge =
-        g < n ? "<span class=\"grade\" style=\"background:" + color + "\">" + Html(label) + "</span>"
-              : Label("无等级", "no grade");
+    const std::string color = GradeColor(g, n);  // grey for no grade
+    const std::string badge = g < n ? Badge(label, g, n) : Label("无等级", "no grade");
     out +=
         "<tr><td>" + badge + "</td><td class=\"num\">" + std::to_string(count[g]) + "</td><td class=\"num\">" +
         Fixed(100.0 * count[g] / std::max(1, r.entity_count()), 1) + "%</td><td class=\"chart\">" +
@@ -260,8 +253,8 @@ std::string DataQuality(const Result& r, const CohortFigures& f) {
                ")</li>\n";
     }
     for (const CellProblem& p : r.set_aside(i)) {
-      items += "<li>" + who + Label("数据不可用，未排名", "a cell set aside, not ranked") + " — " +
-               SetAsideCell(p) + "</li>\n";
+      items += "<li>" + who + Label("数据不可用，未排名", "a cell set aside, not ranked") + " — " + SetAsideCell(p) +
+               "</li>\n";
     }
     if (r.flags()(i, 0) & kFlagNotScored) {
       items += "<li>" + who + Label("缺少必需数据，无总分", "required data missing, no total") + "</li>\n";

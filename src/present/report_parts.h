@@ -40,7 +40,15 @@ inline bool HasIndicators(const Result& r) { return r.model().nodes().size() > 1
 // A cell set aside, in words: "第 5 行 row 5, column 'workstations' ...".
 std::string SetAsideCell(const CellProblem& p);
 
-// The grade label as a coloured badge ("-" when none).
+// A key figure in a box: its label (HTML) over its value (HTML).
+std::string Fact(const std::string& label, const std::string& value);
+
+// A node's id and name, escaped: "3.1 众创空间总收入同比增长比例".
+std::string NodeName(const Node& node);
+
+// Grade g (of count, best first) labelled label, as a coloured badge.
+std::string Badge(const std::string& label, int g, int count);
+// Entity i's grade as a badge ("-" when none).
 std::string GradeBadge(const Result& r, int i);
 
 // The cohort overview: title, key figures, grade distribution, ranked table,

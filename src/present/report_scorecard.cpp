@@ -15,12 +15,6 @@ namespace makerscore::detail {
 
 namespace {
 
-std::string NodeName(const Node& n) { return Html(n.id) + " " + Html(n.name); }
-
-std::string Fact(const std::string& label, const std::string& value) {
-  return "<div class=\"fact\">" + label + "<b>" + value + "</b></div>";
-}
-
 std::string Heading(const Result& r, int i) {
   const std::string& name = r.entity_names()[i];
   std::string out = "<h2>" + Html(name.empty() ? r.entity_ids()[i] : name) + " <span class=\"muted\">" +
@@ -131,8 +125,8 @@ std::string Details(const Result& r, int i) {
       continue;
     }
     const auto [value, most] = Gauge(r, i, k);
-    out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(value, 2) + " / " + FormatNumber(most) +
-           "</td><td><pre class=\"trace\">" + Html(Trace(r, i, nodes[k])) + "</pre></td></tr>\n";
+    out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(value, 2) + " / " +
+           FormatNumber(most) + "</td><td><pre class=\"trace\">" + Html(Trace(r, i, nodes[k])) + "</pre></td></tr>\n";
   }
   return out + "</tbody></table></div>\n";
 }
@@ -140,8 +134,7 @@ std::string Details(const Result& r, int i) {
 std::string ExpertRatings(const Result& r, int i) {
   const Ratings* ratings = r.ratings();
   if (!ratings) return "";
-  const auto& entities = ratings->labels(Ratings::kEntity);
-  const auto entity = std::find(entities.begin(), entities.end(), r.entity_ids()[i]) - entities.begin();
+  const std::int32_t entity = ratings->Find(Ratings::kEntity, r.entity_ids()[i]);
   std::map<std::pair<int, int>, std::string> given;  // (indicator label, expert label) -> rating
   std::vector<int> experts;
   for (size_t k = 0; k < ratings->size(); ++k) {
@@ -160,11 +153,9 @@ std::string ExpertRatings(const Result& r, int i) {
   out += "<th class=\"num\">" + Label("综合", "combined") + "</th><th class=\"num\">" +
          Label("得分/满分", "points/max") + "</th></tr></thead><tbody>\n";
   const auto& nodes = r.model().nodes();
-  const auto& indicators = ratings->labels(Ratings::kIndicator);
   for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
     if (nodes[k].kind != NodeKind::kQualitative) continue;
-    const int code =
-        static_cast<int>(std::find(indicators.begin(), indicators.end(), nodes[k].id) - indicators.begin());
+    const int code = ratings->Find(Ratings::kIndicator, nodes[k].id);
     out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td>";
     for (int x : experts) {
       auto it = given.find({code, x});

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "present/html_page.h"
+#include "util/text.h"
 
 namespace makerscore::detail {
 

@@ -9,17 +9,6 @@
 
 namespace makerscore {
 
-namespace {
-
-std::string Fixed(double x, int decimals) {
-  if (x != x) return "-";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  return buf;
-}
-
-}  // namespace
-
 std::string FormatTable(const Result& r) {
   const auto& nodes = r.model().nodes();
   std::vector<std::string> header = {"排名", "编号", "名称", "总分", "等级"};
@@ -31,8 +20,8 @@ std::string FormatTable(const Result& r) {
   std::vector<std::vector<std::string>> rows;
   for (int i : detail::RankOrder(r)) {
     std::vector<std::string> row = {r.rank(i) ? std::to_string(r.rank(i)) : "-", r.entity_ids()[i],
-                                    r.entity_names()[i], Fixed(r.total(i), 2), r.grade(i).empty() ? "-" : r.grade(i)};
-    for (int c : nodes[0].children) row.push_back(Fixed(detail::ShownValue(r, i, c), 2));
+                                    r.entity_names()[i], detail::Fixed(r.total(i), 2), r.grade(i).empty() ? "-" : r.grade(i)};
+    for (int c : nodes[0].children) row.push_back(detail::Fixed(detail::ShownValue(r, i, c), 2));
     rows.push_back(std::move(row));
   }
   std::string out = r.model().rules().title + "\n\n" + detail::AlignedTable(header, right, rows);

@@ -13,19 +13,14 @@ namespace makerscore {
 
 namespace {
 
+using detail::Fixed;
+
 using detail::FormatNumber;
 
 std::string Percent(double p) {
   if (p != p) return "-";
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.0f%%", 100 * p);
-  return buf;
-}
-
-std::string Fixed(double x, int decimals) {
-  if (x != x) return "-";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
   return buf;
 }
 

@@ -149,10 +149,8 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
   std::vector<double> fractions;
   std::vector<std::string> lines;
   if (const Ratings* ratings = r.ratings()) {
-    const auto& entities = ratings->labels(Ratings::kEntity);
-    const auto& indicators = ratings->labels(Ratings::kIndicator);
-    const auto entity = std::find(entities.begin(), entities.end(), r.entity_ids()[i]) - entities.begin();
-    const auto indicator = std::find(indicators.begin(), indicators.end(), node.id) - indicators.begin();
+    const std::int32_t entity = ratings->Find(Ratings::kEntity, r.entity_ids()[i]);
+    const std::int32_t indicator = ratings->Find(Ratings::kIndicator, node.id);
     for (size_t j = 0; j < ratings->size(); ++j) {
       if (ratings->codes(Ratings::kIndicator)[j] != indicator || ratings->codes(Ratings::kEntity)[j] != entity) continue;
       const Rating rating = ratings->at(j);

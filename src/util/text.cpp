@@ -50,18 +50,32 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
   return s.empty() ? std::string() : " (did you mean '" + s + "'?)";
 }
 
+void AppendNumber(double x, int digits, std::string* out) {
+  char buf[400];  // fixed notation of the largest double, with the digits
+  char* end = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, digits).ptr;
+  if (digits > 0) {  // trailing zeros, then a bare '.'
+    while (end[-1] == '0') --end;
+    if (end[-1] == '.') --end;
+  }
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+    out->push_back('0');
+    return;
+  }
+  out->append(buf, end);
+}
+
 std::string FormatNumber(double x, int digits) {
   if (std::isnan(x)) return "missing";
   if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-  char buf[400];  // fixed notation of the largest double, with the digits
-  const std::to_chars_result end = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, digits);
-  std::string s(buf, end.ptr);
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-  }
-  if (s == "-0") s = "0";
+  std::string s;
+  AppendNumber(x, digits, &s);
   return s;
+}
+
+std::string Fixed(double x, int decimals) {
+  if (std::isnan(x)) return "-";
+  char buf[400];
+  return std::string(buf, std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, decimals).ptr);
 }
 
 std::string ChildPath(const std::string& parent, const std::string& key) {

@@ -19,6 +19,11 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 // A number for people: up to `digits` decimals, trailing zeros removed,
 // "NaN" shown as "missing".
 std::string FormatNumber(double x, int digits = 4);
+// Appends finite x as FormatNumber writes it, without a string of its own
+// (for writers of millions of numbers).
+void AppendNumber(double x, int digits, std::string* out);
+// x with exactly `decimals` decimals ("54.90"); "-" for NaN.
+std::string Fixed(double x, int decimals);
 
 // "parent/key", or "key" at the top (parent "").
 std::string ChildPath(const std::string& parent, const std::string& key);
