@@ -81,7 +81,7 @@ piped=$("$bin" score --rules "$src/rules/guangxi-2019.yaml" --data <(cat "$src/e
   --previous <(cat "$src/examples/data/guangxi-example-2018.csv") \
   --ratings <(cat "$src/examples/data/guangxi-example-ratings.csv") --format csv 2>&1)
 [[ "$piped" == "$("$bin" score "${G[@]}" --format csv 2>&1)" ]] && pass || fail "piped input scores differently"
-expect "data is a folder" 4 "cannot open the data file" -- "$bin" score --rules "$src/rules/guangxi-2019.yaml" \
+expect "data is a folder" 4 "is a folder, not a data file" -- "$bin" score --rules "$src/rules/guangxi-2019.yaml" \
   --data "$tmp"
 
 # Output files: written whole on success; on an error no file, not even a partial one.
@@ -118,7 +118,7 @@ expect "report one scorecard" 0 "with rank intervals from 40 replications" -- \
 grep -q 'class="stability"' "$tmp/GX004.html" && pass || fail "GX004.html has no rank interval"
 expect "report unknown entity" 4 "no entity 'GX999' in the data" -- \
   "$bin" report "${G[@]}" --entity GX999 --output "$tmp/x.html"
-expect "report unwritable" 5 "cannot make the report folder" -- "$bin" report "${G[@]}" --output "$tmp/no/such/dir"
+expect "report unwritable" 5 "does not exist (create it first)" -- "$bin" report "${G[@]}" --output "$tmp/no/such/dir"
 [[ ! -e "$tmp/x.html" ]] && pass || fail "a report was written despite the error"
 
 echo "$passes passed, $failures failed"

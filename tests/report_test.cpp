@@ -164,7 +164,7 @@ TEST(Report, WrittenToAFileOrAFolder) {
   // Places a report cannot go.
   std::ofstream(dir / "plain") << "x";
   EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "plain").string()), Error, "it is a file, not a folder");
-  EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "no" / "such").string()), Error, "cannot make the report folder");
+  EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "no" / "such").string()), Error, "cannot write the report folder: the folder");
   EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "no" / "such.html").string()), Error, "does not exist");
   fs::remove_all(dir);
 }

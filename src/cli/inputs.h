@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include <CLI/CLI.hpp>
+
 #include "makerscore/makerscore.h"
 
 namespace makerscore::cli {
@@ -48,6 +50,11 @@ Result ScoreFiles(const InputFiles& files);
 // Prints text, or writes it to output (completely or not at all) when
 // output is not empty; returns the exit code.
 int Emit(const std::string& text, const std::string& output);
+
+// Why writing to the value of `--output` of the parsed subcommand would lose
+// data, or "": it is the same file (device and inode, after links) as the
+// value of another option, under whatever spelling. Checked before any work.
+std::string OutputOverwritesInput(const CLI::App& command);
 
 // Runs body, turning the library's exceptions into messages and exit codes.
 int Guarded(const std::function<int()>& body);

@@ -33,6 +33,12 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kOk : kUsage;
   }
+  for (const CLI::App* command : app.get_subcommands()) {
+    if (const std::string problem = OutputOverwritesInput(*command); !problem.empty()) {
+      std::cerr << "error: " << problem << "\n";
+      return kOutputError;
+    }
+  }
   if (app.got_subcommand("score")) return score();
   if (app.got_subcommand("validate")) return validate();
   if (app.got_subcommand("explain")) return explain();

@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "data/csv_parser.h"
-#include "data/file_text.h"
+#include "util/read_file.h"
 #include "data/long_form.h"
 #include "util/number_cell.h"
 #include "makerscore/csv.h"
@@ -201,11 +201,11 @@ Dataset ParseDatasetCsv(std::string_view text, const RuleSet& rules, const std::
 }
 
 DatasetReading ReadDatasetCsvLenient(const std::string& path, const RuleSet& rules) {
-  return ParseDatasetCsvLenient(detail::FileText(path, "data file").view(), rules, path);
+  return ParseDatasetCsvLenient(detail::ReadDataFile(path, "data file").view(), rules, path);
 }
 
 Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules) {
-  return ParseDatasetCsv(detail::FileText(path, "data file").view(), rules, path);
+  return ParseDatasetCsv(detail::ReadDataFile(path, "data file").view(), rules, path);
 }
 
 }  // namespace makerscore

@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "data/csv_parser.h"
-#include "data/file_text.h"
+#include "util/read_file.h"
 #include "data/long_form.h"
 #include "makerscore/delphi.h"
 #include "makerscore/error.h"
@@ -67,7 +67,7 @@ std::vector<DelphiResponse> ParseDelphiCsv(std::string_view text, const DelphiOp
 }
 
 std::vector<DelphiResponse> ReadDelphiCsv(const std::string& path, const DelphiOptions& options) {
-  return ParseDelphiCsv(detail::FileText(path, "Delphi file").view(), options, path);
+  return ParseDelphiCsv(detail::ReadDataFile(path, "Delphi file").view(), options, path);
 }
 
 }  // namespace makerscore

@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "data/csv_parser.h"
-#include "data/file_text.h"
+#include "util/read_file.h"
 #include "data/long_form.h"
 #include "makerscore/csv.h"
 
@@ -24,7 +24,7 @@ Ratings ParseRatingsCsv(std::string_view text, const std::string& source) {
 }
 
 Ratings ReadRatingsCsv(const std::string& path) {
-  return ParseRatingsCsv(detail::FileText(path, "ratings file").view(), path);
+  return ParseRatingsCsv(detail::ReadDataFile(path, "ratings file").view(), path);
 }
 
 }  // namespace makerscore

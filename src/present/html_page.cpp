@@ -98,8 +98,8 @@ std::string Html(std::string_view text) {
 std::string HtmlPage(const std::string& title, const std::string& body, const std::string& lang) {
   return "<!DOCTYPE html>\n<html lang=\"" + Html(lang) +
          "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-         "<meta name=\"generator\" content=\"makerscore\"/>\n<title>" +
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n" +
+         std::string(kGeneratorMarker) + "\n<title>" +
          Html(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n" + body +
          "</main>\n</body>\n</html>\n";
 }

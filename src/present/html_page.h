@@ -10,6 +10,10 @@ namespace makerscore::detail {
 // text with & < > " ' escaped, for HTML text and attribute values.
 std::string Html(std::string_view text);
 
+// The tag in the head of every page makerscore writes, by which a folder of
+// an earlier report is told from a folder of other files.
+inline constexpr const char* kGeneratorMarker = "<meta name=\"generator\" content=\"makerscore\"/>";
+
 // A complete, self-contained page: the document head (UTF-8, a viewport for
 // phones, the report's style sheet with its A4 print rules) around body.
 // lang is the page's language ("zh-CN").

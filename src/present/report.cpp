@@ -117,6 +117,13 @@ std::vector<std::string> FileNames(const Result& r) {
               ? '_'
               : c;
     if (base.empty() || base[0] == '.') base = "_" + base;
+    // A file name holds at most 255 bytes: a longer id is cut (at a character boundary), leaving room for
+    // "-12345.html".
+    if (base.size() > 200) {
+      size_t cut = 200;
+      while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80) --cut;
+      base.resize(cut);
+    }
     std::string name = base + ".html";
     for (int k = 2; !taken.insert(name).second; ++k) name = base + "-" + std::to_string(k) + ".html";
     names.push_back(name);
@@ -156,36 +163,35 @@ std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& pat
     return {path};
   }
   namespace fs = std::filesystem;
-  std::error_code error;
-  if (fs::exists(path, error) && !fs::is_directory(path, error)) {
-    throw Error(path +
-                ": cannot write the report there: it is a file, not a folder (a report file's name ends in .html)");
-  }
-  if (!fs::exists(path, error) && !fs::create_directory(path, error)) {
-    throw Error(path + ": cannot make the report folder: " + error.message() + " (its parent folder must exist)");
-  }
   const std::vector<std::string> names = FileNames(r);
-  std::vector<std::pair<std::string, std::string>> files;  // name, text: all made before any is written
-  if (!o.entity.empty()) {
-    const int i = EntityOf(r, o.entity);
-    files.emplace_back(names[i], HtmlReport(r, o));
-  } else {
-    const detail::CohortFigures f =
-        detail::Figures(r, detail::HasIndicators(r) ? names : std::vector<std::string>(r.entity_count()));
-    files.emplace_back("index.html", detail::HtmlPage(r.model().rules().title,
-                                                      detail::OverviewSection(r, f) + detail::ReportFooter(r)));
-    for (int i : f.order) {
-      if (!detail::HasIndicators(r)) break;  // a report form: no scorecards
-      files.emplace_back(names[i],
-                         detail::HtmlPage(ScorecardTitle(r, i),
-                                          detail::ScorecardSection(r, i, f, o.uncertainty) + detail::ReportFooter(r)));
+  if (!o.entity.empty()) {  // one page added to (or replaced in) a folder: the other pages stay
+    std::error_code error;
+    if (fs::exists(path, error) && !fs::is_directory(path, error)) {
+      throw Error(path +
+                  ": cannot write the report there: it is a file, not a folder (a report file's name ends in .html)");
     }
+    if (!fs::exists(path, error) && !fs::create_directory(path, error)) {
+      throw Error(path + ": cannot make the report folder: " + error.message() + " (its parent folder must exist)");
+    }
+    const std::string file = (fs::path(path) / names[EntityOf(r, o.entity)]).string();
+    detail::WriteFileAtomically(file, HtmlReport(r, o));
+    return {file};
   }
+  std::vector<std::pair<std::string, std::string>> files;  // name, text: all made before any is written
+  const detail::CohortFigures f =
+      detail::Figures(r, detail::HasIndicators(r) ? names : std::vector<std::string>(r.entity_count()));
+  files.emplace_back("index.html", detail::HtmlPage(r.model().rules().title,
+                                                    detail::OverviewSection(r, f) + detail::ReportFooter(r)));
+  for (int i : f.order) {
+    if (!detail::HasIndicators(r)) break;  // a report form: no scorecards
+    files.emplace_back(names[i],
+                       detail::HtmlPage(ScorecardTitle(r, i),
+                                        detail::ScorecardSection(r, i, f, o.uncertainty) + detail::ReportFooter(r)));
+  }
+  // The whole folder at once: never index.html linking to pages that are missing, nor last year's pages mixed in.
+  detail::WriteFolderAtomically(path, files, detail::kGeneratorMarker);
   std::vector<std::string> written;
-  for (const auto& [name, text] : files) {
-    written.push_back((fs::path(path) / name).string());
-    detail::WriteFileAtomically(written.back(), text);
-  }
+  for (const auto& file : files) written.push_back((fs::path(path) / file.first).string());
   return written;
 }
 

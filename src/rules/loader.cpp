@@ -4,12 +4,10 @@
 // each map is checked for unknown, duplicate and missing keys and each value
 // for its type before it is converted here. Semantic checks that need the
 // whole rule set (references, weights) are in validate_*.cpp.
-#include <fstream>
-#include <sstream>
-
 #include "makerscore/load.h"
 #include "makerscore/methods.h"
 #include "rules/uncertainty_reader.h"
+#include "util/read_file.h"
 
 namespace makerscore {
 
@@ -18,7 +16,6 @@ namespace {
 constexpr const char* kFormat = "makerscore/1";
 
 // Limits on what a hostile rule file can make the loader do (docs/rule-format.md).
-constexpr size_t kMaxFileBytes = 16 << 20;  // 16 MiB
 constexpr size_t kMaxNodes = 1000000;       // YAML nodes after expanding aliases
 constexpr int kMaxDepth = 100;              // YAML nesting levels (the Guangxi file uses 9)
 
@@ -42,6 +39,19 @@ size_t ExpandedSize(const YAML::Node& node, size_t limit, bool* too_deep, int de
     if (*too_deep || count > limit) break;
   }
   return count;
+}
+
+// A problem with the file as a whole (it cannot be read), as a diagnostic.
+Diagnostic FileProblem(const std::string& path, const std::string& message) {
+  Diagnostic d;
+  d.pos.file = path;
+  d.message = message;
+  return d;
+}
+
+// The text without the UTF-8 byte-order mark that Windows editors write.
+std::string_view WithoutBom(std::string_view text) {
+  return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
 }
 
 using detail::Describe;
@@ -405,25 +415,14 @@ class InputsLoader : public detail::UncertaintyReader {
 LoadResult LoadRulesWithInputs(const std::string& rules_path, const std::string& inputs_path) {
   LoadResult r = LoadRules(rules_path);
   if (!r.ok()) return r;
-  std::ifstream in(inputs_path, std::ios::binary);
   Diagnostics diags;
-  if (!in) {
-    Diagnostic d;
-    d.pos.file = inputs_path;
-    d.message = "cannot open the uncertainty file (does it exist, and may it be read?)";
-    diags.Add(d);
+  detail::FileBytes bytes;
+  if (std::string problem = detail::ReadFileBounded(inputs_path, detail::kMaxRuleFileBytes, "uncertainty file", &bytes);
+      !problem.empty()) {
+    diags.Add(FileProblem(inputs_path, problem));
     return {std::nullopt, diags};
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  if (text.size() > kMaxFileBytes) {
-    Diagnostic d;
-    d.pos.file = inputs_path;
-    d.message = "the uncertainty file is larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB";
-    diags.Add(d);
-    return {std::nullopt, diags};
-  }
+  std::string_view text = WithoutBom(bytes.view());
   SourceMap map;
   std::optional<UncertainInputs> inputs = InputsLoader(inputs_path, text).Run(&diags, &map);
   if (!inputs) return {std::nullopt, diags};
@@ -443,30 +442,14 @@ LoadResult ParseRules(std::string_view yaml, const std::string& file_name) {
 }
 
 LoadResult LoadRules(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  detail::FileBytes bytes;
+  if (std::string problem = detail::ReadFileBounded(path, detail::kMaxRuleFileBytes, "rule file", &bytes);
+      !problem.empty()) {
     LoadResult r;
-    Diagnostic d;
-    d.pos.file = path;
-    d.message = "cannot open the rule file (does it exist, and may it be read?)";
-    r.diagnostics.Add(d);
+    r.diagnostics.Add(FileProblem(path, problem));
     return r;
   }
-  in.seekg(0, std::ios::end);
-  if (static_cast<size_t>(in.tellg()) > kMaxFileBytes) {
-    LoadResult r;
-    Diagnostic d;
-    d.pos.file = path;
-    d.message = "the rule file is larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB; a rule file is far smaller";
-    r.diagnostics.Add(d);
-    return r;
-  }
-  in.seekg(0);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
-  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
-  return ParseRules(text, path);
+  return ParseRules(WithoutBom(bytes.view()), path);
 }
 
 RuleSet LoadRulesOrThrow(const std::string& path) {

@@ -1,0 +1,45 @@
+// Reading an input file whole, with a hard size bound (internal).
+#ifndef MAKERSCORE_SRC_UTIL_READ_FILE_H_
+#define MAKERSCORE_SRC_UTIL_READ_FILE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace makerscore::detail {
+
+// The largest input makerscore reads: a rule or uncertainty file, and a data,
+// ratings or Delphi file (a million makerspaces' ratings are about 1 GiB).
+inline constexpr std::size_t kMaxRuleFileBytes = std::size_t{16} << 20;  // 16 MiB
+inline constexpr std::size_t kMaxDataFileBytes = std::size_t{4} << 30;   // 4 GiB
+
+// The bytes of one input file, read with read() into a buffer of its own (not
+// mapped: a file that shrinks under a mapping kills the process with SIGBUS).
+// Not copyable; the view is valid while this lives.
+class FileBytes {
+ public:
+  FileBytes() = default;
+  std::string_view view() const { return {data_.get(), size_}; }
+
+ private:
+  friend std::string ReadFileBounded(const std::string&, std::size_t, const char*, FileBytes*);
+  std::unique_ptr<char[]> data_;  // not zero-filled: every byte is read into
+  std::size_t size_ = 0;
+};
+
+// Reads path whole into *out. Accepts regular files, pipes and sockets
+// (`<(command)`, /dev/stdin from a pipe); refuses folders and devices (which
+// can be endless, like /dev/zero). Reads at most limit bytes: a larger
+// regular file is refused before reading, a pipe once the limit is passed.
+// A regular file that changes while it is read is refused, not half-used.
+// Returns "" on success, else what is wrong in words that follow the path
+// ("is a folder, not a rule file"); `what` names the file ("rule file").
+std::string ReadFileBounded(const std::string& path, std::size_t limit, const char* what, FileBytes* out);
+
+// ReadFileBounded with kMaxDataFileBytes, throwing DataError "path: problem".
+FileBytes ReadDataFile(const std::string& path, const char* what);
+
+}  // namespace makerscore::detail
+
+#endif  // MAKERSCORE_SRC_UTIL_READ_FILE_H_
