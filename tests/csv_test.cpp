@@ -148,9 +148,11 @@ TEST(DatasetCsv, InvalidUtf8FormsAreRefused) {
     EXPECT_THROW_WITH(ParseDatasetCsv(std::string("id,income,staff,online\nA") + bad + ",1,2,1\n", Rules(), "d.csv"),
                       DataError, "d.csv:2: the file is not UTF-8 text");
   }
-  // The largest code point and the last before the surrogates are fine.
-  Dataset d = ParseDatasetCsv("id,income,staff,online\nA\xF4\x8F\xBF\xBF\xED\x9F\xBF,1,2,1\n", Rules(), "d.csv");
-  EXPECT_EQ(d.entity_count(), 1);
+  // The largest code point and the last before the surrogates are UTF-8: the file passes the encoding check,
+  // and the id is then refused as a name, since neither is an assigned character.
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,online\nA\xF4\x8F\xBF\xBF\xED\x9F\xBF,1,2,1\n", Rules(), "d.csv"),
+                    DataError, "d.csv: row 2: the entity id 'A<U+10FFFF><U+D7FF>' contains U+10FFFF, a code point that is not "
+                    "an assigned character, at character 2; remove it");
 }
 
 TEST(DatasetCsv, EmptyFileAndUnclosedQuote) {

@@ -16,9 +16,18 @@ namespace makerscore {
 
 // The one exception type of the library. what() is a complete message for an
 // analyst: it names the file, the row or line, the field and what was expected.
+// A NUL byte of the input quoted in the message is shown as <U+0000 NULL>, so
+// that what() (a C string) holds the whole message.
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Error(const std::string& what) : std::runtime_error(WithoutNul(what)) {}
+  explicit Error(const char* what) : std::runtime_error(what) {}
+
+ private:
+  static std::string WithoutNul(std::string s) {
+    for (size_t p = s.find('\0'); p != std::string::npos; p = s.find('\0', p)) s.replace(p, 1, "<U+0000 NULL>");
+    return s;
+  }
 };
 
 // Input data (CSV, arrays, ratings) that cannot be used as it is.

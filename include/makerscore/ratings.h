@@ -47,6 +47,15 @@ class Ratings {
   static Ratings FromCodes(std::array<std::vector<std::string>, 4> labels,
                            std::array<std::vector<std::int32_t>, 4> codes, int first_row, std::string source);
 
+  // Puts every label in Unicode NFC, merging labels that are one name spelt
+  // two ways (composed and decomposed "é"), and checks the entity, indicator
+  // and expert labels as names: throws DataError naming the row of each one
+  // that holds an invisible or control character (named by code point) and of
+  // each pair that looks alike (full-width "Ｅ01" against "E01"). The CSV
+  // reader and FromCodes call it; call it after Add() when building ratings
+  // in code. Work is per distinct label, not per rating.
+  void NormalizeLabels();
+
   // Number of ratings.
   std::size_t size() const { return codes_[kEntity].size(); }
   bool empty() const { return size() == 0; }

@@ -34,6 +34,7 @@ enum Flag : std::uint16_t {
   kFlagLogTransformed = 1u << 10, // the indicator's values were log-transformed for outliers
   kFlagDisagreement = 1u << 11,   // the experts' ratings vary more than the rule set's max_cv
   kFlagSetAside = 1u << 12,       // (on the root) a data cell was set aside: not ranked, not graded
+  kFlagNotFinite = 1u << 13,      // the arithmetic overflowed (beyond about 1.8e308): no value, no points from it
 };
 
 // Short English names of the flags set in flags ("missing", "imputed" ...).
@@ -115,6 +116,12 @@ class Result {
   // The grade label, or "" when no grade applies.
   const std::string& grade(int i) const;
 
+  // What looks wrong with the inputs although it breaks no rule, in words for
+  // people: last year's data the same as this year's, a ratings file without
+  // ratings, an indicator with a value for no entity at all. Front ends show
+  // them (the command on standard error, Python as warnings).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
   // The inputs the result was computed from (for explanations).
   const Dataset& current() const { return *current_; }
   const Dataset* previous() const { return previous_.get(); }
@@ -143,6 +150,7 @@ class Result {
   int ranked_ = 0;
   std::vector<int> ranks_;
   std::vector<int> grades_;  // index into model().rules().grades, -1 for none
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace makerscore

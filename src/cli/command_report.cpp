@@ -42,7 +42,7 @@ std::function<int()> AddReportCommand(CLI::App& app) {
   return [=]() {
     return Guarded([&] {
       Loaded in = LoadFiles(*files, *inputs);
-      Result result = Score(in.model, in.current, in.previous, in.ratings);
+      Result result = ScorePrinting(in);
       ReportOptions options;
       options.entity = *entity;
       UncertaintyResult uncertainty;

@@ -55,7 +55,13 @@ Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
 
 Result ScoreFiles(const InputFiles& files) {
   Loaded in = LoadFiles(files);
-  return Score(in.model, in.current, in.previous, in.ratings);
+  return ScorePrinting(in);
+}
+
+Result ScorePrinting(const Loaded& in) {
+  Result result = Score(in.model, in.current, in.previous, in.ratings);
+  for (const std::string& w : result.warnings()) std::cerr << "warning: " << w << "\n";
+  return result;
 }
 
 int Emit(const std::string& text, const std::string& output) {

@@ -47,6 +47,9 @@ Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file = 
 // Loads and scores everything; throws RuleError or DataError.
 Result ScoreFiles(const InputFiles& files);
 
+// Scores what was loaded, printing the result's warnings to stderr.
+Result ScorePrinting(const Loaded& in);
+
 // Prints text, or writes it to output (completely or not at all) when
 // output is not empty; returns the exit code.
 int Emit(const std::string& text, const std::string& output);

@@ -24,6 +24,11 @@ void RequireUtf8(std::string_view text, const std::string& source) {
       const unsigned char d = static_cast<unsigned char>(text[i + 1]);
       ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0) && !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
     }
+    if (ok && i > 0 && c == 0xEF && text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
+      throw DataError(source + ":" + std::to_string(line) +
+                      ": a byte-order mark (U+FEFF) in the middle of the file, where it would become part of a cell; "
+                      "it marks the start of a file (were two files joined?): remove it");
+    }
     if (!ok) {
       throw DataError(source + ":" + std::to_string(line) +
                       ": the file is not UTF-8 text. Spreadsheets often save Chinese CSV files as "

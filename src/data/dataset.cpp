@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "makerscore/error.h"
+#include "util/unicode.h"
 
 namespace makerscore {
 
@@ -80,6 +81,31 @@ void Dataset::Check() {
                         " has the code " + std::to_string(v));
       }
     }
+  }
+  // Ids as people type them: one spelling of each (NFC), no invisible characters, no look-alike twins.
+  std::string problems;
+  int count = 0;
+  for (size_t i = 0; i < n; ++i) {
+    std::string& id = entity_ids_[i];
+    if (detail::IsPlainAscii(id)) continue;
+    id = detail::Nfc(id);
+    if (std::string problem = detail::IdProblem(id); !problem.empty() && count++ < 20) {
+      problems += where + ": row " + std::to_string(rows_[i]) + ": the entity id '" + detail::Visible(id) +
+                  "' contains " + problem + "; remove it\n";
+    }
+  }
+  for (auto& labels : categories_) {
+    for (auto& label : labels) label = detail::Nfc(label);
+  }
+  for (const auto& [a, b] : detail::LookAlikePairs(entity_ids_)) {
+    if (entity_ids_[a] == entity_ids_[b] || count++ >= 20) continue;  // the same id twice is reported below
+    problems += where + ": row " + std::to_string(rows_[b]) + ": " +
+                detail::LookAlikeMessage("the entity ids", entity_ids_[a], entity_ids_[b]) + " (the first is in row " +
+                std::to_string(rows_[a]) + ")\n";
+  }
+  if (count) {
+    throw DataError(problems + std::to_string(count) + (count == 1 ? " entity id" : " entity ids") +
+                    " cannot be used in " + where);
   }
   std::unordered_map<std::string, size_t> seen;
   for (size_t i = 0; i < n; ++i) {

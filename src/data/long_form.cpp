@@ -3,6 +3,7 @@
 #include "data/csv_parser.h"
 #include "makerscore/error.h"
 #include "util/text.h"
+#include "util/unicode.h"
 
 namespace makerscore::detail {
 
@@ -11,7 +12,8 @@ constexpr int kMaxReported = 20;
 }  // namespace
 
 void ProblemList::Add(int line, const std::string& message) {
-  if (count_++ < kMaxReported) text_ += source_ + ":" + std::to_string(line) + ": " + message + "\n";
+  // A cell's invisible characters (a NUL, a zero-width space) are named, not echoed.
+  if (count_++ < kMaxReported) text_ += source_ + ":" + std::to_string(line) + ": " + Visible(message) + "\n";
 }
 
 void ProblemList::ThrowIfAny() const {

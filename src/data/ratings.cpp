@@ -1,9 +1,16 @@
 // Expert ratings stored by column (include/makerscore/ratings.h).
 #include "makerscore/ratings.h"
 
+#include <algorithm>
+
 #include "makerscore/error.h"
+#include "util/unicode.h"
 
 namespace makerscore {
+
+namespace {
+bool IsAsciiLabel(const std::string& s) { return makerscore::detail::IsAscii(s); }
+}  // namespace
 
 std::int32_t Ratings::Intern(Column c, std::string_view label) {
   std::vector<std::int32_t>& codes = codes_[c];
@@ -70,7 +77,60 @@ Ratings Ratings::FromCodes(std::array<std::vector<std::string>, 4> labels,
     r.codes_[c] = std::move(codes[c]);
   }
   r.first_row_ = first_row;
+  r.NormalizeLabels();
   return r;
+}
+
+void Ratings::NormalizeLabels() {
+  static const char* const kWhat[] = {"entity", "indicator", "expert", "rating"};
+  std::string problems;
+  int count = 0;
+  auto first_row = [&](int c, std::int32_t code) {
+    const auto& codes = codes_[c];
+    const auto at = std::find(codes.begin(), codes.end(), code);
+    return at == codes.end() ? 0 : row(static_cast<std::size_t>(at - codes.begin()));
+  };
+  auto report = [&](int row, const std::string& message) {
+    if (count++ < 20) problems += source + (row > 0 ? ":" + std::to_string(row) : std::string()) + ": " + message + "\n";
+  };
+  for (int c = 0; c < 4; ++c) {
+    std::vector<std::string>& labels = labels_[c];
+    // One spelling of each label; a label that becomes another one's spelling takes its code.
+    std::vector<std::int32_t> merged;
+    for (std::size_t j = 0; j < labels.size(); ++j) {
+      if (IsAsciiLabel(labels[j])) continue;
+      std::string nfc = detail::Nfc(labels[j]);
+      if (nfc == labels[j]) continue;
+      if (merged.empty()) {
+        merged.resize(labels.size());
+        for (std::size_t k = 0; k < labels.size(); ++k) merged[k] = static_cast<std::int32_t>(k);
+      }
+      index_[c].erase(labels[j]);
+      auto [it, fresh] = index_[c].emplace(nfc, static_cast<std::int32_t>(j));
+      merged[j] = it->second;
+      labels[j] = std::move(nfc);
+    }
+    if (!merged.empty()) {
+      for (std::int32_t& code : codes_[c]) code = merged[code];
+    }
+    if (c == kValue) continue;  // ratings are checked against the scale, which names what is wrong
+    for (std::size_t j = 0; j < labels.size(); ++j) {
+      if (detail::IsPlainAscii(labels[j]) || (!merged.empty() && merged[j] != static_cast<std::int32_t>(j))) continue;
+      if (std::string problem = detail::IdProblem(labels[j]); !problem.empty()) {
+        report(first_row(c, static_cast<std::int32_t>(j)), "the " + std::string(kWhat[c]) + " '" +
+                                                               detail::Visible(labels[j]) + "' contains " + problem +
+                                                               "; remove it");
+      }
+    }
+    for (const auto& [a, b] : detail::LookAlikePairs(labels)) {
+      if (labels[a] == labels[b]) continue;  // one label, merged above
+      report(first_row(c, static_cast<std::int32_t>(b)),
+             detail::LookAlikeMessage("the " + std::string(kWhat[c]) + " ids", labels[a], labels[b]) +
+                 " (the first is in row " + std::to_string(first_row(c, static_cast<std::int32_t>(a))) + ")");
+    }
+  }
+  if (count) throw DataError(problems + std::to_string(count) + (count == 1 ? " label" : " labels") +
+                             " cannot be used in " + (source.empty() ? std::string("the ratings") : source));
 }
 
 std::int32_t Ratings::Find(Column c, std::string_view label) const {

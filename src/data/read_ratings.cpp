@@ -20,6 +20,7 @@ Ratings ParseRatingsCsv(std::string_view text, const std::string& source) {
     out.Add(cells[0], cells[1], cells[2], cells[3], line);
   });
   reader.problems().ThrowIfAny();
+  out.NormalizeLabels();
   return out;
 }
 

@@ -22,6 +22,18 @@ Eigen::ArrayXd Compare(const Eigen::ArrayXd& a, const Eigen::ArrayXd& b, Cmp cmp
   return out;
 }
 
+// Arithmetic that overflowed (a sum or product beyond about 1.8e308, a
+// division by a number near 0) gives no value, flagged: an infinity is never
+// scored, and never meets another to make a missing value with no reason.
+void Finite(Eigen::ArrayXd* out, FlagColumn* flags) {
+  for (Eigen::Index i = 0; i < out->size(); ++i) {
+    if (std::isinf((*out)[i])) {
+      (*out)[i] = kNaN;
+      (*flags)[i] |= kFlagNotFinite;
+    }
+  }
+}
+
 }  // namespace
 
 void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::ArrayXd* out,
@@ -60,9 +72,9 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
       *out = a.isNaN().select(kNaN, (a == 0).cast<double>());
       return;
     }
-    case Op::kAdd: *out = eval(0) + eval(1); return;
-    case Op::kSub: *out = eval(0) - eval(1); return;
-    case Op::kMul: *out = eval(0) * eval(1); return;
+    case Op::kAdd: *out = eval(0) + eval(1); Finite(out, flags); return;
+    case Op::kSub: *out = eval(0) - eval(1); Finite(out, flags); return;
+    case Op::kMul: *out = eval(0) * eval(1); Finite(out, flags); return;
     case Op::kDiv: {
       Eigen::ArrayXd a = eval(0), b = eval(1);
       out->resize(rows);
@@ -74,6 +86,7 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
           (*out)[i] = a[i] / b[i];
         }
       }
+      Finite(out, flags);
       return;
     }
     case Op::kLt: *out = Compare(eval(0), eval(1), [](double a, double b) { return a < b; }); return;

@@ -94,7 +94,7 @@ struct Columns {
 };
 
 // Evaluates node `node` of formula over all rows. out receives the values,
-// flags is OR-ed with kFlagMissing / kFlagDivisionByZero / kFlagOutOfDomain
+// flags is OR-ed with kFlagMissing / kFlagDivisionByZero / kFlagOutOfDomain / kFlagNotFinite
 // per row (flags must have the right size).
 void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::ArrayXd* out,
               Eigen::Array<std::uint16_t, Eigen::Dynamic, 1>* flags);

@@ -127,6 +127,10 @@ std::string ExplainScore(const Result& r, const detail::CompiledLeaf& leaf, int 
   std::uint16_t flags = r.flags()(i, k);
   if (flags & kFlagDivisionByZero) out += "  the formula divides by zero, so the value is missing\n";
   if (flags & kFlagOutOfDomain) out += "  the formula takes log() of a number <= 0, so the value is missing\n";
+  if (flags & kFlagNotFinite) {
+    out += "  the arithmetic overflowed (a number beyond about 1.8e308), so the value is missing and earns no points "
+           "of its own\n";
+  }
   double used = r.used_values()(i, k);
   double s = r.scores()(i, k);
   if (std::isnan(x)) out += MissingSentence(r, leaf, i);

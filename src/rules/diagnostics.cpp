@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "makerscore/present.h"
+#include "util/unicode.h"
 
 namespace makerscore {
 
@@ -16,8 +17,8 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     if (d.pos.column > 0) out += ":" + std::to_string(d.pos.column);
   }
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
-  out += d.message;
-  if (!d.path.empty()) out += " [" + d.path + "]";
+  out += detail::Visible(d.message);  // a NUL or zero-width character from the file, named
+  if (!d.path.empty()) out += " [" + detail::Visible(d.path) + "]";
   out += "\n";
   if (!d.source_line.empty()) {
     // Split the line into characters, then show at most kWindow of them
@@ -27,7 +28,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     for (size_t i = 0; i < d.source_line.size();) {
       unsigned char c = static_cast<unsigned char>(d.source_line[i]);
       size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-      chars.push_back(d.source_line.substr(i, len));
+      chars.push_back(detail::Visible(d.source_line.substr(i, len)));
       i += len;
     }
     const int col = std::max(1, d.pos.column) - 1;

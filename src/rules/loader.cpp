@@ -8,6 +8,7 @@
 #include "makerscore/methods.h"
 #include "rules/uncertainty_reader.h"
 #include "util/read_file.h"
+#include "util/unicode.h"
 
 namespace makerscore {
 
@@ -54,6 +55,29 @@ std::string_view WithoutBom(std::string_view text) {
   return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
 }
 
+// YAML tags ('!!binary', '!!str', '!custom') ask a YAML library to read a value another way; the rule format
+// has none, and ignoring one would read the value other than its author meant. Reports each (at most 20).
+template <typename Report>
+void RefuseTags(const YAML::Node& node, const Report& report, int* count, int depth = 0) {
+  if (*count >= 20 || depth > kMaxDepth) return;
+  const std::string& tag = node.Tag();
+  if (!tag.empty() && tag != "?" && tag != "!") {
+    ++*count;
+    std::string shown = tag.rfind("tag:yaml.org,2002:", 0) == 0 ? "!!" + tag.substr(18) : tag;
+    report(node.Mark(), "the YAML tag '" + shown + "' is not part of the rule format (makerscore reads every "
+                        "value as the rule format says); remove it");
+  }
+  if (!(node.IsSequence() || node.IsMap())) return;
+  for (const auto& item : node) {
+    if (node.IsMap()) {
+      RefuseTags(item.first, report, count, depth + 1);
+      RefuseTags(item.second, report, count, depth + 1);
+    } else {
+      RefuseTags(item, report, count, depth + 1);
+    }
+  }
+}
+
 using detail::Describe;
 using detail::KeyNodes;
 using detail::ParseBool;
@@ -84,6 +108,8 @@ class Loader : public detail::UncertaintyReader {
     } else if (size > kMaxNodes) {
       Error(YAML::Mark(), "", "the rule file expands to more than " + std::to_string(kMaxNodes) +
                                   " YAML nodes (aliases repeating aliases?); a rule file is far smaller");
+    } else if (int tags = 0; RefuseTags(root, [&](const YAML::Mark& m, const std::string& message) { Error(m, "", message); }, &tags), tags > 0) {
+      // reported
     } else if (!root.IsDefined() || root.IsNull()) {
       Error(YAML::Mark(), "", "the rule file is empty; it needs at least 'format', 'id', 'title' and 'fields'");
     } else if (!root.IsMap()) {
@@ -395,6 +421,10 @@ class InputsLoader : public detail::UncertaintyReader {
       bool too_deep = false;
       if (ExpandedSize(root, kMaxNodes, &too_deep) > kMaxNodes || too_deep) {
         Error(YAML::Mark(), "", "the file nests too deep or expands to too many YAML nodes");
+      } else if (int tags = 0;
+                 RefuseTags(root, [&](const YAML::Mark& m, const std::string& message) { Error(m, "", message); }, &tags),
+                 tags > 0) {
+        // reported
       } else if (!root.IsMap()) {
         Error(root.Mark(), "", "an uncertainty file is a map of the keys of 'uncertainty:' (replications, weights, "
                                "methods ...), not " + Describe(root));
@@ -438,7 +468,11 @@ LoadResult LoadRulesWithInputs(const std::string& rules_path, const std::string&
 }
 
 LoadResult ParseRules(std::string_view yaml, const std::string& file_name) {
-  return Loader(file_name, yaml).Run();
+  // One spelling of every name: the text in Unicode NFC ("é" composed, as keyboards type it), so that an id
+  // typed decomposed is the same id. Canonical equivalents look the same, so nothing visible changes.
+  if (detail::IsAscii(yaml)) return Loader(file_name, yaml).Run();
+  const std::string nfc = detail::Nfc(yaml);
+  return Loader(file_name, nfc).Run();
 }
 
 LoadResult LoadRules(const std::string& path) {

@@ -5,6 +5,7 @@
 #include "makerscore/load.h"
 #include "rules/validator.h"
 #include "util/text.h"
+#include "util/unicode.h"
 
 namespace makerscore {
 
@@ -34,7 +35,42 @@ Diagnostics Validator::Run() {
   CheckVetoes();
   CheckChecks();
   CheckUncertainty();
+  CheckNames();
   return std::move(diags_);
+}
+
+// Names are compared as people read them: no invisible characters, and no two names of one kind that look
+// alike (the rule file's text is already in NFC: see ParseRules).
+void Validator::CheckNames() {
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> kinds = {
+      {"indicator id", indicator_names_}, {"field id", {}}, {"scale id", {}}, {"expert id", {}}, {"class", {}},
+      {"grade", {}}};
+  for (const auto& f : rules_.fields) kinds[1].second.push_back({f.id, "fields/" + f.id + "/id"});
+  for (const auto& sc : rules_.scales) {
+    kinds[2].second.push_back({sc.id, "scales/" + sc.id});
+    std::vector<std::pair<std::string, std::string>> levels;
+    for (const auto& l : sc.levels) levels.push_back({l.label, "scales/" + sc.id + "/levels/" + l.label});
+    for (const auto& b : sc.bands) levels.push_back({b.label, "scales/" + sc.id + "/bands/" + b.label});
+    kinds.push_back({"level of the scale '" + sc.id + "'", std::move(levels)});
+  }
+  for (const auto& e : rules_.experts) kinds[3].second.push_back({e.id, "experts/" + e.id + "/id"});
+  if (rules_.classes) {
+    for (const auto& l : rules_.classes->labels) kinds[4].second.push_back({l, "classes/labels"});
+  }
+  for (const auto& g : rules_.grades) kinds[5].second.push_back({g.label, "grades/" + g.label + "/grade"});
+  for (const auto& [what, names] : kinds) {
+    std::vector<std::string> texts;
+    for (const auto& [name, path] : names) {
+      texts.push_back(name);
+      if (IsPlainAscii(name)) continue;
+      if (std::string problem = IdProblem(name); !problem.empty()) {
+        Error(path, "the " + what + " '" + Visible(name) + "' contains " + problem + "; remove it");
+      }
+    }
+    for (const auto& [a, b] : LookAlikePairs(texts)) {
+      Error(names[b].second, LookAlikeMessage("the " + what + "s", texts[a], texts[b]));
+    }
+  }
 }
 
 void Validator::Error(const std::string& path, const std::string& message) {

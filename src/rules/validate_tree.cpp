@@ -12,6 +12,7 @@ namespace makerscore::detail {
 
 void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, int index, bool parent_derives) {
   std::string path = UniquePath(parent + "/" + (ind.id.empty() ? "#" + std::to_string(index) : ind.id), &paths_);
+  if (!ind.id.empty()) indicator_names_.push_back({ind.id, path + "/id"});
   if (!ind.id.empty() && !indicator_ids_.insert(ind.id).second) {
     Error(path + "/id", "duplicate indicator id '" + ind.id + "'");
   }
@@ -270,7 +271,11 @@ void Validator::CheckWeights(const std::vector<Indicator>& children, const Indic
     }
     std::string for_class = label.empty() ? "" : " for the class '" + label + "'";
     std::string where = parent ? path + "/weight" : "indicators";
-    if (rules_.weighting == Weighting::kPoints &&
+    if (!std::isfinite(sum)) {
+      Error(where, "the weights of the children of " + what + for_class + " add up to more than the largest number "
+                       "makerscore holds (about 1.8e308): " + terms + "; use smaller weights (only their ratios matter "
+                       "with 'weighting: relative')");
+    } else if (rules_.weighting == Weighting::kPoints &&
         std::fabs(sum - expected) > 1e-9 * std::max(1.0, std::fabs(expected))) {
       Error(where, "the weights of the children of " + what + for_class + " add up to " + terms + " = " +
                        FormatNumber(sum) + ", not " + FormatNumber(expected) +

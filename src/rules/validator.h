@@ -33,6 +33,8 @@ class Validator {
   void CheckClasses();
   void CheckExperts();
   void CheckOutliers(const OutlierSpec& o, const std::string& path);
+  // Every id and label: no invisible characters, no look-alike pairs of one kind.
+  void CheckNames();
 
   // validate_tree.cpp: the indicator tree.
   void CheckIndicator(const Indicator& ind, const std::string& parent, int index, bool parent_derives);
@@ -60,6 +62,7 @@ class Validator {
   const RuleSet& rules_;
   std::set<std::string> paths_;  // as the loader named them (see UniquePath)
   std::set<std::string> indicator_ids_;
+  std::vector<std::pair<std::string, std::string>> indicator_names_;  // id, the path of its 'id' 
   std::vector<std::string> field_ids_;
   Diagnostics diags_;
 };

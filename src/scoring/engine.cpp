@@ -102,6 +102,7 @@ class Engine {
       r.flags_(i, 0) |= kFlagSetAside;
     }
     RankAndGrade(m, r.totals_, unranked, r.vetoes_, &r.ranks_, &r.ranked_, &r.grades_);
+    r.warnings_ = Warnings(m, r);
     return r;
   }
 
@@ -133,6 +134,53 @@ class Engine {
                       "the rest of the cohort without them)");
     }
     return out;
+  }
+
+  // Inputs that break no rule but are almost certainly not what was meant.
+  static std::vector<std::string> Warnings(const CompiledModel& m, const Result& r) {
+    std::vector<std::string> out;
+    const Dataset& cur = *r.current_;
+    const Eigen::Index n = cur.entity_count();
+    if (r.previous_ && m.uses_prev && SameData(m, cur, *r.previous_)) {
+      out.push_back("last year's data" + Named(*r.previous_) + " is the same as this year's" + Named(cur) +
+                    ": every indicator that compares with last year (prev(...)) compares a year with itself; "
+                    "give last year's own file");
+    }
+    if (r.ratings_ && r.ratings_->empty() && !QualitativeIds(m).empty()) {
+      out.push_back("the ratings file" + (r.ratings_->source.empty() ? std::string() : " " + r.ratings_->source) +
+                    " holds no ratings (only its header?): the indicators rated by experts (" + QualitativeIds(m) +
+                    ") have no value for anyone");
+    }
+    if (n == 0) return out;
+    for (const CompiledLeaf& leaf : m.leaves) {
+      if (!(r.values_.col(leaf.node).isNaN().all())) continue;
+      const Node& node = m.nodes[leaf.node];
+      out.push_back("indicator " + node.id + " (" + node.name + ") has no value for any of the " + std::to_string(n) +
+                    " entities (" + (leaf.qualitative() ? "no usable rating" : "its data are missing in every row") +
+                    "): the missing-data policy decides everyone's points for it");
+    }
+    return out;
+  }
+
+  static std::string Named(const Dataset& d) { return d.source().empty() ? "" : " (" + d.source() + ")"; }
+
+  // True when last year's data hold this year's entities in the same order with the same value in every
+  // field of the rule set that both have (bit for bit; NaN equal to NaN).
+  static bool SameData(const CompiledModel& m, const Dataset& cur, const Dataset& prev) {
+    if (&cur == &prev) return true;
+    if (prev.entity_count() != cur.entity_count() || prev.entity_ids() != cur.entity_ids()) return false;
+    bool compared = false;
+    for (const auto& f : m.rules.fields) {
+      const int a = cur.FindField(f.id), b = prev.FindField(f.id);
+      if (a < 0 || b < 0) continue;
+      compared = true;
+      const double* x = cur.column(a);
+      const double* y = prev.column(b);
+      for (int i = 0; i < cur.entity_count(); ++i) {
+        if (!(x[i] == y[i] || (std::isnan(x[i]) && std::isnan(y[i])))) return false;
+      }
+    }
+    return compared;
   }
 
   static std::string QualitativeIds(const CompiledModel& m) {
@@ -258,7 +306,13 @@ class Engine {
       leaf.impl->score(used, leaf.context, &score, flags, &st);
     }
     for (Eigen::Index i = 0; i < n; ++i) {
-      if (!std::isnan(used[i])) continue;
+      // A method's arithmetic that overflowed (a cohort range beyond about 1.8e308) scores nothing.
+      if (!std::isnan(used[i]) && !std::isfinite(score[i]) && !((*flags)[i] & kFlagExcluded)) {
+        (*flags)[i] |= kFlagNotFinite;
+        score[i] = kNaN;
+      } else if (!std::isnan(used[i])) {
+        continue;
+      }
       switch (leaf.missing) {
         case MissingPolicy::kExclude:
           (*flags)[i] |= kFlagExcluded;
@@ -332,7 +386,7 @@ std::vector<std::string> FlagNames(std::uint16_t flags) {
       {kFlagNoSpread, "no_spread"},      {kFlagCapped, "capped"},
       {kFlagNotScored, "not_scored"},    {kFlagWinsorised, "winsorised"},
       {kFlagLogTransformed, "log_transformed"}, {kFlagDisagreement, "disagreement"},
-      {kFlagSetAside, "set_aside"},
+      {kFlagSetAside, "set_aside"},      {kFlagNotFinite, "not_finite"},
   };
   std::vector<std::string> out;
   for (const auto& [flag, name] : kNames) {

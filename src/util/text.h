@@ -16,7 +16,8 @@ std::string Suggest(std::string_view word, const std::vector<std::string>& candi
 // " (did you mean 'x'?)" or "".
 std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
 
-// A number for people: up to `digits` decimals, trailing zeros removed,
+// A number for people: up to `digits` decimals, trailing zeros removed
+// (from 1e15 on, the shortest exact form such as 1e+308),
 // "NaN" shown as "missing".
 std::string FormatNumber(double x, int digits = 4);
 // Appends finite x as FormatNumber writes it, without a string of its own

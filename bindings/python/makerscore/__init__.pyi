@@ -48,8 +48,11 @@ class Rules:
                     replications: Optional[int] = None, seed: Optional[int] = None, threads: int = 0,
                     bootstrap: int = 1000) -> SensitivityResult: ...
 
+class InputWarning(UserWarning): ...
+
 class Result:
     rules: Rules
+    warnings: List[str]
     core: _CoreResult
     values: npt.NDArray[np.float64]
     used_values: npt.NDArray[np.float64]

@@ -88,6 +88,7 @@ class Result:
     ranks: npt.NDArray[np.int32]
     grades: List[str]
     set_aside: List[List[str]]
+    warnings: List[str]
     vetoes: List[List[str]]
     classes: List[str]
     shares: List[float]

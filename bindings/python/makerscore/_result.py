@@ -1,10 +1,15 @@
 """Scoring a cohort and reading the result as pandas DataFrames."""
 import os
+import warnings
 
 import numpy as np
 import pandas as pd
 
 from . import _core, _data, _html
+
+
+class InputWarning(UserWarning):
+    """Inputs that break no rule but are almost certainly not what was meant (Result.warnings)."""
 
 
 class Result:
@@ -21,6 +26,9 @@ class Result:
         self._rules = rules
 
     rules = property(lambda self: self._rules, doc="The Rules it was scored with.")
+    warnings = property(lambda self: list(self._core.warnings),
+                        doc="What looks wrong with the inputs although it breaks no rule (also issued as "
+                            "InputWarning when scoring).")
     core = property(lambda self: self._core, doc="The core result.")
     values = property(lambda self: self._core.values, doc="Each formula's value (entity x node).")
     used_values = property(lambda self: self._core.used_values, doc="Values after imputation and outliers.")
@@ -172,4 +180,6 @@ def score(rules, data, previous=None, ratings=None, ids=None):
     current = _data.to_dataset(model, data, "data", ids)
     last = None if previous is None else _data.to_dataset(model, previous, "previous", ids)
     core = _core.score(model, current, last, _data.to_ratings(ratings))
+    for message in core.warnings:
+        warnings.warn(message, InputWarning, stacklevel=2)
     return Result(core, rules)

@@ -64,6 +64,10 @@ void BindResult(py::module_& m) {
           },
           "Grade labels; '' where none applies.")
       .def_property_readonly(
+          "warnings", [](const Result& r) { return r.warnings(); },
+          "What looks wrong with the inputs although it breaks no rule (last year's data the same as this "
+          "year's, a ratings file without ratings, an indicator with no value for anyone).")
+      .def_property_readonly(
           "set_aside",
           [](const Result& r) {
             std::vector<std::vector<std::string>> out;
