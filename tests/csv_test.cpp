@@ -85,7 +85,11 @@ fields: [{id: income, name: 总收入, unit: 万元}]
   EXPECT_THAT_CONTAINS(error_of("#DIV/0!"), "'#DIV/0!' is a spreadsheet error, not a value");
   EXPECT_THAT_CONTAINS(error_of("NaN"), "expected a finite number in 万元, found 'NaN'");
   EXPECT_THAT_CONTAINS(error_of("-inf"), "expected a finite number in 万元, found '-inf'");
-  EXPECT_THAT_CONTAINS(error_of("1e999"), "found '1e999', which is too large to hold");
+  EXPECT_THAT_CONTAINS(error_of("1e999"),
+                       "found '1e999', which is larger than the largest number makerscore holds (about 1.8e308)");
+  // Issue 14: an underflow is not "too large".
+  EXPECT_THAT_CONTAINS(error_of("1e-400"), "found '1e-400', which is closer to 0 than the smallest number makerscore "
+                                           "holds (about 2.2e-308; write 0 if 0 is meant)");
   EXPECT_THAT_CONTAINS(error_of("1 234"), "expected a number in 万元, found '1 234'");
   EXPECT_THAT_CONTAINS(error_of("0x10"), "expected a number in 万元, found '0x10'");
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "formula/formula.h"
+#include "util/number_cell.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
@@ -34,6 +35,7 @@ struct Token {
   std::string text;
   double number = 0;
   int offset = 0;
+  bool out_of_range = false;  // a number too large or too small to hold (kBad)
 };
 
 }  // namespace
@@ -87,6 +89,7 @@ class Parser {
       auto [end, ec] = std::from_chars(text_.data() + i, text_.data() + text_.size(), v);
       size_t len = static_cast<size_t>(end - (text_.data() + i));
       tok_.kind = ec == std::errc() ? Tok::kNumber : Tok::kBad;
+      tok_.out_of_range = ec == std::errc::result_out_of_range;
       tok_.number = v;
       tok_.text = std::string(text_.substr(i, std::max<size_t>(len, 1)));
       pos_ = i + std::max<size_t>(len, 1);
@@ -307,6 +310,10 @@ class Parser {
         Fail(t.offset, "the formula ends where a value was expected");
         return -1;
       case Tok::kBad:
+        if (t.out_of_range) {
+          Fail(t.offset, "the number '" + t.text + "'" + OutOfRange(t.text));
+          return -1;
+        }
         Fail(t.offset, "unexpected character '" + t.text + "'" +
                            (static_cast<unsigned char>(t.text[0]) >= 0x80
                                 ? " (formulas use ASCII operators and field ids)"

@@ -21,6 +21,7 @@
 #include "makerscore/diagnostics.h"
 #include "makerscore/rules.h"
 #include "makerscore/schema.h"
+#include "util/number_cell.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
@@ -178,8 +179,16 @@ class YamlReader {
     }
     if (!ok) {
       // A null value has no position of its own: point at its key.
+      std::string found = Describe(v);
+      if (v.IsScalar() && (k.type == KeyType::kNumber || k.type == KeyType::kInteger || k.type == KeyType::kNumberOrMap)) {
+        double ignored = 0;
+        const std::string& text = v.Scalar();
+        const char* begin = text.data() + (!text.empty() && text[0] == '+');
+        const char* end = text.data() + text.size() - (!text.empty() && text.back() == '%');
+        if (std::from_chars(begin, end, ignored).ec == std::errc::result_out_of_range) found += OutOfRange(text);
+      }
       Error(v.IsNull() ? key_mark : v.Mark(), path,
-            std::string("'") + k.key + "' must be " + Article(k.type) + ", found " + Describe(v));
+            std::string("'") + k.key + "' must be " + Article(k.type) + ", found " + found);
       return false;
     }
     if (*k.allowed && v.IsScalar()) {

@@ -88,15 +88,22 @@ std::string ParseNumberCell(std::string_view cell, const std::string& unit, doub
   if (begin != end && *begin == '+') ++begin;
   double v = 0;
   auto [stop, ec] = std::from_chars(begin, end, v);
-  if (ec == std::errc::result_out_of_range) {
-    return "expected a number" + in_unit + ", found '" + written + "', which is too large to hold";
-  }
+  if (ec == std::errc::result_out_of_range) return "expected a number" + in_unit + ", found '" + written + "'" + OutOfRange(s);
   if (ec != std::errc() || stop != end) {
     return "expected a number" + in_unit + ", found '" + written + "' (leave the cell empty if the value is unknown)";
   }
   if (!std::isfinite(v)) return "expected a finite number" + in_unit + ", found '" + written + "'";
   *out = v;
   return "";
+}
+
+std::string OutOfRange(std::string_view written) {
+  // The exponent, if any, decides: 1e-400 is tiny, 1e400 huge; without one only a huge number overflows.
+  const size_t e = written.find_first_of("eE");
+  const bool tiny = e != std::string_view::npos && e + 1 < written.size() && written[e + 1] == '-';
+  return tiny ? ", which is closer to 0 than the smallest number makerscore holds (about 2.2e-308; write 0 if 0 is "
+                "meant)"
+              : ", which is larger than the largest number makerscore holds (about 1.8e308)";
 }
 
 }  // namespace makerscore::detail

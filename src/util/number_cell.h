@@ -21,6 +21,13 @@ namespace makerscore::detail {
 // messages ("" when it has none).
 std::string ParseNumberCell(std::string_view cell, const std::string& unit, double* out);
 
+// For a number written in text that from_chars found out of range: ", which is
+// larger than the largest number makerscore holds (about 1.8e308)" or ", which
+// is closer to 0 than the smallest number makerscore holds (about 2.2e-308;
+// write 0 if 0 is meant)". A small number is told from a large one by the
+// exponent's sign, as written ("1e-400", "0.000…1e-300").
+std::string OutOfRange(std::string_view written);
+
 }  // namespace makerscore::detail
 
 #endif  // MAKERSCORE_SRC_UTIL_NUMBER_CELL_H_
