@@ -26,6 +26,11 @@ struct Diagnostic {
   std::string path;         // where in the rule, e.g. "indicators/3/3.1/score/method"
   std::string message;      // what is wrong and what was expected
   std::string source_line;  // the text of the offending line, without newline
+  // Characters of a long line left out before source_line: of a line longer
+  // than a few hundred characters only the part around the column is kept
+  // (a one-line rule file of megabytes must not be copied into every
+  // diagnostic). pos.column still counts from the start of the whole line.
+  int source_offset = 0;
 };
 
 // Renders one diagnostic the way compilers do:

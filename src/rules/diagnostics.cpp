@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "makerscore/present.h"
+#include "rules/source_excerpt.h"
 #include "util/unicode.h"
 
 namespace makerscore {
@@ -31,13 +32,13 @@ std::string FormatDiagnostic(const Diagnostic& d) {
       chars.push_back(detail::Visible(d.source_line.substr(i, len)));
       i += len;
     }
-    const int col = std::max(1, d.pos.column) - 1;
+    const int col = std::max(0, std::max(1, d.pos.column) - 1 - d.source_offset);
     int first = 0, last = static_cast<int>(chars.size());
     if (last > kWindow) {
       first = std::max(0, std::min(col - kWindow / 2, last - kWindow));
       last = first + kWindow;
     }
-    std::string shown = first > 0 ? "..." : "", prefix = shown;
+    std::string shown = first > 0 || d.source_offset > 0 ? "..." : "", prefix = shown;
     for (int k = first; k < last; ++k) {
       shown += chars[k];
       if (k < col) prefix += chars[k];
@@ -48,6 +49,40 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   }
   return out;
 }
+
+namespace detail {
+
+void SetSourceLine(Diagnostic* d, std::string_view line, LineCursor* cursor) {
+  constexpr size_t kLong = 400;
+  constexpr int kAround = 100;  // characters either side of the column
+  d->source_offset = 0;
+  if (line.size() <= kLong) {
+    d->source_line = std::string(line);
+    return;
+  }
+  const int col = std::max(1, d->pos.column) - 1;
+  const int from = std::max(0, col - kAround), to = col + kAround;
+  if (cursor->line != d->pos.line || cursor->chars > from) *cursor = {d->pos.line, 0, 0};
+  // Byte offsets of the characters `from` and `to`.
+  size_t i = cursor->byte;
+  int chars = cursor->chars;
+  auto advance_to = [&](int target) {
+    for (; i < line.size(); ++i) {
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // inside a character
+      if (chars == target) break;
+      ++chars;
+    }
+    return std::min(i, line.size());
+  };
+  const size_t begin = advance_to(from);
+  cursor->chars = chars;
+  cursor->byte = begin;
+  const size_t end = advance_to(to);
+  d->source_offset = from;
+  d->source_line = std::string(line.substr(begin, end - begin));
+}
+
+}  // namespace detail
 
 bool Diagnostics::HasErrors() const { return ErrorCount() > 0; }
 

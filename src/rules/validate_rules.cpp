@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "makerscore/load.h"
+#include "rules/source_excerpt.h"
 #include "rules/validator.h"
 #include "util/text.h"
 #include "util/unicode.h"
@@ -14,7 +15,10 @@ Diagnostics Validate(const RuleSet& rules) { return detail::Validator(rules).Run
 namespace detail {
 
 Validator::Validator(const RuleSet& rules) : rules_(rules) {
-  for (const auto& f : rules.fields) field_ids_.push_back(f.id);
+  for (const auto& f : rules.fields) {
+    field_index_.emplace(f.id, static_cast<int>(field_ids_.size()));  // the first of duplicates, as before
+    field_ids_.push_back(f.id);
+  }
 }
 
 Diagnostics Validator::Run() {
@@ -83,7 +87,9 @@ void Validator::At(SourcePos pos, const std::string& path, const std::string& me
   d.pos = pos;
   d.path = path;
   d.message = message;
-  d.source_line = rules_.source_map.Line(pos.line);
+  if (pos.line >= 1 && pos.line <= static_cast<int>(rules_.source_map.lines.size())) {
+    SetSourceLine(&d, rules_.source_map.lines[pos.line - 1], &excerpt_);
+  }
   diags_.Add(std::move(d));
 }
 
@@ -132,10 +138,8 @@ bool Validator::CheckFormula(const std::string& text, const std::string& path, F
 }
 
 int Validator::FieldIndex(const std::string& name) const {
-  for (size_t i = 0; i < rules_.fields.size(); ++i) {
-    if (rules_.fields[i].id == name) return static_cast<int>(i);
-  }
-  return -1;
+  auto it = field_index_.find(name);  // a hash: 10,000 fields referred to 10,000 times stay linear
+  return it == field_index_.end() ? -1 : it->second;
 }
 
 void Validator::CheckCategoryField(const std::string& field, const std::string& path, const std::string& what) {

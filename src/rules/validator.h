@@ -7,9 +7,11 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "formula/formula.h"
+#include "rules/source_excerpt.h"
 #include "makerscore/load.h"
 
 namespace makerscore::detail {
@@ -64,7 +66,9 @@ class Validator {
   std::set<std::string> indicator_ids_;
   std::vector<std::pair<std::string, std::string>> indicator_names_;  // id, the path of its 'id' 
   std::vector<std::string> field_ids_;
+  std::unordered_map<std::string, int> field_index_;  // field id -> index
   Diagnostics diags_;
+  LineCursor excerpt_;  // for the excerpts of long lines
 };
 
 }  // namespace makerscore::detail

@@ -21,6 +21,7 @@
 #include "makerscore/diagnostics.h"
 #include "makerscore/rules.h"
 #include "makerscore/schema.h"
+#include "rules/source_excerpt.h"
 #include "util/number_cell.h"
 #include "util/text.h"
 
@@ -80,14 +81,17 @@ class YamlReader {
 
  protected:
   // yaml-cpp counts columns in bytes; people (and editors) count characters.
+  // The reader asks in file order, so the count resumes from the last answer
+  // on the same line: a one-line file of megabytes costs one pass, not one
+  // pass per node.
   SourcePos Pos(const YAML::Mark& m) const {
-    if (m.line < 0) return SourcePos{map_.file, 0, 0};
-    std::string line = map_.Line(m.line + 1);
-    int chars = 0;
-    for (int b = 0; b < m.column && b < static_cast<int>(line.size()); ++b) {
-      chars += (static_cast<unsigned char>(line[b]) & 0xC0) != 0x80;
-    }
-    return SourcePos{map_.file, m.line + 1, chars + 1};
+    if (m.line < 0 || m.line >= static_cast<int>(map_.lines.size())) return SourcePos{map_.file, m.line < 0 ? 0 : m.line + 1, 0};
+    const std::string& line = map_.lines[m.line];
+    const int stop = std::min(m.column, static_cast<int>(line.size()));
+    if (cursor_.line != m.line || cursor_.byte > stop) cursor_ = {m.line, 0, 0};
+    for (int b = cursor_.byte; b < stop; ++b) cursor_.chars += (static_cast<unsigned char>(line[b]) & 0xC0) != 0x80;
+    cursor_.byte = stop;
+    return SourcePos{map_.file, m.line + 1, cursor_.chars + 1};
   }
 
   void Error(const YAML::Mark& mark, const std::string& path, const std::string& message) {
@@ -95,7 +99,9 @@ class YamlReader {
     d.pos = Pos(mark);
     d.path = path;
     d.message = message;
-    d.source_line = map_.Line(d.pos.line);
+    if (d.pos.line >= 1 && d.pos.line <= static_cast<int>(map_.lines.size())) {
+      SetSourceLine(&d, map_.lines[d.pos.line - 1], &excerpt_);
+    }
     diags_.Add(std::move(d));
   }
 
@@ -277,6 +283,11 @@ class YamlReader {
   }
 
   std::string_view text_;
+  struct Cursor {
+    int line = -1, byte = 0, chars = 0;
+  };
+  mutable Cursor cursor_;  // where Pos() last counted to
+  LineCursor excerpt_;     // for the excerpts of long lines
   std::set<std::string> seen_paths_;  // see UniquePath
   SourceMap map_;
   Diagnostics diags_;
