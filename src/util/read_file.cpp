@@ -44,6 +44,38 @@ std::string OpenProblem(const std::string& path, int err, const std::string& wha
 
 }  // namespace
 
+FileBytes::~FileBytes() { Release(); }
+
+FileBytes::FileBytes(FileBytes&& other) noexcept
+    : data_(other.data_), size_(other.size_), capacity_(other.capacity_) {
+  other.data_ = nullptr;
+  other.size_ = other.capacity_ = 0;
+}
+
+FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
+  if (this != &other) {
+    Release();
+    data_ = other.data_;
+    size_ = other.size_;
+    capacity_ = other.capacity_;
+    other.data_ = nullptr;
+    other.size_ = other.capacity_ = 0;
+  }
+  return *this;
+}
+
+void FileBytes::Allocate(std::size_t capacity) {
+  Release();
+  data_ = new char[capacity];  // not value-initialised: no zero-filling (glibc maps large blocks itself)
+  capacity_ = capacity;
+}
+
+void FileBytes::Release() {
+  delete[] data_;
+  data_ = nullptr;
+  size_ = capacity_ = 0;
+}
+
 std::string ReadFileBounded(const std::string& path, std::size_t limit, const char* what_c, FileBytes* out) {
   const std::string what = what_c;
   // O_NONBLOCK: opening a FIFO nobody writes to must not hang here; it is cleared before reading.
@@ -62,20 +94,19 @@ std::string ReadFileBounded(const std::string& path, std::size_t limit, const ch
   const int fl = ::fcntl(file.fd, F_GETFL);
   if (fl >= 0) ::fcntl(file.fd, F_SETFL, fl & ~O_NONBLOCK);
 
-  // A regular file's size is known: one buffer, filled by read(). A pipe grows its buffer as it goes.
-  std::size_t capacity = regular ? static_cast<std::size_t>(before.st_size) + 1 : std::size_t{1} << 16;
-  std::unique_ptr<char[]> buffer(new char[capacity]);
+  // A regular file's size is known: one buffer, filled by read(). A pipe's buffer doubles as it fills.
+  FileBytes buffer;
+  buffer.Allocate(regular ? static_cast<std::size_t>(before.st_size) + 1 : std::size_t{1} << 16);
   std::size_t size = 0;
   for (;;) {
-    if (size == capacity) {
-      if (capacity > limit) break;  // one byte past the limit has been read
-      const std::size_t grown = std::min(capacity * 2, limit + 1);
-      std::unique_ptr<char[]> bigger(new char[grown]);
-      std::memcpy(bigger.get(), buffer.get(), size);
+    if (size == buffer.capacity_) {
+      if (buffer.capacity_ > limit) break;  // one byte past the limit has been read
+      FileBytes bigger;
+      bigger.Allocate(std::min(buffer.capacity_ * 2, limit + 1));
+      std::memcpy(bigger.data_, buffer.data_, size);
       buffer = std::move(bigger);
-      capacity = grown;
     }
-    const ssize_t got = ::read(file.fd, buffer.get() + size, capacity - size);
+    const ssize_t got = ::read(file.fd, buffer.data_ + size, buffer.capacity_ - size);
     if (got == 0) break;
     if (got < 0) {
       if (errno == EINTR) continue;
@@ -92,8 +123,8 @@ std::string ReadFileBounded(const std::string& path, std::size_t limit, const ch
       return "the " + what + " changed while it was being read (was a program saving it?); run again once it is saved";
     }
   }
-  out->data_ = std::move(buffer);
-  out->size_ = size;
+  buffer.size_ = size;
+  *out = std::move(buffer);
   return "";
 }
 

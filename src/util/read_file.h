@@ -3,7 +3,6 @@
 #define MAKERSCORE_SRC_UTIL_READ_FILE_H_
 
 #include <cstddef>
-#include <memory>
 #include <string>
 #include <string_view>
 
@@ -20,12 +19,22 @@ inline constexpr std::size_t kMaxDataFileBytes = std::size_t{4} << 30;   // 4 Gi
 class FileBytes {
  public:
   FileBytes() = default;
-  std::string_view view() const { return {data_.get(), size_}; }
+  ~FileBytes();
+  FileBytes(FileBytes&& other) noexcept;
+  FileBytes& operator=(FileBytes&& other) noexcept;
+  FileBytes(const FileBytes&) = delete;
+  FileBytes& operator=(const FileBytes&) = delete;
+
+  std::string_view view() const { return {data_, size_}; }
 
  private:
   friend std::string ReadFileBounded(const std::string&, std::size_t, const char*, FileBytes*);
-  std::unique_ptr<char[]> data_;  // not zero-filled: every byte is read into
+  // Room for capacity bytes, not zero-filled: every byte used is read into.
+  void Allocate(std::size_t capacity);
+  void Release();
+  char* data_ = nullptr;
   std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
 };
 
 // Reads path whole into *out. Accepts regular files, pipes and sockets
