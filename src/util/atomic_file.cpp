@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -137,9 +138,12 @@ std::vector<std::string> Foreign(const std::string& dir, const std::string& mark
     const bool page = ::lstat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode) && name.size() > 5 &&
                       name.compare(name.size() - 5, 5, ".html") == 0 && StartsWithMarker(file, marker);
     if (page) continue;
-    if (++*count <= 3) out.push_back(name);
+    ++*count;
+    out.push_back(name);
   }
   ::closedir(d);
+  std::sort(out.begin(), out.end());  // the message names the same files on every run
+  if (out.size() > 3) out.resize(3);
   return out;
 }
 

@@ -23,7 +23,7 @@ def to_dataset(model, data, source="data", ids=None):
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"{source}: expected a pandas DataFrame, a dict of arrays, a 2-D numpy array or a CSV path, "
                         f"not {type(data).__name__}")
-    return _from_frame(model, data, source)
+    return _from_frame(model, data, source, ids)
 
 
 def _from_array(model, array, source, ids):
@@ -43,12 +43,29 @@ def _from_array(model, array, source, ids):
     return _check_values(model, dataset, source)
 
 
-def _from_frame(model, frame, source):
+def _from_frame(model, frame, source, ids=None):
     id_col, name_col = model.id_column, model.name_column
-    if id_col in frame.columns:
-        entity_ids = frame[id_col]
+    duplicated = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
+    if duplicated:
+        raise _core.DataError(f"{source}: the column(s) {', '.join(repr(c) for c in duplicated)} appear more than "
+                              "once; give each column once")
+    if ids is not None and not isinstance(ids, str):
+        entity_ids = pd.Series(list(ids))
+        if len(entity_ids) != len(frame):
+            raise _core.DataError(f"{source}: ids= gives {len(entity_ids)} ids for {len(frame)} rows")
+    elif ids is not None or id_col in frame.columns:
+        key = ids if ids is not None else id_col
+        if key not in frame.columns:
+            raise _core.DataError(f"{source}: ids={key!r} names no column; the columns are "
+                                  + ", ".join(repr(str(c)) for c in frame.columns))
+        entity_ids = frame[key]
     else:
         entity_ids = frame.index.to_series()
+    missing_ids = np.flatnonzero(pd.isna(entity_ids).to_numpy())
+    if len(missing_ids):
+        rows = ", ".join(str(int(r) + 1) for r in missing_ids[:20])
+        raise _core.DataError(f"{source}: the entity id is missing (NaN or None) in row(s) {rows}; every row needs "
+                              "its id")
     entity_ids = [str(v) for v in entity_ids]
     names = [("" if pd.isna(v) else str(v)) for v in frame[name_col]] if name_col in frame.columns else []
     field_ids, columns, categories, problems, absent = [], [], [], [], []
@@ -68,17 +85,22 @@ def _from_frame(model, frame, source):
             categories.append([str(v) for v in labels])
             continue
         categories.append([])
-        values = col.to_numpy()
-        if values.dtype != np.float64:
-            if values.dtype.kind in "biuf":
-                values = values.astype(np.float64)
-            else:
-                numeric = pd.to_numeric(col, errors="coerce")
-                bad = numeric.isna() & col.notna() & (col.astype(str).str.strip() != "")
-                for row in np.flatnonzero(bad.to_numpy()):
-                    set_aside.append((int(row) + 1, entity_ids[row], f.id,
-                                      f"column '{f.id}' ({f.name}): expected a number, found {col.iloc[row]!r}"))
-                values = numeric.to_numpy(dtype=np.float64)
+        problem = _not_numbers(col, f)
+        if problem:
+            problems.append(f"{source}: column {str(key)!r}: {problem}")
+            continue
+        if col.dtype == np.float64:
+            values = col.to_numpy()  # borrowed, not copied
+        elif pd.api.types.is_bool_dtype(col.dtype) or pd.api.types.is_numeric_dtype(col.dtype):
+            # numpy integers and pandas' nullable Int64/Float64/boolean, with pd.NA as missing
+            values = col.to_numpy(dtype=np.float64, na_value=np.nan)
+        else:
+            numeric = pd.to_numeric(col, errors="coerce")
+            bad = numeric.isna() & col.notna() & (col.astype(str).str.strip() != "")
+            for row in np.flatnonzero(bad.to_numpy()):
+                set_aside.append((int(row) + 1, entity_ids[row], f.id,
+                                  f"column '{f.id}' ({f.name}): expected a number, found {col.iloc[row]!r}"))
+            values = numeric.to_numpy(dtype=np.float64, na_value=np.nan)
         columns.append(np.ascontiguousarray(values))
     if absent:
         problems.insert(0, f"{source}: missing {len(absent)} column(s) of the rule file's fields (by id or name): "
@@ -87,6 +109,25 @@ def _from_frame(model, frame, source):
         raise _core.DataError("\n".join(problems))
     dataset = _core.dataset_from_columns(field_ids, entity_ids, names, columns, categories, source)
     return _check_values(model, dataset, source, set_aside)
+
+
+def _not_numbers(col, field):
+    """Why a column cannot hold field's numbers (dates, True/False where the field is not a flag,
+    complex numbers ...), or ""."""
+    dtype = col.dtype
+    unit = f" in {field.unit}" if field.unit else ""
+    if pd.api.types.is_datetime64_any_dtype(dtype) or isinstance(dtype, pd.PeriodDtype):
+        return f"holds dates ({dtype}); expected numbers{unit}"
+    if pd.api.types.is_timedelta64_dtype(dtype):
+        return f"holds durations ({dtype}); expected numbers{unit}"
+    if pd.api.types.is_complex_dtype(dtype):
+        return f"holds complex numbers ({dtype}); expected numbers{unit}"
+    if pd.api.types.is_bool_dtype(dtype) and field.kind != "flag":
+        return f"holds True/False ({dtype}); only a field of kind 'flag' takes them, and '{field.id}' is of kind " \
+               f"'{field.kind}'"
+    if isinstance(dtype, pd.IntervalDtype):
+        return f"holds intervals ({dtype}); expected numbers{unit}"
+    return ""
 
 
 def _check_values(model, dataset, source, set_aside=()):
