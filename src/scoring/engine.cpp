@@ -305,9 +305,11 @@ class Engine {
       TreatOutliers(leaf.outliers, &used, flags, &st);
       leaf.impl->score(used, leaf.context, &score, flags, &st);
     }
+    // A method's arithmetic that overflowed scores nothing: for one entity (a score that is not finite), or for
+    // the whole cohort when the cohort figures it used did (max - min beyond about 1.8e308).
+    const bool cohort_overflowed = !leaf.qualitative() && !std::isfinite(st.high - st.low);
     for (Eigen::Index i = 0; i < n; ++i) {
-      // A method's arithmetic that overflowed (a cohort range beyond about 1.8e308) scores nothing.
-      if (!std::isnan(used[i]) && !std::isfinite(score[i]) && !((*flags)[i] & kFlagExcluded)) {
+      if (!std::isnan(used[i]) && (cohort_overflowed || !std::isfinite(score[i])) && !((*flags)[i] & kFlagExcluded)) {
         (*flags)[i] |= kFlagNotFinite;
         score[i] = kNaN;
       } else if (!std::isnan(used[i])) {
