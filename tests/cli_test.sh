@@ -3,7 +3,7 @@
 # an output file is complete or not written at all.
 #   cli_test.sh MAKERSCORE_BINARY SOURCE_DIR
 set -u
-bin=$1
+bin=$(readlink -f "$1")
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -120,6 +120,50 @@ expect "report unknown entity" 4 "no entity 'GX999' in the data" -- \
   "$bin" report "${G[@]}" --entity GX999 --output "$tmp/x.html"
 expect "report unwritable" 5 "does not exist (create it first)" -- "$bin" report "${G[@]}" --output "$tmp/no/such/dir"
 [[ ! -e "$tmp/x.html" ]] && pass || fail "a report was written despite the error"
+
+# Issue 14: no output ever replaces an input, under any spelling of its path; nothing but a regular file is
+# written; devices, FIFOs and folders as inputs get their own messages.
+cp "$src/examples/data/guangxi-example-2019.csv" "$tmp/data.csv"
+cp "$src/rules/guangxi-2019.yaml" "$tmp/rules.yaml"
+cp "$src/examples/data/guangxi-example-ratings.csv" "$tmp/ratings.csv"
+ln -s "$tmp/data.csv" "$tmp/link.csv"
+ln "$tmp/ratings.csv" "$tmp/hard.csv"
+H=(--rules "$tmp/rules.yaml" --data "$tmp/data.csv" --previous "$src/examples/data/guangxi-example-2018.csv"
+   --ratings "$tmp/ratings.csv")
+before=$(cat "$tmp/data.csv" "$tmp/rules.yaml" "$tmp/ratings.csv" | md5sum)
+expect "output is the data" 5 "error: --output $tmp/data.csv is the same file as the input --data $tmp/data.csv: makerscore never writes over its inputs" --   "$bin" score "${H[@]}" --format csv --output "$tmp/data.csv"
+expect "output is the data, spelt otherwise" 5 "is the same file as the input --data" --   bash -c "cd '$tmp' && '$bin' score --rules rules.yaml --data ./data.csv --previous '$src/examples/data/guangxi-example-2018.csv' --ratings ratings.csv --output '$tmp/../$(basename "$tmp")/data.csv'"
+expect "output is a link to the data" 5 "is the same file as the input --data" -- "$bin" score "${H[@]}" --output "$tmp/link.csv"
+expect "output is a hard link to the ratings" 5 "is the same file as the input --ratings" -- "$bin" score "${H[@]}" --output "$tmp/hard.csv"
+expect "output is the rule file" 5 "is the same file as the input --rules" -- "$bin" report "${H[@]}" --output "$tmp/rules.yaml"
+cp "$src/examples/data/guangxi-uncertainty.yaml" "$tmp/inputs.yaml"
+expect "output is the uncertainty inputs" 5 "is the same file as the input --inputs" -- "$bin" uncertainty "${H[@]}" --inputs "$tmp/inputs.yaml" --output "$tmp/inputs.yaml"
+[[ "$(cat "$tmp/data.csv" "$tmp/rules.yaml" "$tmp/ratings.csv" | md5sum)" == "$before" ]] && pass || fail "an input was changed"
+expect "output is a device" 5 "/dev/null: cannot write the output file: it is a device, and makerscore writes only to a regular file" --   "$bin" score "${G[@]}" --output /dev/null
+[[ -c /dev/null ]] && pass || fail "/dev/null is no longer a device"
+mkfifo "$tmp/out.fifo"
+expect "output is a FIFO" 5 "it is a FIFO (named pipe)" -- "$bin" score "${G[@]}" --output "$tmp/out.fifo"
+[[ -p "$tmp/out.fifo" ]] && pass || fail "the FIFO was replaced"
+expect "rules from /dev/zero" 3 "/dev/zero: error: is a device, not a rule file" -- "$bin" score --rules /dev/zero --data x.csv
+expect "data from /dev/zero" 4 "/dev/zero: is a device, not a data file" --   "$bin" score --rules "$src/rules/guangxi-2019.yaml" --data /dev/zero
+expect "inputs from /dev/zero" 3 "/dev/zero: error: is a device, not a uncertainty file" --   "$bin" uncertainty "${G[@]}" --inputs /dev/zero --replications 40 --quiet
+expect "rules from an endless pipe" 3 "the rule file is larger than 16 MiB, the most makerscore reads as one rule file" --   "$bin" score --rules <(yes) --data x.csv
+expect "rules from a pipe" 0 "GX004" -- "$bin" score --rules <(cat "$src/rules/guangxi-2019.yaml")   --data "$src/examples/data/guangxi-example-2019.csv" --previous "$src/examples/data/guangxi-example-2018.csv"   --ratings "$src/examples/data/guangxi-example-ratings.csv"
+expect "rules is a folder" 3 "error: is a folder, not a rule file" -- "$bin" score --rules "$tmp" --data x.csv
+expect "rules with a trailing slash" 3 "ends in '/', but it names a file, not a folder: write it without the '/'" --   "$bin" score --rules "$tmp/rules.yaml/" --data x.csv
+# A report folder that holds other files is refused untouched; an earlier report is replaced whole.
+mkdir -p "$tmp/mixed" && cp "$tmp/data.csv" "$tmp/mixed/"
+expect "report into a data folder" 5 "it holds 'data.csv', which is not part of an earlier makerscore report" --   "$bin" report "${G[@]}" --output "$tmp/mixed"
+[[ -f "$tmp/mixed/data.csv" && ! -e "$tmp/mixed/index.html" ]] && pass || fail "the data folder was changed"
+touch "$tmp/pages/OLD.html" && rm "$tmp/pages/OLD.html"
+cp "$tmp/pages/GX004.html" "$tmp/pages/GX999.html"  # a page of last year's report, for a makerspace gone since
+expect "report folder again" 0 "wrote 33 pages to $tmp/pages" -- "$bin" report "${G[@]}" --output "$tmp/pages"
+[[ ! -e "$tmp/pages/GX999.html" ]] && pass || fail "last year's page was left mixed in"
+[[ -z "$(ls -A "$tmp" | grep '^\.makerscore-')" ]] && pass || fail "a hidden temporary was left behind"
+# Degenerate input: last year's file given as this year's.
+expect "previous is the data" 0 "warning: last year's data ($src/examples/data/guangxi-example-2019.csv) is the same as this year's" --   "$bin" score --rules "$src/rules/guangxi-2019.yaml" --data "$src/examples/data/guangxi-example-2019.csv"   --previous "$src/examples/data/guangxi-example-2019.csv" --ratings "$src/examples/data/guangxi-example-ratings.csv"
+echo "entity,indicator,expert,rating" > "$tmp/no-ratings.csv"
+expect "ratings file with only its header" 0 "warning: the ratings file $tmp/no-ratings.csv holds no ratings (only its header?)" --   "$bin" score --rules "$src/rules/guangxi-2019.yaml" --data "$src/examples/data/guangxi-example-2019.csv"   --previous "$src/examples/data/guangxi-example-2018.csv" --ratings "$tmp/no-ratings.csv"
 
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]

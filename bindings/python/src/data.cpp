@@ -195,6 +195,7 @@ void BindData(py::module_& m) {
         for (py::ssize_t k = 0; k < n; ++k) {
           r->Add(text[0][k], text[1][k], text[2][k], text[3][k], static_cast<int>(k) + 2);
         }
+        r->NormalizeLabels();  // one spelling of each label; invisible characters and look-alikes refused
         return r;
       },
       py::arg("columns"), py::arg("source") = "ratings",
