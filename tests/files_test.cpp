@@ -297,3 +297,39 @@ TEST(WriteFolder, HiddenFoldersOfAKilledRunAreRemoved) {
 
 }  // namespace
 }  // namespace makerscore
+
+namespace makerscore {
+namespace {
+
+TEST(OutputFile, AnInputIsRecognisedUnderAnySpelling) {
+  Scratch s("output");
+  Write(s / "data.csv", "id\n");
+  fs::create_symlink(s / "data.csv", s / "link.csv");
+  fs::create_hard_link(s / "data.csv", s / "hard.csv");
+  const std::string dotted = s.dir.string() + "/./data.csv";
+  for (const std::string& out : {s / "data.csv", dotted, s / "link.csv", s / "hard.csv"}) {
+    EXPECT_EQ(SameFileAs(out, {s / "other.csv", s / "data.csv"}), s / "data.csv") << out;
+    EXPECT_THROW_WITH(WriteOutputFile(out, "x", {s / "data.csv"}), Error,
+                      "cannot write the output file: it is the same file as the input " + (s / "data.csv") +
+                          ", and makerscore never writes over its inputs");
+  }
+  EXPECT_EQ(testing::ReadText(s / "data.csv"), "id\n");
+  EXPECT_EQ(SameFileAs(s / "new.csv", {s / "data.csv"}), "");
+  WriteOutputFile(s / "new.csv", "x", {s / "data.csv"});
+  EXPECT_EQ(testing::ReadText(s / "new.csv"), "x");
+}
+
+TEST(OutputFile, AReportIsNeverWrittenOverTheDataItCameFrom) {
+  Scratch s("output");
+  const char* rules = "format: makerscore/1\nid: r\ntitle: r\nfields: [{id: a, name: a}]\n"
+                      "indicators: [{id: A, name: a, weight: 100, value: a, score: {method: minmax}}]\n";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  Write(s / "data.html", "id,a\nX,1\nY,2\n");  // a data file whose name ends in .html, as a mistake would have it
+  auto data = std::make_shared<Dataset>(ReadDatasetCsv(s / "data.html", m.rules()));
+  Result r = Score(m, data);
+  EXPECT_THROW_WITH(WriteHtmlReport(r, s / "data.html"), Error, "it is the same file as the input");
+  EXPECT_EQ(testing::ReadText(s / "data.html"), "id,a\nX,1\nY,2\n");
+}
+
+}  // namespace
+}  // namespace makerscore

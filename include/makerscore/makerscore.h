@@ -15,6 +15,7 @@
 #include "makerscore/load.h"
 #include "makerscore/methods.h"
 #include "makerscore/model.h"
+#include "makerscore/output.h"
 #include "makerscore/present.h"
 #include "makerscore/report.h"
 #include "makerscore/ratings.h"

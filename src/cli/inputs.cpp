@@ -1,11 +1,8 @@
 #include "cli/inputs.h"
 
-#include <sys/stat.h>
-
 #include <future>
 #include <iostream>
 
-#include "util/atomic_file.h"
 
 namespace makerscore::cli {
 
@@ -70,7 +67,7 @@ int Emit(const std::string& text, const std::string& output) {
     return kOk;
   }
   try {
-    detail::WriteFileAtomically(output, text);
+    WriteOutputFile(output, text);
   } catch (const Error& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kOutputError;
@@ -82,14 +79,11 @@ std::string OutputOverwritesInput(const CLI::App& command) {
   const CLI::Option* output = command.get_option_no_throw("--output");
   if (output == nullptr || output->count() == 0) return "";
   const std::string out = output->as<std::string>();
-  struct stat target {};
-  if (::stat(out.c_str(), &target) != 0) return "";  // a new file is no input
   for (const CLI::Option* option : command.get_options()) {
     if (option == output) continue;
     for (const std::string& value : option->results()) {
-      struct stat input {};
-      if (::stat(value.c_str(), &input) != 0 || input.st_dev != target.st_dev || input.st_ino != target.st_ino) continue;
-      const std::string name = option->get_name().empty() ? "input" : option->get_name();
+      if (SameFileAs(out, {value}).empty()) continue;
+      const std::string name = option->get_name();
       return "--output " + out + " is the same file as the input " + (name[0] == '-' ? name + " " : "") + value +
              ": makerscore never writes over its inputs; choose another output file";
     }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "makerscore/error.h"
+#include "makerscore/output.h"
 #include "makerscore/version.h"
 #include "present/common.h"
 #include "present/html_page.h"
@@ -158,8 +159,12 @@ std::string HtmlReport(const Result& r, const ReportOptions& o) {
 }
 
 std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& path, const ReportOptions& o) {
+  // Never over the files the result was computed from, under any spelling.
+  std::vector<std::string> inputs = {r.current().source()};
+  if (r.previous()) inputs.push_back(r.previous()->source());
+  if (r.ratings()) inputs.push_back(r.ratings()->source);
   if (EndsWith(path, ".html") || EndsWith(path, ".htm")) {
-    detail::WriteFileAtomically(path, HtmlReport(r, o));
+    WriteOutputFile(path, HtmlReport(r, o), inputs);
     return {path};
   }
   namespace fs = std::filesystem;
@@ -174,7 +179,7 @@ std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& pat
       throw Error(path + ": cannot make the report folder: " + error.message() + " (its parent folder must exist)");
     }
     const std::string file = (fs::path(path) / names[EntityOf(r, o.entity)]).string();
-    detail::WriteFileAtomically(file, HtmlReport(r, o));
+    WriteOutputFile(file, HtmlReport(r, o), inputs);
     return {file};
   }
   std::vector<std::pair<std::string, std::string>> files;  // name, text: all made before any is written

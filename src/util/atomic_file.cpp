@@ -15,6 +15,7 @@
 #include <random>
 
 #include "makerscore/error.h"
+#include "makerscore/output.h"
 
 namespace makerscore::detail {
 
@@ -271,3 +272,29 @@ void WriteFolderAtomically(const std::string& asked, const std::vector<std::pair
 }
 
 }  // namespace makerscore::detail
+
+namespace makerscore {
+
+std::string SameFileAs(const std::string& output, const std::vector<std::string>& inputs) {
+  struct stat target {};
+  if (output.empty() || ::stat(output.c_str(), &target) != 0) return "";  // a new file is no input
+  for (const std::string& input : inputs) {
+    struct stat info {};
+    if (!input.empty() && ::stat(input.c_str(), &info) == 0 && info.st_dev == target.st_dev &&
+        info.st_ino == target.st_ino) {
+      return input;
+    }
+  }
+  return "";
+}
+
+void WriteOutputFile(const std::string& path, const std::string& text, const std::vector<std::string>& inputs) {
+  if (const std::string input = SameFileAs(path, inputs); !input.empty()) {
+    throw Error(path + ": cannot write the output file: it is the same file as the input " + input +
+                ", and makerscore never writes over its inputs; choose another output file");
+  }
+  detail::WriteFileAtomically(path, text);
+}
+
+}  // namespace makerscore
+

@@ -135,3 +135,17 @@ def test_eight_threads_share_one_rules(rules):
     assert not errors
     assert len(results) == 160
     assert all(r == pytest.approx(TOTALS) for r in results)
+
+
+def test_to_csv_never_writes_over_its_input(rules, tmp_path):
+    data = tmp_path / "cohort.csv"
+    frame().to_csv(data, index=False)
+    before = data.read_bytes()
+    r = rules.score(str(data), ratings=RATINGS)
+    with pytest.raises(ms.Error, match="it is the same file as the input"):
+        r.to_csv(data)
+    assert data.read_bytes() == before
+    with pytest.raises(ms.Error, match="it is a device"):
+        r.to_csv("/dev/null")
+    r.to_csv(tmp_path / "result.csv")
+    assert (tmp_path / "result.csv").read_text(encoding="utf-8").startswith("rank,id,name,total")

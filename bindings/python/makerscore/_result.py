@@ -130,12 +130,12 @@ class Result:
         return self._core.table()
 
     def to_csv(self, path=None):
-        """The result as CSV (as `makerscore score --format csv`); written to path if given, else returned."""
-        text = self._core.csv()
+        """The result as CSV (as `makerscore score --format csv`); written to path if given (whole or not at
+        all; never over the files it was computed from, nor a device), else returned."""
         if path is None:
-            return text
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+            return self._core.csv()
+        # Whole or not at all, never over an input file or a device (as the command writes).
+        self._core.write_csv(os.fspath(path))
         return None
 
     def to_json(self):

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "bindings.h"
+#include "makerscore/output.h"
 #include "makerscore/check.h"
 #include "makerscore/delphi.h"
 #include "makerscore/explain.h"
@@ -152,7 +153,20 @@ void BindResult(py::module_& m) {
             return out.str();
           },
           "The result as CSV text (as `makerscore score --format csv`).")
-      .def("json", &ToJson, "The result as JSON text (as `makerscore score --format json`).");
+      .def("json", &ToJson, "The result as JSON text (as `makerscore score --format json`).")
+      .def(
+          "write_csv",
+          [](const Result& r, const std::string& path) {
+            std::ostringstream out;
+            WriteCsv(r, out);
+            std::vector<std::string> inputs = {r.current().source()};
+            if (r.previous()) inputs.push_back(r.previous()->source());
+            if (r.ratings()) inputs.push_back(r.ratings()->source);
+            WriteOutputFile(path, out.str(), inputs);
+          },
+          py::arg("path"),
+          "Writes the CSV to path whole or not at all; refuses the files the result was computed from, and "
+          "anything but a regular file.");
 
   m.def(
       "score",
