@@ -76,6 +76,18 @@ TEST(NonFinite, WeightsWhoseSumOverflowsAreARuleFileError) {
                        "number makerscore holds (about 1.8e308): 1e+308 + 1e+308 + 20; use smaller weights");
 }
 
+TEST(Warnings, AVetoWhoseConditionOverflowsSaysSo) {
+  // staff * 1e300 * 1e300 < 5 has no value where staff > 0: the veto cannot fire there, and the run says so.
+  std::string rules = kRules;
+  rules.replace(rules.find("income * 1e300 * 1e300"), 22, "income");
+  rules.replace(rules.find("grades:"), 0, "vetoes:\n  - {id: V1, name: 人员太少, when: staff * 1e300 * 1e300 < 5, grade: 良}\n");
+  Model m = Model::Compile(RulesFromText(rules));
+  const auto w = Score(m, Data(m, "id,income,staff\nS1,5,0\nS2,6,20\nS3,7,30\n"), nullptr, SomeRatings()).warnings();
+  EXPECT_EQ(w, std::vector<std::string>{"the formula of the veto 'V1' overflowed (a number beyond about 1.8e308) for 2 "
+                                        "entities: its condition has no value for them, so it does not apply to them; "
+                                        "check their data"});
+}
+
 TEST(Warnings, LastYearTheSameAsThisYear) {
   std::string rules = kRules;
   rules.replace(rules.find("income * 1e300 * 1e300"), 22, "income / prev(income)");

@@ -11,6 +11,7 @@
 #include "makerscore/csv.h"
 #include "makerscore/error.h"
 #include "util/text.h"
+#include "util/unicode.h"
 
 namespace makerscore {
 
@@ -104,7 +105,7 @@ DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rule
       header_size = cells.size();
       std::unordered_map<std::string, int> seen;
       for (size_t c = 0; c < cells.size(); ++c) {
-        std::string h(detail::Trim(cells[c]));
+        std::string h = detail::Nfc(detail::Trim(cells[c]));  // a header typed decomposed matches the field name
         if (h.empty()) continue;
         auto [it, fresh] = seen.emplace(h, static_cast<int>(c));
         if (!fresh) {

@@ -50,6 +50,11 @@ void Validator::CheckNames() {
       {"indicator id", indicator_names_}, {"field id", {}}, {"scale id", {}}, {"expert id", {}}, {"class", {}},
       {"grade", {}}};
   for (const auto& f : rules_.fields) kinds[1].second.push_back({f.id, "fields/" + f.id + "/id"});
+  // A field's name is matched against the data's column headers, so it is a name in the same sense.
+  kinds.push_back({"field name", {}});
+  for (const auto& f : rules_.fields) {
+    if (!f.name.empty()) kinds.back().second.push_back({f.name, "fields/" + f.id + "/name"});
+  }
   for (const auto& sc : rules_.scales) {
     kinds[2].second.push_back({sc.id, "scales/" + sc.id});
     std::vector<std::pair<std::string, std::string>> levels;

@@ -92,9 +92,10 @@ class Engine {
       r.scores_(i, 0) = kNaN;
       r.flags_(i, 0) |= kFlagNotScored;
     }
-    r.adjustments_ = Adjustments(m, cols);
+    std::vector<std::string> overflowed;  // bonus, deduction and veto formulas whose arithmetic overflowed
+    r.adjustments_ = Adjustments(m, cols, &overflowed);
     ApplyAdjustments(m, r.points_.col(0), r.adjustments_, &r.totals_);
-    r.vetoes_ = Vetoes(m, cols);
+    r.vetoes_ = Vetoes(m, cols, &overflowed);
     std::vector<char> unranked(n, 0);
     for (Eigen::Index i = 0; i < static_cast<Eigen::Index>(r.set_aside_.size()); ++i) {
       if (r.set_aside_[i].empty()) continue;
@@ -103,6 +104,7 @@ class Engine {
     }
     RankAndGrade(m, r.totals_, unranked, r.vetoes_, &r.ranks_, &r.ranked_, &r.grades_);
     r.warnings_ = Warnings(m, r);
+    r.warnings_.insert(r.warnings_.end(), overflowed.begin(), overflowed.end());
     return r;
   }
 
@@ -333,12 +335,23 @@ class Engine {
 
   // Points of each bonus and deduction item: missing counts as none,
   // negative as none, and each is capped at its max.
-  static Eigen::ArrayXXd Adjustments(const CompiledModel& m, const Columns& cols) {
+  // "the formula of the veto 'V1' overflowed ... for 3 entities: ...", when any entity's flags show the arithmetic overflowed.
+  static void NoteOverflow(const FlagColumn& flags, const std::string& what, const std::string& outcome,
+                           std::vector<std::string>* out) {
+    const auto count = (flags.unaryExpr([](std::uint16_t f) { return (f & kFlagNotFinite) != 0; })).count();
+    if (count == 0) return;
+    out->push_back("the formula of " + what + " overflowed (a number beyond about 1.8e308) for " + std::to_string(count) +
+                   (count == 1 ? " entity" : " entities") + ": " + outcome);
+  }
+
+  static Eigen::ArrayXXd Adjustments(const CompiledModel& m, const Columns& cols, std::vector<std::string>* overflowed) {
     Eigen::ArrayXXd out(cols.rows, static_cast<Eigen::Index>(m.adjustments.size()));
     for (size_t a = 0; a < m.adjustments.size(); ++a) {
       Eigen::ArrayXd v(cols.rows);
       FlagColumn flags = FlagColumn::Zero(cols.rows);
       Evaluate(m.adjustments[a].formula, cols, &v, &flags);
+      NoteOverflow(flags, "the bonus or deduction item '" + m.adjustments[a].item->id + "'",
+                   "it counts as none for them", overflowed);
       const auto& max = m.adjustments[a].item->max;
       for (Eigen::Index i = 0; i < cols.rows; ++i) {
         double p = std::isnan(v[i]) ? 0 : std::max(0.0, v[i]);
@@ -348,12 +361,15 @@ class Engine {
     return out;
   }
 
-  static std::vector<std::vector<int>> Vetoes(const CompiledModel& m, const Columns& cols) {
+  static std::vector<std::vector<int>> Vetoes(const CompiledModel& m, const Columns& cols,
+                                              std::vector<std::string>* overflowed) {
     std::vector<std::vector<int>> out(cols.rows);
     for (size_t v = 0; v < m.vetoes.size(); ++v) {
       Eigen::ArrayXd when(cols.rows);
       FlagColumn flags = FlagColumn::Zero(cols.rows);
       Evaluate(m.vetoes[v].formula, cols, &when, &flags);
+      NoteOverflow(flags, "the veto '" + m.vetoes[v].veto->id + "'",
+                   "its condition has no value for them, so it does not apply to them; check their data", overflowed);
       for (Eigen::Index i = 0; i < cols.rows; ++i) {
         if (!std::isnan(when[i]) && when[i] != 0) out[i].push_back(static_cast<int>(v));
       }
