@@ -3,7 +3,6 @@
 // groups of ten, written one per line (block style) or all on one line (flow
 // style, the shape a generated or minified file has).
 #include <benchmark/benchmark.h>
-
 #include <makerscore/makerscore.h>
 
 #include <string>
@@ -22,8 +21,8 @@ std::string RuleFile(int n, bool one_line) {
     std::string children;
     for (int j = 0; j < 10; ++j) {
       const std::string f = "f" + std::to_string(g * 10 + j);
-      children += (j ? ", " : "") + std::string("{id: I") + std::to_string(g * 10 + j) + ", name: 指标, weight: 1, value: " +
-                  f + " / (" + f + " + 1), score: {method: minmax}}";
+      children += (j ? ", " : "") + std::string("{id: I") + std::to_string(g * 10 + j) +
+                  ", name: 指标, weight: 1, value: " + f + " / (" + f + " + 1), score: {method: minmax}}";
     }
     groups += (g ? sep : "") + std::string(one_line ? "" : "  - ") + "{id: G" + std::to_string(g) +
               ", name: 组, weight: 1, children: [" + children + "]}";

@@ -80,7 +80,8 @@ TEST(Warnings, AVetoWhoseConditionOverflowsSaysSo) {
   // staff * 1e300 * 1e300 < 5 has no value where staff > 0: the veto cannot fire there, and the run says so.
   std::string rules = kRules;
   rules.replace(rules.find("income * 1e300 * 1e300"), 22, "income");
-  rules.replace(rules.find("grades:"), 0, "vetoes:\n  - {id: V1, name: 人员太少, when: staff * 1e300 * 1e300 < 5, grade: 良}\n");
+  rules.replace(rules.find("grades:"), 0,
+                "vetoes:\n  - {id: V1, name: 人员太少, when: staff * 1e300 * 1e300 < 5, grade: 良}\n");
   Model m = Model::Compile(RulesFromText(rules));
   const auto w = Score(m, Data(m, "id,income,staff\nS1,5,0\nS2,6,20\nS3,7,30\n"), nullptr, SomeRatings()).warnings();
   EXPECT_EQ(w, std::vector<std::string>{"the formula of the veto 'V1' overflowed (a number beyond about 1.8e308) for 2 "
@@ -94,10 +95,11 @@ TEST(Warnings, LastYearTheSameAsThisYear) {
   Model m = Model::Compile(RulesFromText(rules));
   const std::string csv = "id,income,staff\nS1,5,10\nS2,6,20\nS3,7,30\n";
   auto now = Data(m, csv, "2019.csv");
-  EXPECT_EQ(Score(m, now, now, SomeRatings()).warnings(),
-            std::vector<std::string>{"last year's data (2019.csv) is the same as this year's (2019.csv): every indicator "
-                                     "that compares with last year (prev(...)) compares a year with itself; give last "
-                                     "year's own file"});
+  EXPECT_EQ(
+      Score(m, now, now, SomeRatings()).warnings(),
+      std::vector<std::string>{"last year's data (2019.csv) is the same as this year's (2019.csv): every indicator "
+                               "that compares with last year (prev(...)) compares a year with itself; give last "
+                               "year's own file"});
   // The same content read from another file is caught too; other figures last year are not.
   EXPECT_EQ(Score(m, now, Data(m, csv, "copy.csv"), SomeRatings()).warnings().size(), 1u);
   EXPECT_TRUE(Score(m, now, Data(m, "id,income,staff\nS1,4,10\nS2,6,20\nS3,7,30\n", "2018.csv"), SomeRatings())
@@ -112,10 +114,12 @@ TEST(Warnings, ARatingsFileWithOnlyItsHeader) {
   auto empty = std::make_shared<Ratings>(ParseRatingsCsv("entity,indicator,expert,rating\n", "r.csv"));
   const auto w = Score(m, Data(m, "id,income,staff\nS1,5,10\nS2,6,20\n"), nullptr, empty).warnings();
   ASSERT_EQ(w.size(), 2u);
-  EXPECT_EQ(w[0], "the ratings file r.csv holds no ratings (only its header?): the indicators rated by experts (R) have "
-                  "no value for anyone");
-  EXPECT_EQ(w[1], "indicator R (评) has no value for any of the 2 entities (no usable rating): the missing-data policy "
-                  "decides everyone's points for it");
+  EXPECT_EQ(w[0],
+            "the ratings file r.csv holds no ratings (only its header?): the indicators rated by experts (R) have "
+            "no value for anyone");
+  EXPECT_EQ(w[1],
+            "indicator R (评) has no value for any of the 2 entities (no usable rating): the missing-data policy "
+            "decides everyone's points for it");
 }
 
 TEST(Warnings, AnIndicatorMissingForTheWholeCohort) {
@@ -123,8 +127,9 @@ TEST(Warnings, AnIndicatorMissingForTheWholeCohort) {
   rules.replace(rules.find("income * 1e300 * 1e300"), 22, "income");
   Model m = Model::Compile(RulesFromText(rules));
   const auto w = Score(m, Data(m, "id,income,staff\nS1,5,\nS2,6,\nS3,7,\n"), nullptr, SomeRatings()).warnings();
-  EXPECT_EQ(w, std::vector<std::string>{"indicator B (人员) has no value for any of the 3 entities (its data are missing in "
-                                        "every row): the missing-data policy decides everyone's points for it"});
+  EXPECT_EQ(
+      w, std::vector<std::string>{"indicator B (人员) has no value for any of the 3 entities (its data are missing in "
+                                  "every row): the missing-data policy decides everyone's points for it"});
 }
 
 TEST(Threads, EightThreadsScoreOneModelAlike) {

@@ -160,9 +160,10 @@ TEST(WriteFile, DevicesFifosAndFoldersAreNeverReplaced) {
   Scratch s("write");
   const std::string fifo = s / "out.fifo";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-  EXPECT_THROW_WITH(detail::WriteFileAtomically(fifo, "x"), Error,
-                    "out.fifo: cannot write the output file: it is a FIFO (named pipe), and makerscore writes only to a "
-                    "regular file (it never replaces anything else)");
+  EXPECT_THROW_WITH(
+      detail::WriteFileAtomically(fifo, "x"), Error,
+      "out.fifo: cannot write the output file: it is a FIFO (named pipe), and makerscore writes only to a "
+      "regular file (it never replaces anything else)");
   EXPECT_TRUE(S_ISFIFO(fs::status(fifo).type() == fs::file_type::fifo ? S_IFIFO : 0));
   EXPECT_THROW_WITH(detail::WriteFileAtomically(s.dir.string(), "x"), Error, "it is a folder");
   EXPECT_THROW_WITH(detail::WriteFileAtomically("/dev/null", "x"), Error,
@@ -272,10 +273,10 @@ TEST(WriteFolder, AFullDiskLeavesTheEarlierReportAsItWas) {
   auto* previous = ::signal(SIGXFSZ, SIG_IGN);
   struct rlimit small = {4096, old.rlim_max};
   ::setrlimit(RLIMIT_FSIZE, &small);
-  EXPECT_THROW_WITH(detail::WriteFolderAtomically(
-                        s / "report", {{"index.html", kMarker + "2019"}, {"A.html", kMarker + std::string(100000, 'x')}},
-                        kMarker),
-                    Error, "cannot write the report folder (A.html): File too large; the folder was left as it was");
+  EXPECT_THROW_WITH(
+      detail::WriteFolderAtomically(
+          s / "report", {{"index.html", kMarker + "2019"}, {"A.html", kMarker + std::string(100000, 'x')}}, kMarker),
+      Error, "cannot write the report folder (A.html): File too large; the folder was left as it was");
   ::setrlimit(RLIMIT_FSIZE, &old);
   ::signal(SIGXFSZ, previous);
   EXPECT_EQ(testing::ReadText(s / "report/index.html"), kMarker + "2018");
@@ -321,8 +322,9 @@ TEST(OutputFile, AnInputIsRecognisedUnderAnySpelling) {
 
 TEST(OutputFile, AReportIsNeverWrittenOverTheDataItCameFrom) {
   Scratch s("output");
-  const char* rules = "format: makerscore/1\nid: r\ntitle: r\nfields: [{id: a, name: a}]\n"
-                      "indicators: [{id: A, name: a, weight: 100, value: a, score: {method: minmax}}]\n";
+  const char* rules =
+      "format: makerscore/1\nid: r\ntitle: r\nfields: [{id: a, name: a}]\n"
+      "indicators: [{id: A, name: a, weight: 100, value: a, score: {method: minmax}}]\n";
   Model m = Model::Compile(testing::RulesFromText(rules));
   Write(s / "data.html", "id,a\nX,1\nY,2\n");  // a data file whose name ends in .html, as a mistake would have it
   auto data = std::make_shared<Dataset>(ReadDatasetCsv(s / "data.html", m.rules()));

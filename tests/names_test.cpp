@@ -29,18 +29,31 @@ TEST(Unicode, NfcComposesAndLeavesAsciiAlone) {
 }
 
 TEST(Unicode, InvisibleCharactersAreNamedByCodePoint) {
-  EXPECT_EQ(detail::IdProblem("GX\xE2\x80\x8B" "001"), "U+200B ZERO WIDTH SPACE, an invisible formatting character, at character 3");
-  EXPECT_EQ(detail::IdProblem("\xE2\x80\xAE" "100XG"), "U+202E RIGHT-TO-LEFT OVERRIDE, an invisible formatting character, at character 1");
-  EXPECT_EQ(detail::IdProblem("A\xEF\xBB\xBF"), "U+FEFF ZERO WIDTH NO-BREAK SPACE (BYTE ORDER MARK), an invisible formatting character, at character 2");
-  EXPECT_EQ(detail::IdProblem("专家\xE3\x80\x80" "1"), "U+3000 IDEOGRAPHIC SPACE, a space that is not the ordinary one, at character 3");
-  EXPECT_EQ(detail::IdProblem(std::string("E\0" "1", 3)), "U+0000 NULL, a control character, at character 2");
+  EXPECT_EQ(detail::IdProblem("GX\xE2\x80\x8B"
+                              "001"),
+            "U+200B ZERO WIDTH SPACE, an invisible formatting character, at character 3");
+  EXPECT_EQ(detail::IdProblem("\xE2\x80\xAE"
+                              "100XG"),
+            "U+202E RIGHT-TO-LEFT OVERRIDE, an invisible formatting character, at character 1");
+  EXPECT_EQ(detail::IdProblem("A\xEF\xBB\xBF"),
+            "U+FEFF ZERO WIDTH NO-BREAK SPACE (BYTE ORDER MARK), an invisible formatting character, at character 2");
+  EXPECT_EQ(detail::IdProblem("专家\xE3\x80\x80"
+                              "1"),
+            "U+3000 IDEOGRAPHIC SPACE, a space that is not the ordinary one, at character 3");
+  EXPECT_EQ(detail::IdProblem(std::string("E\0"
+                                          "1",
+                                          3)),
+            "U+0000 NULL, a control character, at character 2");
   EXPECT_EQ(detail::IdProblem("专家 1"), "");  // the ordinary space is allowed
   EXPECT_EQ(detail::Visible(std::string("a\0b\xE2\x80\x8B", 6)), "a<U+0000 NULL>b<U+200B ZERO WIDTH SPACE>");
 }
 
 TEST(Unicode, LookAlikePairsFoldFullWidthFormsOnly) {
   // Ｅ01 (FULLWIDTH LATIN CAPITAL LETTER E) folds to E01 under NFKC; E01 and e01 are different names.
-  const std::vector<std::string> names = {"E01", "e01", "\xEF\xBC\xA5" "01", "E02"};
+  const std::vector<std::string> names = {"E01", "e01",
+                                          "\xEF\xBC\xA5"
+                                          "01",
+                                          "E02"};
   EXPECT_EQ(detail::LookAlikePairs(names), (std::vector<std::pair<size_t, size_t>>{{0, 2}}));
   EXPECT_TRUE(detail::LookAlikePairs({"GX001", "GX002"}).empty());
 }
@@ -68,13 +81,18 @@ TEST(Names, InvisibleAndLookAlikeEntityIdsAreRefused) {
 
 TEST(Names, ExpertsWhoLookAlikeAreNotAveragedAsTwo) {
   // E01 and Ｅ01 rating the same item were two experts, averaged; now the file is refused, naming both.
-  EXPECT_THROW_WITH(ParseRatingsCsv("entity,indicator,expert,rating\nS1,R,E01,优\nS1,R,\xEF\xBC\xA5" "01,良\n", "r.csv"),
+  EXPECT_THROW_WITH(ParseRatingsCsv("entity,indicator,expert,rating\nS1,R,E01,优\nS1,R,\xEF\xBC\xA5"
+                                    "01,良\n",
+                                    "r.csv"),
                     DataError,
-                    "r.csv:3: the expert ids 'E01' and '\xEF\xBC\xA5" "01' look alike: they differ only in full-width "
+                    "r.csv:3: the expert ids 'E01' and '\xEF\xBC\xA5"
+                    "01' look alike: they differ only in full-width "
                     "or other compatibility forms of the same characters; write them the same way (the first is in "
                     "row 2)");
-  EXPECT_THROW_WITH(ParseRatingsCsv("entity,indicator,expert,rating\nS1,R,E\xE2\x80\x8B" "1,优\n", "r.csv"), DataError,
-                    "r.csv:2: the expert 'E<U+200B ZERO WIDTH SPACE>1' contains U+200B ZERO WIDTH SPACE");
+  EXPECT_THROW_WITH(ParseRatingsCsv("entity,indicator,expert,rating\nS1,R,E\xE2\x80\x8B"
+                                    "1,优\n",
+                                    "r.csv"),
+                    DataError, "r.csv:2: the expert 'E<U+200B ZERO WIDTH SPACE>1' contains U+200B ZERO WIDTH SPACE");
 }
 
 TEST(Names, RatingsSpeltInNfdMatchTheDataAndTheScale) {
@@ -92,12 +110,14 @@ TEST(Names, RatingsSpeltInNfdMatchTheDataAndTheScale) {
 
 TEST(Names, RuleFileNamesAreChecked) {
   std::string rules = kRules;
-  const std::string zw = testing::ErrorsOf(
-      std::string(rules).replace(rules.find("{id: A,"), 7, "{id: \"A\xE2\x80\x8B\","));
+  const std::string zw =
+      testing::ErrorsOf(std::string(rules).replace(rules.find("{id: A,"), 7, "{id: \"A\xE2\x80\x8B\","));
   EXPECT_THAT_CONTAINS(zw, "error: the indicator id 'A<U+200B ZERO WIDTH SPACE>' contains U+200B ZERO WIDTH SPACE");
-  const std::string twin = testing::ErrorsOf(std::string(rules).replace(rules.find("{id: R,"), 7, "{id: \xEF\xBC\xA1,"));
+  const std::string twin =
+      testing::ErrorsOf(std::string(rules).replace(rules.find("{id: R,"), 7, "{id: \xEF\xBC\xA1,"));
   EXPECT_THAT_CONTAINS(twin, "error: the indicator ids 'A' and '\xEF\xBC\xA1' look alike");
-  const std::string level = testing::ErrorsOf(std::string(rules).replace(rules.find("良: 0.5"), 7, "\"优\xEF\xB8\x8F\": 0.5"));
+  const std::string level =
+      testing::ErrorsOf(std::string(rules).replace(rules.find("良: 0.5"), 7, "\"优\xEF\xB8\x8F\": 0.5"));
   EXPECT_THAT_CONTAINS(level, "the level of the scale 'level' '优<U+FE0F>' contains U+FE0F, a variation selector");
   // An id typed decomposed in the rule file is the id typed composed.
   std::string nfd = std::string(rules).replace(rules.find("{id: A,"), 7, "{id: e\xCC\x81,");
@@ -116,7 +136,9 @@ TEST(Names, AByteOrderMarkInsideAFileNamesItsRow) {
 TEST(Messages, ANulByteDoesNotCutTheMessageShort) {
   Model m = TheModel();
   // Two problems, the first quoting a NUL: both are in the message, the NUL named.
-  const char text[] = "id,a\nS1,1\0" "0\nS2,x\n";
+  const char text[] =
+      "id,a\nS1,1\0"
+      "0\nS2,x\n";
   EXPECT_THROW_WITH(ParseDatasetCsv(std::string(text, sizeof text - 1), m.rules(), "d.csv"), DataError,
                     "found '1<U+0000 NULL>0' (leave the cell empty if the value is unknown)\nd.csv:3: column 'a' (数): "
                     "expected a number, found 'x'");
@@ -124,20 +146,26 @@ TEST(Messages, ANulByteDoesNotCutTheMessageShort) {
 
 TEST(Messages, YamlTagsAreRefused) {
   std::string rules = kRules;
-  const std::string out = testing::ErrorsOf(std::string(rules).replace(rules.find("title: 名称"), 13, "title: !!binary 5ZCN56ew"));
+  const std::string out =
+      testing::ErrorsOf(std::string(rules).replace(rules.find("title: 名称"), 13, "title: !!binary 5ZCN56ew"));
   EXPECT_THAT_CONTAINS(out, "test.yaml:3:8: error: the YAML tag '!!binary' is not part of the rule format");
-  const std::string custom = testing::ErrorsOf(std::string(rules).replace(rules.find("weight: 60"), 10, "weight: !custom 60"));
+  const std::string custom =
+      testing::ErrorsOf(std::string(rules).replace(rules.find("weight: 60"), 10, "weight: !custom 60"));
   EXPECT_THAT_CONTAINS(custom, "the YAML tag '!custom' is not part of the rule format");
 }
 
 TEST(Messages, NumbersOutOfRangeAreNamedSo) {
   std::string rules = kRules;
-  const std::string formula = testing::ErrorsOf(std::string(rules).replace(rules.find("value: a,"), 9, "value: a * 1e999,"));
-  EXPECT_THAT_CONTAINS(formula, "in formula: the number '1e999', which is larger than the largest number makerscore "
-                                "holds (about 1.8e308)");
-  const std::string tiny = testing::ErrorsOf(std::string(rules).replace(rules.find("value: a,"), 9, "value: a + 1e-400,"));
+  const std::string formula =
+      testing::ErrorsOf(std::string(rules).replace(rules.find("value: a,"), 9, "value: a * 1e999,"));
+  EXPECT_THAT_CONTAINS(formula,
+                       "in formula: the number '1e999', which is larger than the largest number makerscore "
+                       "holds (about 1.8e308)");
+  const std::string tiny =
+      testing::ErrorsOf(std::string(rules).replace(rules.find("value: a,"), 9, "value: a + 1e-400,"));
   EXPECT_THAT_CONTAINS(tiny, "the number '1e-400', which is closer to 0 than the smallest number makerscore holds");
-  const std::string weight = testing::ErrorsOf(std::string(rules).replace(rules.find("weight: 60"), 10, "weight: 6e400"));
+  const std::string weight =
+      testing::ErrorsOf(std::string(rules).replace(rules.find("weight: 60"), 10, "weight: 6e400"));
   EXPECT_THAT_CONTAINS(weight, "found '6e400', which is larger than the largest number makerscore holds");
 }
 

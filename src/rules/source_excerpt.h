@@ -11,8 +11,8 @@ namespace makerscore::detail {
 // Where the last excerpt of a long line began, so that the next one on the
 // same line (diagnostics mostly come in file order) resumes from there.
 struct LineCursor {
-  int line = -1;     // d->pos.line of the last excerpt
-  int chars = 0;     // characters before `byte`
+  int line = -1;  // d->pos.line of the last excerpt
+  int chars = 0;  // characters before `byte`
   size_t byte = 0;
 };
 

@@ -41,8 +41,8 @@ std::string Join(const std::string& dir, const std::string& name) { return dir =
 
 [[noreturn]] void Fail(const std::string& path, const std::string& what, int err) {
   if (err == ENOENT && Parent(path) != ".") {
-    throw Error(path + ": cannot write the " + (what == "file" ? "output file" : what) + ": the folder '" + Parent(path) +
-                "' does not exist (create it first)");
+    throw Error(path + ": cannot write the " + (what == "file" ? "output file" : what) + ": the folder '" +
+                Parent(path) + "' does not exist (create it first)");
   }
   throw Error(path + ": cannot write the " + (what == "file" ? "output file" : what) + ": " + std::strerror(err));
 }
@@ -110,8 +110,10 @@ void RemoveStrays(const std::string& dir) {
   for (const auto& s : strays) {
     struct stat info {};
     if (::lstat(s.c_str(), &info) != 0) continue;
-    if (S_ISDIR(info.st_mode)) RemoveFolder(s);
-    else ::unlink(s.c_str());
+    if (S_ISDIR(info.st_mode))
+      RemoveFolder(s);
+    else
+      ::unlink(s.c_str());
   }
 }
 
@@ -203,8 +205,10 @@ void WriteFileAtomically(const std::string& asked, const std::string& text) {
     if (!exists && errno != EEXIST) fail(errno);
     for (int attempt = 0; temp.empty() && attempt < 100; ++attempt) {
       const std::string name = Join(dir, TempName());
-      if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) temp = name;
-      else if (errno != EEXIST) fail(errno);
+      if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0)
+        temp = name;
+      else if (errno != EEXIST)
+        fail(errno);
     }
     if (temp.empty()) fail(EEXIST);
   }
@@ -223,7 +227,8 @@ void WriteFolderAtomically(const std::string& asked, const std::vector<std::pair
   struct stat existing {};
   const bool exists = ::stat(path.c_str(), &existing) == 0;
   if (exists && !S_ISDIR(existing.st_mode)) {
-    throw Error(asked + ": cannot write the report there: it is a file, not a folder (a report file's name ends in .html)");
+    throw Error(asked +
+                ": cannot write the report there: it is a file, not a folder (a report file's name ends in .html)");
   }
   if (exists) {
     int count = 0;
@@ -232,8 +237,8 @@ void WriteFolderAtomically(const std::string& asked, const std::vector<std::pair
       std::string names;
       for (const auto& f : foreign) names += (names.empty() ? "'" : ", '") + f + "'";
       if (count > 3) names += " and " + std::to_string(count - 3) + " more";
-      throw Error(asked + ": cannot write the report into this folder: it holds " + names +
-                  ", which " + (count == 1 ? "is" : "are") +
+      throw Error(asked + ": cannot write the report into this folder: it holds " + names + ", which " +
+                  (count == 1 ? "is" : "are") +
                   " not part of an earlier makerscore report, and writing the report replaces the whole folder; "
                   "choose a new or empty folder");
     }
@@ -243,8 +248,10 @@ void WriteFolderAtomically(const std::string& asked, const std::vector<std::pair
   std::string temp;
   for (int attempt = 0; temp.empty() && attempt < 100; ++attempt) {
     const std::string name = Join(dir, TempName());
-    if (::mkdir(name.c_str(), exists ? (existing.st_mode & 07777) : 0777) == 0) temp = name;
-    else if (errno != EEXIST) Fail(asked, "report folder", errno);
+    if (::mkdir(name.c_str(), exists ? (existing.st_mode & 07777) : 0777) == 0)
+      temp = name;
+    else if (errno != EEXIST)
+      Fail(asked, "report folder", errno);
   }
   if (temp.empty()) Fail(asked, "report folder", EEXIST);
   auto fail = [&](const std::string& what, int err) {
@@ -297,4 +304,3 @@ void WriteOutputFile(const std::string& path, const std::string& text, const std
 }
 
 }  // namespace makerscore
-

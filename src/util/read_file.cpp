@@ -29,7 +29,9 @@ std::string TooLarge(const std::string& what, std::size_t limit) {
   return "the " + what + " is larger than " + Size(limit) + ", the most makerscore reads as one " + what;
 }
 
-bool SameTime(const struct timespec& a, const struct timespec& b) { return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec; }
+bool SameTime(const struct timespec& a, const struct timespec& b) {
+  return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
 
 // Why open() failed, in words that follow the path.
 std::string OpenProblem(const std::string& path, int err, const std::string& what) {
@@ -46,8 +48,7 @@ std::string OpenProblem(const std::string& path, int err, const std::string& wha
 
 FileBytes::~FileBytes() { Release(); }
 
-FileBytes::FileBytes(FileBytes&& other) noexcept
-    : data_(other.data_), size_(other.size_), capacity_(other.capacity_) {
+FileBytes::FileBytes(FileBytes&& other) noexcept : data_(other.data_), size_(other.size_), capacity_(other.capacity_) {
   other.data_ = nullptr;
   other.size_ = other.capacity_ = 0;
 }
@@ -118,8 +119,8 @@ std::string ReadFileBounded(const std::string& path, std::size_t limit, const ch
   if (size > limit) return TooLarge(what, limit);
   if (regular) {
     struct stat after {};
-    if (::fstat(file.fd, &after) != 0 || after.st_size != static_cast<off_t>(size) ||
-        after.st_size != before.st_size || !SameTime(after.st_mtim, before.st_mtim)) {
+    if (::fstat(file.fd, &after) != 0 || after.st_size != static_cast<off_t>(size) || after.st_size != before.st_size ||
+        !SameTime(after.st_mtim, before.st_mtim)) {
       return "the " + what + " changed while it was being read (was a program saving it?); run again once it is saved";
     }
   }

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unordered_map>
 #include <cstdlib>
+#include <unordered_map>
 
 namespace makerscore::detail {
 
@@ -14,46 +14,86 @@ namespace {
 // Invisible characters people meet in pasted text, by name; others are named by their category.
 const char* NameOf(utf8proc_int32_t c) {
   switch (c) {
-    case 0x0000: return "NULL";
-    case 0x0009: return "CHARACTER TABULATION";
-    case 0x000A: return "LINE FEED";
-    case 0x000D: return "CARRIAGE RETURN";
-    case 0x00A0: return "NO-BREAK SPACE";
-    case 0x00AD: return "SOFT HYPHEN";
-    case 0x034F: return "COMBINING GRAPHEME JOINER";
-    case 0x061C: return "ARABIC LETTER MARK";
-    case 0x115F: return "HANGUL CHOSEONG FILLER";
-    case 0x1160: return "HANGUL JUNGSEONG FILLER";
-    case 0x180E: return "MONGOLIAN VOWEL SEPARATOR";
-    case 0x2000: return "EN QUAD";
-    case 0x2002: return "EN SPACE";
-    case 0x2003: return "EM SPACE";
-    case 0x2009: return "THIN SPACE";
-    case 0x200A: return "HAIR SPACE";
-    case 0x200B: return "ZERO WIDTH SPACE";
-    case 0x200C: return "ZERO WIDTH NON-JOINER";
-    case 0x200D: return "ZERO WIDTH JOINER";
-    case 0x200E: return "LEFT-TO-RIGHT MARK";
-    case 0x200F: return "RIGHT-TO-LEFT MARK";
-    case 0x2028: return "LINE SEPARATOR";
-    case 0x2029: return "PARAGRAPH SEPARATOR";
-    case 0x202A: return "LEFT-TO-RIGHT EMBEDDING";
-    case 0x202B: return "RIGHT-TO-LEFT EMBEDDING";
-    case 0x202C: return "POP DIRECTIONAL FORMATTING";
-    case 0x202D: return "LEFT-TO-RIGHT OVERRIDE";
-    case 0x202E: return "RIGHT-TO-LEFT OVERRIDE";
-    case 0x202F: return "NARROW NO-BREAK SPACE";
-    case 0x205F: return "MEDIUM MATHEMATICAL SPACE";
-    case 0x2060: return "WORD JOINER";
-    case 0x2066: return "LEFT-TO-RIGHT ISOLATE";
-    case 0x2067: return "RIGHT-TO-LEFT ISOLATE";
-    case 0x2068: return "FIRST STRONG ISOLATE";
-    case 0x2069: return "POP DIRECTIONAL ISOLATE";
-    case 0x3000: return "IDEOGRAPHIC SPACE";
-    case 0x3164: return "HANGUL FILLER";
-    case 0xFEFF: return "ZERO WIDTH NO-BREAK SPACE (BYTE ORDER MARK)";
-    case 0xFFA0: return "HALFWIDTH HANGUL FILLER";
-    default: return nullptr;
+    case 0x0000:
+      return "NULL";
+    case 0x0009:
+      return "CHARACTER TABULATION";
+    case 0x000A:
+      return "LINE FEED";
+    case 0x000D:
+      return "CARRIAGE RETURN";
+    case 0x00A0:
+      return "NO-BREAK SPACE";
+    case 0x00AD:
+      return "SOFT HYPHEN";
+    case 0x034F:
+      return "COMBINING GRAPHEME JOINER";
+    case 0x061C:
+      return "ARABIC LETTER MARK";
+    case 0x115F:
+      return "HANGUL CHOSEONG FILLER";
+    case 0x1160:
+      return "HANGUL JUNGSEONG FILLER";
+    case 0x180E:
+      return "MONGOLIAN VOWEL SEPARATOR";
+    case 0x2000:
+      return "EN QUAD";
+    case 0x2002:
+      return "EN SPACE";
+    case 0x2003:
+      return "EM SPACE";
+    case 0x2009:
+      return "THIN SPACE";
+    case 0x200A:
+      return "HAIR SPACE";
+    case 0x200B:
+      return "ZERO WIDTH SPACE";
+    case 0x200C:
+      return "ZERO WIDTH NON-JOINER";
+    case 0x200D:
+      return "ZERO WIDTH JOINER";
+    case 0x200E:
+      return "LEFT-TO-RIGHT MARK";
+    case 0x200F:
+      return "RIGHT-TO-LEFT MARK";
+    case 0x2028:
+      return "LINE SEPARATOR";
+    case 0x2029:
+      return "PARAGRAPH SEPARATOR";
+    case 0x202A:
+      return "LEFT-TO-RIGHT EMBEDDING";
+    case 0x202B:
+      return "RIGHT-TO-LEFT EMBEDDING";
+    case 0x202C:
+      return "POP DIRECTIONAL FORMATTING";
+    case 0x202D:
+      return "LEFT-TO-RIGHT OVERRIDE";
+    case 0x202E:
+      return "RIGHT-TO-LEFT OVERRIDE";
+    case 0x202F:
+      return "NARROW NO-BREAK SPACE";
+    case 0x205F:
+      return "MEDIUM MATHEMATICAL SPACE";
+    case 0x2060:
+      return "WORD JOINER";
+    case 0x2066:
+      return "LEFT-TO-RIGHT ISOLATE";
+    case 0x2067:
+      return "RIGHT-TO-LEFT ISOLATE";
+    case 0x2068:
+      return "FIRST STRONG ISOLATE";
+    case 0x2069:
+      return "POP DIRECTIONAL ISOLATE";
+    case 0x3000:
+      return "IDEOGRAPHIC SPACE";
+    case 0x3164:
+      return "HANGUL FILLER";
+    case 0xFEFF:
+      return "ZERO WIDTH NO-BREAK SPACE (BYTE ORDER MARK)";
+    case 0xFFA0:
+      return "HALFWIDTH HANGUL FILLER";
+    default:
+      return nullptr;
   }
 }
 
@@ -65,15 +105,23 @@ const char* Unusable(utf8proc_int32_t c) {
     return "an invisible character";
   }
   switch (utf8proc_category(c)) {
-    case UTF8PROC_CATEGORY_CC: return "a control character";
-    case UTF8PROC_CATEGORY_CF: return "an invisible formatting character";
-    case UTF8PROC_CATEGORY_ZS: return "a space that is not the ordinary one";
+    case UTF8PROC_CATEGORY_CC:
+      return "a control character";
+    case UTF8PROC_CATEGORY_CF:
+      return "an invisible formatting character";
+    case UTF8PROC_CATEGORY_ZS:
+      return "a space that is not the ordinary one";
     case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP: return "a line break";
-    case UTF8PROC_CATEGORY_CO: return "a private-use character, which has no agreed look";
-    case UTF8PROC_CATEGORY_CN: return "a code point that is not an assigned character";
-    case UTF8PROC_CATEGORY_CS: return "a surrogate";
-    default: return nullptr;
+    case UTF8PROC_CATEGORY_ZP:
+      return "a line break";
+    case UTF8PROC_CATEGORY_CO:
+      return "a private-use character, which has no agreed look";
+    case UTF8PROC_CATEGORY_CN:
+      return "a code point that is not an assigned character";
+    case UTF8PROC_CATEGORY_CS:
+      return "a surrogate";
+    default:
+      return nullptr;
   }
 }
 
@@ -86,9 +134,9 @@ std::string CodePoint(utf8proc_int32_t c) {
 
 std::string Mapped(std::string_view text, int options) {
   utf8proc_uint8_t* out = nullptr;
-  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                          static_cast<utf8proc_ssize_t>(text.size()), &out,
-                                          static_cast<utf8proc_option_t>(options));
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                   &out, static_cast<utf8proc_option_t>(options));
   if (n < 0) return std::string(text);  // not valid UTF-8: left for the readers to refuse
   std::string result(reinterpret_cast<const char*>(out), static_cast<size_t>(n));
   std::free(out);
