@@ -98,7 +98,52 @@ TEST(DatasetCsv, MissingColumnNamesTheField) {
   EXPECT_THROW_WITH(ParseDatasetCsv("id,income,online\nA,1,1\n", Rules(), "d.csv"), DataError,
                     "d.csv:1: missing 1 column of the rule file's fields (by id or name): staff (服务人员数量)");
   EXPECT_THROW_WITH(ParseDatasetCsv("code,income,staff,online\nA,1,1,1\n", Rules(), "d.csv"), DataError,
-                    "d.csv:1: no column 'id' holding the entity ids");
+                    "d.csv:1: no column holding the entity ids: head it 'id' (the rule file's entity id column) or "
+                    "编号; the header has 'code', 'income', 'staff', 'online'");
+}
+
+// Issue 15: headers as departments write them.
+TEST(DatasetCsv, TheUsualChineseIdAndNameHeadersAndUnitsInBrackets) {
+  Dataset d = ParseDatasetCsv("编号,众创空间名称,总收入（万元）,服务人员数量(人),online\nA,甲空间,12.5,3,1\n", Rules(), "d.csv");
+  ASSERT_EQ(d.entity_count(), 1);
+  EXPECT_EQ(d.entity_ids()[0], "A");
+  EXPECT_EQ(d.entity_names()[0], "甲空间");
+  EXPECT_DOUBLE_EQ(d.value(0, 0), 12.5);
+  EXPECT_DOUBLE_EQ(d.value(0, 1), 3);
+}
+
+TEST(DatasetCsv, AUnitThatDiffersFromTheFieldsIsRefused) {
+  // 元 against 万元: read as it is, every income would be 10,000 times too large.
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,总收入（元）,staff,online\nA,125000,3,1\n", Rules(), "d.csv"), DataError,
+                    "d.csv:1: the column '总收入（元）' is in 元, but the rule file's field income (总收入) is in 万元: "
+                    "convert the column to 万元, or head it '总收入' once it is");
+}
+
+TEST(DatasetCsv, AHeaderThatNearlyMatchesIsSuggested) {
+  EXPECT_THROW_WITH(ParseDatasetCsv("id,income,服务人员数,online\nA,1,3,1\n", Rules(), "d.csv"), DataError,
+                    "missing 1 column of the rule file's fields (by id or name): staff (服务人员数量; is it the column "
+                    "'服务人员数'?)");
+}
+
+TEST(DatasetCsv, TitleRowsBlankRowsAndATotalsRowAreLeftOut) {
+  const std::string csv =
+      "2019年度众创空间统计表,,,,\n"
+      ",,,,\n"
+      "id,name,income,staff,online\n"
+      "A,甲,10,1,1\n"
+      "B,乙,20,3,0\n"
+      ",,,,\n"
+      ",合计,30,4,1\n"
+      ",,,,\n";
+  Dataset d = ParseDatasetCsv(csv, Rules(), "d.csv");
+  ASSERT_EQ(d.entity_count(), 2);
+  EXPECT_EQ(d.row(1), 5);
+  EXPECT_EQ(d.notes(), (std::vector<std::string>{
+                           "d.csv:1: left out the title row '2019年度众创空间统计表' above the header",
+                           "d.csv:7: left out the totals row '合计': it sums or averages the makerspaces and is not one "
+                           "of them"}));
+  // A totals row given an id of its own is left out too.
+  EXPECT_EQ(ParseDatasetCsv("id,name,income,staff,online\nA,甲,10,1,1\n总 计,,10,1,1\n", Rules(), "d.csv").entity_count(), 1);
 }
 
 TEST(DatasetCsv, NonNumericCellNamesRowColumnAndExpectation) {

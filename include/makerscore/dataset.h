@@ -72,6 +72,17 @@ class Dataset {
   // unknown entity or field.
   Dataset WithSetAside(std::vector<CellProblem> cells) const;
 
+  // What the reader of a file left out or took for granted, in words for
+  // people, each naming its row: title rows above the header, a totals row
+  // (合计) that is not a makerspace. Scoring passes them on as warnings
+  // (Result::warnings). Empty for data built in code.
+  const std::vector<std::string>& notes() const { return notes_; }
+  // This dataset with notes (for readers; moves, copies nothing).
+  Dataset WithNotes(std::vector<std::string> notes) && {
+    notes_ = std::move(notes);
+    return std::move(*this);
+  }
+
   // Index of a field or entity, or -1.
   int FindField(const std::string& id) const;
   int FindEntity(const std::string& id) const;
@@ -87,6 +98,7 @@ class Dataset {
   std::string source_;
   std::vector<std::vector<std::string>> categories_;
   std::vector<CellProblem> set_aside_;
+  std::vector<std::string> notes_;
 };
 
 }  // namespace makerscore

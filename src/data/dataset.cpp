@@ -144,6 +144,7 @@ Dataset Dataset::WithSetAside(std::vector<CellProblem> cells) const {
   }
   Dataset out(field_ids_, entity_ids_, entity_names_, std::move(values), rows_, source_, categories_);
   out.set_aside_ = set_aside_;
+  out.notes_ = notes_;
   out.set_aside_.insert(out.set_aside_.end(), std::make_move_iterator(cells.begin()), std::make_move_iterator(cells.end()));
   return out;
 }

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "data/csv_parser.h"
+#include "data/header.h"
 #include "util/read_file.h"
 #include "data/long_form.h"
 #include "util/number_cell.h"
@@ -99,43 +100,37 @@ DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rule
   std::vector<std::vector<std::string>> categories(nf);
   std::vector<std::unordered_map<std::string, int>> codes(nf);
 
+  std::vector<std::string> notes;  // rows left out, for the warnings
   detail::ParseCsv(text, source, [&](int line, const std::vector<std::string_view>& cells) {
     if (!have_header) {
+      // A title above the header (2019年度众创空间统计表), as spreadsheets have: a row of at most one filled
+      // cell that names no id column, among the first ten.
+      if (line <= 10 && detail::FilledCells(cells) <= 1 && !detail::HasIdColumn(cells, rules)) {
+        if (detail::FilledCells(cells) == 1) {
+          std::string title;
+          for (auto c : cells) title += std::string(detail::Trim(c));
+          notes.push_back(source + ":" + std::to_string(line) + ": left out the title row '" + title +
+                          "' above the header");
+        }
+        return;
+      }
       have_header = true;
       header_size = cells.size();
-      std::unordered_map<std::string, int> seen;
-      for (size_t c = 0; c < cells.size(); ++c) {
-        std::string h = detail::Nfc(detail::Trim(cells[c]));  // a header typed decomposed matches the field name
-        if (h.empty()) continue;
-        auto [it, fresh] = seen.emplace(h, static_cast<int>(c));
-        if (!fresh) {
-          problems.Add(line, "the column '" + h + "' appears twice (columns " + std::to_string(it->second + 1) +
-                                 " and " + std::to_string(c + 1) + ")");
-          continue;
-        }
-        if (h == rules.id_column) id_column = static_cast<int>(c);
-        else if (h == rules.name_column) name_column = static_cast<int>(c);
-        for (int f = 0; f < nf; ++f) {
-          if (h != rules.fields[f].id && h != rules.fields[f].name) continue;
-          if (column_of_field[f] >= 0) {
-            problems.Add(line, "the field '" + rules.fields[f].id + "' has two columns: '" +
-                                   std::string(detail::Trim(cells[column_of_field[f]])) + "' and '" + h + "'");
-          }
-          column_of_field[f] = static_cast<int>(c);
-        }
-      }
-      if (id_column < 0) {
-        problems.Add(line, "no column '" + rules.id_column + "' holding the entity ids (the rule file's entity id column)");
-      }
-      std::vector<std::string> absent;
-      for (int f = 0; f < nf; ++f) {
-        if (column_of_field[f] < 0) absent.push_back(rules.fields[f].id + " (" + rules.fields[f].name + ")");
-      }
-      if (!absent.empty()) {
-        problems.Add(line, "missing " + std::to_string(absent.size()) + " column" + (absent.size() > 1 ? "s" : "") +
-                               " of the rule file's fields (by id or name): " + detail::Join(absent, ", "));
-      }
+      detail::HeaderMap header = detail::MatchHeader(cells, rules);
+      for (const auto& p : header.problems) problems.Add(line, p);
+      id_column = header.id_column;
+      name_column = header.name_column;
+      column_of_field = std::move(header.field_column);
       problems.ThrowIfAny();
+      return;
+    }
+    if (detail::FilledCells(cells) == 0) return;  // a blank row (",,,,"), as spreadsheets leave at the end
+    // A totals row (合计) is not a makerspace: ranked, it came first and pulled every min-max score down.
+    if ((id_column < static_cast<int>(cells.size()) && detail::IsTotalsLabel(cells[id_column])) ||
+        (name_column >= 0 && name_column < static_cast<int>(cells.size()) && detail::IsTotalsLabel(cells[name_column]))) {
+      const std::string label(detail::Trim(cells[detail::IsTotalsLabel(cells[id_column]) ? id_column : name_column]));
+      notes.push_back(source + ":" + std::to_string(line) + ": left out the totals row '" + label +
+                      "': it sums or averages the makerspaces and is not one of them");
       return;
     }
     if (cells.size() != header_size) {
@@ -190,7 +185,7 @@ DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rule
   Dataset data(std::move(field_ids), std::move(ids), std::move(names), std::move(values), std::move(rows), source,
                std::move(categories));
   if (!cell_problems.empty()) data = data.WithSetAside(cell_problems);
-  return {std::move(data), std::move(cell_problems)};
+  return {std::move(data).WithNotes(std::move(notes)), std::move(cell_problems)};
 }
 
 Dataset ParseDatasetCsv(std::string_view text, const RuleSet& rules, const std::string& source) {

@@ -143,6 +143,8 @@ class Engine {
     std::vector<std::string> out;
     const Dataset& cur = *r.current_;
     const Eigen::Index n = cur.entity_count();
+    out.insert(out.end(), cur.notes().begin(), cur.notes().end());  // rows the reader left out
+    if (r.previous_) out.insert(out.end(), r.previous_->notes().begin(), r.previous_->notes().end());
     if (r.previous_ && m.uses_prev && SameData(m, cur, *r.previous_)) {
       out.push_back("last year's data" + Named(*r.previous_) + " is the same as this year's" + Named(cur) +
                     ": every indicator that compares with last year (prev(...)) compares a year with itself; "
