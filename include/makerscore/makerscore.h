@@ -14,6 +14,7 @@
 #include "makerscore/explain.h"
 #include "makerscore/load.h"
 #include "makerscore/methods.h"
+#include "makerscore/missing.h"
 #include "makerscore/model.h"
 #include "makerscore/output.h"
 #include "makerscore/present.h"

@@ -26,7 +26,8 @@ std::function<int()> AddScoreCommand(CLI::App& app) {
               "    --ratings examples/data/guangxi-example-ratings.csv");
   return [=]() {
     return Guarded([&] {
-      Result result = ScoreFiles(*files);
+      // The table lists the missing values under itself; on the screen they would be shown twice.
+      Result result = ScoreFiles(*files, !(*format == "table" && output->empty()));
       std::string text;
       if (*format == "csv") {
         std::ostringstream out;

@@ -16,6 +16,16 @@ bool IsRuleFile(const std::string& path) {
   return ends(".yaml") || ends(".yml");
 }
 
+// Warns of every empty cell of a field an indicator reads (未填报): not an error, since the rule file's
+// missing-data policy decides its points, but never silent.
+void PrintEmptyCells(const Model& model, const Dataset& data, const std::string& file) {
+  const std::vector<CellProblem> empty = EmptyCells(model, data);
+  for (size_t k = 0; k < empty.size() && k < 20; ++k) {
+    std::cerr << "warning: " << file << ":" << empty[k].row << ": " << empty[k].entity << ": " << empty[k].message << "\n";
+  }
+  if (empty.size() > 20) std::cerr << "warning: ... and " << empty.size() - 20 << " more empty cells in " << file << "\n";
+}
+
 }  // namespace
 
 std::function<int()> AddValidateCommand(CLI::App& app) {
@@ -71,6 +81,8 @@ std::function<int()> AddValidateCommand(CLI::App& app) {
           std::stable_sort(lines.begin(), lines.end(),
                            [](const auto& a, const auto& b) { return a.first < b.first; });
           for (const auto& [row, line] : lines) std::cout << line << "\n";
+          for (const auto& note : reading.data.notes()) std::cerr << "warning: " << note << "\n";
+          PrintEmptyCells(model, reading.data, f);
           if (lines.empty()) {
             std::cout << f << ": ok, " << reading.data.entity_count() << " rows pass every check\n";
             return static_cast<int>(kOk);

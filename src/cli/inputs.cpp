@@ -50,14 +50,17 @@ Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
   return out;
 }
 
-Result ScoreFiles(const InputFiles& files) {
+Result ScoreFiles(const InputFiles& files, bool missing_on_stderr) {
   Loaded in = LoadFiles(files);
-  return ScorePrinting(in);
+  return ScorePrinting(in, missing_on_stderr);
 }
 
-Result ScorePrinting(const Loaded& in) {
+Result ScorePrinting(const Loaded& in, bool missing_on_stderr) {
   Result result = Score(in.model, in.current, in.previous, in.ratings);
   for (const std::string& w : result.warnings()) std::cerr << "warning: " << w << "\n";
+  if (missing_on_stderr) {
+    if (const std::string missing = MissingSummary(result); !missing.empty()) std::cerr << "warning: " << missing;
+  }
   return result;
 }
 

@@ -44,11 +44,12 @@ struct Loaded {
 // uncertainty_file is given); throws RuleError or DataError.
 Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file = "");
 
-// Loads and scores everything; throws RuleError or DataError.
-Result ScoreFiles(const InputFiles& files);
+// Loads and scores everything (ScorePrinting); throws RuleError or DataError.
+Result ScoreFiles(const InputFiles& files, bool missing_on_stderr = true);
 
-// Scores what was loaded, printing the result's warnings to stderr.
-Result ScorePrinting(const Loaded& in);
+// Scores what was loaded, printing the result's warnings to stderr, and the
+// values missing from the data too unless the output lists them itself.
+Result ScorePrinting(const Loaded& in, bool missing_on_stderr = true);
 
 // Prints text, or writes it to output (completely or not at all) when
 // output is not empty; returns the exit code.

@@ -30,7 +30,8 @@ std::string Replace(std::string s, std::string_view from, std::string_view to) {
 Heading Parse(std::string_view cell) {
   Heading h;
   h.text = Nfc(Trim(cell));
-  std::string s = Replace(Replace(Replace(Replace(Replace(h.text, "（", "("), "）", ")"), "【", "("), "】", ")"), "％", "%");
+  std::string s =
+      Replace(Replace(Replace(Replace(Replace(h.text, "（", "("), "）", ")"), "【", "("), "】", ")"), "％", "%");
   s = Replace(Replace(s, "[", "("), "]", ")");
   h.base = s;
   if (!s.empty() && s.back() == ')') {
@@ -69,7 +70,8 @@ std::vector<Heading> Headings(const std::vector<std::string_view>& cells) {
 }  // namespace
 
 int FilledCells(const std::vector<std::string_view>& cells) {
-  return static_cast<int>(std::count_if(cells.begin(), cells.end(), [](std::string_view c) { return !Trim(c).empty(); }));
+  return static_cast<int>(
+      std::count_if(cells.begin(), cells.end(), [](std::string_view c) { return !Trim(c).empty(); }));
 }
 
 bool HasIdColumn(const std::vector<std::string_view>& cells, const RuleSet& rules) {
@@ -79,8 +81,8 @@ bool HasIdColumn(const std::vector<std::string_view>& cells, const RuleSet& rule
 bool IsTotalsLabel(std::string_view cell) {
   std::string s = Nfc(Trim(cell));
   s = Replace(Replace(s, " ", ""), "　", "");
-  static const std::vector<std::string> kTotals = {"合计", "总计", "小计", "平均", "平均值", "总和", "合计值",
-                                                   "Total", "TOTAL", "total", "Sum", "SUM", "Average", "AVERAGE"};
+  static const std::vector<std::string> kTotals = {"合计",  "总计",  "小计",  "平均", "平均值", "总和",    "合计值",
+                                                   "Total", "TOTAL", "total", "Sum",  "SUM",    "Average", "AVERAGE"};
   return IsOneOf(s, kTotals);
 }
 
@@ -128,8 +130,7 @@ HeaderMap MatchHeader(const std::vector<std::string_view>& cells, const RuleSet&
   }
   if (m.id_column < 0) {
     m.problems.push_back("no column holding the entity ids: head it '" + rules.id_column +
-                         "' (the rule file's entity id column) or 编号; the header has " +
-                         [&] {
+                         "' (the rule file's entity id column) or 编号; the header has " + [&] {
                            std::vector<std::string> shown;
                            for (const auto& h : headings) {
                              if (!h.text.empty() && shown.size() < 8) shown.push_back("'" + h.text + "'");

@@ -13,9 +13,9 @@ namespace makerscore::detail {
 
 // Where a header row puts the id, the name and each field, and what is wrong with it.
 struct HeaderMap {
-  int id_column = -1;              // -1 when no column holds the entity ids
-  int name_column = -1;            // -1 when there is no name column (names are optional)
-  std::vector<int> field_column;   // per field of the rule set, its column or -1
+  int id_column = -1;                 // -1 when no column holds the entity ids
+  int name_column = -1;               // -1 when there is no name column (names are optional)
+  std::vector<int> field_column;      // per field of the rule set, its column or -1
   std::vector<std::string> problems;  // in words, without the file and row
 };
 

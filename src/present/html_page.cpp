@@ -40,6 +40,7 @@ svg.bar { width: 100%; height: 16px; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 0.85em; margin: 6px 0; }
 .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 4px;
   vertical-align: -1px; }
+.missing { color: #d55e00; font-weight: 600; }
 .warning { border-left: 4px solid #d55e00; background: #fff4ec; padding: 6px 12px; margin: 10px 0; }
 pre.trace { margin: 0; white-space: pre-wrap; word-break: break-word; font-size: 0.82em; line-height: 1.4;
   font-family: "Noto Sans Mono CJK SC", "WenQuanYi Micro Hei Mono", Menlo, Consolas, monospace; }

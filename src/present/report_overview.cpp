@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 
+#include "makerscore/missing.h"
 #include "present/common.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
@@ -262,6 +263,19 @@ std::string DataQuality(const Result& r, const CohortFigures& f) {
   }
   out += "<h3>" + Label("否决与未排名", "Vetoes and makerspaces not ranked") + "</h3>\n";
   out += items.empty() ? "<p>" + Label("无", "None") + ".</p>\n" : "<ul id=\"not-ranked\">\n" + items + "</ul>\n";
+  // Every value missing from the data, by makerspace: a blank cell never costs points without a word.
+  const std::vector<MissingValue> missing = MissingValues(r);
+  out += "<h3>" + Label("未填报的数据", "Figures not reported") + "</h3>\n";
+  if (missing.empty()) {
+    out += "<p>" + Label("无", "None") + ".</p>\n";
+  } else {
+    out += "<ul id=\"missing\">\n";
+    for (size_t k = 0; k < missing.size() && k < 200; ++k) {
+      out += "<li>" + Html(DescribeMissing(r, missing[k])) + "</li>\n";
+    }
+    if (missing.size() > 200) out += "<li>… " + std::to_string(missing.size() - 200) + "</li>\n";
+    out += "</ul>\n";
+  }
   // The report form's consistency checks.
   out += "<h3>" + Label("报表一致性检查", "Consistency checks of the report form") + "</h3>\n";
   if (rules.checks.empty()) {

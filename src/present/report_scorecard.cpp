@@ -55,6 +55,15 @@ std::string Heading(const Result& r, int i) {
   return out;
 }
 
+// "未填报 · " before the points of an indicator whose value is missing from the data (an empty cell, no
+// rating), so that a missing figure never reads as a real 0.
+std::string NotReported(const Result& r, int i, int k) {
+  const std::uint16_t flags = r.flags()(i, k);
+  const bool missing = (flags & kFlagMissing) && !(flags & (kFlagDivisionByZero | kFlagOutOfDomain | kFlagNotFinite));
+  if (!missing || !r.model().nodes()[k].children.empty()) return "";
+  return "<span class=\"missing\">" + Label("未填报", "not reported") + "</span> · ";
+}
+
 // A table of nodes' points as bars against the maximum, with the cohort median as a tick.
 std::string PointsTable(const Result& r, int i, const CohortFigures& f, const std::vector<int>& nodes_shown,
                         const std::string& id) {
@@ -70,7 +79,8 @@ std::string PointsTable(const Result& r, int i, const CohortFigures& f, const st
     out += "<tr class=\"level" + std::to_string(nodes[k].depth) + "\"><td class=\"name\">" + NodeName(nodes[k]) +
            "</td><td class=\"chart\">" +
            BarSvg({{value, nodes[k].depth == 1 ? "#0072B2" : "#56B4E9"}}, most, f.median[k], words) +
-           "</td><td class=\"num\">" + Fixed(value, 2) + " / " + FormatNumber(most) + "</td></tr>\n";
+           "</td><td class=\"num\">" + NotReported(r, i, k) + Fixed(value, 2) + " / " + FormatNumber(most) +
+           "</td></tr>\n";
   }
   return out + "</tbody></table>";
 }
@@ -125,8 +135,9 @@ std::string Details(const Result& r, int i) {
       continue;
     }
     const auto [value, most] = Gauge(r, i, k);
-    out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(value, 2) + " / " +
-           FormatNumber(most) + "</td><td><pre class=\"trace\">" + Html(Trace(r, i, nodes[k])) + "</pre></td></tr>\n";
+    out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + NotReported(r, i, k) +
+           Fixed(value, 2) + " / " + FormatNumber(most) + "</td><td><pre class=\"trace\">" + Html(Trace(r, i, nodes[k])) +
+           "</pre></td></tr>\n";
   }
   return out + "</tbody></table></div>\n";
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "makerscore/missing.h"
 #include "makerscore/present.h"
 #include "present/aligned.h"
 #include "present/common.h"
@@ -40,6 +41,8 @@ std::string FormatTable(const Result& r) {
     }
   }
   if (!set_aside.empty()) out += "\nNot ranked or graded because a cell of their data cannot be used:\n" + set_aside;
+  // Every value missing from the data, so that a blank cell never costs points without a word.
+  if (const std::string missing = MissingSummary(r, 50); !missing.empty()) out += "\n" + missing;
   return out;
 }
 

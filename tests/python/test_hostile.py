@@ -149,3 +149,14 @@ def test_to_csv_never_writes_over_its_input(rules, tmp_path):
         r.to_csv("/dev/null")
     r.to_csv(tmp_path / "result.csv")
     assert (tmp_path / "result.csv").read_text(encoding="utf-8").startswith("rank,id,name,total")
+
+
+def test_a_blank_cell_is_listed_and_warned_of(rules):
+    d = frame()
+    d.loc[1, "staff"] = np.nan  # S02's staff unknown: B, 30 points, earns 0 (the default policy)
+    with pytest.warns(ms.InputWarning, match=r"S02 邕江创客: B 服务人员: not reported: staff \(服务人员数量\); 0 of 30 points"):
+        r = rules.score(d, ratings=RATINGS)
+    m = r.missing()
+    assert m[["entity", "indicator", "points", "max_points"]].values.tolist() == [["S02", "B", 0.0, 30.0]]
+    assert m.loc[0, "fields"] == ["staff"]
+    assert rules.score(frame(), ratings=RATINGS).missing().empty

@@ -56,6 +56,15 @@ class Result:
         """Grades ('' where none) as a Series indexed by entity id."""
         return pd.Series(self._core.grades, index=self.entity_ids, name="grade")
 
+    def missing(self):
+        """The values missing for want of data (未填报: an empty cell, no row in last year's data, no usable
+        rating) as a DataFrame: entity, name, indicator, indicator_name, fields (the empty inputs; prev(x) for
+        last year's), set_aside, imputed, points (earned for it), max_points, text. Empty when nothing is
+        missing."""
+        columns = ["entity", "name", "indicator", "indicator_name", "fields", "set_aside", "imputed", "points",
+                   "max_points", "text"]
+        return pd.DataFrame(self._core.missing(), columns=columns)
+
     def to_frame(self, kind="wide"):
         """The result as a DataFrame.
 
@@ -182,4 +191,7 @@ def score(rules, data, previous=None, ratings=None, ids=None):
     core = _core.score(model, current, last, _data.to_ratings(ratings))
     for message in core.warnings:
         warnings.warn(message, InputWarning, stacklevel=2)
+    summary = core.missing_summary()
+    if summary:  # a blank cell never costs points without a word
+        warnings.warn(summary.rstrip("\n"), InputWarning, stacklevel=2)
     return Result(core, rules)

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "bindings.h"
+#include "makerscore/missing.h"
 #include "makerscore/output.h"
 #include "makerscore/check.h"
 #include "makerscore/delphi.h"
@@ -154,6 +155,31 @@ void BindResult(py::module_& m) {
           },
           "The result as CSV text (as `makerscore score --format csv`).")
       .def("json", &ToJson, "The result as JSON text (as `makerscore score --format json`).")
+      .def(
+          "missing",
+          [](const Result& r) {
+            py::list out;
+            for (const MissingValue& m : MissingValues(r)) {
+              py::dict d;
+              d["entity"] = r.entity_ids()[m.entity];
+              d["name"] = r.entity_names()[m.entity];
+              d["indicator"] = r.model().nodes()[m.node].id;
+              d["indicator_name"] = r.model().nodes()[m.node].name;
+              std::vector<std::string> fields = m.fields;
+              if (m.no_row_last_year) fields.insert(fields.begin(), "(not in last year's data)");
+              d["fields"] = fields;
+              d["set_aside"] = m.set_aside;
+              d["imputed"] = m.imputed;
+              d["points"] = m.points;
+              d["max_points"] = m.max_points;
+              d["text"] = DescribeMissing(r, m);
+              out.append(d);
+            }
+            return out;
+          },
+          "The values missing for want of data (an empty cell, no row last year, no usable rating), as dicts.")
+      .def("missing_summary", [](const Result& r) { return MissingSummary(r); },
+           "The missing values in words, at most 20 lines; '' when none.")
       .def(
           "write_csv",
           [](const Result& r, const std::string& path) {
