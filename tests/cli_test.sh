@@ -87,6 +87,14 @@ expect "data is a folder" 4 "is a folder, not a data file" -- "$bin" score --rul
 # Output files: written whole on success; on an error no file, not even a partial one.
 expect "output written" 0 "wrote 32 entities" -- "$bin" score "${G[@]}" --format csv --output "$tmp/out.csv"
 [[ $(wc -l < "$tmp/out.csv") -eq 33 ]] && pass || fail "out.csv should have 33 lines"
+# A CSV file starts with a UTF-8 byte-order mark, for Excel; standard output has none.
+[[ "$(head -c 3 "$tmp/out.csv" | od -An -tx1 | tr -d ' ')" == "efbbbf" ]] && pass || fail "out.csv has no byte-order mark"
+[[ "$("$bin" score "${G[@]}" --format csv 2>/dev/null | head -c 4)" == "rank" ]] && pass || fail "stdout CSV starts with a BOM"
+# GB18030 data read with --encoding gives the same CSV as the UTF-8 file.
+iconv -f UTF-8 -t GB18030 "$src/examples/data/guangxi-example-2019.csv" > "$tmp/gbk.csv"
+[[ "$("$bin" score --rules "$src/rules/guangxi-2019.yaml" --data "$tmp/gbk.csv" --encoding gb18030 \
+      --previous "$src/examples/data/guangxi-example-2018.csv" --ratings "$src/examples/data/guangxi-example-ratings.csv" \
+      --format csv 2>/dev/null)" == "$("$bin" score "${G[@]}" --format csv 2>/dev/null)" ]] && pass || fail "GB18030 scores differently"
 expect "no output on error" 4 "" -- "$bin" score --rules "$src/rules/guangxi-2019.yaml" --data "$tmp/bad.csv" \
   --previous "$src/examples/data/guangxi-example-2018.csv" --ratings "$src/examples/data/guangxi-example-ratings.csv" \
   --output "$tmp/never.csv"

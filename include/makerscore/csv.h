@@ -16,6 +16,16 @@
 
 namespace makerscore {
 
+// How to read a CSV file.
+struct CsvOptions {
+  // The file's character encoding: "utf-8" (the default), or "gb18030" (which
+  // includes "gbk"), what Chinese spreadsheets save CSV files as; any name
+  // iconv knows. A file that is valid UTF-8 throughout is read as UTF-8
+  // whatever this says (GBK text practically never is), so that one setting
+  // serves a GBK export beside UTF-8 files.
+  std::string encoding = "utf-8";
+};
+
 // Reads one year of a cohort. The header names each column by a field id or
 // by the field's name from the rule file (众创空间总收入); the id column is
 // rules.id_column, the optional name column rules.name_column. Empty cells and
@@ -26,7 +36,7 @@ namespace makerscore {
 // row, the column and what was expected: a missing column, a duplicate
 // column or entity id, a ragged row, a cell that is not a number, a value
 // outside the field's bounds or not a whole number for a count.
-Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules);
+Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules, const CsvOptions& options = {});
 // The same, from text in memory; source names it in messages.
 Dataset ParseDatasetCsv(std::string_view text, const RuleSet& rules,
                         const std::string& source = "<string>");
@@ -43,7 +53,7 @@ struct DatasetReading {
 // that the rest can still be checked. Problems with the file's structure (a
 // missing or duplicate column, a duplicate id, a ragged row, the encoding)
 // still throw DataError.
-DatasetReading ReadDatasetCsvLenient(const std::string& path, const RuleSet& rules);
+DatasetReading ReadDatasetCsvLenient(const std::string& path, const RuleSet& rules, const CsvOptions& options = {});
 DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rules,
                                       const std::string& source = "<string>");
 
@@ -57,7 +67,7 @@ std::vector<CellProblem> CheckValues(const RuleSet& rules, const Dataset& data);
 // rating (one row per rating). Throws DataError for a missing column, a
 // ragged row or an empty cell. Whether each rating fits the rule set is
 // checked by Score().
-Ratings ReadRatingsCsv(const std::string& path);
+Ratings ReadRatingsCsv(const std::string& path, const CsvOptions& options = {});
 Ratings ParseRatingsCsv(std::string_view text, const std::string& source = "<string>");
 
 }  // namespace makerscore

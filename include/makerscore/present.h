@@ -18,7 +18,10 @@ std::string FormatTable(const Result& result);
 
 // One row per entity, in rank order: rank, id, name, total, grade, then the
 // points of every node of the tree in depth-first order, then the flags.
-// UTF-8 without BOM; numbers with up to 6 decimals.
+// UTF-8 without BOM (the command and Python's Result.to_csv put one at the
+// start of a file they write, for Excel); numbers with up to 6 decimals. A
+// text cell starting with = + - @, a tab or a carriage return gets a leading
+// apostrophe, so that a spreadsheet shows it rather than runs it (OWASP).
 void WriteCsv(const Result& result, std::ostream& out);
 
 // The whole result as JSON: the rule set's id, then for each entity its

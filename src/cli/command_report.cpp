@@ -21,6 +21,7 @@ std::function<int()> AddReportCommand(CLI::App& app) {
   cmd->add_option("--data", files->data, "This year's data (CSV): one row per makerspace")->required();
   cmd->add_option("--previous", files->previous, "Last year's data (CSV), for growth indicators");
   cmd->add_option("--ratings", files->ratings, "Expert ratings (CSV with columns entity, indicator, expert, rating)");
+  AddEncodingOption(cmd, &files->encoding);
   cmd->add_option("--output", *output,
                   "A file ending in .html (the overview and every scorecard in one page), or a folder (index.html "
                   "with the overview, and one page per makerspace, named by its id)")

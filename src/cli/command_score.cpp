@@ -17,6 +17,7 @@ std::function<int()> AddScoreCommand(CLI::App& app) {
   cmd->add_option("--previous", files->previous, "Last year's data (CSV), for growth indicators");
   cmd->add_option("--ratings", files->ratings,
                   "Expert ratings (CSV with columns entity, indicator, expert, rating)");
+  AddEncodingOption(cmd, &files->encoding);
   cmd->add_option("--format", *format, "table (default), csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->add_option("--output", *output, "Write to this file instead of the screen (complete or not at all)");
@@ -38,7 +39,7 @@ std::function<int()> AddScoreCommand(CLI::App& app) {
       } else {
         text = FormatTable(result);
       }
-      int code = Emit(text, *output);
+      int code = Emit(text, *output, *format == "csv");
       if (code == kOk && !output->empty()) {
         std::cerr << "wrote " << result.entity_count() << " entities to " << *output << "\n";
       }

@@ -44,6 +44,7 @@ CLI::App* AddCommon(CLI::App& app, const char* name, const char* help, Options* 
   cmd->add_option("--data", o->files.data, "This year's data (CSV)")->required();
   cmd->add_option("--previous", o->files.previous, "Last year's data (CSV), for growth indicators");
   cmd->add_option("--ratings", o->files.ratings, "Expert ratings (CSV: entity, indicator, expert, rating)");
+  AddEncodingOption(cmd, &o->files.encoding);
   cmd->add_option("--inputs", o->inputs,
                   "The uncertain inputs (YAML with the keys of 'uncertainty:'), instead of the rule file's section");
   cmd->add_option("--replications", o->replications, "Replications (sensitivity: base samples); default the inputs'")
@@ -104,7 +105,8 @@ std::function<int()> AddUncertaintyCommand(CLI::App& app) {
       UncertaintyResult r =
           AnalyseUncertainty(in.model, in.current, in.previous, in.ratings, InputsOf(in.model), ToOptions(*o));
       auto json = [&](const UncertaintyResult& x) { return UncertaintyToJson(x, o->replication_ranks); };
-      return Emit(Render<UncertaintyResult>(o->format, r, WriteUncertaintyCsv, json, FormatUncertainty), o->output);
+      return Emit(Render<UncertaintyResult>(o->format, r, WriteUncertaintyCsv, json, FormatUncertainty), o->output,
+                  o->format == "csv");
     });
   };
 }
@@ -123,7 +125,7 @@ std::function<int()> AddSensitivityCommand(CLI::App& app) {
       SensitivityResult r =
           AnalyseSensitivity(in.model, in.current, in.previous, in.ratings, InputsOf(in.model), ToOptions(*o));
       return Emit(Render<SensitivityResult>(o->format, r, WriteSensitivityCsv, SensitivityToJson, FormatSensitivity),
-                  o->output);
+                  o->output, o->format == "csv");
     });
   };
 }

@@ -17,9 +17,9 @@ namespace {
 
 // Reads a data file as the rule set's bad_cells says: refusing it for a bad
 // cell, or setting such cells aside with a warning for each.
-std::shared_ptr<const Dataset> ReadData(const std::string& path, const RuleSet& rules) {
-  if (rules.bad_cells == BadCells::kError) return std::make_shared<const Dataset>(ReadDatasetCsv(path, rules));
-  DatasetReading reading = ReadDatasetCsvLenient(path, rules);
+std::shared_ptr<const Dataset> ReadData(const std::string& path, const RuleSet& rules, const CsvOptions& csv) {
+  if (rules.bad_cells == BadCells::kError) return std::make_shared<const Dataset>(ReadDatasetCsv(path, rules, csv));
+  DatasetReading reading = ReadDatasetCsvLenient(path, rules, csv);
   for (const CellProblem& p : reading.problems) {
     std::cerr << "warning: " << path << ":" << p.row << ": " << p.message << "; set aside: " << p.entity
               << " is scored without it and not ranked or graded\n";
@@ -43,9 +43,12 @@ Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
   // The ratings file (often the largest: one row per expert and item) is read on a second core while
   // the data files are read here; a problem in the data files is still reported first.
   std::future<Ratings> ratings;
-  if (!files.ratings.empty()) ratings = std::async(std::launch::async, ReadRatingsCsv, files.ratings);
-  out.current = ReadData(files.data, out.model.rules());
-  if (!files.previous.empty()) out.previous = ReadData(files.previous, out.model.rules());
+  const CsvOptions csv{files.encoding};
+  if (!files.ratings.empty()) {
+    ratings = std::async(std::launch::async, [&files, csv] { return ReadRatingsCsv(files.ratings, csv); });
+  }
+  out.current = ReadData(files.data, out.model.rules(), csv);
+  if (!files.previous.empty()) out.previous = ReadData(files.previous, out.model.rules(), csv);
   if (ratings.valid()) out.ratings = std::make_shared<const Ratings>(ratings.get());
   return out;
 }
@@ -64,13 +67,16 @@ Result ScorePrinting(const Loaded& in, bool missing_on_stderr) {
   return result;
 }
 
-int Emit(const std::string& text, const std::string& output) {
+int Emit(const std::string& text, const std::string& output, bool csv) {
   if (output.empty()) {
     std::cout << text;
     return kOk;
   }
   try {
-    WriteOutputFile(output, text);
+    // A CSV file starts with a byte-order mark, which is how Excel tells UTF-8 (without it, a Chinese Excel
+    // reads the file as GBK and shows 梧州创客工场 as mojibake). makerscore's readers and pandas
+    // (encoding="utf-8-sig") skip it; on standard output, for other programs, there is none.
+    WriteOutputFile(output, csv ? "\xEF\xBB\xBF" + text : text);
   } catch (const Error& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kOutputError;
@@ -92,6 +98,12 @@ std::string OutputOverwritesInput(const CLI::App& command) {
     }
   }
   return "";
+}
+
+void AddEncodingOption(CLI::App* command, std::string* encoding) {
+  command->add_option("--encoding", *encoding,
+                      "The encoding of the CSV files: utf-8 (default) or gb18030 (also gbk), what Chinese "
+                      "spreadsheets save CSV as");
 }
 
 int Guarded(const std::function<int()>& body) {

@@ -28,7 +28,11 @@ struct InputFiles {
   std::string data;
   std::string previous;
   std::string ratings;
+  std::string encoding = "utf-8";  // of the CSV files (--encoding)
 };
+
+// Adds --encoding to a command that reads CSV files.
+void AddEncodingOption(CLI::App* command, std::string* encoding);
 
 // Loads the rule file, printing its diagnostics to stderr; throws RuleError.
 RuleSet LoadRulesPrinting(const std::string& path);
@@ -51,9 +55,10 @@ Result ScoreFiles(const InputFiles& files, bool missing_on_stderr = true);
 // values missing from the data too unless the output lists them itself.
 Result ScorePrinting(const Loaded& in, bool missing_on_stderr = true);
 
-// Prints text, or writes it to output (completely or not at all) when
-// output is not empty; returns the exit code.
-int Emit(const std::string& text, const std::string& output);
+// Prints text, or writes it to output (completely or not at all, never over
+// an input or a device) when output is not empty; returns the exit code. A
+// CSV file (csv) is written with a UTF-8 byte-order mark, for Excel.
+int Emit(const std::string& text, const std::string& output, bool csv = false);
 
 // Why writing to the value of `--output` of the parsed subcommand would lose
 // data, or "": it is the same file (device and inode, after links) as the

@@ -32,7 +32,8 @@ void RequireUtf8(std::string_view text, const std::string& source) {
     if (!ok) {
       throw DataError(source + ":" + std::to_string(line) +
                       ": the file is not UTF-8 text. Spreadsheets often save Chinese CSV files as "
-                      "GBK/GB18030; convert it with\n  iconv -f GB18030 -t UTF-8 '" + source +
+                      "GBK/GB18030; read it as such with --encoding gb18030 (in Python, encoding=\"gb18030\"), "
+                      "convert it with\n  iconv -f GB18030 -t UTF-8 '" + source +
                       "' > converted.csv\nor save it from the spreadsheet as \"CSV UTF-8\".");
     }
     i += len;

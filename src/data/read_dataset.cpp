@@ -196,12 +196,12 @@ Dataset ParseDatasetCsv(std::string_view text, const RuleSet& rules, const std::
   return std::move(r.data);
 }
 
-DatasetReading ReadDatasetCsvLenient(const std::string& path, const RuleSet& rules) {
-  return ParseDatasetCsvLenient(detail::ReadDataFile(path, "data file").view(), rules, path);
+DatasetReading ReadDatasetCsvLenient(const std::string& path, const RuleSet& rules, const CsvOptions& options) {
+  return ParseDatasetCsvLenient(detail::DataText(path, "data file", options.encoding).view(), rules, path);
 }
 
-Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules) {
-  return ParseDatasetCsv(detail::ReadDataFile(path, "data file").view(), rules, path);
+Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules, const CsvOptions& options) {
+  return ParseDatasetCsv(detail::DataText(path, "data file", options.encoding).view(), rules, path);
 }
 
 }  // namespace makerscore

@@ -24,8 +24,8 @@ Ratings ParseRatingsCsv(std::string_view text, const std::string& source) {
   return out;
 }
 
-Ratings ReadRatingsCsv(const std::string& path) {
-  return ParseRatingsCsv(detail::ReadDataFile(path, "ratings file").view(), path);
+Ratings ReadRatingsCsv(const std::string& path, const CsvOptions& options) {
+  return ParseRatingsCsv(detail::DataText(path, "ratings file", options.encoding).view(), path);
 }
 
 }  // namespace makerscore

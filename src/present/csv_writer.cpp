@@ -1,5 +1,6 @@
 // The result as CSV, one row per entity in rank order.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "makerscore/present.h"
@@ -10,7 +11,13 @@ namespace makerscore {
 
 namespace {
 
-std::string Quote(const std::string& s) {
+// A text cell for CSV: quoted when it holds a comma, quote or line break, and neutralised when a spreadsheet
+// would run it as a formula (OWASP's CSV-injection rule: a cell starting with = + - @, a tab or a carriage
+// return gets a leading apostrophe, which spreadsheets show as text). A name such as =HYPERLINK("...")
+// is data, never a formula.
+std::string Quote(const std::string& text) {
+  const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+  const std::string s = formula ? "'" + text : text;
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {

@@ -49,6 +49,20 @@ std::string ReadFileBounded(const std::string& path, std::size_t limit, const ch
 // ReadFileBounded with kMaxDataFileBytes, throwing DataError "path: problem".
 FileBytes ReadDataFile(const std::string& path, const char* what);
 
+// A data file's text in UTF-8: its bytes as read, or, when they are not
+// valid UTF-8, converted from encoding (gb18030 ...). A workbook (a zip file, as .xlsx is) is refused with
+// advice rather than read as garbled text.
+class DataText {
+ public:
+  DataText(const std::string& path, const char* what, const std::string& encoding);
+  std::string_view view() const { return converted_ ? std::string_view(text_) : bytes_.view(); }
+
+ private:
+  FileBytes bytes_;
+  std::string text_;
+  bool converted_ = false;
+};
+
 }  // namespace makerscore::detail
 
 #endif  // MAKERSCORE_SRC_UTIL_READ_FILE_H_

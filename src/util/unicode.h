@@ -15,6 +15,9 @@ namespace makerscore::detail {
 // ASCII and text that is not valid UTF-8 come back unchanged.
 std::string Nfc(std::string_view text);
 
+// True when text is valid UTF-8 throughout.
+bool IsUtf8(std::string_view text);
+
 // True when text is pure ASCII (then it is its own NFC and NFKC).
 bool IsAscii(std::string_view text);
 

@@ -148,7 +148,20 @@ def test_to_csv_never_writes_over_its_input(rules, tmp_path):
     with pytest.raises(ms.Error, match="it is a device"):
         r.to_csv("/dev/null")
     r.to_csv(tmp_path / "result.csv")
-    assert (tmp_path / "result.csv").read_text(encoding="utf-8").startswith("rank,id,name,total")
+    # With a byte-order mark, so that Excel reads it as UTF-8; pandas reads it back with utf-8-sig.
+    assert (tmp_path / "result.csv").read_bytes().startswith(b"\xef\xbb\xbfrank,id,name,total")
+    back = pd.read_csv(tmp_path / "result.csv", encoding="utf-8-sig")
+    assert back["name"].tolist() == ["青秀众创", "邕江创客", "南湖空间"]
+    assert back["total"].tolist() == pytest.approx(TOTALS)
+
+
+def test_a_name_that_is_a_formula_stays_text_in_csv(rules):
+    d = frame()
+    d.loc[0, "name"] = '=HYPERLINK("http://x","点击")'
+    d.loc[1, "name"] = "+86 771"
+    text = rules.score(d, ratings=RATINGS).to_csv()
+    assert '\'=HYPERLINK(""http://x"",""点击"")' in text
+    assert ",'+86 771," in text
 
 
 def test_a_blank_cell_is_listed_and_warned_of(rules):
@@ -160,3 +173,13 @@ def test_a_blank_cell_is_listed_and_warned_of(rules):
     assert m[["entity", "indicator", "points", "max_points"]].values.tolist() == [["S02", "B", 0.0, 30.0]]
     assert m.loc[0, "fields"] == ["staff"]
     assert rules.score(frame(), ratings=RATINGS).missing().empty
+
+
+def test_a_gb18030_file_reads_with_its_encoding(rules, tmp_path):
+    gbk = tmp_path / "cohort-gbk.csv"
+    gbk.write_bytes(frame().to_csv(index=False).encode("gb18030"))
+    with pytest.raises(ms.DataError, match='encoding="gb18030"'):
+        rules.score(str(gbk), ratings=RATINGS)
+    r = rules.score(str(gbk), ratings=RATINGS, encoding="gb18030")
+    assert r.to_frame()["name"].tolist() == ["青秀众创", "邕江创客", "南湖空间"]
+    assert r.totals.tolist() == pytest.approx(TOTALS)

@@ -8,14 +8,14 @@ import pandas as pd
 from . import _core
 
 
-def to_dataset(model, data, source="data", ids=None):
+def to_dataset(model, data, source="data", ids=None, encoding="utf-8"):
     """A _core.Dataset for model from a DataFrame, a dict of arrays, a 2-D array or a CSV path."""
     if isinstance(data, _core.Dataset):
         return data
     if isinstance(data, (str, os.PathLike)):
         if model.bad_cells == "set_aside":
-            return _core.read_dataset_csv_lenient(os.fspath(data), model)[0]
-        return _core.read_dataset_csv(os.fspath(data), model)
+            return _core.read_dataset_csv_lenient(os.fspath(data), model, encoding)[0]
+        return _core.read_dataset_csv(os.fspath(data), model, encoding)
     if isinstance(data, np.ndarray):
         return _from_array(model, data, source, ids)
     if isinstance(data, dict):
@@ -145,12 +145,12 @@ def _check_values(model, dataset, source, set_aside=()):
     raise _core.DataError("\n".join(lines))
 
 
-def to_ratings(ratings, source="ratings"):
+def to_ratings(ratings, source="ratings", encoding="utf-8"):
     """A _core.Ratings from a long-form DataFrame (entity, indicator, expert, rating) or a CSV path."""
     if ratings is None or isinstance(ratings, _core.Ratings):
         return ratings
     if isinstance(ratings, (str, os.PathLike)):
-        return _core.read_ratings_csv(os.fspath(ratings))
+        return _core.read_ratings_csv(os.fspath(ratings), encoding)
     if isinstance(ratings, dict):
         ratings = pd.DataFrame(ratings)
     missing = [c for c in ("entity", "indicator", "expert", "rating") if c not in ratings.columns]

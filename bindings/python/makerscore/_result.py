@@ -140,7 +140,9 @@ class Result:
 
     def to_csv(self, path=None):
         """The result as CSV (as `makerscore score --format csv`); written to path if given (whole or not at
-        all; never over the files it was computed from, nor a device), else returned."""
+        all; never over the files it was computed from, nor a device; with a UTF-8 byte-order mark so that
+        Excel shows Chinese names: read it back with pandas.read_csv(path, encoding="utf-8-sig")), else
+        returned as text."""
         if path is None:
             return self._core.csv()
         # Whole or not at all, never over an input file or a device (as the command writes).
@@ -172,23 +174,24 @@ class Result:
         return _html.result_html(self)
 
 
-def score(rules, data, previous=None, ratings=None, ids=None):
+def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8"):
     """Scores a cohort against rules (a Rules, or a rule-file path).
 
     data and previous (last year, needed when the rules compare with it) are DataFrames (an id column
     named as the rule file says, or the index; one column per field by id or Chinese name), dicts of
     arrays, 2-D numpy arrays (one column per field in the rule file's order; ids= names the rows) or
     CSV paths. ratings is a long-form DataFrame (entity, indicator, expert, rating) or a CSV path.
-    float64 columns cross without a copy; the GIL is released while scoring.
+    float64 columns cross without a copy; the GIL is released while scoring. encoding applies to CSV paths
+    that are not UTF-8 ("gb18030" for a GBK export); ids= names the id column of a DataFrame, or gives the ids.
     Raises DataError for data that does not fit the rules.
     """
     from ._rules import Rules, load_rules
     if not isinstance(rules, Rules):
         rules = load_rules(rules)
     model = rules.model
-    current = _data.to_dataset(model, data, "data", ids)
-    last = None if previous is None else _data.to_dataset(model, previous, "previous", ids)
-    core = _core.score(model, current, last, _data.to_ratings(ratings))
+    current = _data.to_dataset(model, data, "data", ids, encoding)
+    last = None if previous is None else _data.to_dataset(model, previous, "previous", ids, encoding)
+    core = _core.score(model, current, last, _data.to_ratings(ratings, encoding=encoding))
     for message in core.warnings:
         warnings.warn(message, InputWarning, stacklevel=2)
     summary = core.missing_summary()

@@ -160,17 +160,19 @@ void BindData(py::module_& m) {
         "A Dataset borrowing contiguous float64 columns (kept alive by the Dataset); raises DataError for "
         "duplicate or empty ids and bad shapes.");
   m.def(
-      "read_dataset_csv", [](const std::string& path, const Model& model) {
-        return std::make_shared<Dataset>(ReadDatasetCsv(path, model.rules()));
+      "read_dataset_csv", [](const std::string& path, const Model& model, const std::string& encoding) {
+        return std::make_shared<Dataset>(ReadDatasetCsv(path, model.rules(), CsvOptions{encoding}));
       },
-      py::arg("path"), py::arg("model"), "Reads one year's CSV, checked against the rule file; raises DataError.");
+      py::arg("path"), py::arg("model"), py::arg("encoding") = "utf-8",
+      "Reads one year's CSV (encoding: utf-8, or gb18030 for a file that is not UTF-8), checked against the rule "
+      "file; raises DataError.");
   m.def(
       "read_dataset_csv_lenient",
-      [](const std::string& path, const Model& model) {
-        DatasetReading r = ReadDatasetCsvLenient(path, model.rules());
+      [](const std::string& path, const Model& model, const std::string& encoding) {
+        DatasetReading r = ReadDatasetCsvLenient(path, model.rules(), CsvOptions{encoding});
         return py::make_tuple(std::make_shared<Dataset>(std::move(r.data)), Problems(r.problems));
       },
-      py::arg("path"), py::arg("model"),
+      py::arg("path"), py::arg("model"), py::arg("encoding") = "utf-8",
       "Reads a CSV, setting aside cells that cannot be used: (dataset, problems as dicts).");
 
   m.def(
@@ -202,8 +204,12 @@ void BindData(py::module_& m) {
       "Ratings from the columns entity, indicator, expert, rating (numpy arrays of text or numbers; None and "
       "NaN are empty cells); rows are numbered as in a CSV file with a header.");
   m.def(
-      "read_ratings_csv", [](const std::string& path) { return std::make_shared<Ratings>(ReadRatingsCsv(path)); },
-      py::arg("path"), "Reads ratings in long form (entity, indicator, expert, rating); raises DataError.");
+      "read_ratings_csv",
+      [](const std::string& path, const std::string& encoding) {
+        return std::make_shared<Ratings>(ReadRatingsCsv(path, CsvOptions{encoding}));
+      },
+      py::arg("path"), py::arg("encoding") = "utf-8",
+      "Reads ratings in long form (entity, indicator, expert, rating); raises DataError.");
 }
 
 }  // namespace makerscore::python

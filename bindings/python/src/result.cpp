@@ -188,11 +188,11 @@ void BindResult(py::module_& m) {
             std::vector<std::string> inputs = {r.current().source()};
             if (r.previous()) inputs.push_back(r.previous()->source());
             if (r.ratings()) inputs.push_back(r.ratings()->source);
-            WriteOutputFile(path, out.str(), inputs);
+            WriteOutputFile(path, "\xEF\xBB\xBF" + out.str(), inputs);  // a byte-order mark, for Excel
           },
           py::arg("path"),
-          "Writes the CSV to path whole or not at all; refuses the files the result was computed from, and "
-          "anything but a regular file.");
+          "Writes the CSV (with a UTF-8 byte-order mark, for Excel) to path whole or not at all; refuses the "
+          "files the result was computed from, and anything but a regular file.");
 
   m.def(
       "score",
