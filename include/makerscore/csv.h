@@ -63,6 +63,19 @@ DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rule
 // rather than read by ReadDatasetCsv, which checks the same. Rows are data's.
 std::vector<CellProblem> CheckValues(const RuleSet& rules, const Dataset& data);
 
+// Where a header row puts the entity id, the name and each field of rules,
+// as the CSV readers find them: the rule file's `entity:` headers or the
+// usual Chinese ones (编号, 名称, 众创空间名称 ...), a field by its id or name,
+// with or without its unit in brackets (总收入（万元）). For other tables built
+// the same way (pandas DataFrames).
+struct HeaderColumns {
+  int id = -1;                        // the id column, -1 when none
+  int name = -1;                      // the name column, -1 when none
+  std::vector<int> fields;            // per field of rules, its column or -1
+  std::vector<std::string> problems;  // what is wrong, in words (a unit that differs, a field without a column ...)
+};
+HeaderColumns FindHeaderColumns(const std::vector<std::string>& header, const RuleSet& rules);
+
 // Reads expert ratings in long form: columns entity, indicator, expert,
 // rating (one row per rating). Throws DataError for a missing column, a
 // ragged row or an empty cell. Whether each rating fits the rule set is

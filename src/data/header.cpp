@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "data/csv_parser.h"
+#include "makerscore/csv.h"
 #include "util/text.h"
 #include "util/unicode.h"
 
@@ -166,3 +167,14 @@ HeaderMap MatchHeader(const std::vector<std::string_view>& cells, const RuleSet&
 }
 
 }  // namespace makerscore::detail
+
+namespace makerscore {
+
+HeaderColumns FindHeaderColumns(const std::vector<std::string>& header, const RuleSet& rules) {
+  const std::vector<std::string_view> cells(header.begin(), header.end());
+  detail::HeaderMap m = detail::MatchHeader(cells, rules);
+  return {m.id_column, m.name_column, std::move(m.field_column), std::move(m.problems)};
+}
+
+}  // namespace makerscore
+

@@ -210,8 +210,9 @@ def test_bad_cells_set_aside(tmp_path, source):
     rules_path.write_text(SET_ASIDE_RULES.format(policy="set_aside"), encoding="utf-8")
     table = ms.score(ms.load_rules(rules_path), data).to_frame()
     assert table.loc["X", "total"] == 100 and table.loc["X", "rank"] == 1
-    assert table.loc["Y", "total"] == 20 and table.loc["Y", "rank"] == 0
-    assert table.loc["Z", "total"] == 30 and table.loc["Z", "rank"] == 0
+    # Not ranked: a missing rank (<NA>), not 0, so that sort_values("rank") lists them last (issue 15).
+    assert table.loc["Y", "total"] == 20 and pd.isna(table.loc["Y", "rank"])
+    assert table.loc["Z", "total"] == 30 and pd.isna(table.loc["Z", "rank"])
     assert "found 'abc'" in table.loc["Y", "set_aside"]
     assert "expected a whole number" in table.loc["Z", "set_aside"]
     assert table.loc["X", "set_aside"] == ""

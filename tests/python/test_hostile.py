@@ -183,3 +183,31 @@ def test_a_gb18030_file_reads_with_its_encoding(rules, tmp_path):
     r = rules.score(str(gbk), ratings=RATINGS, encoding="gb18030")
     assert r.to_frame()["name"].tolist() == ["青秀众创", "邕江创客", "南湖空间"]
     assert r.totals.tolist() == pytest.approx(TOTALS)
+
+
+def test_chinese_headers_as_on_the_command_line(rules):
+    # 编号 and 名称 are the id and name columns; units in brackets are the fields' own. Before, 编号 was
+    # ignored and the makerspaces were scored as 0, 1, 2.
+    d = frame().rename(columns={"id": "编号", "name": "名称", "income": "总收入（万元）", "staff": "服务人员数量(人)"})
+    r = rules.score(d, ratings=RATINGS)
+    assert r.entity_ids == ["S01", "S02", "S03"]
+    assert r.totals.tolist() == pytest.approx(TOTALS)
+    with pytest.raises(ms.DataError, match=r"the column '总收入（元）' is in 元, but the rule file's field income"):
+        rules.score(frame().rename(columns={"income": "总收入（元）"}), ratings=RATINGS)
+
+
+def test_a_frame_without_ids_is_refused_naming_its_columns(rules):
+    d = frame().drop(columns=["id"])
+    with pytest.raises(ms.DataError, match="no column holding the entity ids: name one 'id'.*the columns are 'name', "
+                                           "'income', 'staff', 'rate'"):
+        rules.score(d, ratings=RATINGS)
+
+
+def test_unranked_makerspaces_have_a_missing_rank(rules):
+    vetoed = ms.parse_rules(RULES.replace("grades:", "vetoes:\n  - {id: V, name: 人员太少, when: staff < 5, exclude: true}\n"
+                                                     "grades:"))
+    r = vetoed.score(frame(), ratings=RATINGS)
+    assert str(r.ranks.dtype) == "Int64"
+    assert pd.isna(r.ranks["S03"]) and r.ranks["S01"] == 1
+    table = r.to_frame().sort_values("rank")
+    assert table.index.tolist()[-1] == "S03"  # last, not first

@@ -17,7 +17,9 @@ indicators:
 
 def test_float64_dataframe_columns_are_borrowed():
     rules = ms.parse_rules(RULES)
-    frame = pd.DataFrame({"a": np.arange(1000, dtype=np.float64), "b": np.ones(1000)})
+    # Ids in the index (a DataFrame with neither an id column nor ids is refused, issue 15).
+    frame = pd.DataFrame({"a": np.arange(1000, dtype=np.float64), "b": np.ones(1000)},
+                         index=pd.Index([f"S{i}" for i in range(1000)], name="id"))
     dataset = _data.to_dataset(rules.model, frame)
     for j, name in enumerate(["a", "b"]):
         # The core reads the very memory pandas holds.
@@ -44,7 +46,7 @@ def test_result_arrays_are_views_of_the_core():
 
 def test_dataset_outlives_the_frame():
     rules = ms.parse_rules(RULES)
-    frame = pd.DataFrame({"a": [1.0, 2.0], "b": [1.0, 1.0]})
+    frame = pd.DataFrame({"a": [1.0, 2.0], "b": [1.0, 1.0]}, index=pd.Index(["X", "Y"], name="id"))
     dataset = _data.to_dataset(rules.model, frame)
     del frame
     # The dataset keeps the arrays alive.

@@ -49,40 +49,51 @@ def _from_frame(model, frame, source, ids=None):
     if duplicated:
         raise _core.DataError(f"{source}: the column(s) {', '.join(repr(c) for c in duplicated)} appear more than "
                               "once; give each column once")
+    labels = [str(c) for c in frame.columns]
+    header = _core.match_header(labels, model)  # as the CSV reader finds them: 编号, 名称, units in brackets
     if ids is not None and not isinstance(ids, str):
         entity_ids = pd.Series(list(ids))
         if len(entity_ids) != len(frame):
             raise _core.DataError(f"{source}: ids= gives {len(entity_ids)} ids for {len(frame)} rows")
-    elif ids is not None or id_col in frame.columns:
-        key = ids if ids is not None else id_col
-        if key not in frame.columns:
-            raise _core.DataError(f"{source}: ids={key!r} names no column; the columns are "
-                                  + ", ".join(repr(str(c)) for c in frame.columns))
-        entity_ids = frame[key]
+    elif ids is not None:
+        if ids not in frame.columns:
+            raise _core.DataError(f"{source}: ids={ids!r} names no column; the columns are "
+                                  + ", ".join(repr(c) for c in labels))
+        entity_ids = frame[ids]
+    elif header["id_column"] >= 0:
+        entity_ids = frame.iloc[:, header["id_column"]]
+    elif not isinstance(frame.index, pd.RangeIndex) or frame.index.name is not None:
+        entity_ids = frame.index.to_series()  # ids as the index
     else:
-        entity_ids = frame.index.to_series()
+        raise _core.DataError(f"{source}: no column holding the entity ids: name one {id_col!r} (the rule file's "
+                              f"entity id column) or 编号, pass ids='column', or put the ids in the index; the "
+                              f"columns are " + ", ".join(repr(c) for c in labels[:12]))
     missing_ids = np.flatnonzero(pd.isna(entity_ids).to_numpy())
     if len(missing_ids):
         rows = ", ".join(str(int(r) + 1) for r in missing_ids[:20])
         raise _core.DataError(f"{source}: the entity id is missing (NaN or None) in row(s) {rows}; every row needs "
                               "its id")
     entity_ids = [str(v) for v in entity_ids]
-    names = [("" if pd.isna(v) else str(v)) for v in frame[name_col]] if name_col in frame.columns else []
+    name_at = header["name_column"]
+    names = [("" if pd.isna(v) else str(v)) for v in frame.iloc[:, name_at]] if name_at >= 0 else []
     field_ids, columns, categories, problems, absent = [], [], [], [], []
     set_aside = []  # (row, entity, field, message) of cells that are not numbers
-    for f in model.fields:
-        key = f.id if f.id in frame.columns else f.name if f.name in frame.columns else None
-        if key is None:
+    unit_problems = [p for p in header["problems"] if " is in " in p]  # a unit in brackets that differs
+    if unit_problems:
+        raise _core.DataError("\n".join(f"{source}: {p}" for p in unit_problems))
+    for f, at in zip(model.fields, header["field_column"]):
+        if at < 0:
             absent.append(f"{f.id} ({f.name})")
             continue
-        col = frame[key]
+        key = labels[at]
+        col = frame.iloc[:, at]
         field_ids.append(f.id)
         if f.kind == "category":
-            codes, labels = pd.factorize(col, use_na_sentinel=True)
+            codes, uniques = pd.factorize(col, use_na_sentinel=True)
             values = codes.astype(np.float64)
             values[codes < 0] = np.nan
             columns.append(values)
-            categories.append([str(v) for v in labels])
+            categories.append([str(v) for v in uniques])
             continue
         categories.append([])
         problem = _not_numbers(col, f)

@@ -8,6 +8,12 @@ import pandas as pd
 from . import _core, _data, _html
 
 
+def _ranks(ranks):
+    """The core's ranks (0 where not ranked) as nullable Int64 with <NA> there."""
+    ranks = np.asarray(ranks)
+    return pd.arrays.IntegerArray(ranks.astype(np.int64), mask=ranks <= 0)
+
+
 class InputWarning(UserWarning):
     """Inputs that break no rule but are almost certainly not what was meant (Result.warnings)."""
 
@@ -48,8 +54,9 @@ class Result:
 
     @property
     def ranks(self):
-        """Ranks (0 where not ranked) as a Series indexed by entity id."""
-        return pd.Series(self._core.ranks, index=self.entity_ids, name="rank")
+        """Ranks as a Series of pandas' nullable Int64 indexed by entity id: <NA> where not ranked (a veto, a
+        cell set aside, no total), so that sort_values("rank") lists them last."""
+        return pd.Series(_ranks(self._core.ranks), index=self.entity_ids, name="rank")
 
     @property
     def grades(self):
@@ -83,7 +90,7 @@ class Result:
     def _wide(self):
         core, nodes = self._core, self._rules.nodes
         shown = core.points if self._rules.weighting == "points" else core.scores * self._rules.total
-        frame = pd.DataFrame({"name": core.entity_names, "rank": core.ranks, "total": core.totals,
+        frame = pd.DataFrame({"name": core.entity_names, "rank": _ranks(core.ranks), "total": core.totals,
                               "grade": core.grades}, index=pd.Index(core.entity_ids, name="id"))
         if self._rules.model.class_labels:
             frame["class"] = core.classes

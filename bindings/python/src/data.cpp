@@ -176,6 +176,20 @@ void BindData(py::module_& m) {
       "Reads a CSV, setting aside cells that cannot be used: (dataset, problems as dicts).");
 
   m.def(
+      "match_header",
+      [](const std::vector<std::string>& header, const Model& model) {
+        HeaderColumns h = FindHeaderColumns(header, model.rules());
+        py::dict out;
+        out["id_column"] = h.id;
+        out["name_column"] = h.name;
+        out["field_column"] = h.fields;
+        out["problems"] = h.problems;
+        return out;
+      },
+      py::arg("header"), py::arg("model"),
+      "Where a header puts the id, the name and each field, as the CSV reader finds them (the usual Chinese "
+      "headers, units in brackets), and the problems: a dict.");
+  m.def(
       "check_values", [](const Model& model, const Dataset& data) { return Problems(CheckValues(model.rules(), data)); },
       py::arg("model"), py::arg("data"),
       "Values the rule file does not allow (a negative count, a value outside a field's bounds ...), as dicts.");
