@@ -8,13 +8,13 @@ cd "$(dirname "$0")/.."
 
 # The library and command; the Python package (with Debian's python3, not
 # another python3 that may come first on the PATH); the notebook's tools.
-packages=(build-essential cmake libeigen3-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libboost-math-dev libutf8proc-dev
+packages=(build-essential cmake libeigen3-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libboost-math-dev libutf8proc-dev libzip-dev libpugixml-dev
           pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib fonts-wqy-microhei
           python3-venv python3-pip python3-setuptools)
 with_tests=OFF
 if [[ "${1:-}" == "--tests" ]]; then
   with_tests=ON
-  packages+=(libgtest-dev libbenchmark-dev python3-pytest python3-nbclient python3-ipykernel clang libclang-rt-14-dev)
+  packages+=(libgtest-dev libbenchmark-dev python3-pytest python3-nbclient python3-ipykernel python3-openpyxl clang libclang-rt-14-dev)
 fi
 # The HTML report's test opens it in headless Chromium; the browser is installed with the packages it
 # recommends (fonts and the like), as a desktop would have it.

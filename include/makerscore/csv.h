@@ -16,14 +16,17 @@
 
 namespace makerscore {
 
-// How to read a CSV file.
+// How to read a data or ratings file: CSV, or an Excel workbook (.xlsx, told
+// by its content, not its name).
 struct CsvOptions {
   // The file's character encoding: "utf-8" (the default), or "gb18030" (which
   // includes "gbk"), what Chinese spreadsheets save CSV files as; any name
   // iconv knows. A file that is valid UTF-8 throughout is read as UTF-8
   // whatever this says (GBK text practically never is), so that one setting
-  // serves a GBK export beside UTF-8 files.
+  // serves a GBK export beside UTF-8 files. (A workbook is always Unicode.)
   std::string encoding = "utf-8";
+  // For a workbook: the sheet to read; "" for the first.
+  std::string sheet;
 };
 
 // Reads one year of a cohort. The header names each column by a field id or

@@ -15,7 +15,7 @@ std::function<int()> AddExplainCommand(CLI::App& app) {
   cmd->add_option("--data", files->data, "This year's data (CSV)")->required();
   cmd->add_option("--previous", files->previous, "Last year's data (CSV)");
   cmd->add_option("--ratings", files->ratings, "Expert ratings (CSV)");
-  AddEncodingOption(cmd, &files->encoding);
+  AddReadingOptions(cmd, files.get());
   cmd->add_option("--entity", *entity, "The makerspace's id, as in the data's id column")->required();
   cmd->add_option("--indicator", *indicator, "One indicator's id (e.g. 3.1); without it, every indicator");
   return [=]() {

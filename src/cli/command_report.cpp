@@ -18,10 +18,10 @@ std::function<int()> AddReportCommand(CLI::App& app) {
       "Write a report to open in a browser and print: the cohort overview (ranking, grades, charts, data quality) "
       "and one scorecard per makerspace.");
   cmd->add_option("--rules", files->rules, "The rule file (YAML), e.g. rules/guangxi-2019.yaml")->required();
-  cmd->add_option("--data", files->data, "This year's data (CSV): one row per makerspace")->required();
+  cmd->add_option("--data", files->data, "This year's data (CSV or an Excel workbook): one row per makerspace")->required();
   cmd->add_option("--previous", files->previous, "Last year's data (CSV), for growth indicators");
   cmd->add_option("--ratings", files->ratings, "Expert ratings (CSV with columns entity, indicator, expert, rating)");
-  AddEncodingOption(cmd, &files->encoding);
+  AddReadingOptions(cmd, files.get());
   cmd->add_option("--output", *output,
                   "A file ending in .html (the overview and every scorecard in one page), or a folder (index.html "
                   "with the overview, and one page per makerspace, named by its id)")

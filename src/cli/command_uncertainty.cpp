@@ -44,7 +44,7 @@ CLI::App* AddCommon(CLI::App& app, const char* name, const char* help, Options* 
   cmd->add_option("--data", o->files.data, "This year's data (CSV)")->required();
   cmd->add_option("--previous", o->files.previous, "Last year's data (CSV), for growth indicators");
   cmd->add_option("--ratings", o->files.ratings, "Expert ratings (CSV: entity, indicator, expert, rating)");
-  AddEncodingOption(cmd, &o->files.encoding);
+  AddReadingOptions(cmd, &o->files);
   cmd->add_option("--inputs", o->inputs,
                   "The uncertain inputs (YAML with the keys of 'uncertainty:'), instead of the rule file's section");
   cmd->add_option("--replications", o->replications, "Replications (sensitivity: base samples); default the inputs'")

@@ -37,8 +37,8 @@ std::function<int()> AddValidateCommand(CLI::App& app) {
       "cell and consistency check of the form, each problem with its line.");
   cmd->add_option("files", *files, "Rule files (.yaml) and data files (.csv)")->required();
   cmd->add_option("--rules", *rules, "The rule file that data files are checked against");
-  auto encoding = std::make_shared<std::string>("utf-8");
-  AddEncodingOption(cmd, encoding.get());
+  auto how = std::make_shared<InputFiles>();  // only its encoding and sheet
+  AddReadingOptions(cmd, how.get());
   cmd->footer("Examples:\n  makerscore validate rules/guangxi-2019.yaml\n"
               "  makerscore validate --rules rules/shanxi-2018-form.yaml examples/data/shanxi-example-2018.csv");
   return [=]() {
@@ -70,7 +70,7 @@ std::function<int()> AddValidateCommand(CLI::App& app) {
       for (const auto& f : *files) {
         if (IsRuleFile(f)) continue;
         int code = Guarded([&] {
-          DatasetReading reading = ReadDatasetCsvLenient(f, model.rules(), CsvOptions{*encoding});
+          DatasetReading reading = ReadDatasetCsvLenient(f, model.rules(), CsvOptions{how->encoding, how->sheet});
           // Bad cells and broken checks together, in row order.
           std::vector<std::pair<int, std::string>> lines;
           for (const auto& p : reading.problems) {

@@ -16,7 +16,7 @@ std::function<int()> AddWeightsCommand(CLI::App& app) {
   cmd->add_option("--data", files->data, "A cohort (CSV), for weights derived from data");
   cmd->add_option("--previous", files->previous, "Last year's data (CSV), when the rules need it");
   cmd->add_option("--ratings", files->ratings, "Expert ratings (CSV), when the rules need them");
-  AddEncodingOption(cmd, &files->encoding);
+  AddReadingOptions(cmd, files.get());
   return [=]() {
     return Guarded([&] {
       if (files->data.empty()) {

@@ -43,7 +43,7 @@ Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
   // The ratings file (often the largest: one row per expert and item) is read on a second core while
   // the data files are read here; a problem in the data files is still reported first.
   std::future<Ratings> ratings;
-  const CsvOptions csv{files.encoding};
+  const CsvOptions csv{files.encoding, files.sheet};
   if (!files.ratings.empty()) {
     ratings = std::async(std::launch::async, [&files, csv] { return ReadRatingsCsv(files.ratings, csv); });
   }
@@ -100,10 +100,12 @@ std::string OutputOverwritesInput(const CLI::App& command) {
   return "";
 }
 
-void AddEncodingOption(CLI::App* command, std::string* encoding) {
-  command->add_option("--encoding", *encoding,
+void AddReadingOptions(CLI::App* command, InputFiles* files) {
+  command->add_option("--encoding", files->encoding,
                       "The encoding of the CSV files: utf-8 (default) or gb18030 (also gbk), what Chinese "
                       "spreadsheets save CSV as");
+  command->add_option("--sheet", files->sheet,
+                      "For Excel workbooks (.xlsx): the sheet to read (default: the first)");
 }
 
 int Guarded(const std::function<int()>& body) {

@@ -29,10 +29,11 @@ struct InputFiles {
   std::string previous;
   std::string ratings;
   std::string encoding = "utf-8";  // of the CSV files (--encoding)
+  std::string sheet;               // of the workbooks (--sheet), "" for the first
 };
 
-// Adds --encoding to a command that reads CSV files.
-void AddEncodingOption(CLI::App* command, std::string* encoding);
+// Adds --encoding and --sheet to a command that reads data files.
+void AddReadingOptions(CLI::App* command, InputFiles* files);
 
 // Loads the rule file, printing its diagnostics to stderr; throws RuleError.
 RuleSet LoadRulesPrinting(const std::string& path);

@@ -23,6 +23,10 @@ void RequireUtf8(std::string_view text, const std::string& source);
 void ParseCsv(std::string_view text, const std::string& source,
               const std::function<void(int line, const std::vector<std::string_view>& cells)>& on_record);
 
+// What hands each record (row) of a table on: a CSV file's records, a sheet's rows.
+using RecordCallback = std::function<void(int line, const std::vector<std::string_view>& cells)>;
+using Records = std::function<void(const RecordCallback& on_record)>;
+
 // The position of each of names in a header row (cells trimmed), or -1.
 std::vector<int> FindColumns(const std::vector<std::string_view>& header, const std::vector<std::string>& names);
 

@@ -1,6 +1,7 @@
 #include "data/long_form.h"
 
 #include "data/csv_parser.h"
+#include "data/header.h"
 #include "makerscore/error.h"
 #include "util/text.h"
 #include "util/unicode.h"
@@ -29,11 +30,16 @@ LongFormReader::LongFormReader(std::string source, std::vector<std::string> colu
 void LongFormReader::Parse(std::string_view text,
                            const std::function<void(int, const std::vector<std::string_view>&)>& on_row) {
   RequireUtf8(text, source_);
+  ParseRecords([&](const RecordCallback& on) { ParseCsv(text, source_, on); }, on_row);
+}
+
+void LongFormReader::ParseRecords(const Records& records,
+                                  const std::function<void(int, const std::vector<std::string_view>&)>& on_row) {
   std::vector<int> col;
   size_t header_size = 0;
   bool have_header = false;
   std::vector<std::string_view> cells_in_order(columns_.size());
-  ParseCsv(text, source_, [&](int line, const std::vector<std::string_view>& cells) {
+  records([&](int line, const std::vector<std::string_view>& cells) {
     if (!have_header) {
       have_header = true;
       header_size = cells.size();
@@ -48,6 +54,7 @@ void LongFormReader::Parse(std::string_view text,
       if (!missing.empty()) throw DataError(missing + kind_ + " " + source_ + " cannot be read");
       return;
     }
+    if (FilledCells(cells) == 0) return;  // a blank row
     if (cells.size() != header_size) {
       problems_.Add(line, "this row has " + std::to_string(cells.size()) + " cells but the header has " +
                               std::to_string(header_size));

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "data/csv_parser.h"
+
 namespace makerscore::detail {
 
 // Problems of one file, each with its line; thrown together.
@@ -35,6 +37,9 @@ class LongFormReader {
  public:
   LongFormReader(std::string source, std::vector<std::string> columns, std::string kind);
   void Parse(std::string_view text, const std::function<void(int line, const std::vector<std::string_view>& cells)>& on_row);
+  // The same over rows handed on by records (a workbook's sheet).
+  void ParseRecords(const Records& records,
+                    const std::function<void(int line, const std::vector<std::string_view>& cells)>& on_row);
   ProblemList& problems() { return problems_; }
 
  private:

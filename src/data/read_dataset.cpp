@@ -6,6 +6,7 @@
 
 #include "data/csv_parser.h"
 #include "data/header.h"
+#include "data/xlsx_reader.h"
 #include "util/read_file.h"
 #include "data/long_form.h"
 #include "util/number_cell.h"
@@ -17,6 +18,9 @@
 namespace makerscore {
 
 namespace detail {
+// A cohort from a file's text: an xlsx workbook (its sheet `sheet`, "" for the first) or CSV.
+DatasetReading ParseDatasetText(std::string_view text, const RuleSet& rules, const std::string& source,
+                                const std::string& sheet);
 // What is wrong with value v (written text) of field, or "".
 std::string ValueProblem(const Field& field, double v, const std::string& text);
 }  // namespace detail
@@ -84,8 +88,12 @@ std::vector<CellProblem> CheckValues(const RuleSet& rules, const Dataset& data) 
   return out;
 }
 
-DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rules, const std::string& source) {
-  detail::RequireUtf8(text, source);
+namespace {
+
+// Reads a cohort from rows of cells (a CSV file's records, a sheet's rows); in_sheet names a workbook's sheet
+// ("" for CSV), so that each cell's message says which cell it is (C7).
+DatasetReading ParseRecords(const detail::Records& each, const RuleSet& rules, const std::string& source,
+                            const std::string& in_sheet) {
   Problems problems(source);
   const int nf = static_cast<int>(rules.fields.size());
   std::vector<int> column_of_field(nf, -1);
@@ -101,7 +109,7 @@ DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rule
   std::vector<std::unordered_map<std::string, int>> codes(nf);
 
   std::vector<std::string> notes;  // rows left out, for the warnings
-  detail::ParseCsv(text, source, [&](int line, const std::vector<std::string_view>& cells) {
+  each([&](int line, const std::vector<std::string_view>& cells) {
     if (!have_header) {
       // A title above the header (2019年度众创空间统计表), as spreadsheets have: a row of at most one filled
       // cell that names no id column, among the first ten.
@@ -158,13 +166,19 @@ DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rule
       std::string problem;
       double v = CellValue(field, cell, &problem);
       if (!problem.empty()) {
-        cell_problems.push_back({line, ids.back(), field.id, ColumnLabel(field) + ": " + problem});
+        const std::string cell_name =
+            in_sheet.empty() ? "" : "cell " + detail::CellName(column_of_field[f], line) + " of sheet '" + in_sheet + "', ";
+        cell_problems.push_back({line, ids.back(), field.id, cell_name + ColumnLabel(field) + ": " + problem});
         v = std::numeric_limits<double>::quiet_NaN();
       }
       columns[f].push_back(v);
     }
   });
-  if (!have_header) problems.Add(1, "the file is empty; expected a header row naming the columns");
+  if (!have_header) {
+    problems.Add(1, in_sheet.empty() ? "the file is empty; expected a header row naming the columns"
+                                     : "the sheet '" + in_sheet + "' holds no header row naming the columns (is the "
+                                       "table on another sheet? choose it with --sheet)");
+  }
   std::unordered_map<std::string, int> first_row;
   for (size_t i = 0; i < ids.size(); ++i) {
     if (ids[i].empty()) continue;
@@ -188,6 +202,26 @@ DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rule
   return {std::move(data).WithNotes(std::move(notes)), std::move(cell_problems)};
 }
 
+}  // namespace
+
+DatasetReading ParseDatasetCsvLenient(std::string_view text, const RuleSet& rules, const std::string& source) {
+  return detail::ParseDatasetText(text, rules, source, "");
+}
+
+namespace detail {
+
+DatasetReading ParseDatasetText(std::string_view text, const RuleSet& rules, const std::string& source,
+                                const std::string& sheet) {
+  if (IsZip(text)) {  // an Excel workbook, told by its content, not its name
+    const SheetRows rows = ReadXlsxSheet(text, sheet, source);
+    return ParseRecords(SheetRecords(rows), rules, source, rows.sheet);
+  }
+  RequireUtf8(text, source);
+  return ParseRecords([&](const RecordCallback& on) { ParseCsv(text, source, on); }, rules, source, "");
+}
+
+}  // namespace detail
+
 Dataset ParseDatasetCsv(std::string_view text, const RuleSet& rules, const std::string& source) {
   DatasetReading r = ParseDatasetCsvLenient(text, rules, source);
   Problems problems(source);
@@ -197,11 +231,16 @@ Dataset ParseDatasetCsv(std::string_view text, const RuleSet& rules, const std::
 }
 
 DatasetReading ReadDatasetCsvLenient(const std::string& path, const RuleSet& rules, const CsvOptions& options) {
-  return ParseDatasetCsvLenient(detail::DataText(path, "data file", options.encoding).view(), rules, path);
+  return detail::ParseDatasetText(detail::DataText(path, "data file", options.encoding).view(), rules, path,
+                                  options.sheet);
 }
 
 Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules, const CsvOptions& options) {
-  return ParseDatasetCsv(detail::DataText(path, "data file", options.encoding).view(), rules, path);
+  DatasetReading r = ReadDatasetCsvLenient(path, rules, options);
+  Problems problems(path);
+  for (const auto& p : r.problems) problems.Add(p.row, p.message);
+  problems.ThrowIfAny();
+  return std::move(r.data);
 }
 
 }  // namespace makerscore

@@ -141,10 +141,7 @@ FileBytes ReadDataFile(const std::string& path, const char* what) {
 DataText::DataText(const std::string& path, const char* what, const std::string& encoding)
     : bytes_(ReadDataFile(path, what)) {
   const std::string_view bytes = bytes_.view();
-  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
-    throw DataError(path + ": this is an Excel workbook (.xlsx) or another zip file, not a CSV " + std::string(what) +
-                    "; in Excel save the sheet as \"CSV UTF-8 (comma delimited)\" and give that file");
-  }
+  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return;  // a workbook: read as such, not converted
   // A file that is UTF-8 already (as a BOM or a valid whole says) stays UTF-8: one --encoding then serves a
   // GBK export beside UTF-8 ratings. GBK text is practically never valid UTF-8 throughout.
   if (!IsUtf8Name(encoding) && !IsUtf8(bytes)) {

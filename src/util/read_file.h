@@ -50,8 +50,8 @@ std::string ReadFileBounded(const std::string& path, std::size_t limit, const ch
 FileBytes ReadDataFile(const std::string& path, const char* what);
 
 // A data file's text in UTF-8: its bytes as read, or, when they are not
-// valid UTF-8, converted from encoding (gb18030 ...). A workbook (a zip file, as .xlsx is) is refused with
-// advice rather than read as garbled text.
+// valid UTF-8, converted from encoding (gb18030 ...). A workbook (a zip
+// file, as .xlsx is) is left as it is, for the workbook reader.
 class DataText {
  public:
   DataText(const std::string& path, const char* what, const std::string& encoding);

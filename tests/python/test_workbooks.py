@@ -1,0 +1,122 @@
+"""Excel workbooks in (issue 15): read by their content, the first sheet or the one named, title rows left
+out, numbers typed as numbers read exactly, dates refused, each message naming the sheet and cell. The
+workbooks are made here with openpyxl, as Excel would save them."""
+import datetime
+import subprocess
+import zipfile
+
+import pytest
+
+import makerscore as ms
+
+openpyxl = pytest.importorskip("openpyxl")
+
+from test_hostile import RATINGS, RULES, TOTALS, frame  # noqa: E402
+
+
+def workbook(path, rows, title=None, sheet="2019年", extra_sheet=True):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    if title:
+        ws.append([title])
+    for r in rows:
+        ws.append(r)
+    if extra_sheet:
+        wb.create_sheet("说明").append(["填表说明"])
+    wb.save(path)
+    return path
+
+
+def cohort_rows():
+    d = frame()
+    return [list(d.columns)] + d.values.tolist()
+
+
+@pytest.fixture
+def rules():
+    return ms.parse_rules(RULES)
+
+
+def test_a_workbook_scores_as_the_csv(rules, tmp_path):
+    # Named .dat: a workbook is told by its content, not its name.
+    path = workbook(tmp_path / "cohort-2019.dat", cohort_rows(), title="2019年度众创空间统计表")
+    with pytest.warns(ms.InputWarning, match="left out the title row '2019年度众创空间统计表' above the header"):
+        r = rules.score(str(path), ratings=RATINGS)
+    assert r.entity_ids == ["S01", "S02", "S03"]
+    assert r.totals.tolist() == pytest.approx(TOTALS)
+
+
+def test_numbers_typed_as_numbers_are_read_exactly(rules, tmp_path):
+    # Excel stores a number as the shortest text that reads back to the same double, up to 17 digits:
+    # 0.1 + 0.2 as 0.30000000000000004. (openpyxl writes 15 digits, so the sheet is patched as Excel writes it.)
+    rows = cohort_rows()
+    rows[1][2] = 0.3
+    path = workbook(tmp_path / "c.xlsx", rows)
+    patched = tmp_path / "excel.xlsx"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b"<v>0.3</v>" in data
+                data = data.replace(b"<v>0.3</v>", b"<v>0.30000000000000004</v>")
+            zout.writestr(item, data)
+    r = rules.score(str(patched), ratings=RATINGS)
+    assert r.values[0, 1] == 0.1 + 0.2 != 0.3
+
+
+def test_the_sheet_named_is_read(rules, tmp_path, cli, root):
+    path = tmp_path / "two.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["填表说明"])
+    ws = wb.create_sheet("2019年")
+    for r in cohort_rows():
+        ws.append(r)
+    wb.save(path)
+    ratings = tmp_path / "ratings.csv"
+    RATINGS.to_csv(ratings, index=False)
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text(RULES, encoding="utf-8")
+    run = lambda *extra: subprocess.run([cli, "score", "--rules", str(rules_file), "--data", str(path),  # noqa: E731
+                                         "--ratings", str(ratings), "--format", "csv", *extra],
+                                        capture_output=True, text=True)
+    p = run("--sheet", "2019年")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines()[1].startswith("1,S01,青秀众创,96,")
+    p = run("--sheet", "2020年")
+    assert p.returncode == 4
+    assert "the workbook has no sheet '2020年'; its sheets are '说明', '2019年'" in p.stderr
+    p = run()  # the first sheet holds no cohort
+    assert p.returncode == 4
+    assert "the sheet '说明' holds no header row naming the columns (is the table on another sheet? choose it with " \
+           "--sheet)" in p.stderr
+
+
+def test_a_text_cell_names_its_sheet_and_cell(rules, tmp_path):
+    rows = cohort_rows()
+    rows[2][3] = "六"  # staff of S02, cell D3
+    path = workbook(tmp_path / "c.xlsx", rows)
+    with pytest.raises(ms.DataError, match=r"c.xlsx:3: cell D3 of sheet '2019年', column 'staff' \(服务人员数量\): "
+                                           r"expected a number in 人, found '六'"):
+        rules.score(str(path), ratings=RATINGS)
+
+
+def test_a_date_is_refused_not_read_as_a_day_count(rules, tmp_path):
+    rows = cohort_rows()
+    rows[1][2] = datetime.date(2019, 12, 31)  # income of S01, cell C2
+    path = workbook(tmp_path / "c.xlsx", rows)
+    with pytest.raises(ms.DataError, match=r"cell C2 holds a date or a time \(Excel's day number 43830\), not a figure"):
+        rules.score(str(path), ratings=RATINGS)
+
+
+def test_ratings_from_a_workbook(rules, tmp_path):
+    path = workbook(tmp_path / "ratings.xlsx", [list(RATINGS.columns)] + RATINGS.values.tolist(), sheet="专家打分")
+    assert rules.score(frame(), ratings=str(path)).totals.tolist() == pytest.approx(TOTALS)
+
+
+def test_a_damaged_workbook_is_refused(rules, tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    with pytest.raises(ms.DataError, match="broken.xlsx: it is not a readable Excel workbook"):
+        rules.score(str(path), ratings=RATINGS)
