@@ -90,6 +90,9 @@ expect "output written" 0 "wrote 32 entities" -- "$bin" score "${G[@]}" --format
 # A CSV file starts with a UTF-8 byte-order mark, for Excel; standard output has none.
 [[ "$(head -c 3 "$tmp/out.csv" | od -An -tx1 | tr -d ' ')" == "efbbbf" ]] && pass || fail "out.csv has no byte-order mark"
 [[ "$("$bin" score "${G[@]}" --format csv 2>/dev/null | head -c 4)" == "rank" ]] && pass || fail "stdout CSV starts with a BOM"
+# An Excel workbook out: a zip file (xlsx), written whole.
+expect "xlsx out" 0 "wrote 32 entities to $tmp/result.xlsx" -- "$bin" score "${G[@]}" --format xlsx --output "$tmp/result.xlsx"
+[[ "$(head -c 2 "$tmp/result.xlsx")" == "PK" ]] && pass || fail "result.xlsx is not a workbook"
 # GB18030 data read with --encoding gives the same CSV as the UTF-8 file.
 iconv -f UTF-8 -t GB18030 "$src/examples/data/guangxi-example-2019.csv" > "$tmp/gbk.csv"
 [[ "$("$bin" score --rules "$src/rules/guangxi-2019.yaml" --data "$tmp/gbk.csv" --encoding gb18030 \

@@ -24,6 +24,15 @@ std::string FormatTable(const Result& result);
 // apostrophe, so that a spreadsheet shows it rather than runs it (OWASP).
 void WriteCsv(const Result& result, std::ostream& out);
 
+// The result as an Excel workbook (the bytes of an .xlsx file): a sheet 排名
+// with the ranked table (排名, 编号, 名称, 总分, 等级, then every indicator by id,
+// name and maximum points), 得分明细 with every indicator's points, maximum
+// and flags per makerspace, and 缺失与标记 listing each value missing from the
+// data and each other flagged cell. Numbers are numbers, shown with 2
+// decimals; text is written as text, never as a formula. Throws Error when
+// the workbook cannot be made.
+std::string XlsxWorkbook(const Result& result);
+
 // The whole result as JSON: the rule set's id, then for each entity its
 // total, rank, grade and, per indicator, value, score, points and flags.
 std::string ToJson(const Result& result);

@@ -18,8 +18,8 @@ std::function<int()> AddScoreCommand(CLI::App& app) {
   cmd->add_option("--ratings", files->ratings,
                   "Expert ratings (CSV with columns entity, indicator, expert, rating)");
   AddReadingOptions(cmd, files.get());
-  cmd->add_option("--format", *format, "table (default), csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--format", *format, "table (default), csv, json, or xlsx (an Excel workbook; needs --output)")
+      ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
   cmd->add_option("--output", *output, "Write to this file instead of the screen (complete or not at all)");
   cmd->footer("Example:\n  makerscore score --rules rules/guangxi-2019.yaml \\\n"
               "    --data examples/data/guangxi-example-2019.csv \\\n"
@@ -34,6 +34,12 @@ std::function<int()> AddScoreCommand(CLI::App& app) {
         std::ostringstream out;
         WriteCsv(result, out);
         text = out.str();
+      } else if (*format == "xlsx") {
+        if (output->empty()) {
+          std::cerr << "error: --format xlsx writes a workbook, which needs a file: add --output FILE.xlsx\n";
+          return static_cast<int>(kUsage);
+        }
+        text = XlsxWorkbook(result);
       } else if (*format == "json") {
         text = ToJson(result);
       } else {

@@ -50,7 +50,8 @@ class Workbook {
     for (zip_int64_t got; (got = zip_fread(file.get(), buffer, sizeof buffer)) != 0;) {
       if (got < 0) Fail("its part '" + name + "' is damaged");
       text.append(buffer, static_cast<size_t>(got));
-      if (text.size() > kMaxPartBytes) Fail("its part '" + name + "' is larger than 1 GiB");  // whatever the header said
+      if (text.size() > kMaxPartBytes)
+        Fail("its part '" + name + "' is larger than 1 GiB");  // whatever the header said
     }
     pugi::xml_document doc;
     if (!doc.load_buffer(text.data(), text.size())) Fail("its part '" + name + "' is not XML");
@@ -84,11 +85,16 @@ bool IsDateFormat(int id, const std::string& code) {
   bool quoted = false, bracket = false;
   for (size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
-    if (c == '"') quoted = !quoted;
-    else if (!quoted && c == '[') bracket = true;
-    else if (!quoted && c == ']') bracket = false;
-    else if (!quoted && !bracket && (c == 'y' || c == 'Y' || c == 'd' || c == 'D' || c == 'h' || c == 'H')) return true;
-    else if (!quoted && !bracket && c == '\\') ++i;
+    if (c == '"')
+      quoted = !quoted;
+    else if (!quoted && c == '[')
+      bracket = true;
+    else if (!quoted && c == ']')
+      bracket = false;
+    else if (!quoted && !bracket && (c == 'y' || c == 'Y' || c == 'd' || c == 'D' || c == 'h' || c == 'H'))
+      return true;
+    else if (!quoted && !bracket && c == '\\')
+      ++i;
   }
   return code.find("年") != std::string::npos || code.find("月") != std::string::npos ||
          code.find("日") != std::string::npos;
@@ -98,8 +104,10 @@ bool IsDateFormat(int id, const std::string& code) {
 int ColumnOf(std::string_view ref) {
   int col = 0, letters = 0;
   for (char c : ref) {
-    if (c >= 'A' && c <= 'Z') col = col * 26 + (c - 'A' + 1), ++letters;
-    else break;
+    if (c >= 'A' && c <= 'Z')
+      col = col * 26 + (c - 'A' + 1), ++letters;
+    else
+      break;
   }
   return letters == 0 || letters > 3 ? -1 : col - 1;
 }
@@ -125,7 +133,8 @@ Records SheetRecords(const SheetRows& rows) {
 
 std::string CellName(int column, int row) {
   std::string letters;
-  for (int c = column + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  for (int c = column + 1; c > 0; c = (c - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
   return letters + std::to_string(row);
 }
 
@@ -184,7 +193,8 @@ SheetRows ReadXlsxSheet(std::string_view bytes, const std::string& wanted, const
       int col = c.attribute("r") ? ColumnOf(c.attribute("r").value()) : next_col;
       if (col < 0) col = next_col;
       next_col = col + 1;
-      if (col > 16383) throw DataError(where + ": cell " + std::string(c.attribute("r").value()) + " is past column XFD");
+      if (col > 16383)
+        throw DataError(where + ": cell " + std::string(c.attribute("r").value()) + " is past column XFD");
       const std::string_view type = c.attribute("t").value();
       std::string text;
       if (type == "s") {
@@ -204,8 +214,8 @@ SheetRows ReadXlsxSheet(std::string_view bytes, const std::string& wanted, const
         if (type.empty() || type == "n") {  // a number: is it shown as a date?
           const int style = c.attribute("s").as_int(0);
           if (!text.empty() && style >= 0 && style < static_cast<int>(date_style.size()) && date_style[style]) {
-            throw DataError(where + ": cell " + CellName(col, r) + " holds a date or a time (Excel's day number " + text +
-                            "), not a figure; give the figure, or format the cell as a number if it is one");
+            throw DataError(where + ": cell " + CellName(col, r) + " holds a date or a time (Excel's day number " +
+                            text + "), not a figure; give the figure, or format the cell as a number if it is one");
           }
         }
       }

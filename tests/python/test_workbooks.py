@@ -120,3 +120,31 @@ def test_a_damaged_workbook_is_refused(rules, tmp_path):
     path.write_bytes(b"PK\x03\x04" + b"\0" * 100)
     with pytest.raises(ms.DataError, match="broken.xlsx: it is not a readable Excel workbook"):
         rules.score(str(path), ratings=RATINGS)
+
+
+def test_the_result_as_a_workbook(rules, tmp_path, cli):
+    d = frame()
+    d.loc[1, "staff"] = None  # S02's staff missing: listed on the third sheet
+    with pytest.warns(ms.InputWarning):
+        r = rules.score(d, ratings=RATINGS)
+    r.to_excel(tmp_path / "result.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "result.xlsx")
+    assert wb.sheetnames == ["排名", "得分明细", "缺失与标记"]
+    ranked = [row for row in wb["排名"].iter_rows(values_only=True)]
+    assert ranked[0] == ("排名", "编号", "名称", "总分", "等级", "A 总收入(40)", "B 服务人员(30)", "C 入驻率(20)",
+                         "D 运营管理(10)")
+    # Numbers stay numbers (shown with 2 decimals): S02 = 40 x 500/900 + 0 + 12 + 7.
+    assert ranked[2][:5] == (2, "S02", "邕江创客", pytest.approx(40 * 500 / 900 + 12 + 7), "中")
+    assert wb["排名"]["D2"].number_format == "0.00"
+    missing = [row for row in wb["缺失与标记"].iter_rows(min_row=2, values_only=True)]
+    assert missing[0][:3] == ("S02", "邕江创客", "B") and "not reported: staff (服务人员数量)" in missing[0][3]
+    details = [row for row in wb["得分明细"].iter_rows(min_row=2, values_only=True)]
+    assert ("S02", "邕江创客", "B", "服务人员", 0, 30, "missing") in details
+
+
+def test_a_formula_name_stays_text_in_the_workbook(rules, tmp_path):
+    d = frame()
+    d.loc[0, "name"] = '=HYPERLINK("http://x","点击")'
+    rules.score(d, ratings=RATINGS).to_excel(tmp_path / "r.xlsx")
+    cell = openpyxl.load_workbook(tmp_path / "r.xlsx")["排名"]["C2"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x","点击")'

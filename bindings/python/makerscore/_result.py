@@ -156,6 +156,13 @@ class Result:
         self._core.write_csv(os.fspath(path))
         return None
 
+    def to_excel(self, path):
+        """Writes the result as an Excel workbook (as `makerscore score --format xlsx`): the ranked table
+        (排名, 编号, 名称, 总分, 等级, every indicator by name and maximum points; numbers shown with 2
+        decimals), every indicator's points and flags (得分明细), and each missing or flagged cell
+        (缺失与标记). Whole or not at all; never over the files it was computed from."""
+        self._core.write_xlsx(os.fspath(path))
+
     def to_json(self):
         """The result as JSON text (as `makerscore score --format json`)."""
         return self._core.json()

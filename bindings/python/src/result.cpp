@@ -181,6 +181,16 @@ void BindResult(py::module_& m) {
       .def("missing_summary", [](const Result& r) { return MissingSummary(r); },
            "The missing values in words, at most 20 lines; '' when none.")
       .def(
+          "write_xlsx",
+          [](const Result& r, const std::string& path) {
+            std::vector<std::string> inputs = {r.current().source()};
+            if (r.previous()) inputs.push_back(r.previous()->source());
+            if (r.ratings()) inputs.push_back(r.ratings()->source);
+            WriteOutputFile(path, XlsxWorkbook(r), inputs);
+          },
+          py::arg("path"),
+          "Writes the result as an Excel workbook (sheets 排名, 得分明细, 缺失与标记) to path, whole or not at all.")
+      .def(
           "write_csv",
           [](const Result& r, const std::string& path) {
             std::ostringstream out;

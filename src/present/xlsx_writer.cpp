@@ -1,0 +1,152 @@
+// The result as an Excel workbook (include/makerscore/present.h), with libxlsxwriter.
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "makerscore/error.h"
+#include "makerscore/missing.h"
+#include "makerscore/present.h"
+#include "present/common.h"
+#include "util/read_file.h"
+#include "util/text.h"
+
+namespace makerscore {
+
+namespace {
+
+// Writes text cells as strings (a string cell is never run as a formula, whatever it starts with) and
+// numbers as numbers shown with 2 decimals; NaN as an empty cell.
+class Sheet {
+ public:
+  Sheet(lxw_workbook* book, const char* name, lxw_format* number, lxw_format* header)
+      : sheet_(workbook_add_worksheet(book, name)), number_(number), header_(header) {}
+  void Header(int col, const std::string& text) { worksheet_write_string(sheet_, 0, col, text.c_str(), header_); }
+  void Text(int row, int col, const std::string& text) {
+    if (!text.empty()) worksheet_write_string(sheet_, row, col, text.c_str(), nullptr);
+  }
+  void Number(int row, int col, double x, bool with_decimals = true) {
+    if (!std::isnan(x)) worksheet_write_number(sheet_, row, col, x, with_decimals ? number_ : nullptr);
+  }
+  void Widths(const std::vector<double>& widths) {
+    for (size_t c = 0; c < widths.size(); ++c) {
+      worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
+    }
+    worksheet_freeze_panes(sheet_, 1, 0);
+  }
+
+ private:
+  lxw_worksheet* sheet_;
+  lxw_format* number_;
+  lxw_format* header_;
+};
+
+std::string MaxLabel(const Result& r, int k) {
+  const Node& n = r.model().nodes()[k];
+  return n.id + " " + n.name + detail::ShownMaximum(r, k);
+}
+
+}  // namespace
+
+std::string XlsxWorkbook(const Result& r) {
+  // libxlsxwriter writes a file: a private temporary one, read back and removed.
+  char name[] = "/tmp/makerscore-xlsx-XXXXXX";
+  const int fd = ::mkstemp(name);
+  if (fd < 0) throw Error("cannot make a temporary file for the workbook");
+  ::close(fd);
+  lxw_workbook* book = workbook_new(name);
+  if (book == nullptr) {
+    std::remove(name);
+    throw Error("cannot start the workbook");
+  }
+  lxw_format* number = workbook_add_format(book);
+  format_set_num_format(number, "0.00");
+  lxw_format* header = workbook_add_format(book);
+  format_set_bold(header);
+  const auto& nodes = r.model().nodes();
+  const bool grades = !r.model().rules().grades.empty();
+  const std::vector<int> order = detail::RankOrder(r);
+
+  // 排名: the ranked table with every indicator by name and maximum.
+  Sheet ranked(book, "排名", number, header);
+  std::vector<std::string> heads = {"排名", "编号", "名称", "总分"};
+  if (grades) heads.push_back("等级");
+  const int first = static_cast<int>(heads.size());
+  for (int k = 1; k < static_cast<int>(nodes.size()); ++k) heads.push_back(MaxLabel(r, k));
+  for (size_t c = 0; c < heads.size(); ++c) ranked.Header(static_cast<int>(c), heads[c]);
+  for (size_t row = 0; row < order.size(); ++row) {
+    const int i = order[row];
+    const int y = static_cast<int>(row) + 1;
+    if (r.rank(i) > 0) ranked.Number(y, 0, r.rank(i), false);
+    ranked.Text(y, 1, r.entity_ids()[i]);
+    ranked.Text(y, 2, r.entity_names()[i]);
+    ranked.Number(y, 3, r.total(i));
+    if (grades) ranked.Text(y, 4, r.grade(i));
+    for (int k = 1; k < static_cast<int>(nodes.size()); ++k)
+      ranked.Number(y, first + k - 1, detail::ShownValue(r, i, k));
+  }
+  std::vector<double> widths = {6, 10, 24, 9};
+  if (grades) widths.push_back(6);
+  widths.resize(heads.size(), 14);
+  ranked.Widths(widths);
+
+  // 得分明细: every indicator's points and flags, one row per makerspace and indicator.
+  Sheet details(book, "得分明细", number, header);
+  const char* detail_heads[] = {"编号", "名称", "指标", "指标名称", "得分", "满分", "标记"};
+  for (int c = 0; c < 7; ++c) details.Header(c, detail_heads[c]);
+  int y = 1;
+  for (int i : order) {
+    for (int k = 1; k < static_cast<int>(nodes.size()); ++k, ++y) {
+      details.Text(y, 0, r.entity_ids()[i]);
+      details.Text(y, 1, r.entity_names()[i]);
+      details.Text(y, 2, nodes[k].id);
+      details.Text(y, 3, nodes[k].name);
+      details.Number(y, 4, detail::ShownValue(r, i, k));
+      const int c = r.entity_class(i);
+      details.Number(
+          y, 5,
+          c < static_cast<int>(nodes[k].class_max_points.size()) ? nodes[k].class_max_points[c] : nodes[k].max_points);
+      details.Text(y, 6, detail::Join(FlagNames(r.flags()(i, k)), " "));
+    }
+  }
+  details.Widths({10, 24, 8, 36, 9, 9, 24});
+
+  // 缺失与标记: each value missing from the data, then each other flagged cell.
+  Sheet flagged(book, "缺失与标记", number, header);
+  const char* flag_heads[] = {"编号", "名称", "指标", "说明"};
+  for (int c = 0; c < 4; ++c) flagged.Header(c, flag_heads[c]);
+  y = 1;
+  for (const MissingValue& m : MissingValues(r)) {
+    flagged.Text(y, 0, r.entity_ids()[m.entity]);
+    flagged.Text(y, 1, r.entity_names()[m.entity]);
+    flagged.Text(y, 2, nodes[m.node].id);
+    flagged.Text(y++, 3, DescribeMissing(r, m));
+  }
+  const std::uint16_t kShown = static_cast<std::uint16_t>(~(kFlagMissing | kFlagLogTransformed));
+  for (int i : order) {
+    for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
+      const std::uint16_t f = r.flags()(i, k) & kShown;
+      if (f == 0 || !nodes[k].children.empty()) continue;
+      flagged.Text(y, 0, r.entity_ids()[i]);
+      flagged.Text(y, 1, r.entity_names()[i]);
+      flagged.Text(y, 2, nodes[k].id);
+      flagged.Text(y++, 3, detail::Join(FlagNames(f), ", "));
+    }
+  }
+  flagged.Widths({10, 24, 8, 90});
+
+  const lxw_error status = workbook_close(book);
+  if (status != LXW_NO_ERROR) {
+    std::remove(name);
+    throw Error(std::string("cannot write the workbook: ") + lxw_strerror(status));
+  }
+  detail::FileBytes bytes;
+  const std::string problem = detail::ReadFileBounded(name, detail::kMaxDataFileBytes, "workbook", &bytes);
+  std::remove(name);
+  if (!problem.empty()) throw Error("cannot read the workbook back: " + problem);
+  return std::string(bytes.view());
+}
+
+}  // namespace makerscore
