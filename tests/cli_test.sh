@@ -93,6 +93,9 @@ expect "output written" 0 "wrote 32 entities" -- "$bin" score "${G[@]}" --format
 # An Excel workbook out: a zip file (xlsx), written whole.
 expect "xlsx out" 0 "wrote 32 entities to $tmp/result.xlsx" -- "$bin" score "${G[@]}" --format xlsx --output "$tmp/result.xlsx"
 [[ "$(head -c 2 "$tmp/result.xlsx")" == "PK" ]] && pass || fail "result.xlsx is not a workbook"
+expect "uncertainty xlsx out" 0 "" -- "$bin" uncertainty "${G[@]}" --inputs "$src/examples/data/guangxi-uncertainty.yaml" --replications 40 --quiet --format xlsx --output "$tmp/u.xlsx"
+[[ "$(head -c 2 "$tmp/u.xlsx")" == "PK" ]] && pass || fail "u.xlsx is not a workbook"
+expect "xlsx needs a file" 2 "--format xlsx writes a workbook, which needs a file" -- "$bin" score "${G[@]}" --format xlsx
 # GB18030 data read with --encoding gives the same CSV as the UTF-8 file.
 iconv -f UTF-8 -t GB18030 "$src/examples/data/guangxi-example-2019.csv" > "$tmp/gbk.csv"
 [[ "$("$bin" score --rules "$src/rules/guangxi-2019.yaml" --data "$tmp/gbk.csv" --encoding gb18030 \

@@ -33,6 +33,12 @@ void WriteCsv(const Result& result, std::ostream& out);
 // the workbook cannot be made.
 std::string XlsxWorkbook(const Result& result);
 
+// A table given as CSV text (what WriteCsv, WriteUncertaintyCsv and the like
+// write) as a workbook of one sheet named sheet: the first row as bold
+// headers, cells that are numbers as numbers with 2 decimals, the rest as
+// text. Throws Error when the workbook cannot be made.
+std::string TableWorkbook(const std::string& csv, const std::string& sheet);
+
 // The whole result as JSON: the rule set's id, then for each entity its
 // total, rank, grade and, per indicator, value, score, points and flags.
 std::string ToJson(const Result& result);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <iostream>
 #include <sstream>
+#include <type_traits>
 
 #include "cli/commands.h"
 #include "cli/inputs.h"
@@ -52,7 +53,8 @@ CLI::App* AddCommon(CLI::App& app, const char* name, const char* help, Options* 
   cmd->add_option("--seed", o->seed, "Random seed; the same seed gives the same results")->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", o->threads, "Threads (default: every core); the results do not depend on it")
       ->check(CLI::Range(0, 1024));
-  cmd->add_option("--format", o->format, "table (default), csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--format", o->format, "table (default), csv, json, or xlsx (an Excel workbook; needs --output)")
+      ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
   cmd->add_option("--output", o->output, "Write to this file instead of the screen (complete or not at all)");
   cmd->add_flag("--quiet", o->quiet, "No progress bar");
   return cmd;
@@ -71,10 +73,11 @@ UncertaintyOptions ToOptions(const Options& o) {
 template <typename R>
 std::string Render(const std::string& format, const R& r, void (*csv)(const R&, std::ostream&),
                    const std::function<std::string(const R&)>& json, std::string (*table)(const R&)) {
-  if (format == "csv") {
+  if (format == "csv" || format == "xlsx") {
     std::ostringstream out;
     csv(r, out);
-    return out.str();
+    const char* sheet = std::is_same_v<R, SensitivityResult> ? "敏感性" : "不确定性";
+    return format == "xlsx" ? TableWorkbook(out.str(), sheet) : out.str();
   }
   return format == "json" ? json(r) : table(r);
 }
@@ -101,6 +104,10 @@ std::function<int()> AddUncertaintyCommand(CLI::App& app) {
               "    --ratings examples/data/guangxi-example-ratings.csv --inputs examples/guangxi-uncertainty.yaml");
   return [o]() {
     return Guarded([&] {
+      if (o->format == "xlsx" && o->output.empty()) {
+        std::cerr << "error: --format xlsx writes a workbook, which needs a file: add --output FILE.xlsx\n";
+        return static_cast<int>(kUsage);
+      }
       Loaded in = LoadFiles(o->files, o->inputs);
       UncertaintyResult r =
           AnalyseUncertainty(in.model, in.current, in.previous, in.ratings, InputsOf(in.model), ToOptions(*o));

@@ -2,10 +2,13 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
+#include "data/csv_parser.h"
 #include "makerscore/error.h"
 #include "makerscore/missing.h"
 #include "makerscore/present.h"
@@ -149,4 +152,48 @@ std::string XlsxWorkbook(const Result& r) {
   return std::string(bytes.view());
 }
 
+std::string TableWorkbook(const std::string& csv, const std::string& sheet_name) {
+  char name[] = "/tmp/makerscore-xlsx-XXXXXX";
+  const int fd = ::mkstemp(name);
+  if (fd < 0) throw Error("cannot make a temporary file for the workbook");
+  ::close(fd);
+  lxw_workbook* book = workbook_new(name);
+  if (book == nullptr) {
+    std::remove(name);
+    throw Error("cannot start the workbook");
+  }
+  lxw_format* number = workbook_add_format(book);
+  format_set_num_format(number, "0.00");
+  lxw_format* header = workbook_add_format(book);
+  format_set_bold(header);
+  Sheet sheet(book, sheet_name.c_str(), number, header);
+  int y = 0;
+  size_t columns = 0;
+  detail::ParseCsv(csv, "table", [&](int, const std::vector<std::string_view>& cells) {
+    columns = std::max(columns, cells.size());
+    for (size_t c = 0; c < cells.size(); ++c) {
+      const std::string text(cells[c]);
+      double v = 0;
+      const char* end = text.data() + text.size();
+      const auto [stop, ec] = std::from_chars(text.data(), end, v);
+      if (y == 0) sheet.Header(static_cast<int>(c), text);
+      else if (!text.empty() && ec == std::errc() && stop == end) sheet.Number(y, static_cast<int>(c), v);
+      else sheet.Text(y, static_cast<int>(c), text);
+    }
+    ++y;
+  });
+  sheet.Widths(std::vector<double>(columns, 14));
+  const lxw_error status = workbook_close(book);
+  if (status != LXW_NO_ERROR) {
+    std::remove(name);
+    throw Error(std::string("cannot write the workbook: ") + lxw_strerror(status));
+  }
+  detail::FileBytes bytes;
+  const std::string problem = detail::ReadFileBounded(name, detail::kMaxDataFileBytes, "workbook", &bytes);
+  std::remove(name);
+  if (!problem.empty()) throw Error("cannot read the workbook back: " + problem);
+  return std::string(bytes.view());
+}
+
 }  // namespace makerscore
+
