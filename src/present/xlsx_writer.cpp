@@ -46,6 +46,51 @@ class Sheet {
   lxw_format* header_;
 };
 
+// A workbook being written: libxlsxwriter writes to a file name, so into a private temporary file that
+// Finish() reads back and removes. Formats for numbers (2 decimals) and headers (bold).
+class TempWorkbook {
+ public:
+  TempWorkbook() {
+    const int fd = ::mkstemp(name_);
+    if (fd < 0) throw Error("cannot make a temporary file for the workbook");
+    ::close(fd);
+    book_ = workbook_new(name_);
+    if (book_ == nullptr) {
+      std::remove(name_);
+      throw Error("cannot start the workbook");
+    }
+    number_ = workbook_add_format(book_);
+    format_set_num_format(number_, "0.00");
+    header_ = workbook_add_format(book_);
+    format_set_bold(header_);
+  }
+  ~TempWorkbook() {
+    if (book_ != nullptr) workbook_close(book_);  // only when Finish() was not reached
+    std::remove(name_);
+  }
+  TempWorkbook(const TempWorkbook&) = delete;
+  TempWorkbook& operator=(const TempWorkbook&) = delete;
+
+  Sheet Add(const char* name) { return Sheet(book_, name, number_, header_); }
+
+  // The workbook's bytes.
+  std::string Finish() {
+    const lxw_error status = workbook_close(book_);
+    book_ = nullptr;
+    if (status != LXW_NO_ERROR) throw Error(std::string("cannot write the workbook: ") + lxw_strerror(status));
+    detail::FileBytes bytes;
+    const std::string problem = detail::ReadFileBounded(name_, detail::kMaxDataFileBytes, "workbook", &bytes);
+    if (!problem.empty()) throw Error("cannot read the workbook back: " + problem);
+    return std::string(bytes.view());
+  }
+
+ private:
+  char name_[32] = "/tmp/makerscore-xlsx-XXXXXX";
+  lxw_workbook* book_ = nullptr;
+  lxw_format* number_ = nullptr;
+  lxw_format* header_ = nullptr;
+};
+
 std::string MaxLabel(const Result& r, int k) {
   const Node& n = r.model().nodes()[k];
   return n.id + " " + n.name + detail::ShownMaximum(r, k);
@@ -54,26 +99,13 @@ std::string MaxLabel(const Result& r, int k) {
 }  // namespace
 
 std::string XlsxWorkbook(const Result& r) {
-  // libxlsxwriter writes a file: a private temporary one, read back and removed.
-  char name[] = "/tmp/makerscore-xlsx-XXXXXX";
-  const int fd = ::mkstemp(name);
-  if (fd < 0) throw Error("cannot make a temporary file for the workbook");
-  ::close(fd);
-  lxw_workbook* book = workbook_new(name);
-  if (book == nullptr) {
-    std::remove(name);
-    throw Error("cannot start the workbook");
-  }
-  lxw_format* number = workbook_add_format(book);
-  format_set_num_format(number, "0.00");
-  lxw_format* header = workbook_add_format(book);
-  format_set_bold(header);
+  TempWorkbook book;
   const auto& nodes = r.model().nodes();
   const bool grades = !r.model().rules().grades.empty();
   const std::vector<int> order = detail::RankOrder(r);
 
   // 排名: the ranked table with every indicator by name and maximum.
-  Sheet ranked(book, "排名", number, header);
+  Sheet ranked = book.Add("排名");
   std::vector<std::string> heads = {"排名", "编号", "名称", "总分"};
   if (grades) heads.push_back("等级");
   const int first = static_cast<int>(heads.size());
@@ -96,7 +128,7 @@ std::string XlsxWorkbook(const Result& r) {
   ranked.Widths(widths);
 
   // 得分明细: every indicator's points and flags, one row per makerspace and indicator.
-  Sheet details(book, "得分明细", number, header);
+  Sheet details = book.Add("得分明细");
   const char* detail_heads[] = {"编号", "名称", "指标", "指标名称", "得分", "满分", "标记"};
   for (int c = 0; c < 7; ++c) details.Header(c, detail_heads[c]);
   int y = 1;
@@ -117,7 +149,7 @@ std::string XlsxWorkbook(const Result& r) {
   details.Widths({10, 24, 8, 36, 9, 9, 24});
 
   // 缺失与标记: each value missing from the data, then each other flagged cell.
-  Sheet flagged(book, "缺失与标记", number, header);
+  Sheet flagged = book.Add("缺失与标记");
   const char* flag_heads[] = {"编号", "名称", "指标", "说明"};
   for (int c = 0; c < 4; ++c) flagged.Header(c, flag_heads[c]);
   y = 1;
@@ -139,34 +171,12 @@ std::string XlsxWorkbook(const Result& r) {
     }
   }
   flagged.Widths({10, 24, 8, 90});
-
-  const lxw_error status = workbook_close(book);
-  if (status != LXW_NO_ERROR) {
-    std::remove(name);
-    throw Error(std::string("cannot write the workbook: ") + lxw_strerror(status));
-  }
-  detail::FileBytes bytes;
-  const std::string problem = detail::ReadFileBounded(name, detail::kMaxDataFileBytes, "workbook", &bytes);
-  std::remove(name);
-  if (!problem.empty()) throw Error("cannot read the workbook back: " + problem);
-  return std::string(bytes.view());
+  return book.Finish();
 }
 
 std::string TableWorkbook(const std::string& csv, const std::string& sheet_name) {
-  char name[] = "/tmp/makerscore-xlsx-XXXXXX";
-  const int fd = ::mkstemp(name);
-  if (fd < 0) throw Error("cannot make a temporary file for the workbook");
-  ::close(fd);
-  lxw_workbook* book = workbook_new(name);
-  if (book == nullptr) {
-    std::remove(name);
-    throw Error("cannot start the workbook");
-  }
-  lxw_format* number = workbook_add_format(book);
-  format_set_num_format(number, "0.00");
-  lxw_format* header = workbook_add_format(book);
-  format_set_bold(header);
-  Sheet sheet(book, sheet_name.c_str(), number, header);
+  TempWorkbook book;
+  Sheet sheet = book.Add(sheet_name.c_str());
   int y = 0;
   size_t columns = 0;
   detail::ParseCsv(csv, "table", [&](int, const std::vector<std::string_view>& cells) {
@@ -176,24 +186,17 @@ std::string TableWorkbook(const std::string& csv, const std::string& sheet_name)
       double v = 0;
       const char* end = text.data() + text.size();
       const auto [stop, ec] = std::from_chars(text.data(), end, v);
-      if (y == 0) sheet.Header(static_cast<int>(c), text);
-      else if (!text.empty() && ec == std::errc() && stop == end) sheet.Number(y, static_cast<int>(c), v);
-      else sheet.Text(y, static_cast<int>(c), text);
+      if (y == 0)
+        sheet.Header(static_cast<int>(c), text);
+      else if (!text.empty() && ec == std::errc() && stop == end)
+        sheet.Number(y, static_cast<int>(c), v);
+      else
+        sheet.Text(y, static_cast<int>(c), text);
     }
     ++y;
   });
   sheet.Widths(std::vector<double>(columns, 14));
-  const lxw_error status = workbook_close(book);
-  if (status != LXW_NO_ERROR) {
-    std::remove(name);
-    throw Error(std::string("cannot write the workbook: ") + lxw_strerror(status));
-  }
-  detail::FileBytes bytes;
-  const std::string problem = detail::ReadFileBounded(name, detail::kMaxDataFileBytes, "workbook", &bytes);
-  std::remove(name);
-  if (!problem.empty()) throw Error("cannot read the workbook back: " + problem);
-  return std::string(bytes.view());
+  return book.Finish();
 }
 
 }  // namespace makerscore
-
