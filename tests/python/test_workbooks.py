@@ -83,6 +83,7 @@ def test_the_sheet_named_is_read(rules, tmp_path, cli, root):
                                         capture_output=True, text=True)
     p = run("--sheet", "2019年")
     assert p.returncode == 0, p.stderr
+    assert rules.score(str(path), ratings=RATINGS, sheet="2019年").totals.tolist() == pytest.approx(TOTALS)
     assert p.stdout.splitlines()[1].startswith("1,S01,青秀众创,96,")
     p = run("--sheet", "2020年")
     assert p.returncode == 4

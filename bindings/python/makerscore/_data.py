@@ -8,14 +8,14 @@ import pandas as pd
 from . import _core
 
 
-def to_dataset(model, data, source="data", ids=None, encoding="utf-8"):
+def to_dataset(model, data, source="data", ids=None, encoding="utf-8", sheet=""):
     """A _core.Dataset for model from a DataFrame, a dict of arrays, a 2-D array or a CSV path."""
     if isinstance(data, _core.Dataset):
         return data
     if isinstance(data, (str, os.PathLike)):
         if model.bad_cells == "set_aside":
-            return _core.read_dataset_csv_lenient(os.fspath(data), model, encoding)[0]
-        return _core.read_dataset_csv(os.fspath(data), model, encoding)
+            return _core.read_dataset_csv_lenient(os.fspath(data), model, encoding, sheet)[0]
+        return _core.read_dataset_csv(os.fspath(data), model, encoding, sheet)
     if isinstance(data, np.ndarray):
         return _from_array(model, data, source, ids)
     if isinstance(data, dict):

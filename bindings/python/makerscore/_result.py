@@ -188,7 +188,7 @@ class Result:
         return _html.result_html(self)
 
 
-def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8"):
+def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None):
     """Scores a cohort against rules (a Rules, or a rule-file path).
 
     data and previous (last year, needed when the rules compare with it) are DataFrames (an id column
@@ -196,15 +196,16 @@ def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8"):
     arrays, 2-D numpy arrays (one column per field in the rule file's order; ids= names the rows) or
     CSV paths. ratings is a long-form DataFrame (entity, indicator, expert, rating) or a CSV path.
     float64 columns cross without a copy; the GIL is released while scoring. encoding applies to CSV paths
-    that are not UTF-8 ("gb18030" for a GBK export); ids= names the id column of a DataFrame, or gives the ids.
+    that are not UTF-8 ("gb18030" for a GBK export); a path may be an Excel workbook, read from its first sheet
+    or the one `sheet` names; ids= names the id column of a DataFrame, or gives the ids.
     Raises DataError for data that does not fit the rules.
     """
     from ._rules import Rules, load_rules
     if not isinstance(rules, Rules):
         rules = load_rules(rules)
     model = rules.model
-    current = _data.to_dataset(model, data, "data", ids, encoding)
-    last = None if previous is None else _data.to_dataset(model, previous, "previous", ids, encoding)
+    current = _data.to_dataset(model, data, "data", ids, encoding, sheet or "")
+    last = None if previous is None else _data.to_dataset(model, previous, "previous", ids, encoding, sheet or "")
     core = _core.score(model, current, last, _data.to_ratings(ratings, encoding=encoding))
     for message in core.warnings:
         warnings.warn(message, InputWarning, stacklevel=2)

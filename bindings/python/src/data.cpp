@@ -160,19 +160,20 @@ void BindData(py::module_& m) {
         "A Dataset borrowing contiguous float64 columns (kept alive by the Dataset); raises DataError for "
         "duplicate or empty ids and bad shapes.");
   m.def(
-      "read_dataset_csv", [](const std::string& path, const Model& model, const std::string& encoding) {
-        return std::make_shared<Dataset>(ReadDatasetCsv(path, model.rules(), CsvOptions{encoding}));
+      "read_dataset_csv",
+      [](const std::string& path, const Model& model, const std::string& encoding, const std::string& sheet) {
+        return std::make_shared<Dataset>(ReadDatasetCsv(path, model.rules(), CsvOptions{encoding, sheet}));
       },
-      py::arg("path"), py::arg("model"), py::arg("encoding") = "utf-8",
+      py::arg("path"), py::arg("model"), py::arg("encoding") = "utf-8", py::arg("sheet") = "",
       "Reads one year's CSV (encoding: utf-8, or gb18030 for a file that is not UTF-8), checked against the rule "
       "file; raises DataError.");
   m.def(
       "read_dataset_csv_lenient",
-      [](const std::string& path, const Model& model, const std::string& encoding) {
-        DatasetReading r = ReadDatasetCsvLenient(path, model.rules(), CsvOptions{encoding});
+      [](const std::string& path, const Model& model, const std::string& encoding, const std::string& sheet) {
+        DatasetReading r = ReadDatasetCsvLenient(path, model.rules(), CsvOptions{encoding, sheet});
         return py::make_tuple(std::make_shared<Dataset>(std::move(r.data)), Problems(r.problems));
       },
-      py::arg("path"), py::arg("model"), py::arg("encoding") = "utf-8",
+      py::arg("path"), py::arg("model"), py::arg("encoding") = "utf-8", py::arg("sheet") = "",
       "Reads a CSV, setting aside cells that cannot be used: (dataset, problems as dicts).");
 
   m.def(
@@ -219,10 +220,10 @@ void BindData(py::module_& m) {
       "NaN are empty cells); rows are numbered as in a CSV file with a header.");
   m.def(
       "read_ratings_csv",
-      [](const std::string& path, const std::string& encoding) {
-        return std::make_shared<Ratings>(ReadRatingsCsv(path, CsvOptions{encoding}));
+      [](const std::string& path, const std::string& encoding, const std::string& sheet) {
+        return std::make_shared<Ratings>(ReadRatingsCsv(path, CsvOptions{encoding, sheet}));
       },
-      py::arg("path"), py::arg("encoding") = "utf-8",
+      py::arg("path"), py::arg("encoding") = "utf-8", py::arg("sheet") = "",
       "Reads ratings in long form (entity, indicator, expert, rating); raises DataError.");
 }
 
