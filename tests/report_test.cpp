@@ -190,6 +190,19 @@ indicators:
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names, (std::vector<std::string>{"_...html", "a_b-2.html", "a_b.html", "index.html"}));
   fs::remove_all(dir);
+  // Issue 14: an id too long for a file name (84 Chinese characters, 252 bytes) gets a page whose name is cut
+  // at a character boundary, and the folder is written whole.
+  std::string id;
+  for (int k = 0; k < 84; ++k) id += "创";
+  auto long_id = std::make_shared<Dataset>(ParseDatasetCsv("id,a\n" + id + ",1\nB,2\n", m.rules(), "d.csv"));
+  pages = WriteHtmlReport(Score(m, long_id), dir.string());
+  ASSERT_EQ(pages.size(), 3u);
+  for (const auto& p : pages) {
+    EXPECT_TRUE(fs::exists(p)) << p;
+    EXPECT_LE(fs::path(p).filename().string().size(), 255u);
+  }
+  EXPECT_TRUE(fs::exists(dir / (id.substr(0, 198) + ".html")));  // 66 characters: 198 bytes, within 200
+  fs::remove_all(dir);
 }
 
 TEST(Report, AReportFormHasOnlyItsChecks) {
