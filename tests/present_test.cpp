@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "data/xlsx_reader.h"
 #include "test_util.h"
 
 namespace makerscore {
@@ -69,6 +70,22 @@ TEST(Json, CarriesTotalsAndPerIndicatorDetail) {
   EXPECT_DOUBLE_EQ(j["entities"][1]["indicators"]["1"]["score"].get<double>(), 0.85);
   EXPECT_TRUE(j["entities"][2]["indicators"]["1"]["value"].is_null());
   EXPECT_EQ(j["entities"][2]["indicators"]["1"]["flags"][0], "missing");
+}
+
+}  // namespace
+}  // namespace makerscore
+
+namespace makerscore {
+namespace {
+
+TEST(Workbook, AnIdThatLooksLikeANumberStaysText) {
+  // 007 as a number would come back as 7: the id and name columns are text; other numbers stay numbers.
+  const std::string book = TableWorkbook("id,name,total\n007,甲,1.5\n1e5,乙,2\n", "表");
+  const detail::SheetRows rows = detail::ReadXlsxSheet(book, "", "t.xlsx");
+  ASSERT_EQ(rows.cells.size(), 3u);
+  EXPECT_EQ(rows.sheet, "表");
+  EXPECT_EQ(rows.cells[1], (std::vector<std::string>{"007", "甲", "1.5"}));
+  EXPECT_EQ(rows.cells[2], (std::vector<std::string>{"1e5", "乙", "2"}));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #ifndef MAKERSCORE_MISSING_H_
 #define MAKERSCORE_MISSING_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct MissingValue {
   double points = 0;              // points earned for it (NaN when left out or not scored)
   double max_points = 0;          // points it could earn
 };
+
+// True when a value's flags say it is missing for want of data, not for a
+// division by zero, log of a number <= 0 or an overflow.
+bool MissingFromData(std::uint16_t flags);
 
 // Every such value, in rank order (then the data's order for the unranked),
 // indicators in tree order. Values missing for another reason (a division by

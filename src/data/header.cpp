@@ -115,7 +115,7 @@ HeaderMap MatchHeader(const std::vector<std::string_view>& cells, const RuleSet&
       const bool whole = h.text == field.id || h.text == field.name;
       const bool with_unit = !whole && h.has_unit && (h.base == field.id || h.base == field.name);
       if (!whole && !with_unit) continue;
-      if (with_unit && !field.unit.empty() && Replace(h.unit, "％", "%") != field.unit) {
+      if (with_unit && !field.unit.empty() && h.unit != field.unit) {
         m.problems.push_back("the column '" + h.text + "' is in " + h.unit + ", but the rule file's field " + field.id +
                              " (" + field.name + ") is in " + field.unit + ": convert the column to " + field.unit +
                              ", or head it '" + field.name + "' once it is");

@@ -8,10 +8,6 @@
 
 namespace makerscore {
 
-namespace {
-bool IsAsciiLabel(const std::string& s) { return makerscore::detail::IsAscii(s); }
-}  // namespace
-
 std::int32_t Ratings::Intern(Column c, std::string_view label) {
   std::vector<std::int32_t>& codes = codes_[c];
   // Ratings come in runs (one entity's, one expert's): try the label before first.
@@ -91,14 +87,15 @@ void Ratings::NormalizeLabels() {
     return at == codes.end() ? 0 : row(static_cast<std::size_t>(at - codes.begin()));
   };
   auto report = [&](int row, const std::string& message) {
-    if (count++ < 20) problems += source + (row > 0 ? ":" + std::to_string(row) : std::string()) + ": " + message + "\n";
+    if (count++ < 20)
+      problems += source + (row > 0 ? ":" + std::to_string(row) : std::string()) + ": " + message + "\n";
   };
   for (int c = 0; c < 4; ++c) {
     std::vector<std::string>& labels = labels_[c];
     // One spelling of each label; a label that becomes another one's spelling takes its code.
     std::vector<std::int32_t> merged;
     for (std::size_t j = 0; j < labels.size(); ++j) {
-      if (IsAsciiLabel(labels[j])) continue;
+      if (detail::IsAscii(labels[j])) continue;
       std::string nfc = detail::Nfc(labels[j]);
       if (nfc == labels[j]) continue;
       if (merged.empty()) {
@@ -129,8 +126,9 @@ void Ratings::NormalizeLabels() {
                  " (the first is in row " + std::to_string(first_row(c, static_cast<std::int32_t>(a))) + ")");
     }
   }
-  if (count) throw DataError(problems + std::to_string(count) + (count == 1 ? " label" : " labels") +
-                             " cannot be used in " + (source.empty() ? std::string("the ratings") : source));
+  if (count)
+    throw DataError(problems + std::to_string(count) + (count == 1 ? " label" : " labels") + " cannot be used in " +
+                    (source.empty() ? std::string("the ratings") : source));
 }
 
 std::int32_t Ratings::Find(Column c, std::string_view label) const {

@@ -18,6 +18,13 @@ std::vector<int> RankOrder(const Result& r);
 // weights (a composite index's 0-100 sub-index).
 double ShownValue(const Result& r, int i, int k);
 
+// The most points node k can earn for entity i: its maximum for the entity's class.
+double MostPoints(const Result& r, int k, int i);
+
+// The most node k can show (ShownValue) for an entity of the given class: its
+// maximum points with point weights, the total with relative weights.
+double MostShown(const Result& r, int k, int entity_class);
+
 // "(15)" after a first-level name with point weights: the most it can earn.
 std::string ShownMaximum(const Result& r, int k);
 

@@ -44,13 +44,6 @@ CohortFigures Figures(const Result& r, std::vector<std::string> links) {
   return f;
 }
 
-double MostShown(const Result& r, int k, int entity_class) {
-  if (r.model().rules().weighting != Weighting::kPoints) return r.model().rules().total;
-  const Node& node = r.model().nodes()[k];
-  return entity_class < static_cast<int>(node.class_max_points.size()) ? node.class_max_points[entity_class]
-                                                                       : node.max_points;
-}
-
 std::pair<double, double> Gauge(const Result& r, int i, int k) {
   return {ShownValue(r, i, k), MostShown(r, k, r.entity_class(i))};
 }

@@ -24,10 +24,6 @@ struct CohortFigures {
 // The figures of r; links[i] = link_prefix + ... (see report.cpp).
 CohortFigures Figures(const Result& r, std::vector<std::string> links);
 
-// The most node k can show for an entity of the given class: its maximum
-// points with point weights, the total with relative weights.
-double MostShown(const Result& r, int k, int entity_class);
-
 // The value shown for node k of entity i (ShownValue: points with point
 // weights, the score on the total's scale with relative weights) and the
 // most it could be.

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "makerscore/explain.h"
+#include "makerscore/missing.h"
 #include "present/common.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
@@ -58,9 +59,7 @@ std::string Heading(const Result& r, int i) {
 // "未填报 · " before the points of an indicator whose value is missing from the data (an empty cell, no
 // rating), so that a missing figure never reads as a real 0.
 std::string NotReported(const Result& r, int i, int k) {
-  const std::uint16_t flags = r.flags()(i, k);
-  const bool missing = (flags & kFlagMissing) && !(flags & (kFlagDivisionByZero | kFlagOutOfDomain | kFlagNotFinite));
-  if (!missing || !r.model().nodes()[k].children.empty()) return "";
+  if (!MissingFromData(r.flags()(i, k)) || !r.model().nodes()[k].children.empty()) return "";
   return "<span class=\"missing\">" + Label("未填报", "not reported") + "</span> · ";
 }
 

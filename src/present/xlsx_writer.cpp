@@ -139,10 +139,7 @@ std::string XlsxWorkbook(const Result& r) {
       details.Text(y, 2, nodes[k].id);
       details.Text(y, 3, nodes[k].name);
       details.Number(y, 4, detail::ShownValue(r, i, k));
-      const int c = r.entity_class(i);
-      details.Number(
-          y, 5,
-          c < static_cast<int>(nodes[k].class_max_points.size()) ? nodes[k].class_max_points[c] : nodes[k].max_points);
+      details.Number(y, 5, detail::MostShown(r, k, r.entity_class(i)));  // on the scale of the value shown
       details.Text(y, 6, detail::Join(FlagNames(r.flags()(i, k)), " "));
     }
   }
@@ -178,24 +175,32 @@ std::string TableWorkbook(const std::string& csv, const std::string& sheet_name)
   TempWorkbook book;
   Sheet sheet = book.Add(sheet_name.c_str());
   int y = 0;
-  size_t columns = 0;
+  std::vector<char> text_column;  // the columns of ids and names: text even when they look like numbers ("007")
   detail::ParseCsv(csv, "table", [&](int, const std::vector<std::string_view>& cells) {
-    columns = std::max(columns, cells.size());
+    if (y == 0) {
+      for (size_t c = 0; c < cells.size(); ++c) {
+        sheet.Header(static_cast<int>(c), std::string(cells[c]));
+        text_column.push_back(cells[c] == "id" || cells[c] == "name" || cells[c] == "entity" || cells[c] == "expert" ||
+                              cells[c] == "indicator");
+      }
+      ++y;
+      return;
+    }
     for (size_t c = 0; c < cells.size(); ++c) {
       const std::string text(cells[c]);
       double v = 0;
       const char* end = text.data() + text.size();
       const auto [stop, ec] = std::from_chars(text.data(), end, v);
-      if (y == 0)
-        sheet.Header(static_cast<int>(c), text);
-      else if (!text.empty() && ec == std::errc() && stop == end)
+      const bool number =
+          !text.empty() && ec == std::errc() && stop == end && !(c < text_column.size() && text_column[c]);
+      if (number)
         sheet.Number(y, static_cast<int>(c), v);
       else
         sheet.Text(y, static_cast<int>(c), text);
     }
     ++y;
   });
-  sheet.Widths(std::vector<double>(columns, 14));
+  sheet.Widths(std::vector<double>(text_column.size(), 14));
   return book.Finish();
 }
 

@@ -10,17 +10,11 @@
 
 namespace makerscore {
 
-namespace {
+namespace {}  // namespace
 
-constexpr std::uint16_t kOtherReasons = kFlagDivisionByZero | kFlagOutOfDomain | kFlagNotFinite;
-
-double MostPoints(const Result& r, int k, int i) {
-  const Node& node = r.model().nodes()[k];
-  const int c = r.entity_class(i);
-  return c < static_cast<int>(node.class_max_points.size()) ? node.class_max_points[c] : node.max_points;
+bool MissingFromData(std::uint16_t flags) {
+  return (flags & kFlagMissing) && !(flags & (kFlagDivisionByZero | kFlagOutOfDomain | kFlagNotFinite));
 }
-
-}  // namespace
 
 std::vector<MissingValue> MissingValues(const Result& r) {
   std::vector<MissingValue> out;
@@ -36,13 +30,13 @@ std::vector<MissingValue> MissingValues(const Result& r) {
   for (int i : detail::RankOrder(r)) {
     for (const detail::CompiledLeaf& leaf : leaves) {
       const std::uint16_t flags = r.flags()(i, leaf.node);
-      if (!(flags & kFlagMissing) || (flags & kOtherReasons)) continue;
+      if (!MissingFromData(flags)) continue;
       MissingValue m;
       m.entity = i;
       m.node = leaf.node;
       m.imputed = (flags & kFlagImputed) != 0;
       m.points = r.points()(i, leaf.node);
-      m.max_points = MostPoints(r, leaf.node, i);
+      m.max_points = detail::MostPoints(r, leaf.node, i);
       if (!leaf.qualitative()) {
         const int prev_row = r.previous_row(i);
         m.no_row_last_year = prev != nullptr && leaf.formula.uses_prev() && prev_row < 0;
@@ -89,9 +83,7 @@ std::string DescribeMissing(const Result& r, const MissingValue& m) {
     const Field* field = r.model().rules().FindField(id);
     what.push_back(f + (field && !field->name.empty() ? " (" + field->name + (last ? ", last year" : "") + ")" : ""));
   }
-  if (node.indicator == nullptr || node.indicator->rated) {
-    if (what.empty()) what.push_back("no usable expert rating");
-  }
+  if (node.kind == NodeKind::kQualitative && what.empty()) what.push_back("no usable expert rating");
   if (!what.empty() || unusable.empty()) {
     out += (what.empty() ? std::string("not reported") : "not reported: " + detail::Join(what, ", ")) + "; ";
   }

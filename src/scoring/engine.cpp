@@ -150,9 +150,9 @@ class Engine {
                     ": every indicator that compares with last year (prev(...)) compares a year with itself; "
                     "give last year's own file");
     }
-    if (r.ratings_ && r.ratings_->empty() && !QualitativeIds(m).empty()) {
+    if (const std::string rated = QualitativeIds(m); r.ratings_ && r.ratings_->empty() && !rated.empty()) {
       out.push_back("the ratings file" + (r.ratings_->source.empty() ? std::string() : " " + r.ratings_->source) +
-                    " holds no ratings (only its header?): the indicators rated by experts (" + QualitativeIds(m) +
+                    " holds no ratings (only its header?): the indicators rated by experts (" + rated +
                     ") have no value for anyone");
     }
     if (n == 0) return out;
@@ -313,11 +313,11 @@ class Engine {
     // the whole cohort when the cohort figures it used did (max - min beyond about 1.8e308).
     const bool cohort_overflowed = !leaf.qualitative() && !std::isfinite(st.high - st.low);
     for (Eigen::Index i = 0; i < n; ++i) {
-      if (!std::isnan(used[i]) && (cohort_overflowed || !std::isfinite(score[i])) && !((*flags)[i] & kFlagExcluded)) {
-        (*flags)[i] |= kFlagNotFinite;
+      if (!std::isnan(used[i])) {
+        const bool overflowed = (cohort_overflowed || !std::isfinite(score[i])) && !((*flags)[i] & kFlagExcluded);
+        if (!overflowed) continue;
+        (*flags)[i] |= kFlagNotFinite;  // then scored as a missing value is
         score[i] = kNaN;
-      } else if (!std::isnan(used[i])) {
-        continue;
       }
       switch (leaf.missing) {
         case MissingPolicy::kExclude:
@@ -335,9 +335,8 @@ class Engine {
     r->scores_.col(k) = score;
   }
 
-  // Points of each bonus and deduction item: missing counts as none,
-  // negative as none, and each is capped at its max.
-  // "the formula of the veto 'V1' overflowed ... for 3 entities: ...", when any entity's flags show the arithmetic overflowed.
+  // "the formula of the veto 'V1' overflowed ... for 3 entities: ...", when any entity's flags show the
+  // arithmetic overflowed.
   static void NoteOverflow(const FlagColumn& flags, const std::string& what, const std::string& outcome,
                            std::vector<std::string>* out) {
     const auto count = (flags.unaryExpr([](std::uint16_t f) { return (f & kFlagNotFinite) != 0; })).count();
@@ -346,6 +345,8 @@ class Engine {
                    (count == 1 ? " entity" : " entities") + ": " + outcome);
   }
 
+  // Points of each bonus and deduction item: missing counts as none,
+  // negative as none, and each is capped at its max.
   static Eigen::ArrayXXd Adjustments(const CompiledModel& m, const Columns& cols, std::vector<std::string>* overflowed) {
     Eigen::ArrayXXd out(cols.rows, static_cast<Eigen::Index>(m.adjustments.size()));
     for (size_t a = 0; a < m.adjustments.size(); ++a) {

@@ -37,7 +37,9 @@ std::string Parent(const std::string& path) {
   return slash == 0 ? "/" : path.substr(0, slash);
 }
 
-std::string Join(const std::string& dir, const std::string& name) { return dir == "/" ? "/" + name : dir + "/" + name; }
+std::string PathJoin(const std::string& dir, const std::string& name) {
+  return dir == "/" ? "/" + name : dir + "/" + name;
+}
 
 [[noreturn]] void Fail(const std::string& path, const std::string& what, int err) {
   if (err == ENOENT && Parent(path) != ".") {
@@ -87,7 +89,8 @@ mode_t Umask() {
 void RemoveFolder(const std::string& dir) {
   if (DIR* d = ::opendir(dir.c_str())) {
     while (const dirent* e = ::readdir(d)) {
-      if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) ::unlink(Join(dir, e->d_name).c_str());
+      if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0)
+        ::unlink(PathJoin(dir, e->d_name).c_str());
     }
     ::closedir(d);
   }
@@ -103,7 +106,7 @@ void RemoveStrays(const std::string& dir) {
     if (std::strncmp(e->d_name, kTempPrefix, sizeof kTempPrefix - 1) != 0) continue;
     const long pid = std::strtol(e->d_name + sizeof kTempPrefix - 1, nullptr, 10);
     if (pid > 0 && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
-      strays.push_back(Join(dir, e->d_name));
+      strays.push_back(PathJoin(dir, e->d_name));
     }
   }
   ::closedir(d);
@@ -137,7 +140,7 @@ std::vector<std::string> Foreign(const std::string& dir, const std::string& mark
     const std::string name = e->d_name;
     if (name == "." || name == "..") continue;
     struct stat info {};
-    const std::string file = Join(dir, name);
+    const std::string file = PathJoin(dir, name);
     const bool page = ::lstat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode) && name.size() > 5 &&
                       name.compare(name.size() - 5, 5, ".html") == 0 && StartsWithMarker(file, marker);
     if (page) continue;
@@ -180,7 +183,7 @@ void WriteFileAtomically(const std::string& asked, const std::string& text) {
       Fail(path, "file", errno);
     }
     for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {  // the file system has no unnamed files
-      temp = Join(dir, TempName());
+      temp = PathJoin(dir, TempName());
       fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
       if (fd < 0 && errno != EEXIST) Fail(path, "file", errno);
     }
@@ -204,7 +207,7 @@ void WriteFileAtomically(const std::string& asked, const std::string& text) {
     }
     if (!exists && errno != EEXIST) fail(errno);
     for (int attempt = 0; temp.empty() && attempt < 100; ++attempt) {
-      const std::string name = Join(dir, TempName());
+      const std::string name = PathJoin(dir, TempName());
       if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0)
         temp = name;
       else if (errno != EEXIST)
@@ -247,7 +250,7 @@ void WriteFolderAtomically(const std::string& asked, const std::vector<std::pair
   RemoveStrays(dir);
   std::string temp;
   for (int attempt = 0; temp.empty() && attempt < 100; ++attempt) {
-    const std::string name = Join(dir, TempName());
+    const std::string name = PathJoin(dir, TempName());
     if (::mkdir(name.c_str(), exists ? (existing.st_mode & 07777) : 0777) == 0)
       temp = name;
     else if (errno != EEXIST)
@@ -261,7 +264,7 @@ void WriteFolderAtomically(const std::string& asked, const std::vector<std::pair
   };
   const mode_t mode = 0666 & ~Umask();
   for (const auto& [name, text] : files) {
-    const int fd = ::open(Join(temp, name).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    const int fd = ::open(PathJoin(temp, name).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0) fail(name, errno);
     const bool ok = WriteAll(fd, text);
     const int err = errno ? errno : EIO;

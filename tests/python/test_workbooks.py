@@ -149,3 +149,12 @@ def test_a_formula_name_stays_text_in_the_workbook(rules, tmp_path):
     rules.score(d, ratings=RATINGS).to_excel(tmp_path / "r.xlsx")
     cell = openpyxl.load_workbook(tmp_path / "r.xlsx")["排名"]["C2"]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x","点击")'
+
+
+def test_with_relative_weights_the_maximum_is_on_the_scale_shown(tmp_path):
+    # Relative weights: each indicator is shown as a score on the total's scale (0-100), so its maximum there is
+    # 100, not its share of the points. S01 has the highest income: A shows 100 of 100.
+    rules = ms.parse_rules(RULES.replace("title: 示例评价", "title: 示例评价\nweighting: relative"))
+    rules.score(frame(), ratings=RATINGS).to_excel(tmp_path / "r.xlsx")
+    details = [row for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["得分明细"].iter_rows(min_row=2, values_only=True)]
+    assert ("S01", "青秀众创", "A", "总收入", 100, 100, None) in details
