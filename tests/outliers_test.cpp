@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "scoring/steps.h"
+#include "util/statistics.h"
 #include "util/text.h"
 #include "test_util.h"
 

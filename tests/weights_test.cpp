@@ -177,7 +177,7 @@ TEST(DerivedWeights, ThroughARuleFile) {
   Model m = Model::Compile(testing::RulesFromText(kRules));
   // AHP on G: (0.75, 0.25) of 40 points -> 30 and 10.
   EXPECT_NEAR(m.nodes()[m.FindNode("A")].max_points, 30, 1e-12);
-  EXPECT_EQ(m.nodes()[m.FindNode("G")].weights_method, "ahp");
+  EXPECT_EQ(m.nodes()[m.FindNode("G")].weights_method, WeightsMethod::kAhp);
   // Entropy on H from the cohort: C scores 0.2, 0.4, 0.6 and D scores 0, 0.5, 1 (the hand example above).
   auto d = std::make_shared<Dataset>(ParseDatasetCsv("id,a,b,c\nX,0,10,2\nY,5,10,4\nZ,10,10,6\n", m.rules(), "d.csv"));
   Result r = Score(m, d);

@@ -28,6 +28,16 @@ struct MethodParam {
   const char* doc;
 };
 
+// What the rest of the pipeline needs to know of a method, declared by the method itself (the loader checks
+// rule files against these, never against method names).
+struct MethodTraits {
+  bool bounded = true;                    // scores lie in [0, 1] ...
+  const char* bounded_by = nullptr;       // ... unless this true/false parameter is false (efficacy's clamp)
+  bool gives_points = false;              // the formula gives points, not a value (`points`): it needs point
+                                          // weights, points fixed in the rule file, and higher is better
+  bool needs_relative_weighting = false;  // unbounded scores: only under `weighting: relative` (zscore)
+};
+
 // A scoring method's public description.
 struct MethodInfo {
   const char* name;      // the value of `method:` in a rule file
@@ -35,6 +45,7 @@ struct MethodInfo {
   const char* formula;   // the score, in words, for the reference and explanations
   const char* doc;
   std::vector<MethodParam> params;
+  MethodTraits traits;
 };
 
 // Every registered method, in the order the reference lists them.

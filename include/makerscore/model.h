@@ -33,11 +33,11 @@ struct Node {
   std::vector<double> class_share;
   std::vector<double> class_max_points;
   const Indicator* indicator = nullptr;  // nullptr for the root; owned by the Model
-  // For a group whose children's weights are derived: the method ("ahp",
-  // "entropy", "critic", "sd", "equal"; "" when stated) and, for AHP, the
-  // consistency ratio. Data-driven shares are computed when scoring (see
-  // Result::derived_shares); until then the children's shares are equal.
-  std::string weights_method;
+  // For a group whose children's weights are derived: the method (kStated
+  // when they are stated) and, for AHP, the consistency ratio. Data-driven
+  // shares are computed when scoring (see Result::shares); until then the
+  // children's shares are equal.
+  WeightsMethod weights_method = WeightsMethod::kStated;
   double consistency_ratio = 0;
 };
 

@@ -151,18 +151,28 @@ struct OutlierSpec {
 
 // How a group combines its children's scores (weights normalised over the
 // children present).
+// (kArithmetic: the weighted mean, with point weights the sum of the points; kGeometric, kHarmonic: the
+// weighted geometric and harmonic means; kPower: the weighted generalised mean with exponent `power`.)
 enum class Aggregation {
-  kArithmetic,  // weighted mean: with point weights, the sum of the points
-  kGeometric,   // weighted geometric mean
-  kHarmonic,    // weighted harmonic mean
-  kPower,       // weighted generalised (power) mean with exponent `power`
+#define MAKERSCORE_MEAN(kind, word) kind,
+#include "makerscore/means.def"
+#undef MAKERSCORE_MEAN
 };
 
 // Weights of a group's children derived rather than stated: from pairwise
 // comparisons (AHP) when the rules are loaded, or from the cohort's scores
 // (entropy, CRITIC, standard deviation) or equal, when scoring.
+// How: kStated (not derived: the children state their weights), or one of weightings.def (kAhp, kEntropy,
+// kCritic, kStandardDeviation, kEqual).
+enum class WeightsMethod {
+  kStated,
+#define MAKERSCORE_WEIGHTING(kind, word) kind,
+#include "makerscore/weightings.def"
+#undef MAKERSCORE_WEIGHTING
+};
+
 struct DerivedWeights {
-  std::string method;  // ahp, entropy, critic, sd or equal
+  WeightsMethod method = WeightsMethod::kStated;  // kStated only in a rule set the loader refused
   // AHP: one matrix per expert (one for a single judgment), rows and columns
   // in the children's order.
   std::vector<std::vector<std::vector<double>>> matrices;
@@ -344,6 +354,8 @@ const char* ToString(BadCells bad_cells);
 const char* ToString(Weighting weighting);
 const char* ToString(Aggregation aggregation);
 const char* ToString(OutlierMethod method);
+const char* ToString(WeightsMethod method);  // "ahp", "entropy" ...; "stated" for kStated
+const char* ToString(UncertainInputs::Panel panel);
 
 }  // namespace makerscore
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "makerscore/rules.h"
+
 namespace makerscore {
 
 // How AHP turns a comparison matrix into priorities.
@@ -40,15 +42,15 @@ std::string CheckComparisonMatrix(const Eigen::MatrixXd& matrix);
 AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority = AhpPriority::kEigenvector,
               AhpCombine combine = AhpCombine::kJudgments);
 
-// Data-driven weighting methods.
-enum class DataWeighting { kEntropy, kCritic, kStandardDeviation, kEqual };
+// Data-driven weighting methods: WeightsMethod's kEntropy, kCritic, kStandardDeviation and kEqual.
+using DataWeighting = WeightsMethod;
 
 // Weights (summing to 1) of the columns of scores (entities x indicators,
 // all >= 0 for entropy). Entropy: 1 - e_j, e_j = -sum p ln p / ln n with
 // p = x / column sum. CRITIC: sd_j x sum_k (1 - r_jk). Standard deviation:
 // proportional to the sample SD. When every column is uninformative (all
 // constant), equal weights. Throws Error with fewer than 2 rows, or a
-// negative score for entropy.
+// negative score for entropy, or for a method that does not weigh data (kAhp, kStated).
 Eigen::VectorXd DataWeights(DataWeighting method, const Eigen::MatrixXd& scores);
 
 }  // namespace makerscore

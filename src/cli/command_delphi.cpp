@@ -1,8 +1,8 @@
 // makerscore delphi: the statistics of Delphi rounds.
 #include <iostream>
 
-#include "cli/commands.h"
-#include "cli/inputs.h"
+#include "commands.h"
+#include "inputs.h"
 
 namespace makerscore::cli {
 

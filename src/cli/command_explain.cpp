@@ -1,8 +1,8 @@
 // makerscore explain: how one makerspace earned its points.
 #include <iostream>
 
-#include "cli/commands.h"
-#include "cli/inputs.h"
+#include "commands.h"
+#include "inputs.h"
 
 namespace makerscore::cli {
 

@@ -1,8 +1,8 @@
 // makerscore report: the cohort overview and the scorecards as HTML.
 #include <iostream>
 
-#include "cli/commands.h"
-#include "cli/inputs.h"
+#include "commands.h"
+#include "inputs.h"
 
 namespace makerscore::cli {
 

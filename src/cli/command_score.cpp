@@ -2,8 +2,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/commands.h"
-#include "cli/inputs.h"
+#include "commands.h"
+#include "inputs.h"
 
 namespace makerscore::cli {
 

@@ -6,8 +6,8 @@
 #include <sstream>
 #include <type_traits>
 
-#include "cli/commands.h"
-#include "cli/inputs.h"
+#include "commands.h"
+#include "inputs.h"
 
 namespace makerscore::cli {
 

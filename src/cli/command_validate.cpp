@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <iostream>
 
-#include "cli/commands.h"
-#include "cli/inputs.h"
+#include "commands.h"
+#include "inputs.h"
 
 namespace makerscore::cli {
 

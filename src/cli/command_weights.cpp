@@ -1,8 +1,8 @@
 // makerscore weights: the weights of a rule file, derived ones included.
 #include <iostream>
 
-#include "cli/commands.h"
-#include "cli/inputs.h"
+#include "commands.h"
+#include "inputs.h"
 
 namespace makerscore::cli {
 

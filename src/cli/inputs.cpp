@@ -1,4 +1,4 @@
-#include "cli/inputs.h"
+#include "inputs.h"
 
 #include <future>
 #include <iostream>

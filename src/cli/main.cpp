@@ -1,8 +1,8 @@
 // The makerscore command: score, explain and validate from the shell.
 #include <iostream>
 
-#include "cli/commands.h"
-#include "cli/inputs.h"
+#include "commands.h"
+#include "inputs.h"
 
 int main(int argc, char** argv) {
   using namespace makerscore::cli;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "data/csv_parser.h"
+#include "util/csv_parser.h"
 #include "makerscore/csv.h"
 #include "util/text.h"
 #include "util/unicode.h"

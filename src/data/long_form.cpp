@@ -1,6 +1,6 @@
 #include "data/long_form.h"
 
-#include "data/csv_parser.h"
+#include "util/csv_parser.h"
 #include "data/header.h"
 #include "makerscore/error.h"
 #include "util/text.h"

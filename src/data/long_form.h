@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "data/csv_parser.h"
+#include "util/csv_parser.h"
 
 namespace makerscore::detail {
 

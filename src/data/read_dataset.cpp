@@ -4,7 +4,7 @@
 #include <limits>
 #include <unordered_map>
 
-#include "data/csv_parser.h"
+#include "util/csv_parser.h"
 #include "data/header.h"
 #include "data/xlsx_reader.h"
 #include "util/read_file.h"

@@ -5,7 +5,7 @@
 #include <set>
 #include <tuple>
 
-#include "data/csv_parser.h"
+#include "util/csv_parser.h"
 #include "util/read_file.h"
 #include "data/long_form.h"
 #include "makerscore/delphi.h"

@@ -1,7 +1,7 @@
 // Reading expert ratings in long form from CSV.
 #include <algorithm>
 
-#include "data/csv_parser.h"
+#include "util/csv_parser.h"
 #include "util/read_file.h"
 #include "data/long_form.h"
 #include "data/xlsx_reader.h"

@@ -14,6 +14,7 @@
 #include "scoring/compiled_model.h"
 #include "util/number_cell.h"
 #include "util/parallel.h"
+#include "util/statistics.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
@@ -73,15 +74,6 @@ double WeightedMean(const std::vector<double>& values, const std::vector<double>
 }
 
 namespace {
-
-// Coefficient of variation (sample SD / mean) of values; NaN for fewer than 2 or a zero mean.
-double Cv(const std::vector<double>& v) {
-  if (v.size() < 2) return std::numeric_limits<double>::quiet_NaN();
-  double mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
-  double ss = 0;
-  for (double x : v) ss += (x - mean) * (x - mean);
-  return mean > 0 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) / mean : std::numeric_limits<double>::quiet_NaN();
-}
 
 }  // namespace
 

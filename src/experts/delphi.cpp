@@ -7,22 +7,14 @@
 
 #include "makerscore/delphi.h"
 #include "makerscore/error.h"
+#include "util/statistics.h"
 
 namespace makerscore {
 
 namespace {
 
-double Mean(const std::vector<double>& v) {
-  return v.empty() ? std::nan("") : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
-}
-
-// Standard deviation with n - 1; 0 for fewer than 2 values.
-double Sd(const std::vector<double>& v) {
-  if (v.size() < 2) return 0;
-  double m = Mean(v), ss = 0;
-  for (double x : v) ss += (x - m) * (x - m);
-  return std::sqrt(ss / static_cast<double>(v.size() - 1));
-}
+using detail::Mean;
+using detail::SampleSd;
 
 std::string ParentOf(const std::string& id) {
   size_t dot = id.rfind('.');
@@ -66,7 +58,7 @@ DelphiRound AnalyseRound(int number, const std::vector<const DelphiResponse*>& r
     const auto& a = answers[k];
     ind.answers = static_cast<int>(a.size());
     ind.mean = Mean(a);
-    ind.sd = Sd(a);
+    ind.sd = SampleSd(a);
     ind.cv = ind.mean > 0 ? ind.sd / ind.mean : std::nan("");
     ind.full_frequency = a.empty() ? 0
                                    : static_cast<double>(std::count(a.begin(), a.end(), o.full_score)) /
@@ -81,9 +73,9 @@ DelphiRound AnalyseRound(int number, const std::vector<const DelphiResponse*>& r
     round.full_threshold = o.min_full_frequency;
     round.cv_threshold = o.max_cv;
   } else {  // 界值法
-    round.mean_threshold = Mean(means) - Sd(means);
-    round.full_threshold = Mean(fulls) - Sd(fulls);
-    round.cv_threshold = Mean(cvs) + Sd(cvs);
+    round.mean_threshold = Mean(means) - SampleSd(means);
+    round.full_threshold = Mean(fulls) - SampleSd(fulls);
+    round.cv_threshold = Mean(cvs) + SampleSd(cvs);
   }
   for (auto& ind : round.indicators) {
     if (ind.answers == 0) {

@@ -3,7 +3,7 @@
 #include <limits>
 
 #include "formula/formula.h"
-#include "makerscore/result.h"
+#include "makerscore/flags.h"
 
 namespace makerscore::detail {
 

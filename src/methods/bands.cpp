@@ -53,6 +53,13 @@ std::string Check(const MethodContext& c) {
 
 }  // namespace
 
-const MethodImpl kBands = {Score, Explain, Check};
+const MethodImpl kBands = {
+    {"bands", false, "the score of the first band the value falls in, else `otherwise`",
+    "Threshold bands, checked in order: `bands: [{min: 30%, score: 1}, {min: 10%, score: 0.7}]` gives "
+    "full points from 30%, 70% from 10%, else `otherwise`. For lower-is-better use `max:` instead of "
+    "`min:` in each band.",
+    {{"bands", ParamType::kBands, true, 0, "The bands, best first: each `{min: value, score: share}` or `{max: value, score: share}`."},
+     {"otherwise", ParamType::kNumber, false, 0, "The score of a value in no band."}}},
+    Score, Explain, Check};
 
 }  // namespace makerscore::detail

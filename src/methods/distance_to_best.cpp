@@ -40,6 +40,12 @@ std::string Check(const MethodContext&) { return ""; }
 
 }  // namespace
 
-const MethodImpl kDistanceToBest = {Score, Explain, Check};
+const MethodImpl kDistanceToBest = {
+    {"distance_to_best", true, "x / cohort max; lower is better: cohort min / x",
+    "Distance to the cohort's best (the leader is the benchmark, 标杆值): the best earns full points and "
+    "others in proportion. For values >= 0; a value <= 0 earns nothing when higher is better and full "
+    "points when lower is better.",
+    {}},
+    Score, Explain, Check};
 
 }  // namespace makerscore::detail

@@ -31,6 +31,8 @@ struct MethodContext {
 // What a method does, called once per indicator per scoring run (never per
 // entity through a pointer in the hot loop: each function loops itself).
 struct MethodImpl {
+  // What the method is called in rule files, its parameters and traits (methods.h).
+  MethodInfo info;
   // Scores every row of x whose value is not NaN into score (rows with NaN
   // stay NaN), sets kFlagCapped / kFlagNoSpread where that happens, and
   // records the figures it used in stats.
@@ -58,17 +60,10 @@ void ScoreEach(const Eigen::ArrayXd& x, Eigen::ArrayXd* score, F f) {
   for (Eigen::Index i = 0; i < x.size(); ++i) (*score)[i] = x[i] != x[i] ? x[i] : f(i, x[i]);
 }
 
-// The implementations, one per file in this folder.
-extern const MethodImpl kMinMax;
-extern const MethodImpl kGoalposts;
-extern const MethodImpl kRatio;
-extern const MethodImpl kEfficacy;
-extern const MethodImpl kZScore;
-extern const MethodImpl kPercentile;
-extern const MethodImpl kBorda;
-extern const MethodImpl kDistanceToBest;
-extern const MethodImpl kBands;
-extern const MethodImpl kPoints;
+// The methods, one per file in this folder, each listed once in methods.def.
+#define MAKERSCORE_METHOD(impl) extern const MethodImpl impl;
+#include "methods/methods.def"
+#undef MAKERSCORE_METHOD
 
 }  // namespace makerscore::detail
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "makerscore/present.h"
-#include "present/common.h"
+#include "result/common.h"
 #include "util/text.h"
 
 namespace makerscore {

@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "makerscore/present.h"
-#include "present/common.h"
+#include "result/common.h"
 
 namespace makerscore {
 

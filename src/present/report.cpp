@@ -12,11 +12,11 @@
 #include "makerscore/error.h"
 #include "makerscore/output.h"
 #include "makerscore/version.h"
-#include "present/common.h"
+#include "result/common.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
 #include "present/svg_charts.h"
-#include "scoring/steps.h"
+#include "util/statistics.h"
 #include "util/atomic_file.h"
 #include "util/text.h"
 

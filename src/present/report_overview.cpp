@@ -5,11 +5,11 @@
 #include <iterator>
 
 #include "makerscore/missing.h"
-#include "present/common.h"
+#include "result/common.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
 #include "present/svg_charts.h"
-#include "scoring/steps.h"
+#include "util/statistics.h"
 #include "util/text.h"
 
 namespace makerscore::detail {

@@ -6,7 +6,7 @@
 
 #include "makerscore/explain.h"
 #include "makerscore/missing.h"
-#include "present/common.h"
+#include "result/common.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
 #include "present/svg_charts.h"

@@ -5,7 +5,7 @@
 #include "makerscore/missing.h"
 #include "makerscore/present.h"
 #include "present/aligned.h"
-#include "present/common.h"
+#include "result/common.h"
 #include "util/text.h"
 
 namespace makerscore {

@@ -4,8 +4,20 @@
 #include "makerscore/present.h"
 #include "present/aligned.h"
 #include "util/text.h"
+#include "weights/weighting.h"
 
 namespace makerscore {
+
+namespace {
+
+bool FromJudgments(const Node& n) {
+  return n.weights_method != WeightsMethod::kStated && detail::WeightingOf(n.weights_method).from_judgments;
+}
+bool FromScores(const Node& n) {
+  return n.weights_method != WeightsMethod::kStated && detail::WeightingOf(n.weights_method).from_scores;
+}
+
+}  // namespace
 
 std::string FormatWeights(const Model& model, const std::vector<double>* shares) {
   const auto& nodes = model.nodes();
@@ -16,12 +28,9 @@ std::string FormatWeights(const Model& model, const std::vector<double>* shares)
     const Node& n = nodes[k];
     global[k] = global[n.parent] * share(static_cast<int>(k));
     const Node& parent = nodes[n.parent];
-    std::string how = parent.weights_method.empty() ? "stated" : parent.weights_method;
-    if (parent.weights_method == "ahp") how += " (CR " + detail::FormatNumber(parent.consistency_ratio, 3) + ")";
-    if (!shares && !parent.weights_method.empty() && parent.weights_method != "ahp" &&
-        parent.weights_method != "equal") {
-      how += ", from data";
-    }
+    std::string how = ToString(parent.weights_method);
+    if (FromJudgments(parent)) how += " (CR " + detail::FormatNumber(parent.consistency_ratio, 3) + ")";
+    if (!shares && FromScores(parent)) how += ", from data";
     rows.push_back({std::string(2 * (n.depth - 1), ' ') + n.id, how,
                     detail::FormatNumber(share(static_cast<int>(k)), 4), detail::FormatNumber(global[k], 4),
                     detail::FormatNumber(global[k] * model.rules().total, 3), n.name});
@@ -30,9 +39,7 @@ std::string FormatWeights(const Model& model, const std::vector<double>* shares)
   const std::vector<bool> right = {false, false, true, true, true, false};
   std::string out = model.rules().title + "\n\n" + detail::AlignedTable(head, right, rows, /*rule=*/false);
   if (!shares) {
-    bool from_data = std::any_of(nodes.begin(), nodes.end(), [](const Node& n) {
-      return !n.weights_method.empty() && n.weights_method != "ahp" && n.weights_method != "equal";
-    });
+    bool from_data = std::any_of(nodes.begin(), nodes.end(), FromScores);
     if (from_data) out += "\nWeights from data are shown equal until a cohort is given (--data).\n";
   }
   return out;

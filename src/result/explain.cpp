@@ -8,6 +8,7 @@
 #include "makerscore/error.h"
 #include "scoring/compiled_model.h"
 #include "util/text.h"
+#include "weights/weighting.h"
 
 namespace makerscore {
 
@@ -217,13 +218,14 @@ std::string ExplainNode(const Result& r, int k, int i) {
       const Node& child = m.nodes[c];
       out += "  " + child.id + " " + child.name + ": " + Points(r.points()(i, c)) + " of " + Points(child.max_points) + "\n";
     }
-    const std::string& how = node.weights_method;
-    if (!how.empty()) {
+    if (node.weights_method != WeightsMethod::kStated) {
+      const detail::WeightingDef& how = detail::WeightingOf(node.weights_method);
       std::vector<std::string> shares;
       for (int c : node.children) shares.push_back(m.nodes[c].id + " " + FormatNumber(r.shares()[c], 4));
-      out += "  weights derived by " + how +
-             (how == "ahp" ? " (pairwise comparisons, CR " + FormatNumber(node.consistency_ratio, 3) + ")"
-                           : how == "equal" ? "" : " from the cohort's scores") +
+      out += "  weights derived by " + std::string(ToString(node.weights_method)) +
+             (how.from_judgments ? " (pairwise comparisons, CR " + FormatNumber(node.consistency_ratio, 3) + ")"
+              : how.from_scores  ? " from the cohort's scores"
+                                 : "") +
              ": " + detail::Join(shares, ", ") + "\n";
     }
     out += node.indicator && node.indicator->aggregate != Aggregation::kArithmetic

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "present/common.h"
+#include "result/common.h"
 #include "scoring/compiled_model.h"
 #include "util/text.h"
 

@@ -148,15 +148,11 @@ class Loader : public detail::UncertaintyReader {
     Str(top, "title", &rules->title);
     Str(top, "source", &rules->source);
     Str(top, "description", &rules->description);
-    if (IsAllowed(top, "rules", "weighting", &s)) {
-      rules->weighting = s == "relative" ? Weighting::kRelative : Weighting::kPoints;
-    }
+    WordOf(top, "rules", "weighting", &rules->weighting);
     Num(top, "total", &rules->total);
-    if (IsAllowed(top, "rules", "missing", &s)) rules->missing = ToMissing(s);
+    WordOf(top, "rules", "missing", &rules->missing);
     Str(top, "missing_group", &rules->missing_group);
-    if (IsAllowed(top, "rules", "bad_cells", &s)) {
-      rules->bad_cells = s == "set_aside" ? BadCells::kSetAside : BadCells::kError;
-    }
+    WordOf(top, "rules", "bad_cells", &rules->bad_cells);
     if (top.count("weights") && top["weights"].IsMap()) rules->weights = ReadWeights(top["weights"], "weights");
     if (top.count("outliers") && top["outliers"].IsMap()) rules->outliers = ReadOutliers(top["outliers"], "outliers");
     if (top.count("uncertainty") && top["uncertainty"].IsMap()) {
@@ -285,14 +281,7 @@ class Loader : public detail::UncertaintyReader {
     Str(m, "unit", &f.unit);
     Str(m, "section", &f.section);
     Str(m, "description", &f.description);
-    std::string kind;
-    if (IsAllowed(m, "field", "kind", &kind)) {
-      if (kind == "count") f.kind = FieldKind::kCount;
-      else if (kind == "amount") f.kind = FieldKind::kAmount;
-      else if (kind == "share") f.kind = FieldKind::kShare;
-      else if (kind == "flag") f.kind = FieldKind::kFlag;
-      else if (kind == "category") f.kind = FieldKind::kCategory;
-    }
+    WordOf(m, "field", "kind", &f.kind);
     double d;
     if (Num(m, "min", &d)) f.min = d;
     if (Num(m, "max", &d)) f.max = d;
@@ -368,15 +357,11 @@ class Loader : public detail::UncertaintyReader {
     }
     Str(m, "value", &ind.value);
     std::string s;
-    if (IsAllowed(m, "indicator", "missing", &s)) ind.missing = ToMissing(s);
+    MissingPolicy missing;
+    if (WordOf(m, "indicator", "missing", &missing)) ind.missing = missing;
     Str(m, "missing_group", &ind.missing_group);
     if (m.count("outliers") && m["outliers"].IsMap()) ind.outliers = ReadOutliers(m["outliers"], path + "/outliers");
-    if (IsAllowed(m, "indicator", "aggregate", &s)) {
-      ind.aggregate = s == "geometric" ? Aggregation::kGeometric
-                      : s == "harmonic" ? Aggregation::kHarmonic
-                      : s == "power"    ? Aggregation::kPower
-                                        : Aggregation::kArithmetic;
-    }
+    WordOf(m, "indicator", "aggregate", &ind.aggregate);
     Num(m, "power", &ind.power);
     if (m.count("weights") && m["weights"].IsMap()) ind.weights = ReadWeights(m["weights"], path + "/weights");
     if (m.count("score") && m["score"].IsMap()) ind.score = ReadScore(m["score"], path + "/score");
@@ -384,12 +369,7 @@ class Loader : public detail::UncertaintyReader {
       RatedSpec r;
       KeyNodes rm = Section(m["rated"], "rated", path + "/rated");
       Str(rm, "scale", &r.scale);
-      if (IsAllowed(rm, "rated", "combine", &s)) {
-        r.combine = s == "median"          ? Combine::kMedian
-                    : s == "trimmed_mean"  ? Combine::kTrimmedMean
-                    : s == "weighted_mean" ? Combine::kWeightedMean
-                                           : Combine::kMean;
-      }
+      WordOf(rm, "rated", "combine", &r.combine);
       double d;
       if (Num(rm, "min_ratings", &d)) r.min_ratings = static_cast<int>(d);
       OptNum(rm, "max_cv", &r.max_cv);

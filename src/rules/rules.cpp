@@ -1,6 +1,9 @@
 // Small accessors of the rule-set value types.
 #include "makerscore/rules.h"
 
+#include "means/mean.h"
+#include "rules/words.h"
+
 namespace makerscore {
 
 SourcePos SourceMap::Find(const std::string& path) const {
@@ -45,69 +48,110 @@ const Indicator* FindIn(const std::vector<Indicator>& list, const std::string& i
 
 const Indicator* RuleSet::FindIndicator(const std::string& id) const { return FindIn(indicators, id); }
 
-const char* ToString(FieldKind kind) {
-  switch (kind) {
-    case FieldKind::kNumber: return "number";
-    case FieldKind::kCount: return "count";
-    case FieldKind::kAmount: return "amount";
-    case FieldKind::kShare: return "share";
-    case FieldKind::kFlag: return "flag";
-    case FieldKind::kCategory: return "category";
+namespace detail {
+
+const WordTable<FieldKind>& Words(FieldKind) {
+  static const WordTable<FieldKind> kWords = {{FieldKind::kNumber, "number"}, {FieldKind::kCount, "count"},
+                                              {FieldKind::kAmount, "amount"}, {FieldKind::kShare, "share"},
+                                              {FieldKind::kFlag, "flag"},     {FieldKind::kCategory, "category"}};
+  return kWords;
+}
+
+const WordTable<Direction>& Words(Direction) {
+  static const WordTable<Direction> kWords = {{Direction::kHigher, "higher"}, {Direction::kLower, "lower"}};
+  return kWords;
+}
+
+const WordTable<Combine>& Words(Combine) {
+  static const WordTable<Combine> kWords = {{Combine::kMean, "mean"},
+                                            {Combine::kMedian, "median"},
+                                            {Combine::kTrimmedMean, "trimmed_mean"},
+                                            {Combine::kWeightedMean, "weighted_mean"}};
+  return kWords;
+}
+
+const WordTable<MissingPolicy>& Words(MissingPolicy) {
+  static const WordTable<MissingPolicy> kWords = {
+      {MissingPolicy::kError, "error"},   {MissingPolicy::kZero, "zero"},
+      {MissingPolicy::kMean, "mean"},     {MissingPolicy::kMedian, "median"},
+      {MissingPolicy::kGroupMean, "group_mean"}, {MissingPolicy::kExclude, "exclude"}};
+  return kWords;
+}
+
+const WordTable<BadCells>& Words(BadCells) {
+  static const WordTable<BadCells> kWords = {{BadCells::kError, "error"}, {BadCells::kSetAside, "set_aside"}};
+  return kWords;
+}
+
+const WordTable<Weighting>& Words(Weighting) {
+  static const WordTable<Weighting> kWords = {{Weighting::kPoints, "points"}, {Weighting::kRelative, "relative"}};
+  return kWords;
+}
+
+const WordTable<Aggregation>& Words(Aggregation) {
+  static const WordTable<Aggregation> kWords = {
+#define MAKERSCORE_MEAN(kind, word) {Aggregation::kind, word},
+#include "makerscore/means.def"
+#undef MAKERSCORE_MEAN
+  };
+  return kWords;
+}
+
+const WordTable<OutlierMethod>& Words(OutlierMethod) {
+  static const WordTable<OutlierMethod> kWords = {
+      {OutlierMethod::kNone, "none"}, {OutlierMethod::kWinsorise, "winsorise"}, {OutlierMethod::kCap, "cap"}};
+  return kWords;
+}
+
+const WordTable<WeightsMethod>& Words(WeightsMethod) {
+  static const WordTable<WeightsMethod> kWords = {
+#define MAKERSCORE_WEIGHTING(kind, word) {WeightsMethod::kind, word},
+#include "makerscore/weightings.def"
+#undef MAKERSCORE_WEIGHTING
+  };
+  return kWords;
+}
+
+const WordTable<UncertainInputs::Panel>& Words(UncertainInputs::Panel) {
+  using P = UncertainInputs::Panel;
+  static const WordTable<P> kWords = {{P::kFixed, "fixed"}, {P::kBootstrap, "bootstrap"}, {P::kLeaveOneOut, "leave_one_out"}};
+  return kWords;
+}
+
+std::string Listed(const char* allowed, const char* last) {
+  std::string words = allowed, out;
+  const size_t final_bar = words.rfind('|');
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (words[k] != '|') out += words[k];
+    else out += k == final_bar ? last : ", ";
   }
-  return "?";
+  return out;
 }
 
-const char* ToString(Direction direction) {
-  return direction == Direction::kHigher ? "higher" : "lower";
+const char* MeansWithoutParameters() {
+  static const std::string kWords = [] {
+    std::string out;
+    for (const auto& [kind, word] : Words(Aggregation{})) {
+      if (!MeanOf(kind).takes_power) out += (out.empty() ? "" : "|") + std::string(word);
+    }
+    return out;
+  }();
+  return kWords.c_str();
 }
 
-const char* ToString(Combine combine) {
-  switch (combine) {
-    case Combine::kMean: return "mean";
-    case Combine::kMedian: return "median";
-    case Combine::kTrimmedMean: return "trimmed_mean";
-    case Combine::kWeightedMean: return "weighted_mean";
-  }
-  return "?";
-}
+}  // namespace detail
 
-const char* ToString(MissingPolicy policy) {
-  switch (policy) {
-    case MissingPolicy::kError: return "error";
-    case MissingPolicy::kZero: return "zero";
-    case MissingPolicy::kMean: return "mean";
-    case MissingPolicy::kMedian: return "median";
-    case MissingPolicy::kExclude: return "exclude";
-    case MissingPolicy::kGroupMean: return "group_mean";
-  }
-  return "?";
+const char* ToString(FieldKind kind) { return detail::WordOf(kind); }
+const char* ToString(Direction direction) { return detail::WordOf(direction); }
+const char* ToString(Combine combine) { return detail::WordOf(combine); }
+const char* ToString(MissingPolicy policy) { return detail::WordOf(policy); }
+const char* ToString(BadCells bad_cells) { return detail::WordOf(bad_cells); }
+const char* ToString(Weighting weighting) { return detail::WordOf(weighting); }
+const char* ToString(Aggregation aggregation) { return detail::WordOf(aggregation); }
+const char* ToString(OutlierMethod method) { return detail::WordOf(method); }
+const char* ToString(WeightsMethod method) {
+  return method == WeightsMethod::kStated ? "stated" : detail::WordOf(method);
 }
-
-const char* ToString(BadCells bad_cells) {
-  return bad_cells == BadCells::kSetAside ? "set_aside" : "error";
-}
-
-const char* ToString(Weighting weighting) {
-  return weighting == Weighting::kPoints ? "points" : "relative";
-}
-
-const char* ToString(Aggregation aggregation) {
-  switch (aggregation) {
-    case Aggregation::kArithmetic: return "arithmetic";
-    case Aggregation::kGeometric: return "geometric";
-    case Aggregation::kHarmonic: return "harmonic";
-    case Aggregation::kPower: return "power";
-  }
-  return "?";
-}
-
-const char* ToString(OutlierMethod method) {
-  switch (method) {
-    case OutlierMethod::kNone: return "none";
-    case OutlierMethod::kWinsorise: return "winsorise";
-    case OutlierMethod::kCap: return "cap";
-  }
-  return "?";
-}
+const char* ToString(UncertainInputs::Panel panel) { return detail::WordOf(panel); }
 
 }  // namespace makerscore

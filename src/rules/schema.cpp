@@ -4,8 +4,12 @@
 #include <sstream>
 
 #include "makerscore/methods.h"
+#include "rules/words.h"
 
 namespace makerscore {
+
+using detail::Allowed;
+using detail::MeansWithoutParameters;
 
 const std::vector<SectionInfo>& RuleSections() {
   static const std::vector<SectionInfo> kSections = {
@@ -71,18 +75,18 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"rules", "title", T::kString, true, "", "", "The title of the indicator system, as its source gives it."},
       {"rules", "source", T::kString, false, "", "", "The document the rules are based on."},
       {"rules", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
-      {"rules", "weighting", T::kString, false, "points", "points|relative",
+      {"rules", "weighting", T::kString, false, "points", Allowed<Weighting>(),
        "`points`: weights are points and the children of a group add up to the group's points; "
        "`relative`: weights are relative and normalised within each group."},
       {"rules", "total", T::kNumber, false, "100",
        "", "Points of the whole tree. With `weighting: points` the first-level weights must add up to it."},
       {"rules", "entity", T::kMap, false, "", "", "Names of the id and name columns of the data (section entity)."},
-      {"rules", "missing", T::kString, false, "zero", "error|zero|mean|median|group_mean|exclude",
+      {"rules", "missing", T::kString, false, "zero", Allowed<MissingPolicy>(),
        "What an indicator earns when its value cannot be computed, unless the indicator says otherwise: "
        "`error` leaves the entity without a total; `zero` gives no points; `mean`/`median` use the cohort's; "
        "`group_mean` the mean of the entity's group (`missing_group`), or the cohort's when the group has none; "
        "`exclude` shares the indicator's weight among its present siblings."},
-      {"rules", "bad_cells", T::kString, false, "error", "error|set_aside",
+      {"rules", "bad_cells", T::kString, false, "error", Allowed<BadCells>(),
        "What a data cell that cannot be used does (text where a number belongs, a value outside its field's "
        "bounds, a count that is not whole): `error` refuses the data file, listing every such cell; "
        "`set_aside` counts the cell as missing, scores the rest of the cohort, and leaves that entity "
@@ -115,11 +119,11 @@ const std::vector<KeyInfo>& RuleKeys() {
        "Alternative scoring methods of indicators (section method_alternatives)."},
       {"uncertainty", "aggregation", T::kList, false, "", "",
        "Alternative means of groups (section aggregation_alternatives)."},
-      {"uncertainty", "missing", T::kList, false, "", "error|zero|mean|median|group_mean|exclude",
+      {"uncertainty", "missing", T::kList, false, "", Allowed<MissingPolicy>(),
        "Alternatives for the rule set's `missing` policy, e.g. `[zero, mean, median]`."},
       {"uncertainty", "winsorisation", T::kList, false, "", "",
        "Alternatives for the outliers' `max_points`, e.g. `[1, 3, 5]` (the rule set needs `outliers:`)."},
-      {"uncertainty", "experts", T::kString, false, "fixed", "fixed|bootstrap|leave_one_out",
+      {"uncertainty", "experts", T::kString, false, "fixed", Allowed<UncertainInputs::Panel>(),
        "The expert panel: as it is; resampled with replacement; or with one expert left out in turn."},
 
       {"uncertain_weights", "noise", T::kNumber, false, "0.25", "",
@@ -139,7 +143,7 @@ const std::vector<KeyInfo>& RuleKeys() {
 
       {"aggregation_alternatives", "indicator", T::kString, true, "", "",
        "The id of a group."},
-      {"aggregation_alternatives", "alternatives", T::kList, true, "", "arithmetic|geometric|harmonic",
+      {"aggregation_alternatives", "alternatives", T::kList, true, "", MeansWithoutParameters(),
        "The means to choose from, e.g. `[arithmetic, geometric]`."},
 
       {"entity", "id", T::kString, false, "id", "", "The column holding each entity's unique id."},
@@ -149,7 +153,7 @@ const std::vector<KeyInfo>& RuleKeys() {
        "Identifier used in formulas and as a CSV header: letters, digits and `_`, not starting with a digit."},
       {"field", "name", T::kString, true, "", "", "The source document's name; also accepted as a CSV header."},
       {"field", "unit", T::kString, false, "", "", "Unit of measure, e.g. 万元, 个, 人, 平米."},
-      {"field", "kind", T::kString, false, "number", "number|count|amount|share|flag|category",
+      {"field", "kind", T::kString, false, "number", Allowed<FieldKind>(),
        "`count`: whole numbers >= 0; `amount`: money; `share`: a proportion (0.25 is 25%); "
        "`flag`: 0 or 1; `number`: any real number; `category`: a text label (a region, a class), used for "
        "groups and classes but not in formulas."},
@@ -181,13 +185,13 @@ const std::vector<KeyInfo>& RuleKeys() {
        "Formula of a quantitative indicator over field ids (see Formulas)."},
       {"indicator", "score", T::kMap, false, "", "", "Scoring of a quantitative indicator (section score)."},
       {"indicator", "rated", T::kMap, false, "", "", "Expert rating of a qualitative indicator (section rated)."},
-      {"indicator", "missing", T::kString, false, "the rule set's", "error|zero|mean|median|group_mean|exclude",
+      {"indicator", "missing", T::kString, false, "the rule set's", Allowed<MissingPolicy>(),
        "Missing-data policy for this indicator (see the top-level `missing`)."},
       {"indicator", "missing_group", T::kString, false, "the rule set's", "",
        "The category field for `missing: group_mean`."},
       {"indicator", "outliers", T::kMap, false, "the rule set's", "",
        "Outlier treatment of this quantitative indicator (section outliers); `{method: none}` turns it off."},
-      {"indicator", "aggregate", T::kString, false, "arithmetic", "arithmetic|geometric|harmonic|power",
+      {"indicator", "aggregate", T::kString, false, "arithmetic", Allowed<Aggregation>(),
        "How a group combines its children's scores: weighted `arithmetic` mean (with point weights, the "
        "sum of the points), `geometric`, `harmonic`, or `power` mean with exponent `power`. Only "
        "`arithmetic` keeps children's points adding up to the group's."},
@@ -195,10 +199,10 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"indicator", "children", T::kList, false, "", "", "Sub-indicators (section indicator)."},
 
       {"score", "method", T::kString, true, "", "", "A scoring method (see Scoring methods)."},
-      {"score", "direction", T::kString, false, "higher", "higher|lower", "Whether larger values are better."},
+      {"score", "direction", T::kString, false, "higher", Allowed<Direction>(), "Whether larger values are better."},
 
       {"rated", "scale", T::kString, true, "", "", "The id of a scale in `scales:`."},
-      {"rated", "combine", T::kString, false, "mean", "mean|median|trimmed_mean|weighted_mean",
+      {"rated", "combine", T::kString, false, "mean", Allowed<Combine>(),
        "How experts' ratings are combined; `trimmed_mean` drops one highest and one lowest rating; "
        "`weighted_mean` weighs each by the expert's `authority` (section expert)."},
       {"rated", "max_cv", T::kNumber, false, "", "",
@@ -207,7 +211,7 @@ const std::vector<KeyInfo>& RuleKeys() {
        "Fewer ratings than this leave the item missing (then the missing policy applies). "
        "At least 3 with `trimmed_mean`."},
 
-      {"outliers", "method", T::kString, true, "", "none|winsorise|cap",
+      {"outliers", "method", T::kString, true, "", Allowed<OutlierMethod>(),
        "`winsorise`: while |skewness| >= `skew` and kurtosis >= `kurtosis`, the most extreme value (on the "
        "side of the skew) takes the value of the next one, up to `max_points` values; if that does not "
        "bring both under, the original values are log-transformed instead (`fallback: log`). "
@@ -226,7 +230,7 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"outliers", "lower", T::kNumber, false, "5%", "", "`cap`: the lower percentile (type 7, as R and Excel's PERCENTILE)."},
       {"outliers", "upper", T::kNumber, false, "95%", "", "`cap`: the upper percentile."},
 
-      {"weights", "method", T::kString, true, "", "ahp|entropy|critic|sd|equal",
+      {"weights", "method", T::kString, true, "", Allowed<WeightsMethod>(),
        "`ahp`: principal eigenvector of `matrix` (Saaty); `entropy`: 1 - the entropy of each child's scores "
        "(熵权法); `critic`: SD x sum of (1 - correlation) (CRITIC); `sd`: proportional to the SD of the scores; "
        "`equal`."},

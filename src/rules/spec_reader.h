@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "makerscore/methods.h"
+#include "rules/words.h"
 #include "rules/yaml_reader.h"
 
 namespace makerscore::detail {
@@ -53,11 +54,22 @@ class SpecReader : public YamlReader {
     return out;
   }
 
+  // Reads the word at key as a value of the enum (the word checked against the schema's allowed ones);
+  // false when the key is absent or the word is not allowed (reported).
+  template <typename E>
+  bool WordOf(const KeyNodes& m, const std::string& section, const char* key, E* out) {
+    std::string s;
+    if (!IsAllowed(m, section, key, &s)) return false;
+    const std::optional<E> value = Parse<E>(s);
+    if (value) *out = *value;
+    return value.has_value();
+  }
+
   DerivedWeights ReadWeights(const YAML::Node& node, const std::string& path) {
     DerivedWeights w;
     KeyNodes m = Section(node, "weights", path);
     std::string s;
-    if (IsAllowed(m, "weights", "method", &s)) w.method = s;
+    WordOf(m, "weights", "method", &w.method);
     if (IsAllowed(m, "weights", "priority", &s)) w.geometric_mean = s == "geometric_mean";
     if (IsAllowed(m, "weights", "combine", &s)) w.combine_priorities = s == "priorities";
     Bool(m, "accept_inconsistent", &w.accept_inconsistent);
@@ -78,9 +90,7 @@ class SpecReader : public YamlReader {
     OutlierSpec o;
     KeyNodes m = Section(node, "outliers", path);
     std::string s;
-    if (IsAllowed(m, "outliers", "method", &s)) {
-      o.method = s == "winsorise" ? OutlierMethod::kWinsorise : s == "cap" ? OutlierMethod::kCap : OutlierMethod::kNone;
-    }
+    WordOf(m, "outliers", "method", &o.method);
     Num(m, "skew", &o.skew);
     Num(m, "kurtosis", &o.kurtosis);
     double d;
@@ -142,7 +152,7 @@ class SpecReader : public YamlReader {
     KeyNodes m = Section(node, "score", path, {}, /*extra_open=*/true);
     std::string s;
     Str(m, "method", &spec.method);
-    if (IsAllowed(m, "score", "direction", &s)) spec.direction = s == "lower" ? Direction::kLower : Direction::kHigher;
+    WordOf(m, "score", "direction", &spec.direction);
     const MethodInfo* method = FindMethod(spec.method);
     if (!spec.method.empty() && method == nullptr) {
       std::vector<std::string> names;

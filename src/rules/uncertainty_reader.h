@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "means/mean.h"
 #include "rules/spec_reader.h"
 
 namespace makerscore::detail {
@@ -16,15 +17,6 @@ class UncertaintyReader : public SpecReader {
   using SpecReader::SpecReader;
 
  protected:
-  static MissingPolicy ToMissing(const std::string& s) {
-    if (s == "error") return MissingPolicy::kError;
-    if (s == "group_mean") return MissingPolicy::kGroupMean;
-    if (s == "mean") return MissingPolicy::kMean;
-    if (s == "median") return MissingPolicy::kMedian;
-    if (s == "exclude") return MissingPolicy::kExclude;
-    return MissingPolicy::kZero;
-  }
-
   UncertainInputs ReadUncertainty(const YAML::Node& node, const std::string& path) {
     UncertainInputs u;
     KeyNodes m = Section(node, "uncertainty", path);
@@ -66,26 +58,25 @@ class UncertaintyReader : public SpecReader {
         UncertainInputs::Aggregations entry;
         Str(a, "indicator", &entry.indicator);
         for (const std::string& s : StringList(a, "alternatives", ipath + "/alternatives")) {
-          if (s == "arithmetic" || s == "geometric" || s == "harmonic") {
-            entry.alternatives.push_back(s == "geometric"   ? Aggregation::kGeometric
-                                         : s == "harmonic" ? Aggregation::kHarmonic
-                                                           : Aggregation::kArithmetic);
+          const std::optional<Aggregation> mean = Parse<Aggregation>(s);
+          if (mean && !MeanOf(*mean).takes_power) {
+            entry.alternatives.push_back(*mean);
           } else {
             Error(a["alternatives"].Mark(), ipath + "/alternatives",
-                  "'" + s + "' is not a mean; the alternatives are arithmetic, geometric and harmonic");
+                  "'" + s + "' is not a mean; the alternatives are " + Listed(MeansWithoutParameters(), " and "));
           }
         }
         u.aggregations.push_back(entry);
       }
     }
     for (const std::string& s : StringList(m, "missing", path + "/missing")) {
-      static const std::string kPolicies = "|error|zero|mean|median|group_mean|exclude|";
-      if (kPolicies.find("|" + s + "|") == std::string::npos) {
+      const std::optional<MissingPolicy> policy = Parse<MissingPolicy>(s);
+      if (!policy) {
         Error(m["missing"].Mark(), path + "/missing",
-              "'" + s + "' is not a missing-data policy; one of error, zero, mean, median, group_mean, exclude");
+              "'" + s + "' is not a missing-data policy; one of " + Listed(Allowed<MissingPolicy>(), ", "));
         continue;
       }
-      u.missing.push_back(ToMissing(s));
+      u.missing.push_back(*policy);
     }
     if (m.count("winsorisation") && m["winsorisation"].IsSequence()) {
       for (const auto& item : m["winsorisation"]) {
@@ -98,12 +89,7 @@ class UncertaintyReader : public SpecReader {
         u.winsorisation.push_back(static_cast<int>(v));
       }
     }
-    std::string s;
-    if (IsAllowed(m, "uncertainty", "experts", &s)) {
-      u.panel = s == "bootstrap"       ? UncertainInputs::Panel::kBootstrap
-                : s == "leave_one_out" ? UncertainInputs::Panel::kLeaveOneOut
-                                       : UncertainInputs::Panel::kFixed;
-    }
+    WordOf(m, "uncertainty", "experts", &u.panel);
     return u;
   }
 };

@@ -6,7 +6,9 @@
 #include "makerscore/weights.h"
 #include "methods/method.h"
 #include "rules/validator.h"
+#include "means/mean.h"
 #include "util/text.h"
+#include "weights/weighting.h"
 
 namespace makerscore::detail {
 
@@ -60,10 +62,10 @@ void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, 
       Error(path + "/" + k, "'" + ind.id + "' has children, so it is scored from them and cannot have '" + k + "'");
     }
   }
-  if (ind.aggregate == Aggregation::kPower && !(ind.power != 0 && std::isfinite(ind.power))) {
+  if (MeanOf(ind.aggregate).takes_power && !(ind.power != 0 && std::isfinite(ind.power))) {
     Error(path + "/power", "'aggregate: power' needs a 'power' other than 0 (use 'geometric' for the limit at 0)");
   }
-  if (ind.aggregate != Aggregation::kArithmetic) {
+  if (MeanOf(ind.aggregate).needs_nonnegative) {
     for (const auto& child : ind.children) {
       std::string negative = MayScoreBelowZero(child);
       if (negative.empty()) continue;
@@ -77,7 +79,8 @@ void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, 
   bool derives = ind.weights.has_value();
   if (derives) CheckDerived(*ind.weights, ind.children, path + "/weights");
   bool outer = derived_data_weights_;
-  derived_data_weights_ = derives && ind.weights->method != "ahp";
+  derived_data_weights_ = derives && ind.weights->method != WeightsMethod::kStated &&
+                          !WeightingOf(ind.weights->method).from_judgments;
   for (size_t i = 0; i < ind.children.size(); ++i) {
     CheckIndicator(ind.children[i], path, static_cast<int>(i) + 1, derives);
   }
@@ -86,9 +89,9 @@ void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, 
 }
 
 void Validator::CheckDerived(const DerivedWeights& w, const std::vector<Indicator>& children, const std::string& path) {
-  if (w.method.empty()) return;  // reported by the loader
+  if (w.method == WeightsMethod::kStated) return;  // reported by the loader
   if (rules_.classes) Error(path, "derived weights are the same for every class; a rule set with 'classes' states them");
-  if (w.method != "ahp") {
+  if (!WeightingOf(w.method).from_judgments) {
     if (!w.matrices.empty()) Error(path + "/matrix", "'matrix' is for 'method: ahp'");
     return;
   }
@@ -130,17 +133,20 @@ void Validator::CheckDerived(const DerivedWeights& w, const std::vector<Indicato
 
 std::string Validator::MayScoreBelowZero(const Indicator& ind) {
   if (ind.is_leaf()) {
-    if (!ind.score) return "";
-    const std::string& m = ind.score->method;
-    auto clamp = ind.score->params.find("clamp");
-    if (m == "zscore") return "'" + ind.id + "' (zscore)";
-    if (m == "efficacy" && clamp != ind.score->params.end() && clamp->second == 0) {
-      return "'" + ind.id + "' (efficacy with clamp: false)";
+    const MethodInfo* m = ind.score ? FindMethod(ind.score->method) : nullptr;
+    if (m == nullptr) return "";
+    const MethodTraits& t = m->traits;
+    if (!t.bounded) return "'" + ind.id + "' (" + m->name + ")";
+    if (t.bounded_by) {
+      auto off = ind.score->params.find(t.bounded_by);
+      if (off != ind.score->params.end() && off->second == 0) {
+        return "'" + ind.id + "' (" + m->name + " with " + t.bounded_by + ": false)";
+      }
     }
     return "";
   }
-  // Means other than the arithmetic one refuse negative scores themselves.
-  if (ind.aggregate != Aggregation::kArithmetic) return "";
+  // Means that need scores of 0 or more refuse negative scores themselves.
+  if (MeanOf(ind.aggregate).needs_nonnegative) return "";
   for (const auto& child : ind.children) {
     std::string negative = MayScoreBelowZero(child);
     if (!negative.empty()) return negative;
@@ -189,23 +195,23 @@ void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
     }
     std::string problem = ImplOf(*m).check(ResolveContext(*m, *ind.score, ind.weight));
     if (!problem.empty() && all_given) Error(path + "/score", problem);
-    if (std::string(m->name) == "zscore" && rules_.weighting == Weighting::kPoints) {
-      Error(path + "/score/method", "'zscore' scores are not bounded (a makerspace two standard deviations above the "
+    if (m->traits.needs_relative_weighting && rules_.weighting == Weighting::kPoints) {
+      Error(path + "/score/method", "'" + std::string(m->name) + "' scores are not bounded (a makerspace two standard deviations above the "
                                     "mean would earn twice the points, one below the mean negative points); with "
                                     "'weighting: points' use minmax, percentile or distance_to_best, or set "
                                     "'weighting: relative'");
     }
-    if (std::string(m->name) == "points" && !ind.class_weights.empty()) {
+    if (m->traits.gives_points && !ind.class_weights.empty()) {
       Error(path + "/weight", "an indicator scored by 'points' states its points; it cannot weigh classes differently");
     }
-    if (std::string(m->name) == "points" && derived_data_weights_) {
+    if (m->traits.gives_points && derived_data_weights_) {
       Error(path + "/score/method", "'points' needs points fixed in the rule file, but its parent's weights come from the data");
     }
-    if (std::string(m->name) == "points" && ind.score->direction == Direction::kLower) {
+    if (m->traits.gives_points && ind.score->direction == Direction::kLower) {
       Error(path + "/score/direction", "'points' gives the points directly, so more is always better; write the "
                                        "formula so that it gives fewer points for worse values");
     }
-    if (std::string(m->name) == "points" && rules_.weighting == Weighting::kRelative) {
+    if (m->traits.gives_points && rules_.weighting == Weighting::kRelative) {
       Error(path + "/score/method", "'points' needs point weights ('weighting: points'), to know what to cap at");
     }
     return;

@@ -4,7 +4,9 @@
 
 #include "makerscore/error.h"
 #include "makerscore/weights.h"
+#include "means/mean.h"
 #include "scoring/steps.h"
+#include "weights/weighting.h"
 
 namespace makerscore::detail {
 
@@ -12,50 +14,10 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// One group's score for one entity from its children's (scores s, weights w
-// already normalised over the children present). NaN when undefined
-// (a negative score under a geometric, harmonic or fractional power mean).
-double Combine(Aggregation how, double power, const double* s, const double* w, int k) {
-  double acc = 0;
-  switch (how) {
-    case Aggregation::kArithmetic:
-      for (int j = 0; j < k; ++j) acc += w[j] * s[j];
-      return acc;
-    case Aggregation::kGeometric:
-      for (int j = 0; j < k; ++j) {
-        if (s[j] < 0) return kNaN;
-        if (s[j] == 0) return 0;
-        acc += w[j] * std::log(s[j]);
-      }
-      return std::exp(acc);
-    case Aggregation::kHarmonic:
-      for (int j = 0; j < k; ++j) {
-        if (s[j] < 0) return kNaN;
-        if (s[j] == 0) return 0;
-        acc += w[j] / s[j];
-      }
-      return 1 / acc;
-    case Aggregation::kPower:
-      for (int j = 0; j < k; ++j) {
-        if (s[j] < 0 && power != std::floor(power)) return kNaN;
-        if (s[j] == 0 && power < 0) return 0;
-        acc += w[j] * std::pow(s[j], power);
-      }
-      return std::pow(acc, 1 / power);
-  }
-  return kNaN;
-}
-
-
 // Data-driven shares of group k's children from their scores (the entities
-// with every child's score), or empty when the group's weights are stated or AHP's.
+// with every child's score), or empty when the group's weights are stated or come from judgments (AHP).
 std::vector<double> DataShares(const Node& node, const Eigen::ArrayXXd& scores) {
-  const std::string& method = node.weights_method;
-  if (method.empty() || method == "ahp") return {};
-  DataWeighting how = method == "entropy" ? DataWeighting::kEntropy
-                      : method == "critic" ? DataWeighting::kCritic
-                      : method == "sd"     ? DataWeighting::kStandardDeviation
-                                           : DataWeighting::kEqual;
+  if (node.weights_method == WeightsMethod::kStated || WeightingOf(node.weights_method).from_judgments) return {};
   std::vector<Eigen::Index> rows;
   for (Eigen::Index i = 0; i < scores.rows(); ++i) {
     bool complete = true;
@@ -69,10 +31,10 @@ std::vector<double> DataShares(const Node& node, const Eigen::ArrayXXd& scores) 
     }
   }
   try {
-    Eigen::VectorXd w = DataWeights(how, x);
+    Eigen::VectorXd w = DataWeights(node.weights_method, x);
     return std::vector<double>(w.data(), w.data() + w.size());
   } catch (const Error& e) {
-    throw Error("weights of the children of '" + node.id + "' by " + method + ": " + e.what());
+    throw Error("weights of the children of '" + node.id + "' by " + ToString(node.weights_method) + ": " + e.what());
   }
 }
 
@@ -100,7 +62,7 @@ void AggregateTree(const std::vector<Node>& tree, const std::vector<int>& classe
       derived[node.children[j]] = 1;
     }
     const Indicator* ind = node.indicator;
-    const Aggregation how = ind ? ind->aggregate : Aggregation::kArithmetic;
+    const MeanDef& mean = MeanOf(ind ? ind->aggregate : Aggregation::kArithmetic);
     const double power = ind ? ind->power : 1;
     den[k] = Eigen::ArrayXd::Zero(n);
     for (Eigen::Index i = 0; i < n; ++i) {
@@ -121,7 +83,7 @@ void AggregateTree(const std::vector<Node>& tree, const std::vector<int>& classe
         continue;
       }
       for (double& x : w) x /= den[k][i];
-      double score = Combine(how, power, s.data(), w.data(), static_cast<int>(s.size()));
+      double score = mean.combine(power, s.data(), w.data(), static_cast<int>(s.size()));
       if (std::isnan(score)) (*flags)(i, k) |= kFlagOutOfDomain;
       (*scores)(i, k) = score;
     }

@@ -7,6 +7,7 @@
 #include "makerscore/model.h"
 #include "makerscore/weights.h"
 #include "scoring/compiled_model.h"
+#include "weights/weighting.h"
 
 namespace makerscore {
 
@@ -39,7 +40,7 @@ double WeightOf(const RuleSet& rules, const Indicator& ind, int c) {
 // Shares of the children of a group whose weights are derived: AHP's
 // priorities, or equal until the data gives them (when scoring).
 std::vector<double> DerivedShares(const DerivedWeights& w, size_t n, double* cr) {
-  if (w.method != "ahp") return std::vector<double>(n, 1.0 / static_cast<double>(n));
+  if (!detail::WeightingOf(w.method).from_judgments) return std::vector<double>(n, 1.0 / static_cast<double>(n));
   std::vector<Eigen::MatrixXd> matrices;
   for (const auto& rows : w.matrices) {
     Eigen::MatrixXd a(n, n);

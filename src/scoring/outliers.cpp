@@ -7,6 +7,7 @@
 
 #include "methods/method.h"
 #include "scoring/steps.h"
+#include "util/statistics.h"
 
 namespace makerscore::detail {
 
@@ -21,55 +22,6 @@ bool NeedsTreatment(const std::vector<double>& v, const OutlierSpec& spec) {
 }
 
 }  // namespace
-
-namespace {
-
-// Sums of the squared, cubed and fourth powers of the deviations from the mean.
-struct CentralSums {
-  double m2 = 0, m3 = 0, m4 = 0;
-};
-
-CentralSums SumsOf(const std::vector<double>& x) {
-  double mean = 0;
-  for (double v : x) mean += v;
-  mean /= static_cast<double>(x.size());
-  CentralSums s;
-  for (double v : x) {
-    double d = v - mean;
-    s.m2 += d * d;
-    s.m3 += d * d * d;
-    s.m4 += d * d * d * d;
-  }
-  return s;
-}
-
-}  // namespace
-
-double SampleSkewness(const std::vector<double>& x) {
-  const double n = static_cast<double>(x.size());
-  if (x.size() < 3) return kNaN;
-  CentralSums s = SumsOf(x);
-  if (s.m2 == 0) return 0;
-  double g1 = std::sqrt(n) * s.m3 / std::pow(s.m2, 1.5);
-  return g1 * std::sqrt(n * (n - 1)) / (n - 2);
-}
-
-double SampleKurtosis(const std::vector<double>& x) {
-  const double n = static_cast<double>(x.size());
-  if (x.size() < 4) return kNaN;
-  CentralSums s = SumsOf(x);
-  if (s.m2 == 0) return 0;
-  double r = n * s.m4 / (s.m2 * s.m2);
-  return ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3));
-}
-
-double Quantile(const std::vector<double>& sorted, double p) {
-  if (sorted.empty()) return kNaN;
-  double h = (static_cast<double>(sorted.size()) - 1) * p;
-  size_t lo = static_cast<size_t>(std::floor(h));
-  size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
-}
 
 void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* flags, IndicatorStats* stats) {
   if (spec.method == OutlierMethod::kNone) return;

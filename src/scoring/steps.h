@@ -22,12 +22,6 @@ void ImputeMissing(const CompiledLeaf& leaf, const Eigen::ArrayXd& x, const doub
 
 // outliers.cpp: treats the values present in used for outliers as spec says.
 void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* flags, IndicatorStats* stats);
-// Sample skewness and excess kurtosis, bias-corrected (Excel's SKEW and KURT,
-// e1071 type 2); NaN with fewer than 3 (skewness) or 4 (kurtosis) values.
-double SampleSkewness(const std::vector<double>& x);
-double SampleKurtosis(const std::vector<double>& x);
-// The p-quantile of sorted values, linear between order statistics (type 7).
-double Quantile(const std::vector<double>& sorted, double p);
 
 // aggregate.cpp: group scores bottom-up from the leaves' scores (NaN: left
 // out), then every node's points top-down, per entity class. tree is the

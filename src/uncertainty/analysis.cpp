@@ -11,6 +11,7 @@
 #include "makerscore/uncertainty.h"
 #include "scoring/steps.h"
 #include "uncertainty/replicator.h"
+#include "util/statistics.h"
 #include "util/parallel.h"
 
 namespace makerscore {

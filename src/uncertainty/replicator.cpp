@@ -9,6 +9,7 @@
 #include "scoring/compiled_model.h"
 #include "scoring/steps.h"
 #include "util/parallel.h"
+#include "weights/weighting.h"
 
 namespace makerscore::detail {
 
@@ -163,7 +164,7 @@ Replicator::Base Replicator::MakeBase(const Key& key) const {
   for (const Node& node : m.nodes) {
     if (node.children.empty()) continue;
     fast &= node.indicator == nullptr || node.indicator->aggregate == Aggregation::kArithmetic;
-    fast &= node.weights_method.empty() || node.weights_method == "ahp";
+    fast &= node.weights_method == WeightsMethod::kStated || WeightingOf(node.weights_method).from_judgments;
   }
   for (const CompiledLeaf& leaf : m.leaves) fast &= !base.result->scores().col(leaf.node).isNaN().any();
   base.fast = fast;

@@ -5,6 +5,7 @@
 #include "makerscore/error.h"
 #include "makerscore/weights.h"
 #include "util/text.h"
+#include "weights/weighting.h"
 
 namespace makerscore {
 
@@ -100,3 +101,10 @@ AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority
 }
 
 }  // namespace makerscore
+
+namespace makerscore::detail {
+
+// AHP: the weights come from the rule file's comparison matrices (Ahp() above) when it is compiled.
+const WeightingDef kAhpWeighting = {nullptr, /*from_judgments=*/true, /*from_scores=*/false, /*min_entities=*/0};
+
+}  // namespace makerscore::detail

@@ -72,7 +72,10 @@ void BindRules(py::module_& m) {
                                return n.indicator && n.indicator->rated ? n.indicator->rated->scale : "";
                              },
                              "The rating scale of a qualitative indicator.")
-      .def_readonly("weights_method", &Node::weights_method,
+      .def_property_readonly("weights_method",
+                             [](const Node& n) {
+                               return n.weights_method == WeightsMethod::kStated ? "" : ToString(n.weights_method);
+                             },
                     "How this group's children's weights are derived: ahp, entropy, critic, sd, equal; '' when stated.")
       .def_readonly("consistency_ratio", &Node::consistency_ratio, "The AHP consistency ratio of this group's matrix.")
       .def("__repr__", [](const Node& n) { return "<Node " + n.id + " " + n.name + ">"; });

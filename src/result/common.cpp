@@ -1,4 +1,4 @@
-#include "present/common.h"
+#include "result/common.h"
 
 #include <algorithm>
 #include <numeric>

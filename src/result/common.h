@@ -1,6 +1,7 @@
-// What the presentations share (internal).
-#ifndef MAKERSCORE_SRC_PRESENT_COMMON_H_
-#define MAKERSCORE_SRC_PRESENT_COMMON_H_
+// Reading a result for people (internal): rank order, the number shown for a node and its maximum. Shared by
+// the explanations (result/) and every presentation (present/).
+#ifndef MAKERSCORE_SRC_RESULT_COMMON_H_
+#define MAKERSCORE_SRC_RESULT_COMMON_H_
 
 #include <string>
 #include <vector>
@@ -30,4 +31,4 @@ std::string ShownMaximum(const Result& r, int k);
 
 }  // namespace makerscore::detail
 
-#endif  // MAKERSCORE_SRC_PRESENT_COMMON_H_
+#endif  // MAKERSCORE_SRC_RESULT_COMMON_H_

@@ -1,4 +1,4 @@
-#include "data/csv_parser.h"
+#include "util/csv_parser.h"
 
 #include <deque>
 

@@ -1,6 +1,6 @@
 // A small RFC 4180 CSV parser over text in memory (internal).
-#ifndef MAKERSCORE_SRC_DATA_CSV_PARSER_H_
-#define MAKERSCORE_SRC_DATA_CSV_PARSER_H_
+#ifndef MAKERSCORE_SRC_UTIL_CSV_PARSER_H_
+#define MAKERSCORE_SRC_UTIL_CSV_PARSER_H_
 
 #include <functional>
 #include <string>
@@ -35,4 +35,4 @@ std::string_view Trim(std::string_view s);
 
 }  // namespace makerscore::detail
 
-#endif  // MAKERSCORE_SRC_DATA_CSV_PARSER_H_
+#endif  // MAKERSCORE_SRC_UTIL_CSV_PARSER_H_

@@ -1,0 +1,36 @@
+// The ways of deriving a group's children's weights (internal). Each is one file in this folder and
+// one line of makerscore/weightings.def; the rest of the pipeline asks WeightingOf() for it.
+#ifndef MAKERSCORE_SRC_WEIGHTS_WEIGHTING_H_
+#define MAKERSCORE_SRC_WEIGHTS_WEIGHTING_H_
+
+#include <Eigen/Core>
+
+#include "makerscore/rules.h"
+
+namespace makerscore::detail {
+
+struct WeightingDef {
+  // Weights summing to 1 of the columns of scores (entities x children, every score present), or nullptr
+  // for a weighting that does not weigh data (AHP's come from the experts' judgments).
+  Eigen::VectorXd (*weigh)(const Eigen::MatrixXd& scores);
+  bool from_judgments;  // derived from the rule file's pairwise comparisons when it is compiled (`matrix`)
+  bool from_scores;     // derived from the cohort's scores when scoring (so never the same two years running)
+  int min_entities;     // fewer entities with every child's score than this: an error when scoring
+};
+
+// The definition of a weighting (not kStated).
+const WeightingDef& WeightingOf(WeightsMethod method);
+
+// w / its sum; equal weights when the sum is not positive (every column uninformative).
+Eigen::VectorXd Normalised(Eigen::VectorXd w);
+// The sample standard deviation (n - 1) of each column.
+Eigen::VectorXd ColumnSd(const Eigen::MatrixXd& x);
+
+// The weightings, one per file in this folder.
+#define MAKERSCORE_WEIGHTING(kind, word) extern const WeightingDef kind##Weighting;
+#include "makerscore/weightings.def"
+#undef MAKERSCORE_WEIGHTING
+
+}  // namespace makerscore::detail
+
+#endif  // MAKERSCORE_SRC_WEIGHTS_WEIGHTING_H_
