@@ -10,9 +10,13 @@
 
 namespace makerscore {
 
+class Model;
+
 namespace detail {
 struct CompiledModel;
-}
+// The compiled plan behind a model (internal: for the library's own stages).
+const CompiledModel& Compiled(const Model& model);
+}  // namespace detail
 
 // What kind of node of the indicator tree.
 enum class NodeKind { kRoot, kGroup, kQuantitative, kQualitative };
@@ -61,9 +65,8 @@ class Model {
   // The number of classes of entity (1 when the rule set has none).
   int class_count() const;
 
-  const detail::CompiledModel& impl() const { return *impl_; }
-
  private:
+  friend const detail::CompiledModel& detail::Compiled(const Model& model);
   std::shared_ptr<const detail::CompiledModel> impl_;
 };
 

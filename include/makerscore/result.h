@@ -18,6 +18,7 @@ namespace makerscore {
 
 namespace detail {
 class Engine;
+struct RatingsIndex;
 }
 
 // Cohort figures used for one indicator in one scoring run, kept so that each
@@ -108,6 +109,10 @@ class Result {
   const Ratings* ratings() const { return ratings_.get(); }
   // Row of previous() holding entity i's last-year data, or -1.
   int previous_row(int i) const { return previous_rows_.empty() ? -1 : previous_rows_[i]; }
+  // The ratings combined into entity i's value of qualitative node k, as
+  // numbers into ratings(), in the order of the file; empty for other nodes.
+  // Recorded while scoring: costs the number of ratings returned.
+  std::vector<std::size_t> ratings_of(int i, int k) const;
 
  private:
   friend class detail::Engine;
@@ -117,6 +122,8 @@ class Result {
   std::shared_ptr<const Dataset> current_;
   std::shared_ptr<const Dataset> previous_;
   std::shared_ptr<const Ratings> ratings_;
+  std::shared_ptr<const detail::RatingsIndex> rating_index_;  // the trace of the ratings combined
+  std::vector<int> rated_item_;                               // per node: its item in rating_index_, or -1
   std::vector<int> previous_rows_;
   Eigen::ArrayXXd values_, used_, scores_, points_;
   FlagArray flags_;

@@ -11,16 +11,34 @@
 
 namespace makerscore {
 
-// Scores every entity of current against the model.
-//  * current must hold a column for every field of the rule set (extra
-//    columns are ignored);
-//  * previous (last year's data, matched by entity id) is required when the
-//    model uses prev(); an entity absent from it has missing prev() values;
-//  * ratings are required when the model has qualitative indicators.
+// The inputs of one evaluation. Shared, never copied: the Result keeps them.
+// A plain value; safe to share between threads once filled in.
+struct Cohort {
+  // This year's data: a column for every field of the rule set (extra
+  // columns are ignored). Required.
+  std::shared_ptr<const Dataset> current;
+  // Last year's data, matched by entity id: required when the model uses
+  // prev(); an entity absent from it has missing prev() values.
+  std::shared_ptr<const Dataset> previous;
+  // The experts' ratings: required when the model has qualitative indicators.
+  std::shared_ptr<const Ratings> ratings;
+};
+
+// How to score. A plain value.
+struct ScoreOptions {
+  // Threads to use: 1 (the default) scores on the calling thread only, 0 uses
+  // every core. Scoring starts no other thread. The result does not depend on it.
+  int threads = 1;
+};
+
+// Scores every entity of the cohort against the model.
 // Throws DataError when an input does not fit the model (a missing column,
 // a rating of an unknown entity or off the scale ...), naming the row.
 // Faults in single values (missing, division by zero) become flags instead.
-// The result shares the inputs; nothing is copied.
+// Safe to call from many threads at once on the same model and inputs.
+Result Score(const Model& model, const Cohort& cohort, const ScoreOptions& options = {});
+
+// The same, with the inputs given one by one (on the calling thread only).
 Result Score(const Model& model, std::shared_ptr<const Dataset> current,
              std::shared_ptr<const Dataset> previous = nullptr,
              std::shared_ptr<const Ratings> ratings = nullptr);

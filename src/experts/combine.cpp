@@ -11,7 +11,6 @@
 
 #include "makerscore/delphi.h"
 #include "makerscore/error.h"
-#include "scoring/compiled_model.h"
 #include "util/number_cell.h"
 #include "util/parallel.h"
 #include "util/statistics.h"
@@ -75,10 +74,6 @@ double WeightedMean(const std::vector<double>& values, const std::vector<double>
 
 namespace {
 
-}  // namespace
-
-namespace {
-
 // What scale expects, for messages.
 std::string Expected(const Scale& scale) {
   if (!scale.levels.empty()) {
@@ -134,12 +129,14 @@ struct Problem {
 // An item is one rated indicator of one entity, its slot q * n + e.
 class Combiner {
  public:
-  Combiner(const CompiledModel& model, const Dataset& data, const Ratings& ratings);
+  Combiner(const std::vector<RatedItem>& items, const std::vector<Expert>& panel,
+           const std::vector<std::string>& entity_ids, const Ratings& ratings, int threads);
   CombinedRatings Run() {
     Check();
     Group();
     CombinedRatings out = Combine();
     ThrowIfAny();
+    out.index = Index();
     return out;
   }
 
@@ -149,6 +146,7 @@ class Combiner {
   CombinedRatings Combine();
   void CombineIndicator(size_t q, CombinedRatings* out, std::vector<Problem>* twice) const;
   void ThrowIfAny();
+  RatingsIndex Index();
   std::string Describe(const Problem& p) const;
 
   // The share of the points rating k earns, or kOffScale; worked out once per scale and value label.
@@ -162,17 +160,17 @@ class Combiner {
   double FractionKnown(size_t q, size_t k) const { return fraction_[scale_of_[q]][value_[k]]; }
   size_t Slot(size_t k) const { return static_cast<size_t>(leaf_of_[indicator_[k]]) * n_ + entity_of_[entity_[k]]; }
 
-  const CompiledModel& model_;
-  const Dataset& data_;
+  const std::vector<RatedItem>& items_;
+  const std::vector<std::string>& entity_ids_;
   const Ratings& ratings_;
+  const int threads_;
   const size_t n_;                                              // entities
   const std::int32_t *entity_, *indicator_, *expert_, *value_;  // each rating's codes
-  // The rated leaves: their ids, leaf numbers and scales (the distinct scales, and each leaf's).
+  // The items' ids and scales (the distinct scales, and each item's).
   std::vector<std::string> qualitative_;
-  std::vector<int> leaf_number_;
   std::vector<const Scale*> scales_;
   std::vector<int> scale_of_;
-  // Per label: an indicator's rated leaf, an entity's row, an expert's authority (-1: none of them).
+  // Per label: an indicator's item, an entity's row, an expert's authority (-1: none of them).
   std::vector<int> leaf_of_, entity_of_;
   std::vector<double> authority_;
   std::vector<std::string> panel_;
@@ -183,37 +181,33 @@ class Combiner {
   std::vector<Problem> problems_;
 };
 
-Combiner::Combiner(const CompiledModel& model, const Dataset& data, const Ratings& ratings)
-    : model_(model),
-      data_(data),
+Combiner::Combiner(const std::vector<RatedItem>& items, const std::vector<Expert>& panel,
+                   const std::vector<std::string>& entity_ids, const Ratings& ratings, int threads)
+    : items_(items),
+      entity_ids_(entity_ids),
       ratings_(ratings),
-      n_(static_cast<size_t>(data.entity_count())),
+      threads_(threads),
+      n_(entity_ids.size()),
       entity_(ratings.codes(Ratings::kEntity).data()),
       indicator_(ratings.codes(Ratings::kIndicator).data()),
       expert_(ratings.codes(Ratings::kExpert).data()),
       value_(ratings.codes(Ratings::kValue).data()) {
-  std::vector<int> rated_index(model.leaves.size(), -1);  // leaf -> its place among the rated leaves
-  for (size_t l = 0; l < model.leaves.size(); ++l) {
-    if (!model.leaves[l].qualitative()) continue;
-    rated_index[l] = static_cast<int>(qualitative_.size());
-    leaf_number_.push_back(static_cast<int>(l));
-    qualitative_.push_back(model.nodes[model.leaves[l].node].id);
-    const Scale* scale = &*model.leaves[l].scale;
-    auto it = std::find(scales_.begin(), scales_.end(), scale);
+  for (const RatedItem& item : items) {
+    qualitative_.push_back(item.id);
+    auto it = std::find(scales_.begin(), scales_.end(), item.scale);
     scale_of_.push_back(static_cast<int>(it - scales_.begin()));
-    if (it == scales_.end()) scales_.push_back(scale);
+    if (it == scales_.end()) scales_.push_back(item.scale);
   }
   for (const std::string& id : ratings.labels(Ratings::kIndicator)) {
-    auto node = model.node_index.find(id);
-    const int leaf = node == model.node_index.end() ? -1 : model.leaf_of_node[node->second];
-    leaf_of_.push_back(leaf >= 0 ? rated_index[leaf] : -1);
+    auto it = std::find(qualitative_.begin(), qualitative_.end(), id);
+    leaf_of_.push_back(it == qualitative_.end() ? -1 : static_cast<int>(it - qualitative_.begin()));
   }
-  entity_of_ = EntityIndex(ratings.labels(Ratings::kEntity), data.entity_ids());
-  for (const auto& e : model.rules.experts) panel_.push_back(e.id);
+  entity_of_ = EntityIndex(ratings.labels(Ratings::kEntity), entity_ids);
+  for (const auto& e : panel) panel_.push_back(e.id);
   for (const std::string& x : ratings.labels(Ratings::kExpert)) {
     auto it = std::find(panel_.begin(), panel_.end(), x);
     authority_.push_back(x.empty()            ? -1.0  // an empty cell
-                         : it != panel_.end() ? model.rules.experts[it - panel_.begin()].authority
+                         : it != panel_.end() ? panel[it - panel_.begin()].authority
                          : panel_.empty()     ? 1.0
                                               : -1.0);
   }
@@ -270,31 +264,25 @@ void Combiner::Group() {
 CombinedRatings Combiner::Combine() {
   CombinedRatings out;
   const double kNaN = std::numeric_limits<double>::quiet_NaN();
-  const size_t leaves = model_.leaves.size();
-  out.value.resize(leaves);
-  out.count.resize(leaves);
-  out.cv.resize(leaves);
-  out.agreement_w.assign(leaves, kNaN);
-  out.agreement_p.assign(leaves, kNaN);
-  for (int l : leaf_number_) {
-    out.value[l] = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN);
-    out.count[l] = Eigen::ArrayXi::Zero(static_cast<Eigen::Index>(n_));
-    out.cv[l] = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN);
-  }
-  // Each rated indicator on its own: on every core for large cohorts. Each writes only its own columns
-  // and list of duplicates, and reads fractions Check has worked out: the results do not depend on the
-  // number of threads.
-  std::vector<std::vector<Problem>> twice(qualitative_.size());
-  constexpr size_t kWorthThreads = 20000;  // ratings; below this, starting a thread costs more than it saves
-  ParallelFor(static_cast<long>(qualitative_.size()), order_.size() >= kWorthThreads ? HardwareThreads() : 1,
+  const size_t items = items_.size();
+  out.value.assign(items, Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN));
+  out.count.assign(items, Eigen::ArrayXi::Zero(static_cast<Eigen::Index>(n_)));
+  out.cv.assign(items, Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN));
+  out.agreement_w.assign(items, kNaN);
+  out.agreement_p.assign(items, kNaN);
+  // Each rated indicator on its own, on the threads asked for. Each writes only its own columns and list
+  // of duplicates, and reads fractions Check has worked out: the results do not depend on the number of
+  // threads.
+  std::vector<std::vector<Problem>> twice(items);
+  ParallelFor(static_cast<long>(items), threads_,
               [&](long q) { CombineIndicator(static_cast<size_t>(q), &out, &twice[q]); });
   for (const auto& found : twice) problems_.insert(problems_.end(), found.begin(), found.end());
   return out;
 }
 
 void Combiner::CombineIndicator(size_t q, CombinedRatings* out, std::vector<Problem>* twice) const {
-  const int l = leaf_number_[q];
-  const CompiledLeaf& leaf = model_.leaves[l];
+  const size_t l = q;
+  const RatedItem& leaf = items_[q];
   const std::uint32_t* item = start_.data() + q * n_;  // entity e's ratings: order_[item[e]] .. order_[item[e + 1] - 1]
   std::vector<double> run, sorted, weights;
   for (size_t e = 0; e < n_; ++e) {
@@ -356,7 +344,7 @@ std::string Combiner::Describe(const Problem& p) const {
     }
     case Problem::kUnknownEntity: {
       const std::string& id = ratings_.label(Ratings::kEntity, k);
-      return "entity '" + id + "' is not in the data" + DidYouMean(id, data_.entity_ids());
+      return "entity '" + id + "' is not in the data" + DidYouMean(id, entity_ids_);
     }
     case Problem::kNotOnPanel:
       return "expert '" + experts[expert_[k]] + "' is not on the rule file's panel" +
@@ -390,10 +378,23 @@ void Combiner::ThrowIfAny() {
   throw DataError(text + std::to_string(total) + (total == 1 ? " problem" : " problems") + " in " + source);
 }
 
+RatingsIndex Combiner::Index() {
+  RatingsIndex index;
+  index.entities = n_;
+  index.fraction.resize(order_.size());
+  for (size_t q = 0; q < items_.size(); ++q) {
+    for (size_t j = start_[q * n_]; j < start_[(q + 1) * n_]; ++j) index.fraction[j] = FractionKnown(q, order_[j]);
+  }
+  index.start = std::move(start_);
+  index.order = std::move(order_);
+  return index;
+}
+
 }  // namespace
 
-CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, const Ratings& ratings) {
-  return Combiner(model, data, ratings).Run();
+CombinedRatings CombineRatings(const std::vector<RatedItem>& items, const std::vector<Expert>& panel,
+                               const std::vector<std::string>& entity_ids, const Ratings& ratings, int threads) {
+  return Combiner(items, panel, entity_ids, ratings, threads).Run();
 }
 
 }  // namespace makerscore::detail

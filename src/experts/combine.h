@@ -1,19 +1,21 @@
 // Combining expert ratings of qualitative indicators (internal).
+//
+// Pure statistics over narrow inputs: the rated items (an id, a scale, a rule
+// for combining), the panel, the cohort's entity ids and the ratings. No model
+// or result types: scoring/ maps its leaves to items and reads the output.
 #ifndef MAKERSCORE_SRC_EXPERTS_COMBINE_H_
 #define MAKERSCORE_SRC_EXPERTS_COMBINE_H_
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "makerscore/dataset.h"
 #include "makerscore/ratings.h"
 #include "makerscore/rules.h"
 
 namespace makerscore::detail {
-
-struct CompiledModel;
 
 // The share of the points a rating earns on scale, or nullopt when the
 // rating is not on it.
@@ -26,22 +28,46 @@ double CombineSorted(const std::vector<double>& sorted, Combine combine);
 // The mean of values weighted by weights (the experts' authority).
 double WeightedMean(const std::vector<double>& values, const std::vector<double>& weights);
 
-// For every qualitative leaf of the model (in CompiledModel::leaves order,
-// quantitative leaves left empty): the combined fraction per entity of data
-// (NaN where there are fewer than min_ratings) and the number of ratings.
+// One indicator rated by experts, as combining sees it.
+struct RatedItem {
+  std::string id;              // the indicator id the ratings name
+  const Scale* scale = nullptr;  // not null; outlives the call
+  Combine combine = Combine::kMean;
+  int min_ratings = 1;         // fewer ratings than this: no value
+};
+
+// Where the ratings of each item and entity are (the trace explanations read):
+// the ratings of item q for entity e are order[start[q * entities + e]] ..
+// order[start[q * entities + e + 1] - 1], as numbers into the Ratings, in the
+// order of the file; fraction[j] is the share of the points order[j] earns.
+struct RatingsIndex {
+  std::size_t entities = 0;
+  std::vector<std::uint32_t> start;
+  std::vector<std::uint32_t> order;
+  std::vector<double> fraction;
+};
+
+// Per item (in the order given): the combined fraction per entity (NaN where
+// there are fewer than min_ratings), the number of ratings, their coefficient
+// of variation (NaN under 2), and the panel's Kendall W over the entities
+// with its p-value (NaN when not computable); and the index of the ratings.
 struct CombinedRatings {
   std::vector<Eigen::ArrayXd> value;
   std::vector<Eigen::ArrayXi> count;
-  std::vector<Eigen::ArrayXd> cv;        // coefficient of variation of each item's ratings (NaN under 2)
-  std::vector<double> agreement_w;       // the panel's Kendall W over the entities, per leaf (NaN if not computable)
+  std::vector<Eigen::ArrayXd> cv;
+  std::vector<double> agreement_w;
   std::vector<double> agreement_p;
+  RatingsIndex index;
 };
 
-// Checks every rating against the model and the cohort and combines them.
-// Throws DataError listing the bad rows: an unknown entity or indicator, an
-// indicator that is not rated by experts, a rating off the scale, the same
-// expert rating the same item twice.
-CombinedRatings CombineRatings(const CompiledModel& model, const Dataset& data, const Ratings& ratings);
+// Checks every rating and combines them. An expert must be on the panel
+// (any expert when the panel is empty, with authority 1). Items are combined
+// on `threads` threads (the results do not depend on it). Throws DataError
+// listing the bad rows: an empty cell, an unknown entity, an indicator that is
+// not one of the items, an expert off the panel, a rating off the scale, the
+// same expert rating the same item twice.
+CombinedRatings CombineRatings(const std::vector<RatedItem>& items, const std::vector<Expert>& panel,
+                               const std::vector<std::string>& entity_ids, const Ratings& ratings, int threads);
 
 }  // namespace makerscore::detail
 

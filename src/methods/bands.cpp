@@ -59,7 +59,7 @@ const MethodImpl kBands = {
     "full points from 30%, 70% from 10%, else `otherwise`. For lower-is-better use `max:` instead of "
     "`min:` in each band.",
     {{"bands", ParamType::kBands, true, 0, "The bands, best first: each `{min: value, score: share}` or `{max: value, score: share}`."},
-     {"otherwise", ParamType::kNumber, false, 0, "The score of a value in no band."}}},
+     {"otherwise", ParamType::kNumber, false, 0, "The score of a value in no band."}}, MethodTraits{}},
     Score, Explain, Check};
 
 }  // namespace makerscore::detail

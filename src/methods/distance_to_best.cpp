@@ -45,7 +45,7 @@ const MethodImpl kDistanceToBest = {
     "Distance to the cohort's best (the leader is the benchmark, 标杆值): the best earns full points and "
     "others in proportion. For values >= 0; a value <= 0 earns nothing when higher is better and full "
     "points when lower is better.",
-    {}},
+    {}, MethodTraits{}},
     Score, Explain, Check};
 
 }  // namespace makerscore::detail

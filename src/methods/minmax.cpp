@@ -48,7 +48,7 @@ const MethodImpl kMinMax = {
     "(x - cohort min) / (cohort max - cohort min); lower is better: (cohort max - x) / (cohort max - cohort min)",
     "Min-max normalisation over the cohort: the best entity earns full points, the worst none. "
     "When every entity has the same value, each earns full points (flag `no_spread`).",
-    {}},
+    {}, MethodTraits{}},
     Score, Explain, Check};
 
 }  // namespace makerscore::detail

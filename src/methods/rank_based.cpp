@@ -73,13 +73,13 @@ const MethodImpl kPercentile = {
     {"percentile", true, "(entities below + half the other entities equal) / (entities - 1)",
     "Percentile rank in the cohort: the share of the other entities with a lower value, ties counting "
     "half. The best earns full points, the worst none; a cohort of one earns full points.",
-    {}},
+    {}, MethodTraits{}},
     Score<true>, Explain<true>, Check};
 const MethodImpl kBorda = {
     {"borda", true, "entities strictly below / (entities - 1)",
     "Borda count: one point for every entity with a worse value, as a share of the most possible. Tied "
     "entities get the same, higher count (they beat the same entities), unlike `percentile`.",
-    {}},
+    {}, MethodTraits{}},
     Score<false>, Explain<false>, Check};
 
 }  // namespace makerscore::detail

@@ -144,14 +144,15 @@ std::string Details(const Result& r, int i) {
 std::string ExpertRatings(const Result& r, int i) {
   const Ratings* ratings = r.ratings();
   if (!ratings) return "";
-  const std::int32_t entity = ratings->Find(Ratings::kEntity, r.entity_ids()[i]);
-  std::map<std::pair<int, int>, std::string> given;  // (indicator label, expert label) -> rating
+  const auto& nodes = r.model().nodes();
+  std::map<std::pair<int, int>, std::string> given;  // (node, expert label) -> rating
   std::vector<int> experts;
-  for (size_t k = 0; k < ratings->size(); ++k) {
-    if (ratings->codes(Ratings::kEntity)[k] != entity) continue;
-    const int expert = ratings->codes(Ratings::kExpert)[k];
-    given[{ratings->codes(Ratings::kIndicator)[k], expert}] = ratings->label(Ratings::kValue, k);
-    if (std::find(experts.begin(), experts.end(), expert) == experts.end()) experts.push_back(expert);
+  for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
+    for (std::size_t j : r.ratings_of(i, k)) {
+      const int expert = ratings->codes(Ratings::kExpert)[j];
+      given[{k, expert}] = ratings->label(Ratings::kValue, j);
+      if (std::find(experts.begin(), experts.end(), expert) == experts.end()) experts.push_back(expert);
+    }
   }
   if (given.empty()) return "";
   std::sort(experts.begin(), experts.end(),
@@ -162,13 +163,11 @@ std::string ExpertRatings(const Result& r, int i) {
   for (int x : experts) out += "<th>" + Html(ratings->labels(Ratings::kExpert)[x]) + "</th>";
   out += "<th class=\"num\">" + Label("综合", "combined") + "</th><th class=\"num\">" +
          Label("得分/满分", "points/max") + "</th></tr></thead><tbody>\n";
-  const auto& nodes = r.model().nodes();
   for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
     if (nodes[k].kind != NodeKind::kQualitative) continue;
-    const int code = ratings->Find(Ratings::kIndicator, nodes[k].id);
     out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td>";
     for (int x : experts) {
-      auto it = given.find({code, x});
+      auto it = given.find({k, x});
       out += "<td>" + (it == given.end() ? std::string("-") : Html(it->second)) + "</td>";
     }
     const auto [value, most] = Gauge(r, i, k);

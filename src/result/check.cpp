@@ -40,7 +40,7 @@ const char* Verb(Op op) {
 }  // namespace
 
 std::vector<Violation> CheckDataset(const Model& model, const Dataset& data) {
-  const auto& m = model.impl();
+  const auto& m = detail::Compiled(model);
   std::vector<const double*> cols;
   for (const auto& f : m.rules.fields) {
     int j = data.FindField(f.id);

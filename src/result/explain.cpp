@@ -154,20 +154,18 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
   std::vector<double> fractions;
   std::vector<std::string> lines;
   if (const Ratings* ratings = r.ratings()) {
-    const std::int32_t entity = ratings->Find(Ratings::kEntity, r.entity_ids()[i]);
-    const std::int32_t indicator = ratings->Find(Ratings::kIndicator, node.id);
-    for (size_t j = 0; j < ratings->size(); ++j) {
-      if (ratings->codes(Ratings::kIndicator)[j] != indicator || ratings->codes(Ratings::kEntity)[j] != entity) continue;
-      const Rating rating = ratings->at(j);
-      double f = *detail::RatingFraction(scale, rating.value);
+    for (std::size_t j : r.ratings_of(i, k)) {
+      const std::string& expert = ratings->label(Ratings::kExpert, j);
+      const std::string& value = ratings->label(Ratings::kValue, j);
+      double f = *detail::RatingFraction(scale, value);
       fractions.push_back(f);
       std::string weight;
       if (leaf.combine == Combine::kWeightedMean) {
         for (const auto& e : r.model().rules().experts) {
-          if (e.id == rating.expert) weight = " (authority " + FormatNumber(e.authority) + ")";
+          if (e.id == expert) weight = " (authority " + FormatNumber(e.authority) + ")";
         }
       }
-      lines.push_back("    expert " + rating.expert + weight + ": " + rating.value + " = " + FormatNumber(f));
+      lines.push_back("    expert " + expert + weight + ": " + value + " = " + FormatNumber(f));
     }
   }
   for (const auto& l : lines) out += l + "\n";
@@ -206,7 +204,7 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
 }
 
 std::string ExplainNode(const Result& r, int k, int i) {
-  const auto& m = r.model().impl();
+  const auto& m = detail::Compiled(r.model());
   const Node& node = m.nodes[k];
   std::string out = Heading(node) + "\n";
   int l = m.leaf_of_node[k];

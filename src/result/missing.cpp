@@ -18,7 +18,7 @@ bool MissingFromData(std::uint16_t flags) {
 
 std::vector<MissingValue> MissingValues(const Result& r) {
   std::vector<MissingValue> out;
-  const auto& leaves = r.model().impl().leaves;
+  const auto& leaves = detail::Compiled(r.model()).leaves;
   const auto& fields = r.model().rules().fields;
   const Dataset& cur = r.current();
   const Dataset* prev = r.previous();
@@ -109,7 +109,7 @@ std::string MissingSummary(const Result& r, int limit) {
 std::vector<CellProblem> EmptyCells(const Model& model, const Dataset& data) {
   const auto& fields = model.rules().fields;
   std::vector<std::vector<std::string>> readers(fields.size());  // the indicators that read each field
-  for (const auto& leaf : model.impl().leaves) {
+  for (const auto& leaf : detail::Compiled(model).leaves) {
     if (leaf.qualitative()) continue;
     for (int f : leaf.formula.fields()) readers[f].push_back(model.nodes()[leaf.node].id);
   }

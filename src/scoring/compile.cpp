@@ -93,6 +93,8 @@ void AddNodes(CompiledModel* m, const std::vector<Indicator>& list, int parent, 
 
 }  // namespace
 
+const detail::CompiledModel& detail::Compiled(const Model& model) { return *model.impl_; }
+
 Model Model::Compile(const RuleSet& rules) {
   Diagnostics diags = Validate(rules);
   if (diags.HasErrors()) throw RuleError(std::move(diags));

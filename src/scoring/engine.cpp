@@ -12,6 +12,7 @@
 #include "makerscore/error.h"
 #include "makerscore/score.h"
 #include "scoring/steps.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace makerscore {
@@ -28,14 +29,14 @@ std::string Where(const Dataset& d) { return d.source().empty() ? std::string("t
 
 class Engine {
  public:
-  static Result Run(const Model& model, std::shared_ptr<const Dataset> current,
-                    std::shared_ptr<const Dataset> previous, std::shared_ptr<const Ratings> ratings) {
-    if (!current) throw Error("Score: no data given");
-    const CompiledModel& m = model.impl();
+  static Result Run(const Model& model, const Cohort& cohort, const ScoreOptions& options) {
+    if (!cohort.current) throw Error("Score: no data given");
+    const CompiledModel& m = Compiled(model);
     Result r(model);
-    r.current_ = std::move(current);
-    r.previous_ = std::move(previous);
-    r.ratings_ = std::move(ratings);
+    r.current_ = cohort.current;
+    r.previous_ = cohort.previous;
+    r.ratings_ = cohort.ratings;
+    const int threads = options.threads > 0 ? options.threads : HardwareThreads();
     const Dataset& data = *r.current_;
     const Eigen::Index n = data.entity_count();
     const int nodes = static_cast<int>(m.nodes.size());
@@ -46,13 +47,24 @@ class Engine {
     r.set_aside_ = SetAside(m, r);
     Columns cols{cur.data(), prev.empty() ? nullptr : prev.data(), n};
     r.classes_ = Classes(m, data, cur);
+    // The rated leaves as items to combine, item_of[l] for leaf l (-1: not rated).
+    std::vector<RatedItem> items;
+    std::vector<int> item_of(m.leaves.size(), -1);
+    r.rated_item_.assign(nodes, -1);
+    for (size_t l = 0; l < m.leaves.size(); ++l) {
+      const CompiledLeaf& leaf = m.leaves[l];
+      if (!leaf.qualitative()) continue;
+      item_of[l] = r.rated_item_[leaf.node] = static_cast<int>(items.size());
+      items.push_back({m.nodes[leaf.node].id, leaf.scale, leaf.combine, leaf.min_ratings});
+    }
     CombinedRatings combined;
-    if (std::any_of(m.leaves.begin(), m.leaves.end(), [](const CompiledLeaf& l) { return l.qualitative(); })) {
+    if (!items.empty()) {
       if (!r.ratings_) {
         throw DataError("this rule file has indicators rated by experts (" + QualitativeIds(m) +
                         "); give the experts' ratings too (--ratings FILE)");
       }
-      combined = CombineRatings(m, data, *r.ratings_);
+      combined = CombineRatings(items, m.rules.experts, data.entity_ids(), *r.ratings_, threads);
+      r.rating_index_ = std::make_shared<const RatingsIndex>(std::move(combined.index));
     }
 
     r.values_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
@@ -67,14 +79,15 @@ class Engine {
       Eigen::ArrayXd x(n);
       FlagColumn flags = FlagColumn::Zero(n);
       if (leaf.qualitative()) {
-        x = combined.value[l];
+        const int q = item_of[l];
+        x = combined.value[q];
         const auto& max_cv = leaf.node > 0 ? m.nodes[leaf.node].indicator->rated->max_cv : std::nullopt;
         for (Eigen::Index i = 0; i < n; ++i) {
-          if (std::isnan(x[i])) flags[i] |= kFlagMissing | (combined.count[l][i] > 0 ? kFlagTooFewRatings : 0);
-          if (max_cv && combined.cv[l][i] > *max_cv) flags[i] |= kFlagDisagreement;
+          if (std::isnan(x[i])) flags[i] |= kFlagMissing | (combined.count[q][i] > 0 ? kFlagTooFewRatings : 0);
+          if (max_cv && combined.cv[q][i] > *max_cv) flags[i] |= kFlagDisagreement;
         }
-        r.stats_[leaf.node].agreement_w = combined.agreement_w[l];
-        r.stats_[leaf.node].agreement_p = combined.agreement_p[l];
+        r.stats_[leaf.node].agreement_w = combined.agreement_w[q];
+        r.stats_[leaf.node].agreement_p = combined.agreement_p[q];
       } else {
         Evaluate(leaf.formula, cols, &x, &flags);
         for (Eigen::Index i = 0; i < n; ++i) {
@@ -383,9 +396,20 @@ class Engine {
 
 }  // namespace detail
 
+Result Score(const Model& model, const Cohort& cohort, const ScoreOptions& options) {
+  return detail::Engine::Run(model, cohort, options);
+}
+
 Result Score(const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
              std::shared_ptr<const Ratings> ratings) {
-  return detail::Engine::Run(model, std::move(current), std::move(previous), std::move(ratings));
+  return Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings)});
+}
+
+std::vector<std::size_t> Result::ratings_of(int i, int k) const {
+  if (!rating_index_ || k < 0 || k >= static_cast<int>(rated_item_.size()) || rated_item_[k] < 0) return {};
+  const detail::RatingsIndex& index = *rating_index_;
+  const std::size_t slot = static_cast<std::size_t>(rated_item_[k]) * index.entities + static_cast<std::size_t>(i);
+  return std::vector<std::size_t>(index.order.begin() + index.start[slot], index.order.begin() + index.start[slot + 1]);
 }
 
 const std::vector<CellProblem>& Result::set_aside(int i) const {

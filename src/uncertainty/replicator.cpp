@@ -159,7 +159,7 @@ Replicator::Base Replicator::MakeBase(const Key& key) const {
   }
   Base base{Model::Compile(rules), nullptr, false, {}, {}};
   base.result = std::make_shared<Result>(Score(base.model, current_, previous_, ratings));
-  const CompiledModel& m = base.model.impl();
+  const CompiledModel& m = Compiled(base.model);
   bool fast = !rules.classes;
   for (const Node& node : m.nodes) {
     if (node.children.empty()) continue;
@@ -192,7 +192,7 @@ void Replicator::Prepare(const std::vector<std::vector<int>>& choices, int threa
 Outcome Replicator::Run(const std::vector<int>& choice) const {
   const Base& base = bases_.at(KeyOf(choice));
   const Result& r = *base.result;
-  const CompiledModel& m = base.model.impl();
+  const CompiledModel& m = Compiled(base.model);
   const int w = weights_input_ >= 0 ? choice[weights_input_] : -1;
   const Eigen::Index n = r.entity_count();
   Eigen::ArrayXd tree(n);
