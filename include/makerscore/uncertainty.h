@@ -15,6 +15,7 @@
 #include "makerscore/dataset.h"
 #include "makerscore/model.h"
 #include "makerscore/ratings.h"
+#include "makerscore/score.h"
 
 namespace makerscore {
 
@@ -62,7 +63,11 @@ struct UncertaintyResult {
 // method, an expert panel ...). Replications that differ only in the weights
 // reuse the normalised scores. Throws Error when inputs has nothing that
 // varies, RuleError when an alternative makes an invalid rule set, and
-// DataError as Score() does.
+// DataError as Score() does. Runs on options.threads threads; each
+// replication scores on one of them.
+UncertaintyResult AnalyseUncertainty(const Model& model, const Cohort& cohort, const UncertainInputs& inputs,
+                                     const UncertaintyOptions& options = {});
+// The same, with the inputs given one by one.
 UncertaintyResult AnalyseUncertainty(const Model& model, std::shared_ptr<const Dataset> current,
                                      std::shared_ptr<const Dataset> previous, std::shared_ptr<const Ratings> ratings,
                                      const UncertainInputs& inputs, const UncertaintyOptions& options = {});
@@ -90,6 +95,9 @@ struct SensitivityResult {
 // Jansen's (1999) total-effect estimators over N base samples (N = the
 // replications), with bootstrap confidence intervals (5th-95th percentile of
 // `bootstrap` resamples).
+SensitivityResult AnalyseSensitivity(const Model& model, const Cohort& cohort, const UncertainInputs& inputs,
+                                     const UncertaintyOptions& options = {}, int bootstrap = 1000);
+// The same, with the inputs given one by one.
 SensitivityResult AnalyseSensitivity(const Model& model, std::shared_ptr<const Dataset> current,
                                      std::shared_ptr<const Dataset> previous, std::shared_ptr<const Ratings> ratings,
                                      const UncertainInputs& inputs, const UncertaintyOptions& options = {},

@@ -51,7 +51,7 @@ std::function<int()> AddReportCommand(CLI::App& app) {
         UncertaintyOptions how;
         if (*replications > 0) how.replications = *replications;
         uncertainty =
-            AnalyseUncertainty(in.model, in.current, in.previous, in.ratings, *in.model.rules().uncertainty, how);
+            AnalyseUncertainty(in.model, Cohort{in.current, in.previous, in.ratings}, *in.model.rules().uncertainty, how);
         options.uncertainty = &uncertainty;
       }
       if (!entity->empty() && result.FindEntity(*entity) < 0) {

@@ -110,7 +110,7 @@ std::function<int()> AddUncertaintyCommand(CLI::App& app) {
       }
       Loaded in = LoadFiles(o->files, o->inputs);
       UncertaintyResult r =
-          AnalyseUncertainty(in.model, in.current, in.previous, in.ratings, InputsOf(in.model), ToOptions(*o));
+          AnalyseUncertainty(in.model, Cohort{in.current, in.previous, in.ratings}, InputsOf(in.model), ToOptions(*o));
       auto json = [&](const UncertaintyResult& x) { return UncertaintyToJson(x, o->replication_ranks); };
       return Emit(Render<UncertaintyResult>(o->format, r, WriteUncertaintyCsv, json, FormatUncertainty), o->output,
                   o->format == "csv");
@@ -130,7 +130,7 @@ std::function<int()> AddSensitivityCommand(CLI::App& app) {
     return Guarded([&] {
       Loaded in = LoadFiles(o->files, o->inputs);
       SensitivityResult r =
-          AnalyseSensitivity(in.model, in.current, in.previous, in.ratings, InputsOf(in.model), ToOptions(*o));
+          AnalyseSensitivity(in.model, Cohort{in.current, in.previous, in.ratings}, InputsOf(in.model), ToOptions(*o));
       return Emit(Render<SensitivityResult>(o->format, r, WriteSensitivityCsv, SensitivityToJson, FormatSensitivity),
                   o->output, o->format == "csv");
     });

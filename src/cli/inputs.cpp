@@ -59,7 +59,9 @@ Result ScoreFiles(const InputFiles& files, bool missing_on_stderr) {
 }
 
 Result ScorePrinting(const Loaded& in, bool missing_on_stderr) {
-  Result result = Score(in.model, in.current, in.previous, in.ratings);
+  // Every core: the command is the only work on the machine it was asked to do, and the results do not
+  // depend on the number of threads.
+  Result result = Score(in.model, Cohort{in.current, in.previous, in.ratings}, ScoreOptions{0});
   for (const std::string& w : result.warnings()) std::cerr << "warning: " << w << "\n";
   if (missing_on_stderr) {
     if (const std::string missing = MissingSummary(result); !missing.empty()) std::cerr << "warning: " << missing;

@@ -119,9 +119,15 @@ std::array<double, 3> RankPercentiles(const std::vector<int>& ranks, int n, std:
 UncertaintyResult AnalyseUncertainty(const Model& model, std::shared_ptr<const Dataset> current,
                                      std::shared_ptr<const Dataset> previous, std::shared_ptr<const Ratings> ratings,
                                      const UncertainInputs& inputs, const UncertaintyOptions& options) {
+  return AnalyseUncertainty(model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, inputs,
+                            options);
+}
+
+UncertaintyResult AnalyseUncertainty(const Model& model, const Cohort& cohort, const UncertainInputs& inputs,
+                                     const UncertaintyOptions& options) {
   const int n_rep = options.replications.value_or(inputs.replications);
   const std::uint64_t seed = options.seed.value_or(inputs.seed);
-  Replicator rep(model, current, previous, ratings, CheckedInputs(inputs, n_rep), seed);
+  Replicator rep(model, cohort, CheckedInputs(inputs, n_rep), seed);
   const int threads = Threads(options);
   std::mt19937_64 rng(seed);
   std::vector<std::vector<double>> u = Uniforms(rng, n_rep, rep.inputs().size());
@@ -192,9 +198,15 @@ UncertaintyResult AnalyseUncertainty(const Model& model, std::shared_ptr<const D
 SensitivityResult AnalyseSensitivity(const Model& model, std::shared_ptr<const Dataset> current,
                                      std::shared_ptr<const Dataset> previous, std::shared_ptr<const Ratings> ratings,
                                      const UncertainInputs& inputs, const UncertaintyOptions& options, int bootstrap) {
+  return AnalyseSensitivity(model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, inputs,
+                            options, bootstrap);
+}
+
+SensitivityResult AnalyseSensitivity(const Model& model, const Cohort& cohort, const UncertainInputs& inputs,
+                                     const UncertaintyOptions& options, int bootstrap) {
   const int n_base = options.replications.value_or(inputs.replications);
   const std::uint64_t seed = options.seed.value_or(inputs.seed);
-  Replicator rep(model, current, previous, ratings, CheckedInputs(inputs, n_base), seed);
+  Replicator rep(model, cohort, CheckedInputs(inputs, n_base), seed);
   const int threads = Threads(options);
   const size_t k = rep.inputs().size();
   std::mt19937_64 rng(seed);

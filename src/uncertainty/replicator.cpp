@@ -22,12 +22,10 @@ bool Varies(const UncertainInputs& u) { return u.weight_noise > 0 || u.dirichlet
 
 }  // namespace
 
-Replicator::Replicator(const Model& model, std::shared_ptr<const Dataset> current,
-                       std::shared_ptr<const Dataset> previous, std::shared_ptr<const Ratings> ratings,
-                       const UncertainInputs& inputs, std::uint64_t seed)
-    : model_(model), current_(std::move(current)), previous_(std::move(previous)), ratings_(std::move(ratings)),
-      u_(inputs) {
-  nominal_ = std::make_shared<Result>(Score(model_, current_, previous_, ratings_));
+Replicator::Replicator(const Model& model, const Cohort& cohort, const UncertainInputs& inputs, std::uint64_t seed)
+    : model_(model), cohort_(cohort), u_(inputs) {
+  nominal_ = std::make_shared<Result>(Score(model_, cohort_));  // on this thread: the replications have the others
+  const Ratings* ratings_ = cohort_.ratings.get();
   for (const DiscreteInput& d : DiscreteInputs(u_)) inputs_.push_back({d.name, d.count});
   discrete_ = static_cast<int>(inputs_.size());
   // Draws in a fixed order from one generator: the same seed, the same panels and weights.
@@ -130,7 +128,8 @@ Replicator::Key Replicator::KeyOf(const std::vector<int>& choice) const {
 Replicator::Base Replicator::MakeBase(const Key& key) const {
   RuleSet rules = ApplyChoices(model_.rules(), u_, std::vector<int>(key.begin(), key.end() - 1));
   rules.uncertainty.reset();
-  std::shared_ptr<const Ratings> ratings = ratings_;
+  const Ratings* ratings_ = cohort_.ratings.get();
+  std::shared_ptr<const Ratings> ratings = cohort_.ratings;
   const int panel = key.back();
   if (panel >= 0) {
     // The panel: each expert's ratings as many times as the expert was drawn, the copies named E1#2, E1#3 ...
@@ -158,7 +157,7 @@ Replicator::Base Replicator::MakeBase(const Key& key) const {
     ratings = drawn;
   }
   Base base{Model::Compile(rules), nullptr, false, {}, {}};
-  base.result = std::make_shared<Result>(Score(base.model, current_, previous_, ratings));
+  base.result = std::make_shared<Result>(Score(base.model, Cohort{cohort_.current, cohort_.previous, ratings}));
   const CompiledModel& m = Compiled(base.model);
   bool fast = !rules.classes;
   for (const Node& node : m.nodes) {

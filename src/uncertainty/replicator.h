@@ -37,8 +37,7 @@ struct Outcome {
 
 class Replicator {
  public:
-  Replicator(const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
-             std::shared_ptr<const Ratings> ratings, const UncertainInputs& inputs, std::uint64_t seed);
+  Replicator(const Model& model, const Cohort& cohort, const UncertainInputs& inputs, std::uint64_t seed);
 
   const std::vector<InputSpace>& inputs() const { return inputs_; }
   const Result& nominal() const { return *nominal_; }
@@ -66,8 +65,7 @@ class Replicator {
   std::vector<std::vector<double>> WeightSet(std::mt19937_64& rng) const;
 
   Model model_;
-  std::shared_ptr<const Dataset> current_, previous_;
-  std::shared_ptr<const Ratings> ratings_;
+  Cohort cohort_;
   UncertainInputs u_;
   std::vector<InputSpace> inputs_;
   int discrete_ = 0;   // how many inputs are discrete rule-set choices

@@ -188,7 +188,7 @@ class Result:
         return _html.result_html(self)
 
 
-def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None):
+def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1):
     """Scores a cohort against rules (a Rules, or a rule-file path).
 
     data and previous (last year, needed when the rules compare with it) are DataFrames (an id column
@@ -198,6 +198,7 @@ def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", 
     float64 columns cross without a copy; the GIL is released while scoring. encoding applies to CSV paths
     that are not UTF-8 ("gb18030" for a GBK export); a path may be an Excel workbook, read from its first sheet
     or the one `sheet` names; ids= names the id column of a DataFrame, or gives the ids.
+    threads: how many threads score (0: every core); the results do not depend on it.
     Raises DataError for data that does not fit the rules.
     """
     from ._rules import Rules, load_rules
@@ -206,7 +207,7 @@ def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", 
     model = rules.model
     current = _data.to_dataset(model, data, "data", ids, encoding, sheet or "")
     last = None if previous is None else _data.to_dataset(model, previous, "previous", ids, encoding, sheet or "")
-    core = _core.score(model, current, last, _data.to_ratings(ratings, encoding=encoding))
+    core = _core.score(model, current, last, _data.to_ratings(ratings, encoding=encoding), threads)
     for message in core.warnings:
         warnings.warn(message, InputWarning, stacklevel=2)
     summary = core.missing_summary()

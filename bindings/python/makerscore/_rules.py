@@ -73,10 +73,11 @@ class Rules:
         from ._uncertainty import sensitivity
         return sensitivity(self, data, previous, ratings, replications, seed, threads, bootstrap)
 
-    def score(self, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None):
+    def score(self, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1):
         """Scores a cohort; see makerscore.score()."""
         from ._result import score
-        return score(self, data, previous=previous, ratings=ratings, ids=ids, encoding=encoding, sheet=sheet)
+        return score(self, data, previous=previous, ratings=ratings, ids=ids, encoding=encoding, sheet=sheet,
+                     threads=threads)
 
     def validate(self, data):
         """Checks filled-in reports against the rule file: every cell its field does not allow and every

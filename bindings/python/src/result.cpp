@@ -207,12 +207,14 @@ void BindResult(py::module_& m) {
   m.def(
       "score",
       [](const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
-         std::shared_ptr<const Ratings> ratings) {
-        return std::make_shared<Result>(Score(model, std::move(current), std::move(previous), std::move(ratings)));
+         std::shared_ptr<const Ratings> ratings, int threads) {
+        return std::make_shared<Result>(Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings)},
+                                              ScoreOptions{threads}));
       },
       py::arg("model"), py::arg("data"), py::arg("previous") = nullptr, py::arg("ratings") = nullptr,
-      py::call_guard<py::gil_scoped_release>(),
-      "Scores a cohort (the GIL is released meanwhile); raises DataError when an input does not fit the rules.");
+      py::arg("threads") = 1, py::call_guard<py::gil_scoped_release>(),
+      "Scores a cohort on `threads` threads (0: every core; the results do not depend on it) with the GIL "
+      "released; raises DataError when an input does not fit the rules.");
   m.def(
       "check_dataset",
       [](const Model& model, const Dataset& data) {

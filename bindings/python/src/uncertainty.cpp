@@ -100,8 +100,8 @@ void BindUncertainty(py::module_& m) {
       [](const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
          std::shared_ptr<const Ratings> ratings, std::optional<int> replications, std::optional<std::uint64_t> seed,
          int threads) {
-        return std::make_shared<UncertaintyResult>(AnalyseUncertainty(model, std::move(current), std::move(previous),
-                                                                      std::move(ratings), InputsOf(model),
+        return std::make_shared<UncertaintyResult>(AnalyseUncertainty(
+            model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, InputsOf(model),
                                                                       Options(replications, seed, threads)));
       },
       py::arg("model"), py::arg("data"), py::arg("previous") = nullptr, py::arg("ratings") = nullptr,
@@ -112,8 +112,8 @@ void BindUncertainty(py::module_& m) {
       [](const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
          std::shared_ptr<const Ratings> ratings, std::optional<int> replications, std::optional<std::uint64_t> seed,
          int threads, int bootstrap) {
-        return std::make_shared<SensitivityResult>(AnalyseSensitivity(model, std::move(current), std::move(previous),
-                                                                      std::move(ratings), InputsOf(model),
+        return std::make_shared<SensitivityResult>(AnalyseSensitivity(
+            model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, InputsOf(model),
                                                                       Options(replications, seed, threads), bootstrap));
       },
       py::arg("model"), py::arg("data"), py::arg("previous") = nullptr, py::arg("ratings") = nullptr,
