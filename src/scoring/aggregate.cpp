@@ -40,16 +40,32 @@ std::vector<double> DataShares(const Node& node, const Eigen::ArrayXXd& scores) 
 
 }  // namespace
 
-void AggregateTree(const std::vector<Node>& tree, const std::vector<int>& classes, Eigen::ArrayXXd* scores,
-                   Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares) {
+void SetShares(const Shares& shares, std::vector<Node>* tree) {
+  std::vector<Node>& nodes = *tree;
+  for (size_t k = 1; k < nodes.size(); ++k) {
+    Node& node = nodes[k];
+    node.class_share = shares[k];
+    for (size_t q = 0; q < node.class_max_points.size(); ++q) {
+      node.class_max_points[q] = nodes[node.parent].class_max_points[q] * node.class_share[q];
+    }
+    node.share = node.class_share[0];
+    node.max_points = node.class_max_points[0];
+  }
+}
+
+void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, const std::vector<int>& classes,
+                   Eigen::ArrayXXd* scores, Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares) {
   const int nodes = static_cast<int>(tree.size());
   const Eigen::Index n = scores->rows();
   auto class_of = [&](Eigen::Index i) { return classes.empty() ? 0 : classes[i]; };
+  auto class_share = [&](int c) -> const std::vector<double>& {
+    return weight_set ? (*weight_set)[c] : tree[c].class_share;
+  };
   shares->assign(nodes, 1.0);
-  for (int k = 1; k < nodes; ++k) (*shares)[k] = tree[k].share;
+  for (int k = 1; k < nodes; ++k) (*shares)[k] = class_share(k)[0];
   // share_of(c, q): the share of child c for class q, derived ones overriding.
   std::vector<char> derived(nodes, 0);
-  auto share_of = [&](int c, int q) { return derived[c] ? (*shares)[c] : tree[c].class_share[q]; };
+  auto share_of = [&](int c, int q) { return derived[c] ? (*shares)[c] : class_share(c)[q]; };
   // den[k][i]: the shares of node k's children that count for entity i.
   std::vector<Eigen::ArrayXd> den(nodes);
   std::vector<double> s, w;
@@ -64,33 +80,47 @@ void AggregateTree(const std::vector<Node>& tree, const std::vector<int>& classe
     const Indicator* ind = node.indicator;
     const MeanDef& mean = MeanOf(ind ? ind->aggregate : Aggregation::kArithmetic);
     const double power = ind ? ind->power : 1;
-    den[k] = Eigen::ArrayXd::Zero(n);
+    // The children's columns and their shares per class, looked up once for the whole cohort.
+    const int kids = static_cast<int>(node.children.size());
+    const int class_count = static_cast<int>(tree[0].class_max_points.size());
+    std::vector<const double*> column(kids);
+    std::vector<double> child_share(static_cast<size_t>(kids) * class_count);
+    for (int j = 0; j < kids; ++j) {
+      column[j] = scores->col(node.children[j]).data();
+      for (int q = 0; q < class_count; ++q) child_share[static_cast<size_t>(q) * kids + j] = share_of(node.children[j], q);
+    }
+    s.resize(kids);
+    w.resize(kids);
+    den[k].resize(n);
+    double* group = scores->col(k).data();
     for (Eigen::Index i = 0; i < n; ++i) {
-      const int q = class_of(i);
-      s.clear();
-      w.clear();
-      for (int c : node.children) {
-        double share = share_of(c, q);
-        double sc = (*scores)(i, c);
-        if (std::isnan(sc) || share <= 0) continue;
-        s.push_back(sc);
-        w.push_back(share);
-        den[k][i] += share;
+      const double* cs = &child_share[static_cast<size_t>(class_of(i)) * kids];
+      int count = 0;
+      double d = 0;
+      for (int j = 0; j < kids; ++j) {
+        const double sc = column[j][i];
+        if (std::isnan(sc) || cs[j] <= 0) continue;
+        s[count] = sc;
+        w[count] = cs[j];
+        d += cs[j];
+        ++count;
       }
-      if (s.empty()) {
-        (*scores)(i, k) = kNaN;
+      den[k][i] = d;
+      if (count == 0) {
+        group[i] = kNaN;
         (*flags)(i, k) |= kFlagExcluded;
         continue;
       }
-      for (double& x : w) x /= den[k][i];
-      double score = mean.combine(power, s.data(), w.data(), static_cast<int>(s.size()));
+      for (int t = 0; t < count; ++t) w[t] /= d;
+      const double score = mean.combine(power, s.data(), w.data(), count);
       if (std::isnan(score)) (*flags)(i, k) |= kFlagOutOfDomain;
-      (*scores)(i, k) = score;
+      group[i] = score;
     }
   }
   // Points each node can earn for each entity, after redistribution.
-  std::vector<Eigen::ArrayXd> cap(nodes, Eigen::ArrayXd(n));
-  for (int k = 0; k < nodes; ++k) {
+  const int with_points = points->cols() == 1 ? 1 : nodes;
+  std::vector<Eigen::ArrayXd> cap(with_points, Eigen::ArrayXd(n));
+  for (int k = 0; k < with_points; ++k) {
     const Node& node = tree[k];
     for (Eigen::Index i = 0; i < n; ++i) {
       const int q = class_of(i);

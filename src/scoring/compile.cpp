@@ -7,6 +7,7 @@
 #include "makerscore/model.h"
 #include "makerscore/weights.h"
 #include "scoring/compiled_model.h"
+#include "scoring/steps.h"
 #include "weights/weighting.h"
 
 namespace makerscore {
@@ -155,6 +156,13 @@ Model Model::Compile(const RuleSet& rules) {
 
   Model model;
   model.impl_ = std::move(m);
+  return model;
+}
+
+Model detail::CompileWithShares(const RuleSet& rules, const Shares& shares) {
+  Model model = Model::Compile(rules);
+  // The plan was just made and nothing else holds it yet: set its shares before anyone reads it.
+  SetShares(shares, &const_cast<CompiledModel&>(Compiled(model)).nodes);
   return model;
 }
 

@@ -67,6 +67,15 @@ struct CompiledModel {
   bool uses_prev = false;
 };
 
+// The share of every node for every class, [node][class], as Node::class_share.
+using Shares = std::vector<std::vector<double>>;
+
+// compile.cpp: compiles rules as Model::Compile does, then gives the tree
+// these shares (SetShares in steps.h); the leaves keep the scoring context
+// of the rules' own points. Score() of it is what a replication of the
+// uncertainty analysis with this weight set computes (replication_test.cpp).
+Model CompileWithShares(const RuleSet& rules, const Shares& shares);
+
 }  // namespace makerscore::detail
 
 #endif  // MAKERSCORE_SRC_SCORING_COMPILED_MODEL_H_

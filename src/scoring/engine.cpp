@@ -98,7 +98,7 @@ class Engine {
       ScoreLeaf(leaf, x, leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r, &unscored);
       r.flags_.col(leaf.node) = flags;
     }
-    AggregateTree(m.nodes, r.classes_, &r.scores_, &r.points_, &r.flags_, &r.shares_);
+    AggregateTree(m.nodes, nullptr, r.classes_, &r.scores_, &r.points_, &r.flags_, &r.shares_);
     for (Eigen::Index i = 0; i < n; ++i) {
       if (!unscored[i]) continue;
       r.points_.row(i).setConstant(kNaN);
@@ -107,7 +107,6 @@ class Engine {
     }
     std::vector<std::string> overflowed;  // bonus, deduction and veto formulas whose arithmetic overflowed
     r.adjustments_ = Adjustments(m, cols, &overflowed);
-    ApplyAdjustments(m, r.points_.col(0), r.adjustments_, &r.totals_);
     r.vetoes_ = Vetoes(m, cols, &overflowed);
     std::vector<char> unranked(n, 0);
     for (Eigen::Index i = 0; i < static_cast<Eigen::Index>(r.set_aside_.size()); ++i) {
@@ -115,7 +114,11 @@ class Engine {
       unranked[i] = 1;
       r.flags_(i, 0) |= kFlagSetAside;
     }
-    RankAndGrade(m, r.totals_, unranked, r.vetoes_, &r.ranks_, &r.ranked_, &r.grades_);
+    Outcomes out = Finish(m, r.points_.col(0), unscored, r.adjustments_, unranked, r.vetoes_);
+    r.totals_ = std::move(out.totals);
+    r.ranks_ = std::move(out.ranks);
+    r.ranked_ = out.ranked;
+    r.grades_ = std::move(out.grades);
     r.warnings_ = Warnings(m, r);
     r.warnings_.insert(r.warnings_.end(), overflowed.begin(), overflowed.end());
     return r;

@@ -13,15 +13,14 @@ namespace {
 // points in another order can differ in the last bits).
 constexpr double kTieTolerance = 1e-9;
 
-}  // namespace
-
-void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const Eigen::ArrayXXd& adjustments,
-                      std::vector<double>* totals) {
+// The total from the tree's points with bonus and deductions.
+void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const std::vector<char>& unscored,
+                      const Eigen::ArrayXXd& adjustments, std::vector<double>* totals) {
   const RuleSet& r = m.rules;
   const Eigen::Index n = tree.size();
   totals->assign(n, std::nan(""));
   for (Eigen::Index i = 0; i < n; ++i) {
-    if (std::isnan(tree[i])) continue;
+    if (std::isnan(tree[i]) || unscored[i]) continue;
     double bonus = 0, deduction = 0;
     for (size_t a = 0; a < m.adjustments.size(); ++a) {
       (m.adjustments[a].bonus ? bonus : deduction) += adjustments(i, static_cast<Eigen::Index>(a));
@@ -35,6 +34,7 @@ void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const 
   }
 }
 
+// Ranks the entities with a total and no excluding veto; grades them.
 void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, const std::vector<char>& unranked,
                   const std::vector<std::vector<int>>& vetoes, std::vector<int>* ranks, int* ranked,
                   std::vector<int>* grades) {
@@ -70,6 +70,17 @@ void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, con
       if (forced >= 0 && (forced > (*grades)[i] || (*grades)[i] < 0)) (*grades)[i] = forced;
     }
   }
+}
+
+}  // namespace
+
+Outcomes Finish(const CompiledModel& m, const Eigen::ArrayXd& root, const std::vector<char>& unscored,
+                const Eigen::ArrayXXd& adjustments, const std::vector<char>& unranked,
+                const std::vector<std::vector<int>>& vetoes) {
+  Outcomes out;
+  ApplyAdjustments(m, root, unscored, adjustments, &out.totals);
+  RankAndGrade(m, out.totals, unranked, vetoes, &out.ranks, &out.ranked, &out.grades);
+  return out;
 }
 
 }  // namespace makerscore::detail

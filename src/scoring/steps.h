@@ -1,5 +1,7 @@
 // The steps of a scoring run, each over whole columns (internal). The engine
-// (engine.cpp) calls them in this order for every run.
+// (engine.cpp) calls them in this order for every run; a replication of the
+// uncertainty analysis re-runs the last two (AggregateTree, Finish) on its
+// base's leaf scores.
 #ifndef MAKERSCORE_SRC_SCORING_STEPS_H_
 #define MAKERSCORE_SRC_SCORING_STEPS_H_
 
@@ -25,20 +27,38 @@ void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* fl
 
 // aggregate.cpp: group scores bottom-up from the leaves' scores (NaN: left
 // out), then every node's points top-down, per entity class. tree is the
-// model's nodes (or a copy with other shares, for the uncertainty analysis). Children of
-// groups with data-driven weights get them from their scores here; shares
-// receives every node's share as used (derived or stated, first class).
-void AggregateTree(const std::vector<Node>& tree, const std::vector<int>& classes, Eigen::ArrayXXd* scores,
-                   Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares);
+// model's nodes; weight_set, when given, replaces their shares (a replication
+// of the uncertainty analysis; see SetShares). Children of groups with
+// data-driven weights get them from their scores here; shares receives every
+// node's share as used (derived or stated, first class). points receives
+// every node's points, or the root's only when it has one column.
+void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, const std::vector<int>& classes,
+                   Eigen::ArrayXXd* scores, Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares);
 
-// outcomes.cpp: the total from the tree's points with bonus and deductions.
-// adjustments: entity x item points (after each item's cap).
-void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const Eigen::ArrayXXd& adjustments,
-                      std::vector<double>* totals);
-// Ranks the entities with a total and no excluding veto; grades them.
-void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, const std::vector<char>& unranked,
-                  const std::vector<std::vector<int>>& vetoes, std::vector<int>* ranks, int* ranked,
-                  std::vector<int>* grades);
+// aggregate.cpp: gives the tree these shares, and each node the maximum
+// points that follow from them (the root's stay). AggregateTree with
+// weight_set = &shares aggregates as it would over the tree so changed.
+void SetShares(const Shares& shares, std::vector<Node>* tree);
+
+// The outcome of a run for every entity.
+struct Outcomes {
+  std::vector<double> totals;  // NaN: no total
+  std::vector<int> ranks;      // 0: not ranked
+  int ranked = 0;              // how many are ranked
+  std::vector<int> grades;     // index into RuleSet::grades; -1: no grade
+};
+
+// outcomes.cpp: the step every run ends with, the engine's and each
+// replication's. root: the tree's points (NaN where nothing was aggregated);
+// unscored: entities that get no total (a missing value under the policy
+// 'error'); adjustments: entity x item points of the bonus and deduction
+// items (after each item's cap); unranked: entities set aside (a data cell
+// that cannot be used); vetoes: the vetoes that apply to each entity.
+// Totals are the root's points plus the bonus less the deductions; entities
+// with a total and no excluding veto are ranked, then graded.
+Outcomes Finish(const CompiledModel& m, const Eigen::ArrayXd& root, const std::vector<char>& unscored,
+                const Eigen::ArrayXXd& adjustments, const std::vector<char>& unranked,
+                const std::vector<std::vector<int>>& vetoes);
 
 }  // namespace makerscore::detail
 

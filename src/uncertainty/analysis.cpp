@@ -18,7 +18,7 @@ namespace makerscore {
 
 namespace {
 
-using detail::Outcome;
+using detail::Outcomes;
 using detail::Replicator;
 
 int Threads(const UncertaintyOptions& o) {
@@ -52,7 +52,7 @@ const UncertainInputs& CheckedInputs(const UncertainInputs& inputs, int replicat
 
 // The mean absolute rank shift against the nominal ranking, over the
 // entities ranked in both.
-double RankShift(const Outcome& o, const Outcome& nominal) {
+double RankShift(const Outcomes& o, const Outcomes& nominal) {
   double sum = 0;
   int count = 0;
   for (size_t i = 0; i < o.ranks.size(); ++i) {
@@ -137,7 +137,7 @@ UncertaintyResult AnalyseUncertainty(const Model& model, const Cohort& cohort, c
   choices.push_back(nominal_choice);
   rep.Prepare(choices, threads);
   choices.pop_back();
-  const Outcome nominal = rep.Run(nominal_choice);
+  const Outcomes nominal = rep.Run(nominal_choice);
 
   const Result& r = rep.nominal();
   const int n = r.entity_count();
@@ -151,7 +151,7 @@ UncertaintyResult AnalyseUncertainty(const Model& model, const Cohort& cohort, c
   out.ranks.resize(n_rep, n);
   Eigen::Array<int, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> grades(n_rep, n);
   ParallelFor(n_rep, threads, options, [&](long k) {
-    Outcome o = rep.Run(choices[k]);
+    Outcomes o = rep.Run(choices[k]);
     for (int i = 0; i < n; ++i) {
       out.totals(k, i) = o.totals[i];
       out.ranks(k, i) = o.ranks[i];
@@ -226,7 +226,7 @@ SensitivityResult AnalyseSensitivity(const Model& model, const Cohort& cohort, c
   choices.push_back(nominal_choice);
   rep.Prepare(choices, threads);
   choices.pop_back();
-  const Outcome nominal = rep.Run(nominal_choice);
+  const Outcomes nominal = rep.Run(nominal_choice);
   Eigen::VectorXd y(static_cast<Eigen::Index>(choices.size()));
   ParallelFor(static_cast<long>(choices.size()), threads, options,
               [&](long r) { y[r] = RankShift(rep.Run(choices[r]), nominal); });

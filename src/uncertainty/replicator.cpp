@@ -60,23 +60,11 @@ Replicator::Replicator(const Model& model, const Cohort& cohort, const Uncertain
     throw Error("nothing varies: give the uncertain inputs (weights, alternative methods, means, missing-data "
                 "policies, winsorisation limits or the expert panel) in the rule file's 'uncertainty:' section");
   }
-  // Points per unit score of every node, per weight set (the fast path's weights); the nominal set last.
-  const auto& nodes = model_.nodes();
-  auto effective = [&](const std::vector<std::vector<double>>& shares) {
-    Eigen::VectorXd eff(static_cast<Eigen::Index>(nodes.size()));
-    eff[0] = nodes[0].class_max_points[0];
-    for (size_t k = 1; k < nodes.size(); ++k) eff[k] = eff[nodes[k].parent] * shares[k][0];
-    return eff;
-  };
-  for (const auto& set : weight_sets_) leaf_weights_.push_back(effective(set));
-  std::vector<std::vector<double>> own(nodes.size());
-  for (size_t k = 0; k < nodes.size(); ++k) own[k] = nodes[k].class_share;
-  leaf_weights_.push_back(effective(own));
 }
 
-std::vector<std::vector<double>> Replicator::WeightSet(std::mt19937_64& rng) const {
+Shares Replicator::WeightSet(std::mt19937_64& rng) const {
   const auto& nodes = model_.nodes();
-  std::vector<std::vector<double>> shares(nodes.size());
+  Shares shares(nodes.size());
   for (size_t k = 0; k < nodes.size(); ++k) shares[k] = nodes[k].class_share;
   std::uniform_real_distribution<double> unit(0, 1);
   for (size_t k = 0; k < nodes.size(); ++k) {
@@ -125,54 +113,53 @@ Replicator::Key Replicator::KeyOf(const std::vector<int>& choice) const {
   return key;
 }
 
-Replicator::Base Replicator::MakeBase(const Key& key) const {
+std::pair<RuleSet, std::shared_ptr<const Ratings>> Replicator::VariantInputs(const Key& key) const {
   RuleSet rules = ApplyChoices(model_.rules(), u_, std::vector<int>(key.begin(), key.end() - 1));
   rules.uncertainty.reset();
-  const Ratings* ratings_ = cohort_.ratings.get();
-  std::shared_ptr<const Ratings> ratings = cohort_.ratings;
   const int panel = key.back();
-  if (panel >= 0) {
-    // The panel: each expert's ratings as many times as the expert was drawn, the copies named E1#2, E1#3 ...
-    auto drawn = std::make_shared<Ratings>(ratings_->source);
-    const std::vector<int>& times = panels_[panel];
-    const std::vector<std::int32_t>& expert = ratings_->codes(Ratings::kExpert);
-    for (size_t k = 0; k < ratings_->size(); ++k) {
-      const int e = expert[k];
-      for (int c = 0; c < times[e]; ++c) {
-        drawn->Add(ratings_->label(Ratings::kEntity, k), ratings_->label(Ratings::kIndicator, k),
-                   c == 0 ? experts_[e] : experts_[e] + "#" + std::to_string(c + 1), ratings_->label(Ratings::kValue, k),
-                   ratings_->row(k));
-      }
+  if (panel < 0) return {std::move(rules), cohort_.ratings};
+  // The panel: each expert's ratings as many times as the expert was drawn, the copies named E1#2, E1#3 ...
+  const Ratings& all = *cohort_.ratings;
+  auto drawn = std::make_shared<Ratings>(all.source);
+  const std::vector<int>& times = panels_[panel];
+  const std::vector<std::int32_t>& expert = all.codes(Ratings::kExpert);
+  for (size_t k = 0; k < all.size(); ++k) {
+    const int e = expert[k];
+    for (int c = 0; c < times[e]; ++c) {
+      drawn->Add(all.label(Ratings::kEntity, k), all.label(Ratings::kIndicator, k),
+                 c == 0 ? experts_[e] : experts_[e] + "#" + std::to_string(c + 1), all.label(Ratings::kValue, k),
+                 all.row(k));
     }
-    std::vector<Expert> copies;
-    for (const Expert& x : rules.experts) {
-      auto it = std::find(experts_.begin(), experts_.end(), x.id);
-      if (it == experts_.end()) continue;
-      for (int c = 1; c < times[it - experts_.begin()]; ++c) {
-        copies.push_back(x);
-        copies.back().id += "#" + std::to_string(c + 1);
-      }
-    }
-    rules.experts.insert(rules.experts.end(), copies.begin(), copies.end());
-    ratings = drawn;
   }
-  Base base{Model::Compile(rules), nullptr, false, {}, {}};
+  std::vector<Expert> copies;
+  for (const Expert& x : rules.experts) {
+    auto it = std::find(experts_.begin(), experts_.end(), x.id);
+    if (it == experts_.end()) continue;
+    for (int c = 1; c < times[it - experts_.begin()]; ++c) {
+      copies.push_back(x);
+      copies.back().id += "#" + std::to_string(c + 1);
+    }
+  }
+  rules.experts.insert(rules.experts.end(), copies.begin(), copies.end());
+  return {std::move(rules), std::move(drawn)};
+}
+
+Replicator::Base Replicator::MakeBase(const Key& key) const {
+  auto [rules, ratings] = VariantInputs(key);
+  Base base{Model::Compile(rules), nullptr, {}, {}, {}, {}};
   base.result = std::make_shared<Result>(Score(base.model, Cohort{cohort_.current, cohort_.previous, ratings}));
-  const CompiledModel& m = Compiled(base.model);
-  bool fast = !rules.classes;
-  for (const Node& node : m.nodes) {
-    if (node.children.empty()) continue;
-    fast &= node.indicator == nullptr || node.indicator->aggregate == Aggregation::kArithmetic;
-    fast &= node.weights_method == WeightsMethod::kStated || WeightingOf(node.weights_method).from_judgments;
+  const Result& r = *base.result;
+  const int n = r.entity_count();
+  if (rules.classes) {
+    for (int i = 0; i < n; ++i) base.classes.push_back(r.entity_class(i));
   }
-  for (const CompiledLeaf& leaf : m.leaves) fast &= !base.result->scores().col(leaf.node).isNaN().any();
-  base.fast = fast;
-  const int n = base.result->entity_count();
+  base.unscored.resize(n);
   base.unranked.resize(n);
   base.vetoes.resize(n);
   for (int i = 0; i < n; ++i) {
-    base.unranked[i] = !base.result->set_aside(i).empty();
-    base.vetoes[i] = base.result->vetoes(i);
+    base.unscored[i] = (r.flags()(i, 0) & kFlagNotScored) != 0;
+    base.unranked[i] = !r.set_aside(i).empty();
+    base.vetoes[i] = r.vetoes(i);
   }
   return base;
 }
@@ -188,48 +175,29 @@ void Replicator::Prepare(const std::vector<std::vector<int>>& choices, int threa
   for (size_t k = 0; k < keys.size(); ++k) bases_.emplace(keys[k], std::move(*made[k]));
 }
 
-Outcome Replicator::Run(const std::vector<int>& choice) const {
+Outcomes Replicator::Run(const std::vector<int>& choice) const {
   const Base& base = bases_.at(KeyOf(choice));
   const Result& r = *base.result;
   const CompiledModel& m = Compiled(base.model);
   const int w = weights_input_ >= 0 ? choice[weights_input_] : -1;
+  // The base's leaf scores aggregated with this weight set, then finished as the engine finishes. The
+  // buffers are the thread's own, reused from one replication to the next.
+  thread_local Eigen::ArrayXXd scores, points;
+  thread_local Result::FlagArray flags;
+  thread_local std::vector<double> shares;
   const Eigen::Index n = r.entity_count();
-  Eigen::ArrayXd tree(n);
-  if (base.fast) {
-    const Eigen::VectorXd& eff = leaf_weights_[w >= 0 ? w : leaf_weights_.size() - 1];
-    tree.setZero();
-    for (const CompiledLeaf& leaf : m.leaves) tree += r.scores().col(leaf.node) * eff[leaf.node];
-    for (Eigen::Index i = 0; i < n; ++i) {
-      if (std::isnan(r.points()(i, 0))) tree[i] = std::nan("");
-    }
-  } else {
-    std::vector<Node> nodes = m.nodes;
-    if (w >= 0) {
-      for (size_t k = 0; k < nodes.size(); ++k) {
-        nodes[k].class_share = weight_sets_[w][k];
-        nodes[k].share = nodes[k].class_share[0];
-        if (k > 0) {
-          for (size_t q = 0; q < nodes[k].class_max_points.size(); ++q) {
-            nodes[k].class_max_points[q] = nodes[nodes[k].parent].class_max_points[q] * nodes[k].class_share[q];
-          }
-        }
-      }
-    }
-    std::vector<int> classes;
-    if (m.rules.classes) {
-      for (Eigen::Index i = 0; i < n; ++i) classes.push_back(r.entity_class(static_cast<int>(i)));
-    }
-    Eigen::ArrayXXd scores = r.scores(), points(n, static_cast<Eigen::Index>(nodes.size()));
-    Result::FlagArray flags = Result::FlagArray::Zero(n, static_cast<Eigen::Index>(nodes.size()));
-    std::vector<double> shares;
-    AggregateTree(nodes, classes, &scores, &points, &flags, &shares);
-    for (Eigen::Index i = 0; i < n; ++i) tree[i] = std::isnan(r.points()(i, 0)) ? std::nan("") : points(i, 0);
-  }
-  Outcome out;
-  ApplyAdjustments(m, tree, r.adjustment_points(), &out.totals);
-  int ranked = 0;
-  RankAndGrade(m, out.totals, base.unranked, base.vetoes, &out.ranks, &ranked, &out.grades);
-  return out;
+  scores = r.scores();
+  points.resize(n, 1);
+  flags.setZero(n, scores.cols());
+  AggregateTree(m.nodes, w >= 0 ? &weight_sets_[w] : nullptr, base.classes, &scores, &points, &flags, &shares);
+  return Finish(m, points.col(0), base.unscored, r.adjustment_points(), base.unranked, base.vetoes);
+}
+
+Variant Replicator::VariantOf(const std::vector<int>& choice) const {
+  auto [rules, ratings] = VariantInputs(KeyOf(choice));
+  const int w = weights_input_ >= 0 ? choice[weights_input_] : -1;
+  Model model = w >= 0 ? CompileWithShares(rules, weight_sets_[w]) : Model::Compile(rules);
+  return {std::move(model), Cohort{cohort_.current, cohort_.previous, std::move(ratings)}};
 }
 
 }  // namespace makerscore::detail

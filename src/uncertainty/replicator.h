@@ -6,19 +6,22 @@
 // rules/variant.h), the expert panel, the weights. A replication is a choice
 // of one value per input. Choices that share the discrete inputs and the
 // panel share a "base": the variant rule set compiled and scored once, whose
-// leaf scores every weight set then re-aggregates.
+// leaf scores every weight set then re-aggregates and finishes with the
+// engine's own steps (scoring/steps.h: AggregateTree, Finish). Run(choice)
+// is bit for bit Score() of Variant(choice) (tests/replication_test.cpp).
 #ifndef MAKERSCORE_SRC_UNCERTAINTY_REPLICATOR_H_
 #define MAKERSCORE_SRC_UNCERTAINTY_REPLICATOR_H_
 
 #include <Eigen/Core>
 #include <map>
-#include <random>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "makerscore/result.h"
 #include "makerscore/score.h"
+#include "scoring/steps.h"
 
 namespace makerscore::detail {
 
@@ -28,11 +31,11 @@ struct InputSpace {
   int count = 0;
 };
 
-// The outcome of one replication for every entity.
-struct Outcome {
-  std::vector<double> totals;  // NaN: no total
-  std::vector<int> ranks;      // 0: not ranked
-  std::vector<int> grades;     // -1: no grade
+// One replication as a rule set of its own: the variant rules compiled with
+// the weight set's shares, and the cohort with the drawn panel's ratings.
+struct Variant {
+  Model model;
+  Cohort cohort;
 };
 
 class Replicator {
@@ -47,22 +50,27 @@ class Replicator {
   // Compiles and scores every base these choices need, on `threads` threads.
   void Prepare(const std::vector<std::vector<int>>& choices, int threads);
   // One replication (its base prepared): totals, ranks and grades.
-  Outcome Run(const std::vector<int>& choice) const;
+  Outcomes Run(const std::vector<int>& choice) const;
+  // The replication as a rule set and cohort of its own, for checking Run.
+  Variant VariantOf(const std::vector<int>& choice) const;
 
  private:
   struct Base {
     Model model;
     std::shared_ptr<Result> result;
-    bool fast = false;  // arithmetic means only, no classes or data weights, no missing leaf score
+    std::vector<int> classes;               // each entity's class; empty without classes
+    std::vector<char> unscored;             // no total (a missing value under the policy 'error')
     std::vector<char> unranked;             // a data cell set aside
     std::vector<std::vector<int>> vetoes;   // as Result::vetoes
   };
   using Key = std::vector<int>;  // the discrete choices, then the panel
 
   Key KeyOf(const std::vector<int>& choice) const;
+  // The variant rules and the panel's ratings of a base.
+  std::pair<RuleSet, std::shared_ptr<const Ratings>> VariantInputs(const Key& key) const;
   Base MakeBase(const Key& key) const;
   // One weight set drawn from rng: the share of every node per class.
-  std::vector<std::vector<double>> WeightSet(std::mt19937_64& rng) const;
+  Shares WeightSet(std::mt19937_64& rng) const;
 
   Model model_;
   Cohort cohort_;
@@ -72,9 +80,7 @@ class Replicator {
   int panel_input_ = -1, weights_input_ = -1;
   std::vector<std::string> experts_;             // in order of first rating
   std::vector<std::vector<int>> panels_;         // multiplicity of each expert, per panel
-  std::vector<std::vector<std::vector<double>>> weight_sets_;  // [set][node][class] shares
-  // [set]: points per unit score of each node (the fast path); the model's own weights last.
-  std::vector<Eigen::VectorXd> leaf_weights_;
+  std::vector<Shares> weight_sets_;
   std::map<Key, Base> bases_;
   std::shared_ptr<Result> nominal_;
 };
