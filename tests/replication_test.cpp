@@ -1,0 +1,179 @@
+// The uncertainty analysis's replications against the engine: each
+// replication re-aggregates its base's leaf scores with a weight set and
+// finishes as the engine does, and must give bit for bit what Score() gives
+// on the replication as a rule set of its own (Replicator::VariantOf). And
+// the leave-one-out panel, with numbers worked out by hand.
+#include <cmath>
+#include <cstring>
+#include <random>
+
+#include "generator.h"
+#include "test_util.h"
+#include "uncertainty/replicator.h"
+
+namespace makerscore {
+namespace {
+
+using detail::Outcomes;
+using detail::Replicator;
+using testing::Generator;
+using testing::Options;
+
+constexpr int kCases = 60;         // generated rule sets
+constexpr int kReplications = 12;  // replications checked per rule set
+
+bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+// Inputs that vary everything the generated rule set has: the weights (uniform or Dirichlet), up to
+// two leaves' methods, the missing-data policy, and the panel when some leaf is rated.
+UncertainInputs InputsFor(const Generator& g, std::uint64_t seed) {
+  UncertainInputs u;
+  if (seed % 2) {
+    u.weight_noise = 0.3;
+  } else {
+    u.dirichlet = true;
+    u.concentration = 20;
+  }
+  for (size_t k = 0; k < g.quantitative().size() && k < 2; ++k) {
+    UncertainInputs::Methods m{g.quantitative()[k], {}};
+    for (const char* method : {"minmax", "percentile", "distance_to_best"}) {
+      ScoreSpec spec;
+      spec.method = method;
+      m.alternatives.push_back(spec);
+    }
+    u.methods.push_back(m);
+  }
+  u.missing = {MissingPolicy::kZero, MissingPolicy::kMedian};
+  if (!g.rated().empty()) {
+    u.panel = seed % 3 == 0 ? UncertainInputs::Panel::kLeaveOneOut : UncertainInputs::Panel::kBootstrap;
+  }
+  return u;
+}
+
+TEST(Replication, EveryReplicationIsScoreOfItsVariantBitForBit) {
+  int rated_cases = 0, checked = 0;
+  for (std::uint64_t seed = 1; seed <= kCases; ++seed) {
+    Options options{seed % 2 == 0};
+    options.experts = seed % 4 == 0 ? 0 : 3 + static_cast<int>(seed % 3);
+    options.grades = true;
+    Generator g(seed, options);
+    const std::string yaml = g.Rules();
+    const int n = g.Pick(4, 30);
+    const std::string csv = g.Cohort(n);
+    const std::string ratings_csv = g.Ratings(n);
+    Model model = Model::Compile(testing::RulesFromText(yaml));
+    Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv(csv, model.rules(), "generated.csv")), nullptr,
+                  g.rated().empty() ? nullptr : std::make_shared<Ratings>(ParseRatingsCsv(ratings_csv))};
+    rated_cases += !g.rated().empty();
+    const UncertainInputs inputs = InputsFor(g, seed);
+    Replicator rep(model, cohort, inputs, seed);
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> unit(0, 1);
+    std::vector<std::vector<int>> choices;
+    for (int k = 0; k < kReplications; ++k) {
+      std::vector<double> u(rep.inputs().size());
+      for (double& x : u) x = unit(rng);
+      choices.push_back(rep.Choose(u.data()));
+    }
+    rep.Prepare(choices, 1);
+    for (const auto& choice : choices) {
+      const Outcomes out = rep.Run(choice);
+      const detail::Variant variant = rep.VariantOf(choice);
+      const Result r = Score(variant.model, variant.cohort);
+      for (int i = 0; i < n; ++i) {
+        ASSERT_TRUE(SameBits(out.totals[i], r.total(i)))
+            << "seed " << seed << ", entity " << i << ": replication " << out.totals[i] << ", Score() " << r.total(i)
+            << "\n" << yaml;
+        ASSERT_EQ(out.ranks[i], r.rank(i)) << "seed " << seed << ", entity " << i;
+        ASSERT_EQ(out.grades[i] < 0 ? std::string() : model.rules().grades[out.grades[i]].label, r.grade(i))
+            << "seed " << seed << ", entity " << i;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, kCases * kReplications);
+  EXPECT_GT(rated_cases, kCases / 2);  // the panel varied in most cases
+}
+
+// Two makerspaces, one indicator rated by three experts (mean of the ratings, 50 points) and one
+// measured (goalposts 0-100, 50 points):
+//   E1: A 优 (1.0), B 优 (1.0), C 差 (0.4); measured 40 -> 0.4 x 50 = 20 points
+//   E2: A 良 (0.8), B 良 (0.8), C 良 (0.8); measured 50 -> 0.5 x 50 = 25 points
+// The whole panel:  E1 (1 + 1 + 0.4) / 3 = 0.8 -> 40 + 20 = 60;  E2 0.8 -> 40 + 25 = 65
+// Without A (or B): E1 (1 + 0.4) / 2 = 0.7 -> 35 + 20 = 55;      E2 65
+// Without C:        E1 (1 + 1) / 2 = 1.0   -> 50 + 20 = 70;      E2 65
+constexpr const char* kPanelRules = R"(format: makerscore/1
+id: panel
+title: 专家组
+weighting: points
+total: 100
+scales:
+  four:
+    name: 四级
+    levels: {优: 1.0, 良: 0.8, 中: 0.6, 差: 0.4}
+fields:
+  - {id: f, name: 数量}
+indicators:
+  - {id: R, name: 专家评价, weight: 50, rated: {scale: four, combine: mean}}
+  - {id: Q, name: 数量, weight: 50, value: f, score: {method: goalposts, low: 0, high: 100}}
+uncertainty:
+  experts: leave_one_out
+  replications: 300
+)";
+
+constexpr const char* kPanelRatings = R"(entity,indicator,expert,rating
+E1,R,A,优
+E1,R,B,优
+E1,R,C,差
+E2,R,A,良
+E2,R,B,良
+E2,R,C,良
+)";
+
+Cohort PanelCohort(const Model& model) {
+  return {std::make_shared<Dataset>(ParseDatasetCsv("id,f\nE1,40\nE2,50\n", model.rules(), "panel.csv")), nullptr,
+          std::make_shared<Ratings>(ParseRatingsCsv(kPanelRatings))};
+}
+
+TEST(Replication, LeaveOneOutPanelsByHand) {
+  Model model = Model::Compile(testing::RulesFromText(kPanelRules));
+  const Cohort cohort = PanelCohort(model);
+  Replicator rep(model, cohort, *model.rules().uncertainty, 1);
+  ASSERT_EQ(rep.inputs().size(), 1u);
+  EXPECT_EQ(rep.inputs()[0].name, "experts (leave one out)");
+  ASSERT_EQ(rep.inputs()[0].count, 3);  // A, B, C left out in turn, in the order they first rate
+  rep.Prepare({{0}, {1}, {2}}, 1);
+  const double e1[] = {55, 55, 70};
+  for (int panel = 0; panel < 3; ++panel) {
+    const Outcomes out = rep.Run({panel});
+    EXPECT_NEAR(out.totals[0], e1[panel], 1e-9) << "panel without expert " << "ABC"[panel];
+    EXPECT_NEAR(out.totals[1], 65, 1e-9) << "panel without expert " << "ABC"[panel];
+    EXPECT_EQ(out.ranks[0], panel == 2 ? 1 : 2);
+    EXPECT_EQ(out.ranks[1], panel == 2 ? 2 : 1);
+  }
+  EXPECT_NEAR(rep.nominal().total(0), 60, 1e-9);
+  EXPECT_NEAR(rep.nominal().total(1), 65, 1e-9);
+}
+
+TEST(Replication, LeaveOneOutAnalysisSeesOnlyTheThreePanels) {
+  Model model = Model::Compile(testing::RulesFromText(kPanelRules));
+  UncertaintyResult r = AnalyseUncertainty(model, PanelCohort(model), *model.rules().uncertainty);
+  ASSERT_EQ(r.totals.rows(), 300);
+  int without_c = 0;
+  for (Eigen::Index k = 0; k < r.totals.rows(); ++k) {
+    const double t1 = r.totals(k, 0);
+    ASSERT_TRUE(std::fabs(t1 - 55) < 1e-9 || std::fabs(t1 - 70) < 1e-9) << "replication " << k << ": " << t1;
+    ASSERT_NEAR(r.totals(k, 1), 65, 1e-9);
+    without_c += std::fabs(t1 - 70) < 1e-9;
+  }
+  // Each replication leaves out one of the three at random: C about a third of the time (300 draws:
+  // a binomial standard deviation of about 8).
+  EXPECT_GT(without_c, 60);
+  EXPECT_LT(without_c, 140);
+  EXPECT_EQ(r.entities[0].nominal_rank, 2);  // 60 against 65 with the whole panel
+  EXPECT_EQ(r.entities[0].rank_p05, 1);
+  EXPECT_EQ(r.entities[0].rank_p95, 2);
+}
+
+}  // namespace
+}  // namespace makerscore
