@@ -14,7 +14,7 @@ packages=(build-essential cmake libeigen3-dev libyaml-cpp-dev libcli11-dev nlohm
 with_tests=OFF
 if [[ "${1:-}" == "--tests" ]]; then
   with_tests=ON
-  packages+=(libgtest-dev libbenchmark-dev python3-pytest python3-nbclient python3-ipykernel python3-openpyxl clang libclang-rt-14-dev)
+  packages+=(libgtest-dev libbenchmark-dev python3-pytest python3-nbclient python3-ipykernel python3-openpyxl clang libclang-rt-14-dev clang-format clang-tidy)
 fi
 # The HTML report's test opens it in headless Chromium; the browser is installed with the packages it
 # recommends (fonts and the like), as a desktop would have it.

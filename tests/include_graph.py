@@ -35,7 +35,7 @@ def graph(src):
 # Earlier layers first; folders of one layer do not include each other.
 LAYERS = [
     ["util"],                                             # text, numbers, files, statistics, threads
-    ["formula", "methods", "weights", "experts", "data"],  # building blocks, each on its own
+    ["formula", "methods", "means", "weights", "experts", "data"],  # building blocks, each on its own
     ["rules"],                                            # load: YAML -> RuleSet, validated
     ["scoring"],                                          # compile: RuleSet -> plan; score: plan -> Result
     ["uncertainty"],                                      # many scorings of variant rule sets
@@ -48,6 +48,7 @@ NARROW = {
     "experts": ["makerscore/model.h", "makerscore/result.h", "makerscore/score.h"],
     "formula": ["makerscore/model.h", "makerscore/result.h", "makerscore/score.h"],
     "methods": ["makerscore/model.h", "makerscore/result.h", "makerscore/score.h"],
+    "means": ["makerscore/model.h", "makerscore/result.h", "makerscore/score.h"],
     "weights": ["makerscore/model.h", "makerscore/result.h", "makerscore/score.h"],
 }
 

@@ -12,6 +12,8 @@
 #include "makerscore/diagnostics.h"
 #include "makerscore/error.h"
 #include "makerscore/explain.h"
+#include "makerscore/flags.h"
+#include "makerscore/indicator_stats.h"
 #include "makerscore/load.h"
 #include "makerscore/methods.h"
 #include "makerscore/missing.h"

@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "makerscore/flags.h"
+#include "makerscore/indicator_stats.h"
 #include "makerscore/methods.h"
-#include "makerscore/result.h"
 #include "makerscore/rules.h"
 
 namespace makerscore::detail {
