@@ -49,7 +49,6 @@ inline Cohort MakeCohort(int n) {
           std::make_shared<Dataset>(fields, ids, std::vector<std::string>{}, last), ratings};
 }
 
-
 }  // namespace makerscore::bench
 
 #endif  // MAKERSCORE_BENCH_COHORT_H_

@@ -3,15 +3,14 @@
 // result's CSV out (into memory); and writing the HTML report. The files are
 // written once, outside the timed loop, from a synthetic cohort (cohort.h).
 #include <benchmark/benchmark.h>
-
 #include <makerscore/makerscore.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
-#include <iomanip>
 #include <fstream>
+#include <iomanip>
 #include <sstream>
-#include <unistd.h>
 
 #include "cohort.h"
 

@@ -2,7 +2,6 @@
 // score (cohort size swept), explain. Setup stays outside the timed loops.
 // Synthetic cohorts are drawn from the example cohort's rows with a fixed seed.
 #include <benchmark/benchmark.h>
-
 #include <makerscore/makerscore.h>
 
 #include "cohort.h"

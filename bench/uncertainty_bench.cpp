@@ -2,7 +2,6 @@
 // makerspaces with the weights varying (10,000 replications), and the ASEM
 // index with its four uncertain inputs (100 replications).
 #include <benchmark/benchmark.h>
-
 #include <makerscore/makerscore.h>
 
 #include "cohort.h"

@@ -6,8 +6,8 @@
 
 namespace {
 const makerscore::Model& Guangxi() {
-  static const makerscore::Model model =
-      makerscore::Model::Compile(makerscore::LoadRulesOrThrow(std::string(MAKERSCORE_SOURCE_DIR) + "/rules/guangxi-2019.yaml"));
+  static const makerscore::Model model = makerscore::Model::Compile(
+      makerscore::LoadRulesOrThrow(std::string(MAKERSCORE_SOURCE_DIR) + "/rules/guangxi-2019.yaml"));
   return model;
 }
 
@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     makerscore::DatasetReading lenient = makerscore::ParseDatasetCsvLenient(text, m.rules(), "fuzz.csv");
     (void)makerscore::CheckDataset(m, lenient.data);
     auto aside = std::make_shared<makerscore::Dataset>(lenient.data);
-    makerscore::Result ra = makerscore::Score(GuangxiSettingAside(), aside, aside, std::make_shared<makerscore::Ratings>());
+    makerscore::Result ra =
+        makerscore::Score(GuangxiSettingAside(), aside, aside, std::make_shared<makerscore::Ratings>());
     (void)makerscore::FormatTable(ra);
     (void)makerscore::ToJson(ra);
     (void)makerscore::HtmlReport(ra);

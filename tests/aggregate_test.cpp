@@ -17,7 +17,8 @@ indicators:
   - id: G
     name: 组
     weight: 1
-    )" + aggregate + R"(
+    )" + aggregate +
+         R"(
     children:
       - {id: A, name: 甲, weight: 1, value: a, score: {method: goalposts, low: 0, high: 100}}
       - {id: B, name: 乙, weight: 1, value: b, score: {method: goalposts, low: 0, high: 100}}
@@ -58,8 +59,9 @@ TEST(Aggregate, MeansThatNeedNonNegativeScoresRefuseChildrenThatCanGoBelowZero) 
   std::string text = Rules("aggregate: geometric");
   text.replace(text.find("score: {method: goalposts, low: 0, high: 100}}\n      - {id: B"),
                std::string("score: {method: goalposts, low: 0, high: 100}}").size(), "score: {method: zscore}}");
-  EXPECT_THAT_CONTAINS(testing::ErrorsOf(text), "'aggregate: geometric' needs scores of 0 or more, but 'A' (zscore) "
-                                                "can score below 0");
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(text),
+                       "'aggregate: geometric' needs scores of 0 or more, but 'A' (zscore) "
+                       "can score below 0");
   std::string harmonic = Rules("aggregate: harmonic");
   harmonic.replace(harmonic.find("high: 100}}\n      - {id: B"), std::string("high: 100}}").size(),
                    "high: 100, clamp: false}}");
@@ -94,7 +96,8 @@ TEST(Classes, EachClassHasItsOwnWeights) {
 TEST(Classes, UnknownClassIsAnErrorNamingTheRow) {
   Model m = Model::Compile(testing::RulesFromText(kClasses));
   auto d = std::make_shared<Dataset>(ParseDatasetCsv("id,type,a,b\nX,综合,1,1\nY,混合,1,1\n", m.rules(), "d.csv"));
-  EXPECT_THROW_WITH(Score(m, d), DataError, "d.csv:3: column 'type' is '混合', which is none of the classes 综合, 专业");
+  EXPECT_THROW_WITH(Score(m, d), DataError,
+                    "d.csv:3: column 'type' is '混合', which is none of the classes 综合, 专业");
 }
 
 TEST(Classes, WeightsMustAddUpForEveryClass) {

@@ -29,8 +29,8 @@ const Published kPublished[] = {
 
 Result ScoreAsem() {
   Model m = Model::Compile(LoadRulesOrThrow(testing::SourcePath("rules/asem-connectivity.yaml")));
-  auto data = std::make_shared<Dataset>(
-      ReadDatasetCsv(testing::SourcePath("examples/data/asem/ASEM_iData.csv"), m.rules()));
+  auto data =
+      std::make_shared<Dataset>(ReadDatasetCsv(testing::SourcePath("examples/data/asem/ASEM_iData.csv"), m.rules()));
   return Score(m, data);
 }
 

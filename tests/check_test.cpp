@@ -14,7 +14,8 @@ TEST(ShanxiForm, EveryNumericItemOfSectionsTwoToSixIsAField) {
   // Items of the source form: between "（二）自身建设" and the date line, three
   // lines each: "\t<name>", "\t<unit>" (the unit may be blank) and "\t" (the
   // empty cell for the quantity). Section headings start with "（".
-  std::string source = testing::ReadText(testing::SourcePath("docs/sources/shanxi-2018-makerspace-annual-report-form.txt"));
+  std::string source =
+      testing::ReadText(testing::SourcePath("docs/sources/shanxi-2018-makerspace-annual-report-form.txt"));
   size_t begin = source.find("（二）自身建设"), end = source.find("报出日期");
   ASSERT_NE(begin, std::string::npos);
   std::istringstream in(source.substr(begin, end - begin));

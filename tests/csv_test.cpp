@@ -53,7 +53,8 @@ fields:
       "id,income,share\n"
       "A,\"1,234,567.5\",12.5%\n"
       "B,１２３．５,－３\n"
-      "C,\xC2\xA0" "42\xE3\x80\x80,７％\n",
+      "C,\xC2\xA0"
+      "42\xE3\x80\x80,７％\n",
       rules, "d.csv");
   EXPECT_DOUBLE_EQ(d.value(0, 0), 1234567.5);
   EXPECT_DOUBLE_EQ(d.value(0, 1), 12.5);
@@ -77,8 +78,9 @@ fields: [{id: income, name: 总收入, unit: 万元}]
     }
     return std::string("no error");
   };
-  EXPECT_THAT_CONTAINS(error_of("12%"), "d.csv:2: column 'income' (总收入): expected a number in 万元, found the "
-                                        "percentage '12%' (write 12 if the field is measured in percent, 0.12 if it is a fraction)");
+  EXPECT_THAT_CONTAINS(error_of("12%"),
+                       "d.csv:2: column 'income' (总收入): expected a number in 万元, found the "
+                       "percentage '12%' (write 12 if the field is measured in percent, 0.12 if it is a fraction)");
   EXPECT_THAT_CONTAINS(error_of("1,23"), "found '1,23': a comma may only separate thousands (1,234,567)");
   EXPECT_THAT_CONTAINS(error_of("12,34,567"), "a comma may only separate thousands");
   EXPECT_THAT_CONTAINS(error_of("1,234,"), "a comma may only separate thousands");
@@ -88,8 +90,9 @@ fields: [{id: income, name: 总收入, unit: 万元}]
   EXPECT_THAT_CONTAINS(error_of("1e999"),
                        "found '1e999', which is larger than the largest number makerscore holds (about 1.8e308)");
   // Issue 14: an underflow is not "too large".
-  EXPECT_THAT_CONTAINS(error_of("1e-400"), "found '1e-400', which is closer to 0 than the smallest number makerscore "
-                                           "holds (about 2.2e-308; write 0 if 0 is meant)");
+  EXPECT_THAT_CONTAINS(error_of("1e-400"),
+                       "found '1e-400', which is closer to 0 than the smallest number makerscore "
+                       "holds (about 2.2e-308; write 0 if 0 is meant)");
   EXPECT_THAT_CONTAINS(error_of("1 234"), "expected a number in 万元, found '1 234'");
   EXPECT_THAT_CONTAINS(error_of("0x10"), "expected a number in 万元, found '0x10'");
 }
@@ -104,7 +107,8 @@ TEST(DatasetCsv, MissingColumnNamesTheField) {
 
 // Issue 15: headers as departments write them.
 TEST(DatasetCsv, TheUsualChineseIdAndNameHeadersAndUnitsInBrackets) {
-  Dataset d = ParseDatasetCsv("编号,众创空间名称,总收入（万元）,服务人员数量(人),online\nA,甲空间,12.5,3,1\n", Rules(), "d.csv");
+  Dataset d = ParseDatasetCsv("编号,众创空间名称,总收入（万元）,服务人员数量(人),online\nA,甲空间,12.5,3,1\n", Rules(),
+                              "d.csv");
   ASSERT_EQ(d.entity_count(), 1);
   EXPECT_EQ(d.entity_ids()[0], "A");
   EXPECT_EQ(d.entity_names()[0], "甲空间");
@@ -114,9 +118,10 @@ TEST(DatasetCsv, TheUsualChineseIdAndNameHeadersAndUnitsInBrackets) {
 
 TEST(DatasetCsv, AUnitThatDiffersFromTheFieldsIsRefused) {
   // 元 against 万元: read as it is, every income would be 10,000 times too large.
-  EXPECT_THROW_WITH(ParseDatasetCsv("id,总收入（元）,staff,online\nA,125000,3,1\n", Rules(), "d.csv"), DataError,
-                    "d.csv:1: the column '总收入（元）' is in 元, but the rule file's field income (总收入) is in 万元: "
-                    "convert the column to 万元, or head it '总收入' once it is");
+  EXPECT_THROW_WITH(
+      ParseDatasetCsv("id,总收入（元）,staff,online\nA,125000,3,1\n", Rules(), "d.csv"), DataError,
+      "d.csv:1: the column '总收入（元）' is in 元, but the rule file's field income (总收入) is in 万元: "
+      "convert the column to 万元, or head it '总收入' once it is");
 }
 
 TEST(DatasetCsv, AHeaderThatNearlyMatchesIsSuggested) {
@@ -138,12 +143,14 @@ TEST(DatasetCsv, TitleRowsBlankRowsAndATotalsRowAreLeftOut) {
   Dataset d = ParseDatasetCsv(csv, Rules(), "d.csv");
   ASSERT_EQ(d.entity_count(), 2);
   EXPECT_EQ(d.row(1), 5);
-  EXPECT_EQ(d.notes(), (std::vector<std::string>{
-                           "d.csv:1: left out the title row '2019年度众创空间统计表' above the header",
-                           "d.csv:7: left out the totals row '合计': it sums or averages the makerspaces and is not one "
-                           "of them"}));
+  EXPECT_EQ(d.notes(),
+            (std::vector<std::string>{
+                "d.csv:1: left out the title row '2019年度众创空间统计表' above the header",
+                "d.csv:7: left out the totals row '合计': it sums or averages the makerspaces and is not one "
+                "of them"}));
   // A totals row given an id of its own is left out too.
-  EXPECT_EQ(ParseDatasetCsv("id,name,income,staff,online\nA,甲,10,1,1\n总 计,,10,1,1\n", Rules(), "d.csv").entity_count(), 1);
+  EXPECT_EQ(
+      ParseDatasetCsv("id,name,income,staff,online\nA,甲,10,1,1\n总 计,,10,1,1\n", Rules(), "d.csv").entity_count(), 1);
 }
 
 TEST(DatasetCsv, NonNumericCellNamesRowColumnAndExpectation) {
@@ -200,7 +207,8 @@ TEST(DatasetCsv, InvalidUtf8FormsAreRefused) {
   // The largest code point and the last before the surrogates are UTF-8: the file passes the encoding check,
   // and the id is then refused as a name, since neither is an assigned character.
   EXPECT_THROW_WITH(ParseDatasetCsv("id,income,staff,online\nA\xF4\x8F\xBF\xBF\xED\x9F\xBF,1,2,1\n", Rules(), "d.csv"),
-                    DataError, "d.csv: row 2: the entity id 'A<U+10FFFF><U+D7FF>' contains U+10FFFF, a code point that is not "
+                    DataError,
+                    "d.csv: row 2: the entity id 'A<U+10FFFF><U+D7FF>' contains U+10FFFF, a code point that is not "
                     "an assigned character, at character 2; remove it");
 }
 

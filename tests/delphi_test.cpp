@@ -12,10 +12,10 @@ TEST(KendallW, PublishedExampleWithoutTies) {
   // sum of squared deviations of the rank sums from their mean 22 is 1048,
   // W = 12 x 1048 / (4^2 x (10^3 - 10)) = 0.7939.
   Eigen::MatrixXd ranks(4, 10);
-  ranks << 1, 3, 4, 5, 2, 8, 6, 7, 10, 9,   // judge A
-      2, 1, 4, 5, 6, 3, 8, 7, 10, 9,         // judge B
-      3, 2, 1, 5, 7, 4, 6, 8, 9, 10,         // judge C
-      4, 2, 3, 1, 6, 7, 5, 9, 8, 10;         // judge D
+  ranks << 1, 3, 4, 5, 2, 8, 6, 7, 10, 9,  // judge A
+      2, 1, 4, 5, 6, 3, 8, 7, 10, 9,       // judge B
+      3, 2, 1, 5, 7, 4, 6, 8, 9, 10,       // judge C
+      4, 2, 3, 1, 6, 7, 5, 9, 8, 10;       // judge D
   Concordance c = KendallW(ranks);
   EXPECT_NEAR(c.w, 12.0 * 1048 / (16 * 990), 1e-12);
   EXPECT_NEAR(c.w, 0.7939, 5e-5);
@@ -103,8 +103,8 @@ TEST(Delphi, OneRoundByHand) {
   // Boundary values: means 4.75, 3, 4 -> 3.9167 - 0.8780 = 3.0387; B (mean 3) misses it and
   // meets the other two (full-score frequency threshold below 0, CV 0.2722 <= 0.2778): review.
   const double m = 11.75 / 3;
-  EXPECT_NEAR(r.mean_threshold,
-              m - std::sqrt((std::pow(4.75 - m, 2) + std::pow(3 - m, 2) + std::pow(4 - m, 2)) / 2), 1e-12);
+  EXPECT_NEAR(r.mean_threshold, m - std::sqrt((std::pow(4.75 - m, 2) + std::pow(3 - m, 2) + std::pow(4 - m, 2)) / 2),
+              1e-12);
   EXPECT_NEAR(r.cv_threshold, 0.277779, 1e-5);
   EXPECT_EQ(r.indicators[1].verdict, "review");
   EXPECT_EQ(r.indicators[0].verdict, "keep");
@@ -142,8 +142,7 @@ TEST(Delphi, BadRowsAreNamed) {
   // Found by fuzzing: a round number too large for an int.
   EXPECT_THROW_WITH(ParseDelphiCsv("round,expert,indicator,importance,ca,cs\n1e300,E1,A,4,0.5,0.5\n", {}, "d.csv"),
                     DataError, "'round' must be a round number 1, 2, ... (at most 1000)");
-  EXPECT_THROW_WITH(ParseDelphiCsv("round,expert,indicator,importance,ca\n", {}, "d.csv"), DataError,
-                    "no column 'cs'");
+  EXPECT_THROW_WITH(ParseDelphiCsv("round,expert,indicator,importance,ca\n", {}, "d.csv"), DataError, "no column 'cs'");
   EXPECT_THROW_WITH(
       ParseDelphiCsv("round,expert,indicator,importance,ca,cs\n1,E1,A,4,0.5,0.5\n1,E1,B,4,0.6,0.5\n", {}, "d.csv"),
       DataError, "d.csv:3: expert 'E1' gives a different ca/cs");

@@ -13,9 +13,9 @@ using detail::CombineSorted;
 TEST(Combine, MeanMedianTrimmedMeanByHand) {
   // Five experts: 差 0.4, 中 0.6, 良 0.8, 优 1.0, 优 1.0 (sorted).
   std::vector<double> r = {0.4, 0.6, 0.8, 1.0, 1.0};
-  EXPECT_DOUBLE_EQ(CombineSorted(r, Combine::kMean), 3.8 / 5);          // 0.76
+  EXPECT_DOUBLE_EQ(CombineSorted(r, Combine::kMean), 3.8 / 5);  // 0.76
   EXPECT_DOUBLE_EQ(CombineSorted(r, Combine::kMedian), 0.8);
-  EXPECT_DOUBLE_EQ(CombineSorted(r, Combine::kTrimmedMean), 2.4 / 3);   // (0.6 + 0.8 + 1.0) / 3 = 0.8
+  EXPECT_DOUBLE_EQ(CombineSorted(r, Combine::kTrimmedMean), 2.4 / 3);  // (0.6 + 0.8 + 1.0) / 3 = 0.8
   // Even count: median is the mean of the middle two.
   EXPECT_DOUBLE_EQ(CombineSorted({0.4, 0.6, 0.8, 1.0}, Combine::kMedian), 0.7);
 }
@@ -81,7 +81,7 @@ TEST(Ratings, StoredAsCodesIntoTheirLabels) {
   EXPECT_EQ(r.labels(Ratings::kEntity), (std::vector<std::string>{"A", "B"}));
   EXPECT_EQ(r.labels(Ratings::kValue), (std::vector<std::string>{"优", "良"}));
   EXPECT_EQ(r.codes(Ratings::kExpert), (std::vector<std::int32_t>{0, 1, 0}));
-  EXPECT_EQ(r.row(2), 4);  // rows running on from 2 are not stored, but still told
+  EXPECT_EQ(r.row(2), 4);          // rows running on from 2 are not stored, but still told
   r.Add("B", "q", "E2", "中", 9);  // a row that does not run on: every row is then kept
   EXPECT_EQ(r.row(1), 3);
   EXPECT_EQ(r.row(3), 9);
@@ -137,8 +137,9 @@ indicators:
     }
   }
   // The first 100 alone (4,000 ratings: one thread) get the same bits.
-  auto some = std::make_shared<Dataset>(std::vector<std::string>{"x"}, std::vector<std::string>(ids.begin(), ids.begin() + 100),
-                                        std::vector<std::string>{}, Eigen::MatrixXd::Zero(100, 1));
+  auto some =
+      std::make_shared<Dataset>(std::vector<std::string>{"x"}, std::vector<std::string>(ids.begin(), ids.begin() + 100),
+                                std::vector<std::string>{}, Eigen::MatrixXd::Zero(100, 1));
   auto their = std::make_shared<Ratings>("r");
   for (size_t k = 0; k < 100 * 10; ++k) their->Add(ratings->at(k));
   Result alone = Score(m, some, nullptr, their);
@@ -190,10 +191,10 @@ const char* kK = "A,K,E1,5\nB,K,E1,5\nC,K,E1,3\nA,K,E2,4\nB,K,E2,3\nC,K,E2,2\nA,
 
 TEST(Panel, AuthorityWeightedMeanBandsAndDisagreement) {
   Result r = ScorePanel(std::string("entity,indicator,expert,rating\n") +
-                        "A,W,E1,优\nA,W,E2,中\n"   // (0.9 x 1 + 0.6 x 0.6) / 1.5 = 0.84; CV of (1, 0.6) = 0.4714
-                        "B,W,E1,优\nB,W,E2,良\n"   // (0.9 + 0.48) / 1.5 = 0.92; CV of (1, 0.8) = 0.1571
-                        "A,B,E1,35\n"              // 35 / 40
-                        "B,B,E1,较好\n" +          // the band's midpoint 25.5 / 40
+                        "A,W,E1,优\nA,W,E2,中\n"  // (0.9 x 1 + 0.6 x 0.6) / 1.5 = 0.84; CV of (1, 0.6) = 0.4714
+                        "B,W,E1,优\nB,W,E2,良\n"  // (0.9 + 0.48) / 1.5 = 0.92; CV of (1, 0.8) = 0.1571
+                        "A,B,E1,35\n"             // 35 / 40
+                        "B,B,E1,较好\n" +         // the band's midpoint 25.5 / 40
                         kK);
   const Model& m = r.model();
   int w = m.FindNode("W"), b = m.FindNode("B"), k = m.FindNode("K");

@@ -28,7 +28,8 @@ grades:
   - {grade: 良, min: 60}
 )";
   Model m = Model::Compile(testing::RulesFromText(rules));
-  auto now = std::make_shared<Dataset>(ParseDatasetCsv("id,name,a,b\nE1,一号空间,10,5\nE2,二号空间,30,0\n", m.rules(), "d.csv"));
+  auto now = std::make_shared<Dataset>(
+      ParseDatasetCsv("id,name,a,b\nE1,一号空间,10,5\nE2,二号空间,30,0\n", m.rules(), "d.csv"));
   auto last = std::make_shared<Dataset>(ParseDatasetCsv("id,a,b\nE1,8,4\nE2,1,2\n", m.rules(), "p.csv"));
   auto ratings = std::make_shared<Ratings>(ParseRatingsCsv(
       "entity,indicator,expert,rating\nE1,2,X,优\nE1,2,Y,良\nE1,2,Z,差\nE1,2,W,良\nE2,2,X,优\n", "r.csv"));
@@ -51,8 +52,7 @@ TEST(Explain, WholeEntityGolden) {
   // 1.3: 5 points. 2: ratings 1, 0.8, 0.4, 0.8 -> drop 1 and 0.4 -> 0.8 -> 32 points. Total 57.
   std::string text = Explain(r, "E1");
   EXPECT_NE(text.find("total: 57 of 100, rank 1 of 2, no grade"), std::string::npos) << text;
-  EXPECT_NE(text.find("the mean after dropping the highest (1) and the lowest (0.4) = 0.8"), std::string::npos)
-      << text;
+  EXPECT_NE(text.find("the mean after dropping the highest (1) and the lowest (0.4) = 0.8"), std::string::npos) << text;
   testing::ExpectGolden(text, "explain-E1.txt");
   // E2 divides by zero in 1.2 and has one rating of three required.
   std::string e2 = Explain(r, "E2");

@@ -1,8 +1,9 @@
 // The formula language: parsing, errors with positions, column evaluation.
+#include "formula/formula.h"
+
 #include <cmath>
 #include <limits>
 
-#include "formula/formula.h"
 #include "test_util.h"
 
 namespace makerscore::detail {

@@ -15,12 +15,12 @@ namespace makerscore::testing {
 
 // What the generator may use.
 struct Options {
-  bool relative = false;         // weighting: relative (else points)
-  bool any_direction = true;     // false: every indicator is higher-is-better
-  bool any_aggregate = true;     // geometric, harmonic and power means too (relative only)
-  bool allow_exclude = true;     // missing: exclude (which hands a missing indicator's points to its siblings)
-  int experts = 0;               // > 0: some leaves are rated by this many experts (see Ratings)
-  bool grades = false;           // grades 优 (top 30% and 70 points), 良 (50 points), 中 (the rest)
+  bool relative = false;      // weighting: relative (else points)
+  bool any_direction = true;  // false: every indicator is higher-is-better
+  bool any_aggregate = true;  // geometric, harmonic and power means too (relative only)
+  bool allow_exclude = true;  // missing: exclude (which hands a missing indicator's points to its siblings)
+  int experts = 0;            // > 0: some leaves are rated by this many experts (see Ratings)
+  bool grades = false;        // grades 优 (top 30% and 70 points), 良 (50 points), 中 (the rest)
 };
 
 // A random rule set as YAML text, and a random cohort for it as CSV.
@@ -35,8 +35,10 @@ class Generator {
     out << "weighting: " << (options_.relative ? "relative" : "points") << "\ntotal: 120\n";
     const char* missing[] = {"zero", "mean", "median", "exclude"};
     out << "missing: " << missing[Pick(0, options_.allow_exclude ? 3 : 2)] << "\n";
-    if (options_.experts > 0) out << "scales:\n  four:\n    name: 四级\n    levels: {优: 1.0, 良: 0.8, 中: 0.6, 差: 0.4}\n";
-    if (options_.grades) out << "grades:\n  - {grade: 优, min: 70, top: 30%}\n  - {grade: 良, min: 50}\n  - {grade: 中, min: 0}\n";
+    if (options_.experts > 0)
+      out << "scales:\n  four:\n    name: 四级\n    levels: {优: 1.0, 良: 0.8, 中: 0.6, 差: 0.4}\n";
+    if (options_.grades)
+      out << "grades:\n  - {grade: 优, min: 70, top: 30%}\n  - {grade: 良, min: 50}\n  - {grade: 中, min: 0}\n";
     out << "fields:\n";
     for (int f = 0; f < fields_; ++f) out << "  - {id: f" << f << ", name: 字段" << f << ", min: 0}\n";
     out << "indicators:\n";
@@ -94,7 +96,9 @@ class Generator {
     std::vector<int> weights = Split(points, k);
     for (int c = 0; c < k; ++c) {
       const std::string id = "N" + std::to_string((*next_id)++);
-      out << pad << "- id: " << id << "\n" << pad << "  name: 指标" << id << "\n" << pad << "  weight: " << weights[c] << "\n";
+      out << pad << "- id: " << id << "\n"
+          << pad << "  name: 指标" << id << "\n"
+          << pad << "  weight: " << weights[c] << "\n";
       if (depth < 3 && weights[c] >= 6 && Pick(0, 2) == 0) {
         int kind = 0;
         if (options_.relative && options_.any_aggregate) {
@@ -145,9 +149,13 @@ class Generator {
   }
 
   std::string Method(bool bounded) {
-    std::vector<std::string> methods = {"{method: minmax", "{method: goalposts, low: 10, high: 80",
-                                        "{method: percentile", "{method: borda", "{method: distance_to_best",
-                                        "{method: efficacy", "{method: ratio, benchmark: 60"};
+    std::vector<std::string> methods = {"{method: minmax",
+                                        "{method: goalposts, low: 10, high: 80",
+                                        "{method: percentile",
+                                        "{method: borda",
+                                        "{method: distance_to_best",
+                                        "{method: efficacy",
+                                        "{method: ratio, benchmark: 60"};
     if (options_.relative && !bounded) methods.push_back("{method: zscore");
     std::string m = methods[Pick(0, static_cast<int>(methods.size()) - 1)];
     if (options_.any_direction && Pick(0, 3) == 0) m += ", direction: lower";

@@ -16,8 +16,8 @@ struct SourceIndicator {
 // The table of second-level indicators, read from the source document itself:
 // a line "\t<id><name>", then "\t<points>", then "\t定量" or "\t定性".
 std::vector<SourceIndicator> SourceTable() {
-  std::istringstream in(testing::ReadText(
-      testing::SourcePath("docs/sources/guangxi-2019-makerspace-evaluation-indicators.txt")));
+  std::istringstream in(
+      testing::ReadText(testing::SourcePath("docs/sources/guangxi-2019-makerspace-evaluation-indicators.txt")));
   std::vector<std::string> lines;
   for (std::string l; std::getline(in, l);) lines.push_back(l);
   std::vector<SourceIndicator> out;
@@ -87,9 +87,9 @@ TEST(GuangxiRules, FormulasOfTheSource) {
 TEST(GuangxiRules, AssumptionsAreMarked) {
   std::string text = testing::ReadText(testing::SourcePath("rules/guangxi-2019.yaml"));
   // The source gives no scoring curves, scale, zero-base rule, missing-data rule or grade cut-offs.
-  for (const char* topic : {"ASSUMPTION (scoring curves)", "ASSUMPTION: the source names the 9 qualitative",
-                            "ASSUMPTION (zero base)", "ASSUMPTION: an indicator whose value cannot be computed",
-                            "ASSUMPTION: the cut-offs"}) {
+  for (const char* topic :
+       {"ASSUMPTION (scoring curves)", "ASSUMPTION: the source names the 9 qualitative", "ASSUMPTION (zero base)",
+        "ASSUMPTION: an indicator whose value cannot be computed", "ASSUMPTION: the cut-offs"}) {
     EXPECT_NE(text.find(topic), std::string::npos) << topic;
   }
 }

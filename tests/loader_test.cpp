@@ -71,7 +71,8 @@ TEST(Loader, WrongTypeNamesWhatWasExpectedAndFound) {
   std::string text = kMinimal;
   text.replace(text.find("weight: 60"), 10, "weight: sixty");
   std::string e = ErrorsOf(text);
-  EXPECT_NE(e.find("test.yaml:11:13: error: 'weight' must be a number (or, with classes, a map of class weights), found 'sixty' [indicators/1/weight]"),
+  EXPECT_NE(e.find("test.yaml:11:13: error: 'weight' must be a number (or, with classes, a map of class weights), "
+                   "found 'sixty' [indicators/1/weight]"),
             std::string::npos)
       << e;
   EXPECT_NE(e.find(" | ............^"), std::string::npos) << e;
@@ -98,7 +99,8 @@ TEST(Loader, FormulaErrorsPointIntoTheFormula) {
   std::string text = kMinimal;
   text.replace(text.find("value: x"), 8, "value: x / y");
   std::string e = ErrorsOf(text);
-  EXPECT_NE(e.find("test.yaml:12:16: error: in formula: unknown field 'y' (did you mean 'x'?) [indicators/1/value]"), std::string::npos)
+  EXPECT_NE(e.find("test.yaml:12:16: error: in formula: unknown field 'y' (did you mean 'x'?) [indicators/1/value]"),
+            std::string::npos)
       << e;
 }
 
@@ -136,8 +138,9 @@ TEST(Loader, MissingFileIsADiagnosticNotACrash) {
 
 TEST(Limits, AliasesExpandingBeyondTheLimitAreRefusedQuickly) {
   // A "billion laughs" rule file: each level repeats the previous one 9 times (9^8 = 43 million nodes).
-  std::string text = "format: makerscore/1\nid: x\ntitle: t\nfields: [{id: a, name: a}]\n"
-                     "x0: &x0 {id: L, name: n, weight: 1, value: a, score: {method: minmax}}\n";
+  std::string text =
+      "format: makerscore/1\nid: x\ntitle: t\nfields: [{id: a, name: a}]\n"
+      "x0: &x0 {id: L, name: n, weight: 1, value: a, score: {method: minmax}}\n";
   for (int k = 1; k <= 8; ++k) {
     text += "x" + std::to_string(k) + ": &x" + std::to_string(k) + " {id: G, name: g, weight: 1, children: [";
     for (int r = 0; r < 9; ++r) text += std::string(r ? ", " : "") + "*x" + std::to_string(k - 1);
@@ -160,7 +163,8 @@ TEST(Limits, AnAliasInsideItselfAndDeepNestingAreRefused) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.diagnostics.ErrorCount(), 1);
     EXPECT_NE(r.diagnostics.ToString().find("nests more than 100 levels deep (an alias inside the item it names"),
-              std::string::npos) << r.diagnostics.ToString();
+              std::string::npos)
+        << r.diagnostics.ToString();
   }
   // 101 levels of plain nesting: the same limit; 100 levels pass it (and fail later, as a rule file).
   auto nested = [](int levels) { return "a: " + std::string(levels, '[') + std::string(levels, ']') + "\n"; };
@@ -194,7 +198,8 @@ TEST(Limits, HugeFilesAndLinesStayReadable) {
   EXPECT_NE(big.diagnostics.ToString().find("larger than 16 MiB"), std::string::npos);
   std::remove(path.c_str());
   // A mistake at the end of a 50,000-character line: the diagnostic shows 100 characters around it.
-  LoadResult r = ParseRules("format: makerscore/1\nid: a\nfields: []\ntitle2: " + std::string(50000, 'y') + "\n", "t.yaml");
+  LoadResult r =
+      ParseRules("format: makerscore/1\nid: a\nfields: []\ntitle2: " + std::string(50000, 'y') + "\n", "t.yaml");
   std::string text = r.diagnostics.ToString();
   EXPECT_LT(text.size(), 2000u) << text.size();
   EXPECT_NE(text.find("unknown key 'title2'"), std::string::npos);

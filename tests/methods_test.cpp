@@ -16,8 +16,8 @@ struct Scored {
   IndicatorStats stats;
 };
 
-MethodContext Context(const char* method, std::map<std::string, double> params = {},
-                      Direction dir = Direction::kHigher, std::vector<Band> bands = {}, double max_points = 10) {
+MethodContext Context(const char* method, std::map<std::string, double> params = {}, Direction dir = Direction::kHigher,
+                      std::vector<Band> bands = {}, double max_points = 10) {
   const MethodInfo* info = FindMethod(method);
   EXPECT_NE(info, nullptr) << method;
   ScoreSpec spec{method, dir, std::move(params), std::move(bands)};

@@ -23,7 +23,8 @@ indicators:
   - {id: A, name: 基础, weight: 100, value: base, score: {method: points}}
 bonus:
   max: 6
-  )" + bonus_extra + R"(
+  )" + bonus_extra +
+         R"(
   items:
     - {id: B1, name: 获得荣誉, value: honours * 1, max: 5}
     - {id: B2, name: 举办活动, value: events * 0.5}
@@ -43,11 +44,11 @@ grades:
 
 const char* kData =
     "id,base,honours,events,accidents,residents,submitted\n"
-    "P,90,7,6,0,20,1\n"   // bonus 5 (capped) + 3 = 8 -> 6 (all items at most 6): 96
-    "Q,98,2,0,0,20,1\n"   // bonus 2: 100
-    "R,95,0,0,3,20,1\n"   // deduction 15 -> 10 (all at most 10): 85
-    "S,99,0,0,0,5,1\n"    // 99 but fewer than 10 teams: grade 差
-    "T,97,0,0,0,20,\n";   // statistics not submitted: no rank, no grade
+    "P,90,7,6,0,20,1\n"  // bonus 5 (capped) + 3 = 8 -> 6 (all items at most 6): 96
+    "Q,98,2,0,0,20,1\n"  // bonus 2: 100
+    "R,95,0,0,3,20,1\n"  // deduction 15 -> 10 (all at most 10): 85
+    "S,99,0,0,0,5,1\n"   // 99 but fewer than 10 teams: grade 差
+    "T,97,0,0,0,20,\n";  // statistics not submitted: no rank, no grade
 
 Result RunRules(const std::string& rules) {
   Model m = Model::Compile(testing::RulesFromText(rules));
@@ -61,8 +62,8 @@ TEST(Adjustments, BonusAndDeductionsWithTheirCaps) {
   EXPECT_DOUBLE_EQ(r.total(0), 96);                  // 90 + min(8, 6)
   EXPECT_DOUBLE_EQ(r.total(1), 100);                 // 98 + 2, outside the 100: not capped
   EXPECT_DOUBLE_EQ(r.adjustment_points()(2, 2), 15);
-  EXPECT_DOUBLE_EQ(r.total(2), 85);                  // 95 - min(15, 10)
-  EXPECT_DOUBLE_EQ(r.points()(0, 0), 90);            // the indicators' points stay apart
+  EXPECT_DOUBLE_EQ(r.total(2), 85);        // 95 - min(15, 10)
+  EXPECT_DOUBLE_EQ(r.points()(0, 0), 90);  // the indicators' points stay apart
 }
 
 TEST(Adjustments, BonusWithinTheTotal) {
@@ -70,8 +71,9 @@ TEST(Adjustments, BonusWithinTheTotal) {
   EXPECT_DOUBLE_EQ(r.total(0), 96);
   EXPECT_DOUBLE_EQ(r.total(1), 100);  // 98 + 2 = 100 exactly
   Model m = Model::Compile(testing::RulesFromText(Rules("within_total: true")));
-  Result s = Score(m, std::make_shared<Dataset>(ParseDatasetCsv(
-                          "id,base,honours,events,accidents,residents,submitted\nZ,99,5,0,0,20,1\n", m.rules(), "z.csv")));
+  Result s =
+      Score(m, std::make_shared<Dataset>(ParseDatasetCsv(
+                   "id,base,honours,events,accidents,residents,submitted\nZ,99,5,0,0,20,1\n", m.rules(), "z.csv")));
   EXPECT_DOUBLE_EQ(s.total(0), 100);  // 99 + 5 capped at the full 100
 }
 

@@ -3,9 +3,9 @@
 #include <cmath>
 
 #include "scoring/steps.h"
+#include "test_util.h"
 #include "util/statistics.h"
 #include "util/text.h"
-#include "test_util.h"
 
 namespace makerscore {
 namespace {
@@ -37,7 +37,8 @@ struct Treated {
 
 Treated Treat(const OutlierSpec& spec, std::vector<double> values) {
   Treated t{Eigen::Map<Eigen::ArrayXd>(values.data(), static_cast<Eigen::Index>(values.size())),
-            FlagColumn::Zero(static_cast<Eigen::Index>(values.size())), {}};
+            FlagColumn::Zero(static_cast<Eigen::Index>(values.size())),
+            {}};
   detail::TreatOutliers(spec, &t.x, &t.flags, &t.stats);
   return t;
 }

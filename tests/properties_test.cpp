@@ -167,7 +167,7 @@ TEST(Properties, PointsNeverExceedAnIndicatorsMaximum) {
         const double p = r.points()(i, static_cast<Eigen::Index>(k));
         if (std::isnan(p)) continue;
         ASSERT_LE(p, nodes[k].max_points + 1e-9) << "seed " << seed << ", node " << nodes[k].id << "\n"
-                                                  << c.rules << c.csv;
+                                                 << c.rules << c.csv;
         ASSERT_GE(p, -1e-9) << "seed " << seed << ", node " << nodes[k].id;
       }
     }

@@ -81,9 +81,9 @@ TEST(Replication, EveryReplicationIsScoreOfItsVariantBitForBit) {
       const detail::Variant variant = rep.VariantOf(choice);
       const Result r = Score(variant.model, variant.cohort);
       for (int i = 0; i < n; ++i) {
-        ASSERT_TRUE(SameBits(out.totals[i], r.total(i)))
-            << "seed " << seed << ", entity " << i << ": replication " << out.totals[i] << ", Score() " << r.total(i)
-            << "\n" << yaml;
+        ASSERT_TRUE(SameBits(out.totals[i], r.total(i))) << "seed " << seed << ", entity " << i << ": replication "
+                                                         << out.totals[i] << ", Score() " << r.total(i) << "\n"
+                                                         << yaml;
         ASSERT_EQ(out.ranks[i], r.rank(i)) << "seed " << seed << ", entity " << i;
         ASSERT_EQ(out.grades[i] < 0 ? std::string() : model.rules().grades[out.grades[i]].label, r.grade(i))
             << "seed " << seed << ", entity " << i;
@@ -146,8 +146,10 @@ TEST(Replication, LeaveOneOutPanelsByHand) {
   const double e1[] = {55, 55, 70};
   for (int panel = 0; panel < 3; ++panel) {
     const Outcomes out = rep.Run({panel});
-    EXPECT_NEAR(out.totals[0], e1[panel], 1e-9) << "panel without expert " << "ABC"[panel];
-    EXPECT_NEAR(out.totals[1], 65, 1e-9) << "panel without expert " << "ABC"[panel];
+    EXPECT_NEAR(out.totals[0], e1[panel], 1e-9) << "panel without expert "
+                                                << "ABC"[panel];
+    EXPECT_NEAR(out.totals[1], 65, 1e-9) << "panel without expert "
+                                         << "ABC"[panel];
     EXPECT_EQ(out.ranks[0], panel == 2 ? 1 : 2);
     EXPECT_EQ(out.ranks[1], panel == 2 ? 2 : 1);
   }

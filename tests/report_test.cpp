@@ -164,7 +164,8 @@ TEST(Report, WrittenToAFileOrAFolder) {
   // Places a report cannot go.
   std::ofstream(dir / "plain") << "x";
   EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "plain").string()), Error, "it is a file, not a folder");
-  EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "no" / "such").string()), Error, "cannot write the report folder: the folder");
+  EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "no" / "such").string()), Error,
+                    "cannot write the report folder: the folder");
   EXPECT_THROW_WITH(WriteHtmlReport(r, (dir / "no" / "such.html").string()), Error, "does not exist");
   fs::remove_all(dir);
 }
@@ -209,7 +210,8 @@ TEST(Report, AReportFormHasOnlyItsChecks) {
   // Shanxi's annual report form: fields and consistency checks, no indicators. Its example breaks three
   // checks (docs: examples/data/make_shanxi_example.py plants them in SX002, SX004 and SX005).
   Model m = Model::Compile(LoadRulesOrThrow(testing::SourcePath("rules/shanxi-2018-form.yaml")));
-  auto data = std::make_shared<Dataset>(ReadDatasetCsv(testing::SourcePath("examples/data/shanxi-example-2018.csv"), m.rules()));
+  auto data = std::make_shared<Dataset>(
+      ReadDatasetCsv(testing::SourcePath("examples/data/shanxi-example-2018.csv"), m.rules()));
   Result r = Score(m, data);
   const std::string html = HtmlReport(r);
   EXPECT_EQ(html.find("<section class=\"scorecard\""), std::string::npos);
@@ -217,7 +219,8 @@ TEST(Report, AReportFormHasOnlyItsChecks) {
   const std::string checks = Table(html, "violations");
   EXPECT_EQ(Count(checks, "<tr><td class=\"num\">"), 3);
   for (const char* id : {"SX002", "SX004", "SX005"}) EXPECT_NE(checks.find(id), std::string::npos) << id;
-  EXPECT_THROW_WITH(HtmlReport(r, ReportOptions{"SX001", nullptr}), Error, "has no indicators to score, so no scorecard");
+  EXPECT_THROW_WITH(HtmlReport(r, ReportOptions{"SX001", nullptr}), Error,
+                    "has no indicators to score, so no scorecard");
 }
 
 TEST(Report, ACellSetAsideIsNamedInTheOverviewAndTheScorecard) {

@@ -252,12 +252,12 @@ indicators:
   - {id: H, name: 人才, weight: 10, value: bachelor + 2 * master + 3 * phd, score: {method: points}}
 )yaml";
   Model m = Model::Compile(testing::RulesFromText(rules));
-  auto d = std::make_shared<Dataset>(ParseDatasetCsv(
-      "id,workstations,tax,hosted,cohosted,bachelor,master,phd\n"
-      "A,15,4.9,2,1,1,1,1\n"     // W 0; T floor(0.98) = 0; E 2.5; H 1 + 2 + 3 = 6
-      "B,25,12.3,3,5,4,2,1\n"    // W 4 + 1 = 5; T floor(2.46) = 2; E 5.5 -> 5; H 4 + 4 + 3 = 11 -> 10
-      "C,40,20,0,0,0,0,0\n",     // W 4 + 4 = 8 -> 6; T 4 -> 3; E 0; H 0
-      m.rules(), "d.csv"));
+  auto d = std::make_shared<Dataset>(
+      ParseDatasetCsv("id,workstations,tax,hosted,cohosted,bachelor,master,phd\n"
+                      "A,15,4.9,2,1,1,1,1\n"   // W 0; T floor(0.98) = 0; E 2.5; H 1 + 2 + 3 = 6
+                      "B,25,12.3,3,5,4,2,1\n"  // W 4 + 1 = 5; T floor(2.46) = 2; E 5.5 -> 5; H 4 + 4 + 3 = 11 -> 10
+                      "C,40,20,0,0,0,0,0\n",   // W 4 + 4 = 8 -> 6; T 4 -> 3; E 0; H 0
+                      m.rules(), "d.csv"));
   Result r = Score(m, d);
   EXPECT_DOUBLE_EQ(r.total(0), 0 + 0 + 2.5 + 6);
   EXPECT_DOUBLE_EQ(r.points()(1, m.FindNode("W")), 5);
@@ -301,8 +301,9 @@ grades: [{grade: 优, min: 80}, {grade: 良, min: 0}]
   EXPECT_THAT_CONTAINS(r.set_aside(y)[0].message, "found 'abc'");
   EXPECT_TRUE(r.flags()(y, 0) & kFlagSetAside);
   EXPECT_THAT_CONTAINS(Explain(r, "Y"), "set aside (not ranked and not graded): row 3, column 'income' (总收入)");
-  EXPECT_THAT_CONTAINS(FormatTable(r), "Not ranked or graded because a cell of their data cannot be used:\n"
-                                       "  Y: row 3, column 'income'");
+  EXPECT_THAT_CONTAINS(FormatTable(r),
+                       "Not ranked or graded because a cell of their data cannot be used:\n"
+                       "  Y: row 3, column 'income'");
 
   // The same data under the default bad_cells: error is refused, whichever reader was used.
   std::string strict = rules;

@@ -35,8 +35,7 @@ inline void ExpectGolden(const std::string& actual, const std::string& name) {
     return;
   }
   std::string expected = ReadText(path);
-  EXPECT_EQ(expected, actual) << "golden file " << path << " differs; the actual text is:\n"
-                              << actual;
+  EXPECT_EQ(expected, actual) << "golden file " << path << " differs; the actual text is:\n" << actual;
 }
 
 // Parses a rule file from text; fails the test with the diagnostics if it
@@ -55,20 +54,20 @@ inline std::string ErrorsOf(const std::string& yaml) {
 }
 
 // Expects `statement` to throw exception type E whose what() contains text.
-#define EXPECT_THROW_WITH(statement, E, text)                                      \
-  do {                                                                              \
-    try {                                                                           \
-      statement;                                                                    \
-      ADD_FAILURE() << "expected " #E " containing: " << (text);                    \
-    } catch (const E& e) {                                                          \
-      EXPECT_NE(std::string(e.what()).find(text), std::string::npos)                \
-          << "message: " << e.what() << "\nexpected to contain: " << (text);       \
-    }                                                                               \
+#define EXPECT_THROW_WITH(statement, E, text)                                \
+  do {                                                                       \
+    try {                                                                    \
+      statement;                                                             \
+      ADD_FAILURE() << "expected " #E " containing: " << (text);             \
+    } catch (const E& e) {                                                   \
+      EXPECT_NE(std::string(e.what()).find(text), std::string::npos)         \
+          << "message: " << e.what() << "\nexpected to contain: " << (text); \
+    }                                                                        \
   } while (0)
 
 // Expects the string haystack to contain needle, showing both when it does not.
-#define EXPECT_THAT_CONTAINS(haystack, needle)                                                  \
-  EXPECT_NE(std::string(haystack).find(needle), std::string::npos)                             \
+#define EXPECT_THAT_CONTAINS(haystack, needle)                     \
+  EXPECT_NE(std::string(haystack).find(needle), std::string::npos) \
       << "text: " << (haystack) << "\nexpected to contain: " << (needle)
 
 }  // namespace makerscore::testing

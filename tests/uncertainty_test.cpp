@@ -108,7 +108,8 @@ TEST(Uncertainty, APerturbationThatCannotChangeRanksGivesZeroWidthIntervals) {
   methods:
     - {indicator: A, alternatives: [{method: minmax}, {method: percentile}, {method: distance_to_best}]}
   replications: 500
-)", "id,a,b\nX,9,8\nY,5,4\nZ,1,2\n");
+)",
+                  "id,a,b\nX,9,8\nY,5,4\nZ,1,2\n");
   UncertaintyResult r = AnalyseUncertainty(s.model, s.data, nullptr, nullptr, *s.model.rules().uncertainty);
   ASSERT_EQ(r.inputs.size(), 2u);
   EXPECT_EQ(r.inputs[0], "method of A");
@@ -131,9 +132,10 @@ TEST(Uncertainty, SensitivityFindsTheInputThatMatters) {
   Cohort s = Make(R"(  weights: {noise: 0.5}
   methods:
     - {indicator: A, alternatives: [{method: minmax}, {method: percentile}]}
-)", "id,a,b\nX,10,0\nY,0,10\nZ,5,4\n");
-  SensitivityResult sens = AnalyseSensitivity(s.model, s.data, nullptr, nullptr, *s.model.rules().uncertainty,
-                                              {2000, 3, 0, nullptr}, 200);
+)",
+                  "id,a,b\nX,10,0\nY,0,10\nZ,5,4\n");
+  SensitivityResult sens =
+      AnalyseSensitivity(s.model, s.data, nullptr, nullptr, *s.model.rules().uncertainty, {2000, 3, 0, nullptr}, 200);
   ASSERT_EQ(sens.indices.size(), 2u);
   EXPECT_EQ(sens.indices[1].input, "weights");
   EXPECT_GT(sens.output_variance, 0);
@@ -148,7 +150,8 @@ TEST(Uncertainty, TheSameSeedGivesTheSameBitsOnOneAndTwoThreads) {
   missing: [zero, mean]
   seed: 11
   replications: 300
-)", "id,a,b\nX,10,0\nY,0,10\nZ,5,5\nW,7,\nV,3,6\n");
+)",
+                  "id,a,b\nX,10,0\nY,0,10\nZ,5,5\nW,7,\nV,3,6\n");
   const UncertainInputs& u = *s.model.rules().uncertainty;
   UncertaintyResult one = AnalyseUncertainty(s.model, s.data, nullptr, nullptr, u, {std::nullopt, std::nullopt, 1});
   UncertaintyResult two = AnalyseUncertainty(s.model, s.data, nullptr, nullptr, u, {std::nullopt, std::nullopt, 2});
@@ -165,8 +168,8 @@ TEST(Uncertainty, TheSectionInARuleFileAndInItsOwnFile) {
   // examples/data/guangxi-uncertainty.yaml as its section (also a seed of the rule-file fuzzer).
   const std::string root = MAKERSCORE_SOURCE_DIR;
   RuleSet inline_section = LoadRulesOrThrow(root + "/tests/data/guangxi-with-uncertainty.yaml");
-  LoadResult own_file = LoadRulesWithInputs(root + "/rules/guangxi-2019.yaml",
-                                            root + "/examples/data/guangxi-uncertainty.yaml");
+  LoadResult own_file =
+      LoadRulesWithInputs(root + "/rules/guangxi-2019.yaml", root + "/examples/data/guangxi-uncertainty.yaml");
   ASSERT_TRUE(own_file.ok()) << own_file.diagnostics.ToString();
   for (const RuleSet* r : {&inline_section, &*own_file.rules}) {
     ASSERT_TRUE(r->uncertainty.has_value());
@@ -189,7 +192,8 @@ TEST(Uncertainty, RuleFileChecks) {
                        "alternative 1 of the method of A does not work: 'zscore' scores are not bounded");
   EXPECT_THAT_CONTAINS(testing::ErrorsOf(Rules("  missing: [zero, average]\n")),
                        "'average' is not a missing-data policy");
-  EXPECT_THAT_CONTAINS(testing::ErrorsOf(Rules("  weights: {noise: 1.5}\n")), "'noise' must be at least 0 and less than 1");
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(Rules("  weights: {noise: 1.5}\n")),
+                       "'noise' must be at least 0 and less than 1");
   EXPECT_THAT_CONTAINS(testing::ErrorsOf(Rules("  winsorisation: [1, 3]\n")), "need the rule set's 'outliers:'");
   Cohort s = Make("  replications: 10\n", "id,a,b\nX,1,2\n");
   EXPECT_THROW_WITH(AnalyseUncertainty(s.model, s.data, nullptr, nullptr, *s.model.rules().uncertainty), Error,

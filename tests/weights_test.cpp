@@ -63,7 +63,8 @@ TEST(Ahp, SmallMatricesAndGroups) {
 TEST(Ahp, MatrixChecksAndRandomIndex) {
   EXPECT_EQ(CheckComparisonMatrix(M({{1, 3}, {0.5, 1}})),
             "the matrix must be reciprocal: 3 and 0.5 (row 1, column 2) are not each other's inverse");
-  EXPECT_EQ(CheckComparisonMatrix(M({{1, -2}, {-0.5, 1}})), "every comparison must be a positive number (row 1, column 2)");
+  EXPECT_EQ(CheckComparisonMatrix(M({{1, -2}, {-0.5, 1}})),
+            "every comparison must be a positive number (row 1, column 2)");
   EXPECT_EQ(CheckComparisonMatrix(M({{2, 1}, {1, 1}})), "the diagonal must be 1 (row 1, column 1)");
   EXPECT_DOUBLE_EQ(RandomIndex(3), 0.58);
   EXPECT_DOUBLE_EQ(RandomIndex(10), 1.49);
@@ -138,11 +139,8 @@ TEST(Published, CriticTusAdali2019) {
   // 0.151, as also tabulated in the pyrepo-mcda test suite (Test_CRITIC). They follow from min-max
   // normalising every column as x' = (x - min) / (max - min) (the paper's step 1 as these numbers show;
   // reversing the cost column would flip its correlations) -- done here by hand, then CRITIC.
-  Eigen::MatrixXd x = M({{5000, 3, 3, 4, 3, 2},
-                         {680, 5, 3, 2, 2, 1},
-                         {2000, 3, 2, 3, 4, 3},
-                         {600, 4, 3, 1, 2, 2},
-                         {800, 2, 4, 3, 3, 4}});
+  Eigen::MatrixXd x = M(
+      {{5000, 3, 3, 4, 3, 2}, {680, 5, 3, 2, 2, 1}, {2000, 3, 2, 3, 4, 3}, {600, 4, 3, 1, 2, 2}, {800, 2, 4, 3, 3, 4}});
   for (Eigen::Index j = 0; j < x.cols(); ++j) {
     const double lo = x.col(j).minCoeff(), hi = x.col(j).maxCoeff();
     x.col(j) = (x.col(j).array() - lo) / (hi - lo);

@@ -1,25 +1,25 @@
 // Scores the bundled Guangxi example cohort with the makerscore C++ API:
 // load -> compile -> read data -> score -> present and explain.
 //   guangxi_example [MAKERSCORE_SOURCE_DIR]
+#include <makerscore/makerscore.h>
+
 #include <iostream>
 #include <memory>
 #include <string>
-
-#include <makerscore/makerscore.h>
 
 int main(int argc, char** argv) {
   const std::string root = argc > 1 ? argv[1] : ".";
   try {
     // A rule file with errors throws RuleError listing every one of them.
-    makerscore::Model model = makerscore::Model::Compile(
-        makerscore::LoadRulesOrThrow(root + "/rules/guangxi-2019.yaml"));
+    makerscore::Model model =
+        makerscore::Model::Compile(makerscore::LoadRulesOrThrow(root + "/rules/guangxi-2019.yaml"));
     const std::string data = root + "/examples/data/";
     auto now = std::make_shared<makerscore::Dataset>(
         makerscore::ReadDatasetCsv(data + "guangxi-example-2019.csv", model.rules()));
     auto last = std::make_shared<makerscore::Dataset>(
         makerscore::ReadDatasetCsv(data + "guangxi-example-2018.csv", model.rules()));
-    auto ratings = std::make_shared<makerscore::Ratings>(
-        makerscore::ReadRatingsCsv(data + "guangxi-example-ratings.csv"));
+    auto ratings =
+        std::make_shared<makerscore::Ratings>(makerscore::ReadRatingsCsv(data + "guangxi-example-ratings.csv"));
 
     makerscore::Result result = makerscore::Score(model, now, last, ratings);
     std::cout << makerscore::FormatTable(result) << "\n";

@@ -12,11 +12,11 @@ namespace makerscore {
 
 // One broken consistency rule in one entity's report.
 struct Violation {
-  int row = 0;              // the data's source row
-  std::string entity;       // entity id
-  std::string check;        // the check's id
-  std::string fields;       // the fields involved, by name, comma-separated
-  std::string message;      // what is wrong, with both sides' values
+  int row = 0;          // the data's source row
+  std::string entity;   // entity id
+  std::string check;    // the check's id
+  std::string fields;   // the fields involved, by name, comma-separated
+  std::string message;  // what is wrong, with both sides' values
 };
 
 // Evaluates every check of the model on every entity. A check whose fields

@@ -41,8 +41,7 @@ struct CsvOptions {
 // outside the field's bounds or not a whole number for a count.
 Dataset ReadDatasetCsv(const std::string& path, const RuleSet& rules, const CsvOptions& options = {});
 // The same, from text in memory; source names it in messages.
-Dataset ParseDatasetCsv(std::string_view text, const RuleSet& rules,
-                        const std::string& source = "<string>");
+Dataset ParseDatasetCsv(std::string_view text, const RuleSet& rules, const std::string& source = "<string>");
 
 // A cohort read with its bad cells set aside: each such cell is missing (NaN)
 // in data, listed in problems and in data.set_aside().

@@ -35,17 +35,16 @@ class Dataset {
   // category field (its values are codes into them), empty for the others.
   // values is entity_count x field_count.
   Dataset(std::vector<std::string> field_ids, std::vector<std::string> entity_ids,
-          std::vector<std::string> entity_names, Eigen::MatrixXd values,
-          std::vector<int> rows = {}, std::string source = "",
-          std::vector<std::vector<std::string>> categories = {});
+          std::vector<std::string> entity_names, Eigen::MatrixXd values, std::vector<int> rows = {},
+          std::string source = "", std::vector<std::vector<std::string>> categories = {});
 
   // Borrows the columns: columns[j] points at entity_ids.size() doubles of
   // field j, and stays valid while owner lives (the Dataset keeps owner).
   // The same checks as the constructor.
   static Dataset FromColumns(std::vector<std::string> field_ids, std::vector<std::string> entity_ids,
                              std::vector<std::string> entity_names, std::vector<const double*> columns,
-                             std::shared_ptr<const void> owner,
-                             std::vector<std::vector<std::string>> categories = {}, std::string source = "");
+                             std::shared_ptr<const void> owner, std::vector<std::vector<std::string>> categories = {},
+                             std::string source = "");
 
   int entity_count() const { return static_cast<int>(entity_ids_.size()); }
   int field_count() const { return static_cast<int>(field_ids_.size()); }

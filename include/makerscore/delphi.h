@@ -39,7 +39,7 @@ struct DelphiResponse {
 };
 
 struct DelphiOptions {
-  double full_score = 5;   // the top of the importance scale (满分)
+  double full_score = 5;  // the top of the importance scale (满分)
   // Screening: by the boundary-value method (界值法: mean - SD of the
   // indicators' means and full-score frequencies, mean + SD of their CVs),
   // unless fixed thresholds are given.
@@ -57,13 +57,13 @@ struct DelphiExpert {
 
 struct DelphiIndicator {
   std::string id;
-  std::string parent;          // "" at the first level
+  std::string parent;  // "" at the first level
   int answers = 0;
   double mean = 0, sd = 0, cv = 0;  // sd with n - 1; cv = sd / mean
-  double full_frequency = 0;   // share of answers at full score
-  int failed = 0;              // thresholds missed, 0-3
-  std::string verdict;         // "keep" (0 missed), "review" (1-2), "drop" (3), as 界值法 prescribes
-  double weight = 0;           // mean importance over its kept siblings'; 0 when dropped
+  double full_frequency = 0;        // share of answers at full score
+  int failed = 0;                   // thresholds missed, 0-3
+  std::string verdict;              // "keep" (0 missed), "review" (1-2), "drop" (3), as 界值法 prescribes
+  double weight = 0;                // mean importance over its kept siblings'; 0 when dropped
 };
 
 // The statistics of one Delphi round.
@@ -88,8 +88,7 @@ std::vector<DelphiResponse> ParseDelphiCsv(std::string_view text, const DelphiOp
                                            const std::string& source = "<string>");
 
 // Every round's statistics, rounds in order.
-std::vector<DelphiRound> AnalyseDelphi(const std::vector<DelphiResponse>& responses,
-                                       const DelphiOptions& options = {});
+std::vector<DelphiRound> AnalyseDelphi(const std::vector<DelphiResponse>& responses, const DelphiOptions& options = {});
 
 // The rounds as an aligned text report, and as JSON.
 std::string FormatDelphi(const std::vector<DelphiRound>& rounds);

@@ -13,8 +13,7 @@ namespace makerscore {
 // cohort figures, the experts' ratings, the flags. With indicator_id empty,
 // the whole tree: total, rank, grade and every node's points.
 // Throws Error for an unknown entity or indicator id.
-std::string Explain(const Result& result, const std::string& entity_id,
-                    const std::string& indicator_id = "");
+std::string Explain(const Result& result, const std::string& entity_id, const std::string& indicator_id = "");
 
 }  // namespace makerscore
 

@@ -9,10 +9,10 @@ namespace makerscore {
 // Cohort figures used for one indicator in one scoring run, kept so that each
 // number can be explained.
 struct IndicatorStats {
-  double low = 0;      // the lower end the method used (cohort min, goalpost ...)
-  double high = 0;     // the upper end (cohort max, goalpost, benchmark ...)
-  double fill = 0;     // the imputed value (missing policy mean/median), else NaN
-  int present = 0;     // entities whose value could be computed
+  double low = 0;   // the lower end the method used (cohort min, goalpost ...)
+  double high = 0;  // the upper end (cohort max, goalpost, benchmark ...)
+  double fill = 0;  // the imputed value (missing policy mean/median), else NaN
+  int present = 0;  // entities whose value could be computed
   // Outlier treatment: the skewness and kurtosis of the values before it,
   // how many values were winsorised or capped, whether the log fallback was
   // used, and for capping the two percentile values.

@@ -20,14 +20,14 @@
 #include "makerscore/model.h"
 #include "makerscore/output.h"
 #include "makerscore/present.h"
-#include "makerscore/report.h"
 #include "makerscore/ratings.h"
+#include "makerscore/report.h"
 #include "makerscore/result.h"
 #include "makerscore/rules.h"
 #include "makerscore/schema.h"
 #include "makerscore/score.h"
-#include "makerscore/version.h"
 #include "makerscore/uncertainty.h"
+#include "makerscore/version.h"
 #include "makerscore/weights.h"
 
 #endif  // MAKERSCORE_MAKERSCORE_H_

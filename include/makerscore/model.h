@@ -27,11 +27,11 @@ struct Node {
   std::string id;    // "" for the root
   std::string name;  // the rule file's name ("总分" for the root)
   NodeKind kind = NodeKind::kGroup;
-  int parent = -1;                // index of the parent; -1 for the root
-  int depth = 0;                  // 0 for the root, 1 for first-level indicators
-  std::vector<int> children;      // indices, in rule-file order
-  double share = 1;               // weight as a fraction of the parent's (the first class's)
-  double max_points = 0;          // points this node can earn at most (the first class's)
+  int parent = -1;            // index of the parent; -1 for the root
+  int depth = 0;              // 0 for the root, 1 for first-level indicators
+  std::vector<int> children;  // indices, in rule-file order
+  double share = 1;           // weight as a fraction of the parent's (the first class's)
+  double max_points = 0;      // points this node can earn at most (the first class's)
   // The same for every class of entity (RuleSet::classes), in the order of
   // its labels; one entry when the rule set has no classes.
   std::vector<double> class_share;

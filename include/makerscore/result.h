@@ -20,7 +20,7 @@ namespace makerscore {
 namespace detail {
 class Engine;
 struct RatingsIndex;
-}
+}  // namespace detail
 
 // Per entity and node: the raw value, the value used, the score in [0, 1] and
 // the points; subtotals for every group; the total, rank and grade.

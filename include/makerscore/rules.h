@@ -19,23 +19,23 @@ namespace makerscore {
 
 // What a data field holds; decides which values are accepted.
 enum class FieldKind {
-  kNumber,  // any real number
-  kCount,   // a whole number >= 0 (persons, companies, events)
-  kAmount,  // money, any real number (usually 万元)
-  kShare,   // a proportion; 0.25 means 25%
-  kFlag,    // 0 or 1 (是/否 in a form)
+  kNumber,    // any real number
+  kCount,     // a whole number >= 0 (persons, companies, events)
+  kAmount,    // money, any real number (usually 万元)
+  kShare,     // a proportion; 0.25 means 25%
+  kFlag,      // 0 or 1 (是/否 in a form)
   kCategory,  // a text label (a region, a type of incubator); not for formulas
 };
 
 // One column of the data each entity reports.
 struct Field {
-  std::string id;       // identifier used in formulas and CSV headers
-  std::string name;     // the source document's name, e.g. 众创空间总收入
-  std::string unit;     // e.g. 万元, 个, 人; may be empty
+  std::string id;    // identifier used in formulas and CSV headers
+  std::string name;  // the source document's name, e.g. 众创空间总收入
+  std::string unit;  // e.g. 万元, 个, 人; may be empty
   FieldKind kind = FieldKind::kNumber;
   std::optional<double> min;  // smallest acceptable value, if any
   std::optional<double> max;  // largest acceptable value, if any
-  std::string section;  // the form section it belongs to, e.g. （三）服务能力
+  std::string section;        // the form section it belongs to, e.g. （三）服务能力
   std::string description;
 };
 
@@ -62,7 +62,7 @@ struct Scale {
   std::vector<ScaleLevel> levels;  // non-empty for a level scale
   std::optional<double> min;       // set (with max) for a numeric scale
   std::optional<double> max;
-  std::vector<ScaleBand> bands;    // non-empty for a banded scale
+  std::vector<ScaleBand> bands;  // non-empty for a banded scale
   std::string description;
 };
 
@@ -88,7 +88,7 @@ struct Band {
 // points earned, in [0, 1] for every method except zscore and efficacy
 // without clamping).
 struct ScoreSpec {
-  std::string method;                    // a name from the method registry (methods.h)
+  std::string method;  // a name from the method registry (methods.h)
   Direction direction = Direction::kHigher;
   std::map<std::string, double> params;  // number and true/false parameters (true is 1)
   std::vector<Band> bands;               // the `bands` parameter, in order
@@ -98,15 +98,15 @@ struct ScoreSpec {
 enum class Combine {
   kMean,
   kMedian,
-  kTrimmedMean,  // drop one highest and one lowest rating, then the mean
-  kWeightedMean, // the mean weighted by each expert's authority (RuleSet::experts)
+  kTrimmedMean,   // drop one highest and one lowest rating, then the mean
+  kWeightedMean,  // the mean weighted by each expert's authority (RuleSet::experts)
 };
 
 // How a qualitative indicator is rated.
 struct RatedSpec {
-  std::string scale;    // id of a Scale in the rule set
+  std::string scale;  // id of a Scale in the rule set
   Combine combine = Combine::kMean;
-  int min_ratings = 1;  // fewer ratings than this leave the item missing
+  int min_ratings = 1;           // fewer ratings than this leave the item missing
   std::optional<double> max_cv;  // flag an item whose ratings' coefficient of variation exceeds this
 };
 
@@ -119,11 +119,11 @@ enum class BadCells {
 };
 
 enum class MissingPolicy {
-  kError,    // the entity cannot be scored: no total, no rank, no grade
-  kZero,     // the indicator earns no points
-  kMean,     // use the cohort mean of the values that are present
-  kMedian,   // use the cohort median of the values that are present
-  kExclude,  // leave it out and share its weight among its present siblings
+  kError,      // the entity cannot be scored: no total, no rank, no grade
+  kZero,       // the indicator earns no points
+  kMean,       // use the cohort mean of the values that are present
+  kMedian,     // use the cohort median of the values that are present
+  kExclude,    // leave it out and share its weight among its present siblings
   kGroupMean,  // use the mean of the entities in the same group (a category field)
 };
 
@@ -138,15 +138,15 @@ enum class OutlierMethod {
 
 struct OutlierSpec {
   OutlierMethod method = OutlierMethod::kNone;
-  double skew = 2;          // |sample skewness| at or above this ...
-  double kurtosis = 3.5;    // ... and sample excess kurtosis at or above this mark outliers
-  int max_points = 5;       // most values winsorised per indicator ...
-  bool per_step = false;    // ... or, as COINr (<= 1.1) counts, in one step:
-                            // winsorising goes on until the test passes or
-                            // one step moves max_points values
-  bool log_fallback = true; // log-transform when winsorising does not suffice
-  double lower = 0.05;      // cap: the percentile values below are raised to
-  double upper = 0.95;      // cap: the percentile values above are lowered to
+  double skew = 2;           // |sample skewness| at or above this ...
+  double kurtosis = 3.5;     // ... and sample excess kurtosis at or above this mark outliers
+  int max_points = 5;        // most values winsorised per indicator ...
+  bool per_step = false;     // ... or, as COINr (<= 1.1) counts, in one step:
+                             // winsorising goes on until the test passes or
+                             // one step moves max_points values
+  bool log_fallback = true;  // log-transform when winsorising does not suffice
+  double lower = 0.05;       // cap: the percentile values below are raised to
+  double upper = 0.95;       // cap: the percentile values above are lowered to
 };
 
 // How a group combines its children's scores (weights normalised over the
@@ -176,30 +176,30 @@ struct DerivedWeights {
   // AHP: one matrix per expert (one for a single judgment), rows and columns
   // in the children's order.
   std::vector<std::vector<std::vector<double>>> matrices;
-  bool geometric_mean = false;  // AHP priorities by row geometric means instead of the eigenvector
-  bool combine_priorities = false;  // group AHP: combine priorities instead of judgments
+  bool geometric_mean = false;       // AHP priorities by row geometric means instead of the eigenvector
+  bool combine_priorities = false;   // group AHP: combine priorities instead of judgments
   bool accept_inconsistent = false;  // AHP: accept a consistency ratio of 0.1 or more
 };
 
 // A node of the indicator tree. A node with children is a group; a leaf is
 // either quantitative (value + score) or qualitative (rated).
 struct Indicator {
-  std::string id;    // unique in the rule set, e.g. "3.1"
-  std::string name;  // the source document's name
-  double weight = 0; // points, or a relative weight (see RuleSet::weighting)
+  std::string id;     // unique in the rule set, e.g. "3.1"
+  std::string name;   // the source document's name
+  double weight = 0;  // points, or a relative weight (see RuleSet::weighting)
   // Weights by class of entity (RuleSet::classes); when non-empty they
   // replace `weight`: label -> weight (0: the indicator does not apply).
   std::map<std::string, double> class_weights;
   std::string description;
-  std::string value;                 // formula (quantitative leaves)
-  std::optional<ScoreSpec> score;    // quantitative leaves
-  std::optional<RatedSpec> rated;    // qualitative leaves
-  std::optional<MissingPolicy> missing;  // unset: the rule set's default
-  std::string missing_group;             // group field for kGroupMean; "": the rule set's
-  std::optional<OutlierSpec> outliers;   // unset: the rule set's
+  std::string value;                                 // formula (quantitative leaves)
+  std::optional<ScoreSpec> score;                    // quantitative leaves
+  std::optional<RatedSpec> rated;                    // qualitative leaves
+  std::optional<MissingPolicy> missing;              // unset: the rule set's default
+  std::string missing_group;                         // group field for kGroupMean; "": the rule set's
+  std::optional<OutlierSpec> outliers;               // unset: the rule set's
   Aggregation aggregate = Aggregation::kArithmetic;  // groups only
-  std::optional<DerivedWeights> weights;  // groups only: derive the children's weights
-  double power = 1;                      // exponent of kPower
+  std::optional<DerivedWeights> weights;             // groups only: derive the children's weights
+  double power = 1;                                  // exponent of kPower
   std::vector<Indicator> children;
 
   bool is_leaf() const { return children.empty(); }
@@ -253,8 +253,8 @@ struct Veto {
 struct Check {
   std::string id;
   std::string name;
-  std::string rule;        // a comparison: formula (== != < <= > >=) formula
-  double tolerance = 0;    // allowed absolute difference for == and the inequalities
+  std::string rule;      // a comparison: formula (== != < <= > >=) formula
+  double tolerance = 0;  // allowed absolute difference for == and the inequalities
   std::string description;
 };
 
@@ -312,24 +312,24 @@ struct UncertainInputs {
 
 // A complete rule file.
 struct RuleSet {
-  int format = 1;           // the version of the rule format
+  int format = 1;  // the version of the rule format
   std::string id;
   std::string title;
-  std::string source;       // the document the rules are based on
+  std::string source;  // the document the rules are based on
   std::string description;
   Weighting weighting = Weighting::kPoints;
-  double total = 100;       // points of the whole tree
-  std::string id_column = "id";      // CSV column holding entity ids
-  std::string name_column = "name";  // CSV column holding entity names (optional in data)
+  double total = 100;                            // points of the whole tree
+  std::string id_column = "id";                  // CSV column holding entity ids
+  std::string name_column = "name";              // CSV column holding entity names (optional in data)
   MissingPolicy missing = MissingPolicy::kZero;  // default for every indicator
   std::string missing_group;                     // default group field for kGroupMean
   BadCells bad_cells = BadCells::kError;
-  std::optional<OutlierSpec> outliers;           // default outlier treatment
+  std::optional<OutlierSpec> outliers;  // default outlier treatment
   std::optional<Classes> classes;
   std::optional<DerivedWeights> weights;  // derive the first level's weights
   std::vector<Field> fields;
   std::vector<Scale> scales;
-  std::vector<Expert> experts;  // when given, ratings by anyone else are errors
+  std::vector<Expert> experts;        // when given, ratings by anyone else are errors
   std::vector<Indicator> indicators;  // the first level of the tree
   std::vector<Grade> grades;          // best first
   Adjustments bonus;
@@ -337,7 +337,7 @@ struct RuleSet {
   std::vector<Veto> vetoes;
   std::vector<Check> checks;
   std::optional<UncertainInputs> uncertainty;  // `uncertainty:`: inputs of the uncertainty analysis
-  SourceMap source_map;  // empty for a rule set built in code
+  SourceMap source_map;                        // empty for a rule set built in code
 
   const Field* FindField(const std::string& id) const;
   const Scale* FindScale(const std::string& id) const;

@@ -17,8 +17,8 @@ enum class KeyType { kString, kNumber, kInteger, kBool, kMap, kList, kNumberOrMa
 
 // One key of one section of a rule file.
 struct KeyInfo {
-  const char* section;     // e.g. "indicator", "field", "score"
-  const char* key;         // e.g. "weight"
+  const char* section;  // e.g. "indicator", "field", "score"
+  const char* key;      // e.g. "weight"
   KeyType type;
   bool required;
   const char* default_value;  // "" when none

@@ -40,8 +40,7 @@ Result Score(const Model& model, const Cohort& cohort, const ScoreOptions& optio
 
 // The same, with the inputs given one by one (on the calling thread only).
 Result Score(const Model& model, std::shared_ptr<const Dataset> current,
-             std::shared_ptr<const Dataset> previous = nullptr,
-             std::shared_ptr<const Ratings> ratings = nullptr);
+             std::shared_ptr<const Dataset> previous = nullptr, std::shared_ptr<const Ratings> ratings = nullptr);
 
 }  // namespace makerscore
 

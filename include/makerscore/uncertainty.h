@@ -22,9 +22,9 @@ namespace makerscore {
 // How to run an analysis. The uncertain inputs themselves are a rule set's
 // `uncertainty:` section (RuleSet::uncertainty) or given in code.
 struct UncertaintyOptions {
-  std::optional<int> replications;     // default: the inputs' replications
-  std::optional<std::uint64_t> seed;   // default: the inputs' seed
-  int threads = 0;                     // 0: every core; the results do not depend on it
+  std::optional<int> replications;    // default: the inputs' replications
+  std::optional<std::uint64_t> seed;  // default: the inputs' seed
+  int threads = 0;                    // 0: every core; the results do not depend on it
   // Called now and then from the calling thread with the replications done
   // so far and the number to do (for a progress bar).
   std::function<void(long done, long total)> progress;
@@ -32,24 +32,24 @@ struct UncertaintyOptions {
 
 // One entity across the replications.
 struct EntityUncertainty {
-  double nominal_total = 0;    // as the rule file scores it
-  int nominal_rank = 0;        // 0: not ranked
-  int nominal_grade = -1;      // index into the rule set's grades; -1: none
-  double mean_total = 0;       // over the replications where it has a total
-  double median_rank = 0;      // over the replications where it is ranked; NaN if never
-  double rank_p05 = 0;         // 5th percentile of its rank
-  double rank_p95 = 0;         // 95th percentile of its rank
+  double nominal_total = 0;  // as the rule file scores it
+  int nominal_rank = 0;      // 0: not ranked
+  int nominal_grade = -1;    // index into the rule set's grades; -1: none
+  double mean_total = 0;     // over the replications where it has a total
+  double median_rank = 0;    // over the replications where it is ranked; NaN if never
+  double rank_p05 = 0;       // 5th percentile of its rank
+  double rank_p95 = 0;       // 95th percentile of its rank
   // The share of replications giving each grade (in the rule set's order),
   // then the share giving no grade.
   std::vector<double> grade_probability;
-  double grade_change = 0;     // the share of replications whose grade differs from the nominal one
+  double grade_change = 0;  // the share of replications whose grade differs from the nominal one
 };
 
 // The result of AnalyseUncertainty.
 struct UncertaintyResult {
   std::vector<std::string> entity_ids, entity_names;
-  std::vector<std::string> grades;       // the rule set's grade labels, best first
-  std::vector<std::string> inputs;       // the uncertain inputs, as named in reports
+  std::vector<std::string> grades;  // the rule set's grade labels, best first
+  std::vector<std::string> inputs;  // the uncertain inputs, as named in reports
   std::vector<EntityUncertainty> entities;
   // Replications x entities, one row per replication (row-major): each
   // replication's totals (NaN: none) and ranks (0: not ranked).
@@ -82,8 +82,8 @@ struct SensitivityIndex {
 
 // The result of AnalyseSensitivity.
 struct SensitivityResult {
-  std::string output;   // what the indices explain: the mean absolute rank shift
-  int base_samples = 0; // N: the model ran N x (inputs + 2) times
+  std::string output;    // what the indices explain: the mean absolute rank shift
+  int base_samples = 0;  // N: the model ran N x (inputs + 2) times
   long runs = 0;
   double output_mean = 0, output_variance = 0;
   std::vector<SensitivityIndex> indices;  // one per uncertain input

@@ -18,7 +18,8 @@ std::function<int()> AddReportCommand(CLI::App& app) {
       "Write a report to open in a browser and print: the cohort overview (ranking, grades, charts, data quality) "
       "and one scorecard per makerspace.");
   cmd->add_option("--rules", files->rules, "The rule file (YAML), e.g. rules/guangxi-2019.yaml")->required();
-  cmd->add_option("--data", files->data, "This year's data (CSV or an Excel workbook): one row per makerspace")->required();
+  cmd->add_option("--data", files->data, "This year's data (CSV or an Excel workbook): one row per makerspace")
+      ->required();
   cmd->add_option("--previous", files->previous, "Last year's data (CSV), for growth indicators");
   cmd->add_option("--ratings", files->ratings, "Expert ratings (CSV with columns entity, indicator, expert, rating)");
   AddReadingOptions(cmd, files.get());
@@ -50,8 +51,8 @@ std::function<int()> AddReportCommand(CLI::App& app) {
       if (in.model.rules().uncertainty && !*no_uncertainty) {
         UncertaintyOptions how;
         if (*replications > 0) how.replications = *replications;
-        uncertainty =
-            AnalyseUncertainty(in.model, Cohort{in.current, in.previous, in.ratings}, *in.model.rules().uncertainty, how);
+        uncertainty = AnalyseUncertainty(in.model, Cohort{in.current, in.previous, in.ratings},
+                                         *in.model.rules().uncertainty, how);
         options.uncertainty = &uncertainty;
       }
       if (!entity->empty() && result.FindEntity(*entity) < 0) {

@@ -50,7 +50,8 @@ CLI::App* AddCommon(CLI::App& app, const char* name, const char* help, Options* 
                   "The uncertain inputs (YAML with the keys of 'uncertainty:'), instead of the rule file's section");
   cmd->add_option("--replications", o->replications, "Replications (sensitivity: base samples); default the inputs'")
       ->check(CLI::Range(2, 10000000));
-  cmd->add_option("--seed", o->seed, "Random seed; the same seed gives the same results")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--seed", o->seed, "Random seed; the same seed gives the same results")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", o->threads, "Threads (default: every core); the results do not depend on it")
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--format", o->format, "table (default), csv, json, or xlsx (an Excel workbook; needs --output)")
@@ -84,8 +85,9 @@ std::string Render(const std::string& format, const R& r, void (*csv)(const R&, 
 
 const UncertainInputs& InputsOf(const Model& model) {
   if (!model.rules().uncertainty) {
-    throw Error("the rule file has no 'uncertainty:' section; give the uncertain inputs there or with --inputs FILE "
-                "(see docs/uncertainty.md)");
+    throw Error(
+        "the rule file has no 'uncertainty:' section; give the uncertain inputs there or with --inputs FILE "
+        "(see docs/uncertainty.md)");
   }
   return *model.rules().uncertainty;
 }
@@ -99,9 +101,10 @@ std::function<int()> AddUncertaintyCommand(CLI::App& app) {
                             "of each grade when the weights, methods or expert panel vary.",
                             o.get());
   cmd->add_flag("--replication-ranks", o->replication_ranks, "JSON: include every replication's ranks");
-  cmd->footer("Example:\n  makerscore uncertainty --rules rules/guangxi-2019.yaml \\\n"
-              "    --data examples/data/guangxi-example-2019.csv --previous examples/data/guangxi-example-2018.csv \\\n"
-              "    --ratings examples/data/guangxi-example-ratings.csv --inputs examples/guangxi-uncertainty.yaml");
+  cmd->footer(
+      "Example:\n  makerscore uncertainty --rules rules/guangxi-2019.yaml \\\n"
+      "    --data examples/data/guangxi-example-2019.csv --previous examples/data/guangxi-example-2018.csv \\\n"
+      "    --ratings examples/data/guangxi-example-ratings.csv --inputs examples/guangxi-uncertainty.yaml");
   return [o]() {
     return Guarded([&] {
       if (o->format == "xlsx" && o->output.empty()) {
@@ -124,8 +127,9 @@ std::function<int()> AddSensitivityCommand(CLI::App& app) {
                             "Variance-based sensitivity analysis: how much of the rank shifts each uncertain input "
                             "explains (first-order and total-effect indices).",
                             o.get());
-  cmd->footer("Example:\n  makerscore sensitivity --rules rules/asem-connectivity.yaml \\\n"
-              "    --data examples/data/asem/ASEM_iData.csv --inputs examples/data/asem/asem-uncertainty.yaml");
+  cmd->footer(
+      "Example:\n  makerscore sensitivity --rules rules/asem-connectivity.yaml \\\n"
+      "    --data examples/data/asem/ASEM_iData.csv --inputs examples/data/asem/asem-uncertainty.yaml");
   return [o]() {
     return Guarded([&] {
       Loaded in = LoadFiles(o->files, o->inputs);

@@ -21,9 +21,11 @@ bool IsRuleFile(const std::string& path) {
 void PrintEmptyCells(const Model& model, const Dataset& data, const std::string& file) {
   const std::vector<CellProblem> empty = EmptyCells(model, data);
   for (size_t k = 0; k < empty.size() && k < 20; ++k) {
-    std::cerr << "warning: " << file << ":" << empty[k].row << ": " << empty[k].entity << ": " << empty[k].message << "\n";
+    std::cerr << "warning: " << file << ":" << empty[k].row << ": " << empty[k].entity << ": " << empty[k].message
+              << "\n";
   }
-  if (empty.size() > 20) std::cerr << "warning: ... and " << empty.size() - 20 << " more empty cells in " << file << "\n";
+  if (empty.size() > 20)
+    std::cerr << "warning: ... and " << empty.size() - 20 << " more empty cells in " << file << "\n";
 }
 
 }  // namespace
@@ -39,8 +41,9 @@ std::function<int()> AddValidateCommand(CLI::App& app) {
   cmd->add_option("--rules", *rules, "The rule file that data files are checked against");
   auto how = std::make_shared<InputFiles>();  // only its encoding and sheet
   AddReadingOptions(cmd, how.get());
-  cmd->footer("Examples:\n  makerscore validate rules/guangxi-2019.yaml\n"
-              "  makerscore validate --rules rules/shanxi-2018-form.yaml examples/data/shanxi-example-2018.csv");
+  cmd->footer(
+      "Examples:\n  makerscore validate rules/guangxi-2019.yaml\n"
+      "  makerscore validate --rules rules/shanxi-2018-form.yaml examples/data/shanxi-example-2018.csv");
   return [=]() {
     int worst = kOk;
     auto note = [&](int code) { worst = std::max(worst, code); };
@@ -77,11 +80,10 @@ std::function<int()> AddValidateCommand(CLI::App& app) {
             lines.push_back({p.row, f + ":" + std::to_string(p.row) + ": " + p.entity + ": " + p.message});
           }
           for (const auto& v : CheckDataset(model, reading.data)) {
-            lines.push_back({v.row, f + ":" + std::to_string(v.row) + ": " + v.entity + ": " + v.message + " [" +
-                                        v.check + "]"});
+            lines.push_back(
+                {v.row, f + ":" + std::to_string(v.row) + ": " + v.entity + ": " + v.message + " [" + v.check + "]"});
           }
-          std::stable_sort(lines.begin(), lines.end(),
-                           [](const auto& a, const auto& b) { return a.first < b.first; });
+          std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
           for (const auto& [row, line] : lines) std::cout << line << "\n";
           for (const auto& note : reading.data.notes()) std::cerr << "warning: " << note << "\n";
           PrintEmptyCells(model, reading.data, f);

@@ -3,7 +3,6 @@
 #include <future>
 #include <iostream>
 
-
 namespace makerscore::cli {
 
 RuleSet LoadRulesPrinting(const std::string& path) {
@@ -106,8 +105,7 @@ void AddReadingOptions(CLI::App* command, InputFiles* files) {
   command->add_option("--encoding", files->encoding,
                       "The encoding of the CSV files: utf-8 (default) or gb18030 (also gbk), what Chinese "
                       "spreadsheets save CSV as");
-  command->add_option("--sheet", files->sheet,
-                      "For Excel workbooks (.xlsx): the sheet to read (default: the first)");
+  command->add_option("--sheet", files->sheet, "For Excel workbooks (.xlsx): the sheet to read (default: the first)");
 }
 
 int Guarded(const std::function<int()>& body) {

@@ -2,11 +2,10 @@
 #ifndef MAKERSCORE_SRC_CLI_INPUTS_H_
 #define MAKERSCORE_SRC_CLI_INPUTS_H_
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "makerscore/makerscore.h"
 
@@ -15,11 +14,11 @@ namespace makerscore::cli {
 // Exit codes, documented in `makerscore --help` and the README.
 enum ExitCode {
   kOk = 0,
-  kInvalidData = 1,   // validate: the data breaks the rule file's checks
-  kUsage = 2,         // wrong command line
-  kRuleErrors = 3,    // the rule file has errors
-  kDataErrors = 4,    // a data or ratings file cannot be used
-  kOutputError = 5,   // the output file could not be written
+  kInvalidData = 1,  // validate: the data breaks the rule file's checks
+  kUsage = 2,        // wrong command line
+  kRuleErrors = 3,   // the rule file has errors
+  kDataErrors = 4,   // a data or ratings file cannot be used
+  kOutputError = 5,  // the output file could not be written
 };
 
 // The data files of one evaluation, as given on the command line.

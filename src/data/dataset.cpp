@@ -120,7 +120,8 @@ void Dataset::Check() {
   }
   std::unordered_map<std::string, size_t> fields;
   for (size_t j = 0; j < field_ids_.size(); ++j) {
-    if (!fields.emplace(field_ids_[j], j).second) throw DataError(where + ": field '" + field_ids_[j] + "' appears twice");
+    if (!fields.emplace(field_ids_[j], j).second)
+      throw DataError(where + ": field '" + field_ids_[j] + "' appears twice");
   }
 }
 
@@ -145,7 +146,8 @@ Dataset Dataset::WithSetAside(std::vector<CellProblem> cells) const {
   Dataset out(field_ids_, entity_ids_, entity_names_, std::move(values), rows_, source_, categories_);
   out.set_aside_ = set_aside_;
   out.notes_ = notes_;
-  out.set_aside_.insert(out.set_aside_.end(), std::make_move_iterator(cells.begin()), std::make_move_iterator(cells.end()));
+  out.set_aside_.insert(out.set_aside_.end(), std::make_move_iterator(cells.begin()),
+                        std::make_move_iterator(cells.end()));
   return out;
 }
 

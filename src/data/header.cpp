@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "util/csv_parser.h"
 #include "makerscore/csv.h"
+#include "util/csv_parser.h"
 #include "util/text.h"
 #include "util/unicode.h"
 
@@ -177,4 +177,3 @@ HeaderColumns FindHeaderColumns(const std::vector<std::string>& header, const Ru
 }
 
 }  // namespace makerscore
-

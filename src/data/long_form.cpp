@@ -1,8 +1,8 @@
 #include "data/long_form.h"
 
-#include "util/csv_parser.h"
 #include "data/header.h"
 #include "makerscore/error.h"
+#include "util/csv_parser.h"
 #include "util/text.h"
 #include "util/unicode.h"
 

@@ -36,7 +36,8 @@ class ProblemList {
 class LongFormReader {
  public:
   LongFormReader(std::string source, std::vector<std::string> columns, std::string kind);
-  void Parse(std::string_view text, const std::function<void(int line, const std::vector<std::string_view>& cells)>& on_row);
+  void Parse(std::string_view text,
+             const std::function<void(int line, const std::vector<std::string_view>& cells)>& on_row);
   // The same over rows handed on by records (a workbook's sheet).
   void ParseRecords(const Records& records,
                     const std::function<void(int line, const std::vector<std::string_view>& cells)>& on_row);

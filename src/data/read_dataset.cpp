@@ -4,14 +4,14 @@
 #include <limits>
 #include <unordered_map>
 
-#include "util/csv_parser.h"
 #include "data/header.h"
-#include "data/xlsx_reader.h"
-#include "util/read_file.h"
 #include "data/long_form.h"
-#include "util/number_cell.h"
+#include "data/xlsx_reader.h"
 #include "makerscore/csv.h"
 #include "makerscore/error.h"
+#include "util/csv_parser.h"
+#include "util/number_cell.h"
+#include "util/read_file.h"
 #include "util/text.h"
 #include "util/unicode.h"
 
@@ -81,7 +81,8 @@ std::vector<CellProblem> CheckValues(const RuleSet& rules, const Dataset& data) 
       if (std::isnan(v) || Allowed(field, v)) continue;  // the common case, without formatting the value
       std::string problem = detail::ValueProblem(field, v, detail::FormatNumber(v, 6));
       if (problem.empty() && std::isinf(v)) problem = "expected a finite number, found " + detail::FormatNumber(v);
-      if (!problem.empty()) out.push_back({data.row(i), data.entity_ids()[i], field.id, ColumnLabel(field) + ": " + problem});
+      if (!problem.empty())
+        out.push_back({data.row(i), data.entity_ids()[i], field.id, ColumnLabel(field) + ": " + problem});
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const CellProblem& a, const CellProblem& b) { return a.row < b.row; });
@@ -135,7 +136,8 @@ DatasetReading ParseRecords(const detail::Records& each, const RuleSet& rules, c
     if (detail::FilledCells(cells) == 0) return;  // a blank row (",,,,"), as spreadsheets leave at the end
     // A totals row (合计) is not a makerspace: ranked, it came first and pulled every min-max score down.
     if ((id_column < static_cast<int>(cells.size()) && detail::IsTotalsLabel(cells[id_column])) ||
-        (name_column >= 0 && name_column < static_cast<int>(cells.size()) && detail::IsTotalsLabel(cells[name_column]))) {
+        (name_column >= 0 && name_column < static_cast<int>(cells.size()) &&
+         detail::IsTotalsLabel(cells[name_column]))) {
       const std::string label(detail::Trim(cells[detail::IsTotalsLabel(cells[id_column]) ? id_column : name_column]));
       notes.push_back(source + ":" + std::to_string(line) + ": left out the totals row '" + label +
                       "': it sums or averages the makerspaces and is not one of them");
@@ -167,7 +169,8 @@ DatasetReading ParseRecords(const detail::Records& each, const RuleSet& rules, c
       double v = CellValue(field, cell, &problem);
       if (!problem.empty()) {
         const std::string cell_name =
-            in_sheet.empty() ? "" : "cell " + detail::CellName(column_of_field[f], line) + " of sheet '" + in_sheet + "', ";
+            in_sheet.empty() ? ""
+                             : "cell " + detail::CellName(column_of_field[f], line) + " of sheet '" + in_sheet + "', ";
         cell_problems.push_back({line, ids.back(), field.id, cell_name + ColumnLabel(field) + ": " + problem});
         v = std::numeric_limits<double>::quiet_NaN();
       }
@@ -176,16 +179,17 @@ DatasetReading ParseRecords(const detail::Records& each, const RuleSet& rules, c
   });
   if (!have_header) {
     problems.Add(1, in_sheet.empty() ? "the file is empty; expected a header row naming the columns"
-                                     : "the sheet '" + in_sheet + "' holds no header row naming the columns (is the "
-                                       "table on another sheet? choose it with --sheet)");
+                                     : "the sheet '" + in_sheet +
+                                           "' holds no header row naming the columns (is the "
+                                           "table on another sheet? choose it with --sheet)");
   }
   std::unordered_map<std::string, int> first_row;
   for (size_t i = 0; i < ids.size(); ++i) {
     if (ids[i].empty()) continue;
     auto [it, fresh] = first_row.emplace(ids[i], rows[i]);
     if (!fresh) {
-      problems.Add(rows[i], "the entity id '" + ids[i] + "' appears twice (first in line " +
-                                std::to_string(it->second) + ")");
+      problems.Add(rows[i],
+                   "the entity id '" + ids[i] + "' appears twice (first in line " + std::to_string(it->second) + ")");
     }
   }
   problems.ThrowIfAny();

@@ -5,12 +5,12 @@
 #include <set>
 #include <tuple>
 
-#include "util/csv_parser.h"
-#include "util/read_file.h"
 #include "data/long_form.h"
 #include "makerscore/delphi.h"
 #include "makerscore/error.h"
+#include "util/csv_parser.h"
 #include "util/number_cell.h"
+#include "util/read_file.h"
 #include "util/text.h"
 
 namespace makerscore {
@@ -41,7 +41,8 @@ std::vector<DelphiResponse> ParseDelphiCsv(std::string_view text, const DelphiOp
       return;
     }
     r.importance = std::nan("");
-    if (!cell(3).empty() && (!number(cell(3), &r.importance) || r.importance < 0 || r.importance > options.full_score)) {
+    if (!cell(3).empty() &&
+        (!number(cell(3), &r.importance) || r.importance < 0 || r.importance > options.full_score)) {
       problem(line, "'importance' must be a number from 0 to " + detail::FormatNumber(options.full_score) +
                         " (or empty for no answer), not '" + std::string(cell(3)) + "'");
       return;

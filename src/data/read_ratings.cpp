@@ -1,11 +1,11 @@
 // Reading expert ratings in long form from CSV.
 #include <algorithm>
 
-#include "util/csv_parser.h"
-#include "util/read_file.h"
 #include "data/long_form.h"
 #include "data/xlsx_reader.h"
 #include "makerscore/csv.h"
+#include "util/csv_parser.h"
+#include "util/read_file.h"
 
 namespace makerscore {
 

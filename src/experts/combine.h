@@ -30,10 +30,10 @@ double WeightedMean(const std::vector<double>& values, const std::vector<double>
 
 // One indicator rated by experts, as combining sees it.
 struct RatedItem {
-  std::string id;              // the indicator id the ratings name
+  std::string id;                // the indicator id the ratings name
   const Scale* scale = nullptr;  // not null; outlives the call
   Combine combine = Combine::kMean;
-  int min_ratings = 1;         // fewer ratings than this: no value
+  int min_ratings = 1;  // fewer ratings than this: no value
 };
 
 // Where the ratings of each item and entity are (the trace explanations read):

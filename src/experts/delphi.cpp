@@ -1,11 +1,12 @@
 // Delphi rounds: response and authority coefficients, indicator statistics,
 // concordance, screening by the boundary-value method, and weights.
+#include "makerscore/delphi.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <numeric>
 
-#include "makerscore/delphi.h"
 #include "makerscore/error.h"
 #include "util/statistics.h"
 
@@ -60,9 +61,9 @@ DelphiRound AnalyseRound(int number, const std::vector<const DelphiResponse*>& r
     ind.mean = Mean(a);
     ind.sd = SampleSd(a);
     ind.cv = ind.mean > 0 ? ind.sd / ind.mean : std::nan("");
-    ind.full_frequency = a.empty() ? 0
-                                   : static_cast<double>(std::count(a.begin(), a.end(), o.full_score)) /
-                                         static_cast<double>(a.size());
+    ind.full_frequency =
+        a.empty() ? 0
+                  : static_cast<double>(std::count(a.begin(), a.end(), o.full_score)) / static_cast<double>(a.size());
     if (ind.answers == 0) continue;
     means.push_back(ind.mean);
     cvs.push_back(ind.cv);
@@ -98,8 +99,8 @@ DelphiRound AnalyseRound(int number, const std::vector<const DelphiResponse*>& r
   Eigen::MatrixXd scores = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(round.experts.size()),
                                                      static_cast<Eigen::Index>(round.indicators.size()), std::nan(""));
   for (const DelphiResponse* r : rows) {
-    scores(static_cast<Eigen::Index>(expert_index[r->expert]), static_cast<Eigen::Index>(indicator_index[r->indicator])) =
-        r->importance;
+    scores(static_cast<Eigen::Index>(expert_index[r->expert]),
+           static_cast<Eigen::Index>(indicator_index[r->indicator])) = r->importance;
   }
   try {
     round.concordance = KendallW(scores);

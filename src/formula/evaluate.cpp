@@ -36,8 +36,7 @@ void Finite(Eigen::ArrayXd* out, FlagColumn* flags) {
 
 }  // namespace
 
-void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::ArrayXd* out,
-              FlagColumn* flags) {
+void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::ArrayXd* out, FlagColumn* flags) {
   const FormulaNode& n = formula.nodes()[node];
   const Eigen::Index rows = cols.rows;
   auto eval = [&](int k) {
@@ -72,9 +71,18 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
       *out = a.isNaN().select(kNaN, (a == 0).cast<double>());
       return;
     }
-    case Op::kAdd: *out = eval(0) + eval(1); Finite(out, flags); return;
-    case Op::kSub: *out = eval(0) - eval(1); Finite(out, flags); return;
-    case Op::kMul: *out = eval(0) * eval(1); Finite(out, flags); return;
+    case Op::kAdd:
+      *out = eval(0) + eval(1);
+      Finite(out, flags);
+      return;
+    case Op::kSub:
+      *out = eval(0) - eval(1);
+      Finite(out, flags);
+      return;
+    case Op::kMul:
+      *out = eval(0) * eval(1);
+      Finite(out, flags);
+      return;
     case Op::kDiv: {
       Eigen::ArrayXd a = eval(0), b = eval(1);
       out->resize(rows);
@@ -89,14 +97,30 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
       Finite(out, flags);
       return;
     }
-    case Op::kLt: *out = Compare(eval(0), eval(1), [](double a, double b) { return a < b; }); return;
-    case Op::kLe: *out = Compare(eval(0), eval(1), [](double a, double b) { return a <= b; }); return;
-    case Op::kGt: *out = Compare(eval(0), eval(1), [](double a, double b) { return a > b; }); return;
-    case Op::kGe: *out = Compare(eval(0), eval(1), [](double a, double b) { return a >= b; }); return;
-    case Op::kEq: *out = Compare(eval(0), eval(1), [](double a, double b) { return a == b; }); return;
-    case Op::kNe: *out = Compare(eval(0), eval(1), [](double a, double b) { return a != b; }); return;
-    case Op::kAnd: *out = Compare(eval(0), eval(1), [](double a, double b) { return a != 0 && b != 0; }); return;
-    case Op::kOr: *out = Compare(eval(0), eval(1), [](double a, double b) { return a != 0 || b != 0; }); return;
+    case Op::kLt:
+      *out = Compare(eval(0), eval(1), [](double a, double b) { return a < b; });
+      return;
+    case Op::kLe:
+      *out = Compare(eval(0), eval(1), [](double a, double b) { return a <= b; });
+      return;
+    case Op::kGt:
+      *out = Compare(eval(0), eval(1), [](double a, double b) { return a > b; });
+      return;
+    case Op::kGe:
+      *out = Compare(eval(0), eval(1), [](double a, double b) { return a >= b; });
+      return;
+    case Op::kEq:
+      *out = Compare(eval(0), eval(1), [](double a, double b) { return a == b; });
+      return;
+    case Op::kNe:
+      *out = Compare(eval(0), eval(1), [](double a, double b) { return a != b; });
+      return;
+    case Op::kAnd:
+      *out = Compare(eval(0), eval(1), [](double a, double b) { return a != 0 && b != 0; });
+      return;
+    case Op::kOr:
+      *out = Compare(eval(0), eval(1), [](double a, double b) { return a != 0 || b != 0; });
+      return;
     case Op::kIf: {
       // Only the chosen branch's flags count for a row: a division by zero in
       // the branch not taken is no fault.
@@ -139,16 +163,26 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
         Eigen::ArrayXd b = eval(static_cast<int>(k));
         for (Eigen::Index i = 0; i < rows; ++i) {
           double& x = (*out)[i];
-          if (std::isnan(x) || std::isnan(b[i])) x = kNaN;
-          else x = n.op == Op::kMin ? std::min(x, b[i]) : std::max(x, b[i]);
+          if (std::isnan(x) || std::isnan(b[i]))
+            x = kNaN;
+          else
+            x = n.op == Op::kMin ? std::min(x, b[i]) : std::max(x, b[i]);
         }
       }
       return;
     }
-    case Op::kAbs: *out = eval(0).abs(); return;
-    case Op::kFloor: *out = eval(0).floor(); return;
-    case Op::kCeil: *out = eval(0).ceil(); return;
-    case Op::kRound: *out = eval(0).round(); return;
+    case Op::kAbs:
+      *out = eval(0).abs();
+      return;
+    case Op::kFloor:
+      *out = eval(0).floor();
+      return;
+    case Op::kCeil:
+      *out = eval(0).ceil();
+      return;
+    case Op::kRound:
+      *out = eval(0).round();
+      return;
     case Op::kLog:
     case Op::kSqrt: {
       Eigen::ArrayXd a = eval(0);

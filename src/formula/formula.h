@@ -26,20 +26,42 @@
 namespace makerscore::detail {
 
 enum class Op : std::uint8_t {
-  kNumber, kField, kPrev,
-  kNeg, kNot,
-  kAdd, kSub, kMul, kDiv,
-  kLt, kLe, kGt, kGe, kEq, kNe, kAnd, kOr,
-  kIf, kMin, kMax, kAbs, kFloor, kCeil, kRound, kLog, kSqrt, kCoalesce,
+  kNumber,
+  kField,
+  kPrev,
+  kNeg,
+  kNot,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kEq,
+  kNe,
+  kAnd,
+  kOr,
+  kIf,
+  kMin,
+  kMax,
+  kAbs,
+  kFloor,
+  kCeil,
+  kRound,
+  kLog,
+  kSqrt,
+  kCoalesce,
 };
 
 struct FormulaNode {
   Op op = Op::kNumber;
-  double number = 0;       // kNumber
-  std::string name;        // kField / kPrev: the field id as written
-  int field = -1;          // kField / kPrev: column index once resolved
-  int offset = 0;          // byte offset in the source text, for messages
-  std::vector<int> args;   // indices of the operands in Formula::nodes
+  double number = 0;      // kNumber
+  std::string name;       // kField / kPrev: the field id as written
+  int field = -1;         // kField / kPrev: column index once resolved
+  int offset = 0;         // byte offset in the source text, for messages
+  std::vector<int> args;  // indices of the operands in Formula::nodes
 };
 
 // A problem in a formula: a byte offset into its text and a message.
@@ -57,8 +79,8 @@ class Formula {
   // Resolves field names to column indices with lookup (returns -1 for an
   // unknown name); reports every unknown name, with a suggestion from
   // candidates where one is close.
-  bool Resolve(const std::function<int(const std::string&)>& lookup,
-               const std::vector<std::string>& candidates, std::vector<FormulaError>* errors);
+  bool Resolve(const std::function<int(const std::string&)>& lookup, const std::vector<std::string>& candidates,
+               std::vector<FormulaError>* errors);
 
   const std::vector<FormulaNode>& nodes() const { return nodes_; }
   int root() const { return static_cast<int>(nodes_.size()) - 1; }
@@ -78,8 +100,7 @@ class Formula {
 
  private:
   friend class Parser;
-  std::string RenderNode(int i, const std::function<std::string(const FormulaNode&)>& leaf,
-                         int parent_prec) const;
+  std::string RenderNode(int i, const std::function<std::string(const FormulaNode&)>& leaf, int parent_prec) const;
   std::string text_;
   std::vector<FormulaNode> nodes_;
 };

@@ -20,10 +20,12 @@ struct FunctionInfo {
 
 const std::map<std::string, FunctionInfo>& Functions() {
   static const std::map<std::string, FunctionInfo> kFunctions = {
-      {"if", {Op::kIf, 3, 3}},       {"min", {Op::kMin, 2, -1}},    {"max", {Op::kMax, 2, -1}},
-      {"abs", {Op::kAbs, 1, 1}},     {"floor", {Op::kFloor, 1, 1}}, {"ceil", {Op::kCeil, 1, 1}},
-      {"round", {Op::kRound, 1, 1}}, {"log", {Op::kLog, 1, 1}},     {"sqrt", {Op::kSqrt, 1, 1}},
-      {"coalesce", {Op::kCoalesce, 2, 2}}, {"prev", {Op::kPrev, 1, 1}},
+      {"if", {Op::kIf, 3, 3}},       {"min", {Op::kMin, 2, -1}},
+      {"max", {Op::kMax, 2, -1}},    {"abs", {Op::kAbs, 1, 1}},
+      {"floor", {Op::kFloor, 1, 1}}, {"ceil", {Op::kCeil, 1, 1}},
+      {"round", {Op::kRound, 1, 1}}, {"log", {Op::kLog, 1, 1}},
+      {"sqrt", {Op::kSqrt, 1, 1}},   {"coalesce", {Op::kCoalesce, 2, 2}},
+      {"prev", {Op::kPrev, 1, 1}},
   };
   return kFunctions;
 }
@@ -70,8 +72,7 @@ class Parser {
   // --- lexer ---
   void Next() {
     size_t i = pos_;
-    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' ||
-                                text_[i] == '\r')) {
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r')) {
       ++i;
     }
     tok_ = Token{};
@@ -83,8 +84,7 @@ class Parser {
       return;
     }
     char c = text_[i];
-    if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < text_.size() && text_[i + 1] >= '0' &&
-                                   text_[i + 1] <= '9')) {
+    if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < text_.size() && text_[i + 1] >= '0' && text_[i + 1] <= '9')) {
       double v = 0;
       auto [end, ec] = std::from_chars(text_.data() + i, text_.data() + text_.size(), v);
       size_t len = static_cast<size_t>(end - (text_.data() + i));
@@ -97,8 +97,7 @@ class Parser {
     }
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
       size_t j = i;
-      while (j < text_.size() && ((text_[j] >= 'a' && text_[j] <= 'z') ||
-                                  (text_[j] >= 'A' && text_[j] <= 'Z') ||
+      while (j < text_.size() && ((text_[j] >= 'a' && text_[j] <= 'z') || (text_[j] >= 'A' && text_[j] <= 'Z') ||
                                   (text_[j] >= '0' && text_[j] <= '9') || text_[j] == '_')) {
         ++j;
       }
@@ -119,7 +118,13 @@ class Parser {
     pos_ = i + 1;
     tok_.text = std::string(1, c);
     switch (c) {
-      case '+': case '-': case '*': case '/': case '<': case '>': case '%':
+      case '+':
+      case '-':
+      case '*':
+      case '/':
+      case '<':
+      case '>':
+      case '%':
         tok_.kind = Tok::kOp;
         return;
       case '(':
@@ -136,9 +141,12 @@ class Parser {
     }
     // Show a whole UTF-8 character (a full-width bracket, say), not one byte.
     size_t len = 1;
-    if ((c & 0xE0) == 0xC0) len = 2;
-    else if ((c & 0xF0) == 0xE0) len = 3;
-    else if ((c & 0xF8) == 0xF0) len = 4;
+    if ((c & 0xE0) == 0xC0)
+      len = 2;
+    else if ((c & 0xF0) == 0xE0)
+      len = 3;
+    else if ((c & 0xF8) == 0xF0)
+      len = 4;
     tok_.text = std::string(text_.substr(i, len));
     pos_ = i + len;
     tok_.kind = Tok::kBad;
@@ -211,9 +219,8 @@ class Parser {
   }
   int ParseComparison() {
     int left = ParseSum();
-    static const std::pair<const char*, Op> kCmp[] = {{"<", Op::kLt},  {"<=", Op::kLe},
-                                                      {">", Op::kGt},  {">=", Op::kGe},
-                                                      {"==", Op::kEq}, {"!=", Op::kNe}};
+    static const std::pair<const char*, Op> kCmp[] = {{"<", Op::kLt},  {"<=", Op::kLe}, {">", Op::kGt},
+                                                      {">=", Op::kGe}, {"==", Op::kEq}, {"!=", Op::kNe}};
     for (const auto& [text, op] : kCmp) {
       if (ok_ && IsOp(text)) {
         int off = tok_.offset;
@@ -266,8 +273,7 @@ class Parser {
   // that a hostile formula cannot exhaust the stack.
   bool Enter() {
     if (++depth_ > kMaxDepth) {
-      Fail(tok_.offset, "formula nested too deeply (more than " + std::to_string(kMaxDepth) +
-                            " levels)");
+      Fail(tok_.offset, "formula nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)");
       return false;
     }
     return true;
@@ -298,8 +304,8 @@ class Parser {
         Next();
         int inner = ParseOr();
         if (ok_ && tok_.kind != Tok::kRParen) {
-          Fail(tok_.offset, "expected ')' to close the '(' at offset " + std::to_string(t.offset) +
-                                ", found '" + tok_.text + "'");
+          Fail(tok_.offset,
+               "expected ')' to close the '(' at offset " + std::to_string(t.offset) + ", found '" + tok_.text + "'");
         }
         Next();
         return inner;
@@ -314,10 +320,10 @@ class Parser {
           Fail(t.offset, "the number '" + t.text + "'" + OutOfRange(t.text));
           return -1;
         }
-        Fail(t.offset, "unexpected character '" + t.text + "'" +
-                           (static_cast<unsigned char>(t.text[0]) >= 0x80
-                                ? " (formulas use ASCII operators and field ids)"
-                                : ""));
+        Fail(
+            t.offset,
+            "unexpected character '" + t.text + "'" +
+                (static_cast<unsigned char>(t.text[0]) >= 0x80 ? " (formulas use ASCII operators and field ids)" : ""));
         return -1;
       default:
         Fail(t.offset, "expected a number, a field or '(', found '" + t.text + "'");
@@ -370,8 +376,7 @@ class Parser {
           continue;
         }
         if (tok_.kind != Tok::kRParen) {
-          Fail(tok_.offset, "expected ',' or ')' in the arguments of " + t.text + "(), found '" +
-                                tok_.text + "'");
+          Fail(tok_.offset, "expected ',' or ')' in the arguments of " + t.text + "(), found '" + tok_.text + "'");
         }
         break;
       }
@@ -381,12 +386,11 @@ class Parser {
     int count = static_cast<int>(n.args.size());
     const FunctionInfo& f = it->second;
     if (count < f.min_args || (f.max_args >= 0 && count > f.max_args)) {
-      std::string want = f.max_args < 0 ? "at least " + std::to_string(f.min_args)
+      std::string want = f.max_args < 0             ? "at least " + std::to_string(f.min_args)
                          : f.min_args == f.max_args ? std::to_string(f.min_args)
-                                                    : std::to_string(f.min_args) + " to " +
-                                                          std::to_string(f.max_args);
-      Fail(t.offset, t.text + "() takes " + want + " argument" + (want == "1" ? "" : "s") +
-                         ", not " + std::to_string(count));
+                                                    : std::to_string(f.min_args) + " to " + std::to_string(f.max_args);
+      Fail(t.offset,
+           t.text + "() takes " + want + " argument" + (want == "1" ? "" : "s") + ", not " + std::to_string(count));
       return -1;
     }
     return Add(std::move(n));
@@ -420,8 +424,7 @@ bool Formula::Parse(std::string_view text, Formula* out, std::vector<FormulaErro
   return true;
 }
 
-bool Formula::Resolve(const std::function<int(const std::string&)>& lookup,
-                      const std::vector<std::string>& candidates,
+bool Formula::Resolve(const std::function<int(const std::string&)>& lookup, const std::vector<std::string>& candidates,
                       std::vector<FormulaError>* errors) {
   bool ok = true;
   for (auto& n : nodes_) {
@@ -452,7 +455,12 @@ std::vector<int> Formula::fields() const {
 bool Formula::is_comparison() const {
   if (nodes_.empty()) return false;
   switch (nodes_.back().op) {
-    case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: case Op::kEq: case Op::kNe:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+    case Op::kEq:
+    case Op::kNe:
       return true;
     default:
       return false;

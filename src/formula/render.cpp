@@ -9,55 +9,93 @@ namespace {
 // Binding strength, as in the grammar: larger binds tighter.
 int Precedence(Op op) {
   switch (op) {
-    case Op::kOr: return 1;
-    case Op::kAnd: return 2;
-    case Op::kNot: return 3;
-    case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: case Op::kEq: case Op::kNe: return 4;
-    case Op::kAdd: case Op::kSub: return 5;
-    case Op::kMul: case Op::kDiv: return 6;
-    case Op::kNeg: return 7;
-    default: return 8;
+    case Op::kOr:
+      return 1;
+    case Op::kAnd:
+      return 2;
+    case Op::kNot:
+      return 3;
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+    case Op::kEq:
+    case Op::kNe:
+      return 4;
+    case Op::kAdd:
+    case Op::kSub:
+      return 5;
+    case Op::kMul:
+    case Op::kDiv:
+      return 6;
+    case Op::kNeg:
+      return 7;
+    default:
+      return 8;
   }
 }
 
 const char* Symbol(Op op) {
   switch (op) {
-    case Op::kAdd: return " + ";
-    case Op::kSub: return " - ";
-    case Op::kMul: return " * ";
-    case Op::kDiv: return " / ";
-    case Op::kLt: return " < ";
-    case Op::kLe: return " <= ";
-    case Op::kGt: return " > ";
-    case Op::kGe: return " >= ";
-    case Op::kEq: return " == ";
-    case Op::kNe: return " != ";
-    case Op::kAnd: return " and ";
-    case Op::kOr: return " or ";
-    default: return "";
+    case Op::kAdd:
+      return " + ";
+    case Op::kSub:
+      return " - ";
+    case Op::kMul:
+      return " * ";
+    case Op::kDiv:
+      return " / ";
+    case Op::kLt:
+      return " < ";
+    case Op::kLe:
+      return " <= ";
+    case Op::kGt:
+      return " > ";
+    case Op::kGe:
+      return " >= ";
+    case Op::kEq:
+      return " == ";
+    case Op::kNe:
+      return " != ";
+    case Op::kAnd:
+      return " and ";
+    case Op::kOr:
+      return " or ";
+    default:
+      return "";
   }
 }
 
 const char* FunctionName(Op op) {
   switch (op) {
-    case Op::kIf: return "if";
-    case Op::kMin: return "min";
-    case Op::kMax: return "max";
-    case Op::kAbs: return "abs";
-    case Op::kFloor: return "floor";
-    case Op::kCeil: return "ceil";
-    case Op::kRound: return "round";
-    case Op::kLog: return "log";
-    case Op::kSqrt: return "sqrt";
-    case Op::kCoalesce: return "coalesce";
-    default: return "";
+    case Op::kIf:
+      return "if";
+    case Op::kMin:
+      return "min";
+    case Op::kMax:
+      return "max";
+    case Op::kAbs:
+      return "abs";
+    case Op::kFloor:
+      return "floor";
+    case Op::kCeil:
+      return "ceil";
+    case Op::kRound:
+      return "round";
+    case Op::kLog:
+      return "log";
+    case Op::kSqrt:
+      return "sqrt";
+    case Op::kCoalesce:
+      return "coalesce";
+    default:
+      return "";
   }
 }
 
 }  // namespace
 
-std::string Formula::RenderNode(int i,
-                                const std::function<std::string(const FormulaNode&)>& leaf,
+std::string Formula::RenderNode(int i, const std::function<std::string(const FormulaNode&)>& leaf,
                                 int parent_prec) const {
   const FormulaNode& n = nodes_[i];
   int prec = Precedence(n.op);
@@ -92,9 +130,8 @@ std::string Formula::RenderNode(int i,
 
 std::string Formula::Render() const {
   if (nodes_.empty()) return "";
-  return RenderNode(root(), [](const FormulaNode& n) {
-    return n.op == Op::kPrev ? "prev(" + n.name + ")" : n.name;
-  }, 0);
+  return RenderNode(
+      root(), [](const FormulaNode& n) { return n.op == Op::kPrev ? "prev(" + n.name + ")" : n.name; }, 0);
 }
 
 std::string Formula::Render(const std::function<double(int, bool)>& value) const {
@@ -103,11 +140,14 @@ std::string Formula::Render(const std::function<double(int, bool)>& value) const
 }
 
 std::string Formula::Render(int node, const std::function<double(int, bool)>& value) const {
-  return RenderNode(node, [&](const FormulaNode& n) {
-    double v = value(n.field, n.op == Op::kPrev);
-    std::string s = FormatNumber(v, 6);
-    return v < 0 ? "(" + s + ")" : s;
-  }, 0);
+  return RenderNode(
+      node,
+      [&](const FormulaNode& n) {
+        double v = value(n.field, n.op == Op::kPrev);
+        std::string s = FormatNumber(v, 6);
+        return v < 0 ? "(" + s + ")" : s;
+      },
+      0);
 }
 
 }  // namespace makerscore::detail

@@ -15,8 +15,7 @@ int BandOf(double x, const MethodContext& c) {
   return -1;
 }
 
-void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn*,
-           IndicatorStats* stats) {
+void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn*, IndicatorStats* stats) {
   stats->low = c.params[0];
   ScoreEach(x, score, [&](Eigen::Index, double xi) {
     int b = BandOf(xi, c);
@@ -29,8 +28,8 @@ std::string Explain(double x, double s, const MethodContext& c, const IndicatorS
   if (b < 0) return "bands: " + FormatNumber(x) + " falls in no band, so score = " + FormatNumber(s);
   const Band& band = c.bands[b];
   std::string rule = band.min ? ">= " + FormatNumber(*band.min) : "<= " + FormatNumber(*band.max);
-  return "bands: " + FormatNumber(x) + " " + rule + " (band " + std::to_string(b + 1) + "), so score = " +
-         FormatNumber(s);
+  return "bands: " + FormatNumber(x) + " " + rule + " (band " + std::to_string(b + 1) +
+         "), so score = " + FormatNumber(s);
 }
 
 std::string Check(const MethodContext& c) {
@@ -54,12 +53,18 @@ std::string Check(const MethodContext& c) {
 }  // namespace
 
 const MethodImpl kBands = {
-    {"bands", false, "the score of the first band the value falls in, else `otherwise`",
-    "Threshold bands, checked in order: `bands: [{min: 30%, score: 1}, {min: 10%, score: 0.7}]` gives "
-    "full points from 30%, 70% from 10%, else `otherwise`. For lower-is-better use `max:` instead of "
-    "`min:` in each band.",
-    {{"bands", ParamType::kBands, true, 0, "The bands, best first: each `{min: value, score: share}` or `{max: value, score: share}`."},
-     {"otherwise", ParamType::kNumber, false, 0, "The score of a value in no band."}}, MethodTraits{}},
-    Score, Explain, Check};
+    {"bands",
+     false,
+     "the score of the first band the value falls in, else `otherwise`",
+     "Threshold bands, checked in order: `bands: [{min: 30%, score: 1}, {min: 10%, score: 0.7}]` gives "
+     "full points from 30%, 70% from 10%, else `otherwise`. For lower-is-better use `max:` instead of "
+     "`min:` in each band.",
+     {{"bands", ParamType::kBands, true, 0,
+       "The bands, best first: each `{min: value, score: share}` or `{max: value, score: share}`."},
+      {"otherwise", ParamType::kNumber, false, 0, "The score of a value in no band."}},
+     MethodTraits{}},
+    Score,
+    Explain,
+    Check};
 
 }  // namespace makerscore::detail

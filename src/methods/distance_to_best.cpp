@@ -12,7 +12,9 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
            IndicatorStats* stats) {
   std::vector<double> v = Present(x);
   const bool higher = c.direction == Direction::kHigher;
-  const double best = v.empty() ? 0 : higher ? *std::max_element(v.begin(), v.end()) : *std::min_element(v.begin(), v.end());
+  const double best = v.empty() ? 0
+                      : higher  ? *std::max_element(v.begin(), v.end())
+                                : *std::min_element(v.begin(), v.end());
   stats->high = best;
   ScoreEach(x, score, [&](Eigen::Index i, double xi) {
     if (higher) {
@@ -41,11 +43,16 @@ std::string Check(const MethodContext&) { return ""; }
 }  // namespace
 
 const MethodImpl kDistanceToBest = {
-    {"distance_to_best", true, "x / cohort max; lower is better: cohort min / x",
-    "Distance to the cohort's best (the leader is the benchmark, 标杆值): the best earns full points and "
-    "others in proportion. For values >= 0; a value <= 0 earns nothing when higher is better and full "
-    "points when lower is better.",
-    {}, MethodTraits{}},
-    Score, Explain, Check};
+    {"distance_to_best",
+     true,
+     "x / cohort max; lower is better: cohort min / x",
+     "Distance to the cohort's best (the leader is the benchmark, 标杆值): the best earns full points and "
+     "others in proportion. For values >= 0; a value <= 0 earns nothing when higher is better and full "
+     "points when lower is better.",
+     {},
+     MethodTraits{}},
+    Score,
+    Explain,
+    Check};
 
 }  // namespace makerscore::detail

@@ -68,18 +68,23 @@ std::string Check(const MethodContext& c) {
 }  // namespace
 
 const MethodImpl kEfficacy = {
-    {"efficacy", true,
-    "base + (1 - base) x (x - low) / (high - low); lower is better: base + (1 - base) x (high - x) / (high - low)",
-    "功效系数法 (efficacy coefficient): the 不允许值 `low` earns `base` of the points (60% by default) and "
-    "the 满意值 `high` full points. Without `low` and `high` the cohort's minimum and maximum are used. "
-    "With `clamp: false` a value below `low` earns less than `base` (down to 0 and below) and one above "
-    "`high` more than full points, as published worked examples do.",
-    {{"base", ParamType::kNumber, false, 0.6, "The share of the points that `low` earns; from 0 to 1."},
-     {"low", ParamType::kNumber, false, kCohort, "不允许值: the value that earns `base`; default the cohort's minimum."},
-     {"high", ParamType::kNumber, false, kCohort, "满意值: the value that earns full points; default the cohort's maximum."},
-     {"clamp", ParamType::kBool, false, 1, "Keep scores between `base` and 1 (true, the default) or not (false)."}},
+    {"efficacy",
+     true,
+     "base + (1 - base) x (x - low) / (high - low); lower is better: base + (1 - base) x (high - x) / (high - low)",
+     "功效系数法 (efficacy coefficient): the 不允许值 `low` earns `base` of the points (60% by default) and "
+     "the 满意值 `high` full points. Without `low` and `high` the cohort's minimum and maximum are used. "
+     "With `clamp: false` a value below `low` earns less than `base` (down to 0 and below) and one above "
+     "`high` more than full points, as published worked examples do.",
+     {{"base", ParamType::kNumber, false, 0.6, "The share of the points that `low` earns; from 0 to 1."},
+      {"low", ParamType::kNumber, false, kCohort,
+       "不允许值: the value that earns `base`; default the cohort's minimum."},
+      {"high", ParamType::kNumber, false, kCohort,
+       "满意值: the value that earns full points; default the cohort's maximum."},
+      {"clamp", ParamType::kBool, false, 1, "Keep scores between `base` and 1 (true, the default) or not (false)."}},
      // bounded unless clamp: false
      {/*bounded=*/true, /*bounded_by=*/"clamp"}},
-    Score, Explain, Check};
+    Score,
+    Explain,
+    Check};
 
 }  // namespace makerscore::detail

@@ -47,12 +47,16 @@ std::string Check(const MethodContext& c) {
 }  // namespace
 
 const MethodImpl kGoalposts = {
-    {"goalposts", false,
-    "(x - low) / (high - low), clamped to [0, 1]; lower is better: (high - x) / (high - low)",
-    "Fixed goalposts: a value at or beyond `high` earns full points, at or beyond `low` none "
-    "(reversed when lower is better). Values outside are clamped (flag `capped`).",
-    {{"low", ParamType::kNumber, true, 0, "The value that earns no points (higher is better)."},
-     {"high", ParamType::kNumber, true, 0, "The value that earns full points (higher is better); must exceed `low`."}}, MethodTraits{}},
-    Score, Explain, Check};
+    {"goalposts",
+     false,
+     "(x - low) / (high - low), clamped to [0, 1]; lower is better: (high - x) / (high - low)",
+     "Fixed goalposts: a value at or beyond `high` earns full points, at or beyond `low` none "
+     "(reversed when lower is better). Values outside are clamped (flag `capped`).",
+     {{"low", ParamType::kNumber, true, 0, "The value that earns no points (higher is better)."},
+      {"high", ParamType::kNumber, true, 0, "The value that earns full points (higher is better); must exceed `low`."}},
+     MethodTraits{}},
+    Score,
+    Explain,
+    Check};
 
 }  // namespace makerscore::detail

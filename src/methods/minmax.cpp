@@ -44,11 +44,15 @@ std::string Check(const MethodContext&) { return ""; }
 }  // namespace
 
 const MethodImpl kMinMax = {
-    {"minmax", true,
-    "(x - cohort min) / (cohort max - cohort min); lower is better: (cohort max - x) / (cohort max - cohort min)",
-    "Min-max normalisation over the cohort: the best entity earns full points, the worst none. "
-    "When every entity has the same value, each earns full points (flag `no_spread`).",
-    {}, MethodTraits{}},
-    Score, Explain, Check};
+    {"minmax",
+     true,
+     "(x - cohort min) / (cohort max - cohort min); lower is better: (cohort max - x) / (cohort max - cohort min)",
+     "Min-max normalisation over the cohort: the best entity earns full points, the worst none. "
+     "When every entity has the same value, each earns full points (flag `no_spread`).",
+     {},
+     MethodTraits{}},
+    Score,
+    Explain,
+    Check};
 
 }  // namespace makerscore::detail

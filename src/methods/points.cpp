@@ -31,12 +31,16 @@ std::string Check(const MethodContext&) { return ""; }
 }  // namespace
 
 const MethodImpl kPoints = {
-    {"points", false, "x / the indicator's points, capped to [0, 1]",
-    "The formula gives the points directly (\"20 workstations earn 4 points, each more 0.2\"); "
-    "they are capped at the indicator's points (flag `capped`) and negative points count as none.",
-    {},
+    {"points",
+     false,
+     "x / the indicator's points, capped to [0, 1]",
+     "The formula gives the points directly (\"20 workstations earn 4 points, each more 0.2\"); "
+     "they are capped at the indicator's points (flag `capped`) and negative points count as none.",
+     {},
      // the formula gives the points
      {/*bounded=*/true, /*bounded_by=*/nullptr, /*gives_points=*/true}},
-    Score, Explain, Check};
+    Score,
+    Explain,
+    Check};
 
 }  // namespace makerscore::detail

@@ -35,8 +35,7 @@ Counts Count(const Eigen::ArrayXd& x, Direction dir) {
 double Oriented(double x, Direction dir) { return dir == Direction::kLower ? -x : x; }
 
 template <bool kHalfTies>
-void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn*,
-           IndicatorStats* stats) {
+void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn*, IndicatorStats* stats) {
   Counts counts = Count(x, c.direction);
   const double others = static_cast<double>(counts.sorted.size()) - 1;
   stats->low = 0;
@@ -70,16 +69,26 @@ std::string Check(const MethodContext&) { return ""; }
 }  // namespace
 
 const MethodImpl kPercentile = {
-    {"percentile", true, "(entities below + half the other entities equal) / (entities - 1)",
-    "Percentile rank in the cohort: the share of the other entities with a lower value, ties counting "
-    "half. The best earns full points, the worst none; a cohort of one earns full points.",
-    {}, MethodTraits{}},
-    Score<true>, Explain<true>, Check};
+    {"percentile",
+     true,
+     "(entities below + half the other entities equal) / (entities - 1)",
+     "Percentile rank in the cohort: the share of the other entities with a lower value, ties counting "
+     "half. The best earns full points, the worst none; a cohort of one earns full points.",
+     {},
+     MethodTraits{}},
+    Score<true>,
+    Explain<true>,
+    Check};
 const MethodImpl kBorda = {
-    {"borda", true, "entities strictly below / (entities - 1)",
-    "Borda count: one point for every entity with a worse value, as a share of the most possible. Tied "
-    "entities get the same, higher count (they beat the same entities), unlike `percentile`.",
-    {}, MethodTraits{}},
-    Score<false>, Explain<false>, Check};
+    {"borda",
+     true,
+     "entities strictly below / (entities - 1)",
+     "Borda count: one point for every entity with a worse value, as a share of the most possible. Tied "
+     "entities get the same, higher count (they beat the same entities), unlike `percentile`.",
+     {},
+     MethodTraits{}},
+    Score<false>,
+    Explain<false>,
+    Check};
 
 }  // namespace makerscore::detail

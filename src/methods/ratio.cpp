@@ -49,10 +49,15 @@ std::string Check(const MethodContext& c) {
 }  // namespace
 
 const MethodImpl kRatio = {
-    {"ratio", false, "x / benchmark, at most 1; lower is better: benchmark / x, at most 1",
-    "Ratio to a benchmark value (标杆值), capped at full points (flag `capped`). "
-    "Negative values earn nothing.",
-    {{"benchmark", ParamType::kNumber, true, 0, "The value that earns full points; must be > 0."}}, MethodTraits{}},
-    Score, Explain, Check};
+    {"ratio",
+     false,
+     "x / benchmark, at most 1; lower is better: benchmark / x, at most 1",
+     "Ratio to a benchmark value (标杆值), capped at full points (flag `capped`). "
+     "Negative values earn nothing.",
+     {{"benchmark", ParamType::kNumber, true, 0, "The value that earns full points; must be > 0."}},
+     MethodTraits{}},
+    Score,
+    Explain,
+    Check};
 
 }  // namespace makerscore::detail

@@ -42,14 +42,18 @@ std::string Check(const MethodContext&) { return ""; }
 }  // namespace
 
 const MethodImpl kZScore = {
-    {"zscore", true, "(x - cohort mean) / cohort standard deviation (n - 1); lower is better: the negative",
-    "Standardisation: how many standard deviations a value lies above the cohort mean. Scores are not "
-    "bounded, so it needs `weighting: relative` (composite indices aggregated by mean); under "
-    "`weighting: points` it would hand out negative points and more than an indicator's maximum. "
-    "When every entity has the same value, each scores 0 (flag `no_spread`).",
-    {},
+    {"zscore",
+     true,
+     "(x - cohort mean) / cohort standard deviation (n - 1); lower is better: the negative",
+     "Standardisation: how many standard deviations a value lies above the cohort mean. Scores are not "
+     "bounded, so it needs `weighting: relative` (composite indices aggregated by mean); under "
+     "`weighting: points` it would hand out negative points and more than an indicator's maximum. "
+     "When every entity has the same value, each scores 0 (flag `no_spread`).",
+     {},
      // not bounded, so only with relative weights
      {/*bounded=*/false, /*bounded_by=*/nullptr, /*gives_points=*/false, /*needs_relative_weighting=*/true}},
-    Score, Explain, Check};
+    Score,
+    Explain,
+    Check};
 
 }  // namespace makerscore::detail

@@ -28,8 +28,9 @@ std::string FormatDelphi(const std::vector<DelphiRound>& rounds) {
            std::to_string(c.items) + " indicators), chi-square = " + FormatNumber(c.chi_square, 3) +
            ", df = " + std::to_string(c.df) + ", " +
            (c.p_value < 1e-4 ? std::string("p < 0.0001") : "p = " + FormatNumber(c.p_value, 4)) + "\n";
-    out += "  thresholds: mean >= " + FormatNumber(r.mean_threshold, 3) + ", full-score frequency >= " +
-           FormatNumber(r.full_threshold, 3) + ", CV <= " + FormatNumber(r.cv_threshold, 3) + "\n\n";
+    out += "  thresholds: mean >= " + FormatNumber(r.mean_threshold, 3) +
+           ", full-score frequency >= " + FormatNumber(r.full_threshold, 3) +
+           ", CV <= " + FormatNumber(r.cv_threshold, 3) + "\n\n";
     const std::vector<std::string> head = {"指标", "答复", "均值", "标准差", "变异系数", "满分频率", "结论", "权重"};
     std::vector<std::vector<std::string>> rows;
     for (const auto& ind : r.indicators) {
@@ -42,21 +43,25 @@ std::string FormatDelphi(const std::vector<DelphiRound>& rounds) {
     out += detail::AlignedTable(head, right, rows, /*rule=*/false, " ");
     out += "\n";
   }
-  out += "keep: meets all three thresholds; review: misses one or two; drop: misses all three (界值法;\n"
-         "the boundary values are computed over all the round's indicators).\n"
-         "Weights: each kept or reviewed indicator's mean importance over its siblings'.\n";
+  out +=
+      "keep: meets all three thresholds; review: misses one or two; drop: misses all three (界值法;\n"
+      "the boundary values are computed over all the round's indicators).\n"
+      "Weights: each kept or reviewed indicator's mean importance over its siblings'.\n";
   return out;
 }
 
 std::string DelphiToJson(const std::vector<DelphiRound>& rounds) {
   nlohmann::json doc = nlohmann::json::array();
   for (const auto& r : rounds) {
-    nlohmann::json round = {{"round", r.round}, {"invited", r.invited}, {"responded", r.responded},
-                            {"positive_coefficient", r.positive_coefficient}, {"authority", r.authority},
-                            {"thresholds", {{"mean", r.mean_threshold}, {"full_frequency", r.full_threshold},
-                                            {"cv", r.cv_threshold}}}};
-    round["concordance"] = {{"w", r.concordance.w}, {"chi_square", r.concordance.chi_square},
-                            {"df", r.concordance.df}, {"p_value", r.concordance.p_value},
+    nlohmann::json round = {
+        {"round", r.round},
+        {"invited", r.invited},
+        {"responded", r.responded},
+        {"positive_coefficient", r.positive_coefficient},
+        {"authority", r.authority},
+        {"thresholds", {{"mean", r.mean_threshold}, {"full_frequency", r.full_threshold}, {"cv", r.cv_threshold}}}};
+    round["concordance"] = {{"w", r.concordance.w},           {"chi_square", r.concordance.chi_square},
+                            {"df", r.concordance.df},         {"p_value", r.concordance.p_value},
                             {"raters", r.concordance.raters}, {"items", r.concordance.items}};
     nlohmann::json experts = nlohmann::json::array();
     for (const auto& e : r.experts) {
@@ -65,9 +70,16 @@ std::string DelphiToJson(const std::vector<DelphiRound>& rounds) {
     round["experts"] = experts;
     nlohmann::json indicators = nlohmann::json::array();
     for (const auto& i : r.indicators) {
-      indicators.push_back({{"id", i.id}, {"parent", i.parent}, {"answers", i.answers}, {"mean", Number(i.mean)},
-                            {"sd", Number(i.sd)}, {"cv", Number(i.cv)}, {"full_frequency", i.full_frequency},
-                            {"failed", i.failed}, {"verdict", i.verdict}, {"weight", i.weight}});
+      indicators.push_back({{"id", i.id},
+                            {"parent", i.parent},
+                            {"answers", i.answers},
+                            {"mean", Number(i.mean)},
+                            {"sd", Number(i.sd)},
+                            {"cv", Number(i.cv)},
+                            {"full_frequency", i.full_frequency},
+                            {"failed", i.failed},
+                            {"verdict", i.verdict},
+                            {"weight", i.weight}});
     }
     round["indicators"] = indicators;
     doc.push_back(round);

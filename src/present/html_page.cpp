@@ -100,9 +100,8 @@ std::string HtmlPage(const std::string& title, const std::string& body, const st
   return "<!DOCTYPE html>\n<html lang=\"" + Html(lang) +
          "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n" +
-         std::string(kGeneratorMarker) + "\n<title>" +
-         Html(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n" + body +
-         "</main>\n</body>\n</html>\n";
+         std::string(kGeneratorMarker) + "\n<title>" + Html(title) + "</title>\n<style>" + kStyle +
+         "</style>\n</head>\n<body>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
 }
 
 std::string Label(std::string_view chinese, std::string_view english) {

@@ -12,12 +12,12 @@
 #include "makerscore/error.h"
 #include "makerscore/output.h"
 #include "makerscore/version.h"
-#include "result/common.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
 #include "present/svg_charts.h"
-#include "util/statistics.h"
+#include "result/common.h"
 #include "util/atomic_file.h"
+#include "util/statistics.h"
 #include "util/text.h"
 
 namespace makerscore {
@@ -178,8 +178,8 @@ std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& pat
   std::vector<std::pair<std::string, std::string>> files;  // name, text: all made before any is written
   const detail::CohortFigures f =
       detail::Figures(r, detail::HasIndicators(r) ? names : std::vector<std::string>(r.entity_count()));
-  files.emplace_back("index.html", detail::HtmlPage(r.model().rules().title,
-                                                    detail::OverviewSection(r, f) + detail::ReportFooter(r)));
+  files.emplace_back(
+      "index.html", detail::HtmlPage(r.model().rules().title, detail::OverviewSection(r, f) + detail::ReportFooter(r)));
   for (int i : f.order) {
     if (!detail::HasIndicators(r)) break;  // a report form: no scorecards
     files.emplace_back(names[i],

@@ -5,10 +5,10 @@
 #include <iterator>
 
 #include "makerscore/missing.h"
-#include "result/common.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
 #include "present/svg_charts.h"
+#include "result/common.h"
 #include "util/statistics.h"
 #include "util/text.h"
 

@@ -6,10 +6,10 @@
 
 #include "makerscore/explain.h"
 #include "makerscore/missing.h"
-#include "result/common.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
 #include "present/svg_charts.h"
+#include "result/common.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
@@ -135,8 +135,8 @@ std::string Details(const Result& r, int i) {
     }
     const auto [value, most] = Gauge(r, i, k);
     out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + NotReported(r, i, k) +
-           Fixed(value, 2) + " / " + FormatNumber(most) + "</td><td><pre class=\"trace\">" + Html(Trace(r, i, nodes[k])) +
-           "</pre></td></tr>\n";
+           Fixed(value, 2) + " / " + FormatNumber(most) + "</td><td><pre class=\"trace\">" +
+           Html(Trace(r, i, nodes[k])) + "</pre></td></tr>\n";
   }
   return out + "</tbody></table></div>\n";
 }

@@ -20,18 +20,20 @@ std::string FormatTable(const Result& r) {
   }
   std::vector<std::vector<std::string>> rows;
   for (int i : detail::RankOrder(r)) {
-    std::vector<std::string> row = {r.rank(i) ? std::to_string(r.rank(i)) : "-", r.entity_ids()[i],
-                                    r.entity_names()[i], detail::Fixed(r.total(i), 2), r.grade(i).empty() ? "-" : r.grade(i)};
+    std::vector<std::string> row = {r.rank(i) ? std::to_string(r.rank(i)) : "-", r.entity_ids()[i], r.entity_names()[i],
+                                    detail::Fixed(r.total(i), 2), r.grade(i).empty() ? "-" : r.grade(i)};
     for (int c : nodes[0].children) row.push_back(detail::Fixed(detail::ShownValue(r, i, c), 2));
     rows.push_back(std::move(row));
   }
   std::string out = r.model().rules().title + "\n\n" + detail::AlignedTable(header, right, rows);
-  int unscored = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const auto& row) { return row[0] == "-"; }));
+  int unscored =
+      static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const auto& row) { return row[0] == "-"; }));
   out += "\n" + std::to_string(r.entity_count()) + " entities";
   if (unscored) out += ", " + std::to_string(unscored) + " not ranked (see 'makerscore explain')";
   out += ".";
   if (r.model().rules().weighting == Weighting::kRelative) {
-    out += " Indicator columns are scores on the total's scale (0-" + detail::FormatNumber(r.model().rules().total) + ").";
+    out +=
+        " Indicator columns are scores on the total's scale (0-" + detail::FormatNumber(r.model().rules().total) + ").";
   }
   out += "\n";
   std::string set_aside;

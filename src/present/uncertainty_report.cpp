@@ -1,9 +1,8 @@
 // Uncertainty and sensitivity analyses as tables, CSV and JSON.
 #include <algorithm>
 #include <cmath>
-#include <numeric>
-
 #include <nlohmann/json.hpp>
+#include <numeric>
 
 #include "makerscore/present.h"
 #include "present/aligned.h"
@@ -72,9 +71,13 @@ std::string FormatUncertainty(const UncertaintyResult& r) {
   std::vector<std::vector<std::string>> rows;
   for (int i : NominalOrder(r)) {
     const EntityUncertainty& e = r.entities[i];
-    std::vector<std::string> row = {e.nominal_rank ? std::to_string(e.nominal_rank) : "-", r.entity_ids[i],
-                                    r.entity_names[i], Fixed(e.nominal_total, 2), GradeLabel(r, e.nominal_grade),
-                                    Rank(e.median_rank), Rank(e.rank_p05) + " - " + Rank(e.rank_p95)};
+    std::vector<std::string> row = {e.nominal_rank ? std::to_string(e.nominal_rank) : "-",
+                                    r.entity_ids[i],
+                                    r.entity_names[i],
+                                    Fixed(e.nominal_total, 2),
+                                    GradeLabel(r, e.nominal_grade),
+                                    Rank(e.median_rank),
+                                    Rank(e.rank_p05) + " - " + Rank(e.rank_p95)};
     for (size_t g = 0; g < r.grades.size(); ++g) row.push_back(Percent(e.grade_probability[g]));
     if (graded) {
       row.push_back(Percent(e.grade_change));
@@ -86,11 +89,13 @@ std::string FormatUncertainty(const UncertaintyResult& r) {
   std::string out = "Uncertainty analysis: " + std::to_string(r.ranks.rows()) + " replications (seed " +
                     std::to_string(r.seed) + ")\nUncertain inputs: " + detail::Join(r.inputs, "; ") + "\n\n";
   out += detail::AlignedTable(header, right, rows);
-  out += "\n排名/总分: as the rule file scores them. 排名区间: the 5th to 95th percentile of the rank over the\n"
-         "replications.";
+  out +=
+      "\n排名/总分: as the rule file scores them. 排名区间: the 5th to 95th percentile of the rank over the\n"
+      "replications.";
   if (graded) {
-    out += " P(grade): the share of replications giving that grade. 等级变化: the share whose\n"
-           "grade differs from the rule file's.";
+    out +=
+        " P(grade): the share of replications giving that grade. 等级变化: the share whose\n"
+        "grade differs from the rule file's.";
   }
   out += "\n";
   return out;
@@ -123,9 +128,10 @@ std::string UncertaintyToJson(const UncertaintyResult& r, bool with_replications
     nlohmann::json x;
     x["id"] = r.entity_ids[i];
     x["name"] = r.entity_names[i];
-    x["nominal"] = {{"rank", e.nominal_rank ? nlohmann::json(e.nominal_rank) : nlohmann::json(nullptr)},
-                    {"total", Number(e.nominal_total)},
-                    {"grade", e.nominal_grade >= 0 ? nlohmann::json(r.grades[e.nominal_grade]) : nlohmann::json(nullptr)}};
+    x["nominal"] = {
+        {"rank", e.nominal_rank ? nlohmann::json(e.nominal_rank) : nlohmann::json(nullptr)},
+        {"total", Number(e.nominal_total)},
+        {"grade", e.nominal_grade >= 0 ? nlohmann::json(r.grades[e.nominal_grade]) : nlohmann::json(nullptr)}};
     x["mean_total"] = Number(e.mean_total);
     x["rank"] = {{"median", Number(e.median_rank)}, {"p05", Number(e.rank_p05)}, {"p95", Number(e.rank_p95)}};
     nlohmann::json p = nlohmann::json::object();
@@ -146,8 +152,9 @@ std::string UncertaintyToJson(const UncertaintyResult& r, bool with_replications
 
 std::string FormatSensitivity(const SensitivityResult& r) {
   std::vector<SensitivityIndex> sorted = r.indices;
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const SensitivityIndex& a, const SensitivityIndex& b) { return a.total_effect > b.total_effect; });
+  std::stable_sort(sorted.begin(), sorted.end(), [](const SensitivityIndex& a, const SensitivityIndex& b) {
+    return a.total_effect > b.total_effect;
+  });
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : sorted) {
     rows.push_back({s.input, Fixed(s.first_order, 3), Fixed(s.first_low, 3) + " - " + Fixed(s.first_high, 3),
@@ -159,9 +166,10 @@ std::string FormatSensitivity(const SensitivityResult& r) {
                     "\n\n";
   out += detail::AlignedTable({"输入 input", "一阶 first-order", "90% 区间", "总效应 total effect", "90% 区间"},
                               {false, true, true, true, true}, rows);
-  out += "\nFirst-order: the share of the output's variance the input explains alone (Saltelli 2010); total\n"
-         "effect: alone and with the other inputs (Jansen 1999). Intervals: 5th-95th percentile of bootstrap\n"
-         "resamples.";
+  out +=
+      "\nFirst-order: the share of the output's variance the input explains alone (Saltelli 2010); total\n"
+      "effect: alone and with the other inputs (Jansen 1999). Intervals: 5th-95th percentile of bootstrap\n"
+      "resamples.";
   if (!(r.output_variance > 0)) out += " The output does not vary: no input changes the ranking.";
   return out + "\n";
 }
@@ -185,9 +193,12 @@ std::string SensitivityToJson(const SensitivityResult& r) {
   doc["output_variance"] = Number(r.output_variance);
   nlohmann::json list = nlohmann::json::array();
   for (const auto& s : r.indices) {
-    list.push_back({{"input", s.input},
-                    {"first_order", {{"estimate", Number(s.first_order)}, {"low", Number(s.first_low)}, {"high", Number(s.first_high)}}},
-                    {"total_effect", {{"estimate", Number(s.total_effect)}, {"low", Number(s.total_low)}, {"high", Number(s.total_high)}}}});
+    list.push_back(
+        {{"input", s.input},
+         {"first_order",
+          {{"estimate", Number(s.first_order)}, {"low", Number(s.first_low)}, {"high", Number(s.first_high)}}},
+         {"total_effect",
+          {{"estimate", Number(s.total_effect)}, {"low", Number(s.total_low)}, {"high", Number(s.total_high)}}}});
   }
   doc["indices"] = list;
   return Dump(doc);

@@ -8,11 +8,11 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "util/csv_parser.h"
 #include "makerscore/error.h"
 #include "makerscore/missing.h"
 #include "makerscore/present.h"
 #include "result/common.h"
+#include "util/csv_parser.h"
 #include "util/read_file.h"
 #include "util/text.h"
 

@@ -15,25 +15,39 @@ using detail::Op;
 
 bool Holds(Op op, double a, double b, double tol) {
   switch (op) {
-    case Op::kLt: return a < b + tol;
-    case Op::kLe: return a <= b + tol;
-    case Op::kGt: return a + tol > b;
-    case Op::kGe: return a + tol >= b;
-    case Op::kEq: return std::fabs(a - b) <= tol;
-    case Op::kNe: return std::fabs(a - b) > tol;
-    default: return true;
+    case Op::kLt:
+      return a < b + tol;
+    case Op::kLe:
+      return a <= b + tol;
+    case Op::kGt:
+      return a + tol > b;
+    case Op::kGe:
+      return a + tol >= b;
+    case Op::kEq:
+      return std::fabs(a - b) <= tol;
+    case Op::kNe:
+      return std::fabs(a - b) > tol;
+    default:
+      return true;
   }
 }
 
 const char* Verb(Op op) {
   switch (op) {
-    case Op::kLt: return "be less than";
-    case Op::kLe: return "be at most";
-    case Op::kGt: return "be more than";
-    case Op::kGe: return "be at least";
-    case Op::kEq: return "equal";
-    case Op::kNe: return "differ from";
-    default: return "?";
+    case Op::kLt:
+      return "be less than";
+    case Op::kLe:
+      return "be at most";
+    case Op::kGt:
+      return "be more than";
+    case Op::kGe:
+      return "be at least";
+    case Op::kEq:
+      return "equal";
+    case Op::kNe:
+      return "differ from";
+    default:
+      return "?";
   }
 }
 

@@ -71,8 +71,8 @@ std::string OutlierSentence(const Result& r, const detail::CompiledLeaf& leaf, i
   if (leaf.outliers.method == OutlierMethod::kCap) {
     return "  an outlier: capped at the cohort's " + FormatNumber(100 * leaf.outliers.lower) + "th-" +
            FormatNumber(100 * leaf.outliers.upper) + "th percentile range (" + FormatNumber(st.cap_low) + " to " +
-           FormatNumber(st.cap_high) + "): " + FormatNumber(before) + " -> " + FormatNumber(r.used_values()(i, leaf.node)) +
-           "\n";
+           FormatNumber(st.cap_high) + "): " + FormatNumber(before) + " -> " +
+           FormatNumber(r.used_values()(i, leaf.node)) + "\n";
   }
   return "  an outlier (the indicator had " + shape + "): winsorised, one of " + std::to_string(st.treated) +
          " values pulled in to the next value: " + FormatNumber(before) + " -> " +
@@ -129,8 +129,9 @@ std::string ExplainScore(const Result& r, const detail::CompiledLeaf& leaf, int 
   if (flags & kFlagDivisionByZero) out += "  the formula divides by zero, so the value is missing\n";
   if (flags & kFlagOutOfDomain) out += "  the formula takes log() of a number <= 0, so the value is missing\n";
   if (flags & kFlagNotFinite) {
-    out += "  the arithmetic overflowed (a number beyond about 1.8e308), so the value is missing and earns no points "
-           "of its own\n";
+    out +=
+        "  the arithmetic overflowed (a number beyond about 1.8e308), so the value is missing and earns no points "
+        "of its own\n";
   }
   double used = r.used_values()(i, k);
   double s = r.scores()(i, k);
@@ -180,8 +181,12 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
   }
   std::string how;
   switch (leaf.combine) {
-    case Combine::kMean: how = "the mean of the " + std::to_string(fractions.size()) + " ratings"; break;
-    case Combine::kMedian: how = "the median of the " + std::to_string(fractions.size()) + " ratings"; break;
+    case Combine::kMean:
+      how = "the mean of the " + std::to_string(fractions.size()) + " ratings";
+      break;
+    case Combine::kMedian:
+      how = "the median of the " + std::to_string(fractions.size()) + " ratings";
+      break;
     case Combine::kTrimmedMean:
       how = "the mean after dropping the highest (" + FormatNumber(fractions.back()) + ") and the lowest (" +
             FormatNumber(fractions.front()) + ")";
@@ -214,7 +219,8 @@ std::string ExplainNode(const Result& r, int k, int i) {
   } else {
     for (int c : node.children) {
       const Node& child = m.nodes[c];
-      out += "  " + child.id + " " + child.name + ": " + Points(r.points()(i, c)) + " of " + Points(child.max_points) + "\n";
+      out += "  " + child.id + " " + child.name + ": " + Points(r.points()(i, c)) + " of " + Points(child.max_points) +
+             "\n";
     }
     if (node.weights_method != WeightsMethod::kStated) {
       const detail::WeightingDef& how = detail::WeightingOf(node.weights_method);
@@ -226,9 +232,10 @@ std::string ExplainNode(const Result& r, int k, int i) {
                                  : "") +
              ": " + detail::Join(shares, ", ") + "\n";
     }
-    out += node.indicator && node.indicator->aggregate != Aggregation::kArithmetic
-               ? "  score = the " + std::string(ToString(node.indicator->aggregate)) + " mean of the children's scores\n"
-               : "  subtotal = sum of the children's points\n";
+    out +=
+        node.indicator && node.indicator->aggregate != Aggregation::kArithmetic
+            ? "  score = the " + std::string(ToString(node.indicator->aggregate)) + " mean of the children's scores\n"
+            : "  subtotal = sum of the children's points\n";
   }
   double s = r.scores()(i, k);
   double p = r.points()(i, k);
@@ -301,15 +308,15 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
     out += "total: none: a value the rule set requires is missing (see the indicators flagged not_scored)\n";
   } else {
     out += "total: " + Points(total) + " of " + Points(model.nodes()[0].class_max_points[r.entity_class(i)]);
-    out += r.rank(i) ? ", rank " + std::to_string(r.rank(i)) + " of " + std::to_string(r.ranked_count())
-                     : ", not ranked";
+    out +=
+        r.rank(i) ? ", rank " + std::to_string(r.rank(i)) + " of " + std::to_string(r.ranked_count()) : ", not ranked";
     out += r.grade(i).empty() ? ", no grade\n" : ", grade " + r.grade(i) + "\n";
     out += AdjustmentLines(r, i);
   }
   for (int v : r.vetoes(i)) {
     const Veto& veto = rules.vetoes[v];
-    out += "veto " + veto.id + ": " + veto.name + " (" + veto.when + "): " +
-           (veto.exclude ? "not ranked and not graded" : "grade " + veto.grade + " at best") + "\n";
+    out += "veto " + veto.id + ": " + veto.name + " (" + veto.when +
+           "): " + (veto.exclude ? "not ranked and not graded" : "grade " + veto.grade + " at best") + "\n";
   }
   for (const CellProblem& p : r.set_aside(i)) {
     out += "set aside (not ranked and not graded): row " + std::to_string(p.row) + ", " + p.message + "\n";

@@ -17,8 +17,8 @@ namespace {
 constexpr const char* kFormat = "makerscore/1";
 
 // Limits on what a hostile rule file can make the loader do (docs/rule-format.md).
-constexpr size_t kMaxNodes = 1000000;       // YAML nodes after expanding aliases
-constexpr int kMaxDepth = 100;              // YAML nesting levels (the Guangxi file uses 9)
+constexpr size_t kMaxNodes = 1000000;  // YAML nodes after expanding aliases
+constexpr int kMaxDepth = 100;         // YAML nesting levels (the Guangxi file uses 9)
 
 // The number of nodes of the tree under node, counting an aliased node each
 // time it is used; stops counting past limit (so a "billion laughs" file
@@ -64,8 +64,9 @@ void RefuseTags(const YAML::Node& node, const Report& report, int* count, int de
   if (!tag.empty() && tag != "?" && tag != "!") {
     ++*count;
     std::string shown = tag.rfind("tag:yaml.org,2002:", 0) == 0 ? "!!" + tag.substr(18) : tag;
-    report(node.Mark(), "the YAML tag '" + shown + "' is not part of the rule format (makerscore reads every "
-                        "value as the rule format says); remove it");
+    report(node.Mark(), "the YAML tag '" + shown +
+                            "' is not part of the rule format (makerscore reads every "
+                            "value as the rule format says); remove it");
   }
   if (!(node.IsSequence() || node.IsMap())) return;
   for (const auto& item : node) {
@@ -103,12 +104,17 @@ class Loader : public detail::UncertaintyReader {
     bool too_deep = false;
     const size_t size = ExpandedSize(root, kMaxNodes, &too_deep);
     if (too_deep) {
-      Error(YAML::Mark(), "", "the rule file nests more than " + std::to_string(kMaxDepth) +
-                                  " levels deep (an alias inside the item it names, like '&a [*a]'?)");
+      Error(YAML::Mark(), "",
+            "the rule file nests more than " + std::to_string(kMaxDepth) +
+                " levels deep (an alias inside the item it names, like '&a [*a]'?)");
     } else if (size > kMaxNodes) {
-      Error(YAML::Mark(), "", "the rule file expands to more than " + std::to_string(kMaxNodes) +
-                                  " YAML nodes (aliases repeating aliases?); a rule file is far smaller");
-    } else if (int tags = 0; RefuseTags(root, [&](const YAML::Mark& m, const std::string& message) { Error(m, "", message); }, &tags), tags > 0) {
+      Error(YAML::Mark(), "",
+            "the rule file expands to more than " + std::to_string(kMaxNodes) +
+                " YAML nodes (aliases repeating aliases?); a rule file is far smaller");
+    } else if (int tags = 0;
+               RefuseTags(
+                   root, [&](const YAML::Mark& m, const std::string& message) { Error(m, "", message); }, &tags),
+               tags > 0) {
       // reported
     } else if (!root.IsDefined() || root.IsNull()) {
       Error(YAML::Mark(), "", "the rule file is empty; it needs at least 'format', 'id', 'title' and 'fields'");
@@ -133,7 +139,6 @@ class Loader : public detail::UncertaintyReader {
   }
 
  private:
-
   void ReadRules(const YAML::Node& root, RuleSet* rules) {
     KeyNodes top = Section(root, "rules", "");
     std::string s;
@@ -305,10 +310,10 @@ class Loader : public detail::UncertaintyReader {
         std::string bpath = path + "/bands/" + label;
         Record(bpath, kv.second);
         double lo = 0, hi = 0;
-        if (!kv.second.IsSequence() || kv.second.size() != 2 || !kv.second[0].IsScalar() ||
-            !kv.second[1].IsScalar() || !ParseDouble(kv.second[0].Scalar(), &lo) ||
-            !ParseDouble(kv.second[1].Scalar(), &hi)) {
-          Error(kv.second.Mark(), bpath, "the band '" + label + "' needs [lowest, highest] points, not " + Describe(kv.second));
+        if (!kv.second.IsSequence() || kv.second.size() != 2 || !kv.second[0].IsScalar() || !kv.second[1].IsScalar() ||
+            !ParseDouble(kv.second[0].Scalar(), &lo) || !ParseDouble(kv.second[1].Scalar(), &hi)) {
+          Error(kv.second.Mark(), bpath,
+                "the band '" + label + "' needs [lowest, highest] points, not " + Describe(kv.second));
           continue;
         }
         s.bands.push_back({label, lo, hi});
@@ -347,7 +352,8 @@ class Loader : public detail::UncertaintyReader {
         Record(wpath, kv.second);
         double w = 0;
         if (!kv.second.IsScalar() || !ParseDouble(kv.second.Scalar(), &w)) {
-          Error(kv.second.Mark(), wpath, "the weight of class '" + label + "' must be a number, found " + Describe(kv.second));
+          Error(kv.second.Mark(), wpath,
+                "the weight of class '" + label + "' must be a number, found " + Describe(kv.second));
           continue;
         }
         ind.class_weights[label] = w;
@@ -381,7 +387,6 @@ class Loader : public detail::UncertaintyReader {
     }
     return ind;
   }
-
 };
 
 }  // namespace
@@ -402,12 +407,15 @@ class InputsLoader : public detail::UncertaintyReader {
       if (ExpandedSize(root, kMaxNodes, &too_deep) > kMaxNodes || too_deep) {
         Error(YAML::Mark(), "", "the file nests too deep or expands to too many YAML nodes");
       } else if (int tags = 0;
-                 RefuseTags(root, [&](const YAML::Mark& m, const std::string& message) { Error(m, "", message); }, &tags),
+                 RefuseTags(
+                     root, [&](const YAML::Mark& m, const std::string& message) { Error(m, "", message); }, &tags),
                  tags > 0) {
         // reported
       } else if (!root.IsMap()) {
-        Error(root.Mark(), "", "an uncertainty file is a map of the keys of 'uncertainty:' (replications, weights, "
-                               "methods ...), not " + Describe(root));
+        Error(root.Mark(), "",
+              "an uncertainty file is a map of the keys of 'uncertainty:' (replications, weights, "
+              "methods ...), not " +
+                  Describe(root));
       } else {
         out = ReadUncertainty(root, "uncertainty");
       }

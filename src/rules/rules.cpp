@@ -71,10 +71,12 @@ const WordTable<Combine>& Words(Combine) {
 }
 
 const WordTable<MissingPolicy>& Words(MissingPolicy) {
-  static const WordTable<MissingPolicy> kWords = {
-      {MissingPolicy::kError, "error"},   {MissingPolicy::kZero, "zero"},
-      {MissingPolicy::kMean, "mean"},     {MissingPolicy::kMedian, "median"},
-      {MissingPolicy::kGroupMean, "group_mean"}, {MissingPolicy::kExclude, "exclude"}};
+  static const WordTable<MissingPolicy> kWords = {{MissingPolicy::kError, "error"},
+                                                  {MissingPolicy::kZero, "zero"},
+                                                  {MissingPolicy::kMean, "mean"},
+                                                  {MissingPolicy::kMedian, "median"},
+                                                  {MissingPolicy::kGroupMean, "group_mean"},
+                                                  {MissingPolicy::kExclude, "exclude"}};
   return kWords;
 }
 
@@ -114,7 +116,8 @@ const WordTable<WeightsMethod>& Words(WeightsMethod) {
 
 const WordTable<UncertainInputs::Panel>& Words(UncertainInputs::Panel) {
   using P = UncertainInputs::Panel;
-  static const WordTable<P> kWords = {{P::kFixed, "fixed"}, {P::kBootstrap, "bootstrap"}, {P::kLeaveOneOut, "leave_one_out"}};
+  static const WordTable<P> kWords = {
+      {P::kFixed, "fixed"}, {P::kBootstrap, "bootstrap"}, {P::kLeaveOneOut, "leave_one_out"}};
   return kWords;
 }
 
@@ -122,8 +125,10 @@ std::string Listed(const char* allowed, const char* last) {
   std::string words = allowed, out;
   const size_t final_bar = words.rfind('|');
   for (size_t k = 0; k < words.size(); ++k) {
-    if (words[k] != '|') out += words[k];
-    else out += k == final_bar ? last : ", ";
+    if (words[k] != '|')
+      out += words[k];
+    else
+      out += k == final_bar ? last : ", ";
   }
   return out;
 }

@@ -57,8 +57,7 @@ const std::vector<SectionInfo>& RuleSections() {
        "1, then the group's shares are scaled to add up again."},
       {"method_alternatives", "each item of `methods:` of `uncertainty:`",
        "Alternative scoring methods of one quantitative indicator, one of which each replication uses."},
-      {"aggregation_alternatives", "each item of `aggregation:` of `uncertainty:`",
-       "Alternative means of one group."},
+      {"aggregation_alternatives", "each item of `aggregation:` of `uncertainty:`", "Alternative means of one group."},
       {"check", "each item of `checks:`",
        "A consistency rule a filled-in report must satisfy (checked by `makerscore validate`)."},
   };
@@ -78,8 +77,8 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"rules", "weighting", T::kString, false, "points", Allowed<Weighting>(),
        "`points`: weights are points and the children of a group add up to the group's points; "
        "`relative`: weights are relative and normalised within each group."},
-      {"rules", "total", T::kNumber, false, "100",
-       "", "Points of the whole tree. With `weighting: points` the first-level weights must add up to it."},
+      {"rules", "total", T::kNumber, false, "100", "",
+       "Points of the whole tree. With `weighting: points` the first-level weights must add up to it."},
       {"rules", "entity", T::kMap, false, "", "", "Names of the id and name columns of the data (section entity)."},
       {"rules", "missing", T::kString, false, "zero", Allowed<MissingPolicy>(),
        "What an indicator earns when its value cannot be computed, unless the indicator says otherwise: "
@@ -93,7 +92,8 @@ const std::vector<KeyInfo>& RuleKeys() {
        "unranked and ungraded with the cell named in every output."},
       {"rules", "missing_group", T::kString, false, "", "",
        "The category field whose groups `missing: group_mean` averages within (e.g. a region)."},
-      {"rules", "outliers", T::kMap, false, "", "", "Outlier treatment of every quantitative indicator (section outliers)."},
+      {"rules", "outliers", T::kMap, false, "", "",
+       "Outlier treatment of every quantitative indicator (section outliers)."},
       {"rules", "classes", T::kMap, false, "", "", "Classes of entities with their own weights (section classes)."},
       {"rules", "bonus", T::kMap, false, "", "", "Bonus items (section adjustments)."},
       {"rules", "deductions", T::kMap, false, "", "", "Deduction items (section adjustments)."},
@@ -141,13 +141,13 @@ const std::vector<KeyInfo>& RuleKeys() {
        "Score specs as under `score:` (section score), e.g. `[{method: minmax}, {method: percentile}]`; "
        "the indicator's own method need not be among them."},
 
-      {"aggregation_alternatives", "indicator", T::kString, true, "", "",
-       "The id of a group."},
+      {"aggregation_alternatives", "indicator", T::kString, true, "", "", "The id of a group."},
       {"aggregation_alternatives", "alternatives", T::kList, true, "", MeansWithoutParameters(),
        "The means to choose from, e.g. `[arithmetic, geometric]`."},
 
       {"entity", "id", T::kString, false, "id", "", "The column holding each entity's unique id."},
-      {"entity", "name", T::kString, false, "name", "", "The column holding each entity's name (optional in the data)."},
+      {"entity", "name", T::kString, false, "name", "",
+       "The column holding each entity's name (optional in the data)."},
 
       {"field", "id", T::kString, true, "", "",
        "Identifier used in formulas and as a CSV header: letters, digits and `_`, not starting with a digit."},
@@ -157,7 +157,8 @@ const std::vector<KeyInfo>& RuleKeys() {
        "`count`: whole numbers >= 0; `amount`: money; `share`: a proportion (0.25 is 25%); "
        "`flag`: 0 or 1; `number`: any real number; `category`: a text label (a region, a class), used for "
        "groups and classes but not in formulas."},
-      {"field", "min", T::kNumber, false, "", "", "Smallest acceptable value; smaller values are refused when data is read."},
+      {"field", "min", T::kNumber, false, "", "",
+       "Smallest acceptable value; smaller values are refused when data is read."},
       {"field", "max", T::kNumber, false, "", "", "Largest acceptable value."},
       {"field", "section", T::kString, false, "", "", "The part of the report form the field belongs to."},
       {"field", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
@@ -216,9 +217,11 @@ const std::vector<KeyInfo>& RuleKeys() {
        "side of the skew) takes the value of the next one, up to `max_points` values; if that does not "
        "bring both under, the original values are log-transformed instead (`fallback: log`). "
        "`cap`: values beyond the `lower` and `upper` percentiles are set to them."},
-      {"outliers", "skew", T::kNumber, false, "2", "", "Absolute sample skewness (bias-corrected, as Excel's SKEW) at or above which values are treated."},
+      {"outliers", "skew", T::kNumber, false, "2", "",
+       "Absolute sample skewness (bias-corrected, as Excel's SKEW) at or above which values are treated."},
       {"outliers", "kurtosis", T::kNumber, false, "3.5", "",
-       "Sample excess kurtosis (bias-corrected, as Excel's KURT) at or above which values are treated (with the skew)."},
+       "Sample excess kurtosis (bias-corrected, as Excel's KURT) at or above which values are treated (with the "
+       "skew)."},
       {"outliers", "max_points", T::kInteger, false, "5", "", "Most values winsorised per indicator."},
       {"outliers", "count", T::kString, false, "all", "all|last_step",
        "How `max_points` counts: `all` values winsorised (the usual reading), or only those of the last step, "
@@ -227,7 +230,8 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"outliers", "fallback", T::kString, false, "log", "log|none",
        "When winsorising does not suffice: `log` transforms the original values to log(x - min + 0.01 (max - min)) "
        "(COINr's log_CT); `none` keeps the winsorised values."},
-      {"outliers", "lower", T::kNumber, false, "5%", "", "`cap`: the lower percentile (type 7, as R and Excel's PERCENTILE)."},
+      {"outliers", "lower", T::kNumber, false, "5%", "",
+       "`cap`: the lower percentile (type 7, as R and Excel's PERCENTILE)."},
       {"outliers", "upper", T::kNumber, false, "95%", "", "`cap`: the upper percentile."},
 
       {"weights", "method", T::kString, true, "", Allowed<WeightsMethod>(),
@@ -246,7 +250,8 @@ const std::vector<KeyInfo>& RuleKeys() {
        "AHP: accept a consistency ratio CR >= 0.1 (an error otherwise). CR = CI / RI with Saaty's random index."},
 
       {"classes", "field", T::kString, true, "", "", "The category field that gives each entity's class."},
-      {"classes", "labels", T::kList, true, "", "", "The classes, as the field's values; an entity with another value is an error."},
+      {"classes", "labels", T::kList, true, "", "",
+       "The classes, as the field's values; an entity with another value is an error."},
 
       {"adjustments", "items", T::kList, true, "", "", "The items (section adjustment)."},
       {"adjustments", "max", T::kNumber, false, "", "", "All items together give at most this many points."},
@@ -299,13 +304,20 @@ std::vector<KeyInfo> KeysOf(const std::string& section) {
 
 const char* ToString(KeyType type) {
   switch (type) {
-    case KeyType::kString: return "text";
-    case KeyType::kNumber: return "number";
-    case KeyType::kInteger: return "whole number";
-    case KeyType::kBool: return "true/false";
-    case KeyType::kMap: return "map";
-    case KeyType::kList: return "list";
-    case KeyType::kNumberOrMap: return "number or map";
+    case KeyType::kString:
+      return "text";
+    case KeyType::kNumber:
+      return "number";
+    case KeyType::kInteger:
+      return "whole number";
+    case KeyType::kBool:
+      return "true/false";
+    case KeyType::kMap:
+      return "map";
+    case KeyType::kList:
+      return "list";
+    case KeyType::kNumberOrMap:
+      return "number or map";
   }
   return "?";
 }
@@ -331,16 +343,16 @@ std::string RuleFormatReference() {
       for (auto& c : allowed) {
         if (c == '|') c = ',';
       }
-      out << "| `" << k.key << "` | " << ToString(k.type) << " | " << (k.required ? "yes" : "no")
-          << " | " << (*k.default_value ? std::string("`") + k.default_value + "`" : "")
-          << " | " << allowed << " | " << k.doc << " |\n";
+      out << "| `" << k.key << "` | " << ToString(k.type) << " | " << (k.required ? "yes" : "no") << " | "
+          << (*k.default_value ? std::string("`") + k.default_value + "`" : "") << " | " << allowed << " | " << k.doc
+          << " |\n";
     }
     out << "\n";
   }
   out << "### Scoring methods\n\n";
   for (const auto& m : ScoringMethods()) {
-    out << "#### `" << m.name << "`" << (m.cohort_relative ? " (relative to the cohort)" : "")
-        << "\n\n" << m.doc << "\n\nScore: " << m.formula << "\n\n";
+    out << "#### `" << m.name << "`" << (m.cohort_relative ? " (relative to the cohort)" : "") << "\n\n"
+        << m.doc << "\n\nScore: " << m.formula << "\n\n";
     if (m.params.empty()) {
       out << "No parameters.\n\n";
       continue;
@@ -353,8 +365,8 @@ std::string RuleFormatReference() {
         def = p.type == ParamType::kBool ? (p.default_value != 0 ? "`true`" : "`false`")
                                          : "`" + FormatDefault(p.default_value) + "`";
       }
-      out << "| `" << p.name << "` | " << type << " | " << (p.required ? "yes" : "no") << " | " << def << " | "
-          << p.doc << " |\n";
+      out << "| `" << p.name << "` | " << type << " | " << (p.required ? "yes" : "no") << " | " << def << " | " << p.doc
+          << " |\n";
     }
     out << "\n";
   }

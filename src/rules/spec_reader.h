@@ -32,7 +32,8 @@ class SpecReader : public YamlReader {
   std::vector<std::vector<double>> ReadMatrix(const YAML::Node& node, const std::string& path) {
     std::vector<std::vector<double>> out;
     if (!node.IsSequence()) {
-      Error(node.Mark(), path, "a comparison matrix is a list of rows such as [[1, 3], [1/3, 1]], not " + Describe(node));
+      Error(node.Mark(), path,
+            "a comparison matrix is a list of rows such as [[1, 3], [1/3, 1]], not " + Describe(node));
       return out;
     }
     for (const auto& row : node) {
@@ -106,8 +107,8 @@ class SpecReader : public YamlReader {
   std::vector<Band> ReadBands(const YAML::Node& node, const std::string& path) {
     std::vector<Band> out;
     if (!node.IsSequence()) {
-      Error(node.Mark(), path, "'bands' must be a list such as [{min: 30%, score: 1}, {min: 10%, score: 0.7}], found " +
-                                   Describe(node));
+      Error(node.Mark(), path,
+            "'bands' must be a list such as [{min: 30%, score: 1}, {min: 10%, score: 0.7}], found " + Describe(node));
       return out;
     }
     int i = 0;
@@ -173,8 +174,7 @@ class SpecReader : public YamlReader {
         std::vector<std::string> known = keys;
         known.insert(known.end(), params.begin(), params.end());
         Error(node[key].IsNull() ? node.Mark() : value.Mark(), detail::ChildPath(path, key),
-              "unknown parameter '" + key + "' of method '" + spec.method + "'" +
-                  detail::DidYouMean(key, known) +
+              "unknown parameter '" + key + "' of method '" + spec.method + "'" + detail::DidYouMean(key, known) +
                   (params.empty() ? "; it takes none" : "; it takes " + detail::Join(params, ", ")));
         continue;
       }
@@ -189,7 +189,8 @@ class SpecReader : public YamlReader {
       bool b;
       if (param.type == ParamType::kBool) {
         if (!value.IsScalar() || !ParseBool(value.Scalar(), &b)) {
-          Error(value.Mark(), detail::ChildPath(path, key), "'" + key + "' must be true or false, found " + Describe(value));
+          Error(value.Mark(), detail::ChildPath(path, key),
+                "'" + key + "' must be true or false, found " + Describe(value));
           continue;
         }
         d = b ? 1 : 0;
@@ -202,14 +203,12 @@ class SpecReader : public YamlReader {
     if (method) {
       for (const auto& p : method->params) {
         if (p.required && !m.count(p.name)) {
-          Error(node.Mark(), path,
-                "method '" + spec.method + "' needs the parameter '" + p.name + "' (" + p.doc + ")");
+          Error(node.Mark(), path, "method '" + spec.method + "' needs the parameter '" + p.name + "' (" + p.doc + ")");
         }
       }
     }
     return spec;
   }
-
 };
 
 }  // namespace makerscore::detail

@@ -42,9 +42,13 @@ class UncertaintyReader : public SpecReader {
         Str(a, "indicator", &entry.indicator);
         if (a.count("alternatives") && a["alternatives"].IsSequence()) {
           for (const auto& spec : a["alternatives"]) {
-            if (spec.IsMap()) entry.alternatives.push_back(ReadScore(spec, ipath + "/alternatives"));
-            else Error(spec.Mark(), ipath + "/alternatives", "each alternative is a score spec such as "
-                                                             "{method: minmax}, not " + Describe(spec));
+            if (spec.IsMap())
+              entry.alternatives.push_back(ReadScore(spec, ipath + "/alternatives"));
+            else
+              Error(spec.Mark(), ipath + "/alternatives",
+                    "each alternative is a score spec such as "
+                    "{method: minmax}, not " +
+                        Describe(spec));
           }
         }
         u.methods.push_back(entry);

@@ -15,15 +15,17 @@ void Validator::CheckGrades() {
     std::string path = "grades/" + g.label;
     if (!labels.insert(g.label).second) Error(path + "/grade", "duplicate grade '" + g.label + "'");
     if (g.min && (*g.min < 0 || *g.min > rules_.total)) {
-      Error(path + "/min", "'min' " + FormatNumber(*g.min) + " lies outside 0 to the total " +
-                               FormatNumber(rules_.total));
+      Error(path + "/min",
+            "'min' " + FormatNumber(*g.min) + " lies outside 0 to the total " + FormatNumber(rules_.total));
     }
     if (g.top && !(*g.top > 0 && *g.top <= 1)) {
-      Error(path + "/top", "'top' is a share of the cohort, more than 0% and at most 100%, not " + FormatNumber(*g.top));
+      Error(path + "/top",
+            "'top' is a share of the cohort, more than 0% and at most 100%, not " + FormatNumber(*g.top));
     }
     if (!g.min && !g.top && i + 1 < rules_.grades.size()) {
-      Error(path, "grade '" + g.label + "' has no 'min' or 'top', so it takes everyone and the grades after it "
-                                         "can never apply; give it a condition or list it last");
+      Error(path, "grade '" + g.label +
+                      "' has no 'min' or 'top', so it takes everyone and the grades after it "
+                      "can never apply; give it a condition or list it last");
     }
     // Grades go best first: an earlier grade with a lower bar would take everyone a later one could.
     for (size_t j = 0; j < i; ++j) {
@@ -83,8 +85,9 @@ void Validator::CheckChecks() {
     if (c.tolerance < 0) Error(path + "/tolerance", "'tolerance' must not be negative");
     Formula f;
     if (!c.rule.empty() && CheckFormula(c.rule, path + "/rule", &f) && !f.is_comparison()) {
-      Error(path + "/rule", "a check's rule must compare two sides with == != < <= > or >=, as in "
-                            "'income_service + income_investment <= income_total'");
+      Error(path + "/rule",
+            "a check's rule must compare two sides with == != < <= > or >=, as in "
+            "'income_service + income_investment <= income_total'");
     }
   }
 }

@@ -47,7 +47,11 @@ Diagnostics Validator::Run() {
 // alike (the rule file's text is already in NFC: see ParseRules).
 void Validator::CheckNames() {
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> kinds = {
-      {"indicator id", indicator_names_}, {"field id", {}}, {"scale id", {}}, {"expert id", {}}, {"class", {}},
+      {"indicator id", indicator_names_},
+      {"field id", {}},
+      {"scale id", {}},
+      {"expert id", {}},
+      {"class", {}},
       {"grade", {}}};
   for (const auto& f : rules_.fields) kinds[1].second.push_back({f.id, "fields/" + f.id + "/id"});
   // A field's name is matched against the data's column headers, so it is a name in the same sense.
@@ -150,8 +154,8 @@ int Validator::FieldIndex(const std::string& name) const {
 void Validator::CheckCategoryField(const std::string& field, const std::string& path, const std::string& what) {
   int f = FieldIndex(field);
   if (f < 0) {
-    Error(path, what + " names the field '" + field + "', which the rule set does not have" +
-                    DidYouMean(field, field_ids_));
+    Error(path,
+          what + " names the field '" + field + "', which the rule set does not have" + DidYouMean(field, field_ids_));
   } else if (rules_.fields[f].kind != FieldKind::kCategory) {
     Error(path, what + " needs a field of kind 'category', and '" + field + "' is of kind '" +
                     ToString(rules_.fields[f].kind) + "'");

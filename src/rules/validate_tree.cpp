@@ -4,9 +4,9 @@
 
 #include "makerscore/methods.h"
 #include "makerscore/weights.h"
+#include "means/mean.h"
 #include "methods/method.h"
 #include "rules/validator.h"
-#include "means/mean.h"
 #include "util/text.h"
 #include "weights/weighting.h"
 
@@ -41,8 +41,8 @@ void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, 
       }
       for (const auto& label : labels) {
         if (!ind.class_weights.count(label)) {
-          Error(path + "/weight", "no weight for the class '" + label + "' (write 0 if '" + ind.id +
-                                      "' does not apply to it)");
+          Error(path + "/weight",
+                "no weight for the class '" + label + "' (write 0 if '" + ind.id + "' does not apply to it)");
         }
       }
       if (!any) Error(path + "/weight", "'" + ind.id + "' has weight 0 for every class");
@@ -72,15 +72,16 @@ void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, 
       Error(path + "/aggregate", "'aggregate: " + std::string(ToString(ind.aggregate)) +
                                      "' needs scores of 0 or more, but " + negative +
                                      " can score below 0; score it with a bounded method (minmax, percentile ...) "
-                                     "or aggregate '" + ind.id + "' arithmetically");
+                                     "or aggregate '" +
+                                     ind.id + "' arithmetically");
       break;
     }
   }
   bool derives = ind.weights.has_value();
   if (derives) CheckDerived(*ind.weights, ind.children, path + "/weights");
   bool outer = derived_data_weights_;
-  derived_data_weights_ = derives && ind.weights->method != WeightsMethod::kStated &&
-                          !WeightingOf(ind.weights->method).from_judgments;
+  derived_data_weights_ =
+      derives && ind.weights->method != WeightsMethod::kStated && !WeightingOf(ind.weights->method).from_judgments;
   for (size_t i = 0; i < ind.children.size(); ++i) {
     CheckIndicator(ind.children[i], path, static_cast<int>(i) + 1, derives);
   }
@@ -90,13 +91,15 @@ void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, 
 
 void Validator::CheckDerived(const DerivedWeights& w, const std::vector<Indicator>& children, const std::string& path) {
   if (w.method == WeightsMethod::kStated) return;  // reported by the loader
-  if (rules_.classes) Error(path, "derived weights are the same for every class; a rule set with 'classes' states them");
+  if (rules_.classes)
+    Error(path, "derived weights are the same for every class; a rule set with 'classes' states them");
   if (!WeightingOf(w.method).from_judgments) {
     if (!w.matrices.empty()) Error(path + "/matrix", "'matrix' is for 'method: ahp'");
     return;
   }
   if (w.matrices.empty()) {
-    Error(path, "'method: ahp' needs 'matrix' (or 'matrices', one per expert): the pairwise comparisons of the children");
+    Error(path,
+          "'method: ahp' needs 'matrix' (or 'matrices', one per expert): the pairwise comparisons of the children");
     return;
   }
   const size_t n = children.size();
@@ -127,7 +130,8 @@ void Validator::CheckDerived(const DerivedWeights& w, const std::vector<Indicato
   double cr = std::max(r.cr, r.worst_cr);
   if (cr >= 0.1 && !w.accept_inconsistent) {
     Error(path, "the comparisons are inconsistent: CR = " + FormatNumber(cr, 3) + " (CI " + FormatNumber(r.ci, 4) +
-                    " / RI " + FormatNumber(r.ri, 2) + "), 0.1 or more; revise them, or set 'accept_inconsistent: true'");
+                    " / RI " + FormatNumber(r.ri, 2) +
+                    "), 0.1 or more; revise them, or set 'accept_inconsistent: true'");
   }
 }
 
@@ -161,13 +165,15 @@ void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
   CheckMissing(ind, path);
   bool quantitative = !ind.value.empty() || ind.score;
   if (quantitative && ind.rated) {
-    Error(path + "/rated", "'" + ind.id + "' has both 'value'/'score' (quantitative) and 'rated' "
-                           "(qualitative); give one kind");
+    Error(path + "/rated", "'" + ind.id +
+                               "' has both 'value'/'score' (quantitative) and 'rated' "
+                               "(qualitative); give one kind");
     return;
   }
   if (!quantitative && !ind.rated) {
-    Error(path, "'" + ind.id + "' needs either 'value' and 'score' (a quantitative indicator), "
-                "'rated' (rated by experts) or 'children'");
+    Error(path, "'" + ind.id +
+                    "' needs either 'value' and 'score' (a quantitative indicator), "
+                    "'rated' (rated by experts) or 'children'");
     return;
   }
   if (quantitative) {
@@ -196,20 +202,23 @@ void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
     std::string problem = ImplOf(*m).check(ResolveContext(*m, *ind.score, ind.weight));
     if (!problem.empty() && all_given) Error(path + "/score", problem);
     if (m->traits.needs_relative_weighting && rules_.weighting == Weighting::kPoints) {
-      Error(path + "/score/method", "'" + std::string(m->name) + "' scores are not bounded (a makerspace two standard deviations above the "
-                                    "mean would earn twice the points, one below the mean negative points); with "
-                                    "'weighting: points' use minmax, percentile or distance_to_best, or set "
-                                    "'weighting: relative'");
+      Error(path + "/score/method", "'" + std::string(m->name) +
+                                        "' scores are not bounded (a makerspace two standard deviations above the "
+                                        "mean would earn twice the points, one below the mean negative points); with "
+                                        "'weighting: points' use minmax, percentile or distance_to_best, or set "
+                                        "'weighting: relative'");
     }
     if (m->traits.gives_points && !ind.class_weights.empty()) {
       Error(path + "/weight", "an indicator scored by 'points' states its points; it cannot weigh classes differently");
     }
     if (m->traits.gives_points && derived_data_weights_) {
-      Error(path + "/score/method", "'points' needs points fixed in the rule file, but its parent's weights come from the data");
+      Error(path + "/score/method",
+            "'points' needs points fixed in the rule file, but its parent's weights come from the data");
     }
     if (m->traits.gives_points && ind.score->direction == Direction::kLower) {
-      Error(path + "/score/direction", "'points' gives the points directly, so more is always better; write the "
-                                       "formula so that it gives fewer points for worse values");
+      Error(path + "/score/direction",
+            "'points' gives the points directly, so more is always better; write the "
+            "formula so that it gives fewer points for worse values");
     }
     if (m->traits.gives_points && rules_.weighting == Weighting::kRelative) {
       Error(path + "/score/method", "'points' needs point weights ('weighting: points'), to know what to cap at");
@@ -221,9 +230,9 @@ void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
   if (!r.scale.empty() && rules_.FindScale(r.scale) == nullptr) {
     std::vector<std::string> scales;
     for (const auto& s : rules_.scales) scales.push_back(s.id);
-    Error(path + "/rated/scale", "unknown scale '" + r.scale + "'" + DidYouMean(r.scale, scales) +
-                                     (scales.empty() ? "; the rule set defines no 'scales'"
-                                                     : "; defined: " + Join(scales, ", ")));
+    Error(path + "/rated/scale",
+          "unknown scale '" + r.scale + "'" + DidYouMean(r.scale, scales) +
+              (scales.empty() ? "; the rule set defines no 'scales'" : "; defined: " + Join(scales, ", ")));
   }
   if (r.min_ratings < 1) Error(path + "/rated/min_ratings", "'min_ratings' must be at least 1");
   if (r.combine == Combine::kWeightedMean && rules_.experts.empty()) {
@@ -233,7 +242,8 @@ void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
   if (r.combine == Combine::kTrimmedMean && r.min_ratings < 3) {
     Error(path + "/rated/min_ratings",
           "'trimmed_mean' drops the highest and the lowest rating, so it needs 'min_ratings' of at "
-          "least 3, not " + std::to_string(r.min_ratings));
+          "least 3, not " +
+              std::to_string(r.min_ratings));
   }
 }
 
@@ -243,9 +253,9 @@ void Validator::CheckMissing(const Indicator& ind, const std::string& path) {
   }
   MissingPolicy policy = ind.missing.value_or(rules_.missing);
   if (policy == MissingPolicy::kGroupMean && ind.missing_group.empty() && rules_.missing_group.empty()) {
-    Error(ind.missing ? path + "/missing" : "missing",
-          "'missing: group_mean' needs 'missing_group', the category field that forms the groups (for '" + ind.id +
-              "')");
+    Error(
+        ind.missing ? path + "/missing" : "missing",
+        "'missing: group_mean' needs 'missing_group', the category field that forms the groups (for '" + ind.id + "')");
   }
 }
 
@@ -258,8 +268,7 @@ double Validator::WeightOf(const Indicator& ind, const std::string& label) const
 // With point weights, siblings must add up to their parent's points, for
 // every class; with relative weights, a group that counts for a class needs
 // a child that counts for it.
-void Validator::CheckWeights(const std::vector<Indicator>& children, const Indicator* parent,
-                             const std::string& path) {
+void Validator::CheckWeights(const std::vector<Indicator>& children, const Indicator* parent, const std::string& path) {
   if (children.empty()) return;
   std::vector<std::string> labels = {""};
   if (rules_.classes && !rules_.classes->labels.empty()) labels = rules_.classes->labels;
@@ -278,11 +287,14 @@ void Validator::CheckWeights(const std::vector<Indicator>& children, const Indic
     std::string for_class = label.empty() ? "" : " for the class '" + label + "'";
     std::string where = parent ? path + "/weight" : "indicators";
     if (!std::isfinite(sum)) {
-      Error(where, "the weights of the children of " + what + for_class + " add up to more than the largest number "
-                       "makerscore holds (about 1.8e308): " + terms + "; use smaller weights (only their ratios matter "
+      Error(where, "the weights of the children of " + what + for_class +
+                       " add up to more than the largest number "
+                       "makerscore holds (about 1.8e308): " +
+                       terms +
+                       "; use smaller weights (only their ratios matter "
                        "with 'weighting: relative')");
     } else if (rules_.weighting == Weighting::kPoints &&
-        std::fabs(sum - expected) > 1e-9 * std::max(1.0, std::fabs(expected))) {
+               std::fabs(sum - expected) > 1e-9 * std::max(1.0, std::fabs(expected))) {
       Error(where, "the weights of the children of " + what + for_class + " add up to " + terms + " = " +
                        FormatNumber(sum) + ", not " + FormatNumber(expected) +
                        " (with 'weighting: points' they must add up to the parent's points)");

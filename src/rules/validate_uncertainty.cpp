@@ -62,8 +62,8 @@ void Validator::CheckUncertainty() {
       Diagnostics d = Validate(variant);
       for (const auto& item : d.items()) {
         if (item.severity != Severity::kError) continue;
-        Error(path, "alternative " + std::to_string(c + 1) + " of the " + inputs[k].name + " does not work: " +
-                        item.message);
+        Error(path,
+              "alternative " + std::to_string(c + 1) + " of the " + inputs[k].name + " does not work: " + item.message);
         break;
       }
     }

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "formula/formula.h"
-#include "rules/source_excerpt.h"
 #include "makerscore/load.h"
+#include "rules/source_excerpt.h"
 
 namespace makerscore::detail {
 
@@ -64,7 +64,7 @@ class Validator {
   const RuleSet& rules_;
   std::set<std::string> paths_;  // as the loader named them (see UniquePath)
   std::set<std::string> indicator_ids_;
-  std::vector<std::pair<std::string, std::string>> indicator_names_;  // id, the path of its 'id' 
+  std::vector<std::pair<std::string, std::string>> indicator_names_;  // id, the path of its 'id'
   std::vector<std::string> field_ids_;
   std::unordered_map<std::string, int> field_index_;  // field id -> index
   Diagnostics diags_;

@@ -66,9 +66,12 @@ inline bool ParseDouble(const std::string& s, double* out) {
 }
 
 inline bool ParseBool(const std::string& s, bool* out) {
-  if (s == "true" || s == "yes") *out = true;
-  else if (s == "false" || s == "no") *out = false;
-  else return false;
+  if (s == "true" || s == "yes")
+    *out = true;
+  else if (s == "false" || s == "no")
+    *out = false;
+  else
+    return false;
   return true;
 }
 
@@ -85,7 +88,8 @@ class YamlReader {
   // on the same line: a one-line file of megabytes costs one pass, not one
   // pass per node.
   SourcePos Pos(const YAML::Mark& m) const {
-    if (m.line < 0 || m.line >= static_cast<int>(map_.lines.size())) return SourcePos{map_.file, m.line < 0 ? 0 : m.line + 1, 0};
+    if (m.line < 0 || m.line >= static_cast<int>(map_.lines.size()))
+      return SourcePos{map_.file, m.line < 0 ? 0 : m.line + 1, 0};
     const std::string& line = map_.lines[m.line];
     const int stop = std::min(m.column, static_cast<int>(line.size()));
     if (cursor_.line != m.line || cursor_.byte > stop) cursor_ = {m.line, 0, 0};
@@ -135,8 +139,8 @@ class YamlReader {
       bool is_known = std::find(known.begin(), known.end(), key) != known.end();
       if (!is_known && !extra_open) {
         Error(kv.first.Mark(), detail::ChildPath(path, key),
-              "unknown key '" + key + "'" + detail::DidYouMean(key, known) +
-                  " in " + section + "; known keys: " + detail::Join(known, ", "));
+              "unknown key '" + key + "'" + detail::DidYouMean(key, known) + " in " + section +
+                  "; known keys: " + detail::Join(known, ", "));
         continue;
       }
       out[key] = kv.second;
@@ -154,8 +158,7 @@ class YamlReader {
   }
 
   // Reports a value of the wrong type; the caller then skips it.
-  bool CheckType(const YAML::Node& v, const KeyInfo& k, const std::string& path,
-                 const YAML::Mark& key_mark) {
+  bool CheckType(const YAML::Node& v, const KeyInfo& k, const std::string& path, const YAML::Mark& key_mark) {
     bool ok = false;
     double d = 0;
     switch (k.type) {
@@ -186,7 +189,8 @@ class YamlReader {
     if (!ok) {
       // A null value has no position of its own: point at its key.
       std::string found = Describe(v);
-      if (v.IsScalar() && (k.type == KeyType::kNumber || k.type == KeyType::kInteger || k.type == KeyType::kNumberOrMap)) {
+      if (v.IsScalar() &&
+          (k.type == KeyType::kNumber || k.type == KeyType::kInteger || k.type == KeyType::kNumberOrMap)) {
         double ignored = 0;
         const std::string& text = v.Scalar();
         const char* begin = text.data() + (!text.empty() && text[0] == '+');
@@ -203,8 +207,8 @@ class YamlReader {
       for (std::string w; std::getline(ss, w, '|');) allowed.push_back(w);
       if (std::find(allowed.begin(), allowed.end(), v.Scalar()) == allowed.end()) {
         Error(v.Mark(), path,
-              std::string("'") + k.key + "' must be one of " + detail::Join(allowed, ", ") +
-                  ", not '" + v.Scalar() + "'" + detail::DidYouMean(v.Scalar(), allowed));
+              std::string("'") + k.key + "' must be one of " + detail::Join(allowed, ", ") + ", not '" + v.Scalar() +
+                  "'" + detail::DidYouMean(v.Scalar(), allowed));
         return false;
       }
     }
@@ -213,13 +217,20 @@ class YamlReader {
 
   static std::string Article(KeyType t) {
     switch (t) {
-      case KeyType::kString: return "text";
-      case KeyType::kNumber: return "a number";
-      case KeyType::kInteger: return "a whole number";
-      case KeyType::kMap: return "a map";
-      case KeyType::kList: return "a list";
-      case KeyType::kBool: return "true or false";
-      case KeyType::kNumberOrMap: return "a number (or, with classes, a map of class weights)";
+      case KeyType::kString:
+        return "text";
+      case KeyType::kNumber:
+        return "a number";
+      case KeyType::kInteger:
+        return "a whole number";
+      case KeyType::kMap:
+        return "a map";
+      case KeyType::kList:
+        return "a list";
+      case KeyType::kBool:
+        return "true or false";
+      case KeyType::kNumberOrMap:
+        return "a number (or, with classes, a map of class weights)";
     }
     return "?";
   }
@@ -286,8 +297,8 @@ class YamlReader {
   struct Cursor {
     int line = -1, byte = 0, chars = 0;
   };
-  mutable Cursor cursor_;  // where Pos() last counted to
-  LineCursor excerpt_;     // for the excerpts of long lines
+  mutable Cursor cursor_;             // where Pos() last counted to
+  LineCursor excerpt_;                // for the excerpts of long lines
   std::set<std::string> seen_paths_;  // see UniquePath
   SourceMap map_;
   Diagnostics diags_;

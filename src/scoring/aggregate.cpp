@@ -87,7 +87,8 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
     std::vector<double> child_share(static_cast<size_t>(kids) * class_count);
     for (int j = 0; j < kids; ++j) {
       column[j] = scores->col(node.children[j]).data();
-      for (int q = 0; q < class_count; ++q) child_share[static_cast<size_t>(q) * kids + j] = share_of(node.children[j], q);
+      for (int q = 0; q < class_count; ++q)
+        child_share[static_cast<size_t>(q) * kids + j] = share_of(node.children[j], q);
     }
     s.resize(kids);
     w.resize(kids);

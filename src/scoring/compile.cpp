@@ -134,8 +134,10 @@ Model Model::Compile(const RuleSet& rules) {
       leaf.method = FindMethod(ind.score->method);
       leaf.impl = &detail::ImplOf(*leaf.method);
       leaf.context = detail::ResolveContext(*leaf.method, *ind.score, m->nodes[i].max_points);
-      if (ind.outliers) leaf.outliers = *ind.outliers;
-      else if (r.outliers) leaf.outliers = *r.outliers;
+      if (ind.outliers)
+        leaf.outliers = *ind.outliers;
+      else if (r.outliers)
+        leaf.outliers = *r.outliers;
       m->uses_prev |= leaf.formula.uses_prev();
     }
     m->leaf_of_node[i] = static_cast<int>(m->leaves.size());

@@ -14,15 +14,15 @@ namespace makerscore::detail {
 
 // A leaf of the indicator tree, ready to evaluate.
 struct CompiledLeaf {
-  int node = -1;             // index into CompiledModel::nodes
+  int node = -1;  // index into CompiledModel::nodes
   MissingPolicy missing = MissingPolicy::kZero;
-  int missing_group = -1;    // field index of the groups of kGroupMean
+  int missing_group = -1;  // field index of the groups of kGroupMean
   // Quantitative leaves.
   Formula formula;
   const MethodInfo* method = nullptr;
   const MethodImpl* impl = nullptr;
   MethodContext context;
-  OutlierSpec outliers;      // method kNone when not treated
+  OutlierSpec outliers;  // method kNone when not treated
   // Qualitative leaves.
   const Scale* scale = nullptr;
   Combine combine = Combine::kMean;
@@ -54,16 +54,16 @@ struct CompiledCheck {
 };
 
 struct CompiledModel {
-  RuleSet rules;                  // owned; pointers below point into it
-  std::vector<Node> nodes;        // depth-first, root first
+  RuleSet rules;            // owned; pointers below point into it
+  std::vector<Node> nodes;  // depth-first, root first
   std::unordered_map<std::string, int> node_index;
   std::vector<std::string> field_ids;
   std::vector<CompiledLeaf> leaves;
-  std::vector<int> leaf_of_node;  // node -> index into leaves, or -1
+  std::vector<int> leaf_of_node;                // node -> index into leaves, or -1
   std::vector<CompiledAdjustment> adjustments;  // bonus items, then deductions
   std::vector<CompiledVeto> vetoes;
   std::vector<CompiledCheck> checks;
-  int class_field = -1;           // field index of RuleSet::classes, or -1
+  int class_field = -1;  // field index of RuleSet::classes, or -1
   bool uses_prev = false;
 };
 

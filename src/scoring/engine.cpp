@@ -357,13 +357,14 @@ class Engine {
                            std::vector<std::string>* out) {
     const auto count = (flags.unaryExpr([](std::uint16_t f) { return (f & kFlagNotFinite) != 0; })).count();
     if (count == 0) return;
-    out->push_back("the formula of " + what + " overflowed (a number beyond about 1.8e308) for " + std::to_string(count) +
-                   (count == 1 ? " entity" : " entities") + ": " + outcome);
+    out->push_back("the formula of " + what + " overflowed (a number beyond about 1.8e308) for " +
+                   std::to_string(count) + (count == 1 ? " entity" : " entities") + ": " + outcome);
   }
 
   // Points of each bonus and deduction item: missing counts as none,
   // negative as none, and each is capped at its max.
-  static Eigen::ArrayXXd Adjustments(const CompiledModel& m, const Columns& cols, std::vector<std::string>* overflowed) {
+  static Eigen::ArrayXXd Adjustments(const CompiledModel& m, const Columns& cols,
+                                     std::vector<std::string>* overflowed) {
     Eigen::ArrayXXd out(cols.rows, static_cast<Eigen::Index>(m.adjustments.size()));
     for (size_t a = 0; a < m.adjustments.size(); ++a) {
       Eigen::ArrayXd v(cols.rows);

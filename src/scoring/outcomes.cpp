@@ -40,7 +40,8 @@ void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, con
                   std::vector<int>* grades) {
   const size_t n = totals.size();
   auto excluded = [&](size_t i) {
-    return unranked[i] || std::any_of(vetoes[i].begin(), vetoes[i].end(), [&](int v) { return m.vetoes[v].veto->exclude; });
+    return unranked[i] ||
+           std::any_of(vetoes[i].begin(), vetoes[i].end(), [&](int v) { return m.vetoes[v].veto->exclude; });
   };
   std::vector<int> order;
   for (size_t i = 0; i < n; ++i) {

@@ -62,8 +62,10 @@ void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* fl
     double next = high ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
     int ties = 0;
     for (double y : now) {
-      if (y == extreme) ++ties;
-      else next = high ? std::max(next, y) : std::min(next, y);
+      if (y == extreme)
+        ++ties;
+      else
+        next = high ? std::max(next, y) : std::min(next, y);
     }
     if (!std::isfinite(next) || (!spec.per_step && count + ties > spec.max_points)) break;
     for (Eigen::Index i = 0; i < n; ++i) {

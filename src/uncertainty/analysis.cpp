@@ -11,8 +11,8 @@
 #include "makerscore/uncertainty.h"
 #include "scoring/steps.h"
 #include "uncertainty/replicator.h"
-#include "util/statistics.h"
 #include "util/parallel.h"
+#include "util/statistics.h"
 
 namespace makerscore {
 
@@ -198,8 +198,8 @@ UncertaintyResult AnalyseUncertainty(const Model& model, const Cohort& cohort, c
 SensitivityResult AnalyseSensitivity(const Model& model, std::shared_ptr<const Dataset> current,
                                      std::shared_ptr<const Dataset> previous, std::shared_ptr<const Ratings> ratings,
                                      const UncertainInputs& inputs, const UncertaintyOptions& options, int bootstrap) {
-  return AnalyseSensitivity(model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, inputs,
-                            options, bootstrap);
+  return AnalyseSensitivity(model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, inputs, options,
+                            bootstrap);
 }
 
 SensitivityResult AnalyseSensitivity(const Model& model, const Cohort& cohort, const UncertainInputs& inputs,
@@ -267,8 +267,8 @@ std::vector<SensitivityIndex> EstimateSobolIndices(const Eigen::VectorXd& f_a, c
     for (size_t i = 0; i < f_ab.size(); ++i) {
       double s = 0, t = 0;
       for (Eigen::Index j : rows) {
-        s += f_b[j] * (f_ab[i][j] - f_a[j]);                        // Saltelli (2010)
-        t += (f_a[j] - f_ab[i][j]) * (f_a[j] - f_ab[i][j]);         // Jansen (1999)
+        s += f_b[j] * (f_ab[i][j] - f_a[j]);                 // Saltelli (2010)
+        t += (f_a[j] - f_ab[i][j]) * (f_a[j] - f_ab[i][j]);  // Jansen (1999)
       }
       (*first)[i] = s / rows.size() / var;
       (*total)[i] = t / (2.0 * rows.size()) / var;

@@ -47,8 +47,9 @@ Replicator::Replicator(const Model& model, const Cohort& cohort, const Uncertain
         }
       }
       panel_input_ = static_cast<int>(inputs_.size());
-      inputs_.push_back({u_.panel == UncertainInputs::Panel::kBootstrap ? "experts (bootstrap)" : "experts (leave one out)",
-                         static_cast<int>(panels_.size())});
+      inputs_.push_back(
+          {u_.panel == UncertainInputs::Panel::kBootstrap ? "experts (bootstrap)" : "experts (leave one out)",
+           static_cast<int>(panels_.size())});
     }
   }
   if (Varies(u_)) {
@@ -57,8 +58,9 @@ Replicator::Replicator(const Model& model, const Cohort& cohort, const Uncertain
     inputs_.push_back({"weights", kWeightSets});
   }
   if (inputs_.empty()) {
-    throw Error("nothing varies: give the uncertain inputs (weights, alternative methods, means, missing-data "
-                "policies, winsorisation limits or the expert panel) in the rule file's 'uncertainty:' section");
+    throw Error(
+        "nothing varies: give the uncertain inputs (weights, alternative methods, means, missing-data "
+        "policies, winsorisation limits or the expert panel) in the rule file's 'uncertainty:' section");
   }
 }
 
@@ -171,7 +173,8 @@ void Replicator::Prepare(const std::vector<std::vector<int>>& choices, int threa
     if (!bases_.count(key) && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
   }
   std::vector<std::unique_ptr<Base>> made(keys.size());
-  ParallelFor(static_cast<long>(keys.size()), threads, [&](long k) { made[k] = std::make_unique<Base>(MakeBase(keys[k])); });
+  ParallelFor(static_cast<long>(keys.size()), threads,
+              [&](long k) { made[k] = std::make_unique<Base>(MakeBase(keys[k])); });
   for (size_t k = 0; k < keys.size(); ++k) bases_.emplace(keys[k], std::move(*made[k]));
 }
 

@@ -58,10 +58,10 @@ class Replicator {
   struct Base {
     Model model;
     std::shared_ptr<Result> result;
-    std::vector<int> classes;               // each entity's class; empty without classes
-    std::vector<char> unscored;             // no total (a missing value under the policy 'error')
-    std::vector<char> unranked;             // a data cell set aside
-    std::vector<std::vector<int>> vetoes;   // as Result::vetoes
+    std::vector<int> classes;              // each entity's class; empty without classes
+    std::vector<char> unscored;            // no total (a missing value under the policy 'error')
+    std::vector<char> unranked;            // a data cell set aside
+    std::vector<std::vector<int>> vetoes;  // as Result::vetoes
   };
   using Key = std::vector<int>;  // the discrete choices, then the panel
 
@@ -76,10 +76,10 @@ class Replicator {
   Cohort cohort_;
   UncertainInputs u_;
   std::vector<InputSpace> inputs_;
-  int discrete_ = 0;   // how many inputs are discrete rule-set choices
+  int discrete_ = 0;  // how many inputs are discrete rule-set choices
   int panel_input_ = -1, weights_input_ = -1;
-  std::vector<std::string> experts_;             // in order of first rating
-  std::vector<std::vector<int>> panels_;         // multiplicity of each expert, per panel
+  std::vector<std::string> experts_;      // in order of first rating
+  std::vector<std::vector<int>> panels_;  // multiplicity of each expert, per panel
   std::vector<Shares> weight_sets_;
   std::map<Key, Base> bases_;
   std::shared_ptr<Result> nominal_;

@@ -22,7 +22,8 @@ void RequireUtf8(std::string_view text, const std::string& source) {
     if (ok && len > 2) {
       // RFC 3629: no overlong forms (E0 80-9F, F0 80-8F), no surrogates (ED A0-BF), nothing past U+10FFFF (F4 90-).
       const unsigned char d = static_cast<unsigned char>(text[i + 1]);
-      ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0) && !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
+      ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0) && !(c == 0xF0 && d < 0x90) &&
+           !(c == 0xF4 && d >= 0x90);
     }
     if (ok && i > 0 && c == 0xEF && text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
       throw DataError(source + ":" + std::to_string(line) +
@@ -33,8 +34,8 @@ void RequireUtf8(std::string_view text, const std::string& source) {
       throw DataError(source + ":" + std::to_string(line) +
                       ": the file is not UTF-8 text. Spreadsheets often save Chinese CSV files as "
                       "GBK/GB18030; read it as such with --encoding gb18030 (in Python, encoding=\"gb18030\"), "
-                      "convert it with\n  iconv -f GB18030 -t UTF-8 '" + source +
-                      "' > converted.csv\nor save it from the spreadsheet as \"CSV UTF-8\".");
+                      "convert it with\n  iconv -f GB18030 -t UTF-8 '" +
+                      source + "' > converted.csv\nor save it from the spreadsheet as \"CSV UTF-8\".");
     }
     i += len;
   }

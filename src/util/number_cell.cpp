@@ -1,10 +1,10 @@
 #include "util/number_cell.h"
 
-#include "util/text.h"
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+
+#include "util/text.h"
 
 namespace makerscore::detail {
 
@@ -59,7 +59,8 @@ bool WellGrouped(std::string_view s) {
 std::string ParseNumberCell(std::string_view cell, const std::string& unit, double* out) {
   const std::string written(cell);
   if (!cell.empty() && cell.front() == '#') {
-    return "'" + written + "' is a spreadsheet error, not a value: correct the formula in the spreadsheet, "
+    return "'" + written +
+           "' is a spreadsheet error, not a value: correct the formula in the spreadsheet, "
            "or leave the cell empty if the value is unknown";
   }
   std::string s = HalfWidth(cell);
@@ -88,7 +89,8 @@ std::string ParseNumberCell(std::string_view cell, const std::string& unit, doub
   if (begin != end && *begin == '+') ++begin;
   double v = 0;
   auto [stop, ec] = std::from_chars(begin, end, v);
-  if (ec == std::errc::result_out_of_range) return "expected a number" + in_unit + ", found '" + written + "'" + OutOfRange(s);
+  if (ec == std::errc::result_out_of_range)
+    return "expected a number" + in_unit + ", found '" + written + "'" + OutOfRange(s);
   if (ec != std::errc() || stop != end) {
     return "expected a number" + in_unit + ", found '" + written + "' (leave the cell empty if the value is unknown)";
   }

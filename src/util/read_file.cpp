@@ -151,4 +151,3 @@ DataText::DataText(const std::string& path, const char* what, const std::string&
 }
 
 }  // namespace makerscore::detail
-

@@ -51,7 +51,7 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 }
 
 void AppendNumber(double x, int digits, std::string* out) {
-  char buf[400];  // fixed notation of the largest double, with the digits
+  char buf[400];               // fixed notation of the largest double, with the digits
   if (std::fabs(x) >= 1e15) {  // beyond any measurement: 1e+308, not 309 digits
     out->append(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);
     return;

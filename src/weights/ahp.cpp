@@ -29,9 +29,7 @@ Eigen::VectorXd GeometricMeanRows(const Eigen::MatrixXd& a) {
 }
 
 // lambda_max estimated as the mean of (A w)_i / w_i (exact for the eigenvector).
-double LambdaOf(const Eigen::MatrixXd& a, const Eigen::VectorXd& w) {
-  return ((a * w).array() / w.array()).mean();
-}
+double LambdaOf(const Eigen::MatrixXd& a, const Eigen::VectorXd& w) { return ((a * w).array() / w.array()).mean(); }
 
 void Consistency(const Eigen::MatrixXd& a, const Eigen::VectorXd& w, double lambda, AhpResult* r) {
   const double n = static_cast<double>(a.rows());
@@ -52,9 +50,10 @@ Eigen::VectorXd Priorities(const Eigen::MatrixXd& a, AhpPriority p, double* lamb
 }  // namespace
 
 double RandomIndex(int n) {
-  static const double kSaaty[] = {0, 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49,
-                                  1.51, 1.48, 1.56, 1.57, 1.59};
-  if (n < 1 || n > 15) throw Error("AHP: no random index for a " + std::to_string(n) + " x " + std::to_string(n) + " matrix (1 to 15)");
+  static const double kSaaty[] = {0,    0,    0,    0.58, 0.90, 1.12, 1.24, 1.32,
+                                  1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
+  if (n < 1 || n > 15)
+    throw Error("AHP: no random index for a " + std::to_string(n) + " x " + std::to_string(n) + " matrix (1 to 15)");
   return kSaaty[n];
 }
 

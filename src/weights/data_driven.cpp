@@ -26,9 +26,7 @@ Eigen::VectorXd Normalised(Eigen::VectorXd w) {
 
 Eigen::VectorXd ColumnSd(const Eigen::MatrixXd& x) {
   Eigen::RowVectorXd mean = x.colwise().mean();
-  return ((x.rowwise() - mean).array().square().colwise().sum() / static_cast<double>(x.rows() - 1))
-      .sqrt()
-      .transpose();
+  return ((x.rowwise() - mean).array().square().colwise().sum() / static_cast<double>(x.rows() - 1)).sqrt().transpose();
 }
 
 }  // namespace detail

@@ -13,10 +13,10 @@ namespace makerscore::python {
 // A diagnostic as a dict: severity, file, line, column, path, message, text (errors.cpp).
 pybind11::dict DiagnosticDict(const Diagnostic& d);
 
-void BindErrors(pybind11::module_& m);   // errors.cpp: RuleError, DataError
-void BindRules(pybind11::module_& m);    // rules.cpp: rule sets, models, schema
-void BindData(pybind11::module_& m);     // data.cpp: datasets, ratings, CSV
-void BindResult(pybind11::module_& m);   // result.cpp: scoring, results, presenting
+void BindErrors(pybind11::module_& m);       // errors.cpp: RuleError, DataError
+void BindRules(pybind11::module_& m);        // rules.cpp: rule sets, models, schema
+void BindData(pybind11::module_& m);         // data.cpp: datasets, ratings, CSV
+void BindResult(pybind11::module_& m);       // result.cpp: scoring, results, presenting
 void BindUncertainty(pybind11::module_& m);  // uncertainty.cpp: uncertainty and sensitivity analyses
 
 }  // namespace makerscore::python

@@ -8,8 +8,8 @@
 
 #include "bindings.h"
 #include "makerscore/csv.h"
-#include "makerscore/error.h"
 #include "makerscore/dataset.h"
+#include "makerscore/error.h"
 #include "makerscore/model.h"
 #include "makerscore/ratings.h"
 
@@ -147,8 +147,7 @@ void BindData(py::module_& m) {
             const Dataset& d = self.cast<const Dataset&>();
             if (j < 0 || j >= d.field_count()) throw py::index_error("no column " + std::to_string(j));
             // A read-only view of the column, kept alive by the dataset: no copy.
-            py::array_t<double> view({static_cast<py::ssize_t>(d.entity_count())}, {sizeof(double)}, d.column(j),
-                                     self);
+            py::array_t<double> view({static_cast<py::ssize_t>(d.entity_count())}, {sizeof(double)}, d.column(j), self);
             py::detail::array_proxy(view.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
             return view;
           },
@@ -191,7 +190,8 @@ void BindData(py::module_& m) {
       "Where a header puts the id, the name and each field, as the CSV reader finds them (the usual Chinese "
       "headers, units in brackets), and the problems: a dict.");
   m.def(
-      "check_values", [](const Model& model, const Dataset& data) { return Problems(CheckValues(model.rules(), data)); },
+      "check_values",
+      [](const Model& model, const Dataset& data) { return Problems(CheckValues(model.rules(), data)); },
       py::arg("model"), py::arg("data"),
       "Values the rule file does not allow (a negative count, a value outside a field's bounds ...), as dicts.");
 
@@ -205,7 +205,8 @@ void BindData(py::module_& m) {
         std::vector<TextColumn> text(columns.begin(), columns.end());
         const py::ssize_t n = columns[0].size();
         for (const auto& c : columns) {
-          if (c.size() != n) throw DataError(source + ": the entity, indicator, expert and rating columns differ in length");
+          if (c.size() != n)
+            throw DataError(source + ": the entity, indicator, expert and rating columns differ in length");
         }
         auto r = std::make_shared<Ratings>(source);
         r->reserve(static_cast<size_t>(n));

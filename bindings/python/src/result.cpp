@@ -8,11 +8,11 @@
 #include <sstream>
 
 #include "bindings.h"
-#include "makerscore/missing.h"
-#include "makerscore/output.h"
 #include "makerscore/check.h"
 #include "makerscore/delphi.h"
 #include "makerscore/explain.h"
+#include "makerscore/missing.h"
+#include "makerscore/output.h"
 #include "makerscore/present.h"
 #include "makerscore/report.h"
 #include "makerscore/score.h"
@@ -23,8 +23,7 @@ namespace makerscore::python {
 
 void BindResult(py::module_& m) {
   py::class_<Result, std::shared_ptr<Result>>(
-      m, "Result",
-      "The outcome of scoring a cohort. Arrays are entity x node (node 0 is the total), read-only views.")
+      m, "Result", "The outcome of scoring a cohort. Arrays are entity x node (node 0 is the total), read-only views.")
       .def_property_readonly("model", &Result::model, "The rules it was scored with.")
       .def_property_readonly("entity_ids", &Result::entity_ids, "Entity ids, in the data's row order.")
       .def_property_readonly("entity_names", &Result::entity_names, "Entity names.")
@@ -75,7 +74,8 @@ void BindResult(py::module_& m) {
             std::vector<std::vector<std::string>> out;
             for (int i = 0; i < r.entity_count(); ++i) {
               std::vector<std::string> cells;
-              for (const CellProblem& p : r.set_aside(i)) cells.push_back("row " + std::to_string(p.row) + ", " + p.message);
+              for (const CellProblem& p : r.set_aside(i))
+                cells.push_back("row " + std::to_string(p.row) + ", " + p.message);
               out.push_back(cells);
             }
             return out;
@@ -127,8 +127,9 @@ void BindResult(py::module_& m) {
           "present, skewness, kurtosis and values treated for outliers, and the panel's Kendall W and p.")
       .def_property_readonly("shares", &Result::shares,
                              "Each node's share of its parent's weight as used (stated, AHP's or derived from data).")
-      .def("weights_table", [](const Result& r) { return FormatWeights(r.model(), &r.shares()); },
-           "The weights used, as text (as `makerscore weights --data`).")
+      .def(
+          "weights_table", [](const Result& r) { return FormatWeights(r.model(), &r.shares()); },
+          "The weights used, as text (as `makerscore weights --data`).")
       .def("explain", &Explain, py::arg("entity"), py::arg("indicator") = "",
            "How the entity earned its points on one indicator (or all of them), in words.")
       .def("table", &FormatTable, "The ranked table as text, aligned for a terminal.")
@@ -141,7 +142,8 @@ void BindResult(py::module_& m) {
           "The report as one self-contained HTML page: the overview and every scorecard, or (entity) one scorecard.")
       .def(
           "write_html_report",
-          [](const Result& r, const std::string& path, const std::string& entity, const UncertaintyResult* uncertainty) {
+          [](const Result& r, const std::string& path, const std::string& entity,
+             const UncertaintyResult* uncertainty) {
             return WriteHtmlReport(r, path, ReportOptions{entity, uncertainty});
           },
           py::arg("path"), py::arg("entity") = "", py::arg("uncertainty") = nullptr,
@@ -178,8 +180,9 @@ void BindResult(py::module_& m) {
             return out;
           },
           "The values missing for want of data (an empty cell, no row last year, no usable rating), as dicts.")
-      .def("missing_summary", [](const Result& r) { return MissingSummary(r); },
-           "The missing values in words, at most 20 lines; '' when none.")
+      .def(
+          "missing_summary", [](const Result& r) { return MissingSummary(r); },
+          "The missing values in words, at most 20 lines; '' when none.")
       .def(
           "write_xlsx",
           [](const Result& r, const std::string& path) {
@@ -208,8 +211,8 @@ void BindResult(py::module_& m) {
       "score",
       [](const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
          std::shared_ptr<const Ratings> ratings, int threads) {
-        return std::make_shared<Result>(Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings)},
-                                              ScoreOptions{threads}));
+        return std::make_shared<Result>(
+            Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, ScoreOptions{threads}));
       },
       py::arg("model"), py::arg("data"), py::arg("previous") = nullptr, py::arg("ratings") = nullptr,
       py::arg("threads") = 1, py::call_guard<py::gil_scoped_release>(),

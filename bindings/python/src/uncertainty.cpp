@@ -1,5 +1,7 @@
 // Uncertainty and sensitivity analyses. The replications' ranks and totals
 // cross as numpy copies (one row per replication).
+#include "makerscore/uncertainty.h"
+
 #include <pybind11/eigen.h>
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
@@ -7,7 +9,6 @@
 #include "bindings.h"
 #include "makerscore/load.h"
 #include "makerscore/present.h"
-#include "makerscore/uncertainty.h"
 
 namespace py = pybind11;
 
@@ -100,9 +101,9 @@ void BindUncertainty(py::module_& m) {
       [](const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
          std::shared_ptr<const Ratings> ratings, std::optional<int> replications, std::optional<std::uint64_t> seed,
          int threads) {
-        return std::make_shared<UncertaintyResult>(AnalyseUncertainty(
-            model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, InputsOf(model),
-                                                                      Options(replications, seed, threads)));
+        return std::make_shared<UncertaintyResult>(
+            AnalyseUncertainty(model, Cohort{std::move(current), std::move(previous), std::move(ratings)},
+                               InputsOf(model), Options(replications, seed, threads)));
       },
       py::arg("model"), py::arg("data"), py::arg("previous") = nullptr, py::arg("ratings") = nullptr,
       py::arg("replications") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 0,
@@ -112,9 +113,9 @@ void BindUncertainty(py::module_& m) {
       [](const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
          std::shared_ptr<const Ratings> ratings, std::optional<int> replications, std::optional<std::uint64_t> seed,
          int threads, int bootstrap) {
-        return std::make_shared<SensitivityResult>(AnalyseSensitivity(
-            model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, InputsOf(model),
-                                                                      Options(replications, seed, threads), bootstrap));
+        return std::make_shared<SensitivityResult>(
+            AnalyseSensitivity(model, Cohort{std::move(current), std::move(previous), std::move(ratings)},
+                               InputsOf(model), Options(replications, seed, threads), bootstrap));
       },
       py::arg("model"), py::arg("data"), py::arg("previous") = nullptr, py::arg("ratings") = nullptr,
       py::arg("replications") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 0,
