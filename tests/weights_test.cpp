@@ -150,6 +150,40 @@ TEST(Published, CriticTusAdali2019) {
   for (int j = 0; j < 6; ++j) EXPECT_NEAR(w[j], published[j], 5e-4) << "criterion " << j;
 }
 
+TEST(Published, MerecKeshavarzGhorabaee2021) {
+  // M. Keshavarz-Ghorabaee, M. Amiri, E. K. Zavadskas, Z. Turskis and J. Antucheviciene (2021),
+  // "Determination of objective weights using a new method based on the removal effects of criteria
+  // (MEREC)", Symmetry 13(4):525, section 4.1: five alternatives, four criteria (Table 2; the last two are
+  // costs). Published weights (step 6): 0.5752, 0.0141, 0.4016, 0.0091; overall performances S (Table 4)
+  // 0.77, 0.71, 0.65, 1.09, 0.21. makerscore weighs scores, where higher is always better: a cost column
+  // enters as 1 / x, which MEREC normalises exactly as the paper normalises the cost x (min(1/x) / (1/x_ij)
+  // = x_ij / max x).
+  Eigen::MatrixXd x =
+      M({{450, 8000, 54, 145}, {10, 9100, 2, 160}, {100, 8200, 31, 153}, {220, 9300, 1, 162}, {5, 8400, 23, 158}});
+  for (Eigen::Index j : {2, 3}) x.col(j) = x.col(j).cwiseInverse();
+  Eigen::VectorXd w = DataWeights(DataWeighting::kMerec, x);
+  const double published[] = {0.5752, 0.0141, 0.4016, 0.0091};
+  for (int j = 0; j < 4; ++j) EXPECT_NEAR(w[j], published[j], 5e-5) << "criterion " << j;
+  // Section 4.2 (Table 5, seven criteria, the last four costs; Table 6, MEREC): 0.324, 0.055, 0.086,
+  // 0.368, 0.044, 0.077, 0.045.
+  Eigen::MatrixXd y = M({{23, 264, 2.37, 0.05, 167, 8900, 8.71},
+                         {20, 220, 2.2, 0.04, 171, 9100, 8.23},
+                         {17, 231, 1.98, 0.15, 192, 10800, 9.91},
+                         {12, 210, 1.73, 0.2, 195, 12300, 10.21},
+                         {15, 243, 2, 0.14, 187, 12600, 9.34},
+                         {14, 222, 1.89, 0.13, 180, 13200, 9.22},
+                         {21, 262, 2.43, 0.06, 160, 10300, 8.93},
+                         {20, 256, 2.6, 0.07, 163, 11400, 8.44},
+                         {19, 266, 2.1, 0.06, 157, 11200, 9.04},
+                         {8, 218, 1.94, 0.11, 190, 13400, 10.11}});
+  for (Eigen::Index j : {3, 4, 5, 6}) y.col(j) = y.col(j).cwiseInverse();
+  Eigen::VectorXd v = DataWeights(DataWeighting::kMerec, y);
+  const double table6[] = {0.324, 0.055, 0.086, 0.368, 0.044, 0.077, 0.045};
+  for (int j = 0; j < 7; ++j) EXPECT_NEAR(v[j], table6[j], 5e-4) << "criterion " << j;
+  // A score of 0 (minmax's lowest) has no logarithm: refused, saying why.
+  EXPECT_THROW_WITH(DataWeights(DataWeighting::kMerec, M({{0, 1}, {1, 0.5}})), Error, "every score above 0");
+}
+
 const char* kRules = R"(format: makerscore/1
 id: w
 title: 赋权
@@ -184,6 +218,24 @@ TEST(DerivedWeights, ThroughARuleFile) {
   // Z: G = 30 x 1 + 10 x 1 = 40; H = 60 x (w_C x 0.6 + w_D x 1).
   EXPECT_NEAR(r.total(2), 40 + 60 * (w[0] * 0.6 + w[1] * 1), 1e-9);
   EXPECT_NE(Explain(r, "Z", "H").find("weights derived by entropy"), std::string::npos) << Explain(r, "Z", "H");
+}
+
+TEST(DerivedWeights, MerecThroughARuleFile) {
+  std::string rules = kRules;
+  rules.replace(rules.find("{method: entropy}"), 17, "{method: merec}");
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  EXPECT_EQ(m.nodes()[m.FindNode("H")].weights_method, WeightsMethod::kMerec);
+  // C scores 0.2, 0.4, 0.6 and D 0.1, 0.5, 1 (goalposts 0-10 of c and a): every score above 0.
+  auto d = std::make_shared<Dataset>(ParseDatasetCsv("id,a,b,c\nX,1,10,2\nY,5,10,4\nZ,10,10,6\n", m.rules(), "d.csv"));
+  Result r = Score(m, d);
+  Eigen::VectorXd w = DataWeights(DataWeighting::kMerec, M({{0.2, 0.1}, {0.4, 0.5}, {0.6, 1}}));
+  EXPECT_NEAR(r.shares()[m.FindNode("C")], w[0], 1e-12);
+  EXPECT_NEAR(r.total(2), 40 + 60 * (w[0] * 0.6 + w[1] * 1), 1e-9);
+  // A score of 0 (X's a = 0): refused for the group, naming it.
+  auto zero =
+      std::make_shared<Dataset>(ParseDatasetCsv("id,a,b,c\nX,0,10,2\nY,5,10,4\nZ,10,10,6\n", m.rules(), "d.csv"));
+  EXPECT_THROW_WITH(Score(m, zero), Error,
+                    "weights of the children of 'H' by merec: MEREC weights need every score above 0");
 }
 
 TEST(DerivedWeights, RuleFileChecks) {

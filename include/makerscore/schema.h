@@ -23,7 +23,7 @@ struct KeyInfo {
   bool required;
   const char* default_value;  // "" when none
   const char* allowed;        // allowed words, "a|b|c", or "" when free
-  const char* doc;            // one sentence for the reference
+  std::string doc;            // one sentence for the reference
 };
 
 // A section of a rule file (a kind of YAML map) and what it describes.

@@ -19,6 +19,7 @@ enum ExitCode {
   kRuleErrors = 3,   // the rule file has errors
   kDataErrors = 4,   // a data or ratings file cannot be used
   kOutputError = 5,  // the output file could not be written
+  kInternal = 6,     // an unexpected problem inside makerscore (a bug)
 };
 
 // The data files of one evaluation, as given on the command line.

@@ -1,10 +1,14 @@
 // The makerscore command: score, explain and validate from the shell.
+#include <exception>
 #include <iostream>
+#include <new>
 
 #include "commands.h"
 #include "inputs.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   using namespace makerscore::cli;
   CLI::App app{"makerscore: score makerspaces (众创空间) against an indicator system written as a YAML rule file."};
   app.set_version_flag("--version", makerscore::Version());
@@ -16,7 +20,8 @@ int main(int argc, char** argv) {
       "  2  wrong command line\n"
       "  3  the rule file has errors\n"
       "  4  a data, ratings or Delphi file cannot be used\n"
-      "  5  the output file could not be written\n\n"
+      "  5  the output file could not be written\n"
+      "  6  an unexpected problem inside makerscore (please report it)\n\n"
       "Run 'makerscore COMMAND --help' for a command's options.");
   auto score = AddScoreCommand(app);
   auto validate = AddValidateCommand(app);
@@ -52,4 +57,21 @@ int main(int argc, char** argv) {
     return kOk;
   }
   return kUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Each command reports the problems it expects with its own exit code; anything else still ends with a
+  // message and an exit code, never an abort.
+  try {
+    return Run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "error: not enough memory for this job (the files are too large for this machine?)\n";
+  } catch (const std::exception& e) {
+    std::cerr << "error: makerscore stopped on an unexpected problem (please report it): " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "error: makerscore stopped on an unexpected problem (please report it)\n";
+  }
+  return makerscore::cli::kInternal;
 }

@@ -13,6 +13,7 @@ double Combine(double, const double* s, const double* w, int k) {
 
 }  // namespace
 
-const MeanDef kArithmeticMean = {Combine, /*needs_nonnegative=*/false, /*takes_power=*/false};
+const MeanDef kArithmeticMean = {Combine, /*needs_nonnegative=*/false, /*takes_power=*/false,
+                                 "weighted `arithmetic` mean (with point weights, the sum of the points)"};
 
 }  // namespace makerscore::detail

@@ -20,6 +20,6 @@ double Combine(double, const double* s, const double* w, int k) {
 
 }  // namespace
 
-const MeanDef kHarmonicMean = {Combine, /*needs_nonnegative=*/true, /*takes_power=*/false};
+const MeanDef kHarmonicMean = {Combine, /*needs_nonnegative=*/true, /*takes_power=*/false, "`harmonic`"};
 
 }  // namespace makerscore::detail

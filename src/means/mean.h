@@ -14,6 +14,7 @@ struct MeanDef {
   double (*combine)(double power, const double* s, const double* w, int k);
   bool needs_nonnegative;  // undefined for negative scores: the children must be scored by bounded methods
   bool takes_power;        // reads the group's `power` (which must then be given, and not be 0)
+  const char* summary;     // what it computes, naming itself (`word`), for the rule-format reference
 };
 
 // The definition of a kind of mean.

@@ -20,6 +20,7 @@ double Combine(double power, const double* s, const double* w, int k) {
 
 }  // namespace
 
-const MeanDef kPowerMean = {Combine, /*needs_nonnegative=*/true, /*takes_power=*/true};
+const MeanDef kPowerMean = {Combine, /*needs_nonnegative=*/true, /*takes_power=*/true,
+                            "`power` mean with exponent `power`"};
 
 }  // namespace makerscore::detail

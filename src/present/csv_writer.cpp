@@ -17,7 +17,7 @@ namespace {
 // is data, never a formula.
 std::string Quote(const std::string& text) {
   const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-  const std::string s = formula ? "'" + text : text;
+  std::string s = formula ? "'" + text : text;
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {

@@ -140,6 +140,7 @@ std::string HtmlReport(const Result& r, const ReportOptions& o) {
                             detail::ScorecardSection(r, i, f, o.uncertainty) + detail::ReportFooter(r));
   }
   std::vector<std::string> links;
+  links.reserve(r.entity_count());
   for (int i = 0; i < r.entity_count(); ++i) {
     links.push_back(detail::HasIndicators(r) ? "#scorecard-" + std::to_string(i + 1) : "");
   }
@@ -189,6 +190,7 @@ std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& pat
   // The whole folder at once: never index.html linking to pages that are missing, nor last year's pages mixed in.
   detail::WriteFolderAtomically(path, files, detail::kGeneratorMarker);
   std::vector<std::string> written;
+  written.reserve(files.size());
   for (const auto& file : files) written.push_back((fs::path(path) / file.first).string());
   return written;
 }

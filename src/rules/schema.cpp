@@ -4,12 +4,30 @@
 #include <sstream>
 
 #include "makerscore/methods.h"
+#include "means/mean.h"
 #include "rules/words.h"
+#include "weights/weighting.h"
 
 namespace makerscore {
 
 using detail::Allowed;
 using detail::MeansWithoutParameters;
+
+namespace {
+
+// Every entry of a registry described by its own summary, joined by separator; each led by "`word`: "
+// when named (a mean's summary names the mean itself: "`geometric`").
+template <typename E, typename Def>
+std::string Summaries(const Def& (*of)(E), const char* separator, bool named) {
+  std::string out;
+  for (const auto& [value, word] : detail::Words(E{})) {
+    if (!out.empty()) out += separator;
+    out += (named ? "`" + std::string(word) + "`: " : std::string()) + of(value).summary;
+  }
+  return out;
+}
+
+}  // namespace
 
 const std::vector<SectionInfo>& RuleSections() {
   static const std::vector<SectionInfo> kSections = {
@@ -30,7 +48,7 @@ const std::vector<SectionInfo>& RuleSections() {
       {"weights", "`weights:` of a group, or at the top level for the first level",
        "Derive the children's weights instead of stating them (the children then give no `weight`): from "
        "pairwise comparisons (AHP), or from the cohort's scores when scoring (entropy, CRITIC, standard "
-       "deviation), or equal. With point weights the group's points are shared by the derived weights."},
+       "deviation, MEREC), or equal. With point weights the group's points are shared by the derived weights."},
       {"classes", "`classes:`",
        "Classes of entities scored with different weights, told apart by a category field; an indicator "
        "then gives `weight: {label: points, ...}` for each class."},
@@ -193,9 +211,9 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"indicator", "outliers", T::kMap, false, "the rule set's", "",
        "Outlier treatment of this quantitative indicator (section outliers); `{method: none}` turns it off."},
       {"indicator", "aggregate", T::kString, false, "arithmetic", Allowed<Aggregation>(),
-       "How a group combines its children's scores: weighted `arithmetic` mean (with point weights, the "
-       "sum of the points), `geometric`, `harmonic`, or `power` mean with exponent `power`. Only "
-       "`arithmetic` keeps children's points adding up to the group's."},
+       "How a group combines its children's scores: " +
+           Summaries<Aggregation, detail::MeanDef>(detail::MeanOf, ", ", false) +
+           ". Only `arithmetic` keeps children's points adding up to the group's."},
       {"indicator", "power", T::kNumber, false, "1", "", "The exponent of `aggregate: power`; not 0."},
       {"indicator", "children", T::kList, false, "", "", "Sub-indicators (section indicator)."},
 
@@ -235,9 +253,7 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"outliers", "upper", T::kNumber, false, "95%", "", "`cap`: the upper percentile."},
 
       {"weights", "method", T::kString, true, "", Allowed<WeightsMethod>(),
-       "`ahp`: principal eigenvector of `matrix` (Saaty); `entropy`: 1 - the entropy of each child's scores "
-       "(熵权法); `critic`: SD x sum of (1 - correlation) (CRITIC); `sd`: proportional to the SD of the scores; "
-       "`equal`."},
+       Summaries<WeightsMethod, detail::WeightingDef>(detail::WeightingOf, "; ", true) + "."},
       {"weights", "matrix", T::kList, false, "", "",
        "AHP: the pairwise comparison matrix, rows and columns in the children's order, e.g. "
        "`[[1, 3, 5], [1/3, 1, 3], [1/5, 1/3, 1]]` (fractions allowed)."},

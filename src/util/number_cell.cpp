@@ -69,8 +69,7 @@ std::string ParseNumberCell(std::string_view cell, const std::string& unit, doub
     s.pop_back();
     if (unit != "%") {
       double v = 0;
-      std::string bare = s;
-      const bool number = !bare.empty() && ParseNumberCell(bare, "%", &v).empty();
+      const bool number = !s.empty() && ParseNumberCell(s, "%", &v).empty();
       return "expected a number" + in_unit + ", found the percentage '" + written + "'" +
              (number ? " (write " + FormatNumber(v, 6) + " if the field is measured in percent, " +
                            FormatNumber(v / 100, 8) + " if it is a fraction)"

@@ -104,6 +104,7 @@ AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority
 namespace makerscore::detail {
 
 // AHP: the weights come from the rule file's comparison matrices (Ahp() above) when it is compiled.
-const WeightingDef kAhpWeighting = {nullptr, /*from_judgments=*/true, /*from_scores=*/false, /*min_entities=*/0};
+const WeightingDef kAhpWeighting = {nullptr, /*from_judgments=*/true, /*from_scores=*/false, /*min_entities=*/0,
+                                    "principal eigenvector of `matrix` (Saaty)"};
 
 }  // namespace makerscore::detail

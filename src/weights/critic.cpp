@@ -24,6 +24,7 @@ Eigen::VectorXd Weigh(const Eigen::MatrixXd& x) {
 
 }  // namespace
 
-const WeightingDef kCriticWeighting = {Weigh, /*from_judgments=*/false, /*from_scores=*/true, /*min_entities=*/2};
+const WeightingDef kCriticWeighting = {Weigh, /*from_judgments=*/false, /*from_scores=*/true, /*min_entities=*/2,
+                                       "SD x sum of (1 - correlation) (CRITIC)"};
 
 }  // namespace makerscore::detail

@@ -18,7 +18,7 @@ const WeightingDef& WeightingOf(WeightsMethod method) {
   return *kWeightings[static_cast<int>(method) - 1];  // WeightsMethod::kStated comes first and has none
 }
 
-Eigen::VectorXd Normalised(Eigen::VectorXd w) {
+Eigen::VectorXd Normalised(const Eigen::VectorXd& w) {
   double sum = w.sum();
   if (!(sum > 0)) return Eigen::VectorXd::Constant(w.size(), 1.0 / static_cast<double>(w.size()));
   return w / sum;

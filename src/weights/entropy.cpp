@@ -32,6 +32,7 @@ Eigen::VectorXd Weigh(const Eigen::MatrixXd& x) {
 
 }  // namespace
 
-const WeightingDef kEntropyWeighting = {Weigh, /*from_judgments=*/false, /*from_scores=*/true, /*min_entities=*/2};
+const WeightingDef kEntropyWeighting = {Weigh, /*from_judgments=*/false, /*from_scores=*/true, /*min_entities=*/2,
+                                        "1 - the entropy of each child's scores (熵权法)"};
 
 }  // namespace makerscore::detail

@@ -11,6 +11,7 @@ Eigen::VectorXd Weigh(const Eigen::MatrixXd& x) {
 
 }  // namespace
 
-const WeightingDef kEqualWeighting = {Weigh, /*from_judgments=*/false, /*from_scores=*/false, /*min_entities=*/0};
+const WeightingDef kEqualWeighting = {Weigh, /*from_judgments=*/false, /*from_scores=*/false, /*min_entities=*/0,
+                                      "the same weight for every child"};
 
 }  // namespace makerscore::detail

@@ -10,6 +10,6 @@ Eigen::VectorXd Weigh(const Eigen::MatrixXd& x) { return Normalised(ColumnSd(x))
 }  // namespace
 
 const WeightingDef kStandardDeviationWeighting = {Weigh, /*from_judgments=*/false, /*from_scores=*/true,
-                                                  /*min_entities=*/2};
+                                                  /*min_entities=*/2, "proportional to the SD of the scores"};
 
 }  // namespace makerscore::detail

@@ -16,13 +16,14 @@ struct WeightingDef {
   bool from_judgments;  // derived from the rule file's pairwise comparisons when it is compiled (`matrix`)
   bool from_scores;     // derived from the cohort's scores when scoring (so never the same two years running)
   int min_entities;     // fewer entities with every child's score than this: an error when scoring
+  const char* summary;  // what it computes, for the rule-format reference (after "`word`: ")
 };
 
 // The definition of a weighting (not kStated).
 const WeightingDef& WeightingOf(WeightsMethod method);
 
 // w / its sum; equal weights when the sum is not positive (every column uninformative).
-Eigen::VectorXd Normalised(Eigen::VectorXd w);
+Eigen::VectorXd Normalised(const Eigen::VectorXd& w);
 // The sample standard deviation (n - 1) of each column.
 Eigen::VectorXd ColumnSd(const Eigen::MatrixXd& x);
 

@@ -79,7 +79,8 @@ void BindRules(py::module_& m) {
       .def_property_readonly(
           "weights_method",
           [](const Node& n) { return n.weights_method == WeightsMethod::kStated ? "" : ToString(n.weights_method); },
-          "How this group's children's weights are derived: ahp, entropy, critic, sd, equal; '' when stated.")
+          "How this group's children's weights are derived, the rule file's word (ahp, entropy, critic ...); '' when "
+          "stated.")
       .def_readonly("consistency_ratio", &Node::consistency_ratio, "The AHP consistency ratio of this group's matrix.")
       .def("__repr__", [](const Node& n) { return "<Node " + n.id + " " + n.name + ">"; });
 
