@@ -38,6 +38,94 @@ std::vector<double> DataShares(const Node& node, const Eigen::ArrayXXd& scores) 
   }
 }
 
+// One group's children for the whole cohort, and where its scores go.
+struct Group {
+  const std::vector<const double*>& column;  // each child's scores
+  const std::vector<double>& share;          // [class * kids + child]
+  int kids, class_count;
+  const std::vector<int>& classes;  // each entity's class; empty: one class
+  Eigen::ArrayXd* den;              // sized to the cohort; receives the shares that count for each entity
+  double* score;                    // receives the group's score of each entity
+  FlagArray* flags;
+  int node;
+};
+
+// A group with no child to count for entity i: no score, flagged.
+void Nothing(const Group& g, Eigen::Index i) {
+  g.score[i] = kNaN;
+  (*g.flags)(i, g.node) |= kFlagExcluded;
+}
+
+// Any kind of mean, one entity at a time: the children present (with a share above 0) and their shares
+// divided by the shares' sum, handed to the mean's combine.
+void AnyMean(const Group& g, const MeanDef& mean, double power) {
+  const Eigen::Index n = g.den->size();
+  std::vector<double> s(g.kids), w(g.kids);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double* cs = &g.share[static_cast<size_t>(g.classes.empty() ? 0 : g.classes[i]) * g.kids];
+    int count = 0;
+    double d = 0;
+    for (int j = 0; j < g.kids; ++j) {
+      const double sc = g.column[j][i];
+      if (std::isnan(sc) || cs[j] <= 0) continue;
+      s[count] = sc;
+      w[count] = cs[j];
+      d += cs[j];
+      ++count;
+    }
+    (*g.den)[i] = d;
+    if (count == 0) {
+      Nothing(g, i);
+      continue;
+    }
+    for (int t = 0; t < count; ++t) w[t] /= d;
+    const double score = mean.combine(power, s.data(), w.data(), count);
+    if (std::isnan(score)) (*g.flags)(i, g.node) |= kFlagOutOfDomain;
+    g.score[i] = score;
+  }
+}
+
+// The arithmetic mean (the weighted sum), a child's column at a time: for each entity the same operations
+// in the same order as AnyMean with kArithmeticMean (shares summed in child order, then 0 plus each
+// share / sum x score), so the same bits, without gathering each entity's children.
+void WeightedSum(const Group& g) {
+  const Eigen::Index n = g.den->size();
+  Eigen::ArrayXd& d = *g.den;
+  d.setZero();
+  std::vector<double> share(g.class_count == 1 ? 0 : n);
+  auto shares_of = [&](int j) -> const double* {  // child j's share for each entity
+    if (g.class_count == 1) return nullptr;
+    for (Eigen::Index i = 0; i < n; ++i) share[i] = g.share[static_cast<size_t>(g.classes[i]) * g.kids + j];
+    return share.data();
+  };
+  for (int j = 0; j < g.kids; ++j) {
+    const double* col = g.column[j];
+    if (const double* sh = shares_of(j)) {
+      for (Eigen::Index i = 0; i < n; ++i) d[i] += !std::isnan(col[i]) && sh[i] > 0 ? sh[i] : 0.0;
+    } else if (const double sj = g.share[j]; sj > 0) {
+      for (Eigen::Index i = 0; i < n; ++i) d[i] += !std::isnan(col[i]) ? sj : 0.0;
+    }
+  }
+  Eigen::Map<Eigen::ArrayXd> acc(g.score, n);
+  acc.setZero();
+  for (int j = 0; j < g.kids; ++j) {
+    const Eigen::Map<const Eigen::ArrayXd> col(g.column[j], n);
+    if (const double* sh = shares_of(j)) {
+      const Eigen::Map<const Eigen::ArrayXd> s(sh, n);
+      acc += (col.isNaN() || s <= 0).select(0.0, s / d * col);
+    } else if (const double sj = g.share[j]; sj > 0) {
+      acc += col.isNaN().select(0.0, sj / d * col);  // whole registers at a time; NaN rows add 0
+    }
+  }
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (d[i] == 0) {
+      Nothing(g, i);
+    } else if (std::isnan(g.score[i])) {
+      (*g.flags)(i, g.node) |= kFlagOutOfDomain;
+    }
+  }
+}
+
 }  // namespace
 
 void SetShares(const Shares& shares, std::vector<Node>* tree) {
@@ -68,7 +156,6 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
   auto share_of = [&](int c, int q) { return derived[c] ? (*shares)[c] : class_share(c)[q]; };
   // den[k][i]: the shares of node k's children that count for entity i.
   std::vector<Eigen::ArrayXd> den(nodes);
-  std::vector<double> s, w;
   for (int k = nodes - 1; k >= 0; --k) {
     const Node& node = tree[k];
     if (node.children.empty()) continue;
@@ -90,32 +177,12 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
       for (int q = 0; q < class_count; ++q)
         child_share[static_cast<size_t>(q) * kids + j] = share_of(node.children[j], q);
     }
-    s.resize(kids);
-    w.resize(kids);
     den[k].resize(n);
-    double* group = scores->col(k).data();
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const double* cs = &child_share[static_cast<size_t>(class_of(i)) * kids];
-      int count = 0;
-      double d = 0;
-      for (int j = 0; j < kids; ++j) {
-        const double sc = column[j][i];
-        if (std::isnan(sc) || cs[j] <= 0) continue;
-        s[count] = sc;
-        w[count] = cs[j];
-        d += cs[j];
-        ++count;
-      }
-      den[k][i] = d;
-      if (count == 0) {
-        group[i] = kNaN;
-        (*flags)(i, k) |= kFlagExcluded;
-        continue;
-      }
-      for (int t = 0; t < count; ++t) w[t] /= d;
-      const double score = mean.combine(power, s.data(), w.data(), count);
-      if (std::isnan(score)) (*flags)(i, k) |= kFlagOutOfDomain;
-      group[i] = score;
+    Group g{column, child_share, kids, class_count, classes, &den[k], scores->col(k).data(), flags, k};
+    if (&mean == &kArithmeticMean) {
+      WeightedSum(g);
+    } else {
+      AnyMean(g, mean, power);
     }
   }
   // Points each node can earn for each entity, after redistribution.

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "scoring/steps.h"
 
@@ -43,11 +44,18 @@ void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, con
     return unranked[i] ||
            std::any_of(vetoes[i].begin(), vetoes[i].end(), [&](int v) { return m.vetoes[v].veto->exclude; });
   };
-  std::vector<int> order;
+  // Best total first, equal totals in the cohort's order: sorting (total, position) pairs gives the order
+  // a stable sort by total would, without its buffer (a replication of the uncertainty analysis ranks often).
+  std::vector<std::pair<double, int>> by_total;
+  by_total.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    if (!std::isnan(totals[i]) && !excluded(i)) order.push_back(static_cast<int>(i));
+    if (!std::isnan(totals[i]) && !excluded(i)) by_total.emplace_back(totals[i], static_cast<int>(i));
   }
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return totals[a] > totals[b]; });
+  std::sort(by_total.begin(), by_total.end(), [](const std::pair<double, int>& a, const std::pair<double, int>& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
+  std::vector<int> order(by_total.size());
+  for (size_t k = 0; k < by_total.size(); ++k) order[k] = by_total[k].second;
   ranks->assign(n, 0);
   for (size_t pos = 0; pos < order.size(); ++pos) {
     bool tie = pos > 0 && std::fabs(totals[order[pos]] - totals[order[pos - 1]]) <= kTieTolerance;

@@ -1,6 +1,7 @@
 #include "uncertainty/replicator.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <random>
 
@@ -148,7 +149,8 @@ std::pair<RuleSet, std::shared_ptr<const Ratings>> Replicator::VariantInputs(con
 
 Replicator::Base Replicator::MakeBase(const Key& key) const {
   auto [rules, ratings] = VariantInputs(key);
-  Base base{Model::Compile(rules), nullptr, {}, {}, {}, {}};
+  static std::atomic<std::uint64_t> serials{0};
+  Base base{Model::Compile(rules), nullptr, {}, {}, {}, {}, ++serials};
   base.result = std::make_shared<Result>(Score(base.model, Cohort{cohort_.current, cohort_.previous, ratings}));
   const Result& r = *base.result;
   const int n = r.entity_count();
@@ -186,12 +188,18 @@ Outcomes Replicator::Run(const std::vector<int>& choice) const {
   // The base's leaf scores aggregated with this weight set, then finished as the engine finishes. The
   // buffers are the thread's own, reused from one replication to the next.
   thread_local Eigen::ArrayXXd scores, points;
-  thread_local Result::FlagArray flags;
+  thread_local Result::FlagArray flags;  // written by AggregateTree, never read here
   thread_local std::vector<double> shares;
+  thread_local std::uint64_t held = 0;  // the base whose leaf scores `scores` holds
   const Eigen::Index n = r.entity_count();
-  scores = r.scores();
+  // AggregateTree reads the leaves' columns and writes every group's column whole: the leaf scores are
+  // copied in only when the thread last ran another base.
+  if (held != base.serial) {
+    scores = r.scores();
+    flags.resize(n, scores.cols());
+    held = base.serial;
+  }
   points.resize(n, 1);
-  flags.setZero(n, scores.cols());
   AggregateTree(m.nodes, w >= 0 ? &weight_sets_[w] : nullptr, base.classes, &scores, &points, &flags, &shares);
   return Finish(m, points.col(0), base.unscored, r.adjustment_points(), base.unranked, base.vetoes);
 }
