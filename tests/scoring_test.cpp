@@ -1,5 +1,6 @@
 // The scoring engine on a small rule set, every number worked out by hand.
 #include <cmath>
+#include <cstring>
 
 #include "test_util.h"
 
@@ -86,6 +87,20 @@ TEST(Scoring, HandWorkedCohort) {
   EXPECT_EQ(r.grade(2), "良");  // 60 >= 60
   EXPECT_EQ(r.grade(0), "中");  // 56
   EXPECT_EQ(r.grade(3), "中");  // 45
+}
+
+TEST(Scoring, ThreadsChangeNoBitAndAreChecked) {
+  Model m = Model::Compile(testing::RulesFromText(RulesText()));
+  Cohort c{std::make_shared<Dataset>(ParseDatasetCsv(kData, m.rules(), "d.csv")), nullptr,
+           std::make_shared<Ratings>(ParseRatingsCsv(kRatings, "r.csv"))};
+  const Result one = Score(m, c), every = Score(m, c, ScoreOptions{0}), two = Score(m, c, ScoreOptions{2});
+  for (int i = 0; i < one.entity_count(); ++i) {
+    EXPECT_EQ(std::memcmp(one.points().row(i).eval().data(), every.points().row(i).eval().data(),
+                          sizeof(double) * one.points().cols()),
+              0);
+    EXPECT_EQ(one.total(i), two.total(i));
+  }
+  EXPECT_THROW_WITH(Score(m, c, ScoreOptions{-1}), Error, "threads is -1; give 1 or more threads");
 }
 
 TEST(Scoring, MissingImputedWithTheCohortMean) {

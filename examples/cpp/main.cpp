@@ -21,7 +21,9 @@ int main(int argc, char** argv) {
     auto ratings =
         std::make_shared<makerscore::Ratings>(makerscore::ReadRatingsCsv(data + "guangxi-example-ratings.csv"));
 
-    makerscore::Result result = makerscore::Score(model, now, last, ratings);
+    // This year, last year (for growth indicators) and the experts' ratings, scored on every core.
+    makerscore::Result result =
+        makerscore::Score(model, makerscore::Cohort{now, last, ratings}, makerscore::ScoreOptions{/*threads=*/0});
     std::cout << makerscore::FormatTable(result) << "\n";
 
     // Why did the leader get its points for total income growth?

@@ -31,6 +31,10 @@ class Engine {
  public:
   static Result Run(const Model& model, const Cohort& cohort, const ScoreOptions& options) {
     if (!cohort.current) throw Error("Score: no data given");
+    if (options.threads < 0) {
+      throw Error("Score: threads is " + std::to_string(options.threads) +
+                  "; give 1 or more threads to score on, or 0 for every core");
+    }
     const CompiledModel& m = Compiled(model);
     Result r(model);
     r.current_ = cohort.current;

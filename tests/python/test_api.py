@@ -96,6 +96,18 @@ indicators:
     np.testing.assert_array_equal(by_path.points, by_frame.points)
 
 
+def test_threads_change_nothing_and_are_checked(guangxi, guangxi_frames):
+    now, last, ratings = guangxi_frames
+    one = guangxi.score(now, previous=last, ratings=ratings)  # one thread unless asked
+    every = guangxi.score(now, previous=last, ratings=ratings, threads=0)
+    two = ms.score(guangxi, now, previous=last, ratings=ratings, threads=2)
+    np.testing.assert_array_equal(one.points, every.points)
+    np.testing.assert_array_equal(one.points, two.points)
+    for bad in (-1, 1.5, True, "2"):
+        with pytest.raises(ValueError, match="threads="):
+            guangxi.score(now, previous=last, ratings=ratings, threads=bad)
+
+
 def test_errors_are_python_exceptions(guangxi):
     with pytest.raises(ms.RuleError) as e:
         ms.parse_rules("format: makerscore/1\nid: x\ntitle: t\nfields: []\nwieght: 1\n", "bad.yaml")

@@ -202,6 +202,8 @@ def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", 
     Raises DataError for data that does not fit the rules.
     """
     from ._rules import Rules, load_rules
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
+        raise ValueError(f"threads={threads!r}: give a whole number of threads, 1 or more, or 0 for every core")
     if not isinstance(rules, Rules):
         rules = load_rules(rules)
     model = rules.model
