@@ -63,3 +63,22 @@ def test_every_public_function_has_a_docstring():
             assert getattr(obj, name).__doc__, f"{obj.__name__}.{name} has no docstring"
     for name in makerscore.__all__:
         assert getattr(makerscore, name).__doc__ or name == "__version__", name
+
+
+def test_the_package_modules_import_one_way():
+    """No module of the package imports another that imports it back, at the top or inside a function:
+    _rules uses _result and _uncertainty, which use _data, _html and _core."""
+    edges = {}
+    for path in PACKAGE.glob("_*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        uses = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                uses.update([node.module] if node.module else [a.name for a in node.names])
+        edges[path.stem] = uses - {"_core"}
+
+    def reaches(start, goal, seen=()):
+        return any(n == goal or (n not in seen and reaches(n, goal, seen + (n,))) for n in edges.get(start, ()))
+
+    cycles = sorted(m for m in edges if reaches(m, m))
+    assert not cycles, {m: sorted(edges[m]) for m in cycles}

@@ -13,10 +13,10 @@ Ratings are long form: entity, indicator, expert, rating.
 """
 from ._core import DataError, Error, RuleError  # noqa: F401
 from ._core import __version__, flag_names, schema_reference, scoring_methods  # noqa: F401
-from ._rules import Rules, check_rules, load_rules, parse_rules  # noqa: F401
-from ._result import InputWarning, Result, score  # noqa: F401
+from ._rules import Rules, check_rules, load_rules, parse_rules, score, sensitivity, uncertainty  # noqa: F401
+from ._result import InputWarning, Result  # noqa: F401
 from ._experts import delphi, kendall_w  # noqa: F401
-from ._uncertainty import SensitivityResult, UncertaintyResult, sensitivity, uncertainty  # noqa: F401
+from ._uncertainty import SensitivityResult, UncertaintyResult  # noqa: F401
 
 __all__ = [
     "DataError",

@@ -1,5 +1,6 @@
 """Scoring a cohort and reading the result as pandas DataFrames."""
 import os
+import sys
 import warnings
 
 import numpy as np
@@ -133,7 +134,6 @@ class Result:
     def weights(self):
         """The weights this scoring used, as a DataFrame (see Rules.weights): stated ones, AHP's, and those
         derived from this cohort's scores (entropy, CRITIC, standard deviation)."""
-        from ._rules import weights_frame
         return weights_frame(self._rules.nodes, self._core.shares, self._rules.total)
 
     def explain(self, entity, indicator=None):
@@ -188,31 +188,39 @@ class Result:
         return _html.result_html(self)
 
 
-def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1):
-    """Scores a cohort against rules (a Rules, or a rule-file path).
+def _caller_level():
+    """The stacklevel, for a warning raised by the function calling this one, of the first caller outside
+    the package: the user's line, whether they called Rules.score or makerscore.score."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.dirname(os.path.abspath(frame.f_code.co_filename)) == here:
+        frame, level = frame.f_back, level + 1
+    return level
 
-    data and previous (last year, needed when the rules compare with it) are DataFrames (an id column
-    named as the rule file says, or the index; one column per field by id or Chinese name), dicts of
-    arrays, 2-D numpy arrays (one column per field in the rule file's order; ids= names the rows) or
-    CSV paths. ratings is a long-form DataFrame (entity, indicator, expert, rating) or a CSV path.
-    float64 columns cross without a copy; the GIL is released while scoring. encoding applies to CSV paths
-    that are not UTF-8 ("gb18030" for a GBK export); a path may be an Excel workbook, read from its first sheet
-    or the one `sheet` names; ids= names the id column of a DataFrame, or gives the ids.
-    threads: how many threads score (0: every core); the results do not depend on it.
-    Raises DataError for data that does not fit the rules.
-    """
-    from ._rules import Rules, load_rules
+
+def score_with(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1):
+    """Scores a cohort with a Rules; see makerscore.score()."""
     if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
         raise ValueError(f"threads={threads!r}: give a whole number of threads, 1 or more, or 0 for every core")
-    if not isinstance(rules, Rules):
-        rules = load_rules(rules)
     model = rules.model
     current = _data.to_dataset(model, data, "data", ids, encoding, sheet or "")
     last = None if previous is None else _data.to_dataset(model, previous, "previous", ids, encoding, sheet or "")
     core = _core.score(model, current, last, _data.to_ratings(ratings, encoding=encoding), threads)
+    level = _caller_level()
     for message in core.warnings:
-        warnings.warn(message, InputWarning, stacklevel=2)
+        warnings.warn(message, InputWarning, stacklevel=level)
     summary = core.missing_summary()
     if summary:  # a blank cell never costs points without a word
-        warnings.warn(summary.rstrip("\n"), InputWarning, stacklevel=2)
+        warnings.warn(summary.rstrip("\n"), InputWarning, stacklevel=level)
     return Result(core, rules)
+
+
+def weights_frame(nodes, shares, total):
+    """The weights table as a DataFrame (shares: each node's share within its group)."""
+    rows, overall = [], [1.0] * len(nodes)
+    for k in range(1, len(nodes)):
+        n, parent = nodes[k], nodes[nodes[k].parent]
+        overall[k] = overall[n.parent] * shares[k]
+        rows.append({"id": n.id, "name": n.name, "level": n.depth, "source": parent.weights_method or "stated",
+                     "share": shares[k], "weight": overall[k], "points": overall[k] * total})
+    return pd.DataFrame(rows).set_index("id")

@@ -1,9 +1,14 @@
-"""Rule sets: loading, reading their tree, scoring and validating with them."""
+"""Rule sets: loading, reading their tree, and scoring, analysing and validating with them.
+
+The package's modules import one way: _rules (what a user holds) uses _result and _uncertainty, which
+use _data, _html and _core, never _rules."""
 import os
 
 import pandas as pd
 
 from . import _core, _data, _html
+from ._result import score_with, weights_frame
+from ._uncertainty import sensitivity_with, uncertainty_with
 
 
 class Rules:
@@ -64,20 +69,17 @@ class Rules:
 
     def uncertainty(self, data, previous=None, ratings=None, replications=None, seed=None, threads=0):
         """Monte Carlo uncertainty analysis; see makerscore.uncertainty()."""
-        from ._uncertainty import uncertainty
-        return uncertainty(self, data, previous, ratings, replications, seed, threads)
+        return uncertainty_with(self, data, previous, ratings, replications, seed, threads)
 
     def sensitivity(self, data, previous=None, ratings=None, replications=None, seed=None, threads=0,
                     bootstrap=1000):
         """Variance-based sensitivity analysis; see makerscore.sensitivity()."""
-        from ._uncertainty import sensitivity
-        return sensitivity(self, data, previous, ratings, replications, seed, threads, bootstrap)
+        return sensitivity_with(self, data, previous, ratings, replications, seed, threads, bootstrap)
 
     def score(self, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1):
         """Scores a cohort; see makerscore.score()."""
-        from ._result import score
-        return score(self, data, previous=previous, ratings=ratings, ids=ids, encoding=encoding, sheet=sheet,
-                     threads=threads)
+        return score_with(self, data, previous=previous, ratings=ratings, ids=ids, encoding=encoding, sheet=sheet,
+                          threads=threads)
 
     def validate(self, data):
         """Checks filled-in reports against the rule file: every cell its field does not allow and every
@@ -118,12 +120,39 @@ def check_rules(path):
     return _core.check_rules(os.fspath(path))
 
 
-def weights_frame(nodes, shares, total):
-    """The weights table as a DataFrame (shares: each node's share within its group)."""
-    rows, overall = [], [1.0] * len(nodes)
-    for k in range(1, len(nodes)):
-        n, parent = nodes[k], nodes[nodes[k].parent]
-        overall[k] = overall[n.parent] * shares[k]
-        rows.append({"id": n.id, "name": n.name, "level": n.depth, "source": parent.weights_method or "stated",
-                     "share": shares[k], "weight": overall[k], "points": overall[k] * total})
-    return pd.DataFrame(rows).set_index("id")
+def _as_rules(rules):
+    return rules if isinstance(rules, Rules) else load_rules(rules)
+
+
+def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1):
+    """Scores a cohort against rules (a Rules, or a rule-file path).
+
+    data and previous (last year, needed when the rules compare with it) are DataFrames (an id column
+    named as the rule file says, or the index; one column per field by id or Chinese name), dicts of
+    arrays, 2-D numpy arrays (one column per field in the rule file's order; ids= names the rows) or
+    CSV paths. ratings is a long-form DataFrame (entity, indicator, expert, rating) or a CSV path.
+    float64 columns cross without a copy; the GIL is released while scoring. encoding applies to CSV paths
+    that are not UTF-8 ("gb18030" for a GBK export); a path may be an Excel workbook, read from its first sheet
+    or the one `sheet` names; ids= names the id column of a DataFrame, or gives the ids.
+    threads: how many threads score (0: every core); the results do not depend on it.
+    Raises DataError for data that does not fit the rules.
+    """
+    return _as_rules(rules).score(data, previous=previous, ratings=ratings, ids=ids, encoding=encoding, sheet=sheet,
+                                  threads=threads)
+
+
+def uncertainty(rules, data, previous=None, ratings=None, replications=None, seed=None, threads=0):
+    """Monte Carlo uncertainty analysis: each replication draws one value of every uncertain input of
+    the rules' 'uncertainty:' section (see Rules.with_inputs for a separate file) and scores the cohort.
+    data, previous and ratings as for makerscore.score(). replications and seed default to the
+    section's; the same seed gives the same results on any number of threads (0: every core).
+    Returns an UncertaintyResult (.to_frame(), .ranks, .table())."""
+    return _as_rules(rules).uncertainty(data, previous, ratings, replications, seed, threads)
+
+
+def sensitivity(rules, data, previous=None, ratings=None, replications=None, seed=None, threads=0,
+                bootstrap=1000):
+    """Variance-based sensitivity analysis of the mean absolute rank shift to each uncertain input
+    (Saltelli's first-order and Jansen's total-effect estimators over `replications` base samples,
+    90% bootstrap intervals). Returns a SensitivityResult (.to_frame(), .table())."""
+    return _as_rules(rules).sensitivity(data, previous, ratings, replications, seed, threads, bootstrap)

@@ -82,30 +82,21 @@ class SensitivityResult:
 
 
 def _inputs(rules, data, previous, ratings):
-    from ._rules import Rules, load_rules
-    if not isinstance(rules, Rules):
-        rules = load_rules(rules)
     model = rules.model
     current = _data.to_dataset(model, data, "data")
     last = None if previous is None else _data.to_dataset(model, previous, "previous")
     return model, current, last, _data.to_ratings(ratings)
 
 
-def uncertainty(rules, data, previous=None, ratings=None, replications=None, seed=None, threads=0):
-    """Monte Carlo uncertainty analysis: each replication draws one value of every uncertain input of
-    the rules' 'uncertainty:' section (see Rules.with_inputs for a separate file) and scores the cohort.
-    data, previous and ratings as for makerscore.score(). replications and seed default to the
-    section's; the same seed gives the same results on any number of threads (0: every core).
-    Returns an UncertaintyResult (.to_frame(), .ranks, .table())."""
+def uncertainty_with(rules, data, previous=None, ratings=None, replications=None, seed=None, threads=0):
+    """An uncertainty analysis with a Rules; see makerscore.uncertainty()."""
     model, current, last, ratings = _inputs(rules, data, previous, ratings)
     return UncertaintyResult(_core.uncertainty(model, current, last, ratings, replications, seed, threads))
 
 
-def sensitivity(rules, data, previous=None, ratings=None, replications=None, seed=None, threads=0,
+def sensitivity_with(rules, data, previous=None, ratings=None, replications=None, seed=None, threads=0,
                 bootstrap=1000):
-    """Variance-based sensitivity analysis of the mean absolute rank shift to each uncertain input
-    (Saltelli's first-order and Jansen's total-effect estimators over `replications` base samples,
-    90% bootstrap intervals). Returns a SensitivityResult (.to_frame(), .table())."""
+    """A sensitivity analysis with a Rules; see makerscore.sensitivity()."""
     model, current, last, ratings = _inputs(rules, data, previous, ratings)
     return SensitivityResult(_core.sensitivity(model, current, last, ratings, replications, seed, threads,
                                                bootstrap))
