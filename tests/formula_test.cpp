@@ -133,6 +133,35 @@ TEST(Formula, FunctionsAndComparisons) {
   EXPECT_TRUE(bad.flags[0] & kFlagOutOfDomain);
 }
 
+TEST(Formula, AndOrNotFollowKleenesThreeValuedLogic) {
+  // a: true, false, missing in turn; b the same for each a: the nine cases of Kleene's tables.
+  Eigen::VectorXd a = Col({1, 1, 1, 0, 0, 0, kNaN, kNaN, kNaN});
+  Eigen::VectorXd b = Col({1, 0, kNaN, 1, 0, kNaN, 1, 0, kNaN});
+  auto both = Eval("a and b", {a, b});
+  auto either = Eval("a or b", {a, b});
+  const double t = 1, f = 0, m = kNaN;
+  const double and_table[] = {t, f, m, f, f, f, m, f, m};  // false and missing: false
+  const double or_table[] = {t, t, t, t, f, m, t, m, m};   // true or missing: true
+  for (int i = 0; i < 9; ++i) {
+    if (std::isnan(and_table[i])) {
+      EXPECT_TRUE(std::isnan(both.values[i])) << "and, case " << i;
+    } else {
+      EXPECT_EQ(both.values[i], and_table[i]) << "and, case " << i;
+    }
+    if (std::isnan(or_table[i])) {
+      EXPECT_TRUE(std::isnan(either.values[i])) << "or, case " << i;
+    } else {
+      EXPECT_EQ(either.values[i], or_table[i]) << "or, case " << i;
+    }
+  }
+  EXPECT_TRUE(std::isnan(Eval("not a", {Col({kNaN})}).values[0]));
+  // The 一票否决: t + f < 20 or f / (t + f) < 2/3 with no teams and no firms. The division has no
+  // value (0 / 0), but 0 < 20 settles it: the condition holds, and the division's fault is not the row's.
+  auto veto = Eval("a + b < 20 or b / (a + b) < 2/3", {Col({0}), Col({0})});  // a teams, b firms
+  EXPECT_EQ(veto.values[0], 1);
+  EXPECT_FALSE(veto.flags[0] & kFlagDivisionByZero);
+}
+
 TEST(Formula, ErrorsPointAtTheOffendingCharacter) {
   FormulaError e = FirstError("a + * b");
   EXPECT_EQ(e.offset, 4);

@@ -141,6 +141,48 @@ grades:
             std::string::npos);
 }
 
+// The 一票否决 of a notice: fewer than 20 teams and firms served, or under two thirds of them firms.
+std::string VetoRules(const std::string& if_missing) {
+  return R"(format: makerscore/1
+id: v
+title: 否决
+fields:
+  - {id: base, name: 基础分}
+  - {id: t, name: 服务的创业团队数量, kind: count}
+  - {id: f, name: 服务的初创企业数量, kind: count}
+indicators:
+  - {id: A, name: 基础, weight: 100, value: base, score: {method: points}}
+vetoes:
+  - {id: V, name: 服务对象不足, when: "t + f < 20 or f / (t + f) < 2/3", grade: 不合格)" +
+         if_missing + R"(}
+grades:
+  - {grade: 合格, min: 60}
+  - {grade: 不合格}
+)";
+}
+
+TEST(Vetoes, AMissingInputNeverLetsAVetoPassUnseen) {
+  // E1: 0 teams, 0 firms: 0 < 20 settles it (Kleene), though 0 / 0 has no value: vetoed.
+  // E2: 30 + 60 = 90 served, 60 / 90 = 2/3 firms: not below 2/3: passes.
+  // E3: 10 teams, firms missing: t + f and f / (t + f) both missing: undecided.
+  const char* data = "id,base,t,f\nE1,90,0,0\nE2,80,30,60\nE3,70,10,\n";
+  auto score = [&](const std::string& if_missing) {
+    Model m = Model::Compile(testing::RulesFromText(VetoRules(if_missing)));
+    return Score(m, std::make_shared<Dataset>(ParseDatasetCsv(data, m.rules(), "d.csv")));
+  };
+  // Unless the rule file says what a missing input means, scoring stops and names the entity and the input.
+  EXPECT_THROW_WITH(score(""), DataError,
+                    "d.csv:4: E3: veto 'V' (服务对象不足) cannot be decided: f (服务的初创企业数量) missing");
+  EXPECT_THROW_WITH(score(""), DataError, "'if_missing: applies'");
+  Result applies = score(", if_missing: applies");
+  EXPECT_EQ(applies.grade(0), "不合格");  // 90 points, vetoed
+  EXPECT_EQ(applies.grade(1), "合格");
+  EXPECT_EQ(applies.grade(2), "不合格");  // 70 points, undecided: applies
+  Result passes = score(", if_missing: passes");
+  EXPECT_EQ(passes.grade(0), "不合格");
+  EXPECT_EQ(passes.grade(2), "合格");  // 70 points, undecided: passes
+}
+
 TEST(Vetoes, ChecksOfTheRuleFile) {
   std::string text = Rules();
   text.replace(text.find("grade: 差}"), std::string("grade: 差}").size(), "grade: 劣}");

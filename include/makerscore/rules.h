@@ -239,12 +239,21 @@ struct Adjustments {
 
 // 一票否决: a condition that, when true, forces a grade or excludes the
 // entity from ranking and grading, reported with its reason.
+// What a veto does for an entity whose condition cannot be decided (an input it needs is missing, and
+// the rest of the condition does not settle it: `true or missing` is true, `false and missing` false).
+enum class VetoIfMissing {
+  kError,    // scoring stops, naming the entities and the inputs they lack (the default)
+  kApplies,  // the veto applies (the cautious reading of 一票否决)
+  kPasses,   // the veto does not apply
+};
+
 struct Veto {
   std::string id;
   std::string name;   // the reason, in the rule file's words
   std::string when;   // formula; true (non-zero) triggers the veto
   std::string grade;  // the grade forced, or ""
   bool exclude = false;
+  VetoIfMissing if_missing = VetoIfMissing::kError;
   std::string description;
 };
 
@@ -351,6 +360,7 @@ const char* ToString(Direction direction);
 const char* ToString(Combine combine);
 const char* ToString(MissingPolicy policy);
 const char* ToString(BadCells bad_cells);
+const char* ToString(VetoIfMissing if_missing);
 const char* ToString(Weighting weighting);
 const char* ToString(Aggregation aggregation);
 const char* ToString(OutlierMethod method);

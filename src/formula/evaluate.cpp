@@ -116,11 +116,31 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
       *out = Compare(eval(0), eval(1), [](double a, double b) { return a != b; });
       return;
     case Op::kAnd:
-      *out = Compare(eval(0), eval(1), [](double a, double b) { return a != 0 && b != 0; });
+    case Op::kOr: {
+      // Kleene's three-valued logic: `false and missing` is false, `true or missing` is true; otherwise a
+      // missing side leaves the answer missing. A side's faults count only where it decided the answer
+      // or the answer stays open.
+      FlagColumn a_flags = FlagColumn::Zero(rows), b_flags = a_flags;
+      Eigen::ArrayXd a(rows), b(rows);
+      Evaluate(formula, n.args[0], cols, &a, &a_flags);
+      Evaluate(formula, n.args[1], cols, &b, &b_flags);
+      const double decides = n.op == Op::kAnd ? 0.0 : 1.0;  // the value one side settles the answer with
+      auto settles = [&](double x) { return !std::isnan(x) && (x != 0) == (decides != 0); };
+      out->resize(rows);
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        if (settles(a[i])) {
+          (*out)[i] = decides;
+          (*flags)[i] |= a_flags[i];
+        } else if (settles(b[i])) {
+          (*out)[i] = decides;
+          (*flags)[i] |= b_flags[i];
+        } else {
+          (*out)[i] = std::isnan(a[i]) || std::isnan(b[i]) ? kNaN : 1.0 - decides;
+          (*flags)[i] |= a_flags[i] | b_flags[i];
+        }
+      }
       return;
-    case Op::kOr:
-      *out = Compare(eval(0), eval(1), [](double a, double b) { return a != 0 || b != 0; });
-      return;
+    }
     case Op::kIf: {
       // Only the chosen branch's flags count for a row: a division by zero in
       // the branch not taken is no fault.

@@ -217,6 +217,7 @@ class Loader : public detail::UncertaintyReader {
         Str(m, "when", &v.when);
         Str(m, "grade", &v.grade);
         Bool(m, "exclude", &v.exclude);
+        WordOf(m, "veto", "if_missing", &v.if_missing);
         Str(m, "description", &v.description);
         rules->vetoes.push_back(v);
       }

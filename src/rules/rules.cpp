@@ -80,6 +80,12 @@ const WordTable<MissingPolicy>& Words(MissingPolicy) {
   return kWords;
 }
 
+const WordTable<VetoIfMissing>& Words(VetoIfMissing) {
+  static const WordTable<VetoIfMissing> kWords = {
+      {VetoIfMissing::kError, "error"}, {VetoIfMissing::kApplies, "applies"}, {VetoIfMissing::kPasses, "passes"}};
+  return kWords;
+}
+
 const WordTable<BadCells>& Words(BadCells) {
   static const WordTable<BadCells> kWords = {{BadCells::kError, "error"}, {BadCells::kSetAside, "set_aside"}};
   return kWords;
@@ -151,6 +157,7 @@ const char* ToString(Direction direction) { return detail::WordOf(direction); }
 const char* ToString(Combine combine) { return detail::WordOf(combine); }
 const char* ToString(MissingPolicy policy) { return detail::WordOf(policy); }
 const char* ToString(BadCells bad_cells) { return detail::WordOf(bad_cells); }
+const char* ToString(VetoIfMissing if_missing) { return detail::WordOf(if_missing); }
 const char* ToString(Weighting weighting) { return detail::WordOf(weighting); }
 const char* ToString(Aggregation aggregation) { return detail::WordOf(aggregation); }
 const char* ToString(OutlierMethod method) { return detail::WordOf(method); }

@@ -58,8 +58,9 @@ const std::vector<SectionInfo>& RuleSections() {
       {"adjustment", "each item of `items:` of `bonus:` or `deductions:`", "One bonus or deduction item."},
       {"veto", "each item of `vetoes:`",
        "一票否决: a condition that forces a grade or excludes the entity from ranking and grading, "
-       "reported with its reason. A condition whose fields are missing does not trigger; write "
-       "`coalesce(field, 0) == 0` to treat a missing report as a veto."},
+       "reported with its reason. `and`, `or` and `not` follow three-valued logic: `true or missing` is "
+       "true and `false and missing` is false, so a missing input matters only where it could change the "
+       "answer; `if_missing` says what a condition that still cannot be decided means."},
       {"expert", "each item of `experts:`", "An expert of the rating panel."},
       {"grade", "each item of `grades:`, best first",
        "A grade and what earns it. An entity gets the first grade, in file order, whose conditions it "
@@ -287,6 +288,10 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"veto", "grade", T::kString, false, "", "", "The grade it forces (a label of `grades`)."},
       {"veto", "exclude", T::kBool, false, "false", "",
        "`true`: the entity keeps its total but gets no rank and no grade. Give `grade` or `exclude`."},
+      {"veto", "if_missing", T::kString, false, "error", Allowed<VetoIfMissing>(),
+       "When the condition cannot be decided for an entity (an input it needs is missing): `error` stops "
+       "the scoring, naming the entities and the inputs they lack, so that a veto never passes unseen; "
+       "`applies`: the veto applies; `passes`: it does not."},
       {"veto", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
 
       {"expert", "id", T::kString, true, "", "", "The expert's id, as in the ratings."},

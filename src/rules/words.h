@@ -23,6 +23,7 @@ const WordTable<Direction>& Words(Direction);
 const WordTable<Combine>& Words(Combine);
 const WordTable<MissingPolicy>& Words(MissingPolicy);
 const WordTable<BadCells>& Words(BadCells);
+const WordTable<VetoIfMissing>& Words(VetoIfMissing);
 const WordTable<Weighting>& Words(Weighting);
 const WordTable<Aggregation>& Words(Aggregation);
 const WordTable<OutlierMethod>& Words(OutlierMethod);

@@ -111,7 +111,7 @@ class Engine {
     }
     std::vector<std::string> overflowed;  // bonus, deduction and veto formulas whose arithmetic overflowed
     r.adjustments_ = Adjustments(m, cols, &overflowed);
-    r.vetoes_ = Vetoes(m, cols, &overflowed);
+    r.vetoes_ = Vetoes(m, cols, data, &overflowed);
     std::vector<char> unranked(n, 0);
     for (Eigen::Index i = 0; i < static_cast<Eigen::Index>(r.set_aside_.size()); ++i) {
       if (r.set_aside_[i].empty()) continue;
@@ -385,20 +385,56 @@ class Engine {
     return out;
   }
 
-  static std::vector<std::vector<int>> Vetoes(const CompiledModel& m, const Columns& cols,
+  static std::vector<std::vector<int>> Vetoes(const CompiledModel& m, const Columns& cols, const Dataset& data,
                                               std::vector<std::string>* overflowed) {
     std::vector<std::vector<int>> out(cols.rows);
+    std::string undecided;  // the entities whose veto cannot be decided, under if_missing: error
+    int count = 0;
     for (size_t v = 0; v < m.vetoes.size(); ++v) {
+      const Veto& veto = *m.vetoes[v].veto;
       Eigen::ArrayXd when(cols.rows);
       FlagColumn flags = FlagColumn::Zero(cols.rows);
       Evaluate(m.vetoes[v].formula, cols, &when, &flags);
-      NoteOverflow(flags, "the veto '" + m.vetoes[v].veto->id + "'",
+      NoteOverflow(flags, "the veto '" + veto.id + "'",
                    "its condition has no value for them, so it does not apply to them; check their data", overflowed);
       for (Eigen::Index i = 0; i < cols.rows; ++i) {
-        if (!std::isnan(when[i]) && when[i] != 0) out[i].push_back(static_cast<int>(v));
+        if (!std::isnan(when[i])) {
+          if (when[i] != 0) out[i].push_back(static_cast<int>(v));
+          continue;
+        }
+        if (veto.if_missing == VetoIfMissing::kApplies) out[i].push_back(static_cast<int>(v));
+        if (veto.if_missing != VetoIfMissing::kError || flags[i] & kFlagNotFinite) continue;
+        if (count++ < 20) {
+          undecided += Where(data) + ":" + std::to_string(data.row(static_cast<int>(i))) + ": " + data.entity_ids()[i] +
+                       ": veto '" + veto.id + "' (" + veto.name +
+                       ") cannot be decided: " + MissingInputs(m, m.vetoes[v].formula, cols, i) + "\n";
+        }
       }
     }
+    if (count) {
+      throw DataError(undecided + std::to_string(count) + (count == 1 ? " entity's veto" : " entities' vetoes") +
+                      " cannot be decided because an input is missing. Give the missing figures, or say in the "
+                      "rule file what a missing input means for the veto: 'if_missing: applies' (the veto "
+                      "applies) or 'if_missing: passes' (it does not)");
+    }
     return out;
+  }
+
+  // "teams_served (服务的创业团队数量) is missing, last year's income_total is missing": the inputs of
+  // formula that row i lacks; "a division by zero" when none is missing.
+  static std::string MissingInputs(const CompiledModel& m, const Formula& formula, const Columns& cols,
+                                   Eigen::Index i) {
+    std::vector<std::string> lacking;
+    for (const FormulaNode& node : formula.nodes()) {
+      if (node.op != Op::kField && node.op != Op::kPrev) continue;
+      const double* const* table = node.op == Op::kField ? cols.current : cols.prev;
+      const double* column = table == nullptr ? nullptr : table[node.field];
+      if (column != nullptr && !std::isnan(column[i])) continue;
+      const Field& f = m.rules.fields[node.field];
+      std::string what = (node.op == Op::kPrev ? "last year's " : "") + f.id + " (" + f.name + ")";
+      if (std::find(lacking.begin(), lacking.end(), what) == lacking.end()) lacking.push_back(what);
+    }
+    return lacking.empty() ? "its arithmetic has no value (a division by zero?)" : Join(lacking, ", ") + " missing";
   }
 };
 
