@@ -162,6 +162,24 @@ TEST(Formula, AndOrNotFollowKleenesThreeValuedLogic) {
   EXPECT_FALSE(veto.flags[0] & kFlagDivisionByZero);
 }
 
+TEST(Formula, StepsAndFloorCountAsAPersonDoes) {
+  // 每满0.1万元得1分: 0.7 万元 holds 7 complete steps, though 0.7 / 0.1 is 6.999999999999999 in binary.
+  ASSERT_LT(0.7 / 0.1, 7.0);
+  Eigen::VectorXd amount = Col({0.7, 0.75, 0.05, -0.3, 2.3});
+  auto s = Eval("steps(a, 0.1)", {amount});
+  EXPECT_EQ(s.values[0], 7);
+  EXPECT_EQ(s.values[1], 7);  // 0.75: 7 complete steps
+  EXPECT_EQ(s.values[2], 0);  // below one step
+  EXPECT_EQ(s.values[3], 0);  // none below zero
+  EXPECT_EQ(s.values[4], 23);
+  EXPECT_EQ(Eval("floor(a / 0.1)", {Col({0.7})}).values[0], 7);
+  EXPECT_EQ(Eval("ceil(a / 0.1)", {Col({0.7})}).values[0], 7);  // 7.000000000000001 is 7 too
+  EXPECT_EQ(Eval("floor(a)", {Col({6.5})}).values[0], 6);
+  auto bad = Eval("steps(a, 0)", {Col({1})});
+  EXPECT_TRUE(std::isnan(bad.values[0]));
+  EXPECT_TRUE(bad.flags[0] & kFlagOutOfDomain);
+}
+
 TEST(Formula, ErrorsPointAtTheOffendingCharacter) {
   FormulaError e = FirstError("a + * b");
   EXPECT_EQ(e.offset, 4);

@@ -72,6 +72,26 @@ TEST(Json, CarriesTotalsAndPerIndicatorDetail) {
   EXPECT_EQ(j["entities"][2]["indicators"]["1"]["flags"][0], "missing");
 }
 
+TEST(Json, PointsThatAddUpShowAsTheirSum) {
+  // Three indicators of 20 points, each earning 0.1 of a point per event: the JSON shows the decimal sum a
+  // person would write, not the binary one.
+  Model m = Model::Compile(testing::RulesFromText(R"(format: makerscore/1
+id: s
+title: 求和
+total: 60
+fields: [{id: a, name: 甲}, {id: b, name: 乙}, {id: c, name: 丙}]
+indicators:
+  - {id: A, name: 甲, weight: 20, value: a * 0.1, score: {method: points}}
+  - {id: B, name: 乙, weight: 20, value: b * 0.1, score: {method: points}}
+  - {id: C, name: 丙, weight: 20, value: c * 0.1, score: {method: points}}
+)"));
+  Result r = Score(m, std::make_shared<Dataset>(ParseDatasetCsv("id,a,b,c\nX,1,1,3\n", m.rules(), "d.csv")));
+  // 0.1 + 0.1 + 0.3 points, each through its share of the total, come to 0.5000000000000001 in binary.
+  ASSERT_NE(r.total(0), 0.5);
+  nlohmann::json j = nlohmann::json::parse(ToJson(r));
+  EXPECT_EQ(j["entities"][0]["total"].dump(), "0.5");
+}
+
 }  // namespace
 }  // namespace makerscore
 

@@ -1,4 +1,5 @@
 // Column-wise evaluation of a parsed formula over Eigen arrays.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -32,6 +33,15 @@ void Finite(Eigen::ArrayXd* out, FlagColumn* flags) {
       (*flags)[i] |= kFlagNotFinite;
     }
   }
+}
+
+// Decimal data in binary: 0.7 / 0.1 is 6.999999999999999. A value this close (relative) to a whole
+// number is taken as that number by floor, ceil and steps, as a person counting complete steps would.
+constexpr double kWholeTolerance = 1e-9;
+
+double Whole(double x, double (*round_fn)(double)) {
+  const double nearest = std::round(x);
+  return std::fabs(x - nearest) <= kWholeTolerance * std::max(1.0, std::fabs(x)) ? nearest : round_fn(x);
 }
 
 }  // namespace
@@ -195,11 +205,29 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
       *out = eval(0).abs();
       return;
     case Op::kFloor:
-      *out = eval(0).floor();
+      *out = eval(0).unaryExpr([](double x) { return Whole(x, std::floor); });
       return;
     case Op::kCeil:
-      *out = eval(0).ceil();
+      *out = eval(0).unaryExpr([](double x) { return Whole(x, std::ceil); });
       return;
+    case Op::kSteps: {
+      // 每满 step 得 1 分: the complete steps of `step` in x; none below one step; a step that is not above
+      // 0 has no meaning.
+      Eigen::ArrayXd x = eval(0), step = eval(1);
+      out->resize(rows);
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        if (std::isnan(x[i]) || std::isnan(step[i])) {
+          (*out)[i] = kNaN;
+        } else if (!(step[i] > 0)) {
+          (*out)[i] = kNaN;
+          (*flags)[i] |= kFlagOutOfDomain;
+        } else {
+          (*out)[i] = std::max(0.0, Whole(x[i] / step[i], std::floor));
+        }
+      }
+      Finite(out, flags);
+      return;
+    }
     case Op::kRound:
       *out = eval(0).round();
       return;

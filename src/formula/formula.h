@@ -12,7 +12,10 @@
 //
 // A formula is parsed once into a flat node array (children before parents)
 // and evaluated over whole columns. Missing values are NaN and propagate;
-// dividing by zero gives NaN with a flag; comparisons give 1 or 0.
+// dividing by zero gives NaN with a flag; comparisons give 1 or 0; and, or
+// and not follow Kleene's three-valued logic. floor, ceil and steps count
+// as a person does with decimal data: a value within 1e-9 (relative) of a
+// whole number is that number, so floor(0.7 / 0.1) is 7, not 6.
 #ifndef MAKERSCORE_SRC_FORMULA_FORMULA_H_
 #define MAKERSCORE_SRC_FORMULA_FORMULA_H_
 
@@ -53,6 +56,7 @@ enum class Op : std::uint8_t {
   kLog,
   kSqrt,
   kCoalesce,
+  kSteps,
 };
 
 struct FormulaNode {

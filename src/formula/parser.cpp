@@ -25,7 +25,7 @@ const std::map<std::string, FunctionInfo>& Functions() {
       {"floor", {Op::kFloor, 1, 1}}, {"ceil", {Op::kCeil, 1, 1}},
       {"round", {Op::kRound, 1, 1}}, {"log", {Op::kLog, 1, 1}},
       {"sqrt", {Op::kSqrt, 1, 1}},   {"coalesce", {Op::kCoalesce, 2, 2}},
-      {"prev", {Op::kPrev, 1, 1}},
+      {"prev", {Op::kPrev, 1, 1}},   {"steps", {Op::kSteps, 2, 2}},
   };
   return kFunctions;
 }

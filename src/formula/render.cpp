@@ -88,6 +88,8 @@ const char* FunctionName(Op op) {
       return "sqrt";
     case Op::kCoalesce:
       return "coalesce";
+    case Op::kSteps:
+      return "steps";
     default:
       return "";
   }

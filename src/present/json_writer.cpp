@@ -1,4 +1,5 @@
 // The result as JSON (nlohmann::json stays inside this file).
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "makerscore/present.h"
@@ -8,7 +9,16 @@ namespace makerscore {
 
 namespace {
 
-nlohmann::json Number(double x) { return x != x ? nlohmann::json(nullptr) : nlohmann::json(x); }
+// A number to 15 significant digits (every decimal a report holds survives), then written in as few digits
+// as read back the same: points that add up, 20 + 20 + 20, are 60 and not 60.00000000000001.
+nlohmann::json Number(double x) {
+  if (x != x) return nlohmann::json(nullptr);
+  char buf[32];
+  const char* end = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::general, 15).ptr;
+  double rounded = x;
+  std::from_chars(buf, end, rounded);  // both locale-independent
+  return nlohmann::json(rounded);
+}
 
 }  // namespace
 
