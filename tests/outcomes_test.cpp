@@ -1,5 +1,6 @@
 // Outcomes: bonus and deductions, vetoes, grades by cut-off and by share.
 #include <cmath>
+#include <sstream>
 
 #include "test_util.h"
 
@@ -124,6 +125,109 @@ grades:
   Result r = Score(m, std::make_shared<Dataset>(ParseDatasetCsv(csv, m.rules(), "g.csv")));
   const char* expected[] = {"优", "优", "良", "良", "良", "良", "良", "中", "中", "中"};
   for (int k = 0; k < 10; ++k) EXPECT_EQ(r.grade(k), expected[k]) << "E" << k;
+}
+
+// 13 makerspaces with totals 99, 97, ..., 75 (two points apart), one field `provincial` (省级优良) and a
+// field `failed` (连续两年不合格 reported as a flag, for E1 and E12), graded by a rule file of the kind a notice
+// writes.
+Result GradeCohort(const std::string& grades, const std::string& vetoes = "") {
+  const std::string rules = R"(format: makerscore/1
+id: g
+title: 等级
+fields: [{id: p, name: 分}, {id: provincial, name: 省级优良, kind: flag}, {id: failed, name: 连续不合格, kind: flag}]
+indicators:
+  - {id: A, name: 甲, weight: 100, value: p, score: {method: points}}
+)" + vetoes + "grades:\n" + grades;
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  std::string csv = "id,p,provincial,failed\n";
+  for (int k = 0; k < 13; ++k) {
+    csv += "E" + std::to_string(k) + "," + std::to_string(99 - 2 * k) + "," + (k == 9 ? "1" : "0") + "," +
+           (k == 1 || k == 12 ? "1" : "0") + "\n";
+  }
+  return Score(m, std::make_shared<Dataset>(ParseDatasetCsv(csv, m.rules(), "g.csv")));
+}
+
+TEST(Grades, ShareCutOffsRoundAsTheFileSays) {
+  // 20% of 13 ranked is 2.6 places: down 2, nearest 3, up 3. 1/6 of 13 is 2.17: down 2, nearest 2, up 3.
+  auto count = [](const Result& r, const std::string& label) {
+    int n = 0;
+    for (int i = 0; i < r.entity_count(); ++i) n += r.grade(i) == label;
+    return n;
+  };
+  Result unstated = GradeCohort("  - {grade: 优, top: 20%}\n  - {grade: 良}\n");
+  EXPECT_EQ(count(unstated, "优"), 2);
+  bool warned = false;
+  for (const auto& w : unstated.warnings())
+    warned |= w.find("20% of the 13 ranked is 2.6 places, counted down to 2") != std::string::npos;
+  EXPECT_TRUE(warned);
+  EXPECT_EQ(count(GradeCohort("  - {grade: 优, top: 20%, round: down}\n  - {grade: 良}\n"), "优"), 2);
+  EXPECT_EQ(count(GradeCohort("  - {grade: 优, top: 20%, round: nearest}\n  - {grade: 良}\n"), "优"), 3);
+  EXPECT_EQ(count(GradeCohort("  - {grade: 优, top: 20%, round: up}\n  - {grade: 良}\n"), "优"), 3);
+  EXPECT_EQ(count(GradeCohort("  - {grade: 优, top: 1/6, round: nearest}\n  - {grade: 良}\n"), "优"), 2);
+  EXPECT_EQ(count(GradeCohort("  - {grade: 优, top: 1/6, round: up}\n  - {grade: 良}\n"), "优"), 3);
+  // The first N: rank 1 is 特优, the next two (ranks 2 and 3) 优 if they also reach 90 points.
+  Result first = GradeCohort("  - {grade: 特优, rank: 1}\n  - {grade: 优, rank: 3, min: 90}\n  - {grade: 良}\n");
+  EXPECT_EQ(first.grade(0), "特优");  // 99
+  EXPECT_EQ(first.grade(1), "优");    // 97, rank 2
+  EXPECT_EQ(first.grade(2), "优");    // 95, rank 3
+  EXPECT_EQ(first.grade(3), "良");    // 93, rank 4
+}
+
+TEST(Grades, DirectGradesAndGradesOnlyAVetoGives) {
+  // 省级优良 直接认定为优: E9 (81 points) is 优 whatever its total, and leaves the base that top counts:
+  // 20% of the other 12 is 2.4 places, down to 2: ranks 1 and 2, E0 (99) and E1 (97), earn 优 by their
+  // totals. But 连续两年不合格 -> 取消资格: E1 is vetoed to the grade 取消资格, which nothing but the veto
+  // gives; it keeps its place, so E2 (95, rank 3 of the 12) is past the 2 places.
+  Result r = GradeCohort(
+      "  - {grade: 优, when: provincial == 1, top: 20%}\n"
+      "  - {grade: 良, min: 80}\n"
+      "  - {grade: 取消资格, by_veto_only: true}\n"
+      "  - {grade: 中}\n",
+      "vetoes:\n  - {id: V, name: 连续两年不合格, when: failed == 1, grade: 取消资格}\n");
+  EXPECT_EQ(r.grade(9), "优");  // 81 points, given directly
+  EXPECT_EQ(r.direct_grade(9), 0);
+  EXPECT_EQ(r.grade(0), "优");        // 99, first of the 12
+  EXPECT_EQ(r.grade(1), "取消资格");  // 97, vetoed
+  EXPECT_EQ(r.grade(2), "良");        // 95: rank 3 of the 12, past the 2 places
+  EXPECT_EQ(r.grade(10), "中");       // 79
+  // E12 (75) earns 中, listed after 取消资格; the veto's grade is an outcome off the scale, not a ceiling
+  // that 中 would already meet.
+  EXPECT_EQ(r.grade(12), "取消资格");
+  EXPECT_EQ(r.rank(9), 10);  // its rank by total is kept
+  EXPECT_NE(Explain(r, "E9").find("grade 优 given directly (provincial == 1)"), std::string::npos) << Explain(r, "E9");
+  // Every output says why: the table's 说明, the CSV's graded_directly and vetoes, the JSON.
+  const std::string table = FormatTable(r);
+  EXPECT_THAT_CONTAINS(table, "直接认定为优（provincial == 1）");
+  EXPECT_THAT_CONTAINS(table, "一票否决：连续两年不合格，取消资格");
+  std::ostringstream csv;
+  WriteCsv(r, csv);
+  EXPECT_THAT_CONTAINS(csv.str(), ",vetoes,graded_directly,flags\n");
+  EXPECT_THAT_CONTAINS(csv.str(), ",E9,,81,优,81,,provincial == 1,");
+  EXPECT_THAT_CONTAINS(csv.str(), ",E1,,97,取消资格,97,V,,");
+  EXPECT_THAT_CONTAINS(ToJson(r), "\"graded_directly\": \"provincial == 1\"");
+}
+
+TEST(Grades, AnUndecidableDirectGradeIsNamed) {
+  // E9's 省级优良 left blank: the condition cannot be decided, so E9 is graded by its total, with a warning.
+  const std::string rules = R"(format: makerscore/1
+id: g
+title: 等级
+fields: [{id: p, name: 分}, {id: provincial, name: 省级优良, kind: flag}]
+indicators:
+  - {id: A, name: 甲, weight: 100, value: p, score: {method: points}}
+grades:
+  - {grade: 优, when: provincial == 1, min: 90}
+  - {grade: 良}
+)";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  Result r =
+      Score(m, std::make_shared<Dataset>(ParseDatasetCsv("id,p,provincial\nE0,95,0\nE9,81,\n", m.rules(), "g.csv")));
+  EXPECT_EQ(r.grade(1), "良");
+  EXPECT_EQ(r.direct_grade(1), -1);
+  bool named = false;
+  for (const auto& w : r.warnings())
+    named |= w.find("grade 优 given directly when provincial == 1: cannot be decided for 1 (E9)") != std::string::npos;
+  EXPECT_TRUE(named);
 }
 
 TEST(Grades, OrderAndConditionsAreChecked) {

@@ -66,6 +66,9 @@ class Result {
   const std::vector<CellProblem>& set_aside(int i) const;
   // The vetoes that apply to entity i, as indices into model().rules().vetoes.
   const std::vector<int>& vetoes(int i) const { return vetoes_[i]; }
+  // The grade entity i got directly by a grade's `when` (直接认定), as an index into
+  // model().rules().grades, or -1.
+  int direct_grade(int i) const { return direct_grades_.empty() ? -1 : direct_grades_[i]; }
   // Each node's share of its parent's weight as used in this run: stated,
   // AHP's, or derived from the cohort's scores (entropy, CRITIC, sd, equal).
   const std::vector<double>& shares() const { return shares_; }
@@ -109,6 +112,7 @@ class Result {
   Eigen::ArrayXXd adjustments_;
   std::vector<double> totals_;
   std::vector<std::vector<int>> vetoes_;
+  std::vector<int> direct_grades_;                   // empty when the rule set has no grade with `when`
   std::vector<std::vector<CellProblem>> set_aside_;  // empty when no cell was set aside
   std::vector<int> classes_;
   std::vector<double> shares_;

@@ -205,13 +205,31 @@ struct Indicator {
   bool is_leaf() const { return children.empty(); }
 };
 
+// How a share of the ranked entities (`top: 20%`) becomes a number of places when it is not whole (20% of
+// 13 is 2.6 places).
+enum class PlacesRounding {
+  kDown,     // 2 places
+  kNearest,  // 3 places (halves up)
+  kUp,       // 3 places
+};
+
 // A grade and what earns it. Grades are listed best first; an entity gets
 // the first whose conditions it meets (a grade without conditions takes
 // everyone left).
 struct Grade {
-  std::string label;          // the rule file's own label: 优, A, 合格 ...
-  std::optional<double> min;  // the total must reach this
-  std::optional<double> top;  // and the rank lie within this share of the cohort (0.2: top 20%)
+  std::string label;                    // the rule file's own label: 优, A, 合格 ...
+  std::optional<double> min;            // the total must reach this
+  std::optional<double> top;            // and the rank lie within this share of the cohort (0.2: top 20%)
+  std::optional<int> rank;              // and the rank be at most this (the first N)
+  std::optional<PlacesRounding> round;  // how `top` becomes places; unstated: down, with a warning when it matters
+  // 直接认定: a formula; an entity for which it holds gets this grade whatever its total and rank (the
+  // first such grade in file order), and leaves the base that `top` counts. With `min`, `top` or `rank`
+  // too, the grade is also given by the total to the others; without, only directly.
+  std::string when;
+  bool by_veto_only = false;  // given only by a veto's `grade` (or `when`), never by the total
+
+  // True when the total can earn this grade (not only a veto or its `when`).
+  bool by_total() const { return !by_veto_only && (when.empty() || min || top || rank); }
 };
 
 // Classes of entities scored with different weights, told apart by a
@@ -361,6 +379,7 @@ const char* ToString(Combine combine);
 const char* ToString(MissingPolicy policy);
 const char* ToString(BadCells bad_cells);
 const char* ToString(VetoIfMissing if_missing);
+const char* ToString(PlacesRounding rounding);
 const char* ToString(Weighting weighting);
 const char* ToString(Aggregation aggregation);
 const char* ToString(OutlierMethod method);

@@ -1,4 +1,5 @@
 // The result as CSV, one row per entity in rank order.
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,9 @@ void WriteCsv(const Result& r, std::ostream& out) {
     for (const auto& item : list->items) out << "," << Quote(item.id);
   }
   if (!rules.vetoes.empty()) out << ",vetoes";
+  const bool direct =
+      std::any_of(rules.grades.begin(), rules.grades.end(), [](const Grade& g) { return !g.when.empty(); });
+  if (direct) out << ",graded_directly";
   const bool set_aside = rules.bad_cells == BadCells::kSetAside;
   if (set_aside) out << ",set_aside";
   out << ",flags\n";
@@ -66,6 +70,7 @@ void WriteCsv(const Result& r, std::ostream& out) {
       for (int v : r.vetoes(i)) ids.push_back(rules.vetoes[v].id);
       out << "," << Quote(detail::Join(ids, " "));
     }
+    if (direct) out << "," << (r.direct_grade(i) >= 0 ? Quote(rules.grades[r.direct_grade(i)].when) : "");
     if (set_aside) {
       std::vector<std::string> cells;
       for (const CellProblem& p : r.set_aside(i)) cells.push_back("row " + std::to_string(p.row) + ", " + p.message);

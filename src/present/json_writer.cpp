@@ -54,6 +54,7 @@ std::string ToJson(const Result& r) {
     nlohmann::json vetoes = nlohmann::json::array();
     for (int v : r.vetoes(i)) vetoes.push_back({{"id", rules.vetoes[v].id}, {"reason", rules.vetoes[v].name}});
     e["vetoes"] = vetoes;
+    if (r.direct_grade(i) >= 0) e["graded_directly"] = rules.grades[r.direct_grade(i)].when;
     nlohmann::json set_aside = nlohmann::json::array();
     for (const CellProblem& p : r.set_aside(i)) {
       set_aside.push_back({{"row", p.row}, {"field", p.field}, {"message", p.message}});

@@ -71,6 +71,14 @@ std::string SetAsideCell(const CellProblem& p) {
          "</span>, " + Html(p.message);
 }
 
+std::string VetoOutcome(const RuleSet& rules, const Veto& veto) {
+  if (veto.exclude) return Label("不参与排名和评级", "not ranked or graded");
+  for (const Grade& g : rules.grades) {
+    if (g.label == veto.grade && g.by_veto_only) return Html(veto.grade);
+  }
+  return Label("等级至多为", "grade at most") + " " + Html(veto.grade);
+}
+
 std::string ReportFooter(const Result& r) {
   // The data file's name, not its folder: the report may be sent out.
   const std::string file = std::filesystem::path(r.current().source()).filename().string();

@@ -246,12 +246,13 @@ std::string DataQuality(const Result& r, const CohortFigures& f) {
   std::string items;
   for (int i : f.order) {
     const std::string who = "<b>" + Html(r.entity_ids()[i]) + "</b> " + EntityCell(r, f, i) + ": ";
+    if (const int g = r.direct_grade(i); g >= 0 && !r.grade(i).empty()) {
+      items += "<li>" + who + Label("直接认定", "graded directly") + " — " + Html(rules.grades[g].label) + " (" +
+               Html(rules.grades[g].when) + ")</li>\n";
+    }
     for (int v : r.vetoes(i)) {
-      const Veto& veto = rules.vetoes[v];
-      items += "<li>" + who + Label("一票否决", "veto") + " — " + Html(veto.name) + " (" +
-               (veto.exclude ? Label("不参与排名和评级", "not ranked or graded")
-                             : Label("等级至多为", "grade at most") + " " + Html(veto.grade)) +
-               ")</li>\n";
+      items += "<li>" + who + Label("一票否决", "veto") + " — " + Html(rules.vetoes[v].name) + " (" +
+               detail::VetoOutcome(rules, rules.vetoes[v]) + ")</li>\n";
     }
     for (const CellProblem& p : r.set_aside(i)) {
       items += "<li>" + who + Label("数据不可用，未排名", "a cell set aside, not ranked") + " — " + SetAsideCell(p) +

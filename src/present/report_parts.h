@@ -36,6 +36,10 @@ inline bool HasIndicators(const Result& r) { return r.model().nodes().size() > 1
 // A cell set aside, in words: "第 5 行 row 5, column 'workstations' ...".
 std::string SetAsideCell(const CellProblem& p);
 
+// What a veto does, in words (HTML): "不参与排名和评级 not ranked or graded", "等级至多为 grade at most 中",
+// or the grade itself when only vetoes give it (取消资格).
+std::string VetoOutcome(const RuleSet& rules, const Veto& veto);
+
 // A key figure in a box: its label (HTML) over its value (HTML).
 std::string Fact(const std::string& label, const std::string& value);
 

@@ -38,12 +38,16 @@ std::string Heading(const Result& r, int i) {
   }
   out += "</div>\n";
   // What keeps the makerspace out of the ranking, or its grade down.
-  for (int v : r.vetoes(i)) {
-    const Veto& veto = rules.vetoes[v];
-    out += "<p class=\"warning\">" + Label("一票否决", "Veto") + ": " + Html(veto.name) + " — " +
-           (veto.exclude ? Label("不参与排名和评级", "not ranked or graded")
-                         : Label("等级至多为", "grade at most") + " " + Html(veto.grade)) +
+  if (const int g = r.direct_grade(i); g >= 0 && !r.grade(i).empty()) {
+    out += "<p class=\"note\">" + Label("直接认定", "Graded directly") + ": " + Html(rules.grades[g].label) + " (" +
+           Html(rules.grades[g].when) + ") — " +
+           Label("不按总分和排名评级，也不计入按比例评级的基数",
+                 "not by its total or rank, and not counted in the grades' shares") +
            "</p>\n";
+  }
+  for (int v : r.vetoes(i)) {
+    out += "<p class=\"warning\">" + Label("一票否决", "Veto") + ": " + Html(rules.vetoes[v].name) + " — " +
+           detail::VetoOutcome(rules, rules.vetoes[v]) + "</p>\n";
   }
   for (const CellProblem& p : r.set_aside(i)) {
     out += "<p class=\"warning\">" +

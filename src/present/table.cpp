@@ -23,7 +23,15 @@ std::string FormatTable(const Result& r) {
     std::vector<std::string> row = {r.rank(i) ? std::to_string(r.rank(i)) : "-", r.entity_ids()[i], r.entity_names()[i],
                                     detail::Fixed(r.total(i), 2), r.grade(i).empty() ? "-" : r.grade(i)};
     for (int c : nodes[0].children) row.push_back(detail::Fixed(detail::ShownValue(r, i, c), 2));
+    row.push_back(detail::GradeNote(r, i));
     rows.push_back(std::move(row));
+  }
+  // 说明 (why a grade or place is not the total's) only when some row has one.
+  if (std::any_of(rows.begin(), rows.end(), [](const auto& row) { return !row.back().empty(); })) {
+    header.push_back("说明");
+    right.push_back(false);
+  } else {
+    for (auto& row : rows) row.pop_back();
   }
   std::string out = r.model().rules().title + "\n\n" + detail::AlignedTable(header, right, rows);
   int unscored =

@@ -110,6 +110,8 @@ std::string XlsxWorkbook(const Result& r) {
   if (grades) heads.push_back("等级");
   const int first = static_cast<int>(heads.size());
   for (int k = 1; k < static_cast<int>(nodes.size()); ++k) heads.push_back(MaxLabel(r, k));
+  heads.push_back("说明");  // why a grade or place is not the total's: 直接认定, 一票否决, data set aside
+  const int note = static_cast<int>(heads.size()) - 1;
   for (size_t c = 0; c < heads.size(); ++c) ranked.Header(static_cast<int>(c), heads[c]);
   for (size_t row = 0; row < order.size(); ++row) {
     const int i = order[row];
@@ -121,10 +123,12 @@ std::string XlsxWorkbook(const Result& r) {
     if (grades) ranked.Text(y, 4, r.grade(i));
     for (int k = 1; k < static_cast<int>(nodes.size()); ++k)
       ranked.Number(y, first + k - 1, detail::ShownValue(r, i, k));
+    ranked.Text(y, note, detail::GradeNote(r, i));
   }
   std::vector<double> widths = {6, 10, 24, 9};
   if (grades) widths.push_back(6);
-  widths.resize(heads.size(), 14);
+  widths.resize(heads.size() - 1, 14);
+  widths.push_back(40);
   ranked.Widths(widths);
 
   // 得分明细: every indicator's points and flags, one row per makerspace and indicator.

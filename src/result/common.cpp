@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "makerscore/flags.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
@@ -39,6 +40,25 @@ double MostShown(const Result& r, int k, int entity_class) {
 std::string ShownMaximum(const Result& r, int k) {
   if (r.model().rules().weighting != Weighting::kPoints || r.model().class_count() > 1) return "";
   return "(" + FormatNumber(r.model().nodes()[k].max_points) + ")";
+}
+
+std::string GradeNote(const Result& r, int i) {
+  const RuleSet& rules = r.model().rules();
+  std::vector<std::string> notes;
+  if (r.flags()(i, 0) & kFlagNotScored) notes.push_back("缺少必需数据，无总分");
+  if (!r.set_aside(i).empty()) notes.push_back("数据不可用，未排名、未评级");
+  if (const int g = r.direct_grade(i); g >= 0 && !r.grade(i).empty()) {
+    notes.push_back("直接认定为" + rules.grades[g].label + "（" + rules.grades[g].when + "）");
+  }
+  for (int v : r.vetoes(i)) {
+    const Veto& veto = rules.vetoes[v];
+    const auto g =
+        std::find_if(rules.grades.begin(), rules.grades.end(), [&](const Grade& x) { return x.label == veto.grade; });
+    const bool outright = g != rules.grades.end() && g->by_veto_only;  // an outcome off the scale: 取消资格
+    notes.push_back("一票否决：" + veto.name +
+                    (veto.exclude ? "，不参与排名和评级" : (outright ? "，" : "，等级至多为") + veto.grade));
+  }
+  return Join(notes, "；");
 }
 
 }  // namespace makerscore::detail

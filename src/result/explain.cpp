@@ -313,6 +313,10 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
     out += r.grade(i).empty() ? ", no grade\n" : ", grade " + r.grade(i) + "\n";
     out += AdjustmentLines(r, i);
   }
+  if (const int g = r.direct_grade(i); g >= 0 && !std::isnan(total)) {
+    out += "grade " + rules.grades[g].label + " given directly (" + rules.grades[g].when +
+           "), whatever the total and rank; not counted in the ranked makerspaces the grades' shares count\n";
+  }
   for (int v : r.vetoes(i)) {
     const Veto& veto = rules.vetoes[v];
     out += "veto " + veto.id + ": " + veto.name + " (" + veto.when +

@@ -250,6 +250,12 @@ class Loader : public detail::UncertaintyReader {
         Str(m, "grade", &g.label);
         OptNum(m, "min", &g.min);
         OptNum(m, "top", &g.top);
+        double places = 0;
+        if (Num(m, "rank", &places)) g.rank = static_cast<int>(places);
+        PlacesRounding rounding = PlacesRounding::kDown;
+        if (WordOf(m, "grade", "round", &rounding)) g.round = rounding;
+        Str(m, "when", &g.when);
+        Bool(m, "by_veto_only", &g.by_veto_only);
         if (!g.label.empty()) {
           // Also index the positions by label, for the validator's messages.
           for (const auto& [key, node] : m) Record("grades/" + g.label + "/" + key, node);

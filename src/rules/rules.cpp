@@ -86,6 +86,12 @@ const WordTable<VetoIfMissing>& Words(VetoIfMissing) {
   return kWords;
 }
 
+const WordTable<PlacesRounding>& Words(PlacesRounding) {
+  static const WordTable<PlacesRounding> kWords = {
+      {PlacesRounding::kDown, "down"}, {PlacesRounding::kNearest, "nearest"}, {PlacesRounding::kUp, "up"}};
+  return kWords;
+}
+
 const WordTable<BadCells>& Words(BadCells) {
   static const WordTable<BadCells> kWords = {{BadCells::kError, "error"}, {BadCells::kSetAside, "set_aside"}};
   return kWords;
@@ -158,6 +164,7 @@ const char* ToString(Combine combine) { return detail::WordOf(combine); }
 const char* ToString(MissingPolicy policy) { return detail::WordOf(policy); }
 const char* ToString(BadCells bad_cells) { return detail::WordOf(bad_cells); }
 const char* ToString(VetoIfMissing if_missing) { return detail::WordOf(if_missing); }
+const char* ToString(PlacesRounding rounding) { return detail::WordOf(rounding); }
 const char* ToString(Weighting weighting) { return detail::WordOf(weighting); }
 const char* ToString(Aggregation aggregation) { return detail::WordOf(aggregation); }
 const char* ToString(OutlierMethod method) { return detail::WordOf(method); }

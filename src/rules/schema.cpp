@@ -301,8 +301,24 @@ const std::vector<KeyInfo>& RuleKeys() {
 
       {"grade", "grade", T::kString, true, "", "", "The label: 优, A, 合格 ..."},
       {"grade", "min", T::kNumber, false, "", "", "The total must reach this."},
+      {"grade", "rank", T::kInteger, false, "", "",
+       "The rank must be at most this: `rank: 1` for the first place, `rank: 3` for the first three (ties "
+       "share a rank, so more may qualify)."},
+      {"grade", "round", T::kString, false, "down", Allowed<PlacesRounding>(),
+       "How `top` becomes a number of places when the share of the ranked entities is not whole (20% of "
+       "13 is 2.6): `down` (2), `nearest` (3; halves up) or `up` (3). Unstated, places are counted down and "
+       "scoring warns where it mattered."},
+      {"grade", "when", T::kString, false, "", "",
+       "直接认定: a formula; where it holds, the entity gets this grade whatever its total and rank (the "
+       "first such grade in file order), and is not counted in the ranked entities `top` shares out. A "
+       "missing value does not hold. With `min`, `top` or `rank` as well, the others can still earn the grade "
+       "by their total; without, only `when` gives it. A veto still forces its grade."},
+      {"grade", "by_veto_only", T::kBool, false, "false", "",
+       "`true`: the grade is given only by a veto's `grade` (or this grade's `when`), never by the total; "
+       "it may then stand anywhere in the list."},
       {"grade", "top", T::kNumber, false, "", "",
-       "The rank must lie within this share of the ranked entities, e.g. `20%` (rank <= 0.2 x their number)."},
+       "The rank must lie within this share of the ranked entities, e.g. `20%` or `1/6` (rank <= the places "
+       "that share gives, see `round`)."},
 
       {"check", "id", T::kString, true, "", "", "Unique id of the check."},
       {"check", "name", T::kString, false, "", "", "What the check means, in the form's words."},

@@ -20,14 +20,7 @@ class SpecReader : public YamlReader {
 
  protected:
   // A number as a comparison: 3, 0.5 or 1/3.
-  static bool ParseRatio(const std::string& s, double* out) {
-    size_t slash = s.find('/');
-    if (slash == std::string::npos) return ParseDouble(s, out);
-    double a, b;
-    if (!ParseDouble(s.substr(0, slash), &a) || !ParseDouble(s.substr(slash + 1), &b) || b == 0) return false;
-    *out = a / b;
-    return true;
-  }
+  static bool ParseRatio(const std::string& s, double* out) { return ParseDouble(s, out); }
 
   std::vector<std::vector<double>> ReadMatrix(const YAML::Node& node, const std::string& path) {
     std::vector<std::vector<double>> out;

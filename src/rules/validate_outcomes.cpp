@@ -1,11 +1,20 @@
 // Semantic checks of what follows scoring: grades, bonus and deductions,
 // vetoes, and the consistency checks of report forms.
+#include <algorithm>
 #include <cmath>
 
 #include "rules/validator.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
+
+// True when a grade after grades[i] can be given by the total (so grades[i] taking everyone hides it).
+bool Validator::LaterByTotal(size_t i) const {
+  for (size_t j = i + 1; j < rules_.grades.size(); ++j) {
+    if (rules_.grades[j].by_total()) return true;
+  }
+  return false;
+}
 
 void Validator::CheckGrades() {
   std::set<std::string> labels;
@@ -22,15 +31,33 @@ void Validator::CheckGrades() {
       Error(path + "/top",
             "'top' is a share of the cohort, more than 0% and at most 100%, not " + FormatNumber(*g.top));
     }
-    if (!g.min && !g.top && i + 1 < rules_.grades.size()) {
+    if (g.rank && *g.rank < 1) Error(path + "/rank", "'rank' is a place, 1 or more, not " + std::to_string(*g.rank));
+    if (g.round && !g.top) Error(path + "/round", "'round' says how 'top' becomes places; this grade has no 'top'");
+    Formula f;
+    if (!g.when.empty()) CheckFormula(g.when, path + "/when", &f);
+    const bool forced =
+        std::any_of(rules_.vetoes.begin(), rules_.vetoes.end(), [&](const Veto& v) { return v.grade == g.label; });
+    if (g.by_veto_only && !forced && g.when.empty()) {
+      Error(path + "/by_veto_only", "grade '" + g.label +
+                                        "' is given only by a veto, but no veto gives it (a veto's 'grade: " + g.label +
+                                        "') and it has no 'when'");
+    }
+    if (g.by_veto_only && (g.min || g.top || g.rank)) {
+      Error(path + "/by_veto_only",
+            "grade '" + g.label + "' is given only by a veto, so 'min', 'top' and 'rank' would never be read");
+    }
+    if (g.by_total() && !g.min && !g.top && !g.rank && LaterByTotal(i)) {
       Error(path, "grade '" + g.label +
-                      "' has no 'min' or 'top', so it takes everyone and the grades after it "
-                      "can never apply; give it a condition or list it last");
+                      "' has no 'min', 'top' or 'rank', so it takes everyone and the grades after it "
+                      "can never apply; give it a condition, list it last, or, if only a veto gives it, "
+                      "say 'by_veto_only: true'");
     }
     // Grades go best first: an earlier grade with a lower bar would take everyone a later one could.
     for (size_t j = 0; j < i; ++j) {
       const Grade& e = rules_.grades[j];
-      if (g.min && e.min && !e.top && !g.top && *e.min <= *g.min) {
+      const bool both_by_min = g.when.empty() && e.when.empty() && !g.by_veto_only && !e.by_veto_only && !e.top &&
+                               !g.top && !e.rank && !g.rank;
+      if (g.min && e.min && both_by_min && *e.min <= *g.min) {
         Error(path + "/min", "grade '" + g.label + "' needs " + FormatNumber(*g.min) + " but the earlier grade '" +
                                  e.label + "' needs only " + FormatNumber(*e.min) +
                                  ", so it can never apply; list grades best first");

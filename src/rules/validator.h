@@ -54,6 +54,7 @@ class Validator {
 
   // validate_outcomes.cpp: grades, bonus and deductions, vetoes, checks.
   void CheckGrades();
+  bool LaterByTotal(size_t i) const;
   void CheckAdjustments(const Adjustments& a, const std::string& which);
   void CheckVetoes();
   void CheckChecks();

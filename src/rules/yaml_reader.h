@@ -51,9 +51,19 @@ inline std::string Describe(const YAML::Node& node) {
   return "'" + node.Scalar() + "'";
 }
 
-// A number as a rule file writes it: "0.3", "-2", "30%" (= 0.3).
+// A number as a rule file writes it: "0.3", "-2", "30%" (= 0.3), or a fraction "1/6" (of two plain numbers).
 inline bool ParseDouble(const std::string& s, double* out) {
   if (s.empty()) return false;
+  if (const size_t slash = s.find('/'); slash != std::string::npos) {
+    double a = 0, b = 0;
+    const std::string top = s.substr(0, slash), bottom = s.substr(slash + 1);
+    if (top.empty() || bottom.empty() || top.back() == '%' || bottom.back() == '%' || !ParseDouble(top, &a) ||
+        !ParseDouble(bottom, &b) || b == 0) {
+      return false;
+    }
+    *out = a / b;
+    return std::isfinite(*out);
+  }
   const char* begin = s.data();
   const char* last = s.data() + s.size();
   bool percent = s.back() == '%';

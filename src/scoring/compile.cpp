@@ -152,9 +152,14 @@ Model Model::Compile(const RuleSet& rules) {
     }
     m->vetoes.push_back({&v, CompileFormula(r, v.when), grade});
   }
+  for (size_t g = 0; g < r.grades.size(); ++g) {
+    if (!r.grades[g].when.empty())
+      m->direct_grades.push_back({static_cast<int>(g), CompileFormula(r, r.grades[g].when)});
+  }
   for (const auto& c : r.checks) m->checks.push_back({&c, CompileFormula(r, c.rule)});
   for (const auto& x : m->adjustments) m->uses_prev |= x.formula.uses_prev();
   for (const auto& x : m->vetoes) m->uses_prev |= x.formula.uses_prev();
+  for (const auto& x : m->direct_grades) m->uses_prev |= x.formula.uses_prev();
 
   Model model;
   model.impl_ = std::move(m);

@@ -48,6 +48,11 @@ struct CompiledVeto {
   int grade = -1;  // index into rules.grades of the forced grade, or -1
 };
 
+struct CompiledGrade {
+  int grade = -1;   // index into rules.grades of a grade with `when` (直接认定)
+  Formula formula;  // its `when`
+};
+
 struct CompiledCheck {
   const Check* check = nullptr;
   Formula formula;  // a comparison at the top
@@ -62,6 +67,7 @@ struct CompiledModel {
   std::vector<int> leaf_of_node;                // node -> index into leaves, or -1
   std::vector<CompiledAdjustment> adjustments;  // bonus items, then deductions
   std::vector<CompiledVeto> vetoes;
+  std::vector<CompiledGrade> direct_grades;  // grades with `when`, in file order
   std::vector<CompiledCheck> checks;
   int class_field = -1;  // field index of RuleSet::classes, or -1
   bool uses_prev = false;

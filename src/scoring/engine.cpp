@@ -109,7 +109,7 @@ class Engine {
       r.scores_(i, 0) = kNaN;
       r.flags_(i, 0) |= kFlagNotScored;
     }
-    std::vector<std::string> overflowed;  // bonus, deduction and veto formulas whose arithmetic overflowed
+    std::vector<std::string> overflowed;  // formulas whose arithmetic overflowed; direct grades not decided
     r.adjustments_ = Adjustments(m, cols, &overflowed);
     r.vetoes_ = Vetoes(m, cols, data, &overflowed);
     std::vector<char> unranked(n, 0);
@@ -118,13 +118,15 @@ class Engine {
       unranked[i] = 1;
       r.flags_(i, 0) |= kFlagSetAside;
     }
-    Outcomes out = Finish(m, r.points_.col(0), unscored, r.adjustments_, unranked, r.vetoes_);
+    r.direct_grades_ = DirectGrades(m, cols, data.entity_ids(), &overflowed);
+    Outcomes out = Finish(m, r.points_.col(0), unscored, r.adjustments_, unranked, r.vetoes_, r.direct_grades_);
     r.totals_ = std::move(out.totals);
     r.ranks_ = std::move(out.ranks);
     r.ranked_ = out.ranked;
     r.grades_ = std::move(out.grades);
     r.warnings_ = Warnings(m, r);
     r.warnings_.insert(r.warnings_.end(), overflowed.begin(), overflowed.end());
+    r.warnings_.insert(r.warnings_.end(), out.notes.begin(), out.notes.end());
     return r;
   }
 
@@ -416,6 +418,32 @@ class Engine {
                       " cannot be decided because an input is missing. Give the missing figures, or say in the "
                       "rule file what a missing input means for the veto: 'if_missing: applies' (the veto "
                       "applies) or 'if_missing: passes' (it does not)");
+    }
+    return out;
+  }
+
+  // Each entity's grade by the first grade whose `when` holds for it (直接认定), or -1; empty when no grade
+  // has `when`. A condition that cannot be decided (a missing input) does not hold, and is named in
+  // `warnings`: those entities are graded by their totals.
+  static std::vector<int> DirectGrades(const CompiledModel& m, const Columns& cols, const std::vector<std::string>& ids,
+                                       std::vector<std::string>* warnings) {
+    if (m.direct_grades.empty()) return {};
+    std::vector<int> out(cols.rows, -1);
+    for (auto it = m.direct_grades.rbegin(); it != m.direct_grades.rend(); ++it) {  // the first listed wins
+      Eigen::ArrayXd when(cols.rows);
+      FlagColumn flags = FlagColumn::Zero(cols.rows);
+      Evaluate(it->formula, cols, &when, &flags);
+      std::vector<std::string> undecided;
+      for (Eigen::Index i = 0; i < cols.rows; ++i) {
+        if (std::isnan(when[i])) undecided.push_back(ids[i]);
+        if (!std::isnan(when[i]) && when[i] != 0) out[i] = it->grade;
+      }
+      if (!undecided.empty()) {
+        const Grade& g = m.rules.grades[it->grade];
+        warnings->push_back("grade " + g.label + " given directly when " + g.when + ": cannot be decided for " +
+                            std::to_string(undecided.size()) + " (" + detail::ListSome(undecided, 5) +
+                            "), a value it reads is missing; they are graded by their totals");
+      }
     }
     return out;
   }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "scoring/steps.h"
+#include "util/text.h"
 
 namespace makerscore::detail {
 
@@ -35,10 +36,31 @@ void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const 
   }
 }
 
+// The places a share of `count` ranked entities gives (20% of 13 is 2.6 places: 2 down, 3 nearest or up).
+int Places(double share, int count, PlacesRounding rounding) {
+  const double x = share * count;
+  switch (rounding) {
+    case PlacesRounding::kNearest:
+      return static_cast<int>(std::floor(x + 0.5 + kTieTolerance));
+    case PlacesRounding::kUp:
+      return static_cast<int>(std::ceil(x - kTieTolerance));
+    case PlacesRounding::kDown:
+      break;
+  }
+  return static_cast<int>(std::floor(x + kTieTolerance));
+}
+
+// Competition ranks ("1224") of the entities in `order` (best total first).
+void CompetitionRanks(const std::vector<double>& totals, const std::vector<int>& order, std::vector<int>* ranks) {
+  for (size_t pos = 0; pos < order.size(); ++pos) {
+    const bool tie = pos > 0 && std::fabs(totals[order[pos]] - totals[order[pos - 1]]) <= kTieTolerance;
+    (*ranks)[order[pos]] = tie ? (*ranks)[order[pos - 1]] : static_cast<int>(pos) + 1;
+  }
+}
+
 // Ranks the entities with a total and no excluding veto; grades them.
 void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, const std::vector<char>& unranked,
-                  const std::vector<std::vector<int>>& vetoes, std::vector<int>* ranks, int* ranked,
-                  std::vector<int>* grades) {
+                  const std::vector<std::vector<int>>& vetoes, const std::vector<int>& direct, Outcomes* out) {
   const size_t n = totals.size();
   auto excluded = [&](size_t i) {
     return unranked[i] ||
@@ -56,27 +78,61 @@ void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, con
   });
   std::vector<int> order(by_total.size());
   for (size_t k = 0; k < by_total.size(); ++k) order[k] = by_total[k].second;
-  ranks->assign(n, 0);
-  for (size_t pos = 0; pos < order.size(); ++pos) {
-    bool tie = pos > 0 && std::fabs(totals[order[pos]] - totals[order[pos - 1]]) <= kTieTolerance;
-    (*ranks)[order[pos]] = tie ? (*ranks)[order[pos - 1]] : static_cast<int>(pos) + 1;
-  }
-  *ranked = static_cast<int>(order.size());
-  const auto& g = m.rules.grades;
-  grades->assign(n, -1);
+  out->ranks.assign(n, 0);
+  CompetitionRanks(totals, order, &out->ranks);
+  out->ranked = static_cast<int>(order.size());
+  // Those graded by their total, and their ranks among themselves: an entity graded directly leaves the base.
+  auto is_direct = [&](int i) { return !direct.empty() && direct[i] >= 0; };
+  std::vector<int> by_score;
   for (int i : order) {
-    for (size_t k = 0; k < g.size(); ++k) {
-      bool ok = !g[k].min || totals[i] >= *g[k].min - kTieTolerance;
-      ok &= !g[k].top || (*ranks)[i] <= *g[k].top * static_cast<double>(order.size()) + kTieTolerance;
-      if (ok) {
-        (*grades)[i] = static_cast<int>(k);
-        break;
+    if (!is_direct(i)) by_score.push_back(i);
+  }
+  std::vector<int> score_rank(n, 0);
+  CompetitionRanks(totals, by_score, &score_rank);
+  const int base = static_cast<int>(by_score.size());
+  const auto& g = m.rules.grades;
+  std::vector<int> places(g.size(), 0);
+  for (size_t k = 0; k < g.size(); ++k) {
+    if (!g[k].top) continue;
+    places[k] = Places(*g[k].top, base, g[k].round.value_or(PlacesRounding::kDown));
+    const double x = *g[k].top * base;
+    if (!g[k].round && std::fabs(x - std::round(x)) > kTieTolerance) {
+      out->notes.push_back("grade " + g[k].label + ": " + detail::FormatNumber(*g[k].top * 100) + "% of the " +
+                           std::to_string(base) + " ranked is " + detail::FormatNumber(x) +
+                           " places, counted down to " + std::to_string(places[k]) +
+                           "; say 'round: down', 'nearest' or 'up' in the grade");
+    }
+  }
+  out->grades.assign(n, -1);
+  for (int i : order) {
+    int& grade = out->grades[i];
+    if (is_direct(i)) {
+      grade = direct[i];
+    } else {
+      for (size_t k = 0; k < g.size(); ++k) {
+        if (!g[k].by_total()) continue;
+        bool ok = !g[k].min || totals[i] >= *g[k].min - kTieTolerance;
+        ok &= !g[k].top || score_rank[i] <= places[k];
+        ok &= !g[k].rank || score_rank[i] <= *g[k].rank;
+        if (ok) {
+          grade = static_cast<int>(k);
+          break;
+        }
       }
     }
-    // A veto forcing a grade overrides; of several, the worst (latest listed).
+    // A veto's grade is a ceiling: the entity gets it or worse; of several, the worst (latest listed). A grade
+    // only vetoes give (by_veto_only: 取消资格) is an outcome off the scale, so it replaces whatever the
+    // entity earned, even a grade listed after it.
+    bool outright = false;
     for (int v : vetoes[i]) {
-      int forced = m.vetoes[v].grade;
-      if (forced >= 0 && (forced > (*grades)[i] || (*grades)[i] < 0)) (*grades)[i] = forced;
+      const int forced = m.vetoes[v].grade;
+      if (forced < 0) continue;
+      if (g[forced].by_veto_only) {
+        if (!outright || forced > grade) grade = forced;
+        outright = true;
+      } else if (!outright && (forced > grade || grade < 0)) {
+        grade = forced;
+      }
     }
   }
 }
@@ -85,10 +141,10 @@ void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, con
 
 Outcomes Finish(const CompiledModel& m, const Eigen::ArrayXd& root, const std::vector<char>& unscored,
                 const Eigen::ArrayXXd& adjustments, const std::vector<char>& unranked,
-                const std::vector<std::vector<int>>& vetoes) {
+                const std::vector<std::vector<int>>& vetoes, const std::vector<int>& direct) {
   Outcomes out;
   ApplyAdjustments(m, root, unscored, adjustments, &out.totals);
-  RankAndGrade(m, out.totals, unranked, vetoes, &out.ranks, &out.ranked, &out.grades);
+  RankAndGrade(m, out.totals, unranked, vetoes, direct, &out);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #define MAKERSCORE_SRC_SCORING_STEPS_H_
 
 #include <Eigen/Core>
+#include <string>
 #include <vector>
 
 #include "makerscore/result.h"
@@ -42,10 +43,11 @@ void SetShares(const Shares& shares, std::vector<Node>* tree);
 
 // The outcome of a run for every entity.
 struct Outcomes {
-  std::vector<double> totals;  // NaN: no total
-  std::vector<int> ranks;      // 0: not ranked
-  int ranked = 0;              // how many are ranked
-  std::vector<int> grades;     // index into RuleSet::grades; -1: no grade
+  std::vector<double> totals;      // NaN: no total
+  std::vector<int> ranks;          // 0: not ranked
+  int ranked = 0;                  // how many are ranked
+  std::vector<int> grades;         // index into RuleSet::grades; -1: no grade
+  std::vector<std::string> notes;  // what the reader should know (a share of places counted down ...)
 };
 
 // outcomes.cpp: the step every run ends with, the engine's and each
@@ -53,12 +55,15 @@ struct Outcomes {
 // unscored: entities that get no total (a missing value under the policy
 // 'error'); adjustments: entity x item points of the bonus and deduction
 // items (after each item's cap); unranked: entities set aside (a data cell
-// that cannot be used); vetoes: the vetoes that apply to each entity.
-// Totals are the root's points plus the bonus less the deductions; entities
-// with a total and no excluding veto are ranked, then graded.
+// that cannot be used); vetoes: the vetoes that apply to each entity;
+// direct: each entity's grade by a grade's `when` (直接认定), -1 for none
+// (or empty: none at all). Totals are the root's points plus the bonus less
+// the deductions; entities with a total and no excluding veto are ranked,
+// then graded: directly, or by their total and their rank among those not
+// graded directly; a veto's grade overrides a better one.
 Outcomes Finish(const CompiledModel& m, const Eigen::ArrayXd& root, const std::vector<char>& unscored,
                 const Eigen::ArrayXXd& adjustments, const std::vector<char>& unranked,
-                const std::vector<std::vector<int>>& vetoes);
+                const std::vector<std::vector<int>>& vetoes, const std::vector<int>& direct);
 
 }  // namespace makerscore::detail
 

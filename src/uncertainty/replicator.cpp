@@ -150,7 +150,7 @@ std::pair<RuleSet, std::shared_ptr<const Ratings>> Replicator::VariantInputs(con
 Replicator::Base Replicator::MakeBase(const Key& key) const {
   auto [rules, ratings] = VariantInputs(key);
   static std::atomic<std::uint64_t> serials{0};
-  Base base{Model::Compile(rules), nullptr, {}, {}, {}, {}, ++serials};
+  Base base{Model::Compile(rules), nullptr, {}, {}, {}, {}, {}, ++serials};
   base.result = std::make_shared<Result>(Score(base.model, Cohort{cohort_.current, cohort_.previous, ratings}));
   const Result& r = *base.result;
   const int n = r.entity_count();
@@ -164,6 +164,9 @@ Replicator::Base Replicator::MakeBase(const Key& key) const {
     base.unscored[i] = (r.flags()(i, 0) & kFlagNotScored) != 0;
     base.unranked[i] = !r.set_aside(i).empty();
     base.vetoes[i] = r.vetoes(i);
+  }
+  if (!Compiled(base.model).direct_grades.empty()) {
+    for (int i = 0; i < n; ++i) base.direct.push_back(r.direct_grade(i));
   }
   return base;
 }
@@ -201,7 +204,7 @@ Outcomes Replicator::Run(const std::vector<int>& choice) const {
   }
   points.resize(n, 1);
   AggregateTree(m.nodes, w >= 0 ? &weight_sets_[w] : nullptr, base.classes, &scores, &points, &flags, &shares);
-  return Finish(m, points.col(0), base.unscored, r.adjustment_points(), base.unranked, base.vetoes);
+  return Finish(m, points.col(0), base.unscored, r.adjustment_points(), base.unranked, base.vetoes, base.direct);
 }
 
 Variant Replicator::VariantOf(const std::vector<int>& choice) const {

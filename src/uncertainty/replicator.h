@@ -62,6 +62,7 @@ class Replicator {
     std::vector<char> unscored;            // no total (a missing value under the policy 'error')
     std::vector<char> unranked;            // a data cell set aside
     std::vector<std::vector<int>> vetoes;  // as Result::vetoes
+    std::vector<int> direct;               // as Result::direct_grade; empty: none
     std::uint64_t serial = 0;              // unique among every base ever made (see Run)
   };
   using Key = std::vector<int>;  // the discrete choices, then the panel

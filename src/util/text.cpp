@@ -111,4 +111,10 @@ std::string Join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
+std::string ListSome(const std::vector<std::string>& items, size_t shown) {
+  if (items.size() <= shown) return Join(items, ", ");
+  std::vector<std::string> first(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(shown));
+  return Join(first, ", ") + " and " + std::to_string(items.size() - shown) + " more";
+}
+
 }  // namespace makerscore::detail

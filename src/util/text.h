@@ -40,6 +40,9 @@ bool IsIdentifier(std::string_view s);
 // Joins items with sep.
 std::string Join(const std::vector<std::string>& items, std::string_view sep);
 
+// The first `shown` items joined by ", ", then "and N more": "GX001, GX002 and 3 more".
+std::string ListSome(const std::vector<std::string>& items, size_t shown);
+
 }  // namespace makerscore::detail
 
 #endif  // MAKERSCORE_SRC_UTIL_TEXT_H_

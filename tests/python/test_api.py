@@ -265,3 +265,26 @@ def test_uncertainty_on_the_asem_index(root):
     assert (frame["rank_p05"] <= frame["rank_p95"]).all()
     s = ms.sensitivity(rules, data, replications=30, bootstrap=20).to_frame()
     assert len(s) == 4
+
+
+def test_a_grade_given_directly_shows_with_its_condition():
+    # 省级优良 直接认定为优: Y (30 points) is 优 by the condition; of the other two, 50% of 2 is 1 place, so X
+    # (90) is 优 by its rank and Z (60) 良. The grades list carries every key of a grade.
+    rules = ms.parse_rules("""format: makerscore/1
+id: d
+title: 直接认定
+fields: [{id: p, name: 分}, {id: provincial, name: 省级优良, kind: flag}]
+indicators:
+  - {id: A, name: 甲, weight: 100, value: p, score: {method: points}}
+grades:
+  - {grade: 优, when: provincial == 1, top: 50%, round: down}
+  - {grade: 良}
+""")
+    assert rules.grades[0] == {"grade": "优", "min": None, "top": 0.5, "rank": None, "round": "down",
+                               "when": "provincial == 1", "by_veto_only": False}
+    result = rules.score({"id": ["X", "Y", "Z"], "p": [90.0, 30, 60], "provincial": [0, 1, 0]})
+    frame = result.to_frame()
+    assert frame.loc["Y", "grade"] == "优" and frame.loc["Y", "graded_directly"] == "provincial == 1"
+    assert frame.loc["Y", "rank"] == 3  # its rank by total is kept
+    assert frame.loc["X", "grade"] == "优" and frame.loc["X", "graded_directly"] == ""
+    assert frame.loc["Z", "grade"] == "良"

@@ -133,7 +133,7 @@ def test_the_result_as_a_workbook(rules, tmp_path, cli):
     assert wb.sheetnames == ["排名", "得分明细", "缺失与标记"]
     ranked = [row for row in wb["排名"].iter_rows(values_only=True)]
     assert ranked[0] == ("排名", "编号", "名称", "总分", "等级", "A 总收入(40)", "B 服务人员(30)", "C 入驻率(20)",
-                         "D 运营管理(10)")
+                         "D 运营管理(10)", "说明")
     # Numbers stay numbers (shown with 2 decimals): S02 = 40 x 500/900 + 0 + 12 + 7.
     assert ranked[2][:5] == (2, "S02", "邕江创客", pytest.approx(40 * 500 / 900 + 12 + 7), "中")
     assert wb["排名"]["D2"].number_format == "0.00"

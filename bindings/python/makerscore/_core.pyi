@@ -90,6 +90,7 @@ class Result:
     set_aside: List[List[str]]
     warnings: List[str]
     vetoes: List[List[str]]
+    graded_directly: List[str]
     classes: List[str]
     shares: List[float]
     stats: List[Dict[str, Any]]

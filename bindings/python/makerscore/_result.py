@@ -78,7 +78,8 @@ class Result:
 
         kind="wide": one row per entity, in rank order, indexed by id: name, rank, total, grade, then one
         column per indicator (points with point weights, scores on the total's scale with relative
-        weights), bonus and deduction items, vetoes.
+        weights), bonus and deduction items, vetoes, and the condition of a grade given directly
+        (graded_directly, 直接认定).
         kind="long": one row per entity and indicator: entity, indicator, name, level, value,
         used_value, score, points, max_points, flags.
         """
@@ -101,6 +102,8 @@ class Result:
             frame[item] = core.adjustment_points[:, a]
         if any(core.vetoes):
             frame["vetoes"] = [" ".join(v) for v in core.vetoes]
+        if any(core.graded_directly):
+            frame["graded_directly"] = core.graded_directly
         if self._rules.model.bad_cells == "set_aside":
             frame["set_aside"] = ["; ".join(cells) for cells in core.set_aside]
         order = np.lexsort((np.arange(len(frame)), np.where(core.ranks == 0, np.iinfo(np.int32).max, core.ranks)))

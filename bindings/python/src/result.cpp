@@ -95,6 +95,17 @@ void BindResult(py::module_& m) {
           },
           "The ids of the vetoes that apply to each entity.")
       .def_property_readonly(
+          "graded_directly",
+          [](const Result& r) {
+            std::vector<std::string> out;
+            for (int i = 0; i < r.entity_count(); ++i) {
+              const int g = r.direct_grade(i);
+              out.push_back(g >= 0 ? r.model().rules().grades[g].when : std::string());
+            }
+            return out;
+          },
+          "For each entity, the condition of the grade it got directly (a grade's `when`, 直接认定); '' for none.")
+      .def_property_readonly(
           "classes",
           [](const Result& r) {
             std::vector<std::string> out;

@@ -118,11 +118,16 @@ void BindRules(py::module_& m) {
               d["grade"] = g.label;
               d["min"] = Optional(g.min);
               d["top"] = Optional(g.top);
+              d["rank"] = g.rank ? py::cast(*g.rank) : py::none();
+              d["round"] = g.round ? py::cast(ToString(*g.round)) : py::none();
+              d["when"] = g.when.empty() ? py::none() : py::cast(g.when);
+              d["by_veto_only"] = g.by_veto_only;
               out.append(d);
             }
             return out;
           },
-          "The grades, best first, as dicts (grade, min, top).")
+          "The grades, best first, as dicts: grade, min, top (a share), rank (the first N), round (how top becomes "
+          "places), when (直接认定), by_veto_only.")
       .def_property_readonly(
           "class_labels",
           [](const Model& x) { return x.rules().classes ? x.rules().classes->labels : std::vector<std::string>{}; },
