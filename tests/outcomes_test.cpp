@@ -245,6 +245,43 @@ grades:
             std::string::npos);
 }
 
+TEST(Grades, WithoutIndicatorsGradesComeFromConditionsAlone) {
+  // A 合格评定 that is a list of vetoes: 通过 unless a veto says 不通过, 免评 (exempt) given directly to a
+  // 国家级 space. A: 10 staff, audited: 通过. B: 3 staff: V1. C: not audited: V2. D: 国家级 with 2 staff:
+  // 免评 directly, but V1 still applies and its outcome off the scale replaces it: 不通过.
+  const std::string head = R"(format: makerscore/1
+id: v
+title: 合格评定
+fields: [{id: staff, name: 人员, kind: count}, {id: audited, name: 已审计, kind: flag}, {id: national, name: 国家级, kind: flag}]
+vetoes:
+  - {id: V1, name: 人员少于5人, when: staff < 5, grade: 不通过}
+  - {id: V2, name: 未审计, when: audited == 0, grade: 不通过}
+)";
+  const std::string rules = head + R"(grades:
+  - {grade: 免评, when: national == 1}
+  - {grade: 通过}
+  - {grade: 不通过, by_veto_only: true}
+)";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  Result r =
+      Score(m, std::make_shared<Dataset>(ParseDatasetCsv(
+                   "id,staff,audited,national\nA,10,1,0\nB,3,1,0\nC,8,0,0\nD,2,1,1\nE,9,1,1\n", m.rules(), "v.csv")));
+  const char* expected[] = {"通过", "不通过", "不通过", "不通过", "免评"};
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(r.grade(i), expected[i]) << i;
+    EXPECT_EQ(r.rank(i), 0) << "no total, no rank";
+  }
+  EXPECT_THAT_CONTAINS(FormatTable(r), "graded by conditions alone (the rule file has no indicators");
+  EXPECT_THAT_CONTAINS(Explain(r, "B"), "no total: the rule file has no indicators; grade 不通过 by conditions alone");
+  // A grade that needs a total, or a bonus, has nothing to read: refused, not left to give everyone "-".
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(head + "grades:\n  - {grade: 优, min: 80}\n  - {grade: 通过}\n"),
+                       "grade '优' needs a total ('min', 'top' or 'rank'), but the rule file has no indicators");
+  EXPECT_THAT_CONTAINS(
+      testing::ErrorsOf(head +
+                        "bonus:\n  items:\n    - {id: B1, name: 加分, value: staff}\ngrades:\n  - {grade: 通过}\n"),
+      "'bonus' adds to the indicators' total, but the rule file has no indicators");
+}
+
 // The 一票否决 of a notice: fewer than 20 teams and firms served, or under two thirds of them firms.
 std::string VetoRules(const std::string& if_missing) {
   return R"(format: makerscore/1

@@ -73,9 +73,7 @@ std::string SetAsideCell(const CellProblem& p) {
 
 std::string VetoOutcome(const RuleSet& rules, const Veto& veto) {
   if (veto.exclude) return Label("不参与排名和评级", "not ranked or graded");
-  for (const Grade& g : rules.grades) {
-    if (g.label == veto.grade && g.by_veto_only) return Html(veto.grade);
-  }
+  if (detail::OffTheScale(rules, veto.grade)) return Html(veto.grade);
   return Label("等级至多为", "grade at most") + " " + Html(veto.grade);
 }
 

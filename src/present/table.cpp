@@ -37,7 +37,10 @@ std::string FormatTable(const Result& r) {
   int unscored =
       static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const auto& row) { return row[0] == "-"; }));
   out += "\n" + std::to_string(r.entity_count()) + " entities";
-  if (unscored) out += ", " + std::to_string(unscored) + " not ranked (see 'makerscore explain')";
+  if (nodes.size() == 1) {
+    out += ", graded by conditions alone (the rule file has no indicators, so no total and no rank)";
+  } else if (unscored)
+    out += ", " + std::to_string(unscored) + " not ranked (see 'makerscore explain')";
   out += ".";
   if (r.model().rules().weighting == Weighting::kRelative) {
     out +=

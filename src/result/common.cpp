@@ -42,6 +42,11 @@ std::string ShownMaximum(const Result& r, int k) {
   return "(" + FormatNumber(r.model().nodes()[k].max_points) + ")";
 }
 
+bool OffTheScale(const RuleSet& rules, const std::string& grade) {
+  return std::any_of(rules.grades.begin(), rules.grades.end(),
+                     [&](const Grade& g) { return g.label == grade && g.by_veto_only; });
+}
+
 std::string GradeNote(const Result& r, int i) {
   const RuleSet& rules = r.model().rules();
   std::vector<std::string> notes;
@@ -52,11 +57,9 @@ std::string GradeNote(const Result& r, int i) {
   }
   for (int v : r.vetoes(i)) {
     const Veto& veto = rules.vetoes[v];
-    const auto g =
-        std::find_if(rules.grades.begin(), rules.grades.end(), [&](const Grade& x) { return x.label == veto.grade; });
-    const bool outright = g != rules.grades.end() && g->by_veto_only;  // an outcome off the scale: 取消资格
-    notes.push_back("一票否决：" + veto.name +
-                    (veto.exclude ? "，不参与排名和评级" : (outright ? "，" : "，等级至多为") + veto.grade));
+    notes.push_back(
+        "一票否决：" + veto.name +
+        (veto.exclude ? "，不参与排名和评级" : (OffTheScale(rules, veto.grade) ? "，" : "，等级至多为") + veto.grade));
   }
   return Join(notes, "；");
 }

@@ -6,6 +6,7 @@
 
 #include "experts/combine.h"
 #include "makerscore/error.h"
+#include "result/common.h"
 #include "scoring/compiled_model.h"
 #include "util/text.h"
 #include "weights/weighting.h"
@@ -304,7 +305,10 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
   const RuleSet& rules = model.rules();
   if (rules.classes) out += "class: " + rules.classes->labels[r.entity_class(i)] + " (" + rules.classes->field + ")\n";
   double total = r.total(i);
-  if (std::isnan(total)) {
+  if (model.nodes().size() == 1) {
+    out += "no total: the rule file has no indicators; ";
+    out += r.grade(i).empty() ? "no grade\n" : "grade " + r.grade(i) + " by conditions alone\n";
+  } else if (std::isnan(total)) {
     out += "total: none: a value the rule set requires is missing (see the indicators flagged not_scored)\n";
   } else {
     out += "total: " + Points(total) + " of " + Points(model.nodes()[0].class_max_points[r.entity_class(i)]);
@@ -313,14 +317,16 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
     out += r.grade(i).empty() ? ", no grade\n" : ", grade " + r.grade(i) + "\n";
     out += AdjustmentLines(r, i);
   }
-  if (const int g = r.direct_grade(i); g >= 0 && !std::isnan(total)) {
+  if (const int g = r.direct_grade(i); g >= 0 && !r.grade(i).empty()) {
     out += "grade " + rules.grades[g].label + " given directly (" + rules.grades[g].when +
            "), whatever the total and rank; not counted in the ranked makerspaces the grades' shares count\n";
   }
   for (int v : r.vetoes(i)) {
     const Veto& veto = rules.vetoes[v];
-    out += "veto " + veto.id + ": " + veto.name + " (" + veto.when +
-           "): " + (veto.exclude ? "not ranked and not graded" : "grade " + veto.grade + " at best") + "\n";
+    out += "veto " + veto.id + ": " + veto.name + " (" + veto.when + "): " +
+           (veto.exclude ? "not ranked and not graded"
+                         : "grade " + veto.grade + (detail::OffTheScale(rules, veto.grade) ? "" : " at best")) +
+           "\n";
   }
   for (const CellProblem& p : r.set_aside(i)) {
     out += "set aside (not ranked and not graded): row " + std::to_string(p.row) + ", " + p.message + "\n";

@@ -31,6 +31,12 @@ void Validator::CheckGrades() {
       Error(path + "/top",
             "'top' is a share of the cohort, more than 0% and at most 100%, not " + FormatNumber(*g.top));
     }
+    if (rules_.indicators.empty() && (g.min || g.top || g.rank)) {
+      Error(path, "grade '" + g.label +
+                      "' needs a total ('min', 'top' or 'rank'), but the rule file has no indicators to make one; "
+                      "grade by conditions alone: a grade's 'when', vetoes, and one grade without conditions for "
+                      "everyone else");
+    }
     if (g.rank && *g.rank < 1) Error(path + "/rank", "'rank' is a place, 1 or more, not " + std::to_string(*g.rank));
     if (g.round && !g.top) Error(path + "/round", "'round' says how 'top' becomes places; this grade has no 'top'");
     Formula f;
@@ -68,6 +74,9 @@ void Validator::CheckGrades() {
 
 void Validator::CheckAdjustments(const Adjustments& a, const std::string& which) {
   if (a.max && !(*a.max >= 0)) Error(which + "/max", "'max' must be 0 or more");
+  if (rules_.indicators.empty() && !a.items.empty()) {
+    Error(which, "'" + which + "' adds to the indicators' total, but the rule file has no indicators to make one");
+  }
   for (const auto& item : a.items) {
     std::string path = UniquePath(which + "/" + item.id, &paths_);
     if (item.id.empty()) continue;

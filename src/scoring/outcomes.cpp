@@ -104,7 +104,16 @@ void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, con
     }
   }
   out->grades.assign(n, -1);
-  for (int i : order) {
+  // A rule set with no indicators (a pass/fail list of vetoes) has no totals: its grades come from `when`,
+  // vetoes and a grade without conditions (the validator allows no other), for everyone not excluded.
+  std::vector<int> graded = order;
+  if (m.nodes.size() == 1) {
+    graded.clear();
+    for (size_t i = 0; i < n; ++i) {
+      if (!excluded(i)) graded.push_back(static_cast<int>(i));
+    }
+  }
+  for (int i : graded) {
     int& grade = out->grades[i];
     if (is_direct(i)) {
       grade = direct[i];
