@@ -78,6 +78,32 @@ TEST(Adjustments, BonusWithinTheTotal) {
   EXPECT_DOUBLE_EQ(s.total(0), 100);  // 99 + 5 capped at the full 100
 }
 
+TEST(Adjustments, ACapThatBitesIsFlaggedAndShownWithTheClaim) {
+  // P claims a bonus of 5 + 3 = 8 and gets 6 (all items at most 6); R claims deductions of 15 and loses 10.
+  // Q's bonus of 2 is within every cap. With within_total, Z's 99 + 5 stops at 100.
+  Result r = RunRules(Rules());
+  EXPECT_TRUE(r.flags()(0, 0) & kFlagAdjustmentCapped);
+  EXPECT_FALSE(r.flags()(1, 0) & kFlagAdjustmentCapped);
+  EXPECT_TRUE(r.flags()(2, 0) & kFlagAdjustmentCapped);
+  const std::string p = Explain(r, "P");
+  EXPECT_THAT_CONTAINS(p, "total: 96 of 100 plus a bonus of at most 6, rank 3 of 4");
+  EXPECT_THAT_CONTAINS(p, "bonus: 8 claimed in all, 6 counted (at most 6 in all; flagged adjustment_capped)");
+  EXPECT_THAT_CONTAINS(Explain(r, "R"), "deductions: 15 claimed in all, 10 counted");
+  EXPECT_THAT_CONTAINS(FormatTable(r), "加分8分，按上限计6分");
+  std::ostringstream csv;
+  WriteCsv(r, csv);
+  EXPECT_THAT_CONTAINS(csv.str(), "total:adjustment_capped");
+  EXPECT_THAT_CONTAINS(ToJson(r), "\"bonus_claimed\": 8");
+
+  Model m = Model::Compile(testing::RulesFromText(Rules("within_total: true")));
+  Result s =
+      Score(m, std::make_shared<Dataset>(ParseDatasetCsv(
+                   "id,base,honours,events,accidents,residents,submitted\nZ,99,5,0,0,20,1\n", m.rules(), "z.csv")));
+  EXPECT_TRUE(s.flags()(0, 0) & kFlagAdjustmentCapped);
+  EXPECT_THAT_CONTAINS(Explain(s, "Z"), "total: 100 of 100, rank 1");  // within the total: no "plus a bonus"
+  EXPECT_THAT_CONTAINS(Explain(s, "Z"), "the total is 100, not 104: the bonus stops at the total's maximum");
+}
+
 TEST(Vetoes, ForceAGradeOrExclude) {
   Result r = RunRules(Rules());
   // Ranked: Q 100, S 99, P 96, R 85 (T excluded).

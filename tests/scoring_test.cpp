@@ -103,6 +103,33 @@ TEST(Scoring, ThreadsChangeNoBitAndAreChecked) {
   EXPECT_THROW_WITH(Score(m, c, ScoreOptions{-1}), Error, "threads is -1; give 1 or more threads");
 }
 
+TEST(Scoring, ACompositeOfZScoresKeepsItsSign) {
+  // Two z-scored indicators, equal relative weights, the total's scale 100. a = (1, 2, 3, 0): mean 1.5,
+  // sample sd sqrt(5/3). b = (2, 1, 5, 0): mean 2, sd sqrt(14/3). A composite below zero is a real value
+  // (below the cohort's mean), not a points total to floor at 0: three makerspaces must not tie at 0.
+  Model m = Model::Compile(testing::RulesFromText(R"(format: makerscore/1
+id: z
+title: z
+weighting: relative
+fields: [{id: a, name: 甲}, {id: b, name: 乙}]
+indicators:
+  - {id: A, name: 甲, weight: 1, value: a, score: {method: zscore}}
+  - {id: B, name: 乙, weight: 1, value: b, score: {method: zscore}}
+)"));
+  Result r =
+      Score(m, std::make_shared<Dataset>(ParseDatasetCsv("id,a,b\nX,1,2\nY,2,1\nZ,3,5\nW,0,0\n", m.rules(), "z.csv")));
+  const double sa = std::sqrt(5.0 / 3), sb = std::sqrt(14.0 / 3);
+  const double a[] = {1, 2, 3, 0}, b[] = {2, 1, 5, 0};
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_NEAR(r.total(i), 100 * ((a[i] - 1.5) / sa + (b[i] - 2) / sb) / 2, 1e-9) << i;
+  }
+  EXPECT_LT(r.total(0), 0);
+  EXPECT_EQ(r.rank(2), 1);  // Z
+  EXPECT_EQ(r.rank(1), 2);  // Y: 100 x (0.387 - 0.463) / 2 = -3.78
+  EXPECT_EQ(r.rank(0), 3);  // X: -19.36
+  EXPECT_EQ(r.rank(3), 4);  // W: -104.39
+}
+
 TEST(Scoring, MissingImputedWithTheCohortMean) {
   // 1.2 values present: 2, 3, 0.5; mean 11/6. E3 gets 11/6 -> (11/6)/2 = 11/12 -> 20 x 11/12 points.
   Result r = RunCohort(RulesText("mean"));

@@ -55,6 +55,7 @@ void WriteCsv(const Result& r, std::ostream& out) {
     if (rules.classes) out << "," << Quote(rules.classes->labels[r.entity_class(i)]);
     std::vector<std::string> flags;
     row.clear();
+    if (r.flags()(i, 0) & kFlagAdjustmentCapped) flags.emplace_back("total:adjustment_capped");
     for (size_t k = 1; k < nodes.size(); ++k) {
       const int kk = static_cast<int>(k);
       row.push_back(',');

@@ -50,7 +50,13 @@ std::string ToJson(const Result& r) {
     for (const auto* list : {&rules.bonus, &rules.deductions}) {
       for (const auto& item : list->items) adjustments[item.id] = r.adjustment_points()(i, a++);
     }
-    if (a > 0) e["adjustments"] = adjustments;
+    if (a > 0) {
+      e["adjustments"] = adjustments;
+      // As claimed, before the caps; adjustment_capped when a cap cut them.
+      e["bonus_claimed"] = Number(detail::Claimed(r, i, true));
+      e["deductions_claimed"] = Number(detail::Claimed(r, i, false));
+      e["adjustment_capped"] = (r.flags()(i, 0) & kFlagAdjustmentCapped) != 0;
+    }
     nlohmann::json vetoes = nlohmann::json::array();
     for (int v : r.vetoes(i)) vetoes.push_back({{"id", rules.vetoes[v].id}, {"reason", rules.vetoes[v].name}});
     e["vetoes"] = vetoes;

@@ -42,6 +42,13 @@ std::string ShownMaximum(const Result& r, int k) {
   return "(" + FormatNumber(r.model().nodes()[k].max_points) + ")";
 }
 
+double Claimed(const Result& r, int i, bool bonus) {
+  const RuleSet& rules = r.model().rules();
+  const auto first = static_cast<Eigen::Index>(bonus ? 0 : rules.bonus.items.size());
+  const auto count = static_cast<Eigen::Index>((bonus ? rules.bonus : rules.deductions).items.size());
+  return r.adjustment_points().row(i).segment(first, count).sum();
+}
+
 bool OffTheScale(const RuleSet& rules, const std::string& grade) {
   return std::any_of(rules.grades.begin(), rules.grades.end(),
                      [&](const Grade& g) { return g.label == grade && g.by_veto_only; });
@@ -52,6 +59,19 @@ std::string GradeNote(const Result& r, int i) {
   std::vector<std::string> notes;
   if (r.flags()(i, 0) & kFlagNotScored) notes.push_back("缺少必需数据，无总分");
   if (!r.set_aside(i).empty()) notes.push_back("数据不可用，未排名、未评级");
+  if (r.flags()(i, 0) & kFlagAdjustmentCapped) {
+    for (const bool bonus : {true, false}) {
+      const Adjustments& list = bonus ? rules.bonus : rules.deductions;
+      const double claimed = Claimed(r, i, bonus);
+      if (list.max && claimed > *list.max) {
+        notes.push_back(std::string(bonus ? "加分" : "扣分") + FormatNumber(claimed) + "分，按上限计" +
+                        FormatNumber(*list.max) + "分");
+      }
+    }
+    if (rules.bonus.within_total && r.total(i) >= rules.total - 1e-9 && Claimed(r, i, true) > 0) {
+      notes.push_back("总分以" + FormatNumber(rules.total) + "分为限");
+    }
+  }
   if (const int g = r.direct_grade(i); g >= 0 && !r.grade(i).empty()) {
     notes.push_back("直接认定为" + rules.grades[g].label + "（" + rules.grades[g].when + "）");
   }

@@ -29,12 +29,16 @@ double MostShown(const Result& r, int k, int entity_class);
 // "(15)" after a first-level name with point weights: the most it can earn.
 std::string ShownMaximum(const Result& r, int k);
 
+// Entity i's bonus (bonus = true) or deductions in all, as claimed: before any cap.
+double Claimed(const Result& r, int i, bool bonus);
+
 // True when `grade` is one only vetoes give (by_veto_only: 取消资格): an outcome off the scale, not a ceiling.
 bool OffTheScale(const RuleSet& rules, const std::string& grade);
 
-// Why entity i has the grade and place it has, when not simply by its total, in the words of an official
-// notice: "直接认定为优（provincial == 1）", "一票否决：连续两年不合格，取消资格", "一票否决：…，不参与排名和评级",
-// "数据不可用，未排名", "缺少必需数据，无总分"; joined by "；". Empty for an entity graded by its total.
+// Why entity i has the total, grade and place it has, when not simply by its points, in the words of an
+// official notice: "加分8分，按上限计5分", "直接认定为优（provincial == 1）", "一票否决：连续两年不合格，取消资格",
+// "一票否决：…，不参与排名和评级", "数据不可用，未排名", "缺少必需数据，无总分"; joined by "；". Empty for an entity
+// graded by its total.
 std::string GradeNote(const Result& r, int i);
 
 }  // namespace makerscore::detail

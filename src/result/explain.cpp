@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "experts/combine.h"
 #include "makerscore/error.h"
@@ -257,6 +258,12 @@ std::string ExplainNode(const Result& r, int k, int i) {
 }
 
 // The indicators' points, then each bonus and deduction, when there are any.
+// Entity i's bonus (or deductions) in all, within the list's overall `max`.
+double Counted(const Result& r, int i, bool bonus, std::optional<double> max) {
+  const double sum = detail::Claimed(r, i, bonus);
+  return max ? std::min(sum, *max) : sum;
+}
+
 std::string AdjustmentLines(const Result& r, int i) {
   const RuleSet& rules = r.model().rules();
   if (rules.bonus.items.empty() && rules.deductions.items.empty()) return "";
@@ -274,10 +281,19 @@ std::string AdjustmentLines(const Result& r, int i) {
       }
     }
     if (list->max && sum > *list->max) {
-      out += std::string("  ") + (bonus ? "bonus" : "deductions") + " capped at " + Points(*list->max) + " in all\n";
+      out += std::string("  ") + (bonus ? "bonus" : "deductions") + ": " + Points(sum) + " claimed in all, " +
+             Points(*list->max) + " counted (at most " + Points(*list->max) + " in all; flagged adjustment_capped)\n";
     }
   }
   if (rules.bonus.within_total) out += "  the bonus cannot raise the total above " + Points(rules.total) + "\n";
+  if (r.flags()(i, 0) & kFlagAdjustmentCapped) {
+    const double uncapped =
+        r.points()(i, 0) + Counted(r, i, true, rules.bonus.max) - Counted(r, i, false, rules.deductions.max);
+    if (r.total(i) != uncapped) {
+      out += "  the total is " + Points(r.total(i)) + ", not " + Points(uncapped) +
+             (uncapped < 0 ? ": deductions never take it below 0\n" : ": the bonus stops at the total's maximum\n");
+    }
+  }
   return out;
 }
 
@@ -312,6 +328,9 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
     out += "total: none: a value the rule set requires is missing (see the indicators flagged not_scored)\n";
   } else {
     out += "total: " + Points(total) + " of " + Points(model.nodes()[0].class_max_points[r.entity_class(i)]);
+    if (!rules.bonus.items.empty() && !rules.bonus.within_total) {
+      out += rules.bonus.max ? " plus a bonus of at most " + Points(*rules.bonus.max) : " plus a bonus";
+    }
     out +=
         r.rank(i) ? ", rank " + std::to_string(r.rank(i)) + " of " + std::to_string(r.ranked_count()) : ", not ranked";
     out += r.grade(i).empty() ? ", no grade\n" : ", grade " + r.grade(i) + "\n";

@@ -124,6 +124,9 @@ class Engine {
     r.ranks_ = std::move(out.ranks);
     r.ranked_ = out.ranked;
     r.grades_ = std::move(out.grades);
+    for (size_t i = 0; i < out.capped.size(); ++i) {
+      if (out.capped[i]) r.flags_(static_cast<Eigen::Index>(i), 0) |= kFlagAdjustmentCapped;
+    }
     r.warnings_ = Warnings(m, r);
     r.warnings_.insert(r.warnings_.end(), overflowed.begin(), overflowed.end());
     r.warnings_.insert(r.warnings_.end(), out.notes.begin(), out.notes.end());

@@ -17,22 +17,34 @@ constexpr double kTieTolerance = 1e-9;
 
 // The total from the tree's points with bonus and deductions.
 void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const std::vector<char>& unscored,
-                      const Eigen::ArrayXXd& adjustments, std::vector<double>* totals) {
+                      const Eigen::ArrayXXd& adjustments, std::vector<double>* totals, std::vector<char>* capped) {
   const RuleSet& r = m.rules;
   const Eigen::Index n = tree.size();
   totals->assign(n, std::nan(""));
+  if (m.adjustments.empty()) {
+    for (Eigen::Index i = 0; i < n; ++i) {
+      if (!unscored[i]) (*totals)[i] = tree[i];  // NaN stays NaN; a tree's points are never below 0
+    }
+    return;
+  }
+  capped->assign(n, 0);
   for (Eigen::Index i = 0; i < n; ++i) {
     if (std::isnan(tree[i]) || unscored[i]) continue;
-    double bonus = 0, deduction = 0;
+    double claimed_bonus = 0, claimed_deduction = 0;
     for (size_t a = 0; a < m.adjustments.size(); ++a) {
-      (m.adjustments[a].bonus ? bonus : deduction) += adjustments(i, static_cast<Eigen::Index>(a));
+      (m.adjustments[a].bonus ? claimed_bonus : claimed_deduction) += adjustments(i, static_cast<Eigen::Index>(a));
     }
-    if (r.bonus.max) bonus = std::min(bonus, *r.bonus.max);
-    if (r.deductions.max) deduction = std::min(deduction, *r.deductions.max);
+    const double bonus = r.bonus.max ? std::min(claimed_bonus, *r.bonus.max) : claimed_bonus;
+    const double deduction = r.deductions.max ? std::min(claimed_deduction, *r.deductions.max) : claimed_deduction;
     double total = tree[i] + bonus;
     if (r.bonus.within_total) total = std::min(total, std::max(tree[i], r.total));
-    // A total below zero has no meaning in a points table.
-    (*totals)[i] = std::max(0.0, total - deduction);
+    const bool cut = bonus < claimed_bonus || deduction < claimed_deduction || total < tree[i] + bonus;
+    total -= deduction;
+    // Deductions never take a total below zero, which has no meaning in a points table (a composite of
+    // z-scores may be below zero by itself, and stays so).
+    const bool floored = deduction > 0 && total < 0 && tree[i] + bonus >= 0;
+    (*capped)[i] = cut || floored;
+    (*totals)[i] = floored ? 0.0 : total;
   }
 }
 
@@ -152,7 +164,7 @@ Outcomes Finish(const CompiledModel& m, const Eigen::ArrayXd& root, const std::v
                 const Eigen::ArrayXXd& adjustments, const std::vector<char>& unranked,
                 const std::vector<std::vector<int>>& vetoes, const std::vector<int>& direct) {
   Outcomes out;
-  ApplyAdjustments(m, root, unscored, adjustments, &out.totals);
+  ApplyAdjustments(m, root, unscored, adjustments, &out.totals, &out.capped);
   RankAndGrade(m, out.totals, unranked, vetoes, direct, &out);
   return out;
 }

@@ -48,6 +48,9 @@ struct Outcomes {
   int ranked = 0;                  // how many are ranked
   std::vector<int> grades;         // index into RuleSet::grades; -1: no grade
   std::vector<std::string> notes;  // what the reader should know (a share of places counted down ...)
+  // 1 where a cap cut the bonus or deductions: their `max`, `within_total`, or the total's floor at 0.
+  // Empty when the rule set has no bonus or deduction items.
+  std::vector<char> capped;
 };
 
 // outcomes.cpp: the step every run ends with, the engine's and each

@@ -21,6 +21,7 @@ std::vector<std::string> FlagNames(std::uint16_t flags) {
       {kFlagDisagreement, "disagreement"},
       {kFlagSetAside, "set_aside"},
       {kFlagNotFinite, "not_finite"},
+      {kFlagAdjustmentCapped, "adjustment_capped"},
   };
   std::vector<std::string> out;
   for (const auto& [flag, name] : kNames) {
