@@ -93,6 +93,62 @@ TEST(Classes, EachClassHasItsOwnWeights) {
   EXPECT_NE(Explain(r, "Y").find("class: 专业 (type)"), std::string::npos);
 }
 
+TEST(Classes, PointsRulesWithEachClassesOwnPointsAndIndicatorsThatDoNotApply) {
+  // A Torch-style class evaluation: 专业 spaces are not judged on 孵化面积 (weight 0 there) and earn their
+  // points on 服务 instead. 服务 is written as points (2 per event), capped at 40 (综合) or 70 (专业).
+  Model m = Model::Compile(testing::RulesFromText(R"y(format: makerscore/1
+id: c
+title: 类
+missing: error
+fields:
+  - {id: type, name: 类型, kind: category}
+  - {id: area, name: 孵化面积}
+  - {id: events, name: 活动场次, kind: count}
+classes: {field: type, labels: [综合, 专业]}
+indicators:
+  - {id: A, name: 面积, weight: {综合: 30, 专业: 0}, value: area, score: {method: goalposts, low: 0, high: 1000}}
+  - {id: S, name: 服务, weight: {综合: 40, 专业: 70}, value: events * 2, score: {method: points}}
+  - {id: T, name: 团队, weight: 30, value: "if(type == \"专业\", 30, 15)", score: {method: points}}
+)y"));
+  // X 综合: area 500 -> 0.5 x 30 = 15; 25 events -> 50 points, capped at 40; 15: 70.
+  // Y 专业: no area reported, which does not count for 专业; 25 events -> 50 of 70; 30: 80.
+  // Z 专业: 40 events -> 80, capped at 70; 30: 100.
+  Result r = Score(m, std::make_shared<Dataset>(ParseDatasetCsv(
+                          "id,type,area,events\nX,综合,500,25\nY,专业,,25\nZ,专业,,40\n", m.rules(), "d.csv")));
+  EXPECT_DOUBLE_EQ(r.total(0), 70);
+  EXPECT_DOUBLE_EQ(r.total(1), 80);
+  EXPECT_DOUBLE_EQ(r.total(2), 100);
+  EXPECT_TRUE(r.flags()(0, 2) & kFlagCapped);
+  EXPECT_FALSE(r.flags()(1, 2) & kFlagCapped);
+  EXPECT_TRUE(r.flags()(2, 2) & kFlagCapped);
+  // The blank area is neither missing nor a reason to leave Y without a total (missing: error).
+  EXPECT_EQ(r.flags()(1, 1), 0);
+  EXPECT_EQ(FormatTable(r).find("missing from the data"), std::string::npos) << FormatTable(r);
+  const std::string y = Explain(r, "Y");
+  EXPECT_THAT_CONTAINS(y, "A 面积: weighted 0 for the class 专业, so it does not count");
+  EXPECT_THAT_CONTAINS(y, "S 服务 (max 70 points)");
+  EXPECT_THAT_CONTAINS(y, "the formula gives 50 points: score = ");
+  EXPECT_THAT_CONTAINS(Explain(r, "Z"), "the formula gives 80 points, capped at the indicator's 70");
+  // A label no makerspace has is most likely misspelt: said, with the labels there are.
+  Model typo = Model::Compile(testing::RulesFromText(R"y(format: makerscore/1
+id: c
+title: 类
+fields: [{id: type, name: 类型, kind: category}, {id: a, name: 甲}]
+indicators:
+  - {id: A, name: 甲, weight: 100, value: "if(type == \"专叶\", a, 0)", score: {
+method:
+  points}
+  }
+)y"));
+  Result t = Score(typo, std::make_shared<Dataset>(ParseDatasetCsv("id,type,a\nX,专业,5\n", typo.rules(), "d.csv")));
+  bool warned = false;
+  for (const auto& w : t.warnings()) {
+    warned |= w.find("the formula of indicator A compares type (类型) with \"专叶\", which no entity has") !=
+              std::string::npos;
+  }
+  EXPECT_TRUE(warned);
+}
+
 TEST(Classes, UnknownClassIsAnErrorNamingTheRow) {
   Model m = Model::Compile(testing::RulesFromText(kClasses));
   auto d = std::make_shared<Dataset>(ParseDatasetCsv("id,type,a,b\nX,综合,1,1\nY,混合,1,1\n", m.rules(), "d.csv"));

@@ -180,6 +180,51 @@ TEST(Formula, StepsAndFloorCountAsAPersonDoes) {
   EXPECT_TRUE(bad.flags[0] & kFlagOutOfDomain);
 }
 
+TEST(Formula, CategoryFieldsCompareWithLabels) {
+  // Field a is a category whose codes 0, 1, 2 stand for 专业化众创空间, 综合性众创空间, 其他 (in the order the
+  // data first shows them); row 3 has no label (NaN).
+  const std::vector<std::string> labels = {"专业化众创空间", "综合性众创空间", "其他"};
+  const std::vector<std::string>* table[] = {&labels, nullptr, nullptr};
+  Eigen::VectorXd type = Col({0, 1, 2, kNaN}), b = Col({4, 4, 9, 3});
+  auto eval = [&](const std::string& text) {
+    Formula f = Compile(text);
+    const double* cur[] = {type.data(), b.data(), b.data()};
+    Columns cols{cur, nullptr, 4, table, nullptr};
+    Evaluated out{Eigen::ArrayXd(4), FlagColumn::Zero(4)};
+    Evaluate(f, cols, &out.values, &out.flags);
+    return out;
+  };
+  auto is = eval("a == \"专业化众创空间\"");
+  EXPECT_EQ(is.values[0], 1);
+  EXPECT_EQ(is.values[1], 0);
+  EXPECT_EQ(is.values[2], 0);
+  EXPECT_TRUE(std::isnan(is.values[3]));  // no label: missing, as any missing input
+  EXPECT_TRUE(is.flags[3] & kFlagMissing);
+  auto in = eval("a in ['专业化众创空间', '综合性众创空间']");
+  EXPECT_EQ(in.values[0], 1);
+  EXPECT_EQ(in.values[1], 1);
+  EXPECT_EQ(in.values[2], 0);
+  auto differs = eval("a != \"其他\" and b > 3");
+  EXPECT_EQ(differs.values[0], 1);
+  EXPECT_EQ(differs.values[2], 0);
+  // 专业化 spaces earn twice: 4 x 2, 4, 9.
+  auto points = eval("if(a == \"专业化众创空间\", b * 2, b)");
+  EXPECT_EQ(points.values[0], 8);
+  EXPECT_EQ(points.values[1], 4);
+  EXPECT_EQ(points.values[2], 9);
+  // Written back, the field stays a field even where values are shown (its value is a code).
+  EXPECT_EQ(Compile("not (a in ['x', \"y\"])").Render(), "not a in [\"x\", \"y\"]");  // not binds loosest
+  EXPECT_EQ(Compile("a != 'x'").Render([](int, bool) { return 7.0; }), "a != \"x\"");
+  // Labels appear only where a category is compared.
+  EXPECT_EQ(FirstError("\"x\" == a").message,
+            "a label in quotes (\"x\") only compares a category field: type == \"…\", type != \"…\" or "
+            "type in [\"…\", \"…\"]");
+  EXPECT_EQ(FirstError("a + 1 == \"x\"").message,
+            "'==' with a label compares a category field, as in type == \"专业化众创空间\"; put the field on the left");
+  EXPECT_EQ(FirstError("a in []").message, "the list after 'in' is empty; give one or more labels");
+  EXPECT_EQ(FirstError("a == \"x").message, "the label starting here has no closing \"");
+}
+
 TEST(Formula, ErrorsPointAtTheOffendingCharacter) {
   FormulaError e = FirstError("a + * b");
   EXPECT_EQ(e.offset, 4);

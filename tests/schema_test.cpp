@@ -11,7 +11,8 @@ TEST(Schema, DocsHoldTheGeneratedReference) {
   std::string docs = testing::ReadText(testing::SourcePath("docs/rule-format.md"));
   std::string reference = RuleFormatReference();
   EXPECT_NE(docs.find(reference), std::string::npos)
-      << "docs/rule-format.md is out of date; paste the output of `makerscore schema` into it:\n"
+      << "docs/rule-format.md is out of date; run `bash scripts/update-reference.sh` (it pastes the output of "
+         "`makerscore schema`):\n"
       << reference;
 }
 

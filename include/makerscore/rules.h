@@ -24,7 +24,7 @@ enum class FieldKind {
   kAmount,    // money, any real number (usually 万元)
   kShare,     // a proportion; 0.25 means 25%
   kFlag,      // 0 or 1 (是/否 in a form)
-  kCategory,  // a text label (a region, a type of incubator); not for formulas
+  kCategory,  // a text label (a region, a type of incubator); formulas compare it with labels only
 };
 
 // One column of the data each entity reports.

@@ -228,6 +228,30 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
       Finite(out, flags);
       return;
     }
+    case Op::kIn:
+    case Op::kNotIn: {
+      // The codes of the category field, and which of them stand for one of the labels.
+      const FormulaNode& field = formula.nodes()[n.args[0]];
+      const auto* const* tables = field.op == Op::kField ? cols.current_labels : cols.prev_labels;
+      const std::vector<std::string>* labels = tables == nullptr ? nullptr : tables[field.field];
+      Eigen::ArrayXd code = eval(0);
+      std::vector<char> match(labels == nullptr ? 0 : labels->size(), 0);
+      for (size_t c = 0; c < match.size(); ++c) {
+        match[c] = std::find(n.labels.begin(), n.labels.end(), (*labels)[c]) != n.labels.end();
+      }
+      const bool in = n.op == Op::kIn;
+      out->resize(rows);
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        const double c = code[i];
+        if (std::isnan(c) || c < 0 || static_cast<size_t>(c) >= match.size()) {
+          (*out)[i] = kNaN;
+          (*flags)[i] |= kFlagMissing;
+        } else {
+          (*out)[i] = match[static_cast<size_t>(c)] == in ? 1.0 : 0.0;
+        }
+      }
+      return;
+    }
     case Op::kRound:
       *out = eval(0).round();
       return;

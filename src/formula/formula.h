@@ -57,15 +57,18 @@ enum class Op : std::uint8_t {
   kSqrt,
   kCoalesce,
   kSteps,
+  kIn,     // a category field's label is one of `labels`: type == "专业", type in ["专业", "综合"]
+  kNotIn,  // type != "专业"
 };
 
 struct FormulaNode {
   Op op = Op::kNumber;
-  double number = 0;      // kNumber
-  std::string name;       // kField / kPrev: the field id as written
-  int field = -1;         // kField / kPrev: column index once resolved
-  int offset = 0;         // byte offset in the source text, for messages
-  std::vector<int> args;  // indices of the operands in Formula::nodes
+  double number = 0;                // kNumber
+  std::string name;                 // kField / kPrev: the field id as written
+  int field = -1;                   // kField / kPrev: column index once resolved
+  int offset = 0;                   // byte offset in the source text, for messages
+  std::vector<int> args;            // indices of the operands in Formula::nodes
+  std::vector<std::string> labels;  // kIn / kNotIn: the labels, as written (args[0] is the field)
 };
 
 // A problem in a formula: a byte offset into its text and a message.
@@ -116,6 +119,10 @@ struct Columns {
   const double* const* current = nullptr;
   const double* const* prev = nullptr;
   Eigen::Index rows = 0;
+  // For a category field f, the labels its codes stand for this year (current_labels[f]) and last year;
+  // null, or a null entry, where there are none (then a comparison with a label is missing).
+  const std::vector<std::string>* const* current_labels = nullptr;
+  const std::vector<std::string>* const* prev_labels = nullptr;
 };
 
 // Evaluates node `node` of formula over all rows. out receives the values,

@@ -30,7 +30,7 @@ const std::map<std::string, FunctionInfo>& Functions() {
   return kFunctions;
 }
 
-enum class Tok { kEnd, kNumber, kName, kOp, kLParen, kRParen, kComma, kBad };
+enum class Tok { kEnd, kNumber, kName, kString, kOp, kLParen, kRParen, kLBracket, kRBracket, kComma, kBad };
 
 struct Token {
   Tok kind = Tok::kEnd;
@@ -38,6 +38,7 @@ struct Token {
   double number = 0;
   int offset = 0;
   bool out_of_range = false;  // a number too large or too small to hold (kBad)
+  bool unclosed = false;      // a quote without its closing quote (kBad)
 };
 
 }  // namespace
@@ -106,6 +107,20 @@ class Parser {
       pos_ = j;
       return;
     }
+    if (c == '"' || c == '\'') {  // a category's label: "专业化众创空间"
+      const size_t close = text_.find(c, i + 1);
+      if (close == std::string_view::npos) {
+        tok_.kind = Tok::kBad;
+        tok_.text = std::string(1, c);
+        tok_.unclosed = true;
+        pos_ = text_.size();
+        return;
+      }
+      tok_.kind = Tok::kString;
+      tok_.text = std::string(text_.substr(i + 1, close - i - 1));
+      pos_ = close + 1;
+      return;
+    }
     static const char* kTwo[] = {"<=", ">=", "==", "!="};
     for (const char* two : kTwo) {
       if (text_.substr(i, 2) == two) {
@@ -135,6 +150,12 @@ class Parser {
         return;
       case ',':
         tok_.kind = Tok::kComma;
+        return;
+      case '[':
+        tok_.kind = Tok::kLBracket;
+        return;
+      case ']':
+        tok_.kind = Tok::kRBracket;
         return;
       default:
         break;
@@ -219,6 +240,7 @@ class Parser {
   }
   int ParseComparison() {
     int left = ParseSum();
+    if (ok_ && (IsWord("in") || ((IsOp("==") || IsOp("!=")) && PeekString()))) return ParseLabels(left);
     static const std::pair<const char*, Op> kCmp[] = {{"<", Op::kLt},  {"<=", Op::kLe}, {">", Op::kGt},
                                                       {">=", Op::kGe}, {"==", Op::kEq}, {"!=", Op::kNe}};
     for (const auto& [text, op] : kCmp) {
@@ -235,6 +257,52 @@ class Parser {
       }
     }
     return left;
+  }
+  // True when the token after the current one is a label in quotes.
+  bool PeekString() {
+    const size_t saved_pos = pos_;
+    const Token saved = tok_;
+    Next();
+    const bool string = tok_.kind == Tok::kString;
+    pos_ = saved_pos;
+    tok_ = saved;
+    return string;
+  }
+  // field == "label", field != "label", field in ["label", ...]: left is the field.
+  int ParseLabels(int left) {
+    FormulaNode n;
+    n.offset = tok_.offset;
+    n.op = IsOp("!=") ? Op::kNotIn : Op::kIn;
+    const bool list = IsWord("in");
+    const std::string what = list ? "'in'" : "'" + tok_.text + "' with a label";
+    if (left < 0 || (out_->nodes_[left].op != Op::kField && out_->nodes_[left].op != Op::kPrev)) {
+      Fail(n.offset, what + " compares a category field, as in type == \"专业化众创空间\"; put the field on the left");
+      return -1;
+    }
+    Next();
+    if (list) {
+      if (tok_.kind != Tok::kLBracket) {
+        Fail(tok_.offset, "'in' takes a list of labels in brackets, as in type in [\"专业\", \"综合\"]");
+        return -1;
+      }
+      Next();
+      while (ok_ && tok_.kind == Tok::kString) {
+        n.labels.push_back(tok_.text);
+        Next();
+        if (tok_.kind != Tok::kComma) break;
+        Next();
+      }
+      if (ok_ && tok_.kind != Tok::kRBracket) {
+        Fail(tok_.offset, "expected a label in quotes or ']' in the list after 'in', found '" + tok_.text + "'");
+        return -1;
+      }
+      if (ok_ && n.labels.empty()) Fail(tok_.offset, "the list after 'in' is empty; give one or more labels");
+    } else {
+      n.labels.push_back(tok_.text);
+    }
+    Next();
+    n.args = {left};
+    return Add(std::move(n));
   }
   int ParseSum() {
     int left = ParseProduct();
@@ -315,7 +383,20 @@ class Parser {
       case Tok::kEnd:
         Fail(t.offset, "the formula ends where a value was expected");
         return -1;
+      case Tok::kString:
+        Fail(t.offset,
+             "a label in quotes (\"" + t.text +
+                 "\") only compares a category field: type == \"…\", type != \"…\" or type in [\"…\", \"…\"]");
+        return -1;
       case Tok::kBad:
+        if (t.unclosed) {
+          Fail(t.offset, "the label starting here has no closing " + t.text);
+          return -1;
+        }
+        if (t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D") {  // “ ”
+          Fail(t.offset, "unexpected character '" + t.text + "': write a label in straight quotes, \"专业\"");
+          return -1;
+        }
         if (t.out_of_range) {
           Fail(t.offset, "the number '" + t.text + "'" + OutOfRange(t.text));
           return -1;

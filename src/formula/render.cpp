@@ -21,6 +21,8 @@ int Precedence(Op op) {
     case Op::kGe:
     case Op::kEq:
     case Op::kNe:
+    case Op::kIn:
+    case Op::kNotIn:
       return 4;
     case Op::kAdd:
     case Op::kSub:
@@ -114,6 +116,20 @@ std::string Formula::RenderNode(int i, const std::function<std::string(const For
     case Op::kNot:
       s = "not " + RenderNode(n.args[0], leaf, prec);
       break;
+    case Op::kIn:
+    case Op::kNotIn: {
+      // The field by its id even where values are shown: its value is a code, not the label.
+      const FormulaNode& f = nodes_[n.args[0]];
+      s = f.op == Op::kPrev ? "prev(" + f.name + ")" : f.name;
+      std::vector<std::string> quoted;
+      for (const auto& label : n.labels) quoted.push_back("\"" + label + "\"");
+      if (n.labels.size() == 1) {
+        s += (n.op == Op::kIn ? " == " : " != ") + quoted[0];
+      } else {
+        s = (n.op == Op::kNotIn ? "not " : "") + s + " in [" + Join(quoted, ", ") + "]";
+      }
+      break;
+    }
     default:
       if (*Symbol(n.op)) {
         // Left-associative: the right operand needs parentheses at equal precedence.

@@ -27,6 +27,8 @@ struct MethodContext {
   Direction direction = Direction::kHigher;
   std::vector<Band> bands;
   double max_points = 0;  // the indicator's points (for the `points` method)
+  // With classes whose weights differ, each entity's points instead (set for one scoring run; else nullptr).
+  const double* entity_max_points = nullptr;
 };
 
 // What a method does, called once per indicator per scoring run (never per

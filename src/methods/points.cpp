@@ -10,7 +10,9 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
            IndicatorStats* stats) {
   stats->high = c.max_points;
   ScoreEach(x, score, [&](Eigen::Index i, double xi) {
-    double s = xi / c.max_points;
+    const double most = c.entity_max_points != nullptr ? c.entity_max_points[i] : c.max_points;
+    if (most == 0) return 0.0;  // weighted 0 for the entity's class
+    double s = xi / most;
     if (s < 0 || s > 1) {
       (*flags)[i] |= kFlagCapped;
       return s < 0 ? 0.0 : 1.0;
@@ -21,7 +23,7 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
 
 std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats&) {
   std::string out = "the formula gives " + FormatNumber(x) + " points";
-  if (x > c.max_points) out += ", capped at the indicator's " + FormatNumber(c.max_points);
+  if (x > c.max_points) out += ", capped at the indicator's " + FormatNumber(c.max_points);  // c: the entity's
   if (x < 0) out += "; negative points count as none";
   return out + ": score = " + FormatNumber(s);
 }

@@ -56,12 +56,14 @@ const char* Verb(Op op) {
 std::vector<Violation> CheckDataset(const Model& model, const Dataset& data) {
   const auto& m = detail::Compiled(model);
   std::vector<const double*> cols;
+  std::vector<const std::vector<std::string>*> labels;  // of the category fields
   for (const auto& f : m.rules.fields) {
     int j = data.FindField(f.id);
     cols.push_back(j < 0 ? nullptr : data.column(j));
+    labels.push_back(j < 0 || f.kind != FieldKind::kCategory ? nullptr : &data.categories(j));
   }
   const Eigen::Index n = data.entity_count();
-  detail::Columns columns{cols.data(), nullptr, n};
+  detail::Columns columns{cols.data(), nullptr, n, labels.data(), nullptr};
   std::vector<Violation> out;
   for (const auto& c : m.checks) {
     const auto& root = c.formula.nodes()[c.formula.root()];

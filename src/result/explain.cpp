@@ -20,8 +20,9 @@ using detail::FormatNumber;
 
 std::string Points(double p) { return FormatNumber(p, 4); }
 
-std::string Heading(const Node& node) {
-  return node.id + " " + node.name + " (max " + Points(node.max_points) + " points)";
+// "3.1 总收入增长 (max 6 points)": the most the node can earn for this entity's class.
+std::string Heading(const Node& node, double most) {
+  return node.id + " " + node.name + " (max " + Points(most) + " points)";
 }
 
 std::string FlagLine(std::uint16_t flags) {
@@ -94,6 +95,17 @@ std::string ExplainQuantitative(const Result& r, const detail::CompiledLeaf& lea
     int col = d.FindField(fields[field].id);
     return col < 0 ? std::nan("") : d.value(row, col);
   };
+  // A field's value in words: a number with its unit, or a category's label.
+  auto shown = [&](int field, bool is_prev) -> std::string {
+    const double v = value_of(field, is_prev);
+    const Field& f = fields[field];
+    if (f.kind == FieldKind::kCategory && !std::isnan(v)) {
+      const Dataset& d = is_prev ? *prev : cur;
+      const auto& labels = d.categories(d.FindField(f.id));
+      if (v >= 0 && static_cast<size_t>(v) < labels.size()) return "\"" + labels[static_cast<size_t>(v)] + "\"";
+    }
+    return FormatNumber(v, 6) + (f.unit.empty() || std::isnan(v) ? "" : " " + f.unit);
+  };
   double x = r.values()(i, k);
   const auto& root = leaf.formula.nodes()[leaf.formula.root()];
   if (root.op == detail::Op::kField) {  // the value is one reported field
@@ -105,17 +117,16 @@ std::string ExplainQuantitative(const Result& r, const detail::CompiledLeaf& lea
   // Name the fields, this year's and last year's, with their values.
   for (int f : leaf.formula.fields()) {
     const Field& field = fields[f];
-    std::string unit = field.unit.empty() ? "" : " " + field.unit;
     bool now = false, last = false;
     for (const auto& node : leaf.formula.nodes()) {
       if (node.field != f) continue;
       now |= node.op == detail::Op::kField;
       last |= node.op == detail::Op::kPrev;
     }
-    if (now) out += "    " + field.id + " (" + field.name + ") = " + FormatNumber(value_of(f, false), 6) + unit + "\n";
+    if (now) out += "    " + field.id + " (" + field.name + ") = " + shown(f, false) + "\n";
     if (last) {
-      out += "    prev(" + field.id + ") (" + field.name + ", last year) = " + FormatNumber(value_of(f, true), 6) +
-             unit + (prev_row < 0 ? " (no row for this entity in last year's data)" : "") + "\n";
+      out += "    prev(" + field.id + ") (" + field.name + ", last year) = " + shown(f, true) +
+             (prev_row < 0 ? " (no row for this entity in last year's data)" : "") + "\n";
     }
   }
   out += "        = " + leaf.formula.Render(value_of) + " = " + FormatNumber(x, 6) + "\n";
@@ -139,7 +150,11 @@ std::string ExplainScore(const Result& r, const detail::CompiledLeaf& leaf, int 
   double s = r.scores()(i, k);
   if (std::isnan(x)) out += MissingSentence(r, leaf, i);
   out += OutlierSentence(r, leaf, i);
-  if (!std::isnan(used)) out += "  " + leaf.impl->explain(used, s, leaf.context, r.stats()[k]) + "\n";
+  if (!std::isnan(used)) {
+    detail::MethodContext context = leaf.context;
+    context.max_points = detail::MostPoints(r, k, i);  // the entity's class's points (`points` caps at them)
+    out += "  " + leaf.impl->explain(used, s, context, r.stats()[k]) + "\n";
+  }
   return out;
 }
 
@@ -213,7 +228,13 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
 std::string ExplainNode(const Result& r, int k, int i) {
   const auto& m = detail::Compiled(r.model());
   const Node& node = m.nodes[k];
-  std::string out = Heading(node) + "\n";
+  const double most = detail::MostPoints(r, k, i);
+  if (most == 0 && node.class_max_points.size() > 1) {
+    return node.id + " " + node.name + ": weighted 0 for the class " +
+           r.model().rules().classes->labels[r.entity_class(i)] +
+           ", so it does not count (no points, nothing missing)\n";
+  }
+  std::string out = Heading(node, most) + "\n";
   int l = m.leaf_of_node[k];
   if (l >= 0) {
     const auto& leaf = m.leaves[l];
@@ -221,8 +242,8 @@ std::string ExplainNode(const Result& r, int k, int i) {
   } else {
     for (int c : node.children) {
       const Node& child = m.nodes[c];
-      out += "  " + child.id + " " + child.name + ": " + Points(r.points()(i, c)) + " of " + Points(child.max_points) +
-             "\n";
+      out += "  " + child.id + " " + child.name + ": " + Points(r.points()(i, c)) + " of " +
+             Points(detail::MostPoints(r, c, i)) + "\n";
     }
     if (node.weights_method != WeightsMethod::kStated) {
       const detail::WeightingDef& how = detail::WeightingOf(node.weights_method);
@@ -244,14 +265,14 @@ std::string ExplainNode(const Result& r, int k, int i) {
   if (std::isnan(s)) {
     out += "  points = none (left out)\n";
   } else if (l >= 0) {
-    double cap = s > 0 ? p / s : node.max_points;
+    double cap = s > 0 ? p / s : most;
     out += "  points = " + FormatNumber(s) + " x " + Points(cap) + " = " + Points(p) + "\n";
-    if (std::fabs(cap - node.max_points) > 1e-9 && s > 0) {
-      out += "  (" + Points(cap) + " rather than " + Points(node.max_points) +
+    if (std::fabs(cap - most) > 1e-9 && s > 0) {
+      out += "  (" + Points(cap) + " rather than " + Points(most) +
              " because a sibling was left out and its weight was shared)\n";
     }
   } else {
-    out += "  points = " + Points(p) + " of " + Points(node.max_points) + "\n";
+    out += "  points = " + Points(p) + " of " + Points(most) + "\n";
   }
   out += FlagLine(r.flags()(i, k) & ~static_cast<std::uint16_t>(kFlagMissing));
   return out;

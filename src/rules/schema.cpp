@@ -174,8 +174,8 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"field", "unit", T::kString, false, "", "", "Unit of measure, e.g. 万元, 个, 人, 平米."},
       {"field", "kind", T::kString, false, "number", Allowed<FieldKind>(),
        "`count`: whole numbers >= 0; `amount`: money; `share`: a proportion (0.25 is 25%); "
-       "`flag`: 0 or 1; `number`: any real number; `category`: a text label (a region, a class), used for "
-       "groups and classes but not in formulas."},
+       "`flag`: 0 or 1; `number`: any real number; `category`: a text label (a region, a class), for "
+       "groups and classes, and compared with labels in formulas (type == \"专业化众创空间\")."},
       {"field", "min", T::kNumber, false, "", "",
        "Smallest acceptable value; smaller values are refused when data is read."},
       {"field", "max", T::kNumber, false, "", "", "Largest acceptable value."},

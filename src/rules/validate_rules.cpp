@@ -125,9 +125,24 @@ bool Validator::CheckFormula(const std::string& text, const std::string& path, F
   bool ok = Formula::Parse(text, out, &errors) &&
             out->Resolve([&](const std::string& name) { return FieldIndex(name); }, field_ids_, &errors);
   if (ok) {
+    // A category field is read only by a comparison with labels; those comparisons read nothing else.
+    std::vector<char> compared(out->nodes().size(), 0);
     for (const auto& n : out->nodes()) {
-      if (n.field >= 0 && rules_.fields[n.field].kind == FieldKind::kCategory) {
-        errors.push_back({n.offset, "field '" + n.name + "' holds categories (text labels); formulas work on numbers"});
+      if (n.op != Op::kIn && n.op != Op::kNotIn) continue;
+      const FormulaNode& f = out->nodes()[n.args[0]];
+      compared[n.args[0]] = 1;
+      if (rules_.fields[f.field].kind != FieldKind::kCategory) {
+        errors.push_back({n.offset, "field '" + f.name +
+                                        "' holds numbers; a label in quotes compares a field of kind "
+                                        "'category'"});
+        ok = false;
+      }
+    }
+    for (size_t k = 0; k < out->nodes().size(); ++k) {
+      const FormulaNode& n = out->nodes()[k];
+      if (n.field >= 0 && !compared[k] && rules_.fields[n.field].kind == FieldKind::kCategory) {
+        errors.push_back({n.offset, "field '" + n.name + "' holds categories (text labels); compare it with a label, " +
+                                        n.name + " == \"…\" or " + n.name + " in [\"…\", \"…\"]"});
         ok = false;
       }
     }

@@ -208,9 +208,6 @@ void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
                                         "'weighting: points' use minmax, percentile or distance_to_best, or set "
                                         "'weighting: relative'");
     }
-    if (m->traits.gives_points && !ind.class_weights.empty()) {
-      Error(path + "/weight", "an indicator scored by 'points' states its points; it cannot weigh classes differently");
-    }
     if (m->traits.gives_points && derived_data_weights_) {
       Error(path + "/score/method",
             "'points' needs points fixed in the rule file, but its parent's weights come from the data");

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "makerscore/diagnostics.h"
@@ -136,21 +137,31 @@ class YamlReader {
       return out;
     }
     Record(path, node);
+    std::string previous, previous_text;  // the key before and its text, for the hint on a comma inside { }
     for (const auto& kv : node) {
       if (!kv.first.IsScalar()) {
         Error(kv.first.Mark(), path, "a key must be a word, not " + Describe(kv.first));
         continue;
       }
       std::string key = kv.first.Scalar();
+      const std::string before = std::exchange(previous, key);
+      const std::string before_text =
+          std::exchange(previous_text, kv.second.IsScalar() ? kv.second.Scalar() : std::string());
       if (out.count(key)) {
         Error(kv.first.Mark(), detail::ChildPath(path, key), "duplicate key '" + key + "'");
         continue;
       }
       bool is_known = std::find(known.begin(), known.end(), key) != known.end();
       if (!is_known && !extra_open) {
+        // {name: 获得荣誉, 每项1分, value: ...}: YAML ends a value at a comma inside { }, so the rest of the
+        // text becomes a key without a value.
+        const bool comma = node.Style() == YAML::EmitterStyle::Flow && kv.second.IsNull() && !before_text.empty();
         Error(kv.first.Mark(), detail::ChildPath(path, key),
               "unknown key '" + key + "'" + detail::DidYouMean(key, known) + " in " + section +
-                  "; known keys: " + detail::Join(known, ", "));
+                  (comma ? "; if '" + key + "' belongs to the text of '" + before +
+                               "' before it, a comma inside { } ended that text: put it in quotes, " + before + ": \"" +
+                               before_text + ", " + key + "\""
+                         : "; known keys: " + detail::Join(known, ", ")));
         continue;
       }
       out[key] = kv.second;

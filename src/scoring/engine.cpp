@@ -49,7 +49,10 @@ class Engine {
     std::vector<Eigen::VectorXd> prev_storage;
     std::vector<const double*> prev = PreviousColumns(m, r, &prev_storage);
     r.set_aside_ = SetAside(m, r);
-    Columns cols{cur.data(), prev.empty() ? nullptr : prev.data(), n};
+    std::vector<const std::vector<std::string>*> cur_labels = FieldLabels(m, r.current_.get());
+    std::vector<const std::vector<std::string>*> prev_labels = FieldLabels(m, r.previous_.get());
+    Columns cols{cur.data(), prev.empty() ? nullptr : prev.data(), n, cur_labels.data(),
+                 prev_labels.empty() ? nullptr : prev_labels.data()};
     r.classes_ = Classes(m, data, cur);
     // The rated leaves as items to combine, item_of[l] for leaf l (-1: not rated).
     std::vector<RatedItem> items;
@@ -99,7 +102,8 @@ class Engine {
         }
       }
       r.values_.col(leaf.node) = x;
-      ScoreLeaf(leaf, x, leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r, &unscored);
+      ScoreLeaf(leaf, m.nodes[leaf.node].class_max_points, x,
+                leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r, &unscored);
       r.flags_.col(leaf.node) = flags;
     }
     AggregateTree(m.nodes, nullptr, r.classes_, &r.scores_, &r.points_, &r.flags_, &r.shares_);
@@ -130,6 +134,7 @@ class Engine {
     r.warnings_ = Warnings(m, r);
     r.warnings_.insert(r.warnings_.end(), overflowed.begin(), overflowed.end());
     r.warnings_.insert(r.warnings_.end(), out.notes.begin(), out.notes.end());
+    UnknownLabels(m, cur_labels, &r.warnings_);
     return r;
   }
 
@@ -236,6 +241,44 @@ class Engine {
     return cols;
   }
 
+  // A label a formula compares with that no entity has this year: most likely misspelt ("专业化众创空问"), as
+  // a comparison with it is then false for everyone.
+  static void UnknownLabels(const CompiledModel& m, const std::vector<const std::vector<std::string>*>& labels,
+                            std::vector<std::string>* warnings) {
+    auto check = [&](const Formula& formula, const std::string& where) {
+      for (const FormulaNode& n : formula.nodes()) {
+        if ((n.op != Op::kIn && n.op != Op::kNotIn) || formula.nodes()[n.args[0]].op != Op::kField) continue;
+        const int f = formula.nodes()[n.args[0]].field;
+        const std::vector<std::string> none;
+        const std::vector<std::string>& known = labels.empty() || labels[f] == nullptr ? none : *labels[f];
+        for (const std::string& label : n.labels) {
+          if (std::find(known.begin(), known.end(), label) != known.end()) continue;
+          warnings->push_back(where + " compares " + m.rules.fields[f].id + " (" + m.rules.fields[f].name +
+                              ") with \"" + label + "\", which no entity has" + detail::DidYouMean(label, known) +
+                              "; its labels in the data: " + (known.empty() ? "none" : detail::Join(known, ", ")));
+        }
+      }
+    };
+    for (const auto& leaf : m.leaves) {
+      if (!leaf.qualitative()) check(leaf.formula, "the formula of indicator " + m.nodes[leaf.node].id);
+    }
+    for (const auto& a : m.adjustments) check(a.formula, "the formula of item " + a.item->id);
+    for (const auto& v : m.vetoes) check(v.formula, "the condition of veto " + v.veto->id);
+    for (const auto& g : m.direct_grades) check(g.formula, "the condition of grade " + m.rules.grades[g.grade].label);
+  }
+
+  // The labels of each category field of data (nullptr for other fields, or fields data lacks); empty
+  // without data.
+  static std::vector<const std::vector<std::string>*> FieldLabels(const CompiledModel& m, const Dataset* data) {
+    if (data == nullptr) return {};
+    std::vector<const std::vector<std::string>*> out;
+    for (const auto& f : m.rules.fields) {
+      const int j = f.kind == FieldKind::kCategory ? data->FindField(f.id) : -1;
+      out.push_back(j < 0 ? nullptr : &data->categories(j));
+    }
+    return out;
+  }
+
   // Last year's columns aligned to this year's rows (by entity id).
   static std::vector<const double*> PreviousColumns(const CompiledModel& m, Result& r,
                                                     std::vector<Eigen::VectorXd>* storage) {
@@ -319,9 +362,12 @@ class Engine {
   }
 
   // Missing policy, outliers, then the scoring method, for one leaf.
-  static void ScoreLeaf(const CompiledLeaf& leaf, const Eigen::ArrayXd& x, const double* groups, FlagColumn* flags,
-                        Result* r, std::vector<char>* unscored) {
+  // Scores one leaf for the cohort. class_max: the leaf's most points for each class of entity; a class for
+  // which it is 0 (weighted 0 there) is not scored on it: no missing value, no flag, no effect on the total.
+  static void ScoreLeaf(const CompiledLeaf& leaf, const std::vector<double>& class_max, const Eigen::ArrayXd& x,
+                        const double* groups, FlagColumn* flags, Result* r, std::vector<char>* unscored) {
     const int k = leaf.node;
+    auto applies = [&](Eigen::Index i) { return class_max.size() <= 1 || class_max[r->classes_[i]] > 0; };
     const Eigen::Index n = x.size();
     IndicatorStats& st = r->stats_[k];
     Eigen::ArrayXd used(n), score(n);
@@ -332,12 +378,28 @@ class Engine {
       st.high = 1;
     } else {
       TreatOutliers(leaf.outliers, &used, flags, &st);
-      leaf.impl->score(used, leaf.context, &score, flags, &st);
+      if (leaf.method->traits.gives_points && class_max.size() > 1) {
+        // Points written as rules, capped at each class's own points for the indicator.
+        std::vector<double> most(n);
+        for (Eigen::Index i = 0; i < n; ++i) most[i] = class_max[r->classes_[i]];
+        MethodContext context = leaf.context;
+        context.entity_max_points = most.data();
+        leaf.impl->score(used, context, &score, flags, &st);
+      } else {
+        leaf.impl->score(used, leaf.context, &score, flags, &st);
+      }
     }
     // A method's arithmetic that overflowed scores nothing: for one entity (a score that is not finite), or for
     // the whole cohort when the cohort figures it used did (max - min beyond about 1.8e308).
     const bool cohort_overflowed = !leaf.qualitative() && !std::isfinite(st.high - st.low);
+    constexpr auto kNotApplying = static_cast<std::uint16_t>(kFlagMissing | kFlagImputed | kFlagTooFewRatings |
+                                                             kFlagDivisionByZero | kFlagOutOfDomain | kFlagNotFinite);
     for (Eigen::Index i = 0; i < n; ++i) {
+      if (!applies(i)) {
+        (*flags)[i] &= static_cast<std::uint16_t>(~kNotApplying);
+        if (std::isnan(score[i]) || !std::isfinite(score[i])) score[i] = 0;  // weighted 0: it earns nothing
+        continue;
+      }
       if (!std::isnan(used[i])) {
         const bool overflowed = (cohort_overflowed || !std::isfinite(score[i])) && !((*flags)[i] & kFlagExcluded);
         if (!overflowed) continue;

@@ -288,3 +288,26 @@ grades:
     assert frame.loc["Y", "rank"] == 3  # its rank by total is kept
     assert frame.loc["X", "grade"] == "优" and frame.loc["X", "graded_directly"] == ""
     assert frame.loc["Z", "grade"] == "良"
+
+
+def test_a_category_compared_with_labels_in_a_frame():
+    # 专业化 spaces earn twice their events (X: 4 x 2 = 8), the others once (Y: 4, Z: 9); a type outside the
+    # two kinds a notice recognises is vetoed to 差 (Z).
+    rules = ms.parse_rules("""format: makerscore/1
+id: k
+title: 类别
+total: 10
+fields: [{id: type, name: 众创空间类型, kind: category}, {id: a, name: 活动}]
+indicators:
+  - {id: A, name: 活动, weight: 10, value: 'if(type == "专业化众创空间", a * 2, a)', score: {method: points}}
+vetoes:
+  - {id: V, name: 非备案类型, when: 'not (type in ["专业化众创空间", "综合性众创空间"])', grade: 差}
+grades:
+  - {grade: 优, min: 8}
+  - {grade: 差}
+""")
+    frame = rules.score(pd.DataFrame({"id": ["X", "Y", "Z"], "type": ["专业化众创空间", "综合性众创空间", "其他"],
+                                      "a": [4.0, 4, 9]})).to_frame()
+    assert frame.loc[["X", "Y", "Z"], "total"].tolist() == [8, 4, 9]
+    assert frame.loc[["X", "Y", "Z"], "grade"].tolist() == ["优", "差", "差"]
+    assert frame.loc["Z", "vetoes"] == "V"
