@@ -67,6 +67,15 @@ TEST(Loader, UnknownKeySuggestsTheKnownOne) {
   EXPECT_NE(e.find("test.yaml:20:1: error: unknown key 'missnig' (did you mean 'missing'?)"), std::string::npos) << e;
 }
 
+TEST(Loader, ACommaThatSplitsATextInBracesGetsAHint) {
+  // {name: 获得荣誉, 每项1分, value: h}: YAML ends the name at the comma, and 每项1分 becomes a key of its own.
+  std::string e =
+      ErrorsOf(std::string(kMinimal) + "bonus:\n  items:\n    - {id: B1, name: 获得荣誉, 每项1分, value: a}\n");
+  EXPECT_THAT_CONTAINS(e,
+                       "unknown key '每项1分' in adjustment; if '每项1分' belongs to the text of 'name' before it, a "
+                       "comma inside { } ended that text: put it in quotes, name: \"获得荣誉, 每项1分\"");
+}
+
 TEST(Loader, WrongTypeNamesWhatWasExpectedAndFound) {
   std::string text = kMinimal;
   text.replace(text.find("weight: 60"), 10, "weight: sixty");

@@ -103,6 +103,10 @@ TEST(Efficacy, FixedEndsWithAndWithoutClamping) {
   EXPECT_NEAR(s.score[0], 0.6 - 0.4 / 6, 1e-12);
   EXPECT_DOUBLE_EQ(s.score[1], 0.8);
   EXPECT_NEAR(s.score[2], 0.6 + 0.4 * 80 / 60, 1e-12);
+  // 1.1333 is more than the indicator's points: flagged, never silent. 0.5333 is below the base but within 0..1.
+  EXPECT_TRUE(s.flags[2] & kFlagBeyondRange);
+  EXPECT_FALSE(s.flags[0] & kFlagBeyondRange);
+  EXPECT_FALSE(s.flags[1] & kFlagBeyondRange);
   p["clamp"] = 1;
   Scored c = ScoreWith("efficacy", {10, 50, 100}, p);
   EXPECT_DOUBLE_EQ(c.score[0], 0.6);

@@ -25,6 +25,8 @@ enum Flag : std::uint16_t {
   kFlagSetAside = 1u << 12,          // (on the root) a data cell was set aside: not ranked, not graded
   kFlagNotFinite = 1u << 13,         // the arithmetic overflowed (beyond about 1.8e308): no value, no points from it
   kFlagAdjustmentCapped = 1u << 14,  // (on the root) a cap cut the bonus or deductions claimed (max, within_total, 0)
+  kFlagBeyondRange =
+      1u << 15,  // unclamped (clamp: false): the score is above 1 (more than the indicator's points) or below 0
 };
 
 // Short English names of the flags set in flags ("missing", "imputed" ...).

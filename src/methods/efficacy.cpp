@@ -35,7 +35,9 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
       (*flags)[i] |= kFlagCapped;
       t = t < 0 ? 0.0 : 1.0;
     }
-    return base + (1 - base) * t;
+    const double s = base + (1 - base) * t;
+    if (s > 1 || s < 0) (*flags)[i] |= kFlagBeyondRange;  // unclamped: more than the points, or below none
+    return s;
   });
 }
 
@@ -54,6 +56,8 @@ std::string Explain(double x, double s, const MethodContext& c, const IndicatorS
   double unclamped = base + (1 - base) * t;
   out += " = " + FormatNumber(unclamped);
   if (std::fabs(unclamped - s) > 1e-12) out += ", clamped to " + FormatNumber(s);
+  if (s > 1) out += ": above 1, so more than the indicator's points (clamp: false; flagged beyond_range)";
+  if (s < 0) out += ": below 0, so negative points (clamp: false; flagged beyond_range)";
   return out;
 }
 

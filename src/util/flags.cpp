@@ -22,6 +22,7 @@ std::vector<std::string> FlagNames(std::uint16_t flags) {
       {kFlagSetAside, "set_aside"},
       {kFlagNotFinite, "not_finite"},
       {kFlagAdjustmentCapped, "adjustment_capped"},
+      {kFlagBeyondRange, "beyond_range"},
   };
   std::vector<std::string> out;
   for (const auto& [flag, name] : kNames) {
