@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "test_util.h"
+#include "util/number_cell.h"
 
 namespace makerscore {
 namespace {
@@ -62,6 +63,34 @@ fields:
   EXPECT_DOUBLE_EQ(d.value(1, 1), -3);
   EXPECT_DOUBLE_EQ(d.value(2, 0), 42);
   EXPECT_DOUBLE_EQ(d.value(2, 1), 7);
+}
+
+TEST(DatasetCsv, APercentageInAShareIsTheFractionExactly) {
+  // kind: share is a fraction (0.25 is 25%), so "69.5%" there can only mean 0.695, and "56.7%" is the number
+  // 0.567 as written (56.7 / 100 in binary is 0.5670000000000001, one bit off).
+  RuleSet rules = testing::RulesFromText(R"(format: makerscore/1
+id: csv
+title: CSV
+fields:
+  - {id: occ, name: 入驻率, kind: share}
+)");
+  ASSERT_NE(56.7 / 100, 0.567);
+  Dataset d = ParseDatasetCsv("id,occ\nA,69.5%\nB,56.7%\nC,0.4\nD,７％\n", rules, "d.csv");
+  EXPECT_EQ(d.value(0, 0), 0.695);
+  EXPECT_EQ(d.value(1, 0), 0.567);
+  EXPECT_EQ(d.value(2, 0), 0.4);
+  EXPECT_EQ(d.value(3, 0), 0.07);
+}
+
+TEST(NumberCell, ShiftDecimalMovesThePointInDecimal) {
+  EXPECT_EQ(detail::ShiftDecimal("0.695", 2), "69.5");
+  EXPECT_EQ(detail::ShiftDecimal("0.07", 2), "7");
+  EXPECT_EQ(detail::ShiftDecimal("7.3", -2), "0.073");
+  EXPECT_EQ(detail::ShiftDecimal("-6.95e-2", 2), "-6.95");
+  EXPECT_EQ(detail::ShiftDecimal("12", 2), "1200");
+  EXPECT_EQ(detail::ShiftDecimal("1.5E+3", -2), "15");
+  EXPECT_EQ(detail::ShiftDecimal("0", 2), "0");
+  EXPECT_EQ(detail::ShiftDecimal("abc", 2), "abc");  // not a plain decimal: as is
 }
 
 TEST(DatasetCsv, SpreadsheetFormsWhoseMeaningIsNotCertainAreRefused) {

@@ -76,6 +76,33 @@ TEST(Loader, ACommaThatSplitsATextInBracesGetsAHint) {
                        "comma inside { } ended that text: put it in quotes, name: \"获得荣誉, 每项1分\"");
 }
 
+TEST(Loader, PercentMeansOneThingOrIsRefused) {
+  // 80% in a rule file is the fraction 0.8. Against a field in percent points (unit %: 69.5 means 69.5%) it
+  // would score 69.5 / 0.801 (capped at full points) for everyone: refused, in a parameter, a band and a
+  // formula. Against a share (a fraction) it is right, and accepted.
+  const std::string head = R"(format: makerscore/1
+id: p
+title: 百分比
+fields: [{id: rate, name: 增长率, unit: "%"}, {id: occ, name: 入驻率, kind: share}]
+indicators:
+)";
+  EXPECT_THAT_CONTAINS(
+      ErrorsOf(head + "  - {id: A, name: 增长, weight: 100, value: rate, score: {method: ratio, benchmark: 80.10%}}\n"),
+      "'benchmark' is written 80.1%, the fraction 0.801, but the value rate (增长率) is in percent points (unit "
+      "'%': 69.5 means 69.5%), so the two would not compare; write 80.1 without '%'");
+  EXPECT_THAT_CONTAINS(ErrorsOf(head + "  - {id: A, name: 增长, weight: 100, value: rate, score: {method: bands, "
+                                       "bands: [{min: 30%, score: 1}]}}\n"),
+                       "'bands' is written with '%', but the value rate (增长率) is in percent points");
+  EXPECT_THAT_CONTAINS(ErrorsOf(head + "  - {id: A, name: 增长, weight: 100, value: \"if(rate >= 80%, 100, 0)\", "
+                                       "score: {method: points}}\n"),
+                       "80% is the fraction 0.8, but rate (增长率) is in percent points (unit '%': 69.5 means 69.5%); "
+                       "write 80 without '%'");
+  EXPECT_TRUE(
+      ParseRules(head + "  - {id: A, name: 入驻, weight: 100, value: occ, score: {method: ratio, benchmark: 80%}}\n",
+                 "t.yaml")
+          .ok());
+}
+
 TEST(Loader, WrongTypeNamesWhatWasExpectedAndFound) {
   std::string text = kMinimal;
   text.replace(text.find("weight: 60"), 10, "weight: sixty");

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,9 @@ struct ScoreSpec {
   Direction direction = Direction::kHigher;
   std::map<std::string, double> params;  // number and true/false parameters (true is 1)
   std::vector<Band> bands;               // the `bands` parameter, in order
+  // The parameters written with a percent sign (`benchmark: 80%`, read as 0.8), "bands" for a band bound:
+  // checked against a value in percent points (a field with unit "%"), where 80% would mean 0.8 points.
+  std::set<std::string> written_as_percent;
 };
 
 // How several experts' ratings of one item are combined.

@@ -1,5 +1,6 @@
 // Reading one year of a cohort from CSV, checked against the rule set.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <unordered_map>
@@ -50,7 +51,19 @@ double CellValue(const Field& field, std::string_view cell, std::string* problem
   if (IsMissingCell(cell)) return kMissing;
   if (field.kind == FieldKind::kFlag && (cell == "是" || cell == "否")) return cell == "是" ? 1 : 0;
   double v = kMissing;
-  *problem = detail::ParseNumberCell(cell, field.unit, &v);
+  // A share is a fraction: "69.5%" there can only mean 0.695.
+  const bool share_in_percent =
+      field.kind == FieldKind::kShare && !detail::IsPercentUnit(field.unit) &&
+      (cell.back() == '%' || (cell.size() >= 3 && cell.substr(cell.size() - 3) == "\xEF\xBC\x85"));
+  *problem = detail::ParseNumberCell(cell, share_in_percent ? "%" : field.unit, &v);
+  if (share_in_percent && problem->empty()) {
+    // Exactly as written: "7.3%" is the number 0.073, where 7.3 / 100 in binary can differ in the last bit.
+    // The shortest text that reads back as v is what was written (7.3); its point moves two places.
+    char buffer[32];
+    const auto written = std::to_chars(buffer, buffer + sizeof buffer, v);
+    const std::string fraction = detail::ShiftDecimal(std::string_view(buffer, written.ptr - buffer), -2);
+    std::from_chars(fraction.data(), fraction.data() + fraction.size(), v);
+  }
   if (problem->empty()) *problem = detail::ValueProblem(field, v, std::string(cell));
   return v;
 }

@@ -3,11 +3,13 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <charconv>
 #include <memory>
 #include <pugixml.hpp>
 #include <unordered_map>
 
 #include "makerscore/error.h"
+#include "util/number_cell.h"
 #include "util/read_file.h"
 
 namespace makerscore::detail {
@@ -100,6 +102,34 @@ bool IsDateFormat(int id, const std::string& code) {
          code.find("日") != std::string::npos;
 }
 
+// True for a number format that shows a percentage (0.695 as 69.50%): the built-in 9 and 10, or a code
+// with '%' outside quotes.
+bool IsPercentFormat(int id, const std::string& code) {
+  if (id == 9 || id == 10) return true;
+  bool quoted = false;
+  for (size_t i = 0; i < code.size(); ++i) {
+    if (code[i] == '"')
+      quoted = !quoted;
+    else if (!quoted && code[i] == '\\')
+      ++i;
+    else if (!quoted && code[i] == '%')
+      return true;
+  }
+  return false;
+}
+
+// A number stored in a percentage cell ("0.695", or "0.07000000000000001" as some writers put 0.07) as the
+// cell shows it: "69.5%", "7%". The shortest text that reads back as the same double is moved two places
+// in decimal, exactly: 0.07 x 100 in binary is 7.000000000000001.
+std::string ShownAsPercent(const std::string& stored) {
+  double v = 0;
+  const auto [end, ec] = std::from_chars(stored.data(), stored.data() + stored.size(), v);
+  if (ec != std::errc() || end != stored.data() + stored.size()) return stored;  // not a number: the reader says so
+  char buffer[32];
+  const auto shortest = std::to_chars(buffer, buffer + sizeof buffer, v);
+  return ShiftDecimal(std::string_view(buffer, static_cast<size_t>(shortest.ptr - buffer)), 2) + "%";
+}
+
 // Column index (0-based) of a cell reference "B7"; -1 when it has no letters.
 int ColumnOf(std::string_view ref) {
   int col = 0, letters = 0;
@@ -167,7 +197,7 @@ SheetRows ReadXlsxSheet(std::string_view bytes, const std::string& wanted, const
     pugi::xml_document doc = book.Xml("xl/sharedStrings.xml");
     for (pugi::xml_node si : doc.child("sst").children("si")) shared.push_back(ItemText(si));
   }
-  std::vector<char> date_style;
+  std::vector<char> date_style, percent_style;
   if (book.Has("xl/styles.xml")) {
     pugi::xml_document doc = book.Xml("xl/styles.xml");
     std::unordered_map<int, std::string> codes;
@@ -177,6 +207,7 @@ SheetRows ReadXlsxSheet(std::string_view bytes, const std::string& wanted, const
     for (pugi::xml_node xf : doc.child("styleSheet").child("cellXfs").children("xf")) {
       const int id = xf.attribute("numFmtId").as_int();
       date_style.push_back(IsDateFormat(id, codes.count(id) ? codes[id] : ""));
+      percent_style.push_back(IsPercentFormat(id, codes.count(id) ? codes[id] : ""));
     }
   }
   SheetRows out;
@@ -216,6 +247,11 @@ SheetRows ReadXlsxSheet(std::string_view bytes, const std::string& wanted, const
           if (!text.empty() && style >= 0 && style < static_cast<int>(date_style.size()) && date_style[style]) {
             throw DataError(where + ": cell " + CellName(col, r) + " holds a date or a time (Excel's day number " +
                             text + "), not a figure; give the figure, or format the cell as a number if it is one");
+          }
+          // Shown as a percentage (69.50% stored as 0.695): read as it is shown, so that the field's kind and
+          // unit decide what it means, as for a CSV cell "69.50%".
+          if (!text.empty() && style >= 0 && style < static_cast<int>(percent_style.size()) && percent_style[style]) {
+            text = ShownAsPercent(text);
           }
         }
       }

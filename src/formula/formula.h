@@ -64,6 +64,7 @@ enum class Op : std::uint8_t {
 struct FormulaNode {
   Op op = Op::kNumber;
   double number = 0;                // kNumber
+  bool percent = false;             // kNumber written with a percent sign (30% is 0.3)
   std::string name;                 // kField / kPrev: the field id as written
   int field = -1;                   // kField / kPrev: column index once resolved
   int offset = 0;                   // byte offset in the source text, for messages

@@ -364,6 +364,7 @@ class Parser {
         n.offset = t.offset;
         if (IsOp("%")) {  // 30% is 0.3
           n.number /= 100;
+          n.percent = true;
           Next();
         }
         return Add(std::move(n));

@@ -127,6 +127,7 @@ class SpecReader : public YamlReader {
           continue;
         }
         Record(bpath + "/" + k, kv.second);
+        if (k != "score" && kv.second.Scalar().back() == '%') percent_bands_ = true;
         if (k == "min") b.min = d;
         if (k == "max") b.max = d;
         if (k == "score") {
@@ -175,7 +176,9 @@ class SpecReader : public YamlReader {
       const MethodParam& param = *std::find_if(method->params.begin(), method->params.end(),
                                                [&](const MethodParam& p) { return name == p.name; });
       if (param.type == ParamType::kBands) {
+        percent_bands_ = false;
         spec.bands = ReadBands(value, detail::ChildPath(path, key));
+        if (percent_bands_) spec.written_as_percent.insert(key);
         continue;
       }
       double d;
@@ -192,6 +195,7 @@ class SpecReader : public YamlReader {
         continue;
       }
       spec.params[key] = d;
+      if (param.type != ParamType::kBool && value.Scalar().back() == '%') spec.written_as_percent.insert(key);
     }
     if (method) {
       for (const auto& p : method->params) {
@@ -202,6 +206,9 @@ class SpecReader : public YamlReader {
     }
     return spec;
   }
+
+ private:
+  bool percent_bands_ = false;  // a band bound of the bands being read was written with '%'
 };
 
 }  // namespace makerscore::detail

@@ -5,6 +5,7 @@
 #include "makerscore/load.h"
 #include "rules/source_excerpt.h"
 #include "rules/validator.h"
+#include "util/number_cell.h"
 #include "util/text.h"
 #include "util/unicode.h"
 
@@ -136,6 +137,22 @@ bool Validator::CheckFormula(const std::string& text, const std::string& path, F
                                         "' holds numbers; a label in quotes compares a field of kind "
                                         "'category'"});
         ok = false;
+      }
+    }
+    // A field in percent points (69.5 means 69.5%) beside a number written with '%' (80% is 0.8).
+    for (const auto& n : out->nodes()) {
+      for (size_t a = 0; a < n.args.size(); ++a) {
+        const FormulaNode& x = out->nodes()[n.args[a]];
+        if ((x.op != Op::kField && x.op != Op::kPrev) || !IsPercentUnit(rules_.fields[x.field].unit)) continue;
+        for (int other : n.args) {
+          const FormulaNode& y = out->nodes()[other];
+          if (y.op != Op::kNumber || !y.percent) continue;
+          errors.push_back({y.offset, FormatNumber(y.number * 100) + "% is the fraction " + FormatNumber(y.number) +
+                                          ", but " + x.name + " (" + rules_.fields[x.field].name +
+                                          ") is in percent points (unit '%': 69.5 means 69.5%); write " +
+                                          FormatNumber(y.number * 100) + " without '%'"});
+          ok = false;
+        }
       }
     }
     for (size_t k = 0; k < out->nodes().size(); ++k) {

@@ -7,6 +7,7 @@
 #include "means/mean.h"
 #include "methods/method.h"
 #include "rules/validator.h"
+#include "util/number_cell.h"
 #include "util/text.h"
 #include "weights/weighting.h"
 
@@ -181,7 +182,7 @@ void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
     if (!ind.score) Error(path, "'" + ind.id + "' has a 'value' but no 'score' saying how it earns points");
     if (!ind.value.empty()) {
       Formula f;
-      CheckFormula(ind.value, path + "/value", &f);
+      if (CheckFormula(ind.value, path + "/value", &f) && ind.score) CheckPercentParams(f, *ind.score, path);
     }
     if (ind.outliers) CheckOutliers(*ind.outliers, path + "/outliers");
     if (!ind.score) return;
@@ -298,6 +299,25 @@ void Validator::CheckWeights(const std::vector<Indicator>& children, const Indic
     } else if (rules_.weighting == Weighting::kRelative && expected > 0 && !(sum > 0)) {
       Error(where, "every child of " + what + " has weight 0" + for_class);
     }
+  }
+}
+
+// A value in percent points (a field with unit "%", where 69.5 means 69.5%) scored against a parameter
+// written with '%' (80% is 0.8): the two meanings of 80% would meet and score nonsense without a word.
+void Validator::CheckPercentParams(const Formula& value, const ScoreSpec& score, const std::string& path) {
+  const FormulaNode& root = value.nodes()[value.root()];
+  if ((root.op != Op::kField && root.op != Op::kPrev) || !IsPercentUnit(rules_.fields[root.field].unit)) return;
+  const Field& field = rules_.fields[root.field];
+  for (const std::string& param : score.written_as_percent) {
+    const std::string where = path + "/score/" + param;
+    const auto it = score.params.find(param);
+    const std::string written = it == score.params.end()
+                                    ? "with '%'"
+                                    : FormatNumber(it->second * 100) + "%, the fraction " + FormatNumber(it->second);
+    const std::string fix = it == score.params.end() ? "the bounds without '%' (80 for 80%)"
+                                                     : FormatNumber(it->second * 100) + " without '%'";
+    Error(where, "'" + param + "' is written " + written + ", but the value " + field.id + " (" + field.name +
+                     ") is in percent points (unit '%': 69.5 means 69.5%), so the two would not compare; write " + fix);
   }
 }
 

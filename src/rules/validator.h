@@ -27,6 +27,7 @@ class Validator {
   void At(SourcePos pos, const std::string& path, const std::string& message);
   SourcePos FormulaPos(const std::string& path, const std::string& text, int offset);
   bool CheckFormula(const std::string& text, const std::string& path, Formula* out);
+  void CheckPercentParams(const Formula& value, const ScoreSpec& score, const std::string& path);
   int FieldIndex(const std::string& name) const;
   void CheckCategoryField(const std::string& field, const std::string& path, const std::string& what);
   void CheckTop();

@@ -67,7 +67,7 @@ std::string ParseNumberCell(std::string_view cell, const std::string& unit, doub
   const std::string in_unit = unit.empty() ? "" : " in " + unit;
   if (!s.empty() && s.back() == '%') {
     s.pop_back();
-    if (unit != "%") {
+    if (!IsPercentUnit(unit)) {
       double v = 0;
       const bool number = !s.empty() && ParseNumberCell(s, "%", &v).empty();
       return "expected a number" + in_unit + ", found the percentage '" + written + "'" +
@@ -105,6 +105,41 @@ std::string OutOfRange(std::string_view written) {
   return tiny ? ", which is closer to 0 than the smallest number makerscore holds (about 2.2e-308; write 0 if 0 is "
                 "meant)"
               : ", which is larger than the largest number makerscore holds (about 1.8e308)";
+}
+
+std::string ShiftDecimal(std::string_view number, int places) {
+  const std::string_view original = number;
+  std::string sign;
+  if (!number.empty() && (number[0] == '-' || number[0] == '+')) {
+    if (number[0] == '-') sign = "-";
+    number.remove_prefix(1);
+  }
+  long exponent = places;
+  if (const size_t e = number.find_first_of("eE"); e != std::string_view::npos) {
+    long written = 0;
+    const std::string_view digits = number.substr(e + 1);
+    auto [end, ec] =
+        std::from_chars(digits.data() + (!digits.empty() && digits[0] == '+'), digits.data() + digits.size(), written);
+    if (ec != std::errc() || end != digits.data() + digits.size() || std::labs(written) > 400)
+      return std::string(original);
+    exponent += written;
+    number = number.substr(0, e);
+  }
+  const size_t dot = number.find('.');
+  const std::string whole(number.substr(0, dot));
+  std::string digits = whole + (dot == std::string_view::npos ? "" : std::string(number.substr(dot + 1)));
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return std::string(original);
+  long point = static_cast<long>(whole.size()) + exponent;  // where the decimal point falls in digits
+  if (point > static_cast<long>(digits.size())) digits.append(static_cast<size_t>(point) - digits.size(), '0');
+  if (point < 1) {
+    digits.insert(0, static_cast<size_t>(1 - point), '0');
+    point = 1;
+  }
+  std::string head = digits.substr(0, static_cast<size_t>(point));
+  std::string tail = digits.substr(static_cast<size_t>(point));
+  head.erase(0, std::min(head.find_first_not_of('0'), head.size() - 1));
+  tail.erase(tail.find_last_not_of('0') + 1);
+  return sign + head + (tail.empty() ? "" : "." + tail);
 }
 
 }  // namespace makerscore::detail

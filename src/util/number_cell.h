@@ -21,6 +21,16 @@ namespace makerscore::detail {
 // messages ("" when it has none).
 std::string ParseNumberCell(std::string_view cell, const std::string& unit, double* out);
 
+// The decimal number written in `number` ("0.695", "-6.95E-2", "12") with its decimal point moved `places`
+// to the right (left when negative), in decimal and exactly: ShiftDecimal("0.695", 2) is "69.5",
+// ShiftDecimal("7.3", -2) is "0.073". Binary arithmetic would give 0.07 x 100 = 7.000000000000001. number
+// must be a plain decimal (digits, one '.', an optional sign and exponent); anything else is returned as is.
+std::string ShiftDecimal(std::string_view number, int places);
+
+// True for the unit of a field in percent points ("%" or "％": 69.5 means 69.5%), where 80% in a rule file
+// (the fraction 0.8) would mean something else.
+inline bool IsPercentUnit(std::string_view unit) { return unit == "%" || unit == "\xEF\xBC\x85"; }
+
 // For a number written in text that from_chars found out of range: ", which is
 // larger than the largest number makerscore holds (about 1.8e308)" or ", which
 // is closer to 0 than the smallest number makerscore holds (about 2.2e-308;

@@ -158,3 +158,45 @@ def test_with_relative_weights_the_maximum_is_on_the_scale_shown(tmp_path):
     rules.score(frame(), ratings=RATINGS).to_excel(tmp_path / "r.xlsx")
     details = [row for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["得分明细"].iter_rows(min_row=2, values_only=True)]
     assert ("S01", "青秀众创", "A", "总收入", 100, 100, None) in details
+
+
+PERCENT_RULES = """format: makerscore/1
+id: pc
+title: 百分比
+fields:
+  - {id: occ, name: 入驻率, kind: share}
+  - {id: growth, name: 收入增长率, unit: "%"}
+  - {id: staff, name: 服务人员}
+indicators:
+  - {id: A, name: 入驻率, weight: 40, value: occ, score: {method: ratio, benchmark: 80%}}
+  - {id: B, name: 收入增长率, weight: 40, value: growth, score: {method: ratio, benchmark: 50}}
+  - {id: C, name: 服务人员, weight: 20, value: staff, score: {method: ratio, benchmark: 10}}
+"""
+
+
+def test_a_cell_shown_as_a_percentage_means_what_it_shows(tmp_path):
+    # Excel stores 69.50% as 0.695 with a percentage format. A share reads it as the fraction 0.695; a field in
+    # percent points (unit %) as 69.5, as the cell shows it, never as 0.695 points. A: 0.695 / 0.8 x 40 =
+    # 34.75; B: 69.5 / 50 -> capped at 40 (0.695 / 50 x 40 would have been 0.556). Text "7.3%" in a share
+    # is exactly 0.073. A percentage in a field measured otherwise is refused, naming the cell.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "occ", "growth", "staff"])
+    ws.append(["X", 0.695, 0.695, 5])
+    ws.append(["Y", "7.3%", "12.5%", 10])
+    ws.append(["Z", 0.07, 0.07, 10])
+    for row in ws.iter_rows(min_row=2, max_col=3, min_col=2):
+        for cell in row:
+            cell.number_format = "0.00%"
+    wb.save(tmp_path / "p.xlsx")
+    rules = ms.parse_rules(PERCENT_RULES)
+    r = rules.score(str(tmp_path / "p.xlsx"))
+    # r.values: one column per node (0 the total, then A, B, C).
+    assert r.values[0, 1] == 0.695 and r.values[1, 1] == 0.073 and r.values[2, 1] == 0.07
+    assert r.values[0, 2] == 69.5 and r.values[1, 2] == 12.5 and r.values[2, 2] == 7.0
+    assert r.totals[0] == pytest.approx(0.695 / 0.8 * 40 + 40 + 10, abs=1e-12)
+    ws["D2"].number_format = "0%"
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(ms.DataError, match=r"cell D2 .*column 'staff' \(服务人员\): expected a number, found the "
+                                           r"percentage '500%'"):
+        rules.score(str(tmp_path / "bad.xlsx"))
