@@ -38,6 +38,15 @@ expect "score table header" 0 "排名" -- "$bin" score "${G[@]}"
 expect "score csv" 0 "rank,id,name,total,grade" -- "$bin" score "${G[@]}" --format csv
 expect "score json" 0 '"entities"' -- "$bin" score "${G[@]}" --format json
 expect "explain" 0 "3.1 众创空间总收入同比增长比例" -- "$bin" explain "${G[@]}" --entity GX004 --indicator 3.1
+
+# This year's weights from their own file (examples/data/guangxi-weights-2020.yaml: 1.1 has 4 points, not 5).
+W=(--weights "$src/examples/data/guangxi-weights-2020.yaml")
+expect "weights file: explain" 0 "(max 4 points)" -- "$bin" explain "${G[@]}" "${W[@]}" --entity GX004 --indicator 1.1
+expect "weights file: weights" 0 "(weights: $src/examples/data/guangxi-weights-2020.yaml)" -- "$bin" weights --rules "$src/rules/guangxi-2019.yaml" "${W[@]}"
+expect "weights file: json" 0 '"weights_file"' -- "$bin" score "${G[@]}" "${W[@]}" --format json
+expect "weights file: validate" 0 "ok with" -- "$bin" validate --rules "$src/rules/guangxi-2019.yaml" "${W[@]}"
+printf 'weights:\n  "1.1": 6\n' >"$tmp/bad-weights.yaml"
+expect "weights file: sums refused" 3 "bad-weights.yaml:2:10: error: the weights of the children of '1' add up to 6 + 5 + 5 = 16, not 15" -- "$bin" score "${G[@]}" --weights "$tmp/bad-weights.yaml"
 expect "explain unknown entity" 4 "no entity 'GX999'" -- "$bin" explain "${G[@]}" --entity GX999
 expect "asem index table" 0 "CHE   Switzerland         68.38" -- \
   "$bin" score --rules "$src/rules/asem-connectivity.yaml" --data "$src/examples/data/asem/ASEM_iData.csv"

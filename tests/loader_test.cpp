@@ -103,6 +103,52 @@ indicators:
           .ok());
 }
 
+TEST(Loader, AWeightsFileReplacesThisYearsWeights) {
+  // A 试行 system: the rule file states A (60) = A1 30 + A2 30, B 40. This year's weights file moves A's
+  // points to A1 20 + A2 40. X scores 1 on A1, 0.5 on A2, 0.5 on B: 30 + 15 + 20 = 65 by the rule file,
+  // 20 + 20 + 20 = 60 by this year's weights.
+  const std::string rules_text = R"(format: makerscore/1
+id: w
+title: 试行
+fields: [{id: a1, name: 甲一}, {id: a2, name: 甲二}, {id: b, name: 乙}]
+indicators:
+  - id: A
+    name: 甲
+    weight: 60
+    children:
+      - {id: A1, name: 甲一, weight: 30, value: a1, score: {method: goalposts, low: 0, high: 10}}
+      - {id: A2, name: 甲二, weight: 30, value: a2, score: {method: goalposts, low: 0, high: 10}}
+  - {id: B, name: 乙, weight: 40, value: b, score: {method: goalposts, low: 0, high: 10}}
+)";
+  const RuleSet rules = testing::RulesFromText(rules_text);
+  const std::string dir = ::testing::TempDir();
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name) << text;
+    return dir + "/" + name;
+  };
+  const auto data = [&](const RuleSet& r) {
+    return std::make_shared<Dataset>(ParseDatasetCsv("id,a1,a2,b\nX,10,5,5\n", r, "d.csv"));
+  };
+  EXPECT_DOUBLE_EQ(Score(Model::Compile(rules), data(rules)).total(0), 65);
+  LoadResult weighted = ReplaceWeights(rules, write("w2020.yaml", "note: 2020年度\nweights:\n  A1: 20\n  A2: 40\n"));
+  ASSERT_TRUE(weighted.ok()) << weighted.diagnostics.ToString();
+  EXPECT_EQ(weighted.rules->weights_file, dir + "/w2020.yaml");
+  Result r = Score(Model::Compile(*weighted.rules), data(*weighted.rules));
+  EXPECT_DOUBLE_EQ(r.total(0), 60);
+  EXPECT_THAT_CONTAINS(FormatTable(r), "试行 (weights: " + dir + "/w2020.yaml)");
+  // Weights that no longer add up, an unknown id and a weight that is not a number: each at its line.
+  LoadResult bad = ReplaceWeights(rules, write("bad.yaml", "weights:\n  A1: 25\n  A2: 30\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT_CONTAINS(bad.diagnostics.ToString(),
+                       "bad.yaml:2:7: error: the weights of the children of 'A' add up to 25 + 30 = 55, not 60");
+  EXPECT_THAT_CONTAINS(ReplaceWeights(rules, write("typo.yaml", "weights:\n  A3: 25\n")).diagnostics.ToString(),
+                       "typo.yaml:2:3: error: no indicator 'A3' in the rule file (did you mean");
+  EXPECT_THAT_CONTAINS(ReplaceWeights(rules, write("text.yaml", "weights:\n  A1: 二十\n")).diagnostics.ToString(),
+                       "the weight of 'A1' must be a number");
+  EXPECT_THAT_CONTAINS(ReplaceWeights(rules, write("none.yaml", "A1: 20\n")).diagnostics.ToString(),
+                       "a weights file is a map with the key 'weights:'");
+}
+
 TEST(Loader, WrongTypeNamesWhatWasExpectedAndFound) {
   std::string text = kMinimal;
   text.replace(text.find("weight: 60"), 10, "weight: sixty");

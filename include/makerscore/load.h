@@ -33,6 +33,12 @@ LoadResult ParseRules(std::string_view yaml, const std::string& file_name = "<st
 // the source document gives it. Diagnostics point into whichever file is wrong.
 LoadResult LoadRulesWithInputs(const std::string& rules_path, const std::string& inputs_path);
 
+// Replaces the stated weights of the indicators a weights file lists (its key `weights:`, a map from
+// indicator id to a weight, or with classes to a map from class label to weight): a 试行 system whose
+// weights are reset each year keeps its rule file. The result is checked as a whole (weights that no
+// longer add up are errors); diagnostics point into the weights file. RuleSet::weights_file names it.
+LoadResult ReplaceWeights(const RuleSet& rules, const std::string& weights_path);
+
 // LoadRules, throwing RuleError when there is any error.
 RuleSet LoadRulesOrThrow(const std::string& path);
 

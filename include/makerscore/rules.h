@@ -348,6 +348,7 @@ struct RuleSet {
   std::string title;
   std::string source;  // the document the rules are based on
   std::string description;
+  std::string weights_file;  // the weights file whose weights replaced the stated ones (--weights), or ""
   Weighting weighting = Weighting::kPoints;
   double total = 100;                            // points of the whole tree
   std::string id_column = "id";                  // CSV column holding entity ids

@@ -37,7 +37,7 @@ std::function<int()> AddValidateCommand(CLI::App& app) {
       "validate",
       "Check rule files (.yaml) for mistakes, and data files (.csv) against a rule file: every column,\n"
       "cell and consistency check of the form, each problem with its line.");
-  cmd->add_option("files", *files, "Rule files (.yaml) and data files (.csv)")->required();
+  cmd->add_option("files", *files, "Rule files (.yaml) and data files (.csv)");
   cmd->add_option("--rules", *rules, "The rule file that data files are checked against");
   auto how = std::make_shared<InputFiles>();  // only its encoding and sheet
   AddReadingOptions(cmd, how.get());
@@ -45,6 +45,11 @@ std::function<int()> AddValidateCommand(CLI::App& app) {
       "Examples:\n  makerscore validate rules/guangxi-2019.yaml\n"
       "  makerscore validate --rules rules/shanxi-2018-form.yaml examples/data/shanxi-example-2018.csv");
   return [=]() {
+    if (files->empty() && how->weights.empty()) {
+      std::cerr << "error: give the rule files (.yaml) or data files to check, or --rules FILE --weights FILE\n"
+                   "Run with --help for more information.\n";
+      return static_cast<int>(kUsage);
+    }
     int worst = kOk;
     auto note = [&](int code) { worst = std::max(worst, code); };
     for (const auto& f : *files) {
@@ -60,6 +65,23 @@ std::function<int()> AddValidateCommand(CLI::App& app) {
         }
       }
     }
+    if (!how->weights.empty()) {  // a weights file, checked with the rule file it replaces weights of
+      if (rules->empty()) {
+        std::cerr << "error: checking a weights file needs the rule file whose weights it replaces (--rules FILE)\n";
+        return static_cast<int>(kUsage);
+      }
+      note(Guarded([&] {
+        LoadResult weighted = ReplaceWeights(LoadRulesPrinting(*rules), how->weights);
+        std::cerr << weighted.diagnostics.ToString();
+        if (!weighted.ok()) {
+          std::cerr << how->weights << ": " << weighted.diagnostics.ErrorCount() << " errors\n";
+          return static_cast<int>(kRuleErrors);
+        }
+        std::cout << how->weights << ": ok with " << *rules << "\n";
+        return static_cast<int>(kOk);
+      }));
+      if (worst != kOk) return worst;
+    }
     bool has_data = false;
     for (const auto& f : *files) has_data |= !IsRuleFile(f);
     if (!has_data) return worst;
@@ -68,7 +90,9 @@ std::function<int()> AddValidateCommand(CLI::App& app) {
       return static_cast<int>(kUsage);
     }
     note(Guarded([&] {
-      Model model = Model::Compile(LoadRulesPrinting(*rules));
+      RuleSet checked = LoadRulesPrinting(*rules);
+      if (!how->weights.empty()) checked = *ReplaceWeights(checked, how->weights).rules;  // checked above
+      Model model = Model::Compile(checked);
       int result = kOk;
       for (const auto& f : *files) {
         if (IsRuleFile(f)) continue;

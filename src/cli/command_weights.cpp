@@ -20,7 +20,7 @@ std::function<int()> AddWeightsCommand(CLI::App& app) {
   return [=]() {
     return Guarded([&] {
       if (files->data.empty()) {
-        std::cout << FormatWeights(Model::Compile(LoadRulesPrinting(files->rules)));
+        std::cout << FormatWeights(Model::Compile(LoadRuleFiles(*files)));
         return static_cast<int>(kOk);
       }
       Result result = ScoreFiles(*files);

@@ -28,7 +28,7 @@ std::shared_ptr<const Dataset> ReadData(const std::string& path, const RuleSet& 
 
 }  // namespace
 
-Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
+RuleSet LoadRuleFiles(const InputFiles& files, const std::string& uncertainty_file) {
   RuleSet rules;
   if (uncertainty_file.empty()) {
     rules = LoadRulesPrinting(files.rules);
@@ -38,7 +38,16 @@ Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
     std::cerr << loaded.diagnostics.ToString();
     rules = std::move(*loaded.rules);
   }
-  Loaded out{Model::Compile(rules), nullptr, nullptr, nullptr};
+  if (!files.weights.empty()) {
+    LoadResult weighted = ReplaceWeights(rules, files.weights);
+    if (!weighted.ok()) throw RuleError(std::move(weighted.diagnostics));
+    rules = std::move(*weighted.rules);
+  }
+  return rules;
+}
+
+Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
+  Loaded out{Model::Compile(LoadRuleFiles(files, uncertainty_file)), nullptr, nullptr, nullptr};
   // The ratings file (often the largest: one row per expert and item) is read on a second core while
   // the data files are read here; a problem in the data files is still reported first.
   std::future<Ratings> ratings;
@@ -106,6 +115,9 @@ void AddReadingOptions(CLI::App* command, InputFiles* files) {
                       "The encoding of the CSV files: utf-8 (default) or gb18030 (also gbk), what Chinese "
                       "spreadsheets save CSV as");
   command->add_option("--sheet", files->sheet, "For Excel workbooks (.xlsx): the sheet to read (default: the first)");
+  command->add_option("--weights", files->weights,
+                      "This year's weights (YAML: weights: {\"1\": 20, \"1.1\": 8}), replacing the rule file's for "
+                      "the indicators listed; for a 试行 system whose weights are reset each year");
 }
 
 int Guarded(const std::function<int()>& body) {

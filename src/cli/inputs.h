@@ -30,13 +30,18 @@ struct InputFiles {
   std::string ratings;
   std::string encoding = "utf-8";  // of the CSV files (--encoding)
   std::string sheet;               // of the workbooks (--sheet), "" for the first
+  std::string weights;             // this year's weights, replacing the rule file's (--weights), or ""
 };
 
-// Adds --encoding and --sheet to a command that reads data files.
+// Adds --encoding, --sheet and --weights to a command that reads data files.
 void AddReadingOptions(CLI::App* command, InputFiles* files);
 
 // Loads the rule file, printing its diagnostics to stderr; throws RuleError.
 RuleSet LoadRulesPrinting(const std::string& path);
+
+// The rule file with its uncertainty inputs (uncertainty_file, when given) and this year's weights
+// (files.weights, when given), diagnostics printed to stderr; throws RuleError.
+RuleSet LoadRuleFiles(const InputFiles& files, const std::string& uncertainty_file = "");
 
 // The files of one evaluation, loaded and checked.
 struct Loaded {

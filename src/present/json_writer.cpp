@@ -27,6 +27,7 @@ std::string ToJson(const Result& r) {
   const RuleSet& rules = r.model().rules();
   nlohmann::json doc;
   doc["rules"] = {{"id", rules.id}, {"title", rules.title}, {"total", rules.total}};
+  if (!rules.weights_file.empty()) doc["rules"]["weights_file"] = rules.weights_file;
   nlohmann::json indicators = nlohmann::json::array();
   for (size_t k = 1; k < nodes.size(); ++k) {
     indicators.push_back({{"id", nodes[k].id},

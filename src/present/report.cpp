@@ -81,8 +81,12 @@ std::string ReportFooter(const Result& r) {
   // The data file's name, not its folder: the report may be sent out.
   const std::string file = std::filesystem::path(r.current().source()).filename().string();
   std::string data = file.empty() ? "" : " · " + Label("数据", "data") + " " + Html(file);
+  const std::string& weights = r.model().rules().weights_file;
+  const std::string weights_note = weights.empty() ? ""
+                                                   : " · " + Label("权重", "weights") + " " +
+                                                         Html(std::filesystem::path(weights).filename().string());
   return "<footer>makerscore " + std::string(Version()) + " · " + Label("规则", "rules") + " " +
-         Html(r.model().rules().id) + data + "</footer>\n";
+         Html(r.model().rules().id) + weights_note + data + "</footer>\n";
 }
 
 }  // namespace detail

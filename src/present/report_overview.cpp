@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <iterator>
 
 #include "makerscore/missing.h"
@@ -303,6 +304,10 @@ std::string OverviewSection(const Result& r, const CohortFigures& f) {
   std::string out = "<header id=\"overview\"><h1>" + Html(rules.title) + "</h1><p class=\"muted\">" +
                     Label("评价结果总览", "Cohort overview");
   if (!rules.source.empty()) out += " · " + Label("依据", "based on") + " " + Html(rules.source);
+  if (!rules.weights_file.empty()) {
+    out += " · " + Label("本年度权重", "this year's weights") + " " +
+           Html(std::filesystem::path(rules.weights_file).filename().string());
+  }
   out += "</p></header>\n";
   if (!HasIndicators(r)) {
     // A report form (Shanxi's): nothing to rank, only the reports to check.

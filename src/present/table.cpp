@@ -33,7 +33,9 @@ std::string FormatTable(const Result& r) {
   } else {
     for (auto& row : rows) row.pop_back();
   }
-  std::string out = r.model().rules().title + "\n\n" + detail::AlignedTable(header, right, rows);
+  const RuleSet& rules = r.model().rules();
+  std::string out = rules.title + (rules.weights_file.empty() ? "" : " (weights: " + rules.weights_file + ")") +
+                    "\n\n" + detail::AlignedTable(header, right, rows);
   int unscored =
       static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const auto& row) { return row[0] == "-"; }));
   out += "\n" + std::to_string(r.entity_count()) + " entities";

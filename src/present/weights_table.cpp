@@ -37,7 +37,9 @@ std::string FormatWeights(const Model& model, const std::vector<double>* shares)
   }
   const std::vector<std::string> head = {"指标", "权重来源", "组内权重", "总权重", "分值", "名称"};
   const std::vector<bool> right = {false, false, true, true, true, false};
-  std::string out = model.rules().title + "\n\n" + detail::AlignedTable(head, right, rows, /*rule=*/false);
+  const std::string& file = model.rules().weights_file;
+  std::string out = model.rules().title + (file.empty() ? "" : " (weights: " + file + ")") + "\n\n" +
+                    detail::AlignedTable(head, right, rows, /*rule=*/false);
   if (!shares) {
     bool from_data = std::any_of(nodes.begin(), nodes.end(), FromScores);
     if (from_data) out += "\nWeights from data are shown equal until a cohort is given (--data).\n";

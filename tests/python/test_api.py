@@ -116,6 +116,8 @@ def test_errors_are_python_exceptions(guangxi):
     assert (d["file"], d["line"], d["column"]) == ("bad.yaml", 5, 1)
     assert "did you mean 'weight'" not in d["message"] or True
     assert "unknown key 'wieght'" in d["message"]
+    # Printed in a notebook, the error reads as the command's message, not as a tuple of its arguments.
+    assert str(e.value).startswith("bad.yaml:5:1: error: unknown key 'wieght'")
     now, last, ratings = hand_cohort()
     bad = now.astype(object)
     bad.loc["B", "jobs"] = "四十"
@@ -311,3 +313,19 @@ grades:
     assert frame.loc[["X", "Y", "Z"], "total"].tolist() == [8, 4, 9]
     assert frame.loc[["X", "Y", "Z"], "grade"].tolist() == ["优", "差", "差"]
     assert frame.loc["Z", "vetoes"] == "V"
+
+
+def test_this_years_weights_from_a_weights_file(guangxi, tmp_path):
+    # 1.1 and 1.2 of the Guangxi system trade points (5 + 5 -> 3 + 7; 1.3 keeps 5, so 1 still has 15).
+    path = tmp_path / "weights-2020.yaml"
+    path.write_text('note: 2020年度（示例）\nweights:\n  "1.1": 3\n  "1.2": 7\n', encoding="utf-8")
+    weighted = guangxi.with_weights(path)
+    w = weighted.weights()
+    assert w.loc["1.1", "points"] == pytest.approx(3, abs=1e-12)
+    assert w.loc["1.2", "points"] == pytest.approx(7, abs=1e-12)
+    assert w.loc["1", "points"] == pytest.approx(15, abs=1e-12)
+    assert weighted.model.weights_file == str(path)
+    path.write_text('weights:\n  "1.1": 4\n', encoding="utf-8")
+    with pytest.raises(ms.RuleError, match=r"weights-2020.yaml:2:10: error: the weights of the children of '1' add "
+                                           r"up to 4 \+ 5 \+ 5 = 14, not 15"):
+        guangxi.with_weights(path)

@@ -47,4 +47,10 @@ def _diagnostics(self):
     return self.args[1] if len(self.args) > 1 else []
 
 
+def _rule_error_text(self):
+    """The rendered message, every mistake with its file, line and column (not the tuple of args)."""
+    return str(self.args[0]) if self.args else ""
+
+
 RuleError.diagnostics = property(_diagnostics)
+RuleError.__str__ = _rule_error_text

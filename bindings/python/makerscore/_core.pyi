@@ -44,6 +44,7 @@ class Model:
     title: str
     source: str
     file: str
+    weights_file: str
     total: float
     weighting: str
     bad_cells: str
@@ -160,3 +161,4 @@ def sensitivity(model: Model, data: Dataset, previous: Optional[Dataset] = None,
                 replications: Optional[int] = None, seed: Optional[int] = None, threads: int = 0,
                 bootstrap: int = 1000) -> SensitivityResult: ...
 def load_rules_with_inputs(rules: str, inputs: str) -> Model: ...
+def with_weights(model: Model, path: str) -> Model: ...

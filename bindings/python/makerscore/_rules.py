@@ -65,7 +65,17 @@ class Rules:
     def with_inputs(self, path):
         """These rules with the uncertain inputs of an uncertainty analysis read from their own YAML file
         (the keys of 'uncertainty:'), replacing the rule file's section. Raises RuleError."""
-        return Rules(_core.load_rules_with_inputs(self._model.file, os.fspath(path)))
+        model = _core.load_rules_with_inputs(self._model.file, os.fspath(path))
+        if self._model.weights_file:  # keep this year's weights
+            model = _core.with_weights(model, self._model.weights_file)
+        return Rules(model)
+
+    def with_weights(self, path):
+        """These rules with this year's weights read from a weights file (YAML, `weights: {"1.1": 8, ...}`),
+        replacing the stated weights of the indicators it lists, for a 试行 system whose weights are reset each
+        year. The whole is checked again: weights that no longer add up raise RuleError, naming the line of the
+        weights file."""
+        return Rules(_core.with_weights(self._model, os.fspath(path)))
 
     def uncertainty(self, data, previous=None, ratings=None, replications=None, seed=None, threads=0):
         """Monte Carlo uncertainty analysis; see makerscore.uncertainty()."""

@@ -104,6 +104,9 @@ void BindRules(py::module_& m) {
       .def_property_readonly(
           "id_column", [](const Model& x) { return x.rules().id_column; }, "The data's entity id column.")
       .def_property_readonly(
+          "weights_file", [](const Model& x) { return x.rules().weights_file; },
+          "The weights file whose weights replaced the stated ones, or ''.")
+      .def_property_readonly(
           "name_column", [](const Model& x) { return x.rules().name_column; }, "The data's entity name column.")
       .def_property_readonly(
           "fields", [](const Model& x) { return x.rules().fields; }, "The data fields.")
@@ -154,6 +157,15 @@ void BindRules(py::module_& m) {
   m.def(
       "load_rules", [](const std::string& path) { return Model::Compile(LoadRulesOrThrow(path)); }, py::arg("path"),
       "Loads, checks and compiles a rule file. Raises RuleError listing every mistake.");
+  m.def(
+      "with_weights",
+      [](const Model& model, const std::string& path) {
+        LoadResult r = ReplaceWeights(model.rules(), path);
+        if (!r.ok()) throw RuleError(std::move(r.diagnostics));
+        return Model::Compile(*r.rules);
+      },
+      py::arg("model"), py::arg("path"),
+      "The rules with the weights of a weights file replacing the stated ones. Raises RuleError.");
   m.def(
       "parse_rules",
       [](const std::string& text, const std::string& name) {
