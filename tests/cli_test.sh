@@ -39,6 +39,30 @@ expect "score csv" 0 "rank,id,name,total,grade" -- "$bin" score "${G[@]}" --form
 expect "score json" 0 '"entities"' -- "$bin" score "${G[@]}" --format json
 expect "explain" 0 "3.1 众创空间总收入同比增长比例" -- "$bin" explain "${G[@]}" --entity GX004 --indicator 3.1
 
+# Rules on last year's result: the result file makerscore wrote last year, as CSV and as a workbook.
+cat >"$tmp/removal.yaml" <<'YAML'
+format: makerscore/1
+id: r
+title: 取消资格
+fields: [{id: p, name: 分}]
+indicators:
+  - {id: A, name: 甲, weight: 100, value: p, score: {method: points}}
+vetoes:
+  - {id: R1, name: 连续两年不合格, when: 'grade == "不合格" and last_grade == "不合格"', grade: 取消资格, if_missing: passes}
+grades:
+  - {grade: 合格, min: 60}
+  - {grade: 取消资格, by_veto_only: true}
+  - {grade: 不合格}
+YAML
+printf 'id,p\nA,80\nB,55\n' >"$tmp/2018.csv"
+printf 'id,p\nA,90\nB,50\n' >"$tmp/2019.csv"
+"$bin" score --rules "$tmp/removal.yaml" --data "$tmp/2018.csv" --format csv --output "$tmp/result-2018.csv" 2>/dev/null
+"$bin" score --rules "$tmp/removal.yaml" --data "$tmp/2018.csv" --format xlsx --output "$tmp/result-2018.xlsx" 2>/dev/null
+expect "previous result csv" 0 "一票否决：连续两年不合格，取消资格" -- "$bin" score --rules "$tmp/removal.yaml" --data "$tmp/2019.csv" --previous-result "$tmp/result-2018.csv"
+expect "previous result xlsx" 0 "一票否决：连续两年不合格，取消资格" -- "$bin" score --rules "$tmp/removal.yaml" --data "$tmp/2019.csv" --previous-result "$tmp/result-2018.xlsx"
+expect "previous result validate" 0 "ok, last year's result of 2 entities" -- "$bin" validate --previous-result "$tmp/result-2018.csv"
+expect "previous result not a result" 4 "no column 'total' (总分)" -- "$bin" score --rules "$tmp/removal.yaml" --data "$tmp/2019.csv" --previous-result "$tmp/2018.csv"
+
 # This year's weights from their own file (examples/data/guangxi-weights-2020.yaml: 1.1 has 4 points, not 5).
 W=(--weights "$src/examples/data/guangxi-weights-2020.yaml")
 expect "weights file: explain" 0 "(max 4 points)" -- "$bin" explain "${G[@]}" "${W[@]}" --entity GX004 --indicator 1.1

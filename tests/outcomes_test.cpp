@@ -308,6 +308,84 @@ vetoes:
       "'bonus' adds to the indicators' total, but the rule file has no indicators");
 }
 
+// 连续两年不合格 → 取消资格: a veto on this year's grade and last year's, read from the result file makerscore
+// wrote last year. A 90 (合格), B 50, C 40 and D 30 (不合格 this year); last year A 合格, B 不合格, C 合格, and D
+// was not evaluated. So B fails twice and loses its status; C fails once; D is new.
+TEST(Vetoes, RulesOnLastYearsResultAndThisYearsGrade) {
+  const auto rules = [](const std::string& if_missing) {
+    return R"(format: makerscore/1
+id: r
+title: 取消资格
+fields: [{id: p, name: 分}]
+indicators:
+  - {id: A, name: 甲, weight: 100, value: p, score: {method: points}}
+vetoes:
+  - {id: R1, name: 连续两年不合格, when: 'grade == "不合格" and last_grade == "不合格"', grade: 取消资格)" +
+           if_missing + R"(}
+grades:
+  - {grade: 合格, min: 60}
+  - {grade: 取消资格, by_veto_only: true}
+  - {grade: 不合格}
+)";
+  };
+  // Last year's result as `score --format csv` writes it (rank, id, name, total, grade, ...), and as JSON.
+  const auto csv = std::make_shared<PreviousResult>(ParsePreviousResult(
+      "\xEF\xBB\xBFrank,id,name,total,grade,A,flags\n1,C,,65,合格,65,\n2,A,,80,合格,80,\n3,B,,55,不合格,55,\n",
+      "2018.csv"));
+  const auto json = std::make_shared<PreviousResult>(ParsePreviousResult(
+      R"({"entities": [{"id": "A", "total": 80, "rank": 1, "grade": "合格"},
+                       {"id": "B", "total": 55, "rank": 3, "grade": "不合格"},
+                       {"id": "C", "total": 65, "rank": 2, "grade": "合格"}]})",
+      "2018.json"));
+  for (const auto& last : {csv, json}) {
+    Model m = Model::Compile(testing::RulesFromText(rules(", if_missing: passes")));
+    Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv("id,p\nA,90\nB,50\nC,40\nD,30\n", m.rules(), "d.csv"))};
+    cohort.previous_result = last;
+    Result r = Score(m, cohort);
+    EXPECT_EQ(r.grade(0), "合格");
+    EXPECT_EQ(r.grade(1), "取消资格");  // 不合格 twice
+    EXPECT_EQ(r.grade(2), "不合格");    // once
+    EXPECT_EQ(r.grade(3), "不合格");    // new: last year's grade missing, and the rule file says that passes
+    EXPECT_EQ(r.rank(1), 2);            // decided after ranking: the ranks stand
+    ASSERT_EQ(r.vetoes(1).size(), 1u);
+    EXPECT_THAT_CONTAINS(FormatTable(r), "一票否决：连续两年不合格，取消资格");
+    bool named = false;
+    for (const auto& w : r.warnings()) named |= w.find("1 entity is not in last year's result") != std::string::npos;
+    EXPECT_TRUE(named);
+  }
+  // By default a condition that cannot be decided stops the run, naming the entity and what is missing.
+  Model strict = Model::Compile(testing::RulesFromText(rules("")));
+  Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv("id,p\nA,90\nD,30\n", strict.rules(), "d.csv"))};
+  cohort.previous_result = csv;
+  EXPECT_THROW_WITH(
+      Score(strict, cohort), DataError,
+      "d.csv:3: D: veto 'R1' (连续两年不合格) cannot be decided: last_grade (not in last year's result) missing");
+  // Without last year's result (the system's first year) last_grade is missing for everyone, said, and under
+  // if_missing: error the veto is not decided for D either: asked for, never guessed.
+  cohort.previous_result = nullptr;
+  EXPECT_THROW_WITH(Score(strict, cohort), DataError, "d.csv:3: D: veto 'R1' (连续两年不合格) cannot be decided");
+  Model lenient = Model::Compile(testing::RulesFromText(rules(", if_missing: passes")));
+  Result first = Score(
+      lenient, Cohort{std::make_shared<Dataset>(ParseDatasetCsv("id,p\nA,90\nD,30\n", lenient.rules(), "d.csv"))});
+  EXPECT_EQ(first.grade(1), "不合格");
+  bool said = false;
+  for (const auto& w : first.warnings()) said |= w.find("and none was given, so it is missing") != std::string::npos;
+  EXPECT_TRUE(said);
+  // This year's outcome only in vetoes, which may not exclude (they are decided after ranking).
+  const std::string head = "format: makerscore/1\nid: r\ntitle: t\nfields: [{id: p, name: 分}]\nindicators:\n";
+  const std::string in_indicator = head +
+                                   "  - {id: A, name: 甲, weight: 100, value: 'if(total > 50, p, 0)', "
+                                   "score: {method: points}}\n";
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(in_indicator),
+                       "'total' is this year's total, known only once the cohort is scored and graded");
+  const std::string excluding = head +
+                                "  - {id: A, name: 甲, weight: 100, value: p, score: {method: points}}\n"
+                                "vetoes:\n  - {id: R1, name: 低分, when: 'total < 20', exclude: true}\n";
+  EXPECT_THAT_CONTAINS(
+      testing::ErrorsOf(excluding),
+      "reads this year's total, rank or grade, so it is decided after ranking and can only give a grade");
+}
+
 // The 一票否决 of a notice: fewer than 20 teams and firms served, or under two thirds of them firms.
 std::string VetoRules(const std::string& if_missing) {
   return R"(format: makerscore/1

@@ -20,6 +20,7 @@
 #include "makerscore/model.h"
 #include "makerscore/output.h"
 #include "makerscore/present.h"
+#include "makerscore/previous_result.h"
 #include "makerscore/ratings.h"
 #include "makerscore/report.h"
 #include "makerscore/result.h"

@@ -6,6 +6,7 @@
 
 #include "makerscore/dataset.h"
 #include "makerscore/model.h"
+#include "makerscore/previous_result.h"
 #include "makerscore/ratings.h"
 #include "makerscore/result.h"
 
@@ -22,6 +23,9 @@ struct Cohort {
   std::shared_ptr<const Dataset> previous;
   // The experts' ratings: required when the model has qualitative indicators.
   std::shared_ptr<const Ratings> ratings;
+  // Last year's outcome (a result file makerscore wrote): required when a formula reads last_total,
+  // last_rank or last_grade; an entity absent from it has those missing.
+  std::shared_ptr<const PreviousResult> previous_result;
 };
 
 // How to score. A plain value.

@@ -51,8 +51,7 @@ std::function<int()> AddReportCommand(CLI::App& app) {
       if (in.model.rules().uncertainty && !*no_uncertainty) {
         UncertaintyOptions how;
         if (*replications > 0) how.replications = *replications;
-        uncertainty = AnalyseUncertainty(in.model, Cohort{in.current, in.previous, in.ratings},
-                                         *in.model.rules().uncertainty, how);
+        uncertainty = AnalyseUncertainty(in.model, in.cohort(), *in.model.rules().uncertainty, how);
         options.uncertainty = &uncertainty;
       }
       if (!entity->empty() && result.FindEntity(*entity) < 0) {

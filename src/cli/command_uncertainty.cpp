@@ -112,8 +112,7 @@ std::function<int()> AddUncertaintyCommand(CLI::App& app) {
         return static_cast<int>(kUsage);
       }
       Loaded in = LoadFiles(o->files, o->inputs);
-      UncertaintyResult r =
-          AnalyseUncertainty(in.model, Cohort{in.current, in.previous, in.ratings}, InputsOf(in.model), ToOptions(*o));
+      UncertaintyResult r = AnalyseUncertainty(in.model, in.cohort(), InputsOf(in.model), ToOptions(*o));
       auto json = [&](const UncertaintyResult& x) { return UncertaintyToJson(x, o->replication_ranks); };
       return Emit(Render<UncertaintyResult>(o->format, r, WriteUncertaintyCsv, json, FormatUncertainty), o->output,
                   o->format == "csv");
@@ -133,8 +132,7 @@ std::function<int()> AddSensitivityCommand(CLI::App& app) {
   return [o]() {
     return Guarded([&] {
       Loaded in = LoadFiles(o->files, o->inputs);
-      SensitivityResult r =
-          AnalyseSensitivity(in.model, Cohort{in.current, in.previous, in.ratings}, InputsOf(in.model), ToOptions(*o));
+      SensitivityResult r = AnalyseSensitivity(in.model, in.cohort(), InputsOf(in.model), ToOptions(*o));
       return Emit(Render<SensitivityResult>(o->format, r, WriteSensitivityCsv, SensitivityToJson, FormatSensitivity),
                   o->output, o->format == "csv");
     });

@@ -45,6 +45,14 @@ std::function<int()> AddValidateCommand(CLI::App& app) {
       "Examples:\n  makerscore validate rules/guangxi-2019.yaml\n"
       "  makerscore validate --rules rules/shanxi-2018-form.yaml examples/data/shanxi-example-2018.csv");
   return [=]() {
+    if (!how->previous_result.empty()) {  // read as scoring would read it
+      const int code = Guarded([&] {
+        const PreviousResult last = ReadPreviousResult(how->previous_result, CsvOptions{how->encoding, how->sheet});
+        std::cout << how->previous_result << ": ok, last year's result of " << last.ids.size() << " entities\n";
+        return static_cast<int>(kOk);
+      });
+      if (code != kOk || (files->empty() && how->weights.empty())) return code;
+    }
     if (files->empty() && how->weights.empty()) {
       std::cerr << "error: give the rule files (.yaml) or data files to check, or --rules FILE --weights FILE\n"
                    "Run with --help for more information.\n";

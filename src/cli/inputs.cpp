@@ -58,6 +58,9 @@ Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
   out.current = ReadData(files.data, out.model.rules(), csv);
   if (!files.previous.empty()) out.previous = ReadData(files.previous, out.model.rules(), csv);
   if (ratings.valid()) out.ratings = std::make_shared<const Ratings>(ratings.get());
+  if (!files.previous_result.empty()) {
+    out.previous_result = std::make_shared<const PreviousResult>(ReadPreviousResult(files.previous_result, csv));
+  }
   return out;
 }
 
@@ -69,7 +72,7 @@ Result ScoreFiles(const InputFiles& files, bool missing_on_stderr) {
 Result ScorePrinting(const Loaded& in, bool missing_on_stderr) {
   // Every core: the command is the only work on the machine it was asked to do, and the results do not
   // depend on the number of threads.
-  Result result = Score(in.model, Cohort{in.current, in.previous, in.ratings}, ScoreOptions{0});
+  Result result = Score(in.model, in.cohort(), ScoreOptions{0});
   for (const std::string& w : result.warnings()) std::cerr << "warning: " << w << "\n";
   if (missing_on_stderr) {
     if (const std::string missing = MissingSummary(result); !missing.empty()) std::cerr << "warning: " << missing;
@@ -115,6 +118,9 @@ void AddReadingOptions(CLI::App* command, InputFiles* files) {
                       "The encoding of the CSV files: utf-8 (default) or gb18030 (also gbk), what Chinese "
                       "spreadsheets save CSV as");
   command->add_option("--sheet", files->sheet, "For Excel workbooks (.xlsx): the sheet to read (default: the first)");
+  command->add_option("--previous-result", files->previous_result,
+                      "Last year's result as makerscore wrote it (CSV, xlsx or JSON), for rules on last year's "
+                      "grade, rank or total (last_grade == \"不合格\")");
   command->add_option("--weights", files->weights,
                       "This year's weights (YAML: weights: {\"1\": 20, \"1.1\": 8}), replacing the rule file's for "
                       "the indicators listed; for a 试行 system whose weights are reset each year");

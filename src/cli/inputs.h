@@ -31,9 +31,10 @@ struct InputFiles {
   std::string encoding = "utf-8";  // of the CSV files (--encoding)
   std::string sheet;               // of the workbooks (--sheet), "" for the first
   std::string weights;             // this year's weights, replacing the rule file's (--weights), or ""
+  std::string previous_result;     // last year's result as makerscore wrote it (--previous-result), or ""
 };
 
-// Adds --encoding, --sheet and --weights to a command that reads data files.
+// Adds --encoding, --sheet, --weights and --previous-result to a command that reads data files.
 void AddReadingOptions(CLI::App* command, InputFiles* files);
 
 // Loads the rule file, printing its diagnostics to stderr; throws RuleError.
@@ -48,6 +49,9 @@ struct Loaded {
   Model model;
   std::shared_ptr<const Dataset> current, previous;
   std::shared_ptr<const Ratings> ratings;
+  std::shared_ptr<const PreviousResult> previous_result;
+
+  Cohort cohort() const { return Cohort{current, previous, ratings, previous_result}; }
 };
 
 // Loads everything (the uncertainty inputs from their own file when

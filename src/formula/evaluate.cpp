@@ -228,11 +228,25 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
       Finite(out, flags);
       return;
     }
+    case Op::kOutcome: {
+      const double* column = cols.outcomes == nullptr ? nullptr : cols.outcomes[n.field];
+      if (column == nullptr) {
+        out->setConstant(rows, kNaN);
+      } else {
+        *out = Eigen::Map<const Eigen::ArrayXd>(column, rows);
+      }
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        if (std::isnan((*out)[i])) (*flags)[i] |= kFlagMissing;
+      }
+      return;
+    }
     case Op::kIn:
     case Op::kNotIn: {
-      // The codes of the category field, and which of them stand for one of the labels.
+      // The codes of the category field (or grade), and which of them stand for one of the labels.
       const FormulaNode& field = formula.nodes()[n.args[0]];
-      const auto* const* tables = field.op == Op::kField ? cols.current_labels : cols.prev_labels;
+      const auto* const* tables = field.op == Op::kField  ? cols.current_labels
+                                  : field.op == Op::kPrev ? cols.prev_labels
+                                                          : cols.outcome_labels;
       const std::vector<std::string>* labels = tables == nullptr ? nullptr : tables[field.field];
       Eigen::ArrayXd code = eval(0);
       std::vector<char> match(labels == nullptr ? 0 : labels->size(), 0);

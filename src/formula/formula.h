@@ -57,9 +57,27 @@ enum class Op : std::uint8_t {
   kSqrt,
   kCoalesce,
   kSteps,
-  kIn,     // a category field's label is one of `labels`: type == "专业", type in ["专业", "综合"]
-  kNotIn,  // type != "专业"
+  kOutcome,  // an outcome, not a field: this year's total, rank or grade, or last year's (Outcome, in `field`)
+  kIn,       // a category field's label is one of `labels`: type == "专业", type in ["专业", "综合"]
+  kNotIn,    // type != "专业"
 };
+
+// The outcomes a formula may name besides fields: this year's (known once the cohort is scored and graded,
+// so only vetoes read them) and last year's (from a result file makerscore wrote, --previous-result). A
+// field of the same name (a report form's `total`) takes precedence.
+enum Outcome : int {
+  kThisTotal,  // total
+  kThisRank,   // rank (missing where not ranked)
+  kThisGrade,  // grade (a label: grade == "不合格")
+  kLastTotal,  // last_total
+  kLastRank,   // last_rank
+  kLastGrade,  // last_grade
+  kOutcomeCount
+};
+
+// The name of an outcome in formulas ("last_grade"), and the outcome a name stands for (-1 for none).
+const char* OutcomeName(int outcome);
+int OutcomeOf(std::string_view name);
 
 struct FormulaNode {
   Op op = Op::kNumber;
@@ -94,6 +112,8 @@ class Formula {
   int root() const { return static_cast<int>(nodes_.size()) - 1; }
   const std::string& text() const { return text_; }
   bool uses_prev() const;
+  // True when the formula reads this outcome (total, rank, grade, last_total ...).
+  bool uses(Outcome outcome) const;
   // Column indices of the fields read (this year and last year), sorted, unique.
   std::vector<int> fields() const;
   // True when the top node is a comparison (what a check needs).
@@ -124,6 +144,10 @@ struct Columns {
   // null, or a null entry, where there are none (then a comparison with a label is missing).
   const std::vector<std::string>* const* current_labels = nullptr;
   const std::vector<std::string>* const* prev_labels = nullptr;
+  // The outcomes, indexed by Outcome: `rows` doubles each (a grade as its index into `outcome_labels`), or
+  // null where unknown (then missing).
+  const double* const* outcomes = nullptr;
+  const std::vector<std::string>* const* outcome_labels = nullptr;
 };
 
 // Evaluates node `node` of formula over all rows. out receives the values,

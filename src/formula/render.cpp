@@ -110,6 +110,8 @@ std::string Formula::RenderNode(int i, const std::function<std::string(const For
     case Op::kField:
     case Op::kPrev:
       return leaf(n);
+    case Op::kOutcome:
+      return n.name;
     case Op::kNeg:
       s = "-" + RenderNode(n.args[0], leaf, prec);
       break;

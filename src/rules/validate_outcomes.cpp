@@ -96,7 +96,13 @@ void Validator::CheckVetoes() {
     if (v.id.empty()) continue;
     if (!ids.insert(v.id).second) Error(path + "/id", "duplicate veto id '" + v.id + "'");
     Formula f;
-    if (!v.when.empty()) CheckFormula(v.when, path + "/when", &f);
+    if (!v.when.empty() && CheckFormula(v.when, path + "/when", &f, /*this_year=*/true) &&
+        (f.uses(kThisTotal) || f.uses(kThisRank) || f.uses(kThisGrade)) && v.exclude) {
+      // Read after ranking: leaving the entity out then would change the others' ranks and shares.
+      Error(path + "/exclude", "veto '" + v.id +
+                                   "' reads this year's total, rank or grade, so it is decided after ranking and can "
+                                   "only give a grade ('grade: 取消资格'), not exclude");
+    }
     if (v.grade.empty() == !v.exclude) {
       Error(path, "veto '" + v.id + "' needs either 'grade' (the grade it forces) or 'exclude: true', not " +
                       (v.exclude ? "both" : "neither"));

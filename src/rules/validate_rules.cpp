@@ -121,7 +121,7 @@ SourcePos Validator::FormulaPos(const std::string& path, const std::string& text
 }
 
 // Parses and resolves a formula; reports its errors at their characters.
-bool Validator::CheckFormula(const std::string& text, const std::string& path, Formula* out) {
+bool Validator::CheckFormula(const std::string& text, const std::string& path, Formula* out, bool this_year) {
   std::vector<FormulaError> errors;
   bool ok = Formula::Parse(text, out, &errors) &&
             out->Resolve([&](const std::string& name) { return FieldIndex(name); }, field_ids_, &errors);
@@ -132,6 +132,25 @@ bool Validator::CheckFormula(const std::string& text, const std::string& path, F
       if (n.op != Op::kIn && n.op != Op::kNotIn) continue;
       const FormulaNode& f = out->nodes()[n.args[0]];
       compared[n.args[0]] = 1;
+      if (f.op == Op::kOutcome) {
+        if (f.field != kThisGrade && f.field != kLastGrade) {
+          errors.push_back({n.offset, "'" + f.name +
+                                          "' is a number; a label in quotes compares a grade (grade, "
+                                          "last_grade) or a field of kind 'category'"});
+          ok = false;
+        }
+        for (const std::string& label : n.labels) {
+          const bool known =
+              std::any_of(rules_.grades.begin(), rules_.grades.end(), [&](const Grade& g) { return g.label == label; });
+          if (!known && f.field == kThisGrade) {
+            std::vector<std::string> labels;
+            for (const Grade& g : rules_.grades) labels.push_back(g.label);
+            errors.push_back({n.offset, "'" + label + "' is not a grade of this rule set" + DidYouMean(label, labels)});
+            ok = false;
+          }
+        }
+        continue;
+      }
       if (rules_.fields[f.field].kind != FieldKind::kCategory) {
         errors.push_back({n.offset, "field '" + f.name +
                                         "' holds numbers; a label in quotes compares a field of kind "
@@ -157,6 +176,21 @@ bool Validator::CheckFormula(const std::string& text, const std::string& path, F
     }
     for (size_t k = 0; k < out->nodes().size(); ++k) {
       const FormulaNode& n = out->nodes()[k];
+      if (n.op == Op::kOutcome) {
+        if ((n.field == kThisGrade || n.field == kLastGrade) && !compared[k]) {
+          errors.push_back({n.offset, "'" + n.name + "' is a grade (a label); compare it: " + n.name +
+                                          " == \"不合格\" or " + n.name + " in [\"…\", \"…\"]"});
+          ok = false;
+        }
+        if (n.field <= kThisGrade && !this_year) {
+          errors.push_back({n.offset, "'" + n.name + "' is this year's " + n.name +
+                                          ", known only once the cohort is scored and graded; only a veto's "
+                                          "condition can read it (last_" +
+                                          n.name + " is last year's)"});
+          ok = false;
+        }
+        continue;
+      }
       if (n.field >= 0 && !compared[k] && rules_.fields[n.field].kind == FieldKind::kCategory) {
         errors.push_back({n.offset, "field '" + n.name + "' holds categories (text labels); compare it with a label, " +
                                         n.name + " == \"…\" or " + n.name + " in [\"…\", \"…\"]"});
@@ -236,6 +270,7 @@ void Validator::CheckFields() {
                               "so that formulas can name it");
     }
     if (!seen.insert(f.id).second) Error(path + "/id", "duplicate field id '" + f.id + "'");
+
     if (f.id == rules_.id_column || f.id == rules_.name_column) {
       Error(path + "/id", "field id '" + f.id + "' is also the entity id or name column");
     }

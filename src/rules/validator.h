@@ -26,7 +26,8 @@ class Validator {
   void Error(const std::string& path, const std::string& message);
   void At(SourcePos pos, const std::string& path, const std::string& message);
   SourcePos FormulaPos(const std::string& path, const std::string& text, int offset);
-  bool CheckFormula(const std::string& text, const std::string& path, Formula* out);
+  // this_year: the formula may read this year's total, rank and grade (a veto's condition).
+  bool CheckFormula(const std::string& text, const std::string& path, Formula* out, bool this_year = false);
   void CheckPercentParams(const Formula& value, const ScoreSpec& score, const std::string& path);
   int FieldIndex(const std::string& name) const;
   void CheckCategoryField(const std::string& field, const std::string& path, const std::string& what);

@@ -150,7 +150,9 @@ Model Model::Compile(const RuleSet& rules) {
     for (size_t g = 0; g < r.grades.size(); ++g) {
       if (r.grades[g].label == v.grade) grade = static_cast<int>(g);
     }
-    m->vetoes.push_back({&v, CompileFormula(r, v.when), grade});
+    detail::Formula when = CompileFormula(r, v.when);
+    const bool after = when.uses(detail::kThisTotal) || when.uses(detail::kThisRank) || when.uses(detail::kThisGrade);
+    m->vetoes.push_back({&v, std::move(when), grade, after});
   }
   for (size_t g = 0; g < r.grades.size(); ++g) {
     if (!r.grades[g].when.empty())
@@ -160,6 +162,13 @@ Model Model::Compile(const RuleSet& rules) {
   for (const auto& x : m->adjustments) m->uses_prev |= x.formula.uses_prev();
   for (const auto& x : m->vetoes) m->uses_prev |= x.formula.uses_prev();
   for (const auto& x : m->direct_grades) m->uses_prev |= x.formula.uses_prev();
+  auto reads_last = [](const detail::Formula& f) {
+    return f.uses(detail::kLastTotal) || f.uses(detail::kLastRank) || f.uses(detail::kLastGrade);
+  };
+  for (const auto& x : m->leaves) m->uses_last_result |= !x.qualitative() && reads_last(x.formula);
+  for (const auto& x : m->adjustments) m->uses_last_result |= reads_last(x.formula);
+  for (const auto& x : m->vetoes) m->uses_last_result |= reads_last(x.formula);
+  for (const auto& x : m->direct_grades) m->uses_last_result |= reads_last(x.formula);
 
   Model model;
   model.impl_ = std::move(m);

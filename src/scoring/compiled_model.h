@@ -46,6 +46,8 @@ struct CompiledVeto {
   const Veto* veto = nullptr;
   Formula formula;
   int grade = -1;  // index into rules.grades of the forced grade, or -1
+  // Reads this year's total, rank or grade: decided once the cohort is ranked and graded (连续两年不合格).
+  bool after_grading = false;
 };
 
 struct CompiledGrade {
@@ -71,6 +73,7 @@ struct CompiledModel {
   std::vector<CompiledCheck> checks;
   int class_field = -1;  // field index of RuleSet::classes, or -1
   bool uses_prev = false;
+  bool uses_last_result = false;  // a formula reads last_total, last_rank or last_grade
 };
 
 // The share of every node for every class, [node][class], as Node::class_share.

@@ -11,6 +11,7 @@
 #include "experts/combine.h"
 #include "makerscore/error.h"
 #include "makerscore/score.h"
+#include "scoring/outcome_columns.h"
 #include "scoring/steps.h"
 #include "util/parallel.h"
 #include "util/text.h"
@@ -53,6 +54,18 @@ class Engine {
     std::vector<const std::vector<std::string>*> prev_labels = FieldLabels(m, r.previous_.get());
     Columns cols{cur.data(), prev.empty() ? nullptr : prev.data(), n, cur_labels.data(),
                  prev_labels.empty() ? nullptr : prev_labels.data()};
+    std::vector<std::string> last_notes;  // entities missing from last year's result
+    if (m.uses_last_result && !cohort.previous_result) {
+      // The first year of a system has none. Missing for all, never guessed: a veto's if_missing decides.
+      last_notes.push_back(
+          "the rule file reads last year's result (last_total, last_rank or last_grade), and none was given, so "
+          "it is missing for every entity; give the result file makerscore wrote last year (--previous-result "
+          "FILE)");
+    }
+    OutcomeColumns outcomes(m.rules, data.entity_ids(), m.uses_last_result ? cohort.previous_result.get() : nullptr,
+                            &last_notes);
+    cols.outcomes = outcomes.columns();
+    cols.outcome_labels = outcomes.labels();
     r.classes_ = Classes(m, data, cur);
     // The rated leaves as items to combine, item_of[l] for leaf l (-1: not rated).
     std::vector<RatedItem> items;
@@ -115,7 +128,7 @@ class Engine {
     }
     std::vector<std::string> overflowed;  // formulas whose arithmetic overflowed; direct grades not decided
     r.adjustments_ = Adjustments(m, cols, &overflowed);
-    r.vetoes_ = Vetoes(m, cols, data, &overflowed);
+    r.vetoes_ = Vetoes(m, cols, data, /*after_grading=*/false, &overflowed);
     std::vector<char> unranked(n, 0);
     for (Eigen::Index i = 0; i < static_cast<Eigen::Index>(r.set_aside_.size()); ++i) {
       if (r.set_aside_[i].empty()) continue;
@@ -127,6 +140,16 @@ class Engine {
     r.totals_ = std::move(out.totals);
     r.ranks_ = std::move(out.ranks);
     r.ranked_ = out.ranked;
+    if (std::any_of(m.vetoes.begin(), m.vetoes.end(), [](const CompiledVeto& v) { return v.after_grading; })) {
+      // 连续两年不合格 → 取消资格: vetoes on this year's total, rank or grade, decided now that they are known.
+      outcomes.SetThisYear(r.totals_, r.ranks_, out.grades);  // totals and ranks were moved into r above
+      const std::vector<std::vector<int>> after = Vetoes(m, cols, data, /*after_grading=*/true, &overflowed);
+      for (Eigen::Index i = 0; i < n; ++i) {
+        if (after[i].empty()) continue;
+        r.vetoes_[i].insert(r.vetoes_[i].end(), after[i].begin(), after[i].end());
+        ApplyVetoGrades(m, r.vetoes_[i], &out.grades[i]);
+      }
+    }
     r.grades_ = std::move(out.grades);
     for (size_t i = 0; i < out.capped.size(); ++i) {
       if (out.capped[i]) r.flags_(static_cast<Eigen::Index>(i), 0) |= kFlagAdjustmentCapped;
@@ -134,6 +157,7 @@ class Engine {
     r.warnings_ = Warnings(m, r);
     r.warnings_.insert(r.warnings_.end(), overflowed.begin(), overflowed.end());
     r.warnings_.insert(r.warnings_.end(), out.notes.begin(), out.notes.end());
+    r.warnings_.insert(r.warnings_.end(), last_notes.begin(), last_notes.end());
     UnknownLabels(m, cur_labels, &r.warnings_);
     return r;
   }
@@ -452,12 +476,14 @@ class Engine {
     return out;
   }
 
+  // The vetoes that apply to each entity, of those decided before ranking or (after_grading) after it.
   static std::vector<std::vector<int>> Vetoes(const CompiledModel& m, const Columns& cols, const Dataset& data,
-                                              std::vector<std::string>* overflowed) {
+                                              bool after_grading, std::vector<std::string>* overflowed) {
     std::vector<std::vector<int>> out(cols.rows);
     std::string undecided;  // the entities whose veto cannot be decided, under if_missing: error
     int count = 0;
     for (size_t v = 0; v < m.vetoes.size(); ++v) {
+      if (m.vetoes[v].after_grading != after_grading) continue;
       const Veto& veto = *m.vetoes[v].veto;
       Eigen::ArrayXd when(cols.rows);
       FlagColumn flags = FlagColumn::Zero(cols.rows);
@@ -519,6 +545,14 @@ class Engine {
                                    Eigen::Index i) {
     std::vector<std::string> lacking;
     for (const FormulaNode& node : formula.nodes()) {
+      if (node.op == Op::kOutcome) {
+        const double* column = cols.outcomes == nullptr ? nullptr : cols.outcomes[node.field];
+        if (column == nullptr || std::isnan(column[i])) {
+          lacking.push_back(node.field >= kLastTotal ? node.name + " (not in last year's result)"
+                                                     : node.name + " (none this year)");
+        }
+        continue;
+      }
       if (node.op != Op::kField && node.op != Op::kPrev) continue;
       const double* const* table = node.op == Op::kField ? cols.current : cols.prev;
       const double* column = table == nullptr ? nullptr : table[node.field];

@@ -70,6 +70,27 @@ void CompetitionRanks(const std::vector<double>& totals, const std::vector<int>&
   }
 }
 
+}  // namespace
+
+void ApplyVetoGrades(const CompiledModel& m, const std::vector<int>& vetoes, int* grade) {
+  // A veto's grade is a ceiling: the entity gets it or worse; of several, the worst (latest listed). A grade
+  // only vetoes give (by_veto_only: 取消资格) is an outcome off the scale, so it replaces whatever the
+  // entity earned, even a grade listed after it.
+  bool outright = false;
+  for (int v : vetoes) {
+    const int forced = m.vetoes[v].grade;
+    if (forced < 0) continue;
+    if (m.rules.grades[forced].by_veto_only) {
+      if (!outright || forced > *grade) *grade = forced;
+      outright = true;
+    } else if (!outright && (forced > *grade || *grade < 0)) {
+      *grade = forced;
+    }
+  }
+}
+
+namespace {
+
 // Ranks the entities with a total and no excluding veto; grades them.
 void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, const std::vector<char>& unranked,
                   const std::vector<std::vector<int>>& vetoes, const std::vector<int>& direct, Outcomes* out) {
@@ -141,20 +162,7 @@ void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, con
         }
       }
     }
-    // A veto's grade is a ceiling: the entity gets it or worse; of several, the worst (latest listed). A grade
-    // only vetoes give (by_veto_only: 取消资格) is an outcome off the scale, so it replaces whatever the
-    // entity earned, even a grade listed after it.
-    bool outright = false;
-    for (int v : vetoes[i]) {
-      const int forced = m.vetoes[v].grade;
-      if (forced < 0) continue;
-      if (g[forced].by_veto_only) {
-        if (!outright || forced > grade) grade = forced;
-        outright = true;
-      } else if (!outright && (forced > grade || grade < 0)) {
-        grade = forced;
-      }
-    }
+    ApplyVetoGrades(m, vetoes[i], &grade);
   }
 }
 

@@ -53,6 +53,11 @@ struct Outcomes {
   std::vector<char> capped;
 };
 
+// outcomes.cpp: applies the grades of the vetoes (indices into m.vetoes) that apply to an entity to its
+// grade (index into rules.grades, -1 for none): a ceiling, or an outcome off the scale (by_veto_only) that
+// replaces it. Applying the same list again changes nothing.
+void ApplyVetoGrades(const CompiledModel& m, const std::vector<int>& vetoes, int* grade);
+
 // outcomes.cpp: the step every run ends with, the engine's and each
 // replication's. root: the tree's points (NaN where nothing was aggregated);
 // unscored: entities that get no total (a missing value under the policy

@@ -25,6 +25,13 @@ bool Varies(const UncertainInputs& u) { return u.weight_noise > 0 || u.dirichlet
 
 Replicator::Replicator(const Model& model, const Cohort& cohort, const UncertainInputs& inputs, std::uint64_t seed)
     : model_(model), cohort_(cohort), u_(inputs) {
+  for (const CompiledVeto& v : detail::Compiled(model_).vetoes) {
+    if (v.after_grading) {  // a replication re-ranks without re-reading its conditions: refused, not ignored
+      throw Error("the veto '" + v.veto->id + "' (" + v.veto->name +
+                  ") reads this year's total, rank or grade; the uncertainty analysis cannot vary the outcomes "
+                  "such a veto depends on yet. Analyse a copy of the rule file without it");
+    }
+  }
   nominal_ = std::make_shared<Result>(Score(model_, cohort_));  // on this thread: the replications have the others
   const Ratings* ratings_ = cohort_.ratings.get();
   for (const DiscreteInput& d : DiscreteInputs(u_)) inputs_.push_back({d.name, d.count});
@@ -151,7 +158,8 @@ Replicator::Base Replicator::MakeBase(const Key& key) const {
   auto [rules, ratings] = VariantInputs(key);
   static std::atomic<std::uint64_t> serials{0};
   Base base{Model::Compile(rules), nullptr, {}, {}, {}, {}, {}, ++serials};
-  base.result = std::make_shared<Result>(Score(base.model, Cohort{cohort_.current, cohort_.previous, ratings}));
+  base.result = std::make_shared<Result>(
+      Score(base.model, Cohort{cohort_.current, cohort_.previous, ratings, cohort_.previous_result}));
   const Result& r = *base.result;
   const int n = r.entity_count();
   if (rules.classes) {

@@ -329,3 +329,36 @@ def test_this_years_weights_from_a_weights_file(guangxi, tmp_path):
     with pytest.raises(ms.RuleError, match=r"weights-2020.yaml:2:10: error: the weights of the children of '1' add "
                                            r"up to 4 \+ 5 \+ 5 = 14, not 15"):
         guangxi.with_weights(path)
+
+
+LAST_RESULT_RULES = """format: makerscore/1
+id: r
+title: 取消资格
+fields: [{id: p, name: 分}]
+indicators:
+  - {id: A, name: 甲, weight: 100, value: p, score: {method: points}}
+vetoes:
+  - {id: R1, name: 连续两年不合格, when: 'grade == "不合格" and last_grade == "不合格"', grade: 取消资格,
+     if_missing: passes}
+grades:
+  - {grade: 合格, min: 60}
+  - {grade: 取消资格, by_veto_only: true}
+  - {grade: 不合格}
+"""
+
+
+def test_rules_on_last_years_result(tmp_path, cli):
+    # Last year B failed (55) and C passed (65); this year B (50) and C (40) both fail: B twice, so 取消资格.
+    rules = ms.parse_rules(LAST_RESULT_RULES)
+    with pytest.warns(ms.InputWarning, match="and none was given"):  # the system's first year
+        last_year = rules.score({"id": ["A", "B", "C"], "p": [80.0, 55, 65]})
+    assert list(last_year.grades) == ["合格", "不合格", "合格"]
+    this_year = {"id": ["A", "B", "C"], "p": [90.0, 50, 40]}
+    expected = ["合格", "取消资格", "不合格"]
+    assert list(rules.score(this_year, previous_result=last_year).grades) == expected
+    last_year.to_csv(tmp_path / "2018.csv")
+    assert list(rules.score(this_year, previous_result=tmp_path / "2018.csv").grades) == expected
+    frame = pd.DataFrame({"total": [80, 55, 65], "grade": ["合格", "不合格", "合格"]}, index=["A", "B", "C"])
+    assert list(rules.score(this_year, previous_result=frame).grades) == expected
+    with pytest.warns(ms.InputWarning, match="give the result file makerscore wrote last year"):
+        assert list(rules.score(this_year).grades) == ["合格", "不合格", "不合格"]  # if_missing: passes

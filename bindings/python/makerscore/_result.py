@@ -1,4 +1,5 @@
 """Scoring a cohort and reading the result as pandas DataFrames."""
+import math
 import os
 import sys
 import warnings
@@ -201,14 +202,43 @@ def _caller_level():
     return level
 
 
-def score_with(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1):
+def _previous_result(last, encoding, sheet):
+    """Last year's outcome for rules on it (last_grade ...): a result file's path, last year's Result, or a
+    DataFrame indexed by id (or with an id column) with columns total, rank and grade."""
+    if last is None:
+        return None
+    if isinstance(last, (str, os.PathLike)):
+        return _core.read_previous_result(os.fspath(last), encoding, sheet or "")
+    if isinstance(last, Result):
+        ranks = [float(r) if r > 0 else math.nan for r in last._core.ranks]
+        return _core.PreviousResult(list(last.entity_ids), [float(t) for t in last._core.totals], ranks,
+                                    list(last._core.grades), "last year's Result")
+    if isinstance(last, pd.DataFrame):
+        frame = last.set_index("id") if "id" in last.columns else last
+        for column in ("total",):
+            if column not in frame.columns:
+                raise ValueError(f"previous_result: the DataFrame needs a column {column!r} (and rank, grade)")
+        def numbers(column):
+            if column not in frame.columns:
+                return [math.nan] * len(frame)
+            return [math.nan if pd.isna(v) else float(v) for v in frame[column]]
+        grades = ["" if pd.isna(g) else str(g) for g in frame["grade"]] if "grade" in frame.columns else [""] * len(frame)
+        return _core.PreviousResult([str(i) for i in frame.index], numbers("total"), numbers("rank"), grades,
+                                    "previous_result")
+    raise TypeError("previous_result is a result file's path, last year's Result or a DataFrame, not "
+                    f"{type(last).__name__}")
+
+
+def score_with(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1,
+               previous_result=None):
     """Scores a cohort with a Rules; see makerscore.score()."""
     if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
         raise ValueError(f"threads={threads!r}: give a whole number of threads, 1 or more, or 0 for every core")
     model = rules.model
     current = _data.to_dataset(model, data, "data", ids, encoding, sheet or "")
     last = None if previous is None else _data.to_dataset(model, previous, "previous", ids, encoding, sheet or "")
-    core = _core.score(model, current, last, _data.to_ratings(ratings, encoding=encoding), threads)
+    core = _core.score(model, current, last, _data.to_ratings(ratings, encoding=encoding), threads,
+                       _previous_result(previous_result, encoding, sheet))
     level = _caller_level()
     for message in core.warnings:
         warnings.warn(message, InputWarning, stacklevel=level)

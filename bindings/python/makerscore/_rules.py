@@ -86,10 +86,11 @@ class Rules:
         """Variance-based sensitivity analysis; see makerscore.sensitivity()."""
         return sensitivity_with(self, data, previous, ratings, replications, seed, threads, bootstrap)
 
-    def score(self, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1):
+    def score(self, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1,
+              previous_result=None):
         """Scores a cohort; see makerscore.score()."""
         return score_with(self, data, previous=previous, ratings=ratings, ids=ids, encoding=encoding, sheet=sheet,
-                          threads=threads)
+                          threads=threads, previous_result=previous_result)
 
     def validate(self, data):
         """Checks filled-in reports against the rule file: every cell its field does not allow and every
@@ -134,7 +135,8 @@ def _as_rules(rules):
     return rules if isinstance(rules, Rules) else load_rules(rules)
 
 
-def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1):
+def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1,
+          previous_result=None):
     """Scores a cohort against rules (a Rules, or a rule-file path).
 
     data and previous (last year, needed when the rules compare with it) are DataFrames (an id column
@@ -145,10 +147,12 @@ def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", 
     that are not UTF-8 ("gb18030" for a GBK export); a path may be an Excel workbook, read from its first sheet
     or the one `sheet` names; ids= names the id column of a DataFrame, or gives the ids.
     threads: how many threads score (0: every core); the results do not depend on it.
+    previous_result: last year's outcome, for rules on it (last_grade == "不合格"): the result file makerscore
+    wrote last year (CSV, xlsx or JSON), last year's Result, or a DataFrame with total, rank and grade by id.
     Raises DataError for data that does not fit the rules.
     """
     return _as_rules(rules).score(data, previous=previous, ratings=ratings, ids=ids, encoding=encoding, sheet=sheet,
-                                  threads=threads)
+                                  threads=threads, previous_result=previous_result)
 
 
 def uncertainty(rules, data, previous=None, ratings=None, replications=None, seed=None, threads=0):

@@ -221,14 +221,37 @@ void BindResult(py::module_& m) {
   m.def(
       "score",
       [](const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
-         std::shared_ptr<const Ratings> ratings, int threads) {
+         std::shared_ptr<const Ratings> ratings, int threads, std::shared_ptr<const PreviousResult> last_result) {
         return std::make_shared<Result>(
-            Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, ScoreOptions{threads}));
+            Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings), std::move(last_result)},
+                  ScoreOptions{threads}));
       },
       py::arg("model"), py::arg("data"), py::arg("previous") = nullptr, py::arg("ratings") = nullptr,
-      py::arg("threads") = 1, py::call_guard<py::gil_scoped_release>(),
+      py::arg("threads") = 1, py::arg("previous_result") = nullptr, py::call_guard<py::gil_scoped_release>(),
       "Scores a cohort on `threads` threads (0: every core; the results do not depend on it) with the GIL "
       "released; raises DataError when an input does not fit the rules.");
+  py::class_<PreviousResult, std::shared_ptr<PreviousResult>>(m, "PreviousResult",
+                                                              "Last year's total, rank and grade of each entity.")
+      .def(py::init([](std::vector<std::string> ids, std::vector<double> totals, std::vector<double> ranks,
+                       std::vector<std::string> grades, std::string source) {
+             if (totals.size() != ids.size() || ranks.size() != ids.size() || grades.size() != ids.size()) {
+               throw DataError("last year's result: ids, totals, ranks and grades differ in length");
+             }
+             return PreviousResult{std::move(ids), std::move(totals), std::move(ranks), std::move(grades),
+                                   std::move(source)};
+           }),
+           py::arg("ids"), py::arg("totals"), py::arg("ranks"), py::arg("grades"), py::arg("source") = "")
+      .def_readonly("ids", &PreviousResult::ids)
+      .def_readonly("totals", &PreviousResult::totals)
+      .def_readonly("ranks", &PreviousResult::ranks)
+      .def_readonly("grades", &PreviousResult::grades);
+  m.def(
+      "read_previous_result",
+      [](const std::string& path, const std::string& encoding, const std::string& sheet) {
+        return std::make_shared<PreviousResult>(ReadPreviousResult(path, CsvOptions{encoding, sheet}));
+      },
+      py::arg("path"), py::arg("encoding") = "utf-8", py::arg("sheet") = "",
+      "Reads last year's result as makerscore wrote it (CSV, xlsx or JSON). Raises DataError.");
   m.def(
       "check_dataset",
       [](const Model& model, const Dataset& data) {
