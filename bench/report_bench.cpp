@@ -10,7 +10,7 @@ namespace {
 void BM_HtmlReport(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
   makerscore::bench::Cohort c = makerscore::bench::MakeCohort(n);
-  const makerscore::Result r = makerscore::Score(c.model, makerscore::Cohort{c.now, c.last, c.ratings});
+  const makerscore::Result r = makerscore::Score(c.model, makerscore::Cohort{c.now, c.last, c.ratings, nullptr});
   for (auto _ : state) benchmark::DoNotOptimize(makerscore::HtmlReport(r));
   state.SetItemsProcessed(state.iterations() * n);  // makerspaces
 }

@@ -339,8 +339,9 @@ grades:
       "2018.json"));
   for (const auto& last : {csv, json}) {
     Model m = Model::Compile(testing::RulesFromText(rules(", if_missing: passes")));
-    Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv("id,p\nA,90\nB,50\nC,40\nD,30\n", m.rules(), "d.csv"))};
-    cohort.previous_result = last;
+    const Cohort cohort{
+        std::make_shared<Dataset>(ParseDatasetCsv("id,p\nA,90\nB,50\nC,40\nD,30\n", m.rules(), "d.csv")), nullptr,
+        nullptr, last};
     Result r = Score(m, cohort);
     EXPECT_EQ(r.grade(0), "合格");
     EXPECT_EQ(r.grade(1), "取消资格");  // 不合格 twice
@@ -355,8 +356,8 @@ grades:
   }
   // By default a condition that cannot be decided stops the run, naming the entity and what is missing.
   Model strict = Model::Compile(testing::RulesFromText(rules("")));
-  Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv("id,p\nA,90\nD,30\n", strict.rules(), "d.csv"))};
-  cohort.previous_result = csv;
+  Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv("id,p\nA,90\nD,30\n", strict.rules(), "d.csv")), nullptr,
+                nullptr, csv};
   EXPECT_THROW_WITH(
       Score(strict, cohort), DataError,
       "d.csv:3: D: veto 'R1' (连续两年不合格) cannot be decided: last_grade (not in last year's result) missing");
@@ -365,8 +366,9 @@ grades:
   cohort.previous_result = nullptr;
   EXPECT_THROW_WITH(Score(strict, cohort), DataError, "d.csv:3: D: veto 'R1' (连续两年不合格) cannot be decided");
   Model lenient = Model::Compile(testing::RulesFromText(rules(", if_missing: passes")));
-  Result first = Score(
-      lenient, Cohort{std::make_shared<Dataset>(ParseDatasetCsv("id,p\nA,90\nD,30\n", lenient.rules(), "d.csv"))});
+  Result first =
+      Score(lenient, Cohort{std::make_shared<Dataset>(ParseDatasetCsv("id,p\nA,90\nD,30\n", lenient.rules(), "d.csv")),
+                            nullptr, nullptr, nullptr});
   EXPECT_EQ(first.grade(1), "不合格");
   bool said = false;
   for (const auto& w : first.warnings()) said |= w.find("and none was given, so it is missing") != std::string::npos;

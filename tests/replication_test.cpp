@@ -63,7 +63,7 @@ TEST(Replication, EveryReplicationIsScoreOfItsVariantBitForBit) {
     const std::string ratings_csv = g.Ratings(n);
     Model model = Model::Compile(testing::RulesFromText(yaml));
     Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv(csv, model.rules(), "generated.csv")), nullptr,
-                  g.rated().empty() ? nullptr : std::make_shared<Ratings>(ParseRatingsCsv(ratings_csv))};
+                  g.rated().empty() ? nullptr : std::make_shared<Ratings>(ParseRatingsCsv(ratings_csv)), nullptr};
     rated_cases += !g.rated().empty();
     const UncertainInputs inputs = InputsFor(g, seed);
     Replicator rep(model, cohort, inputs, seed);

@@ -92,7 +92,7 @@ TEST(Scoring, HandWorkedCohort) {
 TEST(Scoring, ThreadsChangeNoBitAndAreChecked) {
   Model m = Model::Compile(testing::RulesFromText(RulesText()));
   Cohort c{std::make_shared<Dataset>(ParseDatasetCsv(kData, m.rules(), "d.csv")), nullptr,
-           std::make_shared<Ratings>(ParseRatingsCsv(kRatings, "r.csv"))};
+           std::make_shared<Ratings>(ParseRatingsCsv(kRatings, "r.csv")), nullptr};
   const Result one = Score(m, c), every = Score(m, c, ScoreOptions{0}), two = Score(m, c, ScoreOptions{2});
   for (int i = 0; i < one.entity_count(); ++i) {
     EXPECT_EQ(std::memcmp(one.points().row(i).eval().data(), every.points().row(i).eval().data(),

@@ -22,8 +22,8 @@ int main(int argc, char** argv) {
         std::make_shared<makerscore::Ratings>(makerscore::ReadRatingsCsv(data + "guangxi-example-ratings.csv"));
 
     // This year, last year (for growth indicators) and the experts' ratings, scored on every core.
-    makerscore::Result result =
-        makerscore::Score(model, makerscore::Cohort{now, last, ratings}, makerscore::ScoreOptions{/*threads=*/0});
+    makerscore::Result result = makerscore::Score(model, makerscore::Cohort{now, last, ratings, nullptr},
+                                                  makerscore::ScoreOptions{/*threads=*/0});
     std::cout << makerscore::FormatTable(result) << "\n";
 
     // Why did the leader get its points for total income growth?

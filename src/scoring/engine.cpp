@@ -573,7 +573,7 @@ Result Score(const Model& model, const Cohort& cohort, const ScoreOptions& optio
 
 Result Score(const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
              std::shared_ptr<const Ratings> ratings) {
-  return Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings)});
+  return Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings), nullptr});
 }
 
 std::vector<std::size_t> Result::ratings_of(int i, int k) const {

@@ -119,7 +119,7 @@ std::array<double, 3> RankPercentiles(const std::vector<int>& ranks, int n, std:
 UncertaintyResult AnalyseUncertainty(const Model& model, std::shared_ptr<const Dataset> current,
                                      std::shared_ptr<const Dataset> previous, std::shared_ptr<const Ratings> ratings,
                                      const UncertainInputs& inputs, const UncertaintyOptions& options) {
-  return AnalyseUncertainty(model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, inputs,
+  return AnalyseUncertainty(model, Cohort{std::move(current), std::move(previous), std::move(ratings), nullptr}, inputs,
                             options);
 }
 
@@ -198,8 +198,8 @@ UncertaintyResult AnalyseUncertainty(const Model& model, const Cohort& cohort, c
 SensitivityResult AnalyseSensitivity(const Model& model, std::shared_ptr<const Dataset> current,
                                      std::shared_ptr<const Dataset> previous, std::shared_ptr<const Ratings> ratings,
                                      const UncertainInputs& inputs, const UncertaintyOptions& options, int bootstrap) {
-  return AnalyseSensitivity(model, Cohort{std::move(current), std::move(previous), std::move(ratings)}, inputs, options,
-                            bootstrap);
+  return AnalyseSensitivity(model, Cohort{std::move(current), std::move(previous), std::move(ratings), nullptr}, inputs,
+                            options, bootstrap);
 }
 
 SensitivityResult AnalyseSensitivity(const Model& model, const Cohort& cohort, const UncertainInputs& inputs,

@@ -219,7 +219,7 @@ Variant Replicator::VariantOf(const std::vector<int>& choice) const {
   auto [rules, ratings] = VariantInputs(KeyOf(choice));
   const int w = weights_input_ >= 0 ? choice[weights_input_] : -1;
   Model model = w >= 0 ? CompileWithShares(rules, weight_sets_[w]) : Model::Compile(rules);
-  return {std::move(model), Cohort{cohort_.current, cohort_.previous, std::move(ratings)}};
+  return {std::move(model), Cohort{cohort_.current, cohort_.previous, std::move(ratings), cohort_.previous_result}};
 }
 
 }  // namespace makerscore::detail

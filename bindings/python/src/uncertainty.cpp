@@ -102,7 +102,7 @@ void BindUncertainty(py::module_& m) {
          std::shared_ptr<const Ratings> ratings, std::optional<int> replications, std::optional<std::uint64_t> seed,
          int threads) {
         return std::make_shared<UncertaintyResult>(
-            AnalyseUncertainty(model, Cohort{std::move(current), std::move(previous), std::move(ratings)},
+            AnalyseUncertainty(model, Cohort{std::move(current), std::move(previous), std::move(ratings), nullptr},
                                InputsOf(model), Options(replications, seed, threads)));
       },
       py::arg("model"), py::arg("data"), py::arg("previous") = nullptr, py::arg("ratings") = nullptr,
@@ -114,7 +114,7 @@ void BindUncertainty(py::module_& m) {
          std::shared_ptr<const Ratings> ratings, std::optional<int> replications, std::optional<std::uint64_t> seed,
          int threads, int bootstrap) {
         return std::make_shared<SensitivityResult>(
-            AnalyseSensitivity(model, Cohort{std::move(current), std::move(previous), std::move(ratings)},
+            AnalyseSensitivity(model, Cohort{std::move(current), std::move(previous), std::move(ratings), nullptr},
                                InputsOf(model), Options(replications, seed, threads), bootstrap));
       },
       py::arg("model"), py::arg("data"), py::arg("previous") = nullptr, py::arg("ratings") = nullptr,
