@@ -47,7 +47,7 @@ RuleSet LoadRuleFiles(const InputFiles& files, const std::string& uncertainty_fi
 }
 
 Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
-  Loaded out{Model::Compile(LoadRuleFiles(files, uncertainty_file)), nullptr, nullptr, nullptr};
+  Loaded out{Model::Compile(LoadRuleFiles(files, uncertainty_file)), nullptr, nullptr, nullptr, nullptr};
   // The ratings file (often the largest: one row per expert and item) is read on a second core while
   // the data files are read here; a problem in the data files is still reported first.
   std::future<Ratings> ratings;
