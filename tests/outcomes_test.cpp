@@ -354,6 +354,18 @@ grades:
     for (const auto& w : r.warnings()) named |= w.find("1 entity is not in last year's result") != std::string::npos;
     EXPECT_TRUE(named);
   }
+  // A label last year's grades do not have (another system's 差) would make the rule false for everyone: said.
+  std::string other = rules(", if_missing: passes");
+  other.replace(other.find("last_grade == \"不合格\""), std::string("last_grade == \"不合格\"").size(),
+                "last_grade == \"差\"");
+  Model m2 = Model::Compile(testing::RulesFromText(other));
+  Result r2 = Score(m2, Cohort{std::make_shared<Dataset>(ParseDatasetCsv("id,p\nB,50\n", m2.rules(), "d.csv")), nullptr,
+                               nullptr, csv});
+  bool warned = false;
+  for (const auto& w : r2.warnings()) {
+    warned |= w.find("compares last_grade (last year's grades) with \"差\", which no entity has") != std::string::npos;
+  }
+  EXPECT_TRUE(warned);
   // By default a condition that cannot be decided stops the run, naming the entity and what is missing.
   Model strict = Model::Compile(testing::RulesFromText(rules("")));
   Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv("id,p\nA,90\nD,30\n", strict.rules(), "d.csv")), nullptr,

@@ -16,6 +16,9 @@ namespace makerscore::detail {
 
 using FlagArray = Result::FlagArray;
 
+// The data's file name for messages, or "the data" for a cohort built in code.
+inline std::string Where(const Dataset& d) { return d.source().empty() ? std::string("the data") : d.source(); }
+
 // missing.cpp: fills used (a copy of x) by the leaf's missing policy for
 // mean, median and group_mean (groups: the codes of the group field, NaN
 // where unknown); flags imputed rows and records the fill in stats. The
@@ -52,6 +55,29 @@ struct Outcomes {
   // Empty when the rule set has no bonus or deduction items.
   std::vector<char> capped;
 };
+
+// conditions.cpp: the points of each bonus and deduction item (missing and negative count as none, each
+// capped at its max), one column per item in m.adjustments' order. Items whose arithmetic overflowed are
+// named in *overflowed.
+Eigen::ArrayXXd Adjustments(const CompiledModel& m, const Columns& cols, std::vector<std::string>* overflowed);
+
+// conditions.cpp: the vetoes (indices into m.vetoes) that apply to each entity, of those decided before
+// ranking or, with after_grading, of those on this year's total, rank or grade. A condition that cannot be
+// decided follows the veto's if_missing; under `error` a DataError names each entity of data and the
+// missing inputs.
+std::vector<std::vector<int>> Vetoes(const CompiledModel& m, const Columns& cols, const Dataset& data,
+                                     bool after_grading, std::vector<std::string>* overflowed);
+
+// conditions.cpp: each entity's grade by the first grade whose `when` holds for it (直接认定), or -1; empty
+// when no grade has `when`. A condition that cannot be decided does not hold, and is named in *warnings.
+std::vector<int> DirectGrades(const CompiledModel& m, const Columns& cols, const std::vector<std::string>& ids,
+                              std::vector<std::string>* warnings);
+
+// conditions.cpp: a warning for each label a formula compares with that no entity has (labels: per field,
+// the data's labels of a category field; last_grades: the grades of last year's result, or nullptr when
+// none was given).
+void UnknownLabels(const CompiledModel& m, const std::vector<const std::vector<std::string>*>& labels,
+                   const std::vector<std::string>* last_grades, std::vector<std::string>* warnings);
 
 // outcomes.cpp: applies the grades of the vetoes (indices into m.vetoes) that apply to an entity to its
 // grade (index into rules.grades, -1 for none): a ceiling, or an outcome off the scale (by_veto_only) that

@@ -215,9 +215,8 @@ def _previous_result(last, encoding, sheet):
                                     list(last._core.grades), "last year's Result")
     if isinstance(last, pd.DataFrame):
         frame = last.set_index("id") if "id" in last.columns else last
-        for column in ("total",):
-            if column not in frame.columns:
-                raise ValueError(f"previous_result: the DataFrame needs a column {column!r} (and rank, grade)")
+        if "total" not in frame.columns:
+            raise ValueError("previous_result: the DataFrame needs a column 'total' (and rank, grade)")
         def numbers(column):
             if column not in frame.columns:
                 return [math.nan] * len(frame)
