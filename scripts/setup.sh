@@ -23,7 +23,7 @@ browser=()
 
 missing_of() {
   for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+    [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" == *"install ok installed"* ]] || echo "$p"
   done
 }
 mapfile -t missing < <(missing_of "${packages[@]}")
