@@ -35,7 +35,7 @@ def graph(src):
 # Earlier layers first; folders of one layer do not include each other.
 LAYERS = [
     ["util"],                                             # text, numbers, files, statistics, threads
-    ["formula", "methods", "means", "weights", "experts", "data"],  # building blocks, each on its own
+    ["formula", "methods", "means", "cohort", "weights", "experts", "data"],  # building blocks, each on its own
     ["rules"],                                            # load: YAML -> RuleSet, validated
     ["scoring"],                                          # compile: RuleSet -> plan; score: plan -> Result
     ["uncertainty"],                                      # many scorings of variant rule sets
@@ -49,6 +49,7 @@ NARROW = {
     "formula": ["makerscore/model.h", "makerscore/result.h", "makerscore/score.h"],
     "methods": ["makerscore/model.h", "makerscore/result.h", "makerscore/score.h"],
     "means": ["makerscore/model.h", "makerscore/result.h", "makerscore/score.h"],
+    "cohort": ["makerscore/model.h", "makerscore/result.h", "makerscore/score.h"],
     "weights": ["makerscore/model.h", "makerscore/result.h", "makerscore/score.h"],
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "makerscore/aggregation_trace.h"
 #include "makerscore/dataset.h"
 #include "makerscore/flags.h"
 #include "makerscore/indicator_stats.h"
@@ -84,6 +85,11 @@ class Result {
   // them (the command on standard error, Python as warnings).
   const std::vector<std::string>& warnings() const { return warnings_; }
 
+  // What group k computed when it is aggregated over the cohort (topsis, vikor, grey), else nullptr.
+  const AggregationTrace* aggregation_trace(int k) const {
+    return k < static_cast<int>(traces_.size()) && !traces_[k].figure_names.empty() ? &traces_[k] : nullptr;
+  }
+
   // The inputs the result was computed from (for explanations).
   const Dataset& current() const { return *current_; }
   const Dataset* previous() const { return previous_.get(); }
@@ -116,6 +122,7 @@ class Result {
   std::vector<std::vector<CellProblem>> set_aside_;  // empty when no cell was set aside
   std::vector<int> classes_;
   std::vector<double> shares_;
+  std::vector<AggregationTrace> traces_;  // by node; empty for nodes not aggregated over the cohort
   int ranked_ = 0;
   std::vector<int> ranks_;
   std::vector<int> grades_;  // index into model().rules().grades, -1 for none

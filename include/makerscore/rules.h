@@ -157,10 +157,23 @@ struct OutlierSpec {
 // children present).
 // (kArithmetic: the weighted mean, with point weights the sum of the points; kGeometric, kHarmonic: the
 // weighted geometric and harmonic means; kPower: the weighted generalised mean with exponent `power`.)
+// Then the aggregations over the whole cohort (cohort_aggregations.def: kTopsis, kVikor, kGrey), which
+// compare each entity's children with the cohort's best and worst.
 enum class Aggregation {
 #define MAKERSCORE_MEAN(kind, word) kind,
 #include "makerscore/means.def"
 #undef MAKERSCORE_MEAN
+#define MAKERSCORE_COHORT_AGGREGATION(kind, word) kind,
+#include "makerscore/cohort_aggregations.def"
+#undef MAKERSCORE_COHORT_AGGREGATION
+};
+
+// The options of a group's aggregation over the cohort (`aggregate: {method: vikor, v: 0.3}`), each
+// declared by the aggregation (src/cohort/); unset ones take the declared defaults.
+struct AggregateOptions {
+  std::map<std::string, double> numbers;     // e.g. v, rho
+  std::map<std::string, std::string> words;  // e.g. normalise: vector, ideal: fixed, over: values
+  std::vector<double> reference;             // grey: the reference series, one value per child; empty: the ideal
 };
 
 // Weights of a group's children derived rather than stated: from pairwise
@@ -204,6 +217,7 @@ struct Indicator {
   Aggregation aggregate = Aggregation::kArithmetic;  // groups only
   std::optional<DerivedWeights> weights;             // groups only: derive the children's weights
   double power = 1;                                  // exponent of kPower
+  AggregateOptions aggregate_options;                // groups aggregated over the cohort
   std::vector<Indicator> children;
 
   bool is_leaf() const { return children.empty(); }

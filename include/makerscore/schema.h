@@ -13,7 +13,7 @@
 namespace makerscore {
 
 // The YAML type a key expects.
-enum class KeyType { kString, kNumber, kInteger, kBool, kMap, kList, kNumberOrMap };
+enum class KeyType { kString, kNumber, kInteger, kBool, kMap, kList, kNumberOrMap, kStringOrMap };
 
 // One key of one section of a rule file.
 struct KeyInfo {

@@ -17,7 +17,8 @@ struct MeanDef {
   const char* summary;     // what it computes, naming itself (`word`), for the rule-format reference
 };
 
-// The definition of a kind of mean.
+// The definition of a kind of mean; for an aggregation over the cohort (cohort/cohort.h), one without
+// combine that needs nothing.
 const MeanDef& MeanOf(Aggregation kind);
 
 // The kinds, one per file in this folder.

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 
+#include "cohort/cohort.h"
 #include "experts/combine.h"
 #include "makerscore/error.h"
 #include "result/common.h"
@@ -255,10 +256,17 @@ std::string ExplainNode(const Result& r, int k, int i) {
                                  : "") +
              ": " + detail::Join(shares, ", ") + "\n";
     }
-    out +=
-        node.indicator && node.indicator->aggregate != Aggregation::kArithmetic
-            ? "  score = the " + std::string(ToString(node.indicator->aggregate)) + " mean of the children's scores\n"
-            : "  subtotal = sum of the children's points\n";
+    if (const AggregationTrace* t = r.aggregation_trace(k)) {
+      std::vector<std::string> children;
+      for (int c : node.children) children.push_back(m.nodes[c].id + " " + m.nodes[c].name);
+      out += detail::CohortAggregationOf(node.indicator->aggregate)->explain(*t, i, children);
+      for (const std::string& note : t->notes) out += "  (" + note + ")\n";
+    } else {
+      out +=
+          node.indicator && node.indicator->aggregate != Aggregation::kArithmetic
+              ? "  score = the " + std::string(ToString(node.indicator->aggregate)) + " mean of the children's scores\n"
+              : "  subtotal = sum of the children's points\n";
+    }
   }
   double s = r.scores()(i, k);
   double p = r.points()(i, k);

@@ -318,7 +318,11 @@ class Loader : public detail::UncertaintyReader {
     if (WordOf(m, "indicator", "missing", &missing)) ind.missing = missing;
     Str(m, "missing_group", &ind.missing_group);
     if (m.count("outliers") && m["outliers"].IsMap()) ind.outliers = ReadOutliers(m["outliers"], path + "/outliers");
-    WordOf(m, "indicator", "aggregate", &ind.aggregate);
+    if (m.count("aggregate") && m["aggregate"].IsMap()) {
+      ReadAggregate(m["aggregate"], path + "/aggregate", &ind);
+    } else {
+      WordOf(m, "indicator", "aggregate", &ind.aggregate);
+    }
     Num(m, "power", &ind.power);
     if (m.count("weights") && m["weights"].IsMap()) ind.weights = ReadWeights(m["weights"], path + "/weights");
     if (m.count("score") && m["score"].IsMap()) ind.score = ReadScore(m["score"], path + "/score");

@@ -1,6 +1,7 @@
 // Small accessors of the rule-set value types.
 #include "makerscore/rules.h"
 
+#include "cohort/cohort.h"
 #include "means/mean.h"
 #include "rules/words.h"
 
@@ -107,6 +108,9 @@ const WordTable<Aggregation>& Words(Aggregation) {
 #define MAKERSCORE_MEAN(kind, word) {Aggregation::kind, word},
 #include "makerscore/means.def"
 #undef MAKERSCORE_MEAN
+#define MAKERSCORE_COHORT_AGGREGATION(kind, word) {Aggregation::kind, word},
+#include "makerscore/cohort_aggregations.def"
+#undef MAKERSCORE_COHORT_AGGREGATION
   };
   return kWords;
 }
@@ -149,7 +153,7 @@ const char* MeansWithoutParameters() {
   static const std::string kWords = [] {
     std::string out;
     for (const auto& [kind, word] : Words(Aggregation{})) {
-      if (!MeanOf(kind).takes_power) out += (out.empty() ? "" : "|") + std::string(word);
+      if (CohortAggregationOf(kind) || !MeanOf(kind).takes_power) out += (out.empty() ? "" : "|") + std::string(word);
     }
     return out;
   }();

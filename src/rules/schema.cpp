@@ -1,8 +1,11 @@
 // The rule-file schema: one table of every key (see makerscore/schema.h).
 #include "makerscore/schema.h"
 
+#include <algorithm>
+#include <deque>
 #include <sstream>
 
+#include "cohort/cohort.h"
 #include "makerscore/methods.h"
 #include "means/mean.h"
 #include "rules/words.h"
@@ -27,6 +30,78 @@ std::string Summaries(const Def& (*of)(E), const char* separator, bool named) {
   return out;
 }
 
+// The means' summaries, then the aggregations' over the cohort.
+std::string MeanSummaries() {
+  std::string out;
+  for (const auto& [kind, word] : detail::Words(Aggregation{})) {
+    if (detail::CohortAggregationOf(kind)) continue;
+    out += (out.empty() ? "" : ", ") + std::string(detail::MeanOf(kind).summary);
+  }
+  return out;
+}
+std::string CohortSummaries() {
+  std::string out;
+  for (const auto& [kind, word] : detail::Words(Aggregation{})) {
+    if (const auto* def = detail::CohortAggregationOf(kind))
+      out += (out.empty() ? "" : "; ") + std::string(def->summary);
+  }
+  return out;
+}
+
+// The keys of `aggregate: {method: ..., ...}`: the method, then every option an aggregation over the
+// cohort declares (cohort/cohort.h), documented by each aggregation that takes it.
+std::vector<KeyInfo> WithAggregateKeys(std::vector<KeyInfo> keys) {
+  static std::deque<std::string> text;  // the generated words, alive as long as the table
+  keys.push_back({"aggregate", "method", KeyType::kString, true, "", Allowed<Aggregation>(),
+                  "The aggregation: a mean or one of the aggregations over the cohort (see `aggregate` of an "
+                  "indicator)."});
+  std::vector<std::string> names;
+  for (const auto& [kind, word] : detail::Words(Aggregation{})) {
+    if (const auto* def = detail::CohortAggregationOf(kind)) {
+      for (const auto& o : def->options) {
+        if (std::find(names.begin(), names.end(), o.name) == names.end()) names.push_back(o.name);
+      }
+    }
+  }
+  for (const std::string& name : names) {
+    std::string doc, allowed;
+    std::vector<std::pair<std::string, std::string>> docs;  // the aggregations taking it, and what it means
+    const detail::CohortOption* first = nullptr;
+    for (const auto& [kind, word] : detail::Words(Aggregation{})) {
+      const auto* def = detail::CohortAggregationOf(kind);
+      if (!def) continue;
+      for (const auto& o : def->options) {
+        if (name != o.name) continue;
+        if (!first) first = &o;
+        std::string dflt = o.kind == detail::CohortOption::kWord     ? std::string(o.default_word)
+                           : o.kind == detail::CohortOption::kNumber ? (std::ostringstream() << o.default_number).str()
+                                                                     : std::string();
+        const std::string text = o.doc + (dflt.empty() ? "" : " Default " + dflt + ".");
+        auto same = std::find_if(docs.begin(), docs.end(), [&](const auto& d) { return d.second == text; });
+        if (same != docs.end()) {
+          same->first += ", `" + std::string(word) + "`";
+        } else {
+          docs.push_back({"`" + std::string(word) + "`", text});
+        }
+        for (const char* w : o.words) {
+          if (("|" + allowed + "|").find("|" + std::string(w) + "|") == std::string::npos) {
+            allowed += (allowed.empty() ? "" : "|") + std::string(w);
+          }
+        }
+      }
+    }
+    for (const auto& [words, text] : docs) doc += (doc.empty() ? "" : " ") + words + ": " + text;
+    const KeyType type = first->kind == detail::CohortOption::kNumber ? KeyType::kNumber
+                         : first->kind == detail::CohortOption::kList ? KeyType::kList
+                                                                      : KeyType::kString;
+    text.push_back(name);
+    const char* key = text.back().c_str();
+    text.push_back(allowed);
+    keys.push_back({"aggregate", key, type, false, "", text.back().c_str(), doc});
+  }
+  return keys;
+}
+
 }  // namespace
 
 const std::vector<SectionInfo>& RuleSections() {
@@ -39,6 +114,11 @@ const std::vector<SectionInfo>& RuleSections() {
       {"indicator", "each item of `indicators:` and of `children:`",
        "A node of the indicator tree. A node with `children` is a group; a leaf has either "
        "`value` and `score` (quantitative) or `rated` (qualitative)."},
+      {"aggregate", "`aggregate:` of a group, written as a map",
+       "An aggregation over the cohort with its options. Children that have no score for an entity are left "
+       "out of its comparison, and the weights of the others are scaled to add up; the cohort's best and "
+       "worst of a child are taken over the entities it counts for. The uncertainty analysis can vary a "
+       "group's aggregation among these (section aggregation_alternatives), each with its default options."},
       {"score", "`score:` of a quantitative indicator",
        "How the indicator's value becomes a score in [0, 1], the share of its points earned. "
        "Besides the keys below, each method takes its own parameters (see Scoring methods)."},
@@ -85,7 +165,7 @@ const std::vector<SectionInfo>& RuleSections() {
 
 const std::vector<KeyInfo>& RuleKeys() {
   using T = KeyType;
-  static const std::vector<KeyInfo> kKeys = {
+  static const std::vector<KeyInfo> kKeys = WithAggregateKeys({
       // section, key, type, required, default, allowed, doc
       {"rules", "format", T::kString, true, "", "",
        "The rule-format version: `makerscore/1`. Files of another version are refused with a clear message."},
@@ -211,10 +291,13 @@ const std::vector<KeyInfo>& RuleKeys() {
        "The category field for `missing: group_mean`."},
       {"indicator", "outliers", T::kMap, false, "the rule set's", "",
        "Outlier treatment of this quantitative indicator (section outliers); `{method: none}` turns it off."},
-      {"indicator", "aggregate", T::kString, false, "arithmetic", Allowed<Aggregation>(),
-       "How a group combines its children's scores: " +
-           Summaries<Aggregation, detail::MeanDef>(detail::MeanOf, ", ", false) +
-           ". Only `arithmetic` keeps children's points adding up to the group's."},
+      {"indicator", "aggregate", T::kStringOrMap, false, "arithmetic", Allowed<Aggregation>(),
+       "How a group combines its children's scores: " + MeanSummaries() +
+           ". Only `arithmetic` keeps children's points adding up to the group's. Or over the whole cohort, "
+           "comparing each entity's children with the cohort's best and worst (so a score depends on the "
+           "others, as with min-max scoring), written `aggregate: topsis` or with options as a map "
+           "`aggregate: {method: vikor, v: 0.3}` (section aggregate): " +
+           CohortSummaries() + "."},
       {"indicator", "power", T::kNumber, false, "1", "", "The exponent of `aggregate: power`; not 0."},
       {"indicator", "children", T::kList, false, "", "", "Sub-indicators (section indicator)."},
 
@@ -327,7 +410,7 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"check", "tolerance", T::kNumber, false, "0", "",
        "Allowed absolute difference, for rounding in reported figures."},
       {"check", "description", T::kString, false, "", "", "Free text for readers; not used in scoring."},
-  };
+  });
   return kKeys;
 }
 
@@ -355,6 +438,8 @@ const char* ToString(KeyType type) {
       return "list";
     case KeyType::kNumberOrMap:
       return "number or map";
+    case KeyType::kStringOrMap:
+      return "word or map";
   }
   return "?";
 }

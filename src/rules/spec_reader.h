@@ -59,6 +59,33 @@ class SpecReader : public YamlReader {
     return value.has_value();
   }
 
+  // `aggregate: {method: topsis, normalise: minmax, ...}`: the method and its options (checked against
+  // the method's own declaration by the validator).
+  void ReadAggregate(const YAML::Node& node, const std::string& path, Indicator* ind) {
+    KeyNodes m = Section(node, "aggregate", path);
+    WordOf(m, "aggregate", "method", &ind->aggregate);
+    for (const auto& k : KeysOf("aggregate")) {
+      const std::string key = k.key;
+      if (key == "method" || !m.count(key)) continue;
+      Record(path + "/" + key, m[key]);
+      double d = 0;
+      if (k.type == KeyType::kList && m[key].IsSequence()) {
+        for (const auto& item : m[key]) {
+          if (item.IsScalar() && ParseDouble(item.Scalar(), &d)) {
+            ind->aggregate_options.reference.push_back(d);
+          } else {
+            Error(item.Mark(), path + "/" + key,
+                  "each value of '" + key + "' must be a number, found " + Describe(item));
+          }
+        }
+      } else if (k.type == KeyType::kNumber && Num(m, k.key, &d)) {
+        ind->aggregate_options.numbers[key] = d;
+      } else if (k.type == KeyType::kString && m[key].IsScalar()) {
+        ind->aggregate_options.words[key] = m[key].Scalar();
+      }
+    }
+  }
+
   DerivedWeights ReadWeights(const YAML::Node& node, const std::string& path) {
     DerivedWeights w;
     KeyNodes m = Section(node, "weights", path);

@@ -2,6 +2,7 @@
 // missing data, outliers, weights.
 #include <cmath>
 
+#include "cohort/cohort.h"
 #include "makerscore/methods.h"
 #include "makerscore/weights.h"
 #include "means/mean.h"
@@ -63,6 +64,7 @@ void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, 
       Error(path + "/" + k, "'" + ind.id + "' has children, so it is scored from them and cannot have '" + k + "'");
     }
   }
+  CheckAggregate(ind, path);
   if (MeanOf(ind.aggregate).takes_power && !(ind.power != 0 && std::isfinite(ind.power))) {
     Error(path + "/power", "'aggregate: power' needs a 'power' other than 0 (use 'geometric' for the limit at 0)");
   }
@@ -151,7 +153,9 @@ std::string Validator::MayScoreBelowZero(const Indicator& ind) {
     return "";
   }
   // Means that need scores of 0 or more refuse negative scores themselves.
-  if (MeanOf(ind.aggregate).needs_nonnegative) return "";
+  // Means that need scores of 0 or more refuse negative scores themselves; the aggregations over the
+  // cohort score from 0 to 1 whatever their children's scores.
+  if (MeanOf(ind.aggregate).needs_nonnegative || CohortAggregationOf(ind.aggregate)) return "";
   for (const auto& child : ind.children) {
     std::string negative = MayScoreBelowZero(child);
     if (!negative.empty()) return negative;
@@ -160,7 +164,8 @@ std::string Validator::MayScoreBelowZero(const Indicator& ind) {
 }
 
 void Validator::CheckLeaf(const Indicator& ind, const std::string& path) {
-  if (ind.aggregate != Aggregation::kArithmetic) {
+  const AggregateOptions& o = ind.aggregate_options;
+  if (ind.aggregate != Aggregation::kArithmetic || !o.numbers.empty() || !o.words.empty() || !o.reference.empty()) {
     Error(path + "/aggregate", "'aggregate' is for groups; '" + ind.id + "' has no children");
   }
   CheckMissing(ind, path);

@@ -36,7 +36,10 @@ RuleSet ApplyChoices(const RuleSet& rules, const UncertainInputs& u, const std::
   for (const auto& a : u.aggregations) {
     const int c = choice[k++];
     Indicator* ind = Find(out.indicators, a.indicator);
-    if (c >= 0 && ind && !ind->children.empty()) ind->aggregate = a.alternatives[c];
+    if (c < 0 || !ind || ind->children.empty()) continue;
+    // An alternative other than the group's own aggregation takes its default options.
+    if (ind->aggregate != a.alternatives[c]) ind->aggregate_options = {};
+    ind->aggregate = a.alternatives[c];
   }
   if (!u.missing.empty()) {
     const int c = choice[k++];

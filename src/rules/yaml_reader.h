@@ -194,6 +194,9 @@ class YamlReader {
       case KeyType::kNumberOrMap:
         ok = v.IsMap() || (v.IsScalar() && ParseDouble(v.Scalar(), &d));
         break;
+      case KeyType::kStringOrMap:
+        ok = v.IsMap() || v.IsScalar();
+        break;
       case KeyType::kNumber:
         ok = v.IsScalar() && ParseDouble(v.Scalar(), &d);
         break;
@@ -252,6 +255,8 @@ class YamlReader {
         return "true or false";
       case KeyType::kNumberOrMap:
         return "a number (or, with classes, a map of class weights)";
+      case KeyType::kStringOrMap:
+        return "a word or a map";
     }
     return "?";
   }

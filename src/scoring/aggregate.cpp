@@ -1,7 +1,9 @@
 // Aggregating the indicator tree: scores bottom-up, points top-down.
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
+#include "cohort/cohort.h"
 #include "makerscore/error.h"
 #include "makerscore/weights.h"
 #include "means/mean.h"
@@ -126,6 +128,42 @@ void WeightedSum(const Group& g) {
   }
 }
 
+// A group aggregated over the whole cohort: its children's scores (or values) and each entity's shares
+// handed to the aggregation at once.
+void OverCohort(const Group& g, const std::vector<Node>& tree, const Node& node, const CohortAggregationDef& def,
+                const CohortContext& context, AggregationTrace* trace) {
+  const Eigen::Index n = g.den->size();
+  const AggregateOptions& o = node.indicator->aggregate_options;
+  const bool values = Word(o, "over", "scores") == "values";
+  if (values && !context.values) throw std::logic_error("AggregateTree: 'over: values' without the values");
+  CohortInput in{Eigen::ArrayXXd(n, g.kids), Eigen::ArrayXXd(n, g.kids), std::vector<char>(g.kids, 0), context.ids};
+  for (int j = 0; j < g.kids; ++j) {
+    const int c = node.children[j];
+    const Indicator* child = tree[c].indicator;
+    in.lower[j] = values && child->score && child->score->direction == Direction::kLower;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double sc = g.column[j][i];
+      in.x(i, j) = std::isnan(sc) ? kNaN : values ? (*context.values)(i, c) : sc;
+      in.w(i, j) = g.share[static_cast<size_t>(g.classes.empty() ? 0 : g.classes[i]) * g.kids + j];
+    }
+  }
+  Eigen::Map<Eigen::ArrayXd> score(g.score, n);
+  Eigen::ArrayXd out(n);
+  Eigen::Array<std::uint16_t, Eigen::Dynamic, 1> flags = Eigen::Array<std::uint16_t, Eigen::Dynamic, 1>::Zero(n);
+  def.aggregate(in, o, &out, &flags, trace);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    double d = 0;
+    for (int j = 0; j < g.kids; ++j) d += !std::isnan(in.x(i, j)) && in.w(i, j) > 0 ? in.w(i, j) : 0.0;
+    (*g.den)[i] = d;
+    (*g.flags)(i, g.node) |= flags[i];
+    if (d == 0) {
+      Nothing(g, i);
+    } else {
+      score[i] = out[i];
+    }
+  }
+}
+
 }  // namespace
 
 void SetShares(const Shares& shares, std::vector<Node>* tree) {
@@ -142,7 +180,8 @@ void SetShares(const Shares& shares, std::vector<Node>* tree) {
 }
 
 void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, const std::vector<int>& classes,
-                   Eigen::ArrayXXd* scores, Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares) {
+                   Eigen::ArrayXXd* scores, Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares,
+                   const CohortContext& cohort) {
   const int nodes = static_cast<int>(tree.size());
   const Eigen::Index n = scores->rows();
   auto class_of = [&](Eigen::Index i) { return classes.empty() ? 0 : classes[i]; };
@@ -179,7 +218,11 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
     }
     den[k].resize(n);
     Group g{column, child_share, kids, class_count, classes, &den[k], scores->col(k).data(), flags, k};
-    if (&mean == &kArithmeticMean) {
+    if (const CohortAggregationDef* def = ind ? CohortAggregationOf(ind->aggregate) : nullptr) {
+      AggregationTrace scratch;
+      if (cohort.traces) cohort.traces->resize(nodes);
+      OverCohort(g, tree, node, *def, cohort, cohort.traces ? &(*cohort.traces)[k] : &scratch);
+    } else if (&mean == &kArithmeticMean) {
       WeightedSum(g);
     } else {
       AnyMean(g, mean, power);

@@ -36,8 +36,17 @@ void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* fl
 // data-driven weights get them from their scores here; shares receives every
 // node's share as used (derived or stated, first class). points receives
 // every node's points, or the root's only when it has one column.
+// Groups aggregated over the cohort (topsis, vikor, grey) read values (entity x node, the values scored)
+// for `over: values`, and name entities by ids in their notes; traces, when given, receives what each of
+// them computed, by node (the other nodes' left empty).
+struct CohortContext {
+  const Eigen::ArrayXXd* values = nullptr;
+  const std::vector<std::string>* ids = nullptr;
+  std::vector<AggregationTrace>* traces = nullptr;
+};
 void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, const std::vector<int>& classes,
-                   Eigen::ArrayXXd* scores, Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares);
+                   Eigen::ArrayXXd* scores, Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares,
+                   const CohortContext& cohort);
 
 // aggregate.cpp: gives the tree these shares, and each node the maximum
 // points that follow from them (the root's stay). AggregateTree with

@@ -211,7 +211,8 @@ Outcomes Replicator::Run(const std::vector<int>& choice) const {
     held = base.serial;
   }
   points.resize(n, 1);
-  AggregateTree(m.nodes, w >= 0 ? &weight_sets_[w] : nullptr, base.classes, &scores, &points, &flags, &shares);
+  AggregateTree(m.nodes, w >= 0 ? &weight_sets_[w] : nullptr, base.classes, &scores, &points, &flags, &shares,
+                {&r.used_values(), nullptr, nullptr});
   return Finish(m, points.col(0), base.unscored, r.adjustment_points(), base.unranked, base.vetoes, base.direct);
 }
 

@@ -1,0 +1,34 @@
+// makerscore: what a group aggregated over the whole cohort (TOPSIS, VIKOR, grey relational analysis)
+// computed, kept so that every entity's score can be explained.
+#ifndef MAKERSCORE_AGGREGATION_TRACE_H_
+#define MAKERSCORE_AGGREGATION_TRACE_H_
+
+#include <Eigen/Core>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace makerscore {
+
+// One group's aggregation over the cohort in one scoring run. A plain value.
+struct AggregationTrace {
+  // Per entity: the figures the method computed, named (TOPSIS: D+, D-, closeness; VIKOR: S, R, Q; grey:
+  // the grade); figures is entities x names, NaN where the entity has no score.
+  std::vector<std::string> figure_names;
+  Eigen::ArrayXXd figures;
+  // Per entity and child, what the method compared (TOPSIS: the normalised value; VIKOR: the weighted
+  // regret w (f* - f) / (f* - f-); grey: the relational coefficient); NaN where the child did not count.
+  std::string per_child_name;
+  Eigen::ArrayXXd per_child;
+  // Per child: the cohort's best and worst (TOPSIS: ideal and anti-ideal of the normalised values; VIKOR:
+  // f* and f-; grey: the reference series, and no worst (NaN)).
+  std::vector<double> best, worst;
+  // Cohort figures (VIKOR: S*, S-, R*, R-; grey: the two-level minimum and maximum differences).
+  std::vector<std::pair<std::string, double>> cohort;
+  // Conclusions about the cohort, in words (VIKOR's acceptable advantage and stability).
+  std::vector<std::string> notes;
+};
+
+}  // namespace makerscore
+
+#endif  // MAKERSCORE_AGGREGATION_TRACE_H_
