@@ -83,6 +83,22 @@ TEST(Winsorise, LogTransformWhenTheLimitIsReached) {
   EXPECT_FALSE(w.stats.log_transformed);
 }
 
+TEST(Winsorise, TwoStepsCountTheValuesMovedOnce) {
+  // Thresholds 1.5 and 1.5, max_points 5: 100 -> 30 (1 point), then the data still fails (skewness 1.712,
+  // kurtosis 1.816) and both 30s -> 10 (2 more points: 3 of the 5). Two values were winsorised, 100 and
+  // 30, and the explanation must say so (it said "one of 3").
+  OutlierSpec spec;
+  spec.method = OutlierMethod::kWinsorise;
+  spec.skew = 1.5;
+  spec.kurtosis = 1.5;
+  spec.log_fallback = false;
+  Treated t = Treat(spec, kTwoOutliers);
+  EXPECT_DOUBLE_EQ(t.x[10], 10);
+  EXPECT_DOUBLE_EQ(t.x[11], 10);
+  EXPECT_EQ(t.stats.treated, 2);
+  EXPECT_EQ((t.flags != 0).count(), 2);
+}
+
 TEST(Winsorise, WellShapedDataIsLeftAlone) {
   OutlierSpec spec;
   spec.method = OutlierMethod::kWinsorise;

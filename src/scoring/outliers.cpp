@@ -85,7 +85,9 @@ void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* fl
       if (marked[i]) (*flags)[i] |= kFlagWinsorised;
     }
     *used = x;
-    stats->treated = count;
+    // The values winsorised, each once: a value pulled in twice (100 -> 30, then with the other 30 -> 10)
+    // is one value, though it counts twice towards max_points.
+    stats->treated = static_cast<int>((marked != 0).count());
     return;
   }
   // Fallback: the original values, log-transformed: log(x - min + 0.01 (max - min)).
