@@ -271,3 +271,51 @@ indicators:
 
 }  // namespace
 }  // namespace makerscore
+
+namespace makerscore {
+namespace {
+
+TEST(Cilos, ByHandAfterZavadskasAndPodvezko2016) {
+  // Zavadskas & Podvezko 2016 (IJITDM 15(2)), the CILOS steps by hand on three entities, three children:
+  //   x = [10 1 2; 5 4 1; 2 2 4]. The best at each child: rows 1, 2, 3, so A = x (diagonal 10, 4, 4).
+  //   P = (a_jj - a_kj) / a_jj = [0 .75 .5; .5 0 .75; .8 .5 0]; column sums 1.3, 1.25, 1.25.
+  //   F = [-1.3 .75 .5; .5 -1.25 .75; .8 .5 -1.25]. With q3 = 1, rows 1 and 2 give q2 = 0.98, q1 = 0.95
+  //   (row 3: 0.76 + 0.49 - 1.25 = 0); scaled to add up: 0.95 / 2.93, 0.98 / 2.93, 1 / 2.93.
+  Eigen::MatrixXd x(3, 3);
+  x << 10, 1, 2, 5, 4, 1, 2, 2, 4;
+  Eigen::VectorXd w = DataWeights(DataWeighting::kCilos, x);
+  EXPECT_NEAR(w[0], 0.95 / 2.93, 1e-12);
+  EXPECT_NEAR(w[1], 0.98 / 2.93, 1e-12);
+  EXPECT_NEAR(w[2], 1.00 / 2.93, 1e-12);
+  // Two children: F q = 0 gives q1 / q2 = p12 / p21. x = [10 1; 5 4]: p12 = 3/4, p21 = 1/2: 0.6 and 0.4.
+  Eigen::MatrixXd y(2, 2);
+  y << 10, 1, 5, 4;
+  Eigen::VectorXd v = DataWeights(DataWeighting::kCilos, y);
+  EXPECT_NEAR(v[0], 0.6, 1e-12);
+  EXPECT_NEAR(v[1], 0.4, 1e-12);
+}
+
+TEST(Cilos, UndeterminedWeightsAreRefused) {
+  // One entity best at both children loses nothing: P = 0, every q solves F q = 0.
+  Eigen::MatrixXd x(2, 2);
+  x << 4, 4, 1, 2;
+  EXPECT_THROW_WITH(DataWeights(DataWeighting::kCilos, x), Error, "CILOS weights are not determined");
+}
+
+TEST(Idocriw, EntropyTimesCilos) {
+  // IDOCRIW (Zavadskas & Podvezko 2016): w_j = q_j W_j / sum q W. With x = [10 1; 5 4] the CILOS weights
+  // are 0.6, 0.4 (above); the entropy weights by hand: p = 2/3, 1/3 and 1/5, 4/5;
+  //   e1 = -(2/3 ln 2/3 + 1/3 ln 1/3) / ln 2 = 0.918296, e2 = -(0.2 ln 0.2 + 0.8 ln 0.8) / ln 2 = 0.721928;
+  //   1 - e = 0.081704, 0.278072. IDOCRIW: 0.6 x 0.081704 = 0.049022 and 0.4 x 0.278072 = 0.111229.
+  Eigen::MatrixXd y(2, 2);
+  y << 10, 1, 5, 4;
+  Eigen::VectorXd w = DataWeights(DataWeighting::kIdocriw, y);
+  const double e1 = 1 + (2.0 / 3 * std::log(2.0 / 3) + 1.0 / 3 * std::log(1.0 / 3)) / std::log(2.0);
+  const double e2 = 1 + (0.2 * std::log(0.2) + 0.8 * std::log(0.8)) / std::log(2.0);
+  EXPECT_NEAR(w[0], 0.6 * e1 / (0.6 * e1 + 0.4 * e2), 1e-12);
+  EXPECT_NEAR(w[1], 0.4 * e2 / (0.6 * e1 + 0.4 * e2), 1e-12);
+  EXPECT_NEAR(w[0], 0.049022 / (0.049022 + 0.111229), 1e-5);
+}
+
+}  // namespace
+}  // namespace makerscore

@@ -1,0 +1,22 @@
+// IDOCRIW weights (Zavadskas & Podvezko 2016, IJITDM 15(2), 267-283): the entropy weights W and the CILOS
+// weights q combined, w_j = q_j W_j / sum q W, so that a child weighs much when its scores vary much and
+// the others lose much when it is made the best.
+#include "weights/weighting.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+Eigen::VectorXd Weigh(const Eigen::MatrixXd& x) {
+  const Eigen::VectorXd entropy = kEntropyWeighting.weigh(x);
+  const Eigen::VectorXd cilos = kCilosWeighting.weigh(x);
+  return Normalised(entropy.cwiseProduct(cilos));
+}
+
+}  // namespace
+
+const WeightingDef kIdocriwWeighting = {
+    Weigh, /*from_judgments=*/false, /*from_scores=*/true, /*min_entities=*/2,
+    "the entropy and CILOS weights multiplied and scaled to add up (IDOCRIW, Zavadskas & Podvezko 2016)"};
+
+}  // namespace makerscore::detail
