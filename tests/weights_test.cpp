@@ -319,3 +319,50 @@ TEST(Idocriw, EntropyTimesCilos) {
 
 }  // namespace
 }  // namespace makerscore
+
+namespace makerscore {
+namespace {
+
+TEST(RandomIndex, SaatyOrAlonsoAndLamata) {
+  // Alonso & Lamata 2006 (IJUFKS 14(4)), Table 3: RI 0.5245 for n = 3, 0.8815 for 4, 1.5838 for 15;
+  // Saaty 1980: 0.58, 0.90, 1.59.
+  EXPECT_DOUBLE_EQ(RandomIndex(3), 0.58);
+  EXPECT_DOUBLE_EQ(RandomIndex(3, RandomIndexTable::kAlonsoLamata), 0.5245);
+  EXPECT_DOUBLE_EQ(RandomIndex(4, RandomIndexTable::kAlonsoLamata), 0.8815);
+  EXPECT_DOUBLE_EQ(RandomIndex(15, RandomIndexTable::kAlonsoLamata), 1.5838);
+  EXPECT_DOUBLE_EQ(RandomIndex(15), 1.59);
+  // The same judgments: the CI is the table's own, the CR divides it by the table's RI.
+  Eigen::MatrixXd a(3, 3);
+  a << 1, 3, 5, 1.0 / 3, 1, 3, 1.0 / 5, 1.0 / 3, 1;
+  AhpResult saaty = Ahp({a});
+  AhpResult al = Ahp({a}, AhpPriority::kEigenvector, AhpCombine::kJudgments, RandomIndexTable::kAlonsoLamata);
+  EXPECT_DOUBLE_EQ(saaty.ci, al.ci);
+  EXPECT_NEAR(saaty.cr, saaty.ci / 0.58, 1e-15);
+  EXPECT_NEAR(al.cr, al.ci / 0.5245, 1e-15);
+}
+
+TEST(RandomIndex, TheRuleFileChoosesTheTableAndOutputsNameIt) {
+  const std::string rules = R"(format: makerscore/1
+id: ri
+title: 随机一致性指标
+weighting: relative
+fields: [{id: a, name: 甲}, {id: b, name: 乙}, {id: c, name: 丙}]
+weights:
+  method: ahp
+  random_index: alonso_lamata
+  matrix: [[1, 3, 5], [1/3, 1, 3], [1/5, 1/3, 1]]
+indicators:
+  - {id: A, name: 甲, value: a, score: {method: minmax}}
+  - {id: B, name: 乙, value: b, score: {method: minmax}}
+  - {id: C, name: 丙, value: c, score: {method: minmax}}
+)";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  EXPECT_EQ(m.nodes()[0].random_index, RandomIndexTable::kAlonsoLamata);
+  EXPECT_THAT_CONTAINS(FormatWeights(m), "RI of Alonso & Lamata 2006");
+  std::string bad = rules;
+  bad.replace(bad.find("alonso_lamata"), 13, "alonso");
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(bad), "'random_index' must be one of saaty, alonso_lamata, not 'alonso'");
+}
+
+}  // namespace
+}  // namespace makerscore

@@ -43,6 +43,7 @@ struct Node {
   // children's shares are equal.
   WeightsMethod weights_method = WeightsMethod::kStated;
   double consistency_ratio = 0;
+  RandomIndexTable random_index = RandomIndexTable::kSaaty;  // the RI table of consistency_ratio (AHP)
 };
 
 // A rule set compiled once: formulas parsed and resolved to field columns,

@@ -188,6 +188,12 @@ enum class WeightsMethod {
 #undef MAKERSCORE_WEIGHTING
 };
 
+// The table of random consistency indices an AHP consistency ratio divides by (CR = CI / RI).
+enum class RandomIndexTable {
+  kSaaty,  // Saaty 1980: 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49 ... for n = 3 ... (most Chinese practice)
+  kAlonsoLamata,  // Alonso & Lamata 2006: 0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056, 1.4499, 1.4854 ...
+};
+
 struct DerivedWeights {
   WeightsMethod method = WeightsMethod::kStated;  // kStated only in a rule set the loader refused
   // AHP: one matrix per expert (one for a single judgment), rows and columns
@@ -196,6 +202,7 @@ struct DerivedWeights {
   bool geometric_mean = false;       // AHP priorities by row geometric means instead of the eigenvector
   bool combine_priorities = false;   // group AHP: combine priorities instead of judgments
   bool accept_inconsistent = false;  // AHP: accept a consistency ratio of 0.1 or more
+  RandomIndexTable random_index = RandomIndexTable::kSaaty;  // AHP: the RI table of the consistency ratio
 };
 
 // A node of the indicator tree. A node with children is a group; a leaf is
@@ -399,6 +406,7 @@ const char* ToString(MissingPolicy policy);
 const char* ToString(BadCells bad_cells);
 const char* ToString(VetoIfMissing if_missing);
 const char* ToString(PlacesRounding rounding);
+const char* ToString(RandomIndexTable table);  // "saaty", "alonso_lamata"
 const char* ToString(Weighting weighting);
 const char* ToString(Aggregation aggregation);
 const char* ToString(OutlierMethod method);

@@ -22,25 +22,27 @@ struct AhpResult {
   Eigen::VectorXd weights;  // sums to 1
   double lambda_max = 0;    // of the (combined) matrix
   double ci = 0;            // (lambda_max - n) / (n - 1)
-  double ri = 0;            // random index for n (Saaty 1980)
+  double ri = 0;            // random index for n, from the table asked for
   double cr = 0;            // ci / ri; 0 for n <= 2
   double worst_cr = 0;      // the largest CR of the individual matrices
 };
 
-// Saaty's random consistency index for an n x n matrix (Saaty 1980, the
-// table most Chinese practice uses: 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32,
-// 1.41, 1.45, 1.49 for n = 1..10). Other published tables differ (e.g.
-// Alonso and Lamata 2006: 0.5247 for n = 3); see docs/decisions.md.
-// Throws Error for n > 15 (where the table ends).
-double RandomIndex(int n);
+// The random consistency index for an n x n matrix from a published table: Saaty 1980 (the table most
+// Chinese practice uses: 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49 for n = 1..10), or Alonso &
+// Lamata 2006 (0.5245 for n = 3 ... 1.5838 for n = 15, from 100,000 random matrices each). Throws Error for
+// n > 15 (where both tables end).
+double RandomIndex(int n, RandomIndexTable table = RandomIndexTable::kSaaty);
+// The table's source, for outputs: "Saaty 1980", "Alonso & Lamata 2006".
+const char* RandomIndexSource(RandomIndexTable table);
 
 // "" when matrix is a valid comparison matrix (square, positive, ones on the
 // diagonal, a_ji = 1 / a_ij within 1%), else what is wrong.
 std::string CheckComparisonMatrix(const Eigen::MatrixXd& matrix);
 
 // AHP weights of one or several experts' matrices (all valid and the same size).
+// The consistency ratios divide by the random index of table.
 AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority = AhpPriority::kEigenvector,
-              AhpCombine combine = AhpCombine::kJudgments);
+              AhpCombine combine = AhpCombine::kJudgments, RandomIndexTable table = RandomIndexTable::kSaaty);
 
 // Data-driven weighting methods: WeightsMethod's kEntropy, kCritic, kStandardDeviation and kEqual.
 using DataWeighting = WeightsMethod;

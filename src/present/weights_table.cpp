@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "makerscore/present.h"
+#include "makerscore/weights.h"
 #include "present/aligned.h"
 #include "util/text.h"
 #include "weights/weighting.h"
@@ -29,7 +30,10 @@ std::string FormatWeights(const Model& model, const std::vector<double>* shares)
     global[k] = global[n.parent] * share(static_cast<int>(k));
     const Node& parent = nodes[n.parent];
     std::string how = ToString(parent.weights_method);
-    if (FromJudgments(parent)) how += " (CR " + detail::FormatNumber(parent.consistency_ratio, 3) + ")";
+    if (FromJudgments(parent)) {
+      how += " (CR " + detail::FormatNumber(parent.consistency_ratio, 3) + ", RI of " +
+             RandomIndexSource(parent.random_index) + ")";
+    }
     if (!shares && FromScores(parent)) how += ", from data";
     rows.push_back({std::string(2 * (n.depth - 1), ' ') + n.id, how,
                     detail::FormatNumber(share(static_cast<int>(k)), 4), detail::FormatNumber(global[k], 4),

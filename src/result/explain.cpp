@@ -8,6 +8,7 @@
 #include "cohort/cohort.h"
 #include "experts/combine.h"
 #include "makerscore/error.h"
+#include "makerscore/weights.h"
 #include "result/common.h"
 #include "scoring/compiled_model.h"
 #include "util/text.h"
@@ -251,9 +252,10 @@ std::string ExplainNode(const Result& r, int k, int i) {
       std::vector<std::string> shares;
       for (int c : node.children) shares.push_back(m.nodes[c].id + " " + FormatNumber(r.shares()[c], 4));
       out += "  weights derived by " + std::string(ToString(node.weights_method)) +
-             (how.from_judgments ? " (pairwise comparisons, CR " + FormatNumber(node.consistency_ratio, 3) + ")"
-              : how.from_scores  ? " from the cohort's scores"
-                                 : "") +
+             (how.from_judgments ? " (pairwise comparisons, CR " + FormatNumber(node.consistency_ratio, 3) +
+                                       ", RI of " + RandomIndexSource(node.random_index) + ")"
+              : how.from_scores ? " from the cohort's scores"
+                                : "") +
              ": " + detail::Join(shares, ", ") + "\n";
     }
     if (const AggregationTrace* t = r.aggregation_trace(k)) {

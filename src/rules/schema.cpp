@@ -347,7 +347,11 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"weights", "combine", T::kString, false, "judgments", "judgments|priorities",
        "Group AHP: combine the experts' judgments (element-wise geometric mean) or their priorities."},
       {"weights", "accept_inconsistent", T::kBool, false, "false", "",
-       "AHP: accept a consistency ratio CR >= 0.1 (an error otherwise). CR = CI / RI with Saaty's random index."},
+       "AHP: accept a consistency ratio CR >= 0.1 (an error otherwise). CR = CI / RI (see `random_index`)."},
+      {"weights", "random_index", T::kString, false, "saaty", Allowed<RandomIndexTable>(),
+       "AHP: the table of random indices RI: `saaty` (Saaty 1980: 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, "
+       "1.49 for 3 to 10 children, as most Chinese practice) or `alonso_lamata` (Alonso & Lamata 2006: "
+       "0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056, 1.4499, 1.4854 ...). Outputs name the table."},
 
       {"classes", "field", T::kString, true, "", "", "The category field that gives each entity's class."},
       {"classes", "labels", T::kList, true, "", "",

@@ -94,6 +94,7 @@ class SpecReader : public YamlReader {
     if (IsAllowed(m, "weights", "priority", &s)) w.geometric_mean = s == "geometric_mean";
     if (IsAllowed(m, "weights", "combine", &s)) w.combine_priorities = s == "priorities";
     Bool(m, "accept_inconsistent", &w.accept_inconsistent);
+    WordOf(m, "weights", "random_index", &w.random_index);
     if (m.count("matrix")) {
       auto matrix = ReadMatrix(m["matrix"], path + "/matrix");
       if (!matrix.empty()) w.matrices.push_back(matrix);

@@ -129,11 +129,11 @@ void Validator::CheckDerived(const DerivedWeights& w, const std::vector<Indicato
     matrices.push_back(m);
   }
   AhpResult r = Ahp(matrices, w.geometric_mean ? AhpPriority::kGeometricMean : AhpPriority::kEigenvector,
-                    w.combine_priorities ? AhpCombine::kPriorities : AhpCombine::kJudgments);
+                    w.combine_priorities ? AhpCombine::kPriorities : AhpCombine::kJudgments, w.random_index);
   double cr = std::max(r.cr, r.worst_cr);
   if (cr >= 0.1 && !w.accept_inconsistent) {
     Error(path, "the comparisons are inconsistent: CR = " + FormatNumber(cr, 3) + " (CI " + FormatNumber(r.ci, 4) +
-                    " / RI " + FormatNumber(r.ri, 2) +
+                    " / RI " + FormatNumber(r.ri, 4) + " of " + RandomIndexSource(w.random_index) +
                     "), 0.1 or more; revise them, or set 'accept_inconsistent: true'");
   }
 }

@@ -25,6 +25,7 @@ const WordTable<MissingPolicy>& Words(MissingPolicy);
 const WordTable<BadCells>& Words(BadCells);
 const WordTable<VetoIfMissing>& Words(VetoIfMissing);
 const WordTable<PlacesRounding>& Words(PlacesRounding);
+const WordTable<RandomIndexTable>& Words(RandomIndexTable);
 const WordTable<Weighting>& Words(Weighting);
 const WordTable<Aggregation>& Words(Aggregation);
 const WordTable<OutlierMethod>& Words(OutlierMethod);

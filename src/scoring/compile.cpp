@@ -51,7 +51,7 @@ std::vector<double> DerivedShares(const DerivedWeights& w, size_t n, double* cr)
     matrices.push_back(a);
   }
   AhpResult r = Ahp(matrices, w.geometric_mean ? AhpPriority::kGeometricMean : AhpPriority::kEigenvector,
-                    w.combine_priorities ? AhpCombine::kPriorities : AhpCombine::kJudgments);
+                    w.combine_priorities ? AhpCombine::kPriorities : AhpCombine::kJudgments, w.random_index);
   *cr = std::max(r.cr, r.worst_cr);
   return std::vector<double>(r.weights.data(), r.weights.data() + n);
 }
@@ -62,6 +62,7 @@ void AddNodes(CompiledModel* m, const std::vector<Indicator>& list, int parent, 
   std::vector<double> shares;
   if (derived) {
     m->nodes[parent].weights_method = derived->method;
+    m->nodes[parent].random_index = derived->random_index;
     shares = DerivedShares(*derived, list.size(), &m->nodes[parent].consistency_ratio);
   }
   for (const auto& ind : list) {

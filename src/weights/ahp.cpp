@@ -31,10 +31,11 @@ Eigen::VectorXd GeometricMeanRows(const Eigen::MatrixXd& a) {
 // lambda_max estimated as the mean of (A w)_i / w_i (exact for the eigenvector).
 double LambdaOf(const Eigen::MatrixXd& a, const Eigen::VectorXd& w) { return ((a * w).array() / w.array()).mean(); }
 
-void Consistency(const Eigen::MatrixXd& a, const Eigen::VectorXd& w, double lambda, AhpResult* r) {
+void Consistency(const Eigen::MatrixXd& a, const Eigen::VectorXd& w, double lambda, RandomIndexTable table,
+                 AhpResult* r) {
   const double n = static_cast<double>(a.rows());
   r->lambda_max = lambda;
-  r->ri = RandomIndex(static_cast<int>(a.rows()));
+  r->ri = RandomIndex(static_cast<int>(a.rows()), table);
   r->ci = n > 2 ? (lambda - n) / (n - 1) : 0;
   r->cr = r->ri > 0 ? r->ci / r->ri : 0;
   (void)w;
@@ -49,12 +50,20 @@ Eigen::VectorXd Priorities(const Eigen::MatrixXd& a, AhpPriority p, double* lamb
 
 }  // namespace
 
-double RandomIndex(int n) {
+double RandomIndex(int n, RandomIndexTable table) {
   static const double kSaaty[] = {0,    0,    0,    0.58, 0.90, 1.12, 1.24, 1.32,
                                   1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
+  // Alonso, J. A. & Lamata, M. T. (2006), "Consistency in the analytic hierarchy process: a new approach",
+  // International Journal of Uncertainty, Fuzziness and Knowledge-Based Systems 14(4), 445-459, Table 3.
+  static const double kAlonsoLamata[] = {0,      0,      0,      0.5245, 0.8815, 1.1086, 1.2479, 1.3417,
+                                         1.4056, 1.4499, 1.4854, 1.5141, 1.5365, 1.5551, 1.5713, 1.5838};
   if (n < 1 || n > 15)
     throw Error("AHP: no random index for a " + std::to_string(n) + " x " + std::to_string(n) + " matrix (1 to 15)");
-  return kSaaty[n];
+  return table == RandomIndexTable::kAlonsoLamata ? kAlonsoLamata[n] : kSaaty[n];
+}
+
+const char* RandomIndexSource(RandomIndexTable table) {
+  return table == RandomIndexTable::kAlonsoLamata ? "Alonso & Lamata 2006" : "Saaty 1980";
 }
 
 std::string CheckComparisonMatrix(const Eigen::MatrixXd& a) {
@@ -73,14 +82,15 @@ std::string CheckComparisonMatrix(const Eigen::MatrixXd& a) {
   return "";
 }
 
-AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority, AhpCombine combine) {
+AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority, AhpCombine combine,
+              RandomIndexTable table) {
   if (matrices.empty()) throw Error("AHP: no comparison matrix");
   AhpResult r;
   double lambda = 0;
   for (const auto& m : matrices) {
     AhpResult one;
     Eigen::VectorXd w = Priorities(m, priority, &lambda);
-    Consistency(m, w, lambda, &one);
+    Consistency(m, w, lambda, table, &one);
     r.worst_cr = std::max(r.worst_cr, one.cr);
   }
   if (matrices.size() == 1 || combine == AhpCombine::kJudgments) {
@@ -88,7 +98,7 @@ AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority
     for (const auto& m : matrices) logs += m.array().log().matrix();
     Eigen::MatrixXd combined = (logs / static_cast<double>(matrices.size())).array().exp().matrix();
     r.weights = Priorities(combined, priority, &lambda);
-    Consistency(combined, r.weights, lambda, &r);
+    Consistency(combined, r.weights, lambda, table, &r);
     return r;
   }
   Eigen::VectorXd logs = Eigen::VectorXd::Zero(matrices[0].rows());
