@@ -39,6 +39,22 @@ TEST(KendallW, TiesByHand) {
   EXPECT_NEAR(c.p_value, std::exp(-2.5), 1e-12);
 }
 
+TEST(KendallW, WithoutTheTieCorrection) {
+  // The same scores as TiesByHand, W without the correction: 12 S / (m^2 (n^3 - n)) = 150 / 216;
+  // chi-square = m (n - 1) W = 6 x 150 / 216 = 4.1667, p = exp(-4.1667 / 2).
+  Eigen::MatrixXd s(3, 3);
+  s << 5, 5, 3, 4, 3, 2, 5, 4, 4;
+  Concordance c = KendallW(s, /*tie_correction=*/false);
+  EXPECT_FALSE(c.tie_corrected);
+  EXPECT_NEAR(c.w, 150.0 / 216, 1e-12);
+  EXPECT_NEAR(c.chi_square, 900.0 / 216, 1e-12);
+  EXPECT_NEAR(c.p_value, std::exp(-450.0 / 216), 1e-12);
+  // Without ties the two agree.
+  Eigen::MatrixXd t(2, 3);
+  t << 1, 2, 3, 1, 3, 2;
+  EXPECT_DOUBLE_EQ(KendallW(t, false).w, KendallW(t).w);
+}
+
 TEST(KendallW, ManyDistinctScoresByHand) {
   // 40 items (j = 0 .. 39), more distinct scores than a rating scale has levels (the ranks come from a
   // sort). Two raters who order them the same way agree perfectly: W = 1. A third who orders them the
@@ -94,6 +110,19 @@ TEST(Delphi, OneRoundByHand) {
   EXPECT_EQ(r.responded, 4);
   EXPECT_DOUBLE_EQ(r.positive_coefficient, 0.8);
   EXPECT_NEAR(r.authority, 0.75, 1e-12);
+  // The panel's Ca = (0.9 + 0.8 + 0.7 + 0.6) / 4 = 0.75 and Cs = (0.8 + 0.7 + 0.9 + 0.6) / 4 = 0.75, E5 (no
+  // answer) left out; both printed.
+  EXPECT_NEAR(r.ca, 0.75, 1e-12);
+  EXPECT_NEAR(r.cs, 0.75, 1e-12);
+  EXPECT_THAT_CONTAINS(FormatDelphi(rounds), "(判断系数 Ca 0.75, 熟悉程度 Cs 0.75)");
+  // Unequal: Ca (0.9 + 0.7) / 2 = 0.8, Cs (0.5 + 0.3) / 2 = 0.4.
+  DelphiRound two =
+      AnalyseDelphi(ParseDelphiCsv("round,expert,indicator,importance,ca,cs\n"
+                                   "1,E1,A,5,0.9,0.5\n1,E1,B,3,0.9,0.5\n"
+                                   "1,E2,A,4,0.7,0.3\n1,E2,B,2,0.7,0.3\n"))[0];
+  EXPECT_NEAR(two.ca, 0.8, 1e-12);
+  EXPECT_NEAR(two.cs, 0.4, 1e-12);
+  EXPECT_NEAR(two.authority, 0.6, 1e-12);
   // A: 5 5 4 5 -> mean 4.75, sd sqrt(0.75 / 3) = 0.5, cv 0.5 / 4.75, full-score frequency 3/4.
   const DelphiIndicator& a = r.indicators[0];
   EXPECT_DOUBLE_EQ(a.mean, 4.75);

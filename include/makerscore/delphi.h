@@ -12,7 +12,8 @@ namespace makerscore {
 
 // Kendall's coefficient of concordance W of m raters over n items.
 struct Concordance {
-  double w = 0;           // 0 (no agreement) to 1 (complete agreement), corrected for ties
+  double w = 0;  // 0 (no agreement) to 1 (complete agreement), corrected for ties unless not asked
+  bool tie_corrected = true;
   double chi_square = 0;  // m (n - 1) W
   int df = 0;             // n - 1
   double p_value = 1;     // upper tail of chi-square with df degrees of freedom
@@ -22,9 +23,10 @@ struct Concordance {
 
 // W of a raters x items matrix of scores (higher = more important). Each
 // rater's scores are ranked, ties sharing their mean rank, and W carries the
-// tie correction: W = 12 S / (m^2 (n^3 - n) - m sum(t^3 - t)). Rows with a
-// NaN are left out. Throws Error with fewer than 2 raters or 2 items.
-Concordance KendallW(const Eigen::MatrixXd& scores);
+// tie correction: W = 12 S / (m^2 (n^3 - n) - m sum(t^3 - t)); without it (tie_correction false, as some
+// published tables compute it) W = 12 S / (m^2 (n^3 - n)). Rows with a NaN are left out. Throws Error with
+// fewer than 2 raters or 2 items.
+Concordance KendallW(const Eigen::MatrixXd& scores, bool tie_correction = true);
 
 // One expert's answer about one indicator in one Delphi round. An empty
 // importance (NaN) records an invited expert who did not answer.
@@ -47,6 +49,7 @@ struct DelphiOptions {
   double min_mean = 3.5;
   double min_full_frequency = 0.2;
   double max_cv = 0.25;
+  bool tie_correction = true;  // Kendall's W with the correction for tied ranks
 };
 
 struct DelphiExpert {
@@ -72,6 +75,7 @@ struct DelphiRound {
   int invited = 0, responded = 0;
   double positive_coefficient = 0;  // responded / invited (积极系数)
   double authority = 0;             // the panel's mean Cr (权威系数)
+  double ca = 0, cs = 0;            // the panel's mean Ca (判断系数) and Cs (熟悉程度), of those who answered
   std::vector<DelphiExpert> experts;
   std::vector<DelphiIndicator> indicators;  // in first-seen order
   Concordance concordance;                  // over all indicators, complete answers only

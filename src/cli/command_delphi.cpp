@@ -21,6 +21,9 @@ std::function<int()> AddDelphiCommand(CLI::App& app) {
   cmd->add_option("--fixed", *fixed,
                   "Screen with fixed thresholds MEAN FULL CV (e.g. 3.5 0.2 0.25) instead of the boundary values")
       ->expected(3);
+  cmd->add_flag(
+      "--no-tie-correction", [options](std::int64_t) { options->tie_correction = false; },
+      "Kendall's W without the correction for tied ranks (as some published tables give it)");
   cmd->add_option("--format", *format, "table (default) or json")->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--output", *output, "Write to this file instead of the screen (complete or not at all)");
   cmd->footer("Example:\n  makerscore delphi examples/data/guangxi-delphi-rounds.csv");

@@ -1,4 +1,4 @@
-// Kendall's coefficient of concordance W, with the tie correction.
+// Kendall's coefficient of concordance W, with the tie correction (or, when asked, without).
 #include <algorithm>
 #include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
@@ -70,7 +70,7 @@ void AddRanks(const Eigen::MatrixXd& scores, Eigen::Index r, std::vector<double>
 
 }  // namespace
 
-Concordance KendallW(const Eigen::MatrixXd& scores) {
+Concordance KendallW(const Eigen::MatrixXd& scores, bool tie_correction) {
   std::vector<Eigen::Index> complete;
   for (Eigen::Index r = 0; r < scores.rows(); ++r) {
     if (!scores.row(r).array().isNaN().any()) complete.push_back(r);
@@ -89,7 +89,8 @@ Concordance KendallW(const Eigen::MatrixXd& scores) {
   const double mean = m * (n + 1) / 2;
   double s = 0;
   for (double r : rank_sums) s += (r - mean) * (r - mean);
-  const double denominator = m * m * (n * n * n - n) - m * ties;
+  c.tie_corrected = tie_correction;
+  const double denominator = m * m * (n * n * n - n) - (tie_correction ? m * ties : 0);
   c.w = denominator > 0 ? 12 * s / denominator : 0;  // every rater tied everything: no information
   c.df = c.items - 1;
   c.chi_square = m * (n - 1) * c.w;

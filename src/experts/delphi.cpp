@@ -44,12 +44,16 @@ DelphiRound AnalyseRound(int number, const std::vector<const DelphiResponse*>& r
     }
   }
   round.invited = static_cast<int>(round.experts.size());
-  std::vector<double> authority;
+  std::vector<double> authority, ca, cs;
   for (const auto& e : round.experts) {
     if (!e.responded) continue;
     ++round.responded;
     authority.push_back(e.cr);
+    ca.push_back(e.ca);
+    cs.push_back(e.cs);
   }
+  round.ca = ca.empty() ? 0 : Mean(ca);
+  round.cs = cs.empty() ? 0 : Mean(cs);
   round.positive_coefficient = round.invited ? static_cast<double>(round.responded) / round.invited : 0;
   round.authority = authority.empty() ? 0 : Mean(authority);
 
@@ -103,7 +107,7 @@ DelphiRound AnalyseRound(int number, const std::vector<const DelphiResponse*>& r
            static_cast<Eigen::Index>(indicator_index[r->indicator])) = r->importance;
   }
   try {
-    round.concordance = KendallW(scores);
+    round.concordance = KendallW(scores, o.tie_correction);
   } catch (const Error&) {
     round.concordance = Concordance{};  // too few complete answers: reported as W = 0, p = 1
   }

@@ -22,11 +22,12 @@ std::string FormatDelphi(const std::vector<DelphiRound>& rounds) {
     out += "第" + std::to_string(r.round) + "轮 (round " + std::to_string(r.round) + ")\n";
     out += "  积极系数 positive coefficient: " + std::to_string(r.responded) + " of " + std::to_string(r.invited) +
            " experts answered = " + FormatNumber(r.positive_coefficient, 3) + "\n";
-    out += "  权威系数 authority Cr = (Ca + Cs) / 2, panel mean: " + FormatNumber(r.authority, 3) + "\n";
+    out += "  权威系数 authority Cr = (Ca + Cs) / 2, panel mean: " + FormatNumber(r.authority, 3) + " (判断系数 Ca " +
+           FormatNumber(r.ca, 3) + ", 熟悉程度 Cs " + FormatNumber(r.cs, 3) + ")\n";
     const Concordance& c = r.concordance;
-    out += "  Kendall W = " + FormatNumber(c.w, 4) + " (" + std::to_string(c.raters) + " experts, " +
-           std::to_string(c.items) + " indicators), chi-square = " + FormatNumber(c.chi_square, 3) +
-           ", df = " + std::to_string(c.df) + ", " +
+    out += std::string("  Kendall W") + (c.tie_corrected ? "" : " (without the tie correction)") + " = " +
+           FormatNumber(c.w, 4) + " (" + std::to_string(c.raters) + " experts, " + std::to_string(c.items) +
+           " indicators), chi-square = " + FormatNumber(c.chi_square, 3) + ", df = " + std::to_string(c.df) + ", " +
            (c.p_value < 1e-4 ? std::string("p < 0.0001") : "p = " + FormatNumber(c.p_value, 4)) + "\n";
     out += "  thresholds: mean >= " + FormatNumber(r.mean_threshold, 3) +
            ", full-score frequency >= " + FormatNumber(r.full_threshold, 3) +
@@ -59,10 +60,16 @@ std::string DelphiToJson(const std::vector<DelphiRound>& rounds) {
         {"responded", r.responded},
         {"positive_coefficient", r.positive_coefficient},
         {"authority", r.authority},
+        {"ca", r.ca},
+        {"cs", r.cs},
         {"thresholds", {{"mean", r.mean_threshold}, {"full_frequency", r.full_threshold}, {"cv", r.cv_threshold}}}};
-    round["concordance"] = {{"w", r.concordance.w},           {"chi_square", r.concordance.chi_square},
-                            {"df", r.concordance.df},         {"p_value", r.concordance.p_value},
-                            {"raters", r.concordance.raters}, {"items", r.concordance.items}};
+    round["concordance"] = {{"w", r.concordance.w},
+                            {"chi_square", r.concordance.chi_square},
+                            {"df", r.concordance.df},
+                            {"p_value", r.concordance.p_value},
+                            {"raters", r.concordance.raters},
+                            {"items", r.concordance.items},
+                            {"tie_corrected", r.concordance.tie_corrected}};
     nlohmann::json experts = nlohmann::json::array();
     for (const auto& e : r.experts) {
       experts.push_back({{"id", e.id}, {"responded", e.responded}, {"ca", e.ca}, {"cs", e.cs}, {"cr", e.cr}});

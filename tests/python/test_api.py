@@ -175,6 +175,13 @@ def test_delphi_and_kendall(root):
     # The hand-worked ties example of tests/delphi_test.cpp: W = 150 / 180.
     w = ms.kendall_w([[5, 5, 3], [4, 3, 2], [5, 4, 4]])
     assert w["w"] == pytest.approx(150 / 180, abs=1e-12)
+    # Without the tie correction: 12 S / (m^2 (n^3 - n)) = 150 / 216.
+    u = ms.kendall_w([[5, 5, 3], [4, 3, 2], [5, 4, 4]], tie_correction=False)
+    assert u["w"] == pytest.approx(150 / 216, abs=1e-12) and not u["tie_corrected"]
+    # The panel's Ca and Cs, whose mean is Cr.
+    assert rounds.loc[1, "authority"] == pytest.approx((rounds.loc[1, "ca"] + rounds.loc[1, "cs"]) / 2, abs=1e-12)
+    assert ms.delphi(root / "examples" / "data" / "guangxi-delphi-rounds.csv",
+                     tie_correction=False)["rounds"].loc[1, "kendall_w"] < rounds.loc[1, "kendall_w"]
 
 
 def test_weights_tables(guangxi):
