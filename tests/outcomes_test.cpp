@@ -450,3 +450,44 @@ TEST(Vetoes, ChecksOfTheRuleFile) {
 
 }  // namespace
 }  // namespace makerscore
+
+namespace makerscore {
+namespace {
+
+TEST(RanksAtEveryLevel, EachGroupRanksItsOwnPoints) {
+  // Two pillars of 50 points, each one indicator scored by goalposts 0..100: P on a, Q on b.
+  //   X: a 90, b 10 -> P 45, Q 5, total 50     P ranks X 1, Z 2 (40), Y 3 (20)
+  //   Y: a 40, b 60 -> P 20, Q 30, total 50    Q ranks Y 1, Z 2 (20), X 3 (5)
+  //   Z: a 80, b 40 -> P 40, Q 20, total 60    total ranks Z 1, X and Y 2 (tied at 50)
+  // W (a 10, no b): Q is left out and its weight goes to P, so W has P 0.1 x 100 = 10 (rank 4) and no Q
+  // (rank 0 there; empty in the CSV, null in JSON).
+  const char* rules = R"(format: makerscore/1
+id: r
+title: 分级排名
+fields: [{id: a, name: 甲}, {id: b, name: 乙}]
+missing: exclude
+indicators:
+  - id: P
+    name: 甲组
+    weight: 50
+    children: [{id: P1, name: 甲, weight: 50, value: a, score: {method: goalposts, low: 0, high: 100}}]
+  - id: Q
+    name: 乙组
+    weight: 50
+    children: [{id: Q1, name: 乙, weight: 50, value: b, score: {method: goalposts, low: 0, high: 100}}]
+)";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  Result r = Score(
+      m, std::make_shared<Dataset>(ParseDatasetCsv("id,a,b\nX,90,10\nY,40,60\nZ,80,40\nW,10,\n", m.rules(), "d.csv")));
+  const int p = 1, q = 3;  // depth-first: root, P, P1, Q, Q1
+  ASSERT_EQ(m.nodes()[p].id, "P");
+  ASSERT_EQ(m.nodes()[q].id, "Q");
+  EXPECT_EQ(r.ranks_of(p), (std::vector<int>{1, 3, 2, 4}));
+  EXPECT_EQ(r.ranks_of(q), (std::vector<int>{3, 1, 2, 0}));
+  std::ostringstream csv;
+  WriteCsv(r, csv);
+  EXPECT_THAT_CONTAINS(csv.str(), ",rank P,rank Q,");
+}
+
+}  // namespace
+}  // namespace makerscore

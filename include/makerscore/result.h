@@ -55,6 +55,11 @@ class Result {
   // 1-based competition rank ("1224": equal totals share the better rank and
   // leave a gap); 0 when the entity has no total or a veto excludes it.
   int rank(int i) const { return ranks_[i]; }
+  // Competition ranks of every entity on node k (a pillar, a sub-index, an indicator; node 0, the root,
+  // ranks the indicators' points before bonus, deductions and vetoes): by its points (with point weights) or its score,
+  // among the entities that have them (0 where it has none); values closer than 1e-9 share the better rank. Vetoes,
+  // bonus and deductions do not act at this level. Computed on each call.
+  std::vector<int> ranks_of(int k) const;
   // The number of entities ranked.
   int ranked_count() const { return ranked_; }
   // Points of each bonus item, then each deduction item (as positive

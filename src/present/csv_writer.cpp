@@ -38,6 +38,15 @@ void WriteCsv(const Result& r, std::ostream& out) {
   out << "rank,id,name,total,grade";
   if (rules.classes) out << ",class";
   for (size_t k = 1; k < nodes.size(); ++k) out << "," << Quote(nodes[k].id);
+  // Each group's ranks (sub-indices and pillars), after the points.
+  std::vector<int> groups;
+  std::vector<std::vector<int>> group_ranks;
+  for (size_t k = 1; k < nodes.size(); ++k) {
+    if (nodes[k].children.empty()) continue;
+    groups.push_back(static_cast<int>(k));
+    group_ranks.push_back(r.ranks_of(static_cast<int>(k)));
+    out << "," << Quote("rank " + nodes[k].id);
+  }
   for (const auto* list : {&rules.bonus, &rules.deductions}) {
     for (const auto& item : list->items) out << "," << Quote(item.id);
   }
@@ -65,6 +74,7 @@ void WriteCsv(const Result& r, std::ostream& out) {
       if (r.flags()(i, kk) != 0) flags.push_back(nodes[k].id + ":" + detail::Join(FlagNames(r.flags()(i, kk)), "+"));
     }
     out << row;
+    for (const auto& ranks : group_ranks) out << "," << (ranks[i] ? std::to_string(ranks[i]) : "");
     for (Eigen::Index a = 0; a < r.adjustment_points().cols(); ++a) out << "," << Number(r.adjustment_points()(i, a));
     if (!rules.vetoes.empty()) {
       std::vector<std::string> ids;

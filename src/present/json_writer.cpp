@@ -36,6 +36,9 @@ std::string ToJson(const Result& r) {
                           {"max_points", nodes[k].max_points}});
   }
   doc["indicators"] = indicators;
+  // Every indicator's and group's ranks, once each.
+  std::vector<std::vector<int>> node_ranks(nodes.size());
+  for (size_t k = 1; k < nodes.size(); ++k) node_ranks[k] = r.ranks_of(static_cast<int>(k));
   nlohmann::json entities = nlohmann::json::array();
   for (int i : detail::RankOrder(r)) {
     nlohmann::json e;
@@ -74,6 +77,8 @@ std::string ToJson(const Result& r) {
                              {"score", Number(r.scores()(i, kk))},
                              {"points", Number(r.points()(i, kk))},
                              {"flags", FlagNames(r.flags()(i, kk))}};
+      const int rank = node_ranks[k][i];
+      scores[nodes[k].id]["rank"] = rank ? nlohmann::json(rank) : nlohmann::json(nullptr);
     }
     e["indicators"] = scores;
     entities.push_back(e);

@@ -439,6 +439,26 @@ std::vector<std::size_t> Result::ratings_of(int i, int k) const {
   return std::vector<std::size_t>(index.order.begin() + index.start[slot], index.order.begin() + index.start[slot + 1]);
 }
 
+std::vector<int> Result::ranks_of(int k) const {
+  const Eigen::Index n = entity_count();
+  // With point weights an entity's points on the node (what the tables show), else its score.
+  const bool points = model_.rules().weighting == Weighting::kPoints;
+  auto shown = [&](Eigen::Index i) { return points ? points_(i, k) : scores_(i, k); };
+  std::vector<int> order;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    // A node left out for an entity has 0 points but no score: the entity has nothing to rank there.
+    if (!std::isnan(scores_(i, k)) && !std::isnan(shown(i))) order.push_back(static_cast<int>(i));
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return shown(a) > shown(b); });
+  std::vector<int> ranks(n, 0);
+  for (size_t pos = 0; pos < order.size(); ++pos) {
+    // As the totals are ranked: values closer than 1e-9 share the better rank.
+    const bool tie = pos > 0 && std::fabs(shown(order[pos]) - shown(order[pos - 1])) <= 1e-9;
+    ranks[order[pos]] = tie ? ranks[order[pos - 1]] : static_cast<int>(pos) + 1;
+  }
+  return ranks;
+}
+
 const std::vector<CellProblem>& Result::set_aside(int i) const {
   static const std::vector<CellProblem> kNone;
   return set_aside_.empty() ? kNone : set_aside_[i];

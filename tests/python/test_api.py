@@ -369,3 +369,18 @@ def test_rules_on_last_years_result(tmp_path, cli):
     assert list(rules.score(this_year, previous_result=frame).grades) == expected
     with pytest.warns(ms.InputWarning, match="give the result file makerscore wrote last year"):
         assert list(rules.score(this_year).grades) == ["合格", "不合格", "不合格"]  # if_missing: passes
+
+
+def test_ranks_at_every_level(guangxi, guangxi_frames):
+    # Each pillar's ranks follow its points, the best 1, ties sharing the better rank (as the totals).
+    cur, prev, ratings = guangxi_frames
+    result = guangxi.score(cur, previous=prev, ratings=ratings)
+    wide = result.to_frame()
+    for pillar in ["1", "2", "3", "4"]:
+        points = wide[pillar]
+        # Sums of the same points in another order differ in the last bits: compare at 1e-9, as the totals.
+        expected = points.round(9).rank(method="min", ascending=False).astype("Int64")
+        assert (wide["rank " + pillar] == expected).all(), pillar
+    long = result.to_frame("long")
+    one = long[long["indicator"] == "3"].set_index("entity")["rank"]
+    assert (one == wide["rank 3"].reindex(one.index)).all()

@@ -87,6 +87,7 @@ class Result:
     adjustment_points: npt.NDArray[np.float64]
     totals: npt.NDArray[np.float64]
     ranks: npt.NDArray[np.int32]
+    def ranks_of(self, node: int) -> npt.NDArray[np.int32]: ...
     grades: List[str]
     set_aside: List[List[str]]
     warnings: List[str]

@@ -99,6 +99,9 @@ class Result:
             frame["class"] = core.classes
         for k in range(1, len(nodes)):
             frame[nodes[k].id] = shown[:, k]
+        for k in range(1, len(nodes)):  # each group's ranks (sub-indices and pillars)
+            if nodes[k].children:
+                frame["rank " + nodes[k].id] = _ranks(core.ranks_of(k))
         for a, item in enumerate(self._rules.model.adjustment_ids):
             frame[item] = core.adjustment_points[:, a]
         if any(core.vetoes):
@@ -131,6 +134,8 @@ class Result:
             "used_value": core.used_values[:, 1:].reshape(-1),
             "score": core.scores[:, 1:].reshape(-1),
             "points": core.points[:, 1:].reshape(-1),
+            "rank": _ranks(np.stack([core.ranks_of(j) for j in range(1, k)], axis=1).reshape(-1)
+                           if k > 1 else np.zeros(0, dtype=np.int64)),
             "max_points": np.tile(np.array([x.max_points for x in nodes[1:]]), n),
             "flags": flag_text.reshape(-1),
         })

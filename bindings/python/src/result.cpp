@@ -56,6 +56,17 @@ void BindResult(py::module_& m) {
             return out;
           },
           "Competition ranks (1, 2, 2, 4); 0 where not ranked.")
+      .def(
+          "ranks_of",
+          [](const Result& r, int k) {
+            if (k < 0 || k >= static_cast<int>(r.model().nodes().size()))
+              throw py::index_error("no node " + std::to_string(k));
+            std::vector<int> ranks = r.ranks_of(k);
+            py::array_t<int> out(r.entity_count());
+            for (int i = 0; i < r.entity_count(); ++i) out.mutable_at(i) = ranks[i];
+            return out;
+          },
+          py::arg("node"), "Competition ranks on node k by its points (or score); 0 where the entity has none.")
       .def_property_readonly(
           "grades",
           [](const Result& r) {
