@@ -366,3 +366,47 @@ indicators:
 
 }  // namespace
 }  // namespace makerscore
+
+namespace makerscore {
+namespace {
+
+TEST(Critic, PearsonOrSpearmanByHand) {
+  // Four entities, three children: c1 = 1 2 3 4, c2 = 1 2 3 10 (rising with c1, not in a line),
+  // c3 = 4 3 2 1. SDs (n - 1): sqrt(5/3), sqrt(50/3), sqrt(5/3).
+  // Pearson: r12 = 14 / sqrt(5 x 50) = 0.885438, r13 = -1, r23 = -r12:
+  //   C = sd1 (0 + 1 - r12 + 2), sd2 (1 - r12 + 0 + 1 + r12), sd3 (2 + 1 + r12 + 0).
+  // Spearman (ranks 1 2 3 4, 1 2 3 4, 4 3 2 1): r12 = 1, r13 = r23 = -1: C = 2 sd1, 2 sd2, 4 sd3.
+  Eigen::MatrixXd x(4, 3);
+  x << 1, 1, 4, 2, 2, 3, 3, 3, 2, 4, 10, 1;
+  const double sd1 = std::sqrt(5.0 / 3), sd2 = std::sqrt(50.0 / 3), r12 = 14 / std::sqrt(250.0);
+  Eigen::Vector3d pearson(sd1 * (3 - r12), sd2 * 2, sd1 * (3 + r12));
+  Eigen::Vector3d spearman(2 * sd1, 2 * sd2, 4 * sd1);
+  pearson /= pearson.sum();
+  spearman /= spearman.sum();
+  EXPECT_TRUE(DataWeights(DataWeighting::kCritic, x).isApprox(pearson, 1e-12));
+  DerivedWeights how;
+  how.correlation = Correlation::kSpearman;
+  EXPECT_TRUE(DataWeights(DataWeighting::kCritic, x, how).isApprox(spearman, 1e-12));
+}
+
+TEST(Critic, CorrelationIsForCriticOnly) {
+  const std::string rules = R"(format: makerscore/1
+id: c
+title: 相关系数
+weighting: relative
+fields: [{id: a, name: 甲}, {id: b, name: 乙}]
+weights: {method: entropy, correlation: spearman}
+indicators:
+  - {id: A, name: 甲, value: a, score: {method: minmax}}
+  - {id: B, name: 乙, value: b, score: {method: minmax}}
+)";
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(rules), "'correlation' is for 'method: critic'");
+  std::string critic = rules;
+  critic.replace(critic.find("entropy"), 7, "critic");
+  Model m = Model::Compile(testing::RulesFromText(critic));
+  ASSERT_NE(m.nodes()[0].weights, nullptr);
+  EXPECT_EQ(m.nodes()[0].weights->correlation, Correlation::kSpearman);
+}
+
+}  // namespace
+}  // namespace makerscore

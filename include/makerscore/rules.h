@@ -194,6 +194,12 @@ enum class RandomIndexTable {
   kAlonsoLamata,  // Alonso & Lamata 2006: 0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056, 1.4499, 1.4854 ...
 };
 
+// The correlation CRITIC weights measure conflict by.
+enum class Correlation {
+  kPearson,   // of the scores
+  kSpearman,  // of their ranks
+};
+
 struct DerivedWeights {
   WeightsMethod method = WeightsMethod::kStated;  // kStated only in a rule set the loader refused
   // AHP: one matrix per expert (one for a single judgment), rows and columns
@@ -203,6 +209,8 @@ struct DerivedWeights {
   bool combine_priorities = false;   // group AHP: combine priorities instead of judgments
   bool accept_inconsistent = false;  // AHP: accept a consistency ratio of 0.1 or more
   RandomIndexTable random_index = RandomIndexTable::kSaaty;  // AHP: the RI table of the consistency ratio
+  Correlation correlation = Correlation::kPearson;           // CRITIC
+  bool correlation_given = false;                            // `correlation:` was written (only for CRITIC)
 };
 
 // A node of the indicator tree. A node with children is a group; a leaf is
@@ -406,7 +414,8 @@ const char* ToString(MissingPolicy policy);
 const char* ToString(BadCells bad_cells);
 const char* ToString(VetoIfMissing if_missing);
 const char* ToString(PlacesRounding rounding);
-const char* ToString(RandomIndexTable table);  // "saaty", "alonso_lamata"
+const char* ToString(RandomIndexTable table);   // "saaty", "alonso_lamata"
+const char* ToString(Correlation correlation);  // "pearson", "spearman"
 const char* ToString(Weighting weighting);
 const char* ToString(Aggregation aggregation);
 const char* ToString(OutlierMethod method);

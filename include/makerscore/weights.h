@@ -53,7 +53,8 @@ using DataWeighting = WeightsMethod;
 // proportional to the sample SD. When every column is uninformative (all
 // constant), equal weights. Throws Error with fewer than 2 rows, or a
 // negative score for entropy, or for a method that does not weigh data (kAhp, kStated).
-Eigen::VectorXd DataWeights(DataWeighting method, const Eigen::MatrixXd& scores);
+// how gives the method's options (CRITIC's correlation); its method is not read.
+Eigen::VectorXd DataWeights(DataWeighting method, const Eigen::MatrixXd& scores, const DerivedWeights& how = {});
 
 }  // namespace makerscore
 

@@ -251,7 +251,10 @@ std::string ExplainNode(const Result& r, int k, int i) {
       const detail::WeightingDef& how = detail::WeightingOf(node.weights_method);
       std::vector<std::string> shares;
       for (int c : node.children) shares.push_back(m.nodes[c].id + " " + FormatNumber(r.shares()[c], 4));
+      const bool spearman = node.weights && node.weights_method == WeightsMethod::kCritic &&
+                            node.weights->correlation == Correlation::kSpearman;
       out += "  weights derived by " + std::string(ToString(node.weights_method)) +
+             (spearman ? " (Spearman's correlation)" : "") +
              (how.from_judgments ? " (pairwise comparisons, CR " + FormatNumber(node.consistency_ratio, 3) +
                                        ", RI of " + RandomIndexSource(node.random_index) + ")"
               : how.from_scores ? " from the cohort's scores"

@@ -87,6 +87,12 @@ const WordTable<VetoIfMissing>& Words(VetoIfMissing) {
   return kWords;
 }
 
+const WordTable<Correlation>& Words(Correlation) {
+  static const WordTable<Correlation> kWords = {{Correlation::kPearson, "pearson"},
+                                                {Correlation::kSpearman, "spearman"}};
+  return kWords;
+}
+
 const WordTable<RandomIndexTable>& Words(RandomIndexTable) {
   static const WordTable<RandomIndexTable> kWords = {{RandomIndexTable::kSaaty, "saaty"},
                                                      {RandomIndexTable::kAlonsoLamata, "alonso_lamata"}};
@@ -176,6 +182,7 @@ const char* ToString(BadCells bad_cells) { return detail::WordOf(bad_cells); }
 const char* ToString(VetoIfMissing if_missing) { return detail::WordOf(if_missing); }
 const char* ToString(PlacesRounding rounding) { return detail::WordOf(rounding); }
 const char* ToString(RandomIndexTable table) { return detail::WordOf(table); }
+const char* ToString(Correlation correlation) { return detail::WordOf(correlation); }
 const char* ToString(Weighting weighting) { return detail::WordOf(weighting); }
 const char* ToString(Aggregation aggregation) { return detail::WordOf(aggregation); }
 const char* ToString(OutlierMethod method) { return detail::WordOf(method); }

@@ -348,6 +348,9 @@ const std::vector<KeyInfo>& RuleKeys() {
        "Group AHP: combine the experts' judgments (element-wise geometric mean) or their priorities."},
       {"weights", "accept_inconsistent", T::kBool, false, "false", "",
        "AHP: accept a consistency ratio CR >= 0.1 (an error otherwise). CR = CI / RI (see `random_index`)."},
+      {"weights", "correlation", T::kString, false, "pearson", Allowed<Correlation>(),
+       "CRITIC: the correlation that measures how much a child conflicts with the others: `pearson` (of the "
+       "scores, as Diakoulaki et al. 1995) or `spearman` (of their ranks)."},
       {"weights", "random_index", T::kString, false, "saaty", Allowed<RandomIndexTable>(),
        "AHP: the table of random indices RI: `saaty` (Saaty 1980: 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, "
        "1.49 for 3 to 10 children, as most Chinese practice) or `alonso_lamata` (Alonso & Lamata 2006: "

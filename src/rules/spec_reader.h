@@ -95,6 +95,7 @@ class SpecReader : public YamlReader {
     if (IsAllowed(m, "weights", "combine", &s)) w.combine_priorities = s == "priorities";
     Bool(m, "accept_inconsistent", &w.accept_inconsistent);
     WordOf(m, "weights", "random_index", &w.random_index);
+    w.correlation_given = WordOf(m, "weights", "correlation", &w.correlation);
     if (m.count("matrix")) {
       auto matrix = ReadMatrix(m["matrix"], path + "/matrix");
       if (!matrix.empty()) w.matrices.push_back(matrix);

@@ -96,6 +96,9 @@ void Validator::CheckDerived(const DerivedWeights& w, const std::vector<Indicato
   if (w.method == WeightsMethod::kStated) return;  // reported by the loader
   if (rules_.classes)
     Error(path, "derived weights are the same for every class; a rule set with 'classes' states them");
+  if (w.correlation_given && w.method != WeightsMethod::kCritic) {
+    Error(path + "/correlation", "'correlation' is for 'method: critic'");
+  }
   if (!WeightingOf(w.method).from_judgments) {
     if (!w.matrices.empty()) Error(path + "/matrix", "'matrix' is for 'method: ahp'");
     return;

@@ -26,6 +26,7 @@ const WordTable<BadCells>& Words(BadCells);
 const WordTable<VetoIfMissing>& Words(VetoIfMissing);
 const WordTable<PlacesRounding>& Words(PlacesRounding);
 const WordTable<RandomIndexTable>& Words(RandomIndexTable);
+const WordTable<Correlation>& Words(Correlation);
 const WordTable<Weighting>& Words(Weighting);
 const WordTable<Aggregation>& Words(Aggregation);
 const WordTable<OutlierMethod>& Words(OutlierMethod);

@@ -33,7 +33,7 @@ std::vector<double> DataShares(const Node& node, const Eigen::ArrayXXd& scores) 
     }
   }
   try {
-    Eigen::VectorXd w = DataWeights(node.weights_method, x);
+    Eigen::VectorXd w = DataWeights(node.weights_method, x, node.weights ? *node.weights : DerivedWeights{});
     return std::vector<double>(w.data(), w.data() + w.size());
   } catch (const Error& e) {
     throw Error("weights of the children of '" + node.id + "' by " + ToString(node.weights_method) + ": " + e.what());

@@ -63,6 +63,7 @@ void AddNodes(CompiledModel* m, const std::vector<Indicator>& list, int parent, 
   if (derived) {
     m->nodes[parent].weights_method = derived->method;
     m->nodes[parent].random_index = derived->random_index;
+    m->nodes[parent].weights = derived;
     shares = DerivedShares(*derived, list.size(), &m->nodes[parent].consistency_ratio);
   }
   for (const auto& ind : list) {

@@ -14,7 +14,7 @@ namespace makerscore::detail {
 
 namespace {
 
-Eigen::VectorXd Weigh(const Eigen::MatrixXd& x) {
+Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& /*how*/) {
   const Eigen::Index k = x.cols();
   Eigen::MatrixXd a(k, k);
   for (Eigen::Index j = 0; j < k; ++j) {

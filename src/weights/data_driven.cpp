@@ -31,7 +31,7 @@ Eigen::VectorXd ColumnSd(const Eigen::MatrixXd& x) {
 
 }  // namespace detail
 
-Eigen::VectorXd DataWeights(DataWeighting method, const Eigen::MatrixXd& x) {
+Eigen::VectorXd DataWeights(DataWeighting method, const Eigen::MatrixXd& x, const DerivedWeights& how) {
   if (method == WeightsMethod::kStated || !detail::WeightingOf(method).weigh) {
     throw Error(std::string("'") + ToString(method) + "' does not derive weights from data");
   }
@@ -40,7 +40,7 @@ Eigen::VectorXd DataWeights(DataWeighting method, const Eigen::MatrixXd& x) {
     throw Error("data-driven weights need at least " + std::to_string(w.min_entities) +
                 " entities with every score, not " + std::to_string(x.rows()));
   }
-  return w.weigh(x);
+  return w.weigh(x, how);
 }
 
 }  // namespace makerscore

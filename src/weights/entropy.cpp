@@ -8,7 +8,7 @@ namespace makerscore::detail {
 
 namespace {
 
-Eigen::VectorXd Weigh(const Eigen::MatrixXd& x) {
+Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& /*how*/) {
   const Eigen::Index n = x.rows(), k = x.cols();
   if ((x.array() < 0).any()) {
     throw Error("entropy weights need scores of 0 or more; a negative score came from a method such as zscore");

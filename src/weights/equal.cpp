@@ -5,7 +5,7 @@ namespace makerscore::detail {
 
 namespace {
 
-Eigen::VectorXd Weigh(const Eigen::MatrixXd& x) {
+Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& /*how*/) {
   return Eigen::VectorXd::Constant(x.cols(), 1.0 / static_cast<double>(x.cols()));
 }
 

@@ -7,9 +7,9 @@ namespace makerscore::detail {
 
 namespace {
 
-Eigen::VectorXd Weigh(const Eigen::MatrixXd& x) {
-  const Eigen::VectorXd entropy = kEntropyWeighting.weigh(x);
-  const Eigen::VectorXd cilos = kCilosWeighting.weigh(x);
+Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& how) {
+  const Eigen::VectorXd entropy = kEntropyWeighting.weigh(x, how);
+  const Eigen::VectorXd cilos = kCilosWeighting.weigh(x, how);
   return Normalised(entropy.cwiseProduct(cilos));
 }
 

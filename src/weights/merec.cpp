@@ -14,7 +14,7 @@ namespace makerscore::detail {
 
 namespace {
 
-Eigen::VectorXd Weigh(const Eigen::MatrixXd& x) {
+Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& /*how*/) {
   if (!(x.array() > 0).all()) {
     throw Error(
         "MEREC weights need every score above 0 (they take the logarithm of the lowest score over each "

@@ -5,7 +5,7 @@ namespace makerscore::detail {
 
 namespace {
 
-Eigen::VectorXd Weigh(const Eigen::MatrixXd& x) { return Normalised(ColumnSd(x)); }
+Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& /*how*/) { return Normalised(ColumnSd(x)); }
 
 }  // namespace
 

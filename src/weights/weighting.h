@@ -10,9 +10,10 @@
 namespace makerscore::detail {
 
 struct WeightingDef {
-  // Weights summing to 1 of the columns of scores (entities x children, every score present), or nullptr
-  // for a weighting that does not weigh data (AHP's come from the experts' judgments).
-  Eigen::VectorXd (*weigh)(const Eigen::MatrixXd& scores);
+  // Weights summing to 1 of the columns of scores (entities x children, every score present), with the
+  // options of how (CRITIC's correlation), or nullptr for a weighting that does not weigh data (AHP's come
+  // from the experts' judgments).
+  Eigen::VectorXd (*weigh)(const Eigen::MatrixXd& scores, const DerivedWeights& how);
   bool from_judgments;  // derived from the rule file's pairwise comparisons when it is compiled (`matrix`)
   bool from_scores;     // derived from the cohort's scores when scoring (so never the same two years running)
   int min_entities;     // fewer entities with every child's score than this: an error when scoring
