@@ -68,6 +68,11 @@ std::string Word(const AggregateOptions& o, const char* name, const char* fallba
 // it; the columns without spread (one value, or none, over the cohort) are listed in *flat.
 Eigen::ArrayXXd NormaliseColumns(const CohortInput& in, const std::string& how, std::vector<int>* flat);
 
+// Each child's best and worst of r over the entities it counts for (w > 0), the smallest best where
+// lower[j]; NaN for a child that counts for nobody.
+void BestAndWorst(const Eigen::ArrayXXd& r, const Eigen::ArrayXXd& w, const std::vector<char>& lower,
+                  std::vector<double>* best, std::vector<double>* worst);
+
 // Each entity's weights over the children it has (NaN in x or weight 0: none), divided by their sum;
 // a row of zeros when it has none.
 Eigen::ArrayXXd RowWeights(const CohortInput& in);

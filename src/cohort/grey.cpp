@@ -24,22 +24,20 @@ void Aggregate(const CohortInput& in, const AggregateOptions& o, Eigen::ArrayXd*
   const Eigen::ArrayXXd r = NormaliseColumns(in, how, &flat);
   const Eigen::ArrayXXd w = RowWeights(in);
   // The reference series: the cohort's best of each child, or the one given, normalised as the children.
-  t->best.assign(k, kNaN);
+  std::vector<char> lower = in.lower;
+  if (how == "minmax") lower.assign(k, 0);
+  std::vector<double> unused;
+  BestAndWorst(r, w, lower, &t->best, &unused);
   t->worst.assign(k, kNaN);
-  for (Eigen::Index j = 0; j < k; ++j) {
-    const bool lower = in.lower[j] && how != "minmax";
+  for (Eigen::Index j = 0; j < k && !o.reference.empty(); ++j) {
     double lo = INFINITY, hi = -INFINITY;
     for (Eigen::Index i = 0; i < n; ++i) {
       if (w(i, j) <= 0) continue;
-      const double v = r(i, j);
-      if (std::isnan(t->best[j]) || (lower ? v < t->best[j] : v > t->best[j])) t->best[j] = v;
       lo = std::min(lo, in.x(i, j));
       hi = std::max(hi, in.x(i, j));
     }
-    if (!o.reference.empty()) {
-      const double g = o.reference[j];
-      t->best[j] = how != "minmax" ? g : !(hi > lo) ? 1 : in.lower[j] ? (hi - g) / (hi - lo) : (g - lo) / (hi - lo);
-    }
+    const double g = o.reference[j];
+    t->best[j] = how != "minmax" ? g : !(hi > lo) ? 1 : in.lower[j] ? (hi - g) / (hi - lo) : (g - lo) / (hi - lo);
   }
   // The differences, and their two-level minimum and maximum over the cohort and every child.
   Eigen::ArrayXXd delta = Eigen::ArrayXXd::Constant(n, k, kNaN);

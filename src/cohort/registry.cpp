@@ -66,6 +66,23 @@ Eigen::ArrayXXd NormaliseColumns(const CohortInput& in, const std::string& how, 
   return r;
 }
 
+void BestAndWorst(const Eigen::ArrayXXd& r, const Eigen::ArrayXXd& w, const std::vector<char>& lower,
+                  std::vector<double>* best, std::vector<double>* worst) {
+  const Eigen::Index n = r.rows(), k = r.cols();
+  best->assign(k, NAN);
+  worst->assign(k, NAN);
+  for (Eigen::Index j = 0; j < k; ++j) {
+    double& b = (*best)[j];
+    double& s = (*worst)[j];
+    for (Eigen::Index i = 0; i < n; ++i) {
+      if (w(i, j) <= 0) continue;
+      const double v = r(i, j);
+      if (std::isnan(b) || (lower[j] ? v < b : v > b)) b = v;
+      if (std::isnan(s) || (lower[j] ? v > s : v < s)) s = v;
+    }
+  }
+}
+
 Eigen::ArrayXXd RowWeights(const CohortInput& in) {
   Eigen::ArrayXXd w = (in.x.isNaN() || in.w <= 0).select(0.0, in.w);
   for (Eigen::Index i = 0; i < w.rows(); ++i) {

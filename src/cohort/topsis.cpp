@@ -21,23 +21,15 @@ void Aggregate(const CohortInput& in, const AggregateOptions& o, Eigen::ArrayXd*
   std::vector<int> flat;
   const Eigen::ArrayXXd r = NormaliseColumns(in, how, &flat);
   const Eigen::ArrayXXd w = RowWeights(in);
-  t->best.assign(k, kNaN);
-  t->worst.assign(k, kNaN);
-  for (Eigen::Index j = 0; j < k; ++j) {
+  if (fixed) {
+    t->best.assign(k, 1);
+    t->worst.assign(k, 0);
+  } else {
     // After min-max normalisation every column is higher-is-better; otherwise a lower-is-better value's
     // ideal is the cohort's smallest.
-    const bool lower = in.lower[j] && how != "minmax";
-    if (fixed) {
-      t->best[j] = 1;
-      t->worst[j] = 0;
-      continue;
-    }
-    for (Eigen::Index i = 0; i < n; ++i) {
-      if (w(i, j) <= 0) continue;
-      const double v = r(i, j);
-      if (std::isnan(t->best[j]) || (lower ? v < t->best[j] : v > t->best[j])) t->best[j] = v;
-      if (std::isnan(t->worst[j]) || (lower ? v > t->worst[j] : v < t->worst[j])) t->worst[j] = v;
-    }
+    std::vector<char> lower = in.lower;
+    if (how == "minmax") lower.assign(k, 0);
+    BestAndWorst(r, w, lower, &t->best, &t->worst);
   }
   t->figure_names = {"D+", "D-", "closeness"};
   t->figures.setConstant(n, 3, kNaN);

@@ -59,17 +59,7 @@ void Aggregate(const CohortInput& in, const AggregateOptions& o, Eigen::ArrayXd*
   const Eigen::Index n = in.x.rows(), k = in.x.cols();
   const double v = Number(o, "v", 0.5);
   const Eigen::ArrayXXd w = RowWeights(in);
-  t->best.assign(k, kNaN);
-  t->worst.assign(k, kNaN);
-  for (Eigen::Index j = 0; j < k; ++j) {
-    for (Eigen::Index i = 0; i < n; ++i) {
-      if (w(i, j) <= 0) continue;
-      const double x = in.x(i, j);
-      const bool lower = in.lower[j];
-      if (std::isnan(t->best[j]) || (lower ? x < t->best[j] : x > t->best[j])) t->best[j] = x;
-      if (std::isnan(t->worst[j]) || (lower ? x > t->worst[j] : x < t->worst[j])) t->worst[j] = x;
-    }
-  }
+  BestAndWorst(in.x, w, in.lower, &t->best, &t->worst);
   t->figure_names = {"S", "R", "Q"};
   t->figures.setConstant(n, 3, kNaN);
   t->per_child_name = "weighted regret";
