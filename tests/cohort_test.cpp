@@ -106,6 +106,10 @@ TEST(Topsis, AMissingChildIsLeftOutOfThatEntitysDistances) {
   Result r = ScoreText(Rules("{method: topsis, over: values}", {1, 1}, "hh"), Csv({{3, 1}, {4, 2}, {0, NAN}}));
   EXPECT_NEAR(r.scores()(2, 1), 0, 1e-12);
   EXPECT_FALSE(std::isnan(r.scores()(2, 1)));
+  // The missing policy (zero) scored A3's c2 0, but there is no value to compare: the child says it was
+  // left out (node 3 is c2).
+  EXPECT_TRUE(r.flags()(2, 3) & kFlagExcluded);
+  EXPECT_FALSE(r.flags()(1, 3) & kFlagExcluded);
   // A1 and A2 compare both children: c2 = 1, 2 (norm sqrt 5); A2 is best on both, so it is the ideal.
   EXPECT_NEAR(r.scores()(1, 1), 1, 1e-12);
 }

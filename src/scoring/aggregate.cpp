@@ -143,8 +143,12 @@ void OverCohort(const Group& g, const std::vector<Node>& tree, const Node& node,
     in.lower[j] = values && child->score && child->score->direction == Direction::kLower;
     for (Eigen::Index i = 0; i < n; ++i) {
       const double sc = g.column[j][i];
-      in.x(i, j) = std::isnan(sc) ? kNaN : values ? (*context.values)(i, c) : sc;
+      const double value = values ? (*context.values)(i, c) : sc;
       in.w(i, j) = g.share[static_cast<size_t>(g.classes.empty() ? 0 : g.classes[i]) * g.kids + j];
+      // Scored by its missing policy (zero) but without a value to compare: left out of the entity's
+      // comparison, and said so on the child, never compared as if it were a value.
+      if (!std::isnan(sc) && std::isnan(value) && in.w(i, j) > 0) (*g.flags)(i, c) |= kFlagExcluded;
+      in.x(i, j) = std::isnan(sc) ? kNaN : value;
     }
   }
   Eigen::Map<Eigen::ArrayXd> score(g.score, n);
