@@ -177,5 +177,60 @@ TEST(Replication, LeaveOneOutAnalysisSeesOnlyTheThreePanels) {
   EXPECT_EQ(r.entities[0].rank_p95, 2);
 }
 
+// A fuzzy evaluation (M(∧,∨), weights 1/2 each) recomposes its memberships from each panel. E1's ratings:
+// u1 A 优, B 优, C 差; u2 A 良, B 良, C 良, so u2's row is (0, 1, 0, 0) whatever the panel.
+//   The whole panel: u1 (2/3, 0, 0, 1/3): B = (0.5, 0.5, 0, 1/3), sum 4/3,
+//                    score (0.5 + 0.4 + 0.4/3) / (4/3) = 0.775 -> 77.5 points
+//   Without A (or B): u1 (1/2, 0, 0, 1/2): B = (0.5, 0.5, 0, 0.5), score (0.5 + 0.4 + 0.2) / 1.5 -> 73.33
+//   Without C:        u1 (1, 0, 0, 0): B = (0.5, 0.5, 0, 0), score (0.5 + 0.4) / 1 -> 90
+// Each replication also equals Score() of its own rule set and panel, bit for bit, with the weights varied.
+TEST(Replication, AFuzzyEvaluationRecomposesEachPanelsMemberships) {
+  Model model = Model::Compile(testing::RulesFromText(R"(format: makerscore/1
+id: fuzzy
+title: 模糊
+weighting: relative
+scales:
+  four: {levels: {优: 1.0, 良: 0.8, 中: 0.6, 差: 0.4}}
+fields: [{id: f, name: 数量}]
+indicators:
+  - id: G
+    name: 评价
+    weight: 1
+    aggregate: {method: fuzzy, operator: min_max}
+    children:
+      - {id: u1, name: 甲, weight: 1, rated: {scale: four, min_ratings: 1}}
+      - {id: u2, name: 乙, weight: 1, rated: {scale: four, min_ratings: 1}}
+uncertainty:
+  experts: leave_one_out
+  weights: {noise: 0.3}
+)"));
+  const Cohort cohort{
+      std::make_shared<Dataset>(ParseDatasetCsv("id,f\nE1,40\n", model.rules(), "fuzzy.csv")), nullptr,
+      std::make_shared<Ratings>(ParseRatingsCsv("entity,indicator,expert,rating\nE1,u1,A,优\nE1,u1,B,优\n"
+                                                "E1,u1,C,差\nE1,u2,A,良\nE1,u2,B,良\nE1,u2,C,良\n"))};
+  EXPECT_NEAR(Score(model, cohort).total(0), 77.5, 1e-9);
+  UncertainInputs fixed_weights = *model.rules().uncertainty;
+  fixed_weights.weight_noise = 0;
+  Replicator panels(model, cohort, fixed_weights, 1);
+  ASSERT_EQ(panels.inputs().size(), 1u);
+  panels.Prepare({{0}, {1}, {2}}, 1);
+  const double expected[] = {1.1 / 1.5 * 100, 1.1 / 1.5 * 100, 90};
+  for (int panel = 0; panel < 3; ++panel) EXPECT_NEAR(panels.Run({panel}).totals[0], expected[panel], 1e-9) << panel;
+  Replicator rep(model, cohort, *model.rules().uncertainty, 7);
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> unit(0, 1);
+  std::vector<std::vector<int>> choices;
+  for (int k = 0; k < 12; ++k) {
+    std::vector<double> u(rep.inputs().size());
+    for (double& x : u) x = unit(rng);
+    choices.push_back(rep.Choose(u.data()));
+  }
+  rep.Prepare(choices, 1);
+  for (const auto& choice : choices) {
+    const detail::Variant variant = rep.VariantOf(choice);
+    EXPECT_TRUE(SameBits(rep.Run(choice).totals[0], Score(variant.model, variant.cohort).total(0)));
+  }
+}
+
 }  // namespace
 }  // namespace makerscore

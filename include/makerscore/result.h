@@ -90,7 +90,14 @@ class Result {
   // them (the command on standard error, Python as warnings).
   const std::vector<std::string>& warnings() const { return warnings_; }
 
-  // What group k computed when it is aggregated over the cohort (topsis, vikor, grey), else nullptr.
+  // The membership rows of rated leaf k under a fuzzy evaluation (`aggregate: fuzzy`): entities x the
+  // levels of its scale, the shares of entity i's ratings on each level (by authority under the weighted
+  // mean), NaN rows where it has too few ratings; an empty array for every other node.
+  const Eigen::ArrayXXd& memberships(int k) const;
+  // All of them, by node (empty when no group is a fuzzy evaluation).
+  const std::vector<Eigen::ArrayXXd>& all_memberships() const { return memberships_; }
+
+  // What group k computed when it is aggregated over the cohort (topsis, vikor, grey, fuzzy), else nullptr.
   const AggregationTrace* aggregation_trace(int k) const {
     return k < static_cast<int>(traces_.size()) && !traces_[k].figure_names.empty() ? &traces_[k] : nullptr;
   }
@@ -127,7 +134,8 @@ class Result {
   std::vector<std::vector<CellProblem>> set_aside_;  // empty when no cell was set aside
   std::vector<int> classes_;
   std::vector<double> shares_;
-  std::vector<AggregationTrace> traces_;  // by node; empty for nodes not aggregated over the cohort
+  std::vector<AggregationTrace> traces_;      // by node; empty for nodes not aggregated over the cohort
+  std::vector<Eigen::ArrayXXd> memberships_;  // by node; empty unless some group is a fuzzy evaluation
   int ranked_ = 0;
   std::vector<int> ranks_;
   std::vector<int> grades_;  // index into model().rules().grades, -1 for none

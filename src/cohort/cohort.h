@@ -1,7 +1,9 @@
 // Aggregations of a group's children over the whole cohort (internal): TOPSIS, VIKOR, grey relational
-// analysis. Unlike a mean (means/), which combines one entity's children, these compare each entity's
-// children with the cohort's best and worst, so an entity's score depends on the others (as min-max
-// scoring does). Each is one file in this folder and one line of makerscore/cohort_aggregations.def.
+// analysis, fuzzy comprehensive evaluation. Unlike a mean (means/), which combines one entity's children's
+// scores, these take the whole cohort's children at once: the first three compare each entity's children
+// with the cohort's best and worst, so an entity's score depends on the others (as min-max scoring does);
+// the fuzzy evaluation composes the children's membership vectors over a scale's levels. Each is one file in this
+// folder and one line of makerscore/cohort_aggregations.def.
 #ifndef MAKERSCORE_SRC_COHORT_COHORT_H_
 #define MAKERSCORE_SRC_COHORT_COHORT_H_
 
@@ -24,6 +26,11 @@ struct CohortInput {
   Eigen::ArrayXXd w;
   std::vector<char> lower;              // per child: lower values are better (only with `over: values`)
   const std::vector<std::string>* ids;  // the entities' ids, for notes
+  // Aggregations over memberships (CohortAggregationDef::memberships) only: the scale the children are
+  // rated on, and per child its membership rows (entities x levels, each row the shares of the levels;
+  // NaN rows where x is NaN).
+  const Scale* scale = nullptr;
+  std::vector<const Eigen::ArrayXXd*> membership;
 };
 
 // One option of an aggregation (`aggregate: {method: ..., option: ...}`).
@@ -50,6 +57,9 @@ struct CohortAggregationDef {
   // "" when the options make sense together (every one is already within its range), else what is wrong.
   std::string (*check)(const AggregateOptions& o);
   const char* summary;  // what it computes, naming itself (`word`), for the rule-format reference
+  // True when it composes memberships over a scale's levels (fuzzy): every child is then rated by experts
+  // on a scale of levels, or is such a group itself, all on one scale.
+  bool memberships = false;
 };
 
 // The option every aggregation over the cohort takes: `over: scores` (the default) or `over: values`.

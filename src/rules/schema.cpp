@@ -293,9 +293,10 @@ const std::vector<KeyInfo>& RuleKeys() {
        "Outlier treatment of this quantitative indicator (section outliers); `{method: none}` turns it off."},
       {"indicator", "aggregate", T::kStringOrMap, false, "arithmetic", Allowed<Aggregation>(),
        "How a group combines its children's scores: " + MeanSummaries() +
-           ". Only `arithmetic` keeps children's points adding up to the group's. Or over the whole cohort, "
-           "comparing each entity's children with the cohort's best and worst (so a score depends on the "
-           "others, as with min-max scoring), written `aggregate: topsis` or with options as a map "
+           ". Only `arithmetic` keeps children's points adding up to the group's. Or over the whole cohort at "
+           "once (the distance-based TOPSIS, VIKOR and grey compare each entity's children with the cohort's "
+           "best and worst, so a score depends on the others, as with min-max scoring), written "
+           "`aggregate: topsis` or with options as a map "
            "`aggregate: {method: vikor, v: 0.3}` (section aggregate): " +
            CohortSummaries() + "."},
       {"indicator", "power", T::kNumber, false, "1", "", "The exponent of `aggregate: power`; not 0."},

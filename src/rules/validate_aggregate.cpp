@@ -9,6 +9,44 @@
 
 namespace makerscore::detail {
 
+namespace {
+
+// The scale of a fuzzy evaluation's ratings: its first rated descendant's (nullptr when there is none).
+const Scale* FuzzyScaleOf(const RuleSet& rules, const Indicator& ind) {
+  const Indicator* at = &ind;
+  while (!at->is_leaf()) at = &at->children.front();
+  return at->rated ? rules.FindScale(at->rated->scale) : nullptr;
+}
+
+}  // namespace
+
+void Validator::CheckMemberships(const Indicator& ind, const std::string& path) {
+  const Scale* scale = FuzzyScaleOf(rules_, ind);
+  for (size_t j = 0; j < ind.children.size(); ++j) {
+    const Indicator& child = ind.children[j];
+    const std::string at = path + "/" + child.id;
+    const bool rated = child.is_leaf() && child.rated;
+    if (!rated && (child.is_leaf() || child.aggregate != Aggregation::kFuzzy)) {
+      Error(at, "'" + ind.id + "' is a fuzzy evaluation (aggregate: fuzzy), which composes the experts' ratings " +
+                    "over a scale's levels, but its child '" + child.id + "' is " +
+                    (child.is_leaf() ? "scored from a value, not rated by experts"
+                                     : "a group aggregated by '" + std::string(ToString(child.aggregate)) + "'") +
+                    "; its children must be rated by experts on one scale of levels, or be fuzzy evaluations "
+                    "themselves");
+      continue;
+    }
+    const Scale* own = FuzzyScaleOf(rules_, child);
+    if (rated && own && own->levels.empty()) {
+      Error(at + "/rated/scale", "'" + ind.id + "' is a fuzzy evaluation, which needs ratings on named levels, but '" +
+                                     child.id + "' is rated on the scale '" + own->id +
+                                     "', which has no levels (a numeric or banded scale)");
+    } else if (scale && own && own != scale) {
+      Error(at, "the children of the fuzzy evaluation '" + ind.id + "' must be rated on one scale: '" + child.id +
+                    "' is rated on '" + own->id + "' and '" + ind.children.front().id + "' on '" + scale->id + "'");
+    }
+  }
+}
+
 void Validator::CheckAggregate(const Indicator& ind, const std::string& path) {
   const AggregateOptions& o = ind.aggregate_options;
   const bool given = !o.numbers.empty() || !o.words.empty() || !o.reference.empty();
@@ -18,7 +56,7 @@ void Validator::CheckAggregate(const Indicator& ind, const std::string& path) {
     if (given) {
       Error(path + "/aggregate", "'aggregate: " + method +
                                      "' takes no options; they belong to the aggregations over the cohort "
-                                     "(topsis, vikor, grey)");
+                                     "(topsis, vikor, grey, fuzzy)");
     }
     return;
   }
@@ -64,6 +102,7 @@ void Validator::CheckAggregate(const Indicator& ind, const std::string& path) {
     }
   }
   if (std::string why = def->check(o); !why.empty()) Error(path + "/aggregate", why);
+  if (def->memberships) CheckMemberships(ind, path);
   if (Word(o, "over", "scores") == "values") {
     for (const Indicator& child : ind.children) {
       if (child.is_leaf() && !child.value.empty()) continue;

@@ -51,6 +51,8 @@ class Validator {
   void CheckMissing(const Indicator& ind, const std::string& path);
   // validate_aggregate.cpp: the options of a group's aggregation over the cohort (topsis, vikor, grey).
   void CheckAggregate(const Indicator& ind, const std::string& path);
+  // A fuzzy evaluation's children: rated on one scale of levels, or fuzzy evaluations themselves.
+  void CheckMemberships(const Indicator& ind, const std::string& path);
   void CheckWeights(const std::vector<Indicator>& children, const Indicator* parent, const std::string& path);
   bool derived_data_weights_ = false;  // inside a group whose weights come from the data
   // The weight of ind for class label ("" without classes); NaN when unknown.

@@ -40,6 +40,17 @@ std::vector<double> DataShares(const Node& node, const Eigen::ArrayXXd& scores) 
   }
 }
 
+// The scale of a fuzzy group's ratings: that of its first rated descendant (the validator has checked that
+// they all share it).
+const Scale* FuzzyScale(const std::vector<Node>& tree, const Node& node, const RuleSet& rules) {
+  const Node* at = &node;
+  while (!at->children.empty()) at = &tree[at->children[0]];
+  const Scale* scale = at->indicator && at->indicator->rated ? rules.FindScale(at->indicator->rated->scale) : nullptr;
+  if (!scale || scale->levels.empty())
+    throw std::logic_error("AggregateTree: '" + node.id + "' has no scale of levels");
+  return scale;
+}
+
 // One group's children for the whole cohort, and where its scores go.
 struct Group {
   const std::vector<const double*>& column;  // each child's scores
@@ -130,23 +141,37 @@ void WeightedSum(const Group& g) {
 
 // A group aggregated over the whole cohort: its children's scores (or values) and each entity's shares
 // handed to the aggregation at once.
+// memberships: per node, the membership rows of a rated leaf (from the context) or of a fuzzy group
+// (written here), for the groups over memberships.
 void OverCohort(const Group& g, const std::vector<Node>& tree, const Node& node, const CohortAggregationDef& def,
-                const CohortContext& context, AggregationTrace* trace) {
+                const CohortContext& context, std::vector<Eigen::ArrayXXd>* memberships, AggregationTrace* trace) {
   const Eigen::Index n = g.den->size();
   const AggregateOptions& o = node.indicator->aggregate_options;
   const bool values = Word(o, "over", "scores") == "values";
   if (values && !context.values) throw std::logic_error("AggregateTree: 'over: values' without the values");
   CohortInput in{Eigen::ArrayXXd(n, g.kids), Eigen::ArrayXXd(n, g.kids), std::vector<char>(g.kids, 0), context.ids};
+  if (def.memberships) {
+    if (!context.memberships || !context.rules) throw std::logic_error("AggregateTree: fuzzy without memberships");
+    in.scale = FuzzyScale(tree, node, *context.rules);
+    in.membership.resize(g.kids);
+  }
   for (int j = 0; j < g.kids; ++j) {
     const int c = node.children[j];
     const Indicator* child = tree[c].indicator;
     in.lower[j] = values && child->score && child->score->direction == Direction::kLower;
+    if (def.memberships) {
+      const Eigen::ArrayXXd& rows = tree[c].children.empty() ? (*context.memberships)[c] : (*memberships)[c];
+      if (rows.rows() != n) throw std::logic_error("AggregateTree: no memberships of '" + tree[c].id + "'");
+      in.membership[j] = &rows;
+    }
     for (Eigen::Index i = 0; i < n; ++i) {
       const double sc = g.column[j][i];
-      const double value = values ? (*context.values)(i, c) : sc;
+      const double value = values                                                     ? (*context.values)(i, c)
+                           : def.memberships && std::isnan((*in.membership[j])(i, 0)) ? kNaN
+                                                                                      : sc;
       in.w(i, j) = g.share[static_cast<size_t>(g.classes.empty() ? 0 : g.classes[i]) * g.kids + j];
-      // Scored by its missing policy (zero) but without a value to compare: left out of the entity's
-      // comparison, and said so on the child, never compared as if it were a value.
+      // Scored by its missing policy (zero) but without a value (or ratings) to compare: left out of the
+      // entity's comparison, and said so on the child, never compared as if it were a value.
       if (!std::isnan(sc) && std::isnan(value) && in.w(i, j) > 0) (*g.flags)(i, c) |= kFlagExcluded;
       in.x(i, j) = std::isnan(sc) ? kNaN : value;
     }
@@ -155,6 +180,7 @@ void OverCohort(const Group& g, const std::vector<Node>& tree, const Node& node,
   Eigen::ArrayXd out(n);
   Eigen::Array<std::uint16_t, Eigen::Dynamic, 1> flags = Eigen::Array<std::uint16_t, Eigen::Dynamic, 1>::Zero(n);
   def.aggregate(in, o, &out, &flags, trace);
+  if (def.memberships) (*memberships)[g.node] = trace->membership;
   for (Eigen::Index i = 0; i < n; ++i) {
     double d = 0;
     for (int j = 0; j < g.kids; ++j) d += !std::isnan(in.x(i, j)) && in.w(i, j) > 0 ? in.w(i, j) : 0.0;
@@ -199,6 +225,7 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
   auto share_of = [&](int c, int q) { return derived[c] ? (*shares)[c] : class_share(c)[q]; };
   // den[k][i]: the shares of node k's children that count for entity i.
   std::vector<Eigen::ArrayXd> den(nodes);
+  std::vector<Eigen::ArrayXXd> memberships(cohort.memberships ? nodes : 0);  // of the fuzzy groups
   for (int k = nodes - 1; k >= 0; --k) {
     const Node& node = tree[k];
     if (node.children.empty()) continue;
@@ -225,7 +252,7 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
     if (const CohortAggregationDef* def = ind ? CohortAggregationOf(ind->aggregate) : nullptr) {
       AggregationTrace scratch;
       if (cohort.traces) cohort.traces->resize(nodes);
-      OverCohort(g, tree, node, *def, cohort, cohort.traces ? &(*cohort.traces)[k] : &scratch);
+      OverCohort(g, tree, node, *def, cohort, &memberships, cohort.traces ? &(*cohort.traces)[k] : &scratch);
     } else if (&mean == &kArithmeticMean) {
       WeightedSum(g);
     } else {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "experts/combine.h"
+#include "experts/membership.h"
 #include "makerscore/error.h"
 #include "makerscore/score.h"
 #include "scoring/outcome_columns.h"
@@ -117,8 +118,18 @@ class Engine {
                 leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r, &unscored);
       r.flags_.col(leaf.node) = flags;
     }
+    // The membership rows of the rated leaves under fuzzy evaluations.
+    for (size_t l = 0; l < m.leaves.size(); ++l) {
+      const CompiledLeaf& leaf = m.leaves[l];
+      const Indicator* parent = m.nodes[m.nodes[leaf.node].parent].indicator;
+      if (!leaf.qualitative() || !parent || parent->aggregate != Aggregation::kFuzzy) continue;
+      r.memberships_.resize(nodes);
+      const auto q = static_cast<std::size_t>(item_of[l]);
+      r.memberships_[leaf.node] =
+          LevelShares(items[q], q, *r.rating_index_, *r.ratings_, m.rules.experts, combined.value[q]);
+    }
     AggregateTree(m.nodes, nullptr, r.classes_, &r.scores_, &r.points_, &r.flags_, &r.shares_,
-                  {&r.used_, &data.entity_ids(), &r.traces_});
+                  {&r.used_, &data.entity_ids(), &r.traces_, &r.memberships_, &m.rules});
     for (Eigen::Index i = 0; i < n; ++i) {
       if (!unscored[i]) continue;
       r.points_.row(i).setConstant(kNaN);
@@ -437,6 +448,11 @@ std::vector<std::size_t> Result::ratings_of(int i, int k) const {
   const detail::RatingsIndex& index = *rating_index_;
   const std::size_t slot = static_cast<std::size_t>(rated_item_[k]) * index.entities + static_cast<std::size_t>(i);
   return std::vector<std::size_t>(index.order.begin() + index.start[slot], index.order.begin() + index.start[slot + 1]);
+}
+
+const Eigen::ArrayXXd& Result::memberships(int k) const {
+  static const Eigen::ArrayXXd kNone;
+  return k >= 0 && k < static_cast<int>(memberships_.size()) ? memberships_[k] : kNone;
 }
 
 std::vector<int> Result::ranks_of(int k) const {

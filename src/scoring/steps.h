@@ -43,6 +43,10 @@ struct CohortContext {
   const Eigen::ArrayXXd* values = nullptr;
   const std::vector<std::string>* ids = nullptr;
   std::vector<AggregationTrace>* traces = nullptr;
+  // For fuzzy evaluations: per node, a rated leaf's shares of its ratings on each level (Result::memberships),
+  // and the rule set its scales are in.
+  const std::vector<Eigen::ArrayXXd>* memberships = nullptr;
+  const RuleSet* rules = nullptr;
 };
 void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, const std::vector<int>& classes,
                    Eigen::ArrayXXd* scores, Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares,

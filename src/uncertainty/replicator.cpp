@@ -212,7 +212,7 @@ Outcomes Replicator::Run(const std::vector<int>& choice) const {
   }
   points.resize(n, 1);
   AggregateTree(m.nodes, w >= 0 ? &weight_sets_[w] : nullptr, base.classes, &scores, &points, &flags, &shares,
-                {&r.used_values(), nullptr, nullptr});
+                {&r.used_values(), nullptr, nullptr, &r.all_memberships(), &base.model.rules()});
   return Finish(m, points.col(0), base.unscored, r.adjustment_points(), base.unranked, base.vetoes, base.direct);
 }
 

@@ -206,6 +206,67 @@ indicators:
     assert set(used["source"]) == {"entropy"}
 
 
+def test_aggregation_figures_of_topsis_and_fuzzy():
+    # TOPSIS: Tzeng & Huang (2011), the example of tests/cohort_test.cpp: closeness 0.5037, 0.6581, 0.7482,
+    # 0.3340 (printed to 4 decimals).
+    topsis = ms.parse_rules("""format: makerscore/1
+id: t
+title: 测试
+weighting: relative
+fields: [{id: c1, name: 甲}, {id: c2, name: 乙}, {id: c3, name: 丙}]
+indicators:
+  - id: G
+    name: 组
+    weight: 1
+    aggregate: {method: topsis, over: values}
+    children:
+      - {id: a, name: 甲, weight: 0.3, value: c1, score: {method: minmax}}
+      - {id: b, name: 乙, weight: 0.4, value: c2, score: {method: minmax}}
+      - {id: c, name: 丙, weight: 0.3, value: c3, score: {method: minmax}}
+""")
+    result = topsis.score({"id": ["A1", "A2", "A3", "A4"], "c1": [5.0, 7, 8, 7], "c2": [8.0, 6, 8, 4],
+                           "c3": [4.0, 8, 6, 6]})
+    frame = result.aggregation("G")
+    assert list(frame.index) == ["A1", "A2", "A3", "A4"]
+    assert frame.iloc[:, -1].tolist() == pytest.approx([0.5037, 0.6581, 0.7482, 0.3340], abs=5e-5)
+    with pytest.raises(ValueError, match="not aggregated over the cohort"):
+        result.aggregation("a")
+    with pytest.raises(KeyError):
+        result.aggregation("nope")
+    # Fuzzy: the clothing example of tests/fuzzy_test.cpp by M(∧,∨), weights (0.1, 0.2, 0.3, 0.4):
+    # B = (0.2, 0.3, 0.4, 0.1).
+    fuzzy = ms.parse_rules("""format: makerscore/1
+id: f
+title: 模糊
+weighting: relative
+fields: [{id: x, name: 数量}]
+scales:
+  v: {levels: {很欢迎: 1, 比较欢迎: 0.8, 不太欢迎: 0.6, 不欢迎: 0.4}}
+indicators:
+  - id: G
+    name: 服装
+    weight: 1
+    aggregate: {method: fuzzy, operator: min_max}
+    children:
+      - {id: u1, name: 花色, weight: 0.1, rated: {scale: v}}
+      - {id: u2, name: 式样, weight: 0.2, rated: {scale: v}}
+      - {id: u3, name: 耐穿程度, weight: 0.3, rated: {scale: v}}
+      - {id: u4, name: 价格, weight: 0.4, rated: {scale: v}}
+""")
+    levels = ["很欢迎", "比较欢迎", "不太欢迎", "不欢迎"]
+    votes = {"u1": [2, 5, 2, 1], "u2": [7, 2, 1, 0], "u3": [0, 4, 5, 1], "u4": [2, 3, 5, 0]}
+    rows = []
+    for item, counts in votes.items():
+        experts = iter(range(1, 11))
+        rows += [("S", item, f"E{next(experts)}", levels[l]) for l, c in enumerate(counts) for _ in range(c)]
+    ratings = pd.DataFrame(rows, columns=["entity", "indicator", "expert", "rating"])
+    b = fuzzy.score({"id": ["S"], "x": [1.0]}, ratings=ratings).aggregation("G")
+    assert b.loc["S", levels].tolist() == pytest.approx([0.2, 0.3, 0.4, 0.1], abs=1e-12)
+    assert b.loc["S", "score"] == pytest.approx(0.2 + 0.3 * 0.8 + 0.4 * 0.6 + 0.1 * 0.4, abs=1e-12)
+    assert "M(∧,∨)" in b.attrs["how"]
+    assert b.attrs["membership"].loc["S"].sum() == pytest.approx(1)
+
+
 SET_ASIDE_RULES = """format: makerscore/1
 id: sa
 title: 搁置

@@ -140,6 +140,28 @@ class Result:
             "flags": flag_text.reshape(-1),
         })
 
+    def aggregation(self, indicator):
+        """What a group aggregated over the cohort computed, one row per entity (indexed by id): TOPSIS's
+        D+, D- and closeness, VIKOR's S, R and Q, grey's grade, or a fuzzy evaluation's composed membership
+        B of each level and its score. The cohort figures, the notes (VIKOR's conditions) and, for fuzzy, the
+        operator in words and the normalised B are in the frame's attrs ("cohort", "notes", "how",
+        "membership"). Raises KeyError for an unknown id and ValueError for a group not aggregated over the
+        cohort."""
+        k = self._rules.model.find_node(str(indicator))
+        if k < 0:
+            raise KeyError(f"no indicator '{indicator}' in the rule file '{self._rules.id}'")
+        trace = self._core.aggregation_trace(k)
+        if trace is None:
+            raise ValueError(f"'{indicator}' is not aggregated over the cohort (TOPSIS, VIKOR, grey or fuzzy)")
+        ids = pd.Index(self.entity_ids, name="id")
+        frame = pd.DataFrame(trace["figures"], index=ids, columns=trace["figure_names"])
+        frame.attrs["cohort"] = dict(trace["cohort"])
+        frame.attrs["notes"] = list(trace["notes"])
+        if trace["levels"]:
+            frame.attrs["how"] = trace["how"]
+            frame.attrs["membership"] = pd.DataFrame(trace["membership"], index=ids, columns=trace["levels"])
+        return frame
+
     def weights(self):
         """The weights this scoring used, as a DataFrame (see Rules.weights): stated ones, AHP's, and those
         derived from this cohort's scores (entropy, CRITIC, standard deviation)."""

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "bindings.h"
+#include "makerscore/aggregation_trace.h"
 #include "makerscore/check.h"
 #include "makerscore/delphi.h"
 #include "makerscore/explain.h"
@@ -147,6 +148,26 @@ void BindResult(py::module_& m) {
           },
           "Per node, the cohort figures the run used: the method's low and high, the imputed value, values "
           "present, skewness, kurtosis and values treated for outliers, and the panel's Kendall W and p.")
+      .def(
+          "aggregation_trace",
+          [](const Result& r, int k) -> py::object {
+            const AggregationTrace* t = r.aggregation_trace(k);
+            if (!t) return py::none();
+            py::dict d;
+            d["figure_names"] = t->figure_names;
+            d["figures"] = Eigen::ArrayXXd(t->figures);
+            d["per_child_name"] = t->per_child_name;
+            d["per_child"] = Eigen::ArrayXXd(t->per_child);
+            d["cohort"] = t->cohort;
+            d["notes"] = t->notes;
+            d["how"] = t->how;
+            d["levels"] = t->levels;
+            d["membership"] = Eigen::ArrayXXd(t->membership);
+            return std::move(d);
+          },
+          py::arg("node"),
+          "What a group aggregated over the cohort (TOPSIS, VIKOR, grey, fuzzy) computed, as a dict of copies; "
+          "None for any other node.")
       .def_property_readonly("shares", &Result::shares,
                              "Each node's share of its parent's weight as used (stated, AHP's or derived from data).")
       .def(
