@@ -78,6 +78,10 @@ class Result {
   // Each node's share of its parent's weight as used in this run: stated,
   // AHP's, or derived from the cohort's scores (entropy, CRITIC, sd, equal).
   const std::vector<double>& shares() const { return shares_; }
+  // The most points node k can earn for entity i: the total shared down the tree by shares() (weights
+  // derived from the cohort's scores are known only after scoring), or the model's maximum for the
+  // entity's class when there are classes; before any redistribution of a missing child's points.
+  double max_points(int i, int k) const;
   // The class of entity i, an index into model().rules().classes->labels
   // (0 when the rule set has no classes).
   int entity_class(int i) const { return classes_.empty() ? 0 : classes_[i]; }

@@ -8,6 +8,7 @@
 #define MAKERSCORE_RULES_H_
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -194,6 +195,12 @@ enum class RandomIndexTable {
   kAlonsoLamata,  // Alonso & Lamata 2006: 0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056, 1.4499, 1.4854 ...
 };
 
+// How combined weights (组合赋权) join a subjective weight s_j and an objective weight o_j.
+enum class WeightMix {
+  kProduct,  // multiplicative, normalised (乘法合成归一化): w_j = s_j o_j / sum_k s_k o_k
+  kLinear,   // linear (线性加权): w_j = alpha s_j + (1 - alpha) o_j
+};
+
 // The correlation CRITIC weights measure conflict by.
 enum class Correlation {
   kPearson,   // of the scores
@@ -211,6 +218,12 @@ struct DerivedWeights {
   RandomIndexTable random_index = RandomIndexTable::kSaaty;  // AHP: the RI table of the consistency ratio
   Correlation correlation = Correlation::kPearson;           // CRITIC
   bool correlation_given = false;                            // `correlation:` was written (only for CRITIC)
+  // Combined weights (kCombined): the subjective weights are AHP's from `matrices`, or without them the
+  // children's stated weights; objective is the weighting of the cohort's scores (entropy, CRITIC ...);
+  // mix how the two join; alpha the subjective share of a linear mix (NaN: not given).
+  WeightsMethod objective = WeightsMethod::kStated;  // kStated: not given
+  std::optional<WeightMix> mix;
+  double alpha = std::numeric_limits<double>::quiet_NaN();
 };
 
 // A node of the indicator tree. A node with children is a group; a leaf is
@@ -419,6 +432,7 @@ const char* ToString(Correlation correlation);  // "pearson", "spearman"
 const char* ToString(Weighting weighting);
 const char* ToString(Aggregation aggregation);
 const char* ToString(OutlierMethod method);
+const char* ToString(WeightMix mix);         // "product", "linear"
 const char* ToString(WeightsMethod method);  // "ahp", "entropy" ...; "stated" for kStated
 const char* ToString(UncertainInputs::Panel panel);
 

@@ -56,6 +56,12 @@ using DataWeighting = WeightsMethod;
 // how gives the method's options (CRITIC's correlation); its method is not read.
 Eigen::VectorXd DataWeights(DataWeighting method, const Eigen::MatrixXd& scores, const DerivedWeights& how = {});
 
+// Combined subjective-objective weights (组合赋权) of the same children, each summing to 1: by kProduct
+// s_j o_j / sum_k s_k o_k, by kLinear alpha s_j + (1 - alpha) o_j (alpha in [0, 1]). Throws Error when
+// the sizes differ, alpha is outside [0, 1] for kLinear, or no child has both weights above 0 (kProduct).
+Eigen::VectorXd CombineWeights(const Eigen::VectorXd& subjective, const Eigen::VectorXd& objective, WeightMix mix,
+                               double alpha = 0.5);
+
 }  // namespace makerscore
 
 #endif  // MAKERSCORE_WEIGHTS_H_

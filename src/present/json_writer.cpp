@@ -30,10 +30,11 @@ std::string ToJson(const Result& r) {
   if (!rules.weights_file.empty()) doc["rules"]["weights_file"] = rules.weights_file;
   nlohmann::json indicators = nlohmann::json::array();
   for (size_t k = 1; k < nodes.size(); ++k) {
-    indicators.push_back({{"id", nodes[k].id},
-                          {"name", nodes[k].name},
-                          {"parent", nodes[nodes[k].parent].id},
-                          {"max_points", nodes[k].max_points}});
+    indicators.push_back(
+        {{"id", nodes[k].id},
+         {"name", nodes[k].name},
+         {"parent", nodes[nodes[k].parent].id},
+         {"max_points", r.entity_count() > 0 ? r.max_points(0, static_cast<int>(k)) : nodes[k].max_points}});
   }
   doc["indicators"] = indicators;
   // Every indicator's and group's ranks, once each.

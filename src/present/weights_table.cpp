@@ -30,7 +30,15 @@ std::string FormatWeights(const Model& model, const std::vector<double>* shares)
     global[k] = global[n.parent] * share(static_cast<int>(k));
     const Node& parent = nodes[n.parent];
     std::string how = ToString(parent.weights_method);
-    if (FromJudgments(parent)) {
+    if (parent.weights_method == WeightsMethod::kCombined && parent.weights) {
+      const DerivedWeights& w = *parent.weights;
+      how += " (" +
+             (w.matrices.empty() ? std::string("stated")
+                                 : "ahp CR " + detail::FormatNumber(parent.consistency_ratio, 3) + ", RI of " +
+                                       RandomIndexSource(parent.random_index)) +
+             (w.mix == WeightMix::kProduct ? " x " : " and ") + ToString(w.objective) +
+             (w.mix == WeightMix::kLinear ? ", alpha " + detail::FormatNumber(w.alpha, 4) : std::string()) + ")";
+    } else if (FromJudgments(parent)) {
       how += " (CR " + detail::FormatNumber(parent.consistency_ratio, 3) + ", RI of " +
              RandomIndexSource(parent.random_index) + ")";
     }
@@ -45,8 +53,13 @@ std::string FormatWeights(const Model& model, const std::vector<double>* shares)
   std::string out = model.rules().title + (file.empty() ? "" : " (weights: " + file + ")") + "\n\n" +
                     detail::AlignedTable(head, right, rows, /*rule=*/false);
   if (!shares) {
-    bool from_data = std::any_of(nodes.begin(), nodes.end(), FromScores);
+    auto combined = [](const Node& n) { return n.weights_method == WeightsMethod::kCombined; };
+    bool from_data =
+        std::any_of(nodes.begin(), nodes.end(), [&](const Node& n) { return FromScores(n) && !combined(n); });
     if (from_data) out += "\nWeights from data are shown equal until a cohort is given (--data).\n";
+    if (std::any_of(nodes.begin(), nodes.end(), combined)) {
+      out += "\nCombined weights are shown as their subjective half until a cohort is given (--data).\n";
+    }
   }
   return out;
 }

@@ -24,22 +24,21 @@ double ShownValue(const Result& r, int i, int k) {
   return r.scores()(i, k) * r.model().rules().total;
 }
 
-double MostPoints(const Result& r, int k, int i) {
-  const Node& node = r.model().nodes()[k];
-  const int c = r.entity_class(i);
-  return c < static_cast<int>(node.class_max_points.size()) ? node.class_max_points[c] : node.max_points;
-}
+double MostPoints(const Result& r, int k, int i) { return r.max_points(i, k); }
 
 double MostShown(const Result& r, int k, int entity_class) {
   if (r.model().rules().weighting != Weighting::kPoints) return r.model().rules().total;
   const Node& node = r.model().nodes()[k];
-  return entity_class < static_cast<int>(node.class_max_points.size()) ? node.class_max_points[entity_class]
-                                                                       : node.max_points;
+  if (r.model().class_count() > 1) {
+    return entity_class < static_cast<int>(node.class_max_points.size()) ? node.class_max_points[entity_class]
+                                                                         : node.max_points;
+  }
+  return r.entity_count() > 0 ? r.max_points(0, k) : node.max_points;
 }
 
 std::string ShownMaximum(const Result& r, int k) {
   if (r.model().rules().weighting != Weighting::kPoints || r.model().class_count() > 1) return "";
-  return "(" + FormatNumber(r.model().nodes()[k].max_points) + ")";
+  return "(" + FormatNumber(r.entity_count() > 0 ? r.max_points(0, k) : r.model().nodes()[k].max_points) + ")";
 }
 
 double Claimed(const Result& r, int i, bool bonus) {

@@ -19,7 +19,7 @@ std::vector<int> RankOrder(const Result& r);
 // weights (a composite index's 0-100 sub-index).
 double ShownValue(const Result& r, int i, int k);
 
-// The most points node k can earn for entity i: its maximum for the entity's class.
+// The most points node k can earn for entity i (Result::max_points: by the shares scoring used).
 double MostPoints(const Result& r, int k, int i);
 
 // The most node k can show (ShownValue) for an entity of the given class: its

@@ -11,6 +11,7 @@
 #include "makerscore/weights.h"
 #include "result/common.h"
 #include "scoring/compiled_model.h"
+#include "scoring/steps.h"
 #include "util/text.h"
 #include "weights/weighting.h"
 
@@ -227,6 +228,31 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
   return out;
 }
 
+// Combined weights (组合赋权): each child's subjective and objective weight and what they give, the
+// objective half derived again from the result's scores exactly as scoring derived it.
+std::string ExplainCombined(const Result& r, const detail::CompiledModel& m, const Node& node) {
+  const DerivedWeights& how = *node.weights;
+  std::vector<double> subjective, objective;
+  for (int c : node.children) subjective.push_back(m.nodes[c].class_share[0]);
+  detail::DataShares(node, subjective, r.scores(), &objective);
+  const bool product = how.mix == WeightMix::kProduct;
+  std::string out =
+      "  weights combined (组合赋权) from the subjective weights s (" +
+      (how.matrices.empty()
+           ? std::string("as stated")
+           : "AHP, CR " + FormatNumber(node.consistency_ratio, 3) + ", RI of " + RandomIndexSource(node.random_index)) +
+      ") and the objective weights o (" + ToString(how.objective) + ", from the cohort's scores), " +
+      (product ? "w = s x o / sum(s x o)"
+               : "w = " + FormatNumber(how.alpha, 4) + " x s + " + FormatNumber(1 - how.alpha, 4) + " x o") +
+      ":\n";
+  for (size_t j = 0; j < node.children.size(); ++j) {
+    const int c = node.children[j];
+    out += "    " + m.nodes[c].id + ": s " + FormatNumber(subjective[j], 4) + ", o " + FormatNumber(objective[j], 4) +
+           " -> w " + FormatNumber(r.shares()[c], 4) + "\n";
+  }
+  return out;
+}
+
 std::string ExplainNode(const Result& r, int k, int i) {
   const auto& m = detail::Compiled(r.model());
   const Node& node = m.nodes[k];
@@ -247,7 +273,9 @@ std::string ExplainNode(const Result& r, int k, int i) {
       out += "  " + child.id + " " + child.name + ": " + Points(r.points()(i, c)) + " of " +
              Points(detail::MostPoints(r, c, i)) + "\n";
     }
-    if (node.weights_method != WeightsMethod::kStated) {
+    if (node.weights_method == WeightsMethod::kCombined) {
+      out += ExplainCombined(r, m, node);
+    } else if (node.weights_method != WeightsMethod::kStated) {
       const detail::WeightingDef& how = detail::WeightingOf(node.weights_method);
       std::vector<std::string> shares;
       for (int c : node.children) shares.push_back(m.nodes[c].id + " " + FormatNumber(r.shares()[c], 4));

@@ -4,6 +4,7 @@
 #include "cohort/cohort.h"
 #include "means/mean.h"
 #include "rules/words.h"
+#include "weights/weighting.h"
 
 namespace makerscore {
 
@@ -93,6 +94,11 @@ const WordTable<Correlation>& Words(Correlation) {
   return kWords;
 }
 
+const WordTable<WeightMix>& Words(WeightMix) {
+  static const WordTable<WeightMix> kWords = {{WeightMix::kProduct, "product"}, {WeightMix::kLinear, "linear"}};
+  return kWords;
+}
+
 const WordTable<RandomIndexTable>& Words(RandomIndexTable) {
   static const WordTable<RandomIndexTable> kWords = {{RandomIndexTable::kSaaty, "saaty"},
                                                      {RandomIndexTable::kAlonsoLamata, "alonso_lamata"}};
@@ -172,6 +178,19 @@ const char* MeansWithoutParameters() {
   return kWords.c_str();
 }
 
+const char* ObjectiveWeightings() {
+  static const std::string kWords = [] {
+    std::string out;
+    for (const auto& [method, word] : Words(WeightsMethod{})) {
+      if (method != WeightsMethod::kStated && WeightingOf(method).weigh && WeightingOf(method).from_scores) {
+        out += (out.empty() ? "" : "|") + std::string(word);
+      }
+    }
+    return out;
+  }();
+  return kWords.c_str();
+}
+
 }  // namespace detail
 
 const char* ToString(FieldKind kind) { return detail::WordOf(kind); }
@@ -183,6 +202,7 @@ const char* ToString(VetoIfMissing if_missing) { return detail::WordOf(if_missin
 const char* ToString(PlacesRounding rounding) { return detail::WordOf(rounding); }
 const char* ToString(RandomIndexTable table) { return detail::WordOf(table); }
 const char* ToString(Correlation correlation) { return detail::WordOf(correlation); }
+const char* ToString(WeightMix mix) { return detail::WordOf(mix); }
 const char* ToString(Weighting weighting) { return detail::WordOf(weighting); }
 const char* ToString(Aggregation aggregation) { return detail::WordOf(aggregation); }
 const char* ToString(OutlierMethod method) { return detail::WordOf(method); }

@@ -126,9 +126,12 @@ const std::vector<SectionInfo>& RuleSections() {
       {"outliers", "`outliers:` at the top level (all indicators) or of a quantitative indicator",
        "How values are treated for outliers after imputation and before scoring."},
       {"weights", "`weights:` of a group, or at the top level for the first level",
-       "Derive the children's weights instead of stating them (the children then give no `weight`): from "
+       "Derive the children's weights instead of stating them (the children then give no `weight`, but for "
+       "`combined` without a `matrix`, whose subjective half they state): from "
        "pairwise comparisons (AHP), or from the cohort's scores when scoring (entropy, CRITIC, standard "
-       "deviation, MEREC), or equal. With point weights the group's points are shared by the derived weights."},
+       "deviation, MEREC, CILOS, IDOCRIW), or equal, or both joined (`combined`: AHP's or the stated weights "
+       "with an objective weighting). With point weights the group's points are shared by the derived "
+       "weights."},
       {"classes", "`classes:`",
        "Classes of entities scored with different weights, told apart by a category field; an indicator "
        "then gives `weight: {label: points, ...}` for each class."},
@@ -352,6 +355,14 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"weights", "correlation", T::kString, false, "pearson", Allowed<Correlation>(),
        "CRITIC: the correlation that measures how much a child conflicts with the others: `pearson` (of the "
        "scores, as Diakoulaki et al. 1995) or `spearman` (of their ranks)."},
+      {"weights", "objective", T::kString, false, "", detail::ObjectiveWeightings(),
+       "`combined` (required): the objective weighting, of the cohort's scores, that the subjective weights are joined "
+       "with, e.g. `objective: entropy` (its options, such as CRITIC's `correlation`, go beside it)."},
+      {"weights", "mix", T::kString, false, "", Allowed<WeightMix>(),
+       "`combined` (required): how a child's subjective weight s and objective weight o join: `product` "
+       "s o / sum(s o) (乘法合成归一化), or `linear` alpha s + (1 - alpha) o (线性加权, with `alpha`)."},
+      {"weights", "alpha", T::kNumber, false, "", "",
+       "`combined` with `mix: linear` (required there): the subjective weights' share, 0 to 1 (0.5: equal)."},
       {"weights", "random_index", T::kString, false, "saaty", Allowed<RandomIndexTable>(),
        "AHP: the table of random indices RI: `saaty` (Saaty 1980: 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, "
        "1.49 for 3 to 10 children, as most Chinese practice) or `alonso_lamata` (Alonso & Lamata 2006: "

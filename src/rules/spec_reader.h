@@ -96,6 +96,10 @@ class SpecReader : public YamlReader {
     Bool(m, "accept_inconsistent", &w.accept_inconsistent);
     WordOf(m, "weights", "random_index", &w.random_index);
     w.correlation_given = WordOf(m, "weights", "correlation", &w.correlation);
+    WordOf(m, "weights", "objective", &w.objective);
+    WeightMix mix{};
+    if (WordOf(m, "weights", "mix", &mix)) w.mix = mix;
+    Num(m, "alpha", &w.alpha);
     if (m.count("matrix")) {
       auto matrix = ReadMatrix(m["matrix"], path + "/matrix");
       if (!matrix.empty()) w.matrices.push_back(matrix);

@@ -30,10 +30,11 @@ Diagnostics Validator::Run() {
   CheckExperts();
   if (rules_.outliers) CheckOutliers(*rules_.outliers, "outliers");
   if (rules_.weights) CheckDerived(*rules_.weights, rules_.indicators, "weights");
+  const bool derives = rules_.weights.has_value() && !StatesSubjectiveWeights(*rules_.weights);
   for (size_t i = 0; i < rules_.indicators.size(); ++i) {
-    CheckIndicator(rules_.indicators[i], "indicators", static_cast<int>(i) + 1, rules_.weights.has_value());
+    CheckIndicator(rules_.indicators[i], "indicators", static_cast<int>(i) + 1, derives);
   }
-  if (!rules_.weights) CheckWeights(rules_.indicators, nullptr, "indicators");
+  if (!derives) CheckWeights(rules_.indicators, nullptr, "indicators");
   CheckGrades();
   CheckAdjustments(rules_.bonus, "bonus");
   CheckAdjustments(rules_.deductions, "deductions");

@@ -1,5 +1,5 @@
 // Semantic checks of the indicator tree: ids, kinds, formulas, methods,
-// missing data, outliers, weights.
+// missing data, outliers, stated weights (derived ones: validate_weights.cpp).
 #include <cmath>
 
 #include "cohort/cohort.h"
@@ -82,63 +82,15 @@ void Validator::CheckIndicator(const Indicator& ind, const std::string& parent, 
   }
   bool derives = ind.weights.has_value();
   if (derives) CheckDerived(*ind.weights, ind.children, path + "/weights");
+  const bool children_state = derives && StatesSubjectiveWeights(*ind.weights);
   bool outer = derived_data_weights_;
   derived_data_weights_ =
       derives && ind.weights->method != WeightsMethod::kStated && !WeightingOf(ind.weights->method).from_judgments;
   for (size_t i = 0; i < ind.children.size(); ++i) {
-    CheckIndicator(ind.children[i], path, static_cast<int>(i) + 1, derives);
+    CheckIndicator(ind.children[i], path, static_cast<int>(i) + 1, derives && !children_state);
   }
   derived_data_weights_ = outer;
-  if (!derives) CheckWeights(ind.children, &ind, path);
-}
-
-void Validator::CheckDerived(const DerivedWeights& w, const std::vector<Indicator>& children, const std::string& path) {
-  if (w.method == WeightsMethod::kStated) return;  // reported by the loader
-  if (rules_.classes)
-    Error(path, "derived weights are the same for every class; a rule set with 'classes' states them");
-  if (w.correlation_given && w.method != WeightsMethod::kCritic) {
-    Error(path + "/correlation", "'correlation' is for 'method: critic'");
-  }
-  if (!WeightingOf(w.method).from_judgments) {
-    if (!w.matrices.empty()) Error(path + "/matrix", "'matrix' is for 'method: ahp'");
-    return;
-  }
-  if (w.matrices.empty()) {
-    Error(path,
-          "'method: ahp' needs 'matrix' (or 'matrices', one per expert): the pairwise comparisons of the children");
-    return;
-  }
-  const size_t n = children.size();
-  std::vector<Eigen::MatrixXd> matrices;
-  for (size_t k = 0; k < w.matrices.size(); ++k) {
-    const auto& rows = w.matrices[k];
-    std::string which = w.matrices.size() > 1 ? "matrix " + std::to_string(k + 1) + ": " : "";
-    bool square = rows.size() == n;
-    for (const auto& r : rows) square &= r.size() == n;
-    if (!square) {
-      Error(path, which + "the comparison matrix must be " + std::to_string(n) + " x " + std::to_string(n) +
-                      ", one row and column per child in their order");
-      return;
-    }
-    Eigen::MatrixXd m(n, n);
-    for (size_t i = 0; i < n; ++i) {
-      for (size_t j = 0; j < n; ++j) m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = rows[i][j];
-    }
-    std::string problem = CheckComparisonMatrix(m);
-    if (!problem.empty()) {
-      Error(path, which + problem);
-      return;
-    }
-    matrices.push_back(m);
-  }
-  AhpResult r = Ahp(matrices, w.geometric_mean ? AhpPriority::kGeometricMean : AhpPriority::kEigenvector,
-                    w.combine_priorities ? AhpCombine::kPriorities : AhpCombine::kJudgments, w.random_index);
-  double cr = std::max(r.cr, r.worst_cr);
-  if (cr >= 0.1 && !w.accept_inconsistent) {
-    Error(path, "the comparisons are inconsistent: CR = " + FormatNumber(cr, 3) + " (CI " + FormatNumber(r.ci, 4) +
-                    " / RI " + FormatNumber(r.ri, 4) + " of " + RandomIndexSource(w.random_index) +
-                    "), 0.1 or more; revise them, or set 'accept_inconsistent: true'");
-  }
+  if (!derives || children_state) CheckWeights(ind.children, &ind, path);
 }
 
 std::string Validator::MayScoreBelowZero(const Indicator& ind) {

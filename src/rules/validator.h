@@ -16,6 +16,10 @@
 
 namespace makerscore::detail {
 
+// True for combined weights whose subjective half is the children's stated weights (no `matrix`): the
+// children then state a `weight` as under no `weights:` at all.
+bool StatesSubjectiveWeights(const DerivedWeights& w);
+
 class Validator {
  public:
   explicit Validator(const RuleSet& rules);
@@ -42,8 +46,10 @@ class Validator {
 
   // validate_tree.cpp: the indicator tree.
   void CheckIndicator(const Indicator& ind, const std::string& parent, int index, bool parent_derives);
-  // Derived weights of a group's children: the method's needs, AHP's matrices and consistency.
+  // validate_weights.cpp: derived weights of a group's children: the method's needs, AHP's matrices and
+  // consistency; combined weights' objective, mix and alpha (refused for the other methods).
   void CheckDerived(const DerivedWeights& w, const std::vector<Indicator>& children, const std::string& path);
+  void CheckCombined(const DerivedWeights& w, const std::string& path);
   void CheckLeaf(const Indicator& ind, const std::string& path);
   // "'id' (method)" of a leaf under ind (or ind itself) whose score can be
   // below 0 and reaches ind's score through arithmetic means; "" if none.

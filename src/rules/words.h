@@ -27,6 +27,7 @@ const WordTable<VetoIfMissing>& Words(VetoIfMissing);
 const WordTable<PlacesRounding>& Words(PlacesRounding);
 const WordTable<RandomIndexTable>& Words(RandomIndexTable);
 const WordTable<Correlation>& Words(Correlation);
+const WordTable<WeightMix>& Words(WeightMix);
 const WordTable<Weighting>& Words(Weighting);
 const WordTable<Aggregation>& Words(Aggregation);
 const WordTable<OutlierMethod>& Words(OutlierMethod);
@@ -68,6 +69,9 @@ std::string Listed(const char* allowed, const char* last);
 // The means a group may use without parameters ("arithmetic|geometric|harmonic": the uncertainty
 // analysis's alternatives, which cannot give `power` its exponent).
 const char* MeansWithoutParameters();
+
+// The weightings of the cohort's scores ("entropy|critic|sd|..."): the objective half of `combined`.
+const char* ObjectiveWeightings();
 
 }  // namespace makerscore::detail
 

@@ -12,13 +12,8 @@
 
 namespace makerscore::detail {
 
-namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Data-driven shares of group k's children from their scores (the entities
-// with every child's score), or empty when the group's weights are stated or come from judgments (AHP).
-std::vector<double> DataShares(const Node& node, const Eigen::ArrayXXd& scores) {
+std::vector<double> DataShares(const Node& node, const std::vector<double>& subjective, const Eigen::ArrayXXd& scores,
+                               std::vector<double>* objective) {
   if (node.weights_method == WeightsMethod::kStated || WeightingOf(node.weights_method).from_judgments) return {};
   std::vector<Eigen::Index> rows;
   for (Eigen::Index i = 0; i < scores.rows(); ++i) {
@@ -32,13 +27,26 @@ std::vector<double> DataShares(const Node& node, const Eigen::ArrayXXd& scores) 
       x(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = scores(rows[r], node.children[j]);
     }
   }
+  const DerivedWeights how = node.weights ? *node.weights : DerivedWeights{};
+  const bool combined = node.weights_method == WeightsMethod::kCombined;
+  const WeightsMethod method = combined ? how.objective : node.weights_method;
   try {
-    Eigen::VectorXd w = DataWeights(node.weights_method, x, node.weights ? *node.weights : DerivedWeights{});
+    Eigen::VectorXd w = DataWeights(method, x, how);
+    if (objective) objective->assign(w.data(), w.data() + w.size());
+    if (combined) {
+      const Eigen::VectorXd s = Eigen::Map<const Eigen::VectorXd>(subjective.data(), w.size());
+      w = CombineWeights(s, w, how.mix.value_or(WeightMix::kProduct), how.alpha);
+    }
     return std::vector<double>(w.data(), w.data() + w.size());
   } catch (const Error& e) {
-    throw Error("weights of the children of '" + node.id + "' by " + ToString(node.weights_method) + ": " + e.what());
+    throw Error("weights of the children of '" + node.id + "' by " + ToString(node.weights_method) +
+                (combined ? std::string(" (objective: ") + ToString(method) + ")" : "") + ": " + e.what());
   }
 }
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The scale of a fuzzy group's ratings: that of its first rated descendant (the validator has checked that
 // they all share it).
@@ -229,7 +237,9 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
   for (int k = nodes - 1; k >= 0; --k) {
     const Node& node = tree[k];
     if (node.children.empty()) continue;
-    std::vector<double> data_shares = DataShares(node, *scores);
+    std::vector<double> subjective;
+    for (int c : node.children) subjective.push_back(class_share(c)[0]);
+    std::vector<double> data_shares = DataShares(node, subjective, *scores, nullptr);
     for (size_t j = 0; j < data_shares.size(); ++j) {
       (*shares)[node.children[j]] = data_shares[j];
       derived[node.children[j]] = 1;

@@ -38,10 +38,21 @@ double WeightOf(const RuleSet& rules, const Indicator& ind, int c) {
   return ind.class_weights.at(rules.classes->labels[c]);
 }
 
-// Shares of the children of a group whose weights are derived: AHP's
-// priorities, or equal until the data gives them (when scoring).
-std::vector<double> DerivedShares(const DerivedWeights& w, size_t n, double* cr) {
-  if (!detail::WeightingOf(w.method).from_judgments) return std::vector<double>(n, 1.0 / static_cast<double>(n));
+// Shares of the children of a group whose weights are derived: AHP's priorities; for combined weights
+// their subjective half (AHP's, or the children's stated weights), which scoring joins with the objective
+// half; or equal until the data gives them (when scoring).
+std::vector<double> DerivedShares(const DerivedWeights& w, const std::vector<Indicator>& children, double* cr) {
+  const size_t n = children.size();
+  if (w.method == WeightsMethod::kCombined && w.matrices.empty()) {
+    double sum = 0;
+    for (const Indicator& c : children) sum += c.weight;
+    std::vector<double> out;
+    for (const Indicator& c : children) out.push_back(c.weight / sum);
+    return out;
+  }
+  if (!detail::WeightingOf(w.method).from_judgments && w.method != WeightsMethod::kCombined) {
+    return std::vector<double>(n, 1.0 / static_cast<double>(n));
+  }
   std::vector<Eigen::MatrixXd> matrices;
   for (const auto& rows : w.matrices) {
     Eigen::MatrixXd a(n, n);
@@ -64,7 +75,7 @@ void AddNodes(CompiledModel* m, const std::vector<Indicator>& list, int parent, 
     m->nodes[parent].weights_method = derived->method;
     m->nodes[parent].random_index = derived->random_index;
     m->nodes[parent].weights = derived;
-    shares = DerivedShares(*derived, list.size(), &m->nodes[parent].consistency_ratio);
+    shares = DerivedShares(*derived, list, &m->nodes[parent].consistency_ratio);
   }
   for (const auto& ind : list) {
     for (int c = 0; c < classes; ++c) sum[c] += derived ? 0 : WeightOf(m->rules, ind, c);

@@ -450,6 +450,18 @@ std::vector<std::size_t> Result::ratings_of(int i, int k) const {
   return std::vector<std::size_t>(index.order.begin() + index.start[slot], index.order.begin() + index.start[slot + 1]);
 }
 
+double Result::max_points(int i, int k) const {
+  const std::vector<Node>& nodes = model_.nodes();
+  const Node& node = nodes[k];
+  if (model_.class_count() > 1 || shares_.size() != nodes.size()) {
+    const int c = entity_class(i);
+    return c < static_cast<int>(node.class_max_points.size()) ? node.class_max_points[c] : node.max_points;
+  }
+  // The root's points shared down the path, multiplied from the root as the compiler multiplies them (so
+  // stated weights give its numbers bit for bit).
+  return k == 0 ? node.max_points : max_points(i, node.parent) * shares_[k];
+}
+
 const Eigen::ArrayXXd& Result::memberships(int k) const {
   static const Eigen::ArrayXXd kNone;
   return k >= 0 && k < static_cast<int>(memberships_.size()) ? memberships_[k] : kNone;

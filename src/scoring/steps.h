@@ -52,6 +52,13 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
                    Eigen::ArrayXXd* scores, Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares,
                    const CohortContext& cohort);
 
+// aggregate.cpp: the shares of the children of node derived from the cohort's scores (the entities with
+// every child's score; `equal` too), empty when its weights are stated or from judgments (AHP) alone. Combined weights
+// join subjective (each child's share before the data, in order) with the objective weighting; objective,
+// when given, receives the objective weights alone (for explanations).
+std::vector<double> DataShares(const Node& node, const std::vector<double>& subjective, const Eigen::ArrayXXd& scores,
+                               std::vector<double>* objective);
+
 // aggregate.cpp: gives the tree these shares, and each node the maximum
 // points that follow from them (the root's stay). AggregateTree with
 // weight_set = &shares aggregates as it would over the tree so changed.

@@ -204,6 +204,10 @@ indicators:
     assert used["share"].sum() == pytest.approx(1)
     assert used.loc["D", "share"] > used.loc["C", "share"]
     assert set(used["source"]) == {"entropy"}
+    # What each indicator could earn follows the derived weights, in the long frame too.
+    long = result.to_frame("long").set_index(["entity", "indicator"])
+    assert long.loc[("X", "D"), "max_points"] == pytest.approx(used.loc["D", "share"] * rules.total, abs=1e-9)
+    assert long.loc[("Z", "C"), "max_points"] == pytest.approx(used.loc["C", "share"] * rules.total, abs=1e-9)
 
 
 def test_aggregation_figures_of_topsis_and_fuzzy():

@@ -136,7 +136,7 @@ class Result:
             "points": core.points[:, 1:].reshape(-1),
             "rank": _ranks(np.stack([core.ranks_of(j) for j in range(1, k)], axis=1).reshape(-1)
                            if k > 1 else np.zeros(0, dtype=np.int64)),
-            "max_points": np.tile(np.array([x.max_points for x in nodes[1:]]), n),
+            "max_points": core.max_points[:, 1:].reshape(-1),
             "flags": flag_text.reshape(-1),
         })
 

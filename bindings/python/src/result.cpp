@@ -168,6 +168,19 @@ void BindResult(py::module_& m) {
           py::arg("node"),
           "What a group aggregated over the cohort (TOPSIS, VIKOR, grey, fuzzy) computed, as a dict of copies; "
           "None for any other node.")
+      .def_property_readonly(
+          "max_points",
+          [](const Result& r) {
+            Eigen::ArrayXXd out(r.entity_count(), static_cast<Eigen::Index>(r.model().nodes().size()));
+            for (Eigen::Index k = 0; k < out.cols(); ++k) {
+              for (Eigen::Index i = 0; i < out.rows(); ++i) {
+                out(i, k) = r.max_points(static_cast<int>(i), static_cast<int>(k));
+              }
+            }
+            return out;
+          },
+          "The most points each entity could earn on each node (entity x node): the total shared down by the "
+          "weights as used (derived ones included), or the class's maximum.")
       .def_property_readonly("shares", &Result::shares,
                              "Each node's share of its parent's weight as used (stated, AHP's or derived from data).")
       .def(
