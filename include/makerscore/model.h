@@ -44,7 +44,8 @@ struct Node {
   WeightsMethod weights_method = WeightsMethod::kStated;
   double consistency_ratio = 0;
   RandomIndexTable random_index = RandomIndexTable::kSaaty;  // the RI table of consistency_ratio (AHP)
-  const DerivedWeights* weights = nullptr;                   // how they are derived (in rules()), or nullptr
+  int missing_comparisons = 0;              // AHP: comparisons not made (completed optimally; see Ahp in weights.h)
+  const DerivedWeights* weights = nullptr;  // how they are derived (in rules()), or nullptr
 };
 
 // A rule set compiled once: formulas parsed and resolved to field columns,

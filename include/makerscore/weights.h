@@ -25,6 +25,7 @@ struct AhpResult {
   double ri = 0;            // random index for n, from the table asked for
   double cr = 0;            // ci / ri; 0 for n <= 2
   double worst_cr = 0;      // the largest CR of the individual matrices
+  int missing = 0;          // comparisons not made (above the diagonal) in the (combined) matrix
 };
 
 // The random consistency index for an n x n matrix from a published table: Saaty 1980 (the table most
@@ -35,12 +36,17 @@ double RandomIndex(int n, RandomIndexTable table = RandomIndexTable::kSaaty);
 // The table's source, for outputs: "Saaty 1980", "Alonso & Lamata 2006".
 const char* RandomIndexSource(RandomIndexTable table);
 
-// "" when matrix is a valid comparison matrix (square, positive, ones on the
-// diagonal, a_ji = 1 / a_ij within 1%), else what is wrong.
+// "" when matrix is a valid comparison matrix (square, positive, ones on the diagonal, a_ji = 1 / a_ij
+// within 1%; a comparison not made is NaN on both sides, and those made connect every child with the
+// others), else what is wrong.
 std::string CheckComparisonMatrix(const Eigen::MatrixXd& matrix);
 
 // AHP weights of one or several experts' matrices (all valid and the same size).
-// The consistency ratios divide by the random index of table.
+// The consistency ratios divide by the random index of table. A matrix may be incomplete (NaN for the
+// comparisons not made): kEigenvector then takes the eigenvector of its optimal completion, the one with
+// the smallest lambda_max, and kGeometricMean the logarithmic least squares weights (Bozóki, Fülöp &
+// Rónyai 2010); lambda_max and CR are the optimal completion's. Experts' judgments combine over those who
+// made each comparison. Throws Error when the experts' comparisons together leave children unconnected.
 AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority = AhpPriority::kEigenvector,
               AhpCombine combine = AhpCombine::kJudgments, RandomIndexTable table = RandomIndexTable::kSaaty);
 

@@ -4,6 +4,7 @@
 #include "makerscore/present.h"
 #include "makerscore/weights.h"
 #include "present/aligned.h"
+#include "result/common.h"
 #include "util/text.h"
 #include "weights/weighting.h"
 
@@ -32,15 +33,11 @@ std::string FormatWeights(const Model& model, const std::vector<double>* shares)
     std::string how = ToString(parent.weights_method);
     if (parent.weights_method == WeightsMethod::kCombined && parent.weights) {
       const DerivedWeights& w = *parent.weights;
-      how += " (" +
-             (w.matrices.empty() ? std::string("stated")
-                                 : "ahp CR " + detail::FormatNumber(parent.consistency_ratio, 3) + ", RI of " +
-                                       RandomIndexSource(parent.random_index)) +
+      how += " (" + (w.matrices.empty() ? std::string("stated") : "ahp " + detail::AhpNote(parent)) +
              (w.mix == WeightMix::kProduct ? " x " : " and ") + ToString(w.objective) +
              (w.mix == WeightMix::kLinear ? ", alpha " + detail::FormatNumber(w.alpha, 4) : std::string()) + ")";
     } else if (FromJudgments(parent)) {
-      how += " (CR " + detail::FormatNumber(parent.consistency_ratio, 3) + ", RI of " +
-             RandomIndexSource(parent.random_index) + ")";
+      how += " (" + detail::AhpNote(parent) + ")";
     }
     if (!shares && FromScores(parent)) how += ", from data";
     rows.push_back({std::string(2 * (n.depth - 1), ' ') + n.id, how,

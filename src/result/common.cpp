@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "makerscore/flags.h"
+#include "makerscore/weights.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
@@ -22,6 +23,17 @@ std::vector<int> RankOrder(const Result& r) {
 double ShownValue(const Result& r, int i, int k) {
   if (r.model().rules().weighting == Weighting::kPoints) return r.points()(i, k);
   return r.scores()(i, k) * r.model().rules().total;
+}
+
+std::string AhpNote(const Node& group) {
+  std::string out =
+      "CR " + FormatNumber(group.consistency_ratio, 3) + ", RI of " + RandomIndexSource(group.random_index);
+  const int missing = group.missing_comparisons;
+  if (missing > 0) {
+    out += "; " + std::to_string(missing) + (missing == 1 ? " comparison" : " comparisons") +
+           " not made, completed optimally";
+  }
+  return out;
 }
 
 double MostPoints(const Result& r, int k, int i) { return r.max_points(i, k); }

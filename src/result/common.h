@@ -19,6 +19,10 @@ std::vector<int> RankOrder(const Result& r);
 // weights (a composite index's 0-100 sub-index).
 double ShownValue(const Result& r, int i, int k);
 
+// "CR 0.016, RI of Saaty 1980" for a group weighted by AHP, and "; 1 comparison not made, completed
+// optimally" when its matrix was incomplete.
+std::string AhpNote(const Node& group);
+
 // The most points node k can earn for entity i (Result::max_points: by the shares scoring used).
 double MostPoints(const Result& r, int k, int i);
 

@@ -238,9 +238,7 @@ std::string ExplainCombined(const Result& r, const detail::CompiledModel& m, con
   const bool product = how.mix == WeightMix::kProduct;
   std::string out =
       "  weights combined (组合赋权) from the subjective weights s (" +
-      (how.matrices.empty()
-           ? std::string("as stated")
-           : "AHP, CR " + FormatNumber(node.consistency_ratio, 3) + ", RI of " + RandomIndexSource(node.random_index)) +
+      (how.matrices.empty() ? std::string("as stated") : "AHP, " + detail::AhpNote(node)) +
       ") and the objective weights o (" + ToString(how.objective) + ", from the cohort's scores), " +
       (product ? "w = s x o / sum(s x o)"
                : "w = " + FormatNumber(how.alpha, 4) + " x s + " + FormatNumber(1 - how.alpha, 4) + " x o") +
@@ -283,10 +281,9 @@ std::string ExplainNode(const Result& r, int k, int i) {
                             node.weights->correlation == Correlation::kSpearman;
       out += "  weights derived by " + std::string(ToString(node.weights_method)) +
              (spearman ? " (Spearman's correlation)" : "") +
-             (how.from_judgments ? " (pairwise comparisons, CR " + FormatNumber(node.consistency_ratio, 3) +
-                                       ", RI of " + RandomIndexSource(node.random_index) + ")"
-              : how.from_scores ? " from the cohort's scores"
-                                : "") +
+             (how.from_judgments ? " (pairwise comparisons, " + detail::AhpNote(node) + ")"
+              : how.from_scores  ? " from the cohort's scores"
+                                 : "") +
              ": " + detail::Join(shares, ", ") + "\n";
     }
     if (const AggregationTrace* t = r.aggregation_trace(k)) {

@@ -344,10 +344,15 @@ const std::vector<KeyInfo>& RuleKeys() {
        Summaries<WeightsMethod, detail::WeightingDef>(detail::WeightingOf, "; ", true) + "."},
       {"weights", "matrix", T::kList, false, "", "",
        "AHP: the pairwise comparison matrix, rows and columns in the children's order, e.g. "
-       "`[[1, 3, 5], [1/3, 1, 3], [1/5, 1/3, 1]]` (fractions allowed)."},
+       "`[[1, 3, 5], [1/3, 1, 3], [1/5, 1/3, 1]]` (fractions allowed). A comparison not made is `~` on both "
+       "sides of the diagonal (an incomplete matrix, e.g. `[[1, 2, ~], [1/2, 1, 3], [~, 1/3, 1]]`), as long as "
+       "those made connect every child with the others: it is completed optimally, with the smallest "
+       "lambda_max (Bozóki, Fülöp & Rónyai 2010), and the outputs say how many were completed."},
       {"weights", "matrices", T::kList, false, "", "", "Group AHP: one matrix per expert, instead of `matrix`."},
       {"weights", "priority", T::kString, false, "eigenvector", "eigenvector|geometric_mean",
-       "AHP: priorities by the principal eigenvector or by normalised row geometric means."},
+       "AHP: priorities by the principal eigenvector or by normalised row geometric means; for an incomplete "
+       "matrix, the eigenvector of its optimal completion or the logarithmic least squares weights (LLSM, "
+       "which the row geometric means are for a complete one). Its CR is the optimal completion's."},
       {"weights", "combine", T::kString, false, "judgments", "judgments|priorities",
        "Group AHP: combine the experts' judgments (element-wise geometric mean) or their priorities."},
       {"weights", "accept_inconsistent", T::kBool, false, "false", "",

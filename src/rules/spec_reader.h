@@ -5,6 +5,7 @@
 #define MAKERSCORE_SRC_RULES_SPEC_READER_H_
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -37,8 +38,15 @@ class SpecReader : public YamlReader {
       }
       for (const auto& cell : row) {
         double v = 0;
+        // A comparison not made: ~ or null (an incomplete matrix).
+        if (cell.IsNull()) {
+          values.push_back(std::numeric_limits<double>::quiet_NaN());
+          continue;
+        }
         if (!cell.IsScalar() || !ParseRatio(cell.Scalar(), &v)) {
-          Error(cell.Mark(), path, "a comparison must be a number or a fraction such as 1/3, not " + Describe(cell));
+          Error(
+              cell.Mark(), path,
+              "a comparison must be a number or a fraction such as 1/3 (or ~ for one not made), not " + Describe(cell));
           return {};
         }
         values.push_back(v);

@@ -157,7 +157,8 @@ void OverCohort(const Group& g, const std::vector<Node>& tree, const Node& node,
   const AggregateOptions& o = node.indicator->aggregate_options;
   const bool values = Word(o, "over", "scores") == "values";
   if (values && !context.values) throw std::logic_error("AggregateTree: 'over: values' without the values");
-  CohortInput in{Eigen::ArrayXXd(n, g.kids), Eigen::ArrayXXd(n, g.kids), std::vector<char>(g.kids, 0), context.ids};
+  CohortInput in{
+      Eigen::ArrayXXd(n, g.kids), Eigen::ArrayXXd(n, g.kids), std::vector<char>(g.kids, 0), context.ids, nullptr, {}};
   if (def.memberships) {
     if (!context.memberships || !context.rules) throw std::logic_error("AggregateTree: fuzzy without memberships");
     in.scale = FuzzyScale(tree, node, *context.rules);

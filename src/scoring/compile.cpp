@@ -41,7 +41,7 @@ double WeightOf(const RuleSet& rules, const Indicator& ind, int c) {
 // Shares of the children of a group whose weights are derived: AHP's priorities; for combined weights
 // their subjective half (AHP's, or the children's stated weights), which scoring joins with the objective
 // half; or equal until the data gives them (when scoring).
-std::vector<double> DerivedShares(const DerivedWeights& w, const std::vector<Indicator>& children, double* cr) {
+std::vector<double> DerivedShares(const DerivedWeights& w, const std::vector<Indicator>& children, Node* group) {
   const size_t n = children.size();
   if (w.method == WeightsMethod::kCombined && w.matrices.empty()) {
     double sum = 0;
@@ -63,7 +63,8 @@ std::vector<double> DerivedShares(const DerivedWeights& w, const std::vector<Ind
   }
   AhpResult r = Ahp(matrices, w.geometric_mean ? AhpPriority::kGeometricMean : AhpPriority::kEigenvector,
                     w.combine_priorities ? AhpCombine::kPriorities : AhpCombine::kJudgments, w.random_index);
-  *cr = std::max(r.cr, r.worst_cr);
+  group->consistency_ratio = std::max(r.cr, r.worst_cr);
+  group->missing_comparisons = r.missing;
   return std::vector<double>(r.weights.data(), r.weights.data() + n);
 }
 
@@ -75,7 +76,7 @@ void AddNodes(CompiledModel* m, const std::vector<Indicator>& list, int parent, 
     m->nodes[parent].weights_method = derived->method;
     m->nodes[parent].random_index = derived->random_index;
     m->nodes[parent].weights = derived;
-    shares = DerivedShares(*derived, list, &m->nodes[parent].consistency_ratio);
+    shares = DerivedShares(*derived, list, &m->nodes[parent]);
   }
   for (const auto& ind : list) {
     for (int c = 0; c < classes; ++c) sum[c] += derived ? 0 : WeightOf(m->rules, ind, c);

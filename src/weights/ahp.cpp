@@ -1,10 +1,12 @@
 // The analytic hierarchy process: priorities and consistency.
 #include <Eigen/Eigenvalues>
 #include <cmath>
+#include <limits>
 
 #include "makerscore/error.h"
 #include "makerscore/weights.h"
 #include "util/text.h"
+#include "weights/incomplete.h"
 #include "weights/weighting.h"
 
 namespace makerscore {
@@ -41,7 +43,14 @@ void Consistency(const Eigen::MatrixXd& a, const Eigen::VectorXd& w, double lamb
   (void)w;
 }
 
+// Priorities and lambda_max. An incomplete matrix (NaN for the comparisons not made) is completed
+// optimally (Bozóki, Fülöp & Rónyai 2010): the eigenvector of that completion, or the logarithmic least
+// squares weights (the geometric means' generalisation); lambda_max is the optimal completion's.
 Eigen::VectorXd Priorities(const Eigen::MatrixXd& a, AhpPriority p, double* lambda) {
+  if (detail::MissingComparisons(a) > 0) {
+    const Eigen::VectorXd w = Principal(detail::OptimalCompletion(a), lambda);
+    return p == AhpPriority::kEigenvector ? w : detail::Llsm(a);
+  }
   if (p == AhpPriority::kEigenvector) return Principal(a, lambda);
   Eigen::VectorXd w = GeometricMeanRows(a);
   *lambda = LambdaOf(a, w);
@@ -71,6 +80,14 @@ std::string CheckComparisonMatrix(const Eigen::MatrixXd& a) {
   for (Eigen::Index i = 0; i < a.rows(); ++i) {
     for (Eigen::Index j = 0; j < a.cols(); ++j) {
       std::string where = " (row " + std::to_string(i + 1) + ", column " + std::to_string(j + 1) + ")";
+      if (i != j && std::isnan(a(i, j))) {  // a comparison not made
+        if (!std::isnan(a(j, i))) {
+          return "a comparison not made is left out on both sides of the diagonal: row " + std::to_string(i + 1) +
+                 ", column " + std::to_string(j + 1) + " is empty but row " + std::to_string(j + 1) + ", column " +
+                 std::to_string(i + 1) + " is " + detail::FormatNumber(a(j, i));
+        }
+        continue;
+      }
       if (!(a(i, j) > 0) || !std::isfinite(a(i, j))) return "every comparison must be a positive number" + where;
       if (i == j && a(i, j) != 1) return "the diagonal must be 1" + where;
       if (std::fabs(a(i, j) * a(j, i) - 1) > 0.01) {
@@ -79,7 +96,7 @@ std::string CheckComparisonMatrix(const Eigen::MatrixXd& a) {
       }
     }
   }
-  return "";
+  return detail::CheckConnected(a);
 }
 
 AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority, AhpCombine combine,
@@ -94,9 +111,19 @@ AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority
     r.worst_cr = std::max(r.worst_cr, one.cr);
   }
   if (matrices.size() == 1 || combine == AhpCombine::kJudgments) {
-    Eigen::MatrixXd logs = Eigen::MatrixXd::Zero(matrices[0].rows(), matrices[0].cols());
-    for (const auto& m : matrices) logs += m.array().log().matrix();
-    Eigen::MatrixXd combined = (logs / static_cast<double>(matrices.size())).array().exp().matrix();
+    // The element-wise geometric mean over the experts who made each comparison (NaN where none did).
+    const Eigen::Index n = matrices[0].rows();
+    Eigen::MatrixXd logs = Eigen::MatrixXd::Zero(n, n), made = Eigen::MatrixXd::Zero(n, n);
+    for (const auto& m : matrices) {
+      logs += m.array().isNaN().select(0.0, m.array().log()).matrix();
+      made += (!m.array().isNaN()).cast<double>().matrix();
+    }
+    Eigen::MatrixXd combined =
+        (made.array() > 0).select((logs.array() / made.array()).exp(), std::numeric_limits<double>::quiet_NaN());
+    if (matrices.size() > 1) {
+      if (std::string apart = detail::CheckConnected(combined); !apart.empty()) throw Error("AHP: " + apart);
+    }
+    r.missing = detail::MissingComparisons(combined);
     r.weights = Priorities(combined, priority, &lambda);
     Consistency(combined, r.weights, lambda, table, &r);
     return r;

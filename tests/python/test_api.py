@@ -210,6 +210,24 @@ indicators:
     assert long.loc[("Z", "C"), "max_points"] == pytest.approx(used.loc["C", "share"] * rules.total, abs=1e-9)
 
 
+def test_an_incomplete_ahp_matrix():
+    # a13 not made: the consistent completion a13 = a12 x a23 = 2 x 3 = 6, so the weights are
+    # (6, 3, 1) / 10 and CR is 0 (tests/ahp_incomplete_test.cpp works the same tree by hand).
+    rules = ms.parse_rules("""format: makerscore/1
+id: ia
+title: 不完全判断矩阵
+fields: [{id: a, name: 甲}, {id: b, name: 乙}, {id: c, name: 丙}]
+weights: {method: ahp, matrix: [[1, 2, ~], [1/2, 1, 3], [~, 1/3, 1]]}
+indicators:
+  - {id: A, name: 甲, value: a, score: {method: goalposts, low: 0, high: 10}}
+  - {id: B, name: 乙, value: b, score: {method: goalposts, low: 0, high: 10}}
+  - {id: C, name: 丙, value: c, score: {method: goalposts, low: 0, high: 10}}
+""")
+    assert rules.nodes[0].missing_comparisons == 1
+    assert rules.nodes[0].consistency_ratio == pytest.approx(0, abs=1e-9)
+    w = rules.weights()
+    assert list(w["share"]) == pytest.approx([0.6, 0.3, 0.1], abs=1e-9)
+
 def test_aggregation_figures_of_topsis_and_fuzzy():
     # TOPSIS: Tzeng & Huang (2011), the example of tests/cohort_test.cpp: closeness 0.5037, 0.6581, 0.7482,
     # 0.3340 (printed to 4 decimals).

@@ -38,6 +38,7 @@ class Node:
     scale: str
     weights_method: str
     consistency_ratio: float
+    missing_comparisons: int
 
 class Model:
     id: str

@@ -82,6 +82,8 @@ void BindRules(py::module_& m) {
           "How this group's children's weights are derived, the rule file's word (ahp, entropy, critic ...); '' when "
           "stated.")
       .def_readonly("consistency_ratio", &Node::consistency_ratio, "The AHP consistency ratio of this group's matrix.")
+      .def_readonly("missing_comparisons", &Node::missing_comparisons,
+                    "AHP: the comparisons not made in this group's matrix (completed optimally); 0 when complete.")
       .def("__repr__", [](const Node& n) { return "<Node " + n.id + " " + n.name + ">"; });
 
   py::class_<Model>(m, "Model",
