@@ -185,6 +185,49 @@ TEST(Uncertainty, TheSectionInARuleFileAndInItsOwnFile) {
   }
 }
 
+TEST(Uncertainty, AggregationsOverTheCohortAsAlternatives) {
+  // A group G (100 points) of A and B, weighted equally, by the arithmetic mean or by TOPSIS (its default
+  // options: vector normalisation, the cohort's ideal). Scores by goalposts 0..10: X (1, 0), Y (0.45, 0.45),
+  // Z (0, 0.1). Arithmetic: X 50, Y 45, Z 5. TOPSIS by hand: the column norms are sqrt(1 + 0.45^2) =
+  // 1.096586 and sqrt(0.45^2 + 0.1^2) = 0.460977, so r = (0.911922, 0.410365, 0) and (0, 0.976187,
+  // 0.216930); ideal (0.911922, 0.976187), anti-ideal (0, 0). With the weights 1/2:
+  //   X: D+ = 0.5 x 0.976187 = 0.488094, D- = 0.5 x 0.911922 = 0.455961, closeness 0.482982
+  //   Y: D+ = 0.5 x 0.501557 = 0.250779, D- = 0.5 x sqrt(0.410365^2 + 0.976187^2) = 0.529473, 0.678581
+  //   Z: D+ = 0.5 x sqrt(0.911922^2 + 0.759257^2) = 0.593327, D- = 0.5 x 0.216930 = 0.108465, 0.154557
+  // so TOPSIS ranks Y first where the mean ranks X first, and Y is 优 (>= 60) only under TOPSIS.
+  Model m = Model::Compile(testing::RulesFromText(R"(format: makerscore/1
+id: u
+title: 不确定性
+fields: [{id: a, name: 甲}, {id: b, name: 乙}]
+indicators:
+  - id: G
+    name: 组
+    weight: 100
+    children:
+      - {id: A, name: 甲, weight: 50, value: a, score: {method: goalposts, low: 0, high: 10}}
+      - {id: B, name: 乙, weight: 50, value: b, score: {method: goalposts, low: 0, high: 10}}
+grades: [{grade: 优, min: 60}, {grade: 良, min: 0}]
+uncertainty:
+  aggregation: [{indicator: G, alternatives: [arithmetic, topsis]}]
+  replications: 2000
+)"));
+  auto data = std::make_shared<Dataset>(ParseDatasetCsv("id,a,b\nX,10,0\nY,4.5,4.5\nZ,0,1\n", m.rules(), "d.csv"));
+  UncertaintyResult r = AnalyseUncertainty(m, data, nullptr, nullptr, *m.rules().uncertainty);
+  ASSERT_EQ(r.inputs, std::vector<std::string>{"aggregation of G"});
+  const double mean[] = {50, 45, 5}, topsis[] = {48.2982, 67.8581, 15.4557};
+  int by_topsis = 0;
+  for (int k = 0; k < r.totals.rows(); ++k) {
+    const bool t = std::fabs(r.totals(k, 1) - topsis[1]) < 1e-3;
+    by_topsis += t;
+    for (int i = 0; i < 3; ++i) EXPECT_NEAR(r.totals(k, i), t ? topsis[i] : mean[i], 1e-3) << k << " " << i;
+    EXPECT_EQ(r.ranks(k, 0), t ? 2 : 1);
+    EXPECT_EQ(r.ranks(k, 2), 3);
+  }
+  // Each replication picks one of the two at random: about half each (SD of the share 0.011).
+  EXPECT_NEAR(by_topsis / static_cast<double>(r.totals.rows()), 0.5, 0.04);
+  EXPECT_NEAR(r.entities[1].grade_probability[0], by_topsis / static_cast<double>(r.totals.rows()), 1e-12);
+}
+
 TEST(Uncertainty, RuleFileChecks) {
   EXPECT_THAT_CONTAINS(testing::ErrorsOf(Rules("  methods:\n    - {indicator: C, alternatives: [{method: minmax}]}\n")),
                        "'C' is not a quantitative indicator of the tree");

@@ -70,6 +70,9 @@ class Dataset {
   // listed in set_aside(); the columns are copied. Throws DataError for an
   // unknown entity or field.
   Dataset WithSetAside(std::vector<CellProblem> cells) const;
+  // A copy holding only the entities at rows (indices, in the order given) with their source rows, the
+  // notes, and the cells set aside of those entities; the columns are copied.
+  Dataset Subset(const std::vector<int>& rows) const;
 
   // What the reader of a file left out or took for granted, in words for
   // people, each naming its row: title rows above the header, a totals row

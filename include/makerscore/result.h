@@ -15,6 +15,7 @@
 #include "makerscore/indicator_stats.h"
 #include "makerscore/model.h"
 #include "makerscore/ratings.h"
+#include "makerscore/screening.h"
 
 namespace makerscore {
 
@@ -106,6 +107,11 @@ class Result {
     return k < static_cast<int>(traces_.size()) && !traces_[k].figure_names.empty() ? &traces_[k] : nullptr;
   }
 
+  // When the rule set screens its cohort (`screen:`): every entity of the data as given, with its share of
+  // data and whether it was kept; the entities of this result are the kept ones (current() holds only them).
+  // nullptr when the rule set does not screen.
+  const Screening* screening() const { return screening_.get(); }
+
   // The inputs the result was computed from (for explanations).
   const Dataset& current() const { return *current_; }
   const Dataset* previous() const { return previous_.get(); }
@@ -144,6 +150,7 @@ class Result {
   std::vector<int> ranks_;
   std::vector<int> grades_;  // index into model().rules().grades, -1 for none
   std::vector<std::string> warnings_;
+  std::shared_ptr<const Screening> screening_;
 };
 
 }  // namespace makerscore

@@ -115,12 +115,28 @@ struct RatedSpec {
   std::optional<double> max_cv;  // flag an item whose ratings' coefficient of variation exceeds this
 };
 
-// What to do when an indicator's value cannot be computed for an entity.
 // What a data cell that cannot be used (not a number, outside its field's
 // bounds, not a whole count) does.
 enum class BadCells {
   kError,     // the data file is refused, every such cell listed
   kSetAside,  // the cell counts as missing; its entity is scored but not ranked or graded
+};
+
+// What screening leaves an entity out of the cohort for (COINr's Screen(unit_screen = ...)).
+enum class ScreenBy {
+  kMissing,         // too few of its indicators have a value ("byNA")
+  kZeros,           // too few of those with a value are other than 0 ("byzeros")
+  kMissingOrZeros,  // either ("byNAandzeros")
+};
+
+// `screen:`: entities with too little data are left out of the cohort before anything is computed from it
+// (imputation, outliers, min-max, data weights, TOPSIS ...), as COINr's Screen() removes units.
+struct ScreenSpec {
+  ScreenBy by = ScreenBy::kMissing;
+  double min_available = 2.0 / 3;    // the least share of its indicators with a value (COINr's dat_thresh)
+  double min_nonzero = 0.05;         // the least share of those with a value that are not 0 (nonzero_thresh)
+  std::vector<std::string> include;  // entity ids kept whatever their data (COINr's Force, Include = TRUE)
+  std::vector<std::string> exclude;  // entity ids left out whatever their data (Include = FALSE)
 };
 
 enum class MissingPolicy {
@@ -398,6 +414,7 @@ struct RuleSet {
   MissingPolicy missing = MissingPolicy::kZero;  // default for every indicator
   std::string missing_group;                     // default group field for kGroupMean
   BadCells bad_cells = BadCells::kError;
+  std::optional<ScreenSpec> screen;     // `screen:`: entities left out for want of data
   std::optional<OutlierSpec> outliers;  // default outlier treatment
   std::optional<Classes> classes;
   std::optional<DerivedWeights> weights;  // derive the first level's weights
@@ -425,6 +442,7 @@ const char* ToString(Direction direction);
 const char* ToString(Combine combine);
 const char* ToString(MissingPolicy policy);
 const char* ToString(BadCells bad_cells);
+const char* ToString(ScreenBy by);  // "missing", "zeros", "missing_or_zeros"
 const char* ToString(VetoIfMissing if_missing);
 const char* ToString(PlacesRounding rounding);
 const char* ToString(RandomIndexTable table);   // "saaty", "alonso_lamata"

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "makerscore/error.h"
 #include "util/unicode.h"
@@ -148,6 +149,28 @@ Dataset Dataset::WithSetAside(std::vector<CellProblem> cells) const {
   out.notes_ = notes_;
   out.set_aside_.insert(out.set_aside_.end(), std::make_move_iterator(cells.begin()),
                         std::make_move_iterator(cells.end()));
+  return out;
+}
+
+Dataset Dataset::Subset(const std::vector<int>& rows) const {
+  const auto n = static_cast<Eigen::Index>(rows.size());
+  Eigen::MatrixXd values(n, field_count());
+  std::vector<std::string> ids, names;
+  std::vector<int> source_rows;
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const int i = rows[static_cast<size_t>(r)];
+    for (int j = 0; j < field_count(); ++j) values(r, j) = columns_[j][i];
+    ids.push_back(entity_ids_[i]);
+    names.push_back(entity_names_[i]);
+    source_rows.push_back(rows_[i]);
+  }
+  const std::unordered_set<std::string> kept(ids.begin(), ids.end());
+  Dataset out(field_ids_, std::move(ids), std::move(names), std::move(values), std::move(source_rows), source_,
+              categories_);
+  out.notes_ = notes_;
+  for (const CellProblem& p : set_aside_) {
+    if (kept.count(p.entity)) out.set_aside_.push_back(p);
+  }
   return out;
 }
 

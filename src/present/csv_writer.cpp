@@ -56,6 +56,8 @@ void WriteCsv(const Result& r, std::ostream& out) {
   if (direct) out << ",graded_directly";
   const bool set_aside = rules.bad_cells == BadCells::kSetAside;
   if (set_aside) out << ",set_aside";
+  const Screening* screening = r.screening();
+  if (screening) out << ",screened_out";
   out << ",flags\n";
   std::string row;
   for (int i : detail::RankOrder(r)) {
@@ -87,7 +89,18 @@ void WriteCsv(const Result& r, std::ostream& out) {
       for (const CellProblem& p : r.set_aside(i)) cells.push_back("row " + std::to_string(p.row) + ", " + p.message);
       out << "," << Quote(detail::Join(cells, "; "));
     }
+    if (screening) out << ",";
     out << "," << Quote(detail::Join(flags, " ")) << "\n";
+  }
+  if (!screening) return;
+  // The entities screened out, last: an id and a reason, every number empty (not scored).
+  size_t empty_cells = (rules.classes ? 1 : 0) + (nodes.size() - 1) + groups.size() + (rules.vetoes.empty() ? 0 : 1) +
+                       (direct ? 1 : 0) + (set_aside ? 1 : 0) + rules.bonus.items.size() +
+                       rules.deductions.items.size();
+  for (int e : screening->removed()) {
+    const EntityAvailability& a = screening->entities[e];
+    out << "," << Quote(a.id) << "," << Quote(a.name) << ",," << std::string(empty_cells, ',') << ","
+        << Quote(screening->Reason(e)) << ",\n";
   }
 }
 

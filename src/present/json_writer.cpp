@@ -85,6 +85,34 @@ std::string ToJson(const Result& r) {
     entities.push_back(e);
   }
   doc["entities"] = entities;
+  if (const Screening* s = r.screening()) {
+    // Every entity of the data as given, with its share of data (COINr's DataSummary), and those left out.
+    nlohmann::json all = nlohmann::json::array();
+    nlohmann::json removed = nlohmann::json::array();
+    for (size_t e = 0; e < s->entities.size(); ++e) {
+      const EntityAvailability& a = s->entities[e];
+      all.push_back({{"id", a.id},
+                     {"name", a.name},
+                     {"row", a.row},
+                     {"indicators", a.indicators},
+                     {"missing", a.missing},
+                     {"zeros", a.zeros},
+                     {"available", a.available},
+                     {"nonzero", Number(a.nonzero)},
+                     {"low_data", a.low_data},
+                     {"low_nonzero", a.low_nonzero},
+                     {"forced", a.forced},
+                     {"kept", a.kept},
+                     {"reason", s->Reason(static_cast<int>(e))}});
+      if (!a.kept) removed.push_back(a.id);
+    }
+    doc["screening"] = {{"by", ToString(s->spec.by)},
+                        {"min_available", s->spec.min_available},
+                        {"min_nonzero", s->spec.min_nonzero},
+                        {"rule", detail::ScreeningRule(s->spec)},
+                        {"removed", removed},
+                        {"entities", all}};
+  }
   // Invalid UTF-8 (from data built in code) becomes U+FFFD rather than an exception.
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -263,6 +263,16 @@ std::string DataQuality(const Result& r, const CohortFigures& f) {
       items += "<li>" + who + Label("缺少必需数据，无总分", "required data missing, no total") + "</li>\n";
     }
   }
+  // Those the rule file's screening left out of the cohort before scoring.
+  if (const Screening* s = r.screening()) {
+    for (int e : s->removed()) {
+      const EntityAvailability& a = s->entities[static_cast<size_t>(e)];
+      const std::string share = std::to_string(a.indicators - a.missing) + "/" + std::to_string(a.indicators);
+      items += "<li><b>" + Html(a.id) + "</b> " + Html(a.name) + ": " +
+               Label("数据不足，未参评（" + share + " 项指标有数据）", "screened out before scoring") + " — " +
+               Html(s->Reason(e)) + "</li>\n";
+    }
+  }
   out += "<h3>" + Label("否决与未排名", "Vetoes and makerspaces not ranked") + "</h3>\n";
   out += items.empty() ? "<p>" + Label("无", "None") + ".</p>\n" : "<ul id=\"not-ranked\">\n" + items + "</ul>\n";
   // Every value missing from the data, by makerspace: a blank cell never costs points without a word.

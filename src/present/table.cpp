@@ -39,6 +39,9 @@ std::string FormatTable(const Result& r) {
   int unscored =
       static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const auto& row) { return row[0] == "-"; }));
   out += "\n" + std::to_string(r.entity_count()) + " entities";
+  if (const Screening* s = r.screening(); s && !s->removed().empty()) {
+    out += " (" + std::to_string(s->removed().size()) + " more screened out, listed below)";
+  }
   if (nodes.size() == 1) {
     out += ", graded by conditions alone (the rule file has no indicators, so no total and no rank)";
   } else if (unscored)
@@ -56,6 +59,7 @@ std::string FormatTable(const Result& r) {
     }
   }
   if (!set_aside.empty()) out += "\nNot ranked or graded because a cell of their data cannot be used:\n" + set_aside;
+  if (const std::string screened = detail::ScreenedOut(r); !screened.empty()) out += "\n" + screened;
   // Every value missing from the data, so that a blank cell never costs points without a word.
   if (const std::string missing = MissingSummary(r, 50); !missing.empty()) out += "\n" + missing;
   return out;

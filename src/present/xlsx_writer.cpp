@@ -125,6 +125,15 @@ std::string XlsxWorkbook(const Result& r) {
       ranked.Number(y, first + k - 1, detail::ShownValue(r, i, k));
     ranked.Text(y, note, detail::GradeNote(r, i));
   }
+  // The entities screening left out, after the ranked: no numbers, the reason in 说明.
+  if (const Screening* s = r.screening()) {
+    int y = static_cast<int>(order.size()) + 1;
+    for (int e : s->removed()) {
+      ranked.Text(y, 1, s->entities[static_cast<size_t>(e)].id);
+      ranked.Text(y, 2, s->entities[static_cast<size_t>(e)].name);
+      ranked.Text(y++, note, "数据不足，未参评：" + s->Reason(e));
+    }
+  }
   std::vector<double> widths = {6, 10, 24, 9};
   if (grades) widths.push_back(6);
   widths.resize(heads.size() - 1, 14);

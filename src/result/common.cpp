@@ -36,6 +36,35 @@ std::string AhpNote(const Node& group) {
   return out;
 }
 
+std::string ScreeningRule(const ScreenSpec& spec) {
+  const std::string available =
+      "at least " + FormatNumber(100 * spec.min_available, 1) + "% of the indicators with a value";
+  const std::string nonzero = "at least " + FormatNumber(100 * spec.min_nonzero, 1) + "% of the values other than 0";
+  switch (spec.by) {
+    case ScreenBy::kMissing:
+      return "by data availability: " + available;
+    case ScreenBy::kZeros:
+      return "by zeros: " + nonzero;
+    case ScreenBy::kMissingOrZeros:
+      break;
+  }
+  return "by data availability and zeros: " + available + ", and " + nonzero;
+}
+
+std::string ScreenedOut(const Result& r) {
+  const Screening* s = r.screening();
+  if (!s) return "";
+  std::string out;
+  for (int e : s->removed()) {
+    const EntityAvailability& a = s->entities[e];
+    out += "  " + a.id + (a.name.empty() ? "" : " " + a.name) + " (row " + std::to_string(a.row) +
+           "): " + s->Reason(e) + "\n";
+  }
+  if (out.empty()) return "";
+  return "Screened out before scoring (screen " + ScreeningRule(s->spec) + "), so not scored, ranked or graded:\n" +
+         out;
+}
+
 double MostPoints(const Result& r, int k, int i) { return r.max_points(i, k); }
 
 double MostShown(const Result& r, int k, int entity_class) {

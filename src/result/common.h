@@ -45,6 +45,12 @@ bool OffTheScale(const RuleSet& rules, const std::string& grade);
 // graded by its total.
 std::string GradeNote(const Result& r, int i);
 
+// The screening rule in words: "by data availability: at least 90% of the indicators with a value".
+std::string ScreeningRule(const ScreenSpec& spec);
+
+// The entities the rule file's screen: left out, one line each with why, under a heading; "" when none.
+std::string ScreenedOut(const Result& r);
+
 }  // namespace makerscore::detail
 
 #endif  // MAKERSCORE_SRC_RESULT_COMMON_H_

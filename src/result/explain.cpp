@@ -360,6 +360,21 @@ std::string AdjustmentLines(const Result& r, int i) {
 
 std::string Explain(const Result& r, const std::string& entity_id, const std::string& indicator_id) {
   int i = r.FindEntity(entity_id);
+  if (const Screening* s = r.screening(); i < 0 && s) {
+    for (size_t e = 0; e < s->entities.size(); ++e) {
+      const EntityAvailability& a = s->entities[e];
+      if (a.id != entity_id) continue;
+      std::string out = a.id + (a.name.empty() ? "" : " " + a.name) + "\n  screened out before scoring (screen " +
+                        detail::ScreeningRule(s->spec) + "): " + s->Reason(static_cast<int>(e)) +
+                        "; not scored, ranked or graded, and left out of every cohort figure\n";
+      if (!a.missing_nodes.empty()) {
+        std::vector<std::string> ids;
+        for (int k : a.missing_nodes) ids.push_back(r.model().nodes()[k].id + " " + r.model().nodes()[k].name);
+        out += "  indicators without a value: " + detail::Join(ids, ", ") + "\n";
+      }
+      return out;
+    }
+  }
   if (i < 0) {
     throw Error("no entity '" + entity_id + "' in the data" + detail::DidYouMean(entity_id, r.entity_ids()));
   }

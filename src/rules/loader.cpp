@@ -104,6 +104,16 @@ class Loader : public detail::UncertaintyReader {
     WordOf(top, "rules", "bad_cells", &rules->bad_cells);
     if (top.count("weights") && top["weights"].IsMap()) rules->weights = ReadWeights(top["weights"], "weights");
     if (top.count("outliers") && top["outliers"].IsMap()) rules->outliers = ReadOutliers(top["outliers"], "outliers");
+    if (top.count("screen") && top["screen"].IsMap()) {
+      ScreenSpec screen;
+      KeyNodes m = Section(top["screen"], "screen", "screen");
+      WordOf(m, "screen", "by", &screen.by);
+      Num(m, "min_available", &screen.min_available);
+      Num(m, "min_nonzero", &screen.min_nonzero);
+      screen.include = StringList(m, "include", "screen/include");
+      screen.exclude = StringList(m, "exclude", "screen/exclude");
+      rules->screen = screen;
+    }
     if (top.count("uncertainty") && top["uncertainty"].IsMap()) {
       rules->uncertainty = ReadUncertainty(top["uncertainty"], "uncertainty");
     }

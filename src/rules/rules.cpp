@@ -116,6 +116,12 @@ const WordTable<BadCells>& Words(BadCells) {
   return kWords;
 }
 
+const WordTable<ScreenBy>& Words(ScreenBy) {
+  static const WordTable<ScreenBy> kWords = {
+      {ScreenBy::kMissing, "missing"}, {ScreenBy::kZeros, "zeros"}, {ScreenBy::kMissingOrZeros, "missing_or_zeros"}};
+  return kWords;
+}
+
 const WordTable<Weighting>& Words(Weighting) {
   static const WordTable<Weighting> kWords = {{Weighting::kPoints, "points"}, {Weighting::kRelative, "relative"}};
   return kWords;
@@ -198,6 +204,7 @@ const char* ToString(Direction direction) { return detail::WordOf(direction); }
 const char* ToString(Combine combine) { return detail::WordOf(combine); }
 const char* ToString(MissingPolicy policy) { return detail::WordOf(policy); }
 const char* ToString(BadCells bad_cells) { return detail::WordOf(bad_cells); }
+const char* ToString(ScreenBy by) { return detail::WordOf(by); }
 const char* ToString(VetoIfMissing if_missing) { return detail::WordOf(if_missing); }
 const char* ToString(PlacesRounding rounding) { return detail::WordOf(rounding); }
 const char* ToString(RandomIndexTable table) { return detail::WordOf(table); }

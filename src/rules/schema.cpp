@@ -123,6 +123,11 @@ const std::vector<SectionInfo>& RuleSections() {
        "How the indicator's value becomes a score in [0, 1], the share of its points earned. "
        "Besides the keys below, each method takes its own parameters (see Scoring methods)."},
       {"rated", "`rated:` of a qualitative indicator", "How experts' ratings become a score."},
+      {"screen", "`screen:` at the top level",
+       "Screening by data availability (COINr's Screen()): the entities with too little data are left out of "
+       "the cohort before scoring, so that they move no cohort figure (imputation, outliers, min-max, data "
+       "weights, TOPSIS ...); every output lists them with their share of data. Scoring then costs two passes "
+       "over the data."},
       {"outliers", "`outliers:` at the top level (all indicators) or of a quantitative indicator",
        "How values are treated for outliers after imputation and before scoring."},
       {"weights", "`weights:` of a group, or at the top level for the first level",
@@ -194,6 +199,9 @@ const std::vector<KeyInfo>& RuleKeys() {
        "unranked and ungraded with the cell named in every output."},
       {"rules", "missing_group", T::kString, false, "", "",
        "The category field whose groups `missing: group_mean` averages within (e.g. a region)."},
+      {"rules", "screen", T::kMap, false, "", "",
+       "Leave out of the cohort the entities with too little data, before anything is computed from it "
+       "(section screen)."},
       {"rules", "outliers", T::kMap, false, "", "",
        "Outlier treatment of every quantitative indicator (section outliers)."},
       {"rules", "classes", T::kMap, false, "", "", "Classes of entities with their own weights (section classes)."},
@@ -317,6 +325,21 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"rated", "min_ratings", T::kInteger, false, "1", "",
        "Fewer ratings than this leave the item missing (then the missing policy applies). "
        "At least 3 with `trimmed_mean`."},
+
+      {"screen", "by", T::kString, false, "missing", Allowed<ScreenBy>(),
+       "What leaves an entity out: `missing`, a share of its indicators with a value below `min_available` "
+       "(COINr's `unit_screen = \"byNA\"`); `zeros`, a share of those values other than 0 below "
+       "`min_nonzero` (`\"byzeros\"`); `missing_or_zeros`, either (`\"byNAandzeros\"`)."},
+      {"screen", "min_available", T::kNumber, false, "2/3", "",
+       "The least share of its indicators an entity must have a value for, as reported (before any "
+       "imputation), e.g. `90%`: 44 of 49 is 89.8% and is left out. An indicator weighted 0 for the entity's "
+       "class does not count. COINr's `dat_thresh`."},
+      {"screen", "min_nonzero", T::kNumber, false, "5%", "",
+       "The least share of the values an entity has that must be other than 0. COINr's `nonzero_thresh`."},
+      {"screen", "include", T::kList, false, "", "",
+       "Entity ids kept whatever their data (COINr's `Force` with `Include = TRUE`)."},
+      {"screen", "exclude", T::kList, false, "", "",
+       "Entity ids left out whatever their data (`Force` with `Include = FALSE`)."},
 
       {"outliers", "method", T::kString, true, "", Allowed<OutlierMethod>(),
        "`winsorise`: while |skewness| >= `skew` and kurtosis >= `kurtosis`, the most extreme value (on the "

@@ -1,4 +1,5 @@
 // Semantic checks of a rule set: reporting, formulas, fields, scales, classes.
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -29,6 +30,7 @@ Diagnostics Validator::Run() {
   CheckClasses();
   CheckExperts();
   if (rules_.outliers) CheckOutliers(*rules_.outliers, "outliers");
+  if (rules_.screen) CheckScreen(*rules_.screen);
   if (rules_.weights) CheckDerived(*rules_.weights, rules_.indicators, "weights");
   const bool derives = rules_.weights.has_value() && !StatesSubjectiveWeights(*rules_.weights);
   for (size_t i = 0; i < rules_.indicators.size(); ++i) {
@@ -347,6 +349,20 @@ void Validator::CheckOutliers(const OutlierSpec& o, const std::string& path) {
   }
   if (o.method == OutlierMethod::kCap && !(o.lower >= 0 && o.lower < o.upper && o.upper <= 1)) {
     Error(path, "'lower' and 'upper' must be percentiles with 0 <= lower < upper <= 1 (e.g. 5% and 95%)");
+  }
+}
+
+void Validator::CheckScreen(const ScreenSpec& s) {
+  for (const auto& [key, share] : {std::pair{"min_available", s.min_available}, {"min_nonzero", s.min_nonzero}}) {
+    if (!(share >= 0 && share <= 1)) {
+      Error(std::string("screen/") + key,
+            "'" + std::string(key) + "' is a share between 0 and 1 (e.g. 90%), not " + FormatNumber(share));
+    }
+  }
+  for (const auto& id : s.include) {
+    if (std::find(s.exclude.begin(), s.exclude.end(), id) != s.exclude.end()) {
+      Error("screen/exclude", "'" + id + "' is both kept (include) and left out (exclude); name it in one of them");
+    }
   }
 }
 

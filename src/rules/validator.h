@@ -41,6 +41,7 @@ class Validator {
   void CheckClasses();
   void CheckExperts();
   void CheckOutliers(const OutlierSpec& o, const std::string& path);
+  void CheckScreen(const ScreenSpec& s);
   // Every id and label: no invisible characters, no look-alike pairs of one kind.
   void CheckNames();
 

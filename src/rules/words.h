@@ -23,6 +23,7 @@ const WordTable<Direction>& Words(Direction);
 const WordTable<Combine>& Words(Combine);
 const WordTable<MissingPolicy>& Words(MissingPolicy);
 const WordTable<BadCells>& Words(BadCells);
+const WordTable<ScreenBy>& Words(ScreenBy);
 const WordTable<VetoIfMissing>& Words(VetoIfMissing);
 const WordTable<PlacesRounding>& Words(PlacesRounding);
 const WordTable<RandomIndexTable>& Words(RandomIndexTable);

@@ -13,6 +13,7 @@
 #include "makerscore/error.h"
 #include "makerscore/score.h"
 #include "scoring/outcome_columns.h"
+#include "scoring/screen.h"
 #include "scoring/steps.h"
 #include "util/parallel.h"
 #include "util/text.h"
@@ -29,6 +30,28 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 class Engine {
  public:
+  // Scores the cohort; a rule set that screens its cohort (`screen:`) scores it twice: all of it, to find
+  // each entity's share of data, then the entities kept, so that those left out move no cohort figure.
+  static Result Screened(const Model& model, const Cohort& cohort, const ScoreOptions& options) {
+    const std::optional<ScreenSpec>& spec = model.rules().screen;
+    if (!spec) return Run(model, cohort, options);
+    Result full = Run(model, cohort, options);
+    auto screening = std::make_shared<const Screening>(ScreenCohort(full, *spec));
+    const size_t removed = screening->removed().size();
+    if (removed == 0) {
+      full.screening_ = std::move(screening);
+      return full;
+    }
+    if (removed == screening->entities.size()) {
+      throw DataError("the rule file's screen: leaves every one of the " + std::to_string(removed) +
+                      " entities out of the cohort (" + screening->Reason(0) +
+                      " ...): nobody is left to score. Check the data, or lower screen: min_available");
+    }
+    Result r = Run(model, KeptCohort(cohort, *screening), options);
+    r.screening_ = std::move(screening);
+    return r;
+  }
+
   static Result Run(const Model& model, const Cohort& cohort, const ScoreOptions& options) {
     if (!cohort.current) throw Error("Score: no data given");
     if (options.threads < 0) {
@@ -435,7 +458,7 @@ class Engine {
 }  // namespace detail
 
 Result Score(const Model& model, const Cohort& cohort, const ScoreOptions& options) {
-  return detail::Engine::Run(model, cohort, options);
+  return detail::Engine::Screened(model, cohort, options);
 }
 
 Result Score(const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,

@@ -8,6 +8,7 @@
 #include "makerscore/error.h"
 #include "rules/variant.h"
 #include "scoring/compiled_model.h"
+#include "scoring/screen.h"
 #include "scoring/steps.h"
 #include "util/parallel.h"
 #include "weights/weighting.h"
@@ -33,6 +34,9 @@ Replicator::Replicator(const Model& model, const Cohort& cohort, const Uncertain
     }
   }
   nominal_ = std::make_shared<Result>(Score(model_, cohort_));  // on this thread: the replications have the others
+  // Screening is decided once, on the data as given: the replications score the entities kept (their
+  // variant rule sets do not screen again, so that every replication has the same entities).
+  if (const Screening* s = nominal_->screening(); s && !s->removed().empty()) cohort_ = KeptCohort(cohort_, *s);
   const Ratings* ratings_ = cohort_.ratings.get();
   for (const DiscreteInput& d : DiscreteInputs(u_)) inputs_.push_back({d.name, d.count});
   discrete_ = static_cast<int>(inputs_.size());
@@ -156,6 +160,7 @@ std::pair<RuleSet, std::shared_ptr<const Ratings>> Replicator::VariantInputs(con
 
 Replicator::Base Replicator::MakeBase(const Key& key) const {
   auto [rules, ratings] = VariantInputs(key);
+  rules.screen.reset();  // decided once (see the constructor)
   static std::atomic<std::uint64_t> serials{0};
   Base base{Model::Compile(rules), nullptr, {}, {}, {}, {}, {}, ++serials};
   base.result = std::make_shared<Result>(

@@ -228,6 +228,30 @@ indicators:
     w = rules.weights()
     assert list(w["share"]) == pytest.approx([0.6, 0.3, 0.1], abs=1e-9)
 
+def test_screening_as_a_frame(root):
+    # COINr's vignette "Unit Screening": Screen(ASEM_iData[40:51, ...], unit_screen = "byNA",
+    # dat_thresh = 0.75) removes LAO, MMR and VNM (1, 2 and 1 of 4 indicators); KOR's 3 of 4 is kept.
+    data = pd.read_csv(root / "examples/data/asem/ASEM_iData.csv").iloc[39:51]
+    rules = ms.parse_rules("""format: makerscore/1
+id: screen
+title: 筛选
+entity: {id: uCode}
+fields: [{id: Research, name: Research}, {id: Pat, name: Pat}, {id: CultServ, name: CultServ}, {id: CultGood, name: CultGood}]
+screen: {min_available: 75%}
+indicators:
+  - {id: R, name: Research, weight: 25, value: Research, score: {method: minmax}}
+  - {id: P, name: Pat, weight: 25, value: Pat, score: {method: minmax}}
+  - {id: S, name: CultServ, weight: 25, value: CultServ, score: {method: minmax}}
+  - {id: G, name: CultGood, weight: 25, value: CultGood, score: {method: minmax}}
+""")
+    result = rules.score(data[["uCode", "Research", "Pat", "CultServ", "CultGood"]])
+    s = result.screening()
+    assert list(s.index[~s["kept"]]) == ["LAO", "MMR", "VNM"]
+    assert s.loc["KOR", "available"] == 0.75 and s.loc["KOR", "kept"]
+    assert s.loc["MMR", "missing"] == 2
+    assert s.attrs["min_available"] == 0.75
+    assert len(result.totals) == 9 and "LAO" not in list(result.entity_ids)
+
 def test_aggregation_figures_of_topsis_and_fuzzy():
     # TOPSIS: Tzeng & Huang (2011), the example of tests/cohort_test.cpp: closeness 0.5037, 0.6581, 0.7482,
     # 0.3340 (printed to 4 decimals).

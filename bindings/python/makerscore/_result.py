@@ -162,6 +162,19 @@ class Result:
             frame.attrs["membership"] = pd.DataFrame(trace["membership"], index=ids, columns=trace["levels"])
         return frame
 
+    def screening(self):
+        """The rule file's screening by data availability (`screen:`, COINr's Screen()) as a DataFrame, one
+        row per entity of the data as given (indexed by id): how many indicators apply to it, how many have no
+        value and how many are 0, the shares available and nonzero (COINr's Dat_Avail and Non_Zero), whether it
+        was kept and why not. The rule is in attrs ("by", "min_available", "min_nonzero"). None when the rule
+        file does not screen; the entities left out are not in the result's other frames."""
+        s = self._core.screening()
+        if s is None:
+            return None
+        frame = pd.DataFrame(s["entities"]).set_index("id")
+        frame.attrs.update({key: s[key] for key in ("by", "min_available", "min_nonzero")})
+        return frame
+
     def weights(self):
         """The weights this scoring used, as a DataFrame (see Rules.weights): stated ones, AHP's, and those
         derived from this cohort's scores (entropy, CRITIC, standard deviation)."""

@@ -181,6 +181,39 @@ void BindResult(py::module_& m) {
           },
           "The most points each entity could earn on each node (entity x node): the total shared down by the "
           "weights as used (derived ones included), or the class's maximum.")
+      .def(
+          "screening",
+          [](const Result& r) -> py::object {
+            const Screening* s = r.screening();
+            if (!s) return py::none();
+            py::list rows;
+            for (size_t e = 0; e < s->entities.size(); ++e) {
+              const EntityAvailability& a = s->entities[e];
+              py::dict d;
+              d["id"] = a.id;
+              d["name"] = a.name;
+              d["row"] = a.row;
+              d["indicators"] = a.indicators;
+              d["missing"] = a.missing;
+              d["zeros"] = a.zeros;
+              d["available"] = a.available;
+              d["nonzero"] = a.nonzero;
+              d["low_data"] = a.low_data;
+              d["low_nonzero"] = a.low_nonzero;
+              d["forced"] = a.forced;
+              d["kept"] = a.kept;
+              d["reason"] = s->Reason(static_cast<int>(e));
+              rows.append(d);
+            }
+            py::dict out;
+            out["by"] = ToString(s->spec.by);
+            out["min_available"] = s->spec.min_available;
+            out["min_nonzero"] = s->spec.min_nonzero;
+            out["entities"] = rows;
+            return std::move(out);
+          },
+          "The rule file's screening by data availability, as a dict (by, min_available, min_nonzero, and one dict "
+          "per entity of the data as given); None when the rule file does not screen.")
       .def_property_readonly("shares", &Result::shares,
                              "Each node's share of its parent's weight as used (stated, AHP's or derived from data).")
       .def(
