@@ -2,6 +2,7 @@
 // methods, against hand-worked numbers and published worked examples; then
 // through rule files.
 #include <cmath>
+#include <tuple>
 
 #include "test_util.h"
 
@@ -180,6 +181,11 @@ TEST(Published, MerecKeshavarzGhorabaee2021) {
   Eigen::VectorXd v = DataWeights(DataWeighting::kMerec, y);
   const double table6[] = {0.324, 0.055, 0.086, 0.368, 0.044, 0.077, 0.045};
   for (int j = 0; j < 7; ++j) EXPECT_NEAR(v[j], table6[j], 5e-4) << "criterion " << j;
+  // Over values (weights: {method: merec, over: values}): the paper's matrix as it is, the costs marked.
+  Eigen::MatrixXd raw =
+      M({{450, 8000, 54, 145}, {10, 9100, 2, 160}, {100, 8200, 31, 153}, {220, 9300, 1, 162}, {5, 8400, 23, 158}});
+  Eigen::VectorXd u = DataWeightsOfValues(DataWeighting::kMerec, raw, {0, 0, 1, 1});
+  for (int j = 0; j < 4; ++j) EXPECT_NEAR(u[j], published[j], 5e-5) << "criterion " << j;
   // A score of 0 (minmax's lowest) has no logarithm: refused, saying why.
   EXPECT_THROW_WITH(DataWeights(DataWeighting::kMerec, M({{0, 1}, {1, 0.5}})), Error, "every score above 0");
 }
@@ -406,6 +412,86 @@ indicators:
   Model m = Model::Compile(testing::RulesFromText(critic));
   ASSERT_NE(m.nodes()[0].weights, nullptr);
   EXPECT_EQ(m.nodes()[0].weights->correlation, Correlation::kSpearman);
+}
+
+}  // namespace
+}  // namespace makerscore
+
+namespace makerscore {
+namespace {
+
+// Zavadskas, E. K. & Podvezko, V. (2016), "Integrated determination of objective criteria weights in MCDM",
+// International Journal of Information Technology & Decision Making 15(2), 267-283: four alternatives,
+// four criteria, the first and third costs (the decision matrix as pymcdm's tests quote it). Printed: the
+// entropy weights 0.1146, 0.1981, 0.4185, 0.2689; CILOS 0.3343, 0.2199, 0.1957, 0.2501 (from the costs
+// turned into min / x); IDOCRIW 0.1658, 0.1886, 0.3546, 0.2911.
+const char* kZavadskasPodvezko = R"(format: makerscore/1
+id: zp
+title: Zavadskas & Podvezko 2016
+weighting: relative
+fields: [{id: c1, name: c1}, {id: c2, name: c2}, {id: c3, name: c3}, {id: c4, name: c4}]
+weights: {method: METHOD, over: values}
+indicators:
+  - {id: C1, name: c1, value: c1, score: {method: minmax, direction: lower}}
+  - {id: C2, name: c2, value: c2, score: {method: minmax}}
+  - {id: C3, name: c3, value: c3, score: {method: minmax, direction: lower}}
+  - {id: C4, name: c4, value: c4, score: {method: minmax}}
+)";
+
+std::vector<double> ZavadskasPodvezkoShares(const std::string& method) {
+  std::string text = kZavadskasPodvezko;
+  text.replace(text.find("METHOD"), 6, method);
+  Model m = Model::Compile(testing::RulesFromText(text));
+  auto data = std::make_shared<Dataset>(ParseDatasetCsv(
+      "id,c1,c2,c3,c4\nA1,3,100,10,7\nA2,2.5,80,8,5\nA3,1.8,50,20,11\nA4,2.2,70,12,9\n", m.rules(), "zp.csv"));
+  const Result r = Score(m, data);
+  std::vector<double> out;
+  for (const char* id : {"C1", "C2", "C3", "C4"}) out.push_back(r.shares()[m.FindNode(id)]);
+  return out;
+}
+
+TEST(Published, ZavadskasPodvezko2016EntropyCilosIdocriwOverValues) {
+  // Entropy and CILOS to the 4 printed decimals. The paper's IDOCRIW multiplies those rounded weights:
+  // 0.1146 x 0.3343 = 0.038311, 0.1981 x 0.2199 = 0.043562, 0.4185 x 0.1957 = 0.081900, 0.2689 x 0.2501
+  // = 0.067252, over their sum 0.231025: 0.1658, 0.1886, 0.3545, 0.2911. From the unrounded weights the
+  // middle two come out 0.18852 and 0.35454: the printed figures hold to 3 decimals (as pymcdm checks them).
+  const std::vector<std::tuple<std::string, std::vector<double>, double>> printed = {
+      {"entropy", {0.1146, 0.1981, 0.4185, 0.2689}, 0.5e-4},
+      {"cilos", {0.3343, 0.2199, 0.1957, 0.2501}, 0.5e-4},
+      {"idocriw", {0.1658, 0.1886, 0.3546, 0.2911}, 0.5e-3}};
+  for (const auto& [method, weights, tolerance] : printed) {
+    const std::vector<double> got = ZavadskasPodvezkoShares(method);
+    for (size_t j = 0; j < 4; ++j) EXPECT_NEAR(got[j], weights[j], tolerance + 1e-12) << method << " C" << j + 1;
+  }
+  EXPECT_NEAR(0.038311 / 0.231025, 0.1658, 0.5e-4);  // the paper's arithmetic, as above
+  EXPECT_NEAR(0.081900 / 0.231025, 0.3545, 0.5e-4);
+  // The C++ API: the same from the matrix and the directions.
+  Eigen::MatrixXd x(4, 4);
+  x << 3, 100, 10, 7, 2.5, 80, 8, 5, 1.8, 50, 20, 11, 2.2, 70, 12, 9;
+  const Eigen::VectorXd w = DataWeightsOfValues(DataWeighting::kIdocriw, x, {1, 0, 1, 0});
+  EXPECT_NEAR(w[2], 0.3546, 0.5e-3);
+  EXPECT_NEAR(w.sum(), 1, 1e-12);
+}
+
+TEST(DerivedWeights, OverValuesIsCheckedAndExplained) {
+  std::string text = kZavadskasPodvezko;
+  text.replace(text.find("METHOD"), 6, "critic");
+  EXPECT_THAT_CONTAINS(testing::ErrorsOf(text),
+                       "'over: values' is for the weightings the papers compute from "
+                       "values: entropy, cilos, idocriw and merec, not critic");
+  // A cost child with a value of 0 cannot be turned into min / x: refused with the reason.
+  text = kZavadskasPodvezko;
+  text.replace(text.find("METHOD"), 6, "cilos");
+  Model m = Model::Compile(testing::RulesFromText(text));
+  auto data =
+      std::make_shared<Dataset>(ParseDatasetCsv("id,c1,c2,c3,c4\nA1,0,100,10,7\nA2,2.5,80,8,5\n", m.rules(), "z.csv"));
+  EXPECT_THROW_WITH(Score(m, data), Error, "is better when lower and has a value of 0 or less");
+  text = kZavadskasPodvezko;
+  text.replace(text.find("METHOD"), 6, "entropy");
+  m = Model::Compile(testing::RulesFromText(text));
+  data =
+      std::make_shared<Dataset>(ParseDatasetCsv("id,c1,c2,c3,c4\nA1,3,100,10,7\nA2,2.5,80,8,5\n", m.rules(), "z.csv"));
+  EXPECT_THAT_CONTAINS(Explain(Score(m, data), "A1"), "weights derived by entropy from the cohort's values");
 }
 
 }  // namespace

@@ -240,6 +240,9 @@ struct DerivedWeights {
   WeightsMethod objective = WeightsMethod::kStated;  // kStated: not given
   std::optional<WeightMix> mix;
   double alpha = std::numeric_limits<double>::quiet_NaN();
+  // Data weightings (`over: values`): from the children's values (after imputation and outliers) rather
+  // than their scores, as the papers that introduced entropy, CILOS, IDOCRIW and MEREC weights compute them.
+  bool over_values = false;
 };
 
 // A node of the indicator tree. A node with children is a group; a leaf is

@@ -62,6 +62,14 @@ using DataWeighting = WeightsMethod;
 // how gives the method's options (CRITIC's correlation); its method is not read.
 Eigen::VectorXd DataWeights(DataWeighting method, const Eigen::MatrixXd& scores, const DerivedWeights& how = {});
 
+// The same from the children's values instead of their scores (`weights: {over: values}`), as the papers
+// compute them from the decision matrix: entropy of the values as they are; CILOS and MEREC of their
+// benefit form, where a column with lower[j] set (lower is better) enters as 1 / x (the papers' min / x);
+// IDOCRIW the two multiplied (Zavadskas & Podvezko 2016). Throws Error for another method, fewer than 2
+// rows, or a lower-is-better value of 0 or less.
+Eigen::VectorXd DataWeightsOfValues(DataWeighting method, const Eigen::MatrixXd& values, const std::vector<char>& lower,
+                                    const DerivedWeights& how = {});
+
 // Combined subjective-objective weights (组合赋权) of the same children, each summing to 1: by kProduct
 // s_j o_j / sum_k s_k o_k, by kLinear alpha s_j + (1 - alpha) o_j (alpha in [0, 1]). Throws Error when
 // the sizes differ, alpha is outside [0, 1] for kLinear, or no child has both weights above 0 (kProduct).

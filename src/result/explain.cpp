@@ -228,18 +228,40 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
   return out;
 }
 
+std::string ExplainCombined(const Result& r, const detail::CompiledModel& m, const Node& node);
+
+// How a group's children's weights were derived, with the shares they got; "" for stated weights.
+std::string DerivedWeightsLine(const Result& r, const detail::CompiledModel& m, const Node& node) {
+  if (node.weights_method == WeightsMethod::kCombined) return ExplainCombined(r, m, node);
+  if (node.weights_method == WeightsMethod::kStated) return "";
+  const detail::WeightingDef& how = detail::WeightingOf(node.weights_method);
+  std::vector<std::string> shares;
+  for (int c : node.children) shares.push_back(m.nodes[c].id + " " + FormatNumber(r.shares()[c], 4));
+  const bool spearman = node.weights && node.weights_method == WeightsMethod::kCritic &&
+                        node.weights->correlation == Correlation::kSpearman;
+  const bool values = node.weights && node.weights->over_values;
+  return "  weights derived by " + std::string(ToString(node.weights_method)) +
+         (spearman ? " (Spearman's correlation)" : "") +
+         (how.from_judgments ? " (pairwise comparisons, " + detail::AhpNote(node) + ")"
+          : how.from_scores  ? (values ? " from the cohort's values" : " from the cohort's scores")
+                             : "") +
+         ": " + detail::Join(shares, ", ") + "\n";
+}
+
 // Combined weights (组合赋权): each child's subjective and objective weight and what they give, the
 // objective half derived again from the result's scores exactly as scoring derived it.
 std::string ExplainCombined(const Result& r, const detail::CompiledModel& m, const Node& node) {
   const DerivedWeights& how = *node.weights;
   std::vector<double> subjective, objective;
   for (int c : node.children) subjective.push_back(m.nodes[c].class_share[0]);
-  detail::DataShares(node, subjective, r.scores(), &objective);
+  const int k = static_cast<int>(&node - m.nodes.data());
+  detail::DataShares(m.nodes, k, subjective, r.scores(), &r.used_values(), &objective);
   const bool product = how.mix == WeightMix::kProduct;
   std::string out =
       "  weights combined (组合赋权) from the subjective weights s (" +
       (how.matrices.empty() ? std::string("as stated") : "AHP, " + detail::AhpNote(node)) +
-      ") and the objective weights o (" + ToString(how.objective) + ", from the cohort's scores), " +
+      ") and the objective weights o (" + ToString(how.objective) +
+      (how.over_values ? ", from the cohort's values), " : ", from the cohort's scores), ") +
       (product ? "w = s x o / sum(s x o)"
                : "w = " + FormatNumber(how.alpha, 4) + " x s + " + FormatNumber(1 - how.alpha, 4) + " x o") +
       ":\n";
@@ -271,21 +293,7 @@ std::string ExplainNode(const Result& r, int k, int i) {
       out += "  " + child.id + " " + child.name + ": " + Points(r.points()(i, c)) + " of " +
              Points(detail::MostPoints(r, c, i)) + "\n";
     }
-    if (node.weights_method == WeightsMethod::kCombined) {
-      out += ExplainCombined(r, m, node);
-    } else if (node.weights_method != WeightsMethod::kStated) {
-      const detail::WeightingDef& how = detail::WeightingOf(node.weights_method);
-      std::vector<std::string> shares;
-      for (int c : node.children) shares.push_back(m.nodes[c].id + " " + FormatNumber(r.shares()[c], 4));
-      const bool spearman = node.weights && node.weights_method == WeightsMethod::kCritic &&
-                            node.weights->correlation == Correlation::kSpearman;
-      out += "  weights derived by " + std::string(ToString(node.weights_method)) +
-             (spearman ? " (Spearman's correlation)" : "") +
-             (how.from_judgments ? " (pairwise comparisons, " + detail::AhpNote(node) + ")"
-              : how.from_scores  ? " from the cohort's scores"
-                                 : "") +
-             ": " + detail::Join(shares, ", ") + "\n";
-    }
+    out += DerivedWeightsLine(r, m, node);
     if (const AggregationTrace* t = r.aggregation_trace(k)) {
       std::vector<std::string> children;
       for (int c : node.children) children.push_back(m.nodes[c].id + " " + m.nodes[c].name);
@@ -409,6 +417,11 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
         r.rank(i) ? ", rank " + std::to_string(r.rank(i)) + " of " + std::to_string(r.ranked_count()) : ", not ranked";
     out += r.grade(i).empty() ? ", no grade\n" : ", grade " + r.grade(i) + "\n";
     out += AdjustmentLines(r, i);
+    // The first level's weights, when the rule file derives them (`weights:` at the top).
+    const detail::CompiledModel& m = detail::Compiled(model);
+    if (const std::string derived = DerivedWeightsLine(r, m, m.nodes[0]); !derived.empty()) {
+      out += "first level:\n" + derived;
+    }
   }
   if (const int g = r.direct_grade(i); g >= 0 && !r.grade(i).empty()) {
     out += "grade " + rules.grades[g].label + " given directly (" + rules.grades[g].when +

@@ -371,6 +371,12 @@ const std::vector<KeyInfo>& RuleKeys() {
        "sides of the diagonal (an incomplete matrix, e.g. `[[1, 2, ~], [1/2, 1, 3], [~, 1/3, 1]]`), as long as "
        "those made connect every child with the others: it is completed optimally, with the smallest "
        "lambda_max (Bozóki, Fülöp & Rónyai 2010), and the outputs say how many were completed."},
+      {"weights", "over", T::kString, false, "scores", "scores|values",
+       "Data weightings: weigh the children's scores, or (`values`) their values as reported, after imputation "
+       "and outliers, as the papers that introduced them work on the decision matrix: entropy of the values as "
+       "they are, CILOS and MEREC with a lower-is-better child as min / x (or x / max), IDOCRIW both (Zavadskas "
+       "& Podvezko 2016). For entropy, cilos, idocriw and merec, and combined with one of them; every child "
+       "must be a quantitative indicator."},
       {"weights", "matrices", T::kList, false, "", "", "Group AHP: one matrix per expert, instead of `matrix`."},
       {"weights", "priority", T::kString, false, "eigenvector", "eigenvector|geometric_mean",
        "AHP: priorities by the principal eigenvector or by normalised row geometric means; for an incomplete "

@@ -108,6 +108,7 @@ class SpecReader : public YamlReader {
     WeightMix mix{};
     if (WordOf(m, "weights", "mix", &mix)) w.mix = mix;
     Num(m, "alpha", &w.alpha);
+    if (IsAllowed(m, "weights", "over", &s)) w.over_values = s == "values";
     if (m.count("matrix")) {
       auto matrix = ReadMatrix(m["matrix"], path + "/matrix");
       if (!matrix.empty()) w.matrices.push_back(matrix);

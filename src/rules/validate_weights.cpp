@@ -53,6 +53,21 @@ void Validator::CheckDerived(const DerivedWeights& w, const std::vector<Indicato
     Error(path + "/correlation",
           combined ? "'correlation' is for 'objective: critic'" : "'correlation' is for 'method: critic'");
   }
+  if (w.over_values) {
+    if (data == WeightsMethod::kStated || !WeightingOf(data).weigh_values) {
+      Error(path + "/over",
+            "'over: values' is for the weightings the papers compute from values: entropy, cilos, "
+            "idocriw and merec" +
+                std::string(combined ? " (as the objective)" : "") + ", not " + ToString(data));
+    }
+    for (const Indicator& c : children) {
+      if (!c.score) {
+        Error(path + "/over", "'over: values' weighs the children's values, and '" + c.id + "' has none (" +
+                                  (c.rated ? "it is rated by experts" : "it is a group") +
+                                  "); weigh the scores instead (leave 'over' out)");
+      }
+    }
+  }
   CheckCombined(w, path);
   if (!WeightingOf(w.method).from_judgments && !(combined && !w.matrices.empty())) {
     if (!w.matrices.empty()) Error(path + "/matrix", "'matrix' is for 'method: ahp' (or 'method: combined')");

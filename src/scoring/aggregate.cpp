@@ -12,26 +12,41 @@
 
 namespace makerscore::detail {
 
-std::vector<double> DataShares(const Node& node, const std::vector<double>& subjective, const Eigen::ArrayXXd& scores,
+std::vector<double> DataShares(const std::vector<Node>& tree, int k, const std::vector<double>& subjective,
+                               const Eigen::ArrayXXd& scores, const Eigen::ArrayXXd* values,
                                std::vector<double>* objective) {
+  const Node& node = tree[static_cast<size_t>(k)];
   if (node.weights_method == WeightsMethod::kStated || WeightingOf(node.weights_method).from_judgments) return {};
+  const DerivedWeights how = node.weights ? *node.weights : DerivedWeights{};
+  if (how.over_values && !values) throw std::logic_error("DataShares: over: values without the values");
+  const Eigen::ArrayXXd& data = how.over_values ? *values : scores;
   std::vector<Eigen::Index> rows;
-  for (Eigen::Index i = 0; i < scores.rows(); ++i) {
+  for (Eigen::Index i = 0; i < data.rows(); ++i) {
     bool complete = true;
-    for (int c : node.children) complete &= !std::isnan(scores(i, c));
+    for (int c : node.children) complete &= !std::isnan(data(i, c));
     if (complete) rows.push_back(i);
   }
   Eigen::MatrixXd x(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(node.children.size()));
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t j = 0; j < node.children.size(); ++j) {
-      x(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = scores(rows[r], node.children[j]);
+      x(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = data(rows[r], node.children[j]);
     }
   }
-  const DerivedWeights how = node.weights ? *node.weights : DerivedWeights{};
   const bool combined = node.weights_method == WeightsMethod::kCombined;
   const WeightsMethod method = combined ? how.objective : node.weights_method;
   try {
-    Eigen::VectorXd w = DataWeights(method, x, how);
+    Eigen::VectorXd w;
+    if (how.over_values) {
+      // Each child's direction, from its scoring method (the validator has checked that every child has one).
+      std::vector<char> lower;
+      for (int c : node.children) {
+        const Indicator* child = tree[c].indicator;
+        lower.push_back(child && child->score && child->score->direction == Direction::kLower);
+      }
+      w = DataWeightsOfValues(method, x, lower, how);
+    } else {
+      w = DataWeights(method, x, how);
+    }
     if (objective) objective->assign(w.data(), w.data() + w.size());
     if (combined) {
       const Eigen::VectorXd s = Eigen::Map<const Eigen::VectorXd>(subjective.data(), w.size());
@@ -240,7 +255,7 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
     if (node.children.empty()) continue;
     std::vector<double> subjective;
     for (int c : node.children) subjective.push_back(class_share(c)[0]);
-    std::vector<double> data_shares = DataShares(node, subjective, *scores, nullptr);
+    std::vector<double> data_shares = DataShares(tree, k, subjective, *scores, cohort.values, nullptr);
     for (size_t j = 0; j < data_shares.size(); ++j) {
       (*shares)[node.children[j]] = data_shares[j];
       derived[node.children[j]] = 1;

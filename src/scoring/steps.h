@@ -56,7 +56,10 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
 // every child's score; `equal` too), empty when its weights are stated or from judgments (AHP) alone. Combined weights
 // join subjective (each child's share before the data, in order) with the objective weighting; objective,
 // when given, receives the objective weights alone (for explanations).
-std::vector<double> DataShares(const Node& node, const std::vector<double>& subjective, const Eigen::ArrayXXd& scores,
+// With `over: values` the weighting reads values (Result::used_values) instead, at the entities with every
+// child's value.
+std::vector<double> DataShares(const std::vector<Node>& tree, int k, const std::vector<double>& subjective,
+                               const Eigen::ArrayXXd& scores, const Eigen::ArrayXXd* values,
                                std::vector<double>* objective);
 
 // aggregate.cpp: gives the tree these shares, and each node the maximum

@@ -141,7 +141,11 @@ AhpResult Ahp(const std::vector<Eigen::MatrixXd>& matrices, AhpPriority priority
 namespace makerscore::detail {
 
 // AHP: the weights come from the rule file's comparison matrices (Ahp() above) when it is compiled.
-const WeightingDef kAhpWeighting = {nullptr, /*from_judgments=*/true, /*from_scores=*/false, /*min_entities=*/0,
-                                    "principal eigenvector of `matrix` (Saaty)"};
+const WeightingDef kAhpWeighting = {nullptr,
+                                    /*from_judgments=*/true,
+                                    /*from_scores=*/false,
+                                    /*min_entities=*/0,
+                                    "principal eigenvector of `matrix` (Saaty)",
+                                    nullptr};
 
 }  // namespace makerscore::detail

@@ -46,11 +46,20 @@ Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& /*how*/) {
   return Normalised(q.cwiseMax(0.0));
 }
 
+// Over values: a lower-is-better child as min / x, as the paper turns costs into benefits.
+Eigen::VectorXd WeighValues(const Eigen::MatrixXd& x, const std::vector<char>& lower, const DerivedWeights& how) {
+  return Weigh(BenefitForm(x, lower), how);
+}
+
 }  // namespace
 
 const WeightingDef kCilosWeighting = {
-    Weigh, /*from_judgments=*/false, /*from_scores=*/true, /*min_entities=*/2,
+    Weigh,
+    /*from_judgments=*/false,
+    /*from_scores=*/true,
+    /*min_entities=*/2,
     "what the other children lose, relative to their best, when the entity best at each child is chosen "
-    "(CILOS, Zavadskas & Podvezko 2016)"};
+    "(CILOS, Zavadskas & Podvezko 2016)",
+    WeighValues};
 
 }  // namespace makerscore::detail

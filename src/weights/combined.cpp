@@ -38,10 +38,14 @@ namespace detail {
 // compile.cpp), the objective half from the `objective:` weighting, and CombineWeights joins them when
 // scoring (scoring/aggregate.cpp).
 const WeightingDef kCombinedWeighting = {
-    nullptr, /*from_judgments=*/false, /*from_scores=*/true, /*min_entities=*/0,
+    nullptr,
+    /*from_judgments=*/false,
+    /*from_scores=*/true,
+    /*min_entities=*/0,
     "combined subjective-objective weights (组合赋权): the subjective weights, AHP's from `matrix` or else the "
     "children's stated `weight`, joined with the `objective` weighting of the cohort's scores by `mix: "
-    "product` (s o / sum s o, 乘法合成归一化) or `mix: linear` (alpha s + (1 - alpha) o, 线性加权)"};
+    "product` (s o / sum s o, 乘法合成归一化) or `mix: linear` (alpha s + (1 - alpha) o, 线性加权)",
+    nullptr};
 
 }  // namespace detail
 

@@ -49,8 +49,12 @@ Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& how) {
 
 }  // namespace
 
-const WeightingDef kCriticWeighting = {Weigh, /*from_judgments=*/false, /*from_scores=*/true, /*min_entities=*/2,
+const WeightingDef kCriticWeighting = {Weigh,
+                                       /*from_judgments=*/false,
+                                       /*from_scores=*/true,
+                                       /*min_entities=*/2,
                                        "SD x sum of (1 - correlation) (CRITIC), the correlation Pearson's or, "
-                                       "with `correlation: spearman`, Spearman's"};
+                                       "with `correlation: spearman`, Spearman's",
+                                       nullptr};
 
 }  // namespace makerscore::detail

@@ -30,9 +30,18 @@ Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& /*how*/) {
   return Normalised(d);
 }
 
+// Over values: the values as they are (entropy needs no direction: it measures how unevenly they spread).
+Eigen::VectorXd WeighValues(const Eigen::MatrixXd& x, const std::vector<char>& /*lower*/, const DerivedWeights& how) {
+  return Weigh(x, how);
+}
+
 }  // namespace
 
-const WeightingDef kEntropyWeighting = {Weigh, /*from_judgments=*/false, /*from_scores=*/true, /*min_entities=*/2,
-                                        "1 - the entropy of each child's scores (熵权法)"};
+const WeightingDef kEntropyWeighting = {Weigh,
+                                        /*from_judgments=*/false,
+                                        /*from_scores=*/true,
+                                        /*min_entities=*/2,
+                                        "1 - the entropy of each child's scores (熵权法)",
+                                        WeighValues};
 
 }  // namespace makerscore::detail

@@ -11,7 +11,8 @@ Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& /*how*/) {
 
 }  // namespace
 
-const WeightingDef kEqualWeighting = {Weigh, /*from_judgments=*/false, /*from_scores=*/false, /*min_entities=*/0,
-                                      "the same weight for every child"};
+const WeightingDef kEqualWeighting = {
+    Weigh,  /*from_judgments=*/false, /*from_scores=*/false, /*min_entities=*/0, "the same weight for every child",
+    nullptr};
 
 }  // namespace makerscore::detail

@@ -13,10 +13,20 @@ Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& how) {
   return Normalised(entropy.cwiseProduct(cilos));
 }
 
+// Over values, as the paper: the entropy of the values as they are, CILOS of their benefit form.
+Eigen::VectorXd WeighValues(const Eigen::MatrixXd& x, const std::vector<char>& lower, const DerivedWeights& how) {
+  return Normalised(
+      kEntropyWeighting.weigh_values(x, lower, how).cwiseProduct(kCilosWeighting.weigh_values(x, lower, how)));
+}
+
 }  // namespace
 
 const WeightingDef kIdocriwWeighting = {
-    Weigh, /*from_judgments=*/false, /*from_scores=*/true, /*min_entities=*/2,
-    "the entropy and CILOS weights multiplied and scaled to add up (IDOCRIW, Zavadskas & Podvezko 2016)"};
+    Weigh,
+    /*from_judgments=*/false,
+    /*from_scores=*/true,
+    /*min_entities=*/2,
+    "the entropy and CILOS weights multiplied and scaled to add up (IDOCRIW, Zavadskas & Podvezko 2016)",
+    WeighValues};
 
 }  // namespace makerscore::detail

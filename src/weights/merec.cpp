@@ -33,11 +33,21 @@ Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& /*how*/) {
   return Normalised(effect);
 }
 
+// Over values: the paper's normalisation, min / x for a benefit and x / max for a cost, is min / x of the
+// benefit form (a cost as 1 / x).
+Eigen::VectorXd WeighValues(const Eigen::MatrixXd& x, const std::vector<char>& lower, const DerivedWeights& how) {
+  return Weigh(BenefitForm(x, lower), how);
+}
+
 }  // namespace
 
 const WeightingDef kMerecWeighting = {
-    Weigh, /*from_judgments=*/false, /*from_scores=*/true, /*min_entities=*/2,
+    Weigh,
+    /*from_judgments=*/false,
+    /*from_scores=*/true,
+    /*min_entities=*/2,
     "what leaving each child out changes the entities' overall performance, which needs "
-    "scores above 0 (MEREC, Keshavarz-Ghorabaee et al. 2021)"};
+    "scores above 0 (MEREC, Keshavarz-Ghorabaee et al. 2021)",
+    WeighValues};
 
 }  // namespace makerscore::detail

@@ -9,7 +9,11 @@ Eigen::VectorXd Weigh(const Eigen::MatrixXd& x, const DerivedWeights& /*how*/) {
 
 }  // namespace
 
-const WeightingDef kStandardDeviationWeighting = {Weigh, /*from_judgments=*/false, /*from_scores=*/true,
-                                                  /*min_entities=*/2, "proportional to the SD of the scores"};
+const WeightingDef kStandardDeviationWeighting = {Weigh,
+                                                  /*from_judgments=*/false,
+                                                  /*from_scores=*/true,
+                                                  /*min_entities=*/2,
+                                                  "proportional to the SD of the scores",
+                                                  nullptr};
 
 }  // namespace makerscore::detail

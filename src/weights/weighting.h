@@ -4,6 +4,7 @@
 #define MAKERSCORE_SRC_WEIGHTS_WEIGHTING_H_
 
 #include <Eigen/Core>
+#include <vector>
 
 #include "makerscore/rules.h"
 
@@ -18,7 +19,17 @@ struct WeightingDef {
   bool from_scores;     // derived from the cohort's scores when scoring (so never the same two years running)
   int min_entities;     // fewer entities with every child's score than this: an error when scoring
   const char* summary;  // what it computes, for the rule-format reference (after "`word`: ")
+  // Weights from the children's values rather than their scores (`over: values`), as the paper that introduced
+  // the weighting computes them from the decision matrix; lower[j] marks a child whose lower values are better.
+  // nullptr when the weighting works on scores only.
+  Eigen::VectorXd (*weigh_values)(const Eigen::MatrixXd& values, const std::vector<char>& lower,
+                                  const DerivedWeights& how);
 };
+
+// values with every lower-is-better column inverted (1 / x), so that higher is better everywhere: the
+// benefit form of the ratio weightings (CILOS's min / x, MEREC's x / max, up to each column's scale).
+// Throws Error for a lower-is-better value that is not above 0.
+Eigen::MatrixXd BenefitForm(const Eigen::MatrixXd& values, const std::vector<char>& lower);
 
 // The definition of a weighting (not kStated).
 const WeightingDef& WeightingOf(WeightsMethod method);
