@@ -143,6 +143,34 @@ TEST(Vikor, SatmanKiraciAkay2021) {
   EXPECT_THAT_CONTAINS(t->notes[2], "compromise solution: A4 alone");
 }
 
+TEST(Vikor, OpricovicTzeng2004AndYangWu2020) {
+  // Opricovic, S. & Tzeng, G.-H. (2004), "Compromise solution by MCDM methods: a comparative analysis of
+  // VIKOR and TOPSIS", EJOR 156(2), 445-455, the numerical example: three alternatives, risk (a cost) and
+  // altitude, weights 1/2: A1 (1, 3000), A2 (2, 3750), A3 (5, 4500). Q = 1, 0, 1 (as pymcdm's test quotes
+  // it). By hand: regrets A1 (0, 0.5), A2 (0.125, 0.25), A3 (0.5, 0); S = 0.5, 0.375, 0.5; R = 0.5, 0.25,
+  // 0.5. TOPSIS on the same case gives closeness 0.500, 0.617, 0.500 with min-max normalisation.
+  const std::string csv = Csv({{1, 3000}, {2, 3750}, {5, 4500}});
+  Result r = ScoreText(Rules("{method: vikor, over: values}", {1, 1}, "lh"), csv);
+  const AggregationTrace* t = r.aggregation_trace(1);
+  ASSERT_NE(t, nullptr);
+  const double q[] = {1, 0, 1}, s[] = {0.5, 0.375, 0.5}, rr[] = {0.5, 0.25, 0.5};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_NEAR(t->figures(i, 2), q[i], 1e-12) << i;
+    EXPECT_NEAR(t->figures(i, 0), s[i], 1e-12) << i;
+    EXPECT_NEAR(t->figures(i, 1), rr[i], 1e-12) << i;
+  }
+  Result topsis = ScoreText(Rules("{method: topsis, over: values, normalise: minmax}", {1, 1}, "lh"), csv);
+  const double closeness[] = {0.500, 0.617, 0.500};
+  for (int i = 0; i < 3; ++i) EXPECT_NEAR(topsis.scores()(i, 1), closeness[i], 0.5e-3) << i;
+  // Yang, W. & Wu, Y. (2020), "A new improvement method to avoid rank reversal in VIKOR", IEEE Access 8,
+  // 21261-21271 (pymcdm's test): five alternatives, four benefit criteria of equal weight; Q = 0.5679,
+  // 0.7667, 1, 0.7493, 0.
+  Result y = ScoreText(Rules("{method: vikor, over: values}", {1, 1, 1, 1}, "hhhh"),
+                       Csv({{78, 56, 34, 6}, {4, 45, 3, 97}, {18, 2, 50, 63}, {9, 14, 11, 92}, {85, 9, 100, 29}}));
+  const double qy[] = {0.5679, 0.7667, 1, 0.7493, 0};
+  for (int i = 0; i < 5; ++i) EXPECT_NEAR(y.aggregation_trace(1)->figures(i, 2), qy[i], 0.5e-4) << i;
+}
+
 TEST(Vikor, WithoutAcceptableAdvantageTheCompromiseSetIsNamed) {
   // Two criteria of equal weight, three alternatives (c1, c2): A1 (10, 0), A2 (0, 10), A3 (6, 6).
   // Regrets w (f* - f) / (f* - f-): A1 (0, 0.5), A2 (0.5, 0), A3 (0.2, 0.2).
@@ -175,6 +203,25 @@ TEST(Grey, DengsCoefficientByHand) {
   Result rho =
       ScoreText(Rules("{method: grey, over: values, rho: 0.25}", {0.4, 0.6}, "hh"), Csv({{2, 30}, {4, 10}, {6, 20}}));
   EXPECT_NEAR(rho.scores()(1, 1), 0.4 / 3 + 0.12, 1e-12);
+}
+
+TEST(Grey, KuoYangHuang2008AsJMcDMTestsIt) {
+  // Grey relational analysis as Kuo, Yang & Huang (2008), "The use of grey relational analysis in solving
+  // multiple attribute decision-making problems", Computers & Industrial Engineering 55(1), 80-93, set it out
+  // (min-max normalisation by direction, the ideal as reference, rho = 0.5, the grade the weighted mean of
+  // the coefficients); the case and its grades are JMcDM's published test (Satman, Kiracı & Akay 2021):
+  // five alternatives, six criteria (the first, third and sixth costs), weights 0.05, 0.20, 0.10, 0.15,
+  // 0.10, 0.40; grades 0.525, 0.700714, 0.546429, 0.576282, 0.650952 (A2 best).
+  Result r = ScoreText(Rules("{method: grey, over: values}", {0.05, 0.20, 0.10, 0.15, 0.10, 0.40}, "lhlhhl"),
+                       Csv({{105000, 105, 10, 4, 300, 10},
+                            {120000, 110, 15, 4, 500, 8},
+                            {150000, 120, 12, 3, 550, 12},
+                            {115000, 105, 20, 4, 600, 9},
+                            {135000, 115, 15, 5, 400, 9}}));
+  const std::vector<double> published = {0.525, 0.7007142857142857, 0.5464285714285715, 0.5762820512820512,
+                                         0.650952380952381};
+  for (int i = 0; i < 5; ++i) EXPECT_NEAR(r.scores()(i, 1), published[i], 1e-4) << "A" << i + 1;
+  EXPECT_EQ(r.rank(1), 1);
 }
 
 TEST(Grey, AGivenReferenceAndACostChild) {
