@@ -12,16 +12,7 @@ namespace {
 
 constexpr double kNot = std::numeric_limits<double>::quiet_NaN();  // a comparison not made
 
-Eigen::MatrixXd M(std::initializer_list<std::initializer_list<double>> rows) {
-  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
-  Eigen::Index i = 0;
-  for (const auto& r : rows) {
-    Eigen::Index j = 0;
-    for (double v : r) m(i, j++) = v;
-    ++i;
-  }
-  return m;
-}
+using testing::M;
 
 double LambdaMax(const Eigen::MatrixXd& a) { return Ahp({a}).lambda_max; }
 

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 
@@ -51,6 +52,18 @@ inline std::string ErrorsOf(const std::string& yaml) {
   LoadResult r = ParseRules(yaml, "test.yaml");
   EXPECT_FALSE(r.ok()) << "expected the rule file to be refused";
   return r.diagnostics.ToString();
+}
+
+// A matrix written row by row: M({{1, 2}, {3, 4}}).
+inline Eigen::MatrixXd M(std::initializer_list<std::initializer_list<double>> rows) {
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
+  Eigen::Index i = 0;
+  for (const auto& r : rows) {
+    Eigen::Index j = 0;
+    for (double v : r) m(i, j++) = v;
+    ++i;
+  }
+  return m;
 }
 
 // Expects `statement` to throw exception type E whose what() contains text.

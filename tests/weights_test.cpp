@@ -9,16 +9,7 @@
 namespace makerscore {
 namespace {
 
-Eigen::MatrixXd M(std::initializer_list<std::initializer_list<double>> rows) {
-  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
-  Eigen::Index i = 0;
-  for (const auto& r : rows) {
-    Eigen::Index j = 0;
-    for (double v : r) m(i, j++) = v;
-    ++i;
-  }
-  return m;
-}
+using testing::M;
 
 TEST(Ahp, ConsistentMatrixGivesItsWeights) {
   // a_ij = w_i / w_j for w = (0.6, 0.3, 0.1): the eigenvector is w, lambda_max = n, CI = CR = 0.
