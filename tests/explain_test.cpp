@@ -1,4 +1,7 @@
 // Explanations: golden files, and the numbers in them checked by hand.
+#include <limits>
+
+#include "result/common.h"
 #include "test_util.h"
 
 namespace makerscore {
@@ -59,6 +62,15 @@ TEST(Explain, WholeEntityGolden) {
   EXPECT_NE(e2.find("the formula divides by zero, so the value is missing"), std::string::npos) << e2;
   EXPECT_NE(e2.find("1 rating(s), fewer than the 3 the rule set requires"), std::string::npos) << e2;
   testing::ExpectGolden(e2, "explain-E2.txt");
+}
+
+TEST(Explain, PValuesBelowTheFourthDecimalAreBounded) {
+  // Kendall's p for 32 makerspaces rated by 5 experts is ~1e-7: printed to 4 decimals it would read "0", which
+  // says "impossible"; it is "< 0.0001", as the report prints it.
+  EXPECT_EQ(detail::PValueText(3e-7), "< 0.0001");
+  EXPECT_EQ(detail::PValueText(0.0001), "0.0001");
+  EXPECT_EQ(detail::PValueText(0.01234), "0.0123");
+  EXPECT_EQ(detail::PValueText(std::numeric_limits<double>::quiet_NaN()), "-");
 }
 
 TEST(Explain, UnknownIdsAreClearErrors) {

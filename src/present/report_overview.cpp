@@ -34,10 +34,7 @@ constexpr FlagColumnLabel kQualityFlags[] = {
     {kFlagExcluded, "不计入", "left out"},
 };
 
-std::string PValue(double p) {
-  if (std::isnan(p)) return "-";
-  return p < 0.0001 ? "&lt; 0.0001" : FormatNumber(p, 4);
-}
+std::string PValue(double p) { return Html(detail::PValueText(p)); }
 
 std::string EntityCell(const Result& r, const CohortFigures& f, int i) {
   const std::string& name = r.entity_names()[i];

@@ -1,6 +1,7 @@
 #include "result/common.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "makerscore/flags.h"
@@ -34,6 +35,11 @@ std::string AhpNote(const Node& group) {
            " not made, completed optimally";
   }
   return out;
+}
+
+std::string PValueText(double p) {
+  if (std::isnan(p)) return "-";
+  return p < 0.0001 ? "< 0.0001" : FormatNumber(p, 4);
 }
 
 std::string ScreeningRule(const ScreenSpec& spec) {

@@ -45,6 +45,9 @@ bool OffTheScale(const RuleSet& rules, const std::string& grade);
 // graded by its total.
 std::string GradeNote(const Result& r, int i);
 
+// A p-value as a report prints it: "< 0.0001" below that, else to 4 decimals ("0.0123"); "-" for NaN.
+std::string PValueText(double p);
+
 // The screening rule in words: "by data availability: at least 90% of the indicators with a value".
 std::string ScreeningRule(const ScreenSpec& spec);
 

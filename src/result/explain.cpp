@@ -223,7 +223,8 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
   const IndicatorStats& st = r.stats()[k];
   if (!std::isnan(st.agreement_w)) {
     out += "  the panel's agreement on this indicator over all entities: Kendall's W = " +
-           FormatNumber(st.agreement_w, 3) + " (p = " + FormatNumber(st.agreement_p, 4) + ")\n";
+           FormatNumber(st.agreement_w, 3) + " (p " + (st.agreement_p < 0.0001 ? "" : "= ") +
+           detail::PValueText(st.agreement_p) + ")\n";
   }
   return out;
 }
