@@ -73,6 +73,21 @@ TEST(Explain, PValuesBelowTheFourthDecimalAreBounded) {
   EXPECT_EQ(detail::PValueText(std::numeric_limits<double>::quiet_NaN()), "-");
 }
 
+TEST(Explain, ABlankCellReadsNotReported) {
+  Model m = Model::Compile(testing::RulesFromText(R"(format: makerscore/1
+id: n
+title: 未填报
+fields: [{id: a, name: 知识产权数量, unit: 件}]
+indicators:
+  - {id: A, name: 知识产权, weight: 100, value: a, score: {method: goalposts, low: 0, high: 10}}
+)"));
+  Result r = Score(m, std::make_shared<Dataset>(ParseDatasetCsv("id,a\nE1,\nE2,5\n", m.rules(), "d.csv")));
+  const std::string text = Explain(r, "E1", "A");
+  EXPECT_THAT_CONTAINS(text, "value = a (知识产权数量) = 未填报 (not reported)\n");
+  EXPECT_EQ(text.find("missing 件"), std::string::npos) << text;
+  EXPECT_THAT_CONTAINS(Explain(r, "E2", "A"), "value = a (知识产权数量) = 5 件\n");
+}
+
 TEST(Explain, UnknownIdsAreClearErrors) {
   Result r = Cohort();
   EXPECT_THROW_WITH(Explain(r, "E3"), Error, "no entity 'E3' in the data (did you mean 'E1'?)");

@@ -113,8 +113,10 @@ std::string ExplainQuantitative(const Result& r, const detail::CompiledLeaf& lea
   const auto& root = leaf.formula.nodes()[leaf.formula.root()];
   if (root.op == detail::Op::kField) {  // the value is one reported field
     const Field& field = fields[root.field];
-    return "  value = " + field.id + " (" + field.name + ") = " + FormatNumber(x, 6) +
-           (field.unit.empty() ? "" : " " + field.unit) + "\n" + ExplainScore(r, leaf, i);
+    // A blank cell is not a number with a unit ("missing 件"): it was not reported.
+    const std::string reported = std::isnan(x) ? std::string("未填报 (not reported)")
+                                               : FormatNumber(x, 6) + (field.unit.empty() ? "" : " " + field.unit);
+    return "  value = " + field.id + " (" + field.name + ") = " + reported + "\n" + ExplainScore(r, leaf, i);
   }
   std::string out = "  value = " + leaf.formula.Render() + "\n";
   // Name the fields, this year's and last year's, with their values.
