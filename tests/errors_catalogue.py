@@ -6,6 +6,7 @@ is written into a scratch directory, and each ```console block is run there, com
 then standard error), and a last line "[exit N]" its exit code (0 when absent).
 
 Usage: python3 tests/errors_catalogue.py docs/errors.md path/to/makerscore
+With MAKERSCORE_UPDATE_GOLDEN=1 it writes what makerscore said into the catalogue instead (review the diff).
 """
 import os
 import re
@@ -63,7 +64,7 @@ def main(catalogue, makerscore):
         if name:
             with open(os.path.join(work, name), "w", encoding="utf-8", newline="\n") as f:
                 f.write(body)
-    failures, ran = [], 0
+    failures, ran, said = [], 0, []
     for heading, info, _, body in entries:
         if info != "console":
             continue
@@ -71,14 +72,35 @@ def main(catalogue, makerscore):
             ran += 1
             p = subprocess.run(["bash", "-c", command], cwd=work, env=env, capture_output=True, timeout=60)
             got = (p.stdout + p.stderr).decode("utf-8", "replace").rstrip("\n")
+            said.append((command, expected, code, got, p.returncode))
             if got != expected or p.returncode != code:
                 failures.append(f"## {heading}\n$ {command}\n--- expected (exit {code})\n{expected}\n"
                                 f"--- got (exit {p.returncode})\n{got}\n")
     shutil.rmtree(work)
+    if os.environ.get("MAKERSCORE_UPDATE_GOLDEN"):
+        update(catalogue, said)
+        return 0
     for f in failures:
         print(f)
     print(f"{ran - len(failures)} of {ran} catalogue commands behave as docs/errors.md says")
     return 1 if failures or ran == 0 else 0
+
+
+def update(catalogue, said):
+    """Writes each command's output and exit code into the catalogue, in order."""
+    with open(catalogue, encoding="utf-8") as f:
+        text = f.read()
+    cursor = 0
+    for command, expected, code, got, returncode in said:
+        old = f"$ {command}\n{expected}" + (f"\n[exit {code}]" if code else "")
+        new = f"$ {command}\n{got}" + (f"\n[exit {returncode}]" if returncode else "")
+        at = text.find(old, cursor)
+        if at < 0:
+            raise SystemExit(f"cannot find the entry of '{command}' in {catalogue}")
+        text = text[:at] + new + text[at + len(old):]
+        cursor = at + len(new)
+    with open(catalogue, "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 if __name__ == "__main__":

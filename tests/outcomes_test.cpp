@@ -151,6 +151,41 @@ grades:
   Result r = Score(m, std::make_shared<Dataset>(ParseDatasetCsv(csv, m.rules(), "g.csv")));
   const char* expected[] = {"优", "优", "良", "良", "良", "良", "良", "中", "中", "中"};
   for (int k = 0; k < 10; ++k) EXPECT_EQ(r.grade(k), expected[k]) << "E" << k;
+  // Why this grade. 优's cut-off in this cohort is the higher of its 80 and the total of its last place (the
+  // 2nd, 90): 90. 良's is 60; 中 has no condition, so any total: 0.
+  const std::vector<double> cut = GradeCutoffs(r);
+  ASSERT_EQ(cut.size(), 3u);
+  EXPECT_NEAR(cut[0], 90, 1e-9);
+  EXPECT_NEAR(cut[1], 60, 1e-9);
+  EXPECT_EQ(cut[2], 0);
+  // E2 (85, 良) is 5 short of 优 and 25 above 良's cut-off; E6 (60, 良) sits on it: 0 above, near (1% of
+  // 100 is 1 point); E7 (55, 中) is 5 short of 良 and in the lowest grade; E1 (90) is on 优's cut-off.
+  GradeMargin e2 = MarginOf(r, 2, cut);
+  EXPECT_TRUE(e2.by_total);
+  EXPECT_EQ(e2.next_up, "优");
+  EXPECT_NEAR(e2.to_next_up, 5, 1e-9);
+  EXPECT_EQ(e2.next_down, "中");
+  EXPECT_NEAR(e2.above_cutoff, 25, 1e-9);
+  EXPECT_FALSE(e2.near);
+  const GradeMargin e6 = MarginOf(r, 6, cut);
+  EXPECT_NEAR(e6.above_cutoff, 0, 1e-9);
+  EXPECT_TRUE(e6.near);
+  const GradeMargin e7 = MarginOf(r, 7, cut);
+  EXPECT_NEAR(e7.to_next_up, 5, 1e-9);
+  EXPECT_TRUE(std::isnan(e7.above_cutoff));
+  EXPECT_EQ(e7.next_down, "");
+  EXPECT_TRUE(MarginOf(r, 1, cut).near);
+  EXPECT_EQ(MarginOf(r, 0, cut).next_up, "");
+  EXPECT_NEAR(MarginOf(r, 0, cut).above_cutoff, 5, 1e-9);
+  // A stated margin: within 6 points, E2's 5 to 优 is near too.
+  std::string wide = rules;
+  wide.replace(wide.find("grades:"), 7, "boundary_margin: 6\ngrades:");
+  Model mw = Model::Compile(testing::RulesFromText(wide));
+  Result rw = Score(mw, std::make_shared<Dataset>(ParseDatasetCsv(csv, mw.rules(), "g.csv")));
+  EXPECT_TRUE(MarginOf(rw, 2, GradeCutoffs(rw)).near);
+  EXPECT_THAT_CONTAINS(Explain(rw, "E2"),
+                       "grade cut-offs in this cohort: 优 90, 良 60, 中 0\n  5 points short of 优\n"
+                       "  25 points above the cut-off of 良 (below it: 中)\n  near a grade boundary");
 }
 
 // 13 makerspaces with totals 99, 97, ..., 75 (two points apart), one field `provincial` (省级优良) and a
@@ -227,9 +262,12 @@ TEST(Grades, DirectGradesAndGradesOnlyAVetoGives) {
   EXPECT_THAT_CONTAINS(table, "一票否决：连续两年不合格，取消资格");
   std::ostringstream csv;
   WriteCsv(r, csv);
-  EXPECT_THAT_CONTAINS(csv.str(), ",vetoes,graded_directly,flags\n");
+  EXPECT_THAT_CONTAINS(csv.str(), ",vetoes,graded_directly,flags,to_next_grade,above_cutoff,near_boundary\n");
   EXPECT_THAT_CONTAINS(csv.str(), ",E9,,81,优,81,,provincial == 1,");
   EXPECT_THAT_CONTAINS(csv.str(), ",E1,,97,取消资格,97,V,,");
+  // Graded directly or by a veto, not by the total: no distance to a cut-off.
+  EXPECT_THAT_CONTAINS(csv.str(), ",E9,,81,优,81,,provincial == 1,,,,\n");
+  EXPECT_THAT_CONTAINS(csv.str(), ",E1,,97,取消资格,97,V,,,,,\n");
   EXPECT_THAT_CONTAINS(ToJson(r), "\"graded_directly\": \"provincial == 1\"");
 }
 

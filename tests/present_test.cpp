@@ -54,11 +54,13 @@ TEST(Table, ColumnsLineUpByDisplayWidth) {
 TEST(Csv, RowsInRankOrderWithQuotingAndFlags) {
   std::ostringstream out;
   WriteCsv(Small(), out);
+  // Why this grade (优 from 80, 差 from 0): S2's 100 and S1's 85 are 20 and 5 above 优's cut-off, the best
+  // grade; S3's 0 is 80 short of 优 and in the lowest grade. None lies within 1 point (1% of 100) of a cut-off.
   EXPECT_EQ(out.str(),
-            "rank,id,name,total,grade,1,flags\n"
-            "1,S2,\"Maker, Ltd\",100,优,100,\n"
-            "2,S1,南宁北部湾创新港众创空间,85,优,85,\n"
-            "3,S3,柳州,0,差,0,1:missing\n");
+            "rank,id,name,total,grade,1,flags,to_next_grade,above_cutoff,near_boundary\n"
+            "1,S2,\"Maker, Ltd\",100,优,100,,,20,\n"
+            "2,S1,南宁北部湾创新港众创空间,85,优,85,,,5,\n"
+            "3,S3,柳州,0,差,0,1:missing,80,,\n");
 }
 
 TEST(Json, CarriesTotalsAndPerIndicatorDetail) {

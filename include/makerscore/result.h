@@ -88,6 +88,8 @@ class Result {
   int entity_class(int i) const { return classes_.empty() ? 0 : classes_[i]; }
   // The grade label, or "" when no grade applies.
   const std::string& grade(int i) const;
+  // The grade as an index into model().rules().grades, -1 when none applies.
+  int grade_index(int i) const { return grades_[i]; }
 
   // What looks wrong with the inputs although it breaks no rule, in words for
   // people: last year's data the same as this year's, a ratings file without

@@ -426,6 +426,8 @@ struct RuleSet {
   std::vector<Expert> experts;        // when given, ratings by anyone else are errors
   std::vector<Indicator> indicators;  // the first level of the tree
   std::vector<Grade> grades;          // best first
+  // Points within which a total counts as near a grade's cut-off (GradeMargin::near); unset: 1% of `total`.
+  std::optional<double> boundary_margin;
   Adjustments bonus;
   Adjustments deductions;
   std::vector<Veto> vetoes;

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "makerscore/grade_margin.h"
 #include "makerscore/present.h"
 #include "result/common.h"
 #include "util/text.h"
@@ -58,7 +59,12 @@ void WriteCsv(const Result& r, std::ostream& out) {
   if (set_aside) out << ",set_aside";
   const Screening* screening = r.screening();
   if (screening) out << ",screened_out";
-  out << ",flags\n";
+  out << ",flags";
+  // Why this grade: the points short of the grade above, above its own cut-off, and near a boundary.
+  const std::vector<double> cutoffs = GradeCutoffs(r);
+  const bool margins = std::any_of(cutoffs.begin(), cutoffs.end(), [](double c) { return !std::isnan(c); });
+  if (margins) out << ",to_next_grade,above_cutoff,near_boundary";
+  out << "\n";
   std::string row;
   for (int i : detail::RankOrder(r)) {
     out << (r.rank(i) ? std::to_string(r.rank(i)) : "") << "," << Quote(r.entity_ids()[i]) << ","
@@ -90,7 +96,12 @@ void WriteCsv(const Result& r, std::ostream& out) {
       out << "," << Quote(detail::Join(cells, "; "));
     }
     if (screening) out << ",";
-    out << "," << Quote(detail::Join(flags, " ")) << "\n";
+    out << "," << Quote(detail::Join(flags, " "));
+    if (margins) {
+      const GradeMargin m = MarginOf(r, i, cutoffs);
+      out << "," << Number(m.to_next_up) << "," << Number(m.above_cutoff) << "," << (m.near ? "1" : "");
+    }
+    out << "\n";
   }
   if (!screening) return;
   // The entities screened out, last: an id and a reason, every number empty (not scored).
@@ -100,7 +111,7 @@ void WriteCsv(const Result& r, std::ostream& out) {
   for (int e : screening->removed()) {
     const EntityAvailability& a = screening->entities[e];
     out << "," << Quote(a.id) << "," << Quote(a.name) << ",," << std::string(empty_cells, ',') << ","
-        << Quote(screening->Reason(e)) << ",\n";
+        << Quote(screening->Reason(e)) << "," << (margins ? ",,," : "") << "\n";
   }
 }
 

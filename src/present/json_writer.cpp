@@ -2,6 +2,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "makerscore/grade_margin.h"
 #include "makerscore/present.h"
 #include "result/common.h"
 
@@ -37,6 +38,16 @@ std::string ToJson(const Result& r) {
          {"max_points", r.entity_count() > 0 ? r.max_points(0, static_cast<int>(k)) : nodes[k].max_points}});
   }
   doc["indicators"] = indicators;
+  // The grades' cut-offs in this cohort (null: a grade no total earns), and the margin that counts as near.
+  const std::vector<double> cutoffs = GradeCutoffs(r);
+  if (!rules.grades.empty()) {
+    nlohmann::json grades = nlohmann::json::array();
+    for (size_t k = 0; k < rules.grades.size(); ++k) {
+      grades.push_back({{"grade", rules.grades[k].label}, {"cutoff", Number(cutoffs[k])}});
+    }
+    doc["grades"] = grades;
+    doc["boundary_margin"] = BoundaryMargin(rules);
+  }
   // Every indicator's and group's ranks, once each.
   std::vector<std::vector<int>> node_ranks(nodes.size());
   for (size_t k = 1; k < nodes.size(); ++k) node_ranks[k] = r.ranks_of(static_cast<int>(k));
@@ -48,6 +59,13 @@ std::string ToJson(const Result& r) {
     e["total"] = Number(r.total(i));
     e["rank"] = r.rank(i) ? nlohmann::json(r.rank(i)) : nlohmann::json(nullptr);
     e["grade"] = r.grade(i).empty() ? nlohmann::json(nullptr) : nlohmann::json(r.grade(i));
+    if (const GradeMargin m = MarginOf(r, i, cutoffs); m.by_total) {
+      e["grade_margin"] = {{"next_up", m.next_up.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.next_up)},
+                           {"to_next_up", Number(m.to_next_up)},
+                           {"next_down", m.next_down.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.next_down)},
+                           {"above_cutoff", Number(m.above_cutoff)},
+                           {"near_boundary", m.near}};
+    }
     if (rules.classes) e["class"] = rules.classes->labels[r.entity_class(i)];
     e["indicator_points"] = Number(r.points()(i, 0));
     nlohmann::json adjustments = nlohmann::json::object();

@@ -1,7 +1,9 @@
 // The ranked table for a terminal, aligned by display width.
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
+#include "makerscore/grade_margin.h"
 #include "makerscore/missing.h"
 #include "makerscore/present.h"
 #include "present/aligned.h"
@@ -9,6 +11,41 @@
 #include "util/text.h"
 
 namespace makerscore {
+
+namespace {
+
+// The grades' cut-offs in this cohort, and the makerspaces within the boundary margin of one.
+std::string GradeBoundaries(const Result& r) {
+  const RuleSet& rules = r.model().rules();
+  const std::vector<double> cutoffs = GradeCutoffs(r);
+  std::vector<std::string> cuts;
+  for (size_t k = 0; k < cutoffs.size(); ++k) {
+    if (!std::isnan(cutoffs[k])) cuts.push_back(rules.grades[k].label + " " + detail::FormatNumber(cutoffs[k], 4));
+  }
+  if (cuts.empty()) return "";
+  std::string out = "\nGrade cut-offs in this cohort (等级分界): " + detail::Join(cuts, ", ") + ".\n";
+  std::string near;
+  for (int i : detail::RankOrder(r)) {
+    const GradeMargin m = MarginOf(r, i, cutoffs);
+    if (!m.near) continue;
+    std::vector<std::string> how;
+    if (!m.next_up.empty() && m.to_next_up <= BoundaryMargin(rules)) {
+      how.push_back(detail::FormatNumber(m.to_next_up, 4) + " points short of " + m.next_up);
+    }
+    if (!m.next_down.empty() && m.above_cutoff < BoundaryMargin(rules)) {
+      how.push_back(detail::FormatNumber(m.above_cutoff, 4) + " points above the cut-off of " + r.grade(i));
+    }
+    near += "  " + r.entity_ids()[i] + " " + r.entity_names()[i] + " (" + (r.grade(i).empty() ? "-" : r.grade(i)) +
+            "): " + detail::Join(how, "; ") + "\n";
+  }
+  if (!near.empty()) {
+    out += "Near a grade boundary (within " + detail::FormatNumber(BoundaryMargin(rules), 4) +
+           (BoundaryMargin(rules) == 1 ? " point" : " points") + ", boundary_margin):\n" + near;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string FormatTable(const Result& r) {
   const auto& nodes = r.model().nodes();
@@ -60,6 +97,7 @@ std::string FormatTable(const Result& r) {
   }
   if (!set_aside.empty()) out += "\nNot ranked or graded because a cell of their data cannot be used:\n" + set_aside;
   if (const std::string screened = detail::ScreenedOut(r); !screened.empty()) out += "\n" + screened;
+  out += GradeBoundaries(r);
   // Every value missing from the data, so that a blank cell never costs points without a word.
   if (const std::string missing = MissingSummary(r, 50); !missing.empty()) out += "\n" + missing;
   return out;

@@ -8,6 +8,7 @@
 #include "cohort/cohort.h"
 #include "experts/combine.h"
 #include "makerscore/error.h"
+#include "makerscore/grade_margin.h"
 #include "makerscore/weights.h"
 #include "result/common.h"
 #include "scoring/compiled_model.h"
@@ -233,6 +234,32 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
 
 std::string ExplainCombined(const Result& r, const detail::CompiledModel& m, const Node& node);
 
+// Why this grade: the cohort's cut-offs, and how far the total lies from the grade above and its own.
+std::string GradeLines(const Result& r, int i) {
+  const RuleSet& rules = r.model().rules();
+  const std::vector<double> cutoffs = GradeCutoffs(r);
+  std::vector<std::string> cuts;
+  for (size_t k = 0; k < cutoffs.size(); ++k) {
+    if (!std::isnan(cutoffs[k])) cuts.push_back(rules.grades[k].label + " " + FormatNumber(cutoffs[k], 4));
+  }
+  if (cuts.empty()) return "";
+  std::string out = "grade cut-offs in this cohort: " + detail::Join(cuts, ", ") + "\n";
+  const GradeMargin m = MarginOf(r, i, cutoffs);
+  if (!m.by_total) return out;
+  if (!m.next_up.empty()) {
+    out += "  " + FormatNumber(m.to_next_up, 4) + " points short of " + m.next_up + "\n";
+  }
+  if (!m.next_down.empty()) {
+    out += "  " + FormatNumber(m.above_cutoff, 4) + " points above the cut-off of " + r.grade(i) +
+           " (below it: " + m.next_down + ")\n";
+  }
+  if (m.near) {
+    out += "  near a grade boundary: within " + FormatNumber(BoundaryMargin(rules), 4) +
+           (BoundaryMargin(rules) == 1 ? " point" : " points") + " of a cut-off (boundary_margin)\n";
+  }
+  return out;
+}
+
 // How a group's children's weights were derived, with the shares they got; "" for stated weights.
 std::string DerivedWeightsLine(const Result& r, const detail::CompiledModel& m, const Node& node) {
   if (node.weights_method == WeightsMethod::kCombined) return ExplainCombined(r, m, node);
@@ -419,6 +446,7 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
     out +=
         r.rank(i) ? ", rank " + std::to_string(r.rank(i)) + " of " + std::to_string(r.ranked_count()) : ", not ranked";
     out += r.grade(i).empty() ? ", no grade\n" : ", grade " + r.grade(i) + "\n";
+    out += GradeLines(r, i);
     out += AdjustmentLines(r, i);
     // The first level's weights, when the rule file derives them (`weights:` at the top).
     const detail::CompiledModel& m = detail::Compiled(model);

@@ -102,6 +102,7 @@ class Loader : public detail::UncertaintyReader {
     WordOf(top, "rules", "missing", &rules->missing);
     Str(top, "missing_group", &rules->missing_group);
     WordOf(top, "rules", "bad_cells", &rules->bad_cells);
+    OptNum(top, "boundary_margin", &rules->boundary_margin);
     if (top.count("weights") && top["weights"].IsMap()) rules->weights = ReadWeights(top["weights"], "weights");
     if (top.count("outliers") && top["outliers"].IsMap()) rules->outliers = ReadOutliers(top["outliers"], "outliers");
     if (top.count("screen") && top["screen"].IsMap()) {

@@ -199,6 +199,9 @@ const std::vector<KeyInfo>& RuleKeys() {
        "unranked and ungraded with the cell named in every output."},
       {"rules", "missing_group", T::kString, false, "", "",
        "The category field whose groups `missing: group_mean` averages within (e.g. a region)."},
+      {"rules", "boundary_margin", T::kNumber, false, "1% of total", "",
+       "Points within which a total is flagged as near a grade's cut-off (in explanations, tables, CSV, JSON, the "
+       "workbook, the report and Python), e.g. `1` for one point of 100."},
       {"rules", "screen", T::kMap, false, "", "",
        "Leave out of the cohort the entities with too little data, before anything is computed from it "
        "(section screen)."},

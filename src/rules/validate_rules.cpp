@@ -31,6 +31,10 @@ Diagnostics Validator::Run() {
   CheckExperts();
   if (rules_.outliers) CheckOutliers(*rules_.outliers, "outliers");
   if (rules_.screen) CheckScreen(*rules_.screen);
+  if (rules_.boundary_margin && !(*rules_.boundary_margin >= 0)) {
+    Error("boundary_margin",
+          "'boundary_margin' is points, 0 or more (e.g. 1), not " + FormatNumber(*rules_.boundary_margin));
+  }
   if (rules_.weights) CheckDerived(*rules_.weights, rules_.indicators, "weights");
   const bool derives = rules_.weights.has_value() && !StatesSubjectiveWeights(*rules_.weights);
   for (size_t i = 0; i < rules_.indicators.size(); ++i) {

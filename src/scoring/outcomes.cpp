@@ -48,20 +48,6 @@ void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const 
   }
 }
 
-// The places a share of `count` ranked entities gives (20% of 13 is 2.6 places: 2 down, 3 nearest or up).
-int Places(double share, int count, PlacesRounding rounding) {
-  const double x = share * count;
-  switch (rounding) {
-    case PlacesRounding::kNearest:
-      return static_cast<int>(std::floor(x + 0.5 + kTieTolerance));
-    case PlacesRounding::kUp:
-      return static_cast<int>(std::ceil(x - kTieTolerance));
-    case PlacesRounding::kDown:
-      break;
-  }
-  return static_cast<int>(std::floor(x + kTieTolerance));
-}
-
 // Competition ranks ("1224") of the entities in `order` (best total first).
 void CompetitionRanks(const std::vector<double>& totals, const std::vector<int>& order, std::vector<int>* ranks) {
   for (size_t pos = 0; pos < order.size(); ++pos) {
@@ -167,6 +153,20 @@ void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, con
 }
 
 }  // namespace
+
+// The places a share of `count` ranked entities gives (20% of 13 is 2.6 places: 2 down, 3 nearest or up).
+int Places(double share, int count, PlacesRounding rounding) {
+  const double x = share * count;
+  switch (rounding) {
+    case PlacesRounding::kNearest:
+      return static_cast<int>(std::floor(x + 0.5 + kTieTolerance));
+    case PlacesRounding::kUp:
+      return static_cast<int>(std::ceil(x - kTieTolerance));
+    case PlacesRounding::kDown:
+      break;
+  }
+  return static_cast<int>(std::floor(x + kTieTolerance));
+}
 
 Outcomes Finish(const CompiledModel& m, const Eigen::ArrayXd& root, const std::vector<char>& unscored,
                 const Eigen::ArrayXXd& adjustments, const std::vector<char>& unranked,

@@ -118,6 +118,9 @@ void ApplyVetoGrades(const CompiledModel& m, const std::vector<int>& vetoes, int
 // the deductions; entities with a total and no excluding veto are ranked,
 // then graded: directly, or by their total and their rank among those not
 // graded directly; a veto's grade overrides a better one.
+// The places a share of `count` ranked entities gives (20% of 13 is 2.6 places: 2 down, 3 nearest or up).
+int Places(double share, int count, PlacesRounding rounding);
+
 Outcomes Finish(const CompiledModel& m, const Eigen::ArrayXd& root, const std::vector<char>& unscored,
                 const Eigen::ArrayXXd& adjustments, const std::vector<char>& unranked,
                 const std::vector<std::vector<int>>& vetoes, const std::vector<int>& direct);

@@ -252,6 +252,23 @@ indicators:
     assert s.attrs["min_available"] == 0.75
     assert len(result.totals) == 9 and "LAO" not in list(result.entity_ids)
 
+def test_why_this_grade(guangxi, guangxi_frames):
+    # The Guangxi grades are cut-offs of the total (优 80, 良 65, 中 50, 差 0, rules/guangxi-2019.yaml): each
+    # makerspace's points short of the grade above are that cut-off minus its total, and it is near a
+    # boundary within 1 point (1% of 100).
+    now, last, ratings = guangxi_frames
+    result = guangxi.score(now, previous=last, ratings=ratings)
+    wide = result.to_frame()
+    assert wide.attrs["grade_cutoffs"] == {"优": 80, "良": 65, "中": 50, "差": 0}
+    up = {"差": 50, "中": 65, "良": 80}
+    for _, row in wide.iterrows():
+        if row["grade"] == "优":
+            assert np.isnan(row["to_next_grade"])
+        else:
+            assert row["to_next_grade"] == pytest.approx(up[row["grade"]] - row["total"], abs=1e-9)
+        near = row["to_next_grade"] <= 1 or row["above_cutoff"] < 1
+        assert bool(row["near_boundary"]) == near
+
 def test_aggregation_figures_of_topsis_and_fuzzy():
     # TOPSIS: Tzeng & Huang (2011), the example of tests/cohort_test.cpp: closeness 0.5037, 0.6581, 0.7482,
     # 0.3340 (printed to 4 decimals).

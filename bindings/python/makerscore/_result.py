@@ -110,6 +110,13 @@ class Result:
             frame["graded_directly"] = core.graded_directly
         if self._rules.model.bad_cells == "set_aside":
             frame["set_aside"] = ["; ".join(cells) for cells in core.set_aside]
+        margins = core.grade_margins()
+        if margins is not None:  # why this grade: the points to the next grade up and above its own cut-off
+            frame["to_next_grade"] = margins["to_next_grade"]
+            frame["above_cutoff"] = margins["above_cutoff"]
+            frame["near_boundary"] = margins["near_boundary"]
+            frame.attrs["grade_cutoffs"] = dict(margins["cutoffs"])
+            frame.attrs["boundary_margin"] = margins["margin"]
         order = np.lexsort((np.arange(len(frame)), np.where(core.ranks == 0, np.iinfo(np.int32).max, core.ranks)))
         return frame.iloc[order]
 

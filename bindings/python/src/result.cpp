@@ -5,6 +5,8 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "bindings.h"
@@ -12,6 +14,7 @@
 #include "makerscore/check.h"
 #include "makerscore/delphi.h"
 #include "makerscore/explain.h"
+#include "makerscore/grade_margin.h"
 #include "makerscore/missing.h"
 #include "makerscore/output.h"
 #include "makerscore/present.h"
@@ -181,6 +184,37 @@ void BindResult(py::module_& m) {
           },
           "The most points each entity could earn on each node (entity x node): the total shared down by the "
           "weights as used (derived ones included), or the class's maximum.")
+      .def(
+          "grade_margins",
+          [](const Result& r) -> py::object {
+            const std::vector<double> cutoffs = GradeCutoffs(r);
+            if (std::all_of(cutoffs.begin(), cutoffs.end(), [](double c) { return std::isnan(c); })) return py::none();
+            const int n = r.entity_count();
+            Eigen::ArrayXd up(n), above(n);
+            std::vector<bool> near(n);
+            std::vector<std::string> next_up(n), next_down(n);
+            for (int i = 0; i < n; ++i) {
+              const GradeMargin m = MarginOf(r, i, cutoffs);
+              up[i] = m.to_next_up;
+              above[i] = m.above_cutoff;
+              near[i] = m.near;
+              next_up[i] = m.next_up;
+              next_down[i] = m.next_down;
+            }
+            py::dict cut;
+            for (size_t k = 0; k < cutoffs.size(); ++k) cut[py::str(r.model().rules().grades[k].label)] = cutoffs[k];
+            py::dict out;
+            out["cutoffs"] = cut;
+            out["to_next_grade"] = up;
+            out["next_grade"] = next_up;
+            out["above_cutoff"] = above;
+            out["grade_below"] = next_down;
+            out["near_boundary"] = near;
+            out["margin"] = BoundaryMargin(r.model().rules());
+            return std::move(out);
+          },
+          "Why this grade: the grades' cut-offs in this cohort and, per entity, the points short of the next grade, "
+          "above its own cut-off, and whether it is near a boundary; None when no grade is given by the total.")
       .def(
           "screening",
           [](const Result& r) -> py::object {
