@@ -10,6 +10,7 @@
 #include <set>
 
 #include "makerscore/error.h"
+#include "makerscore/grade_margin.h"
 #include "makerscore/output.h"
 #include "makerscore/version.h"
 #include "present/html_page.h"
@@ -28,6 +29,7 @@ CohortFigures Figures(const Result& r, std::vector<std::string> links) {
   CohortFigures f;
   f.order = RankOrder(r);
   f.links = std::move(links);
+  f.grade_cutoffs = GradeCutoffs(r);
   const int nodes = static_cast<int>(r.model().nodes().size());
   f.median.assign(nodes, std::numeric_limits<double>::quiet_NaN());
   std::vector<double> shown;

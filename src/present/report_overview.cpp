@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iterator>
 
+#include "makerscore/grade_margin.h"
 #include "makerscore/missing.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
@@ -69,21 +70,49 @@ std::string GradeChart(const Result& r) {
   const int most = *std::max_element(count.begin(), count.end());
   std::string out = "<h2 id=\"grades\">" + Label("等级分布", "Grade distribution") +
                     "</h2>\n<div class=\"scroll\"><table id=\"grade-chart\"><thead><tr><th>" + Label("等级", "grade") +
-                    "</th><th class=\"num\">" + Label("数量", "count") + "</th><th class=\"num\">" +
-                    Label("占比", "share") + "</th><th></th></tr></thead><tbody>\n";
+                    "</th><th class=\"num\">" + Label("分界", "cut-off") + "</th><th class=\"num\">" +
+                    Label("数量", "count") + "</th><th class=\"num\">" + Label("占比", "share") +
+                    "</th><th></th></tr></thead><tbody>\n";
   const int n = static_cast<int>(grades.size());
+  const std::vector<double> cutoffs = GradeCutoffs(r);  // once per report (GradeChart runs once)
   for (int g = 0; g <= n; ++g) {
     if (g == n && count[g] == 0) continue;
     const std::string label = g < n ? grades[g].label : "-";
     const std::string color = GradeColor(g, n);  // grey for no grade
     const std::string badge = g < n ? Badge(label, g, n) : Label("无等级", "no grade");
     out +=
-        "<tr><td>" + badge + "</td><td class=\"num\">" + std::to_string(count[g]) + "</td><td class=\"num\">" +
+        "<tr><td>" + badge + "</td><td class=\"num\">" +
+        (g < n && !std::isnan(cutoffs[g]) ? "≥ " + FormatNumber(cutoffs[g], 4) : std::string("-")) +
+        "</td><td class=\"num\">" + std::to_string(count[g]) + "</td><td class=\"num\">" +
         Fixed(100.0 * count[g] / std::max(1, r.entity_count()), 1) + "%</td><td class=\"chart\">" +
         BarSvg({{static_cast<double>(count[g]), color}}, most, std::nan(""), label + ": " + std::to_string(count[g])) +
         "</td></tr>\n";
   }
-  return out + "</tbody></table></div>\n";
+  out += "</tbody></table></div>\n";
+  // The makerspaces within the boundary margin of a cut-off: a grade a small change would move.
+  std::string near;
+  for (int i : RankOrder(r)) {
+    const GradeMargin m = MarginOf(r, i, cutoffs);
+    if (!m.near) continue;
+    const double margin = BoundaryMargin(r.model().rules());
+    std::string how;
+    if (!m.next_up.empty() && m.to_next_up <= margin) {
+      how = Label("距“" + Html(m.next_up) + "”还差 " + FormatNumber(m.to_next_up, 4) + " 分",
+                  FormatNumber(m.to_next_up, 4) + " short of " + Html(m.next_up));
+    } else {
+      how = Label("高出“" + Html(r.grade(i)) + "”的分界 " + FormatNumber(m.above_cutoff, 4) + " 分",
+                  FormatNumber(m.above_cutoff, 4) + " above the cut-off");
+    }
+    near += "<li><b>" + Html(r.entity_ids()[i]) + "</b> " + Html(r.entity_names()[i]) + " (" + Html(r.grade(i)) +
+            ") — " + how + "</li>\n";
+  }
+  if (!near.empty()) {
+    out += "<p class=\"note\">" +
+           Label("接近等级分界（" + FormatNumber(BoundaryMargin(r.model().rules()), 4) + " 分以内）",
+                 "Near a grade boundary (boundary_margin)") +
+           "</p>\n<ul id=\"near-boundary\">\n" + near + "</ul>\n";
+  }
+  return out;
 }
 
 std::string RankingTable(const Result& r, const CohortFigures& f) {

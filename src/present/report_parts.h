@@ -19,6 +19,7 @@ struct CohortFigures {
   std::vector<double> median;         // per node: the cohort's median of the value shown (ShownValue)
   std::vector<std::string> links;     // per entity: the address of its scorecard ("" for none)
   std::vector<Violation> violations;  // the data's breaches of the rule file's consistency checks
+  std::vector<double> grade_cutoffs;  // GradeCutoffs: each grade's cut-off in this cohort
 };
 
 // The figures of r; links[i] = link_prefix + ... (see report.cpp).

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "makerscore/explain.h"
+#include "makerscore/grade_margin.h"
 #include "makerscore/missing.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
@@ -16,7 +17,7 @@ namespace makerscore::detail {
 
 namespace {
 
-std::string Heading(const Result& r, int i) {
+std::string Heading(const Result& r, int i, const CohortFigures& f) {
   const std::string& name = r.entity_names()[i];
   std::string out = "<h2>" + Html(name.empty() ? r.entity_ids()[i] : name) + " <span class=\"muted\">" +
                     Html(r.entity_ids()[i]) + "</span></h2>\n<div class=\"facts\">";
@@ -37,6 +38,21 @@ std::string Heading(const Result& r, int i) {
         (a < bonus ? "+" : "-") + Fixed(p, 2));
   }
   out += "</div>\n";
+  // Why this grade: how far the total lies from the grade above and from its own cut-off.
+  if (const GradeMargin m = MarginOf(r, i, f.grade_cutoffs);
+      m.by_total && (!m.next_up.empty() || !m.next_down.empty())) {
+    std::vector<std::string> parts;
+    if (!m.next_up.empty()) {
+      parts.push_back(Label("距“" + Html(m.next_up) + "”还差 " + FormatNumber(m.to_next_up, 4) + " 分",
+                            FormatNumber(m.to_next_up, 4) + " points short of " + Html(m.next_up)));
+    }
+    if (!m.next_down.empty()) {
+      parts.push_back(Label("高出“" + Html(r.grade(i)) + "”的分界 " + FormatNumber(m.above_cutoff, 4) + " 分",
+                            FormatNumber(m.above_cutoff, 4) + " points above its grade's cut-off"));
+    }
+    if (m.near) parts.push_back("<b>" + Label("接近等级分界", "near a grade boundary") + "</b>");
+    out += "<p class=\"note\" id=\"grade-margin\">" + Join(parts, "；") + "</p>\n";
+  }
   // What keeps the makerspace out of the ranking, or its grade down.
   if (const int g = r.direct_grade(i); g >= 0 && !r.grade(i).empty()) {
     out += "<p class=\"note\">" + Label("直接认定", "Graded directly") + ": " + Html(rules.grades[g].label) + " (" +
@@ -223,7 +239,7 @@ std::string Stability(const Result& r, int i, const UncertaintyResult* u) {
 std::string ScorecardSection(const Result& r, int i, const CohortFigures& f, const UncertaintyResult* u) {
   return "<section class=\"scorecard\" id=\"scorecard-" + std::to_string(i + 1) + "\" data-entity=\"" +
          Html(r.entity_ids()[i]) + "\">\n<p class=\"muted\">" + Html(r.model().rules().title) + " · " +
-         Label("单位评分卡", "Scorecard") + "</p>\n" + Heading(r, i) + PointsCharts(r, i, f) + ExpertRatings(r, i) +
+         Label("单位评分卡", "Scorecard") + "</p>\n" + Heading(r, i, f) + PointsCharts(r, i, f) + ExpertRatings(r, i) +
          Stability(r, i, u) + Details(r, i) + "</section>\n";
 }
 

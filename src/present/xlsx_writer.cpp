@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "makerscore/error.h"
+#include "makerscore/grade_margin.h"
 #include "makerscore/missing.h"
 #include "makerscore/present.h"
 #include "result/common.h"
@@ -110,6 +111,15 @@ std::string XlsxWorkbook(const Result& r) {
   if (grades) heads.push_back("等级");
   const int first = static_cast<int>(heads.size());
   for (int k = 1; k < static_cast<int>(nodes.size()); ++k) heads.push_back(MaxLabel(r, k));
+  // Why this grade: the points short of the next grade up and above its own cut-off, and near a boundary.
+  const std::vector<double> cutoffs = GradeCutoffs(r);
+  const bool margins = std::any_of(cutoffs.begin(), cutoffs.end(), [](double c) { return !std::isnan(c); });
+  const int margin_col = static_cast<int>(heads.size());
+  if (margins) {
+    heads.push_back("距上一等级");
+    heads.push_back("高出本级分界");
+    heads.push_back("接近等级分界");
+  }
   heads.push_back("说明");  // why a grade or place is not the total's: 直接认定, 一票否决, data set aside
   const int note = static_cast<int>(heads.size()) - 1;
   for (size_t c = 0; c < heads.size(); ++c) ranked.Header(static_cast<int>(c), heads[c]);
@@ -123,6 +133,12 @@ std::string XlsxWorkbook(const Result& r) {
     if (grades) ranked.Text(y, 4, r.grade(i));
     for (int k = 1; k < static_cast<int>(nodes.size()); ++k)
       ranked.Number(y, first + k - 1, detail::ShownValue(r, i, k));
+    if (margins) {
+      const GradeMargin m = MarginOf(r, i, cutoffs);
+      ranked.Number(y, margin_col, m.to_next_up);
+      ranked.Number(y, margin_col + 1, m.above_cutoff);
+      ranked.Text(y, margin_col + 2, m.near ? "是" : "");
+    }
     ranked.Text(y, note, detail::GradeNote(r, i));
   }
   // The entities screening left out, after the ranked: no numbers, the reason in 说明.

@@ -133,9 +133,11 @@ def test_the_result_as_a_workbook(rules, tmp_path, cli):
     assert wb.sheetnames == ["排名", "得分明细", "缺失与标记"]
     ranked = [row for row in wb["排名"].iter_rows(values_only=True)]
     assert ranked[0] == ("排名", "编号", "名称", "总分", "等级", "A 总收入(40)", "B 服务人员(30)", "C 入驻率(20)",
-                         "D 运营管理(10)", "说明")
+                         "D 运营管理(10)", "距上一等级", "高出本级分界", "接近等级分界", "说明")
     # Numbers stay numbers (shown with 2 decimals): S02 = 40 x 500/900 + 0 + 12 + 7.
     assert ranked[2][:5] == (2, "S02", "邕江创客", pytest.approx(40 * 500 / 900 + 12 + 7), "中")
+    # Why this grade: S02's 中 is 60 - 41.22 short of 良 (cut-offs 优 80, 良 60, 中 0) and the lowest grade.
+    assert ranked[2][9:12] == (pytest.approx(60 - (40 * 500 / 900 + 12 + 7)), None, None)
     assert wb["排名"]["D2"].number_format == "0.00"
     missing = [row for row in wb["缺失与标记"].iter_rows(min_row=2, values_only=True)]
     assert missing[0][:3] == ("S02", "邕江创客", "B") and "not reported: staff (服务人员数量)" in missing[0][3]
