@@ -251,3 +251,54 @@ TEST(Report, AnEmptyCohort) {
 
 }  // namespace
 }  // namespace makerscore
+
+namespace makerscore {
+namespace {
+
+TEST(Report, TheIssuersPageAndWhyThisGrade) {
+  // report: replaces the rule file's title and source in the header; the scorecards carry it too.
+  std::string rules = kRules;
+  rules.replace(rules.find("grades:"), 7,
+                "report: {title: 2019年度评价结果, issuer: 某省科学技术厅, year: \"2019\", date: 2020年6月30日, "
+                "note: 作为后补助依据}\ngrades:");
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  auto data = std::make_shared<Dataset>(ParseDatasetCsv(kData, m.rules(), "d.csv"));
+  auto ratings = std::make_shared<Ratings>(ParseRatingsCsv(kRatings, "r.csv"));
+  const std::string html = HtmlReport(Score(m, data, nullptr, ratings));
+  EXPECT_THAT_CONTAINS(html, "<title>2019年度评价结果</title>");
+  EXPECT_THAT_CONTAINS(html, "<h1>2019年度评价结果</h1>");
+  EXPECT_THAT_CONTAINS(html, "某省科学技术厅");
+  EXPECT_THAT_CONTAINS(html, "2020年6月30日");
+  EXPECT_THAT_CONTAINS(html, "作为后补助依据");
+  EXPECT_THAT_CONTAINS(html, "《报告测试》");
+  // The cut-offs by hand (优 80, 良 60, 中 40) in the grade table. On the scorecards: C (70, 良) is 10 short of
+  // 优 and 10 above 良's cut-off; D (50, 中, the lowest grade) 10 short of 良; A (36, no grade) 4 short of 中.
+  EXPECT_THAT_CONTAINS(html, "≥ 80");
+  EXPECT_THAT_CONTAINS(html, "≥ 40");
+  EXPECT_THAT_CONTAINS(html, "距“优”还差 10 分");
+  EXPECT_THAT_CONTAINS(html, "高出“良”的分界 10 分");
+  EXPECT_THAT_CONTAINS(html, "距“良”还差 10 分");
+  EXPECT_THAT_CONTAINS(html, "距“中”还差 4 分");
+  // Without report: the rule file's title, as before.
+  EXPECT_THAT_CONTAINS(HtmlReport(HandCohort()), "<h1>报告测试</h1>");
+}
+
+TEST(Report, AReportInformationFileIsCheckedWhereItIs) {
+  const std::string dir = ::testing::TempDir() + "/report-info";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/rules.yaml") << kRules;
+  std::ofstream(dir + "/info.yaml") << "title: 年度结果\nissuer: 科技厅\n";
+  LoadResult ok = LoadRulesWithReportInfo(dir + "/rules.yaml", dir + "/info.yaml");
+  ASSERT_TRUE(ok.ok()) << ok.diagnostics.ToString();
+  EXPECT_EQ(ok.rules->report->issuer, "科技厅");
+  std::ofstream(dir + "/bad.yaml") << "title: 年度结果\nissuer: 科技厅\nyaer: 2019\n";
+  LoadResult bad = LoadRulesWithReportInfo(dir + "/rules.yaml", dir + "/bad.yaml");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_THAT_CONTAINS(bad.diagnostics.ToString(), "bad.yaml:3:1: error: unknown key 'yaer' (did you mean 'year'?)");
+  std::ofstream(dir + "/list.yaml") << "- title\n";
+  EXPECT_THAT_CONTAINS(LoadRulesWithReportInfo(dir + "/rules.yaml", dir + "/list.yaml").diagnostics.ToString(),
+                       "a report information file is a map of the keys of 'report:'");
+}
+
+}  // namespace
+}  // namespace makerscore

@@ -32,6 +32,9 @@ LoadResult ParseRules(std::string_view yaml, const std::string& file_name = "<st
 // rule file's `uncertainty:` section: a province can keep its rule file as
 // the source document gives it. Diagnostics point into whichever file is wrong.
 LoadResult LoadRulesWithInputs(const std::string& rules_path, const std::string& inputs_path);
+// The same for the issuer's page of a report: the rule file with its `report:` section replaced by the keys of
+// info_path (title, issuer, year, date, note), errors placed in that file.
+LoadResult LoadRulesWithReportInfo(const std::string& rules_path, const std::string& info_path);
 
 // Replaces the stated weights of the indicators a weights file lists (its key `weights:`, a map from
 // indicator id to a weight, or with classes to a map from class label to weight): a 试行 system whose

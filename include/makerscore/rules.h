@@ -122,6 +122,16 @@ enum class BadCells {
   kSetAside,  // the cell counts as missing; its entity is scored but not ranked or graded
 };
 
+// `report:` (or a file given with --report-info): what an issued report says of itself, in place of the
+// rule file's title and source. Every key is optional text.
+struct ReportInfo {
+  std::string title;   // 报告标题, e.g. 2019年度广西众创空间绩效评价结果
+  std::string issuer;  // 发布单位, e.g. 广西壮族自治区科学技术厅
+  std::string year;    // 评价年度, e.g. 2019
+  std::string date;    // 发布日期, e.g. 2020年6月30日
+  std::string note;    // 说明: one paragraph under the title
+};
+
 // What screening leaves an entity out of the cohort for (COINr's Screen(unit_screen = ...)).
 enum class ScreenBy {
   kMissing,         // too few of its indicators have a value ("byNA")
@@ -418,6 +428,7 @@ struct RuleSet {
   std::string missing_group;                     // default group field for kGroupMean
   BadCells bad_cells = BadCells::kError;
   std::optional<ScreenSpec> screen;     // `screen:`: entities left out for want of data
+  std::optional<ReportInfo> report;     // `report:`: the issued report's title, issuer, year, date, note
   std::optional<OutlierSpec> outliers;  // default outlier treatment
   std::optional<Classes> classes;
   std::optional<DerivedWeights> weights;  // derive the first level's weights

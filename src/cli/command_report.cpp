@@ -27,6 +27,9 @@ std::function<int()> AddReportCommand(CLI::App& app) {
                   "A file ending in .html (the overview and every scorecard in one page), or a folder (index.html "
                   "with the overview, and one page per makerspace, named by its id)")
       ->required();
+  cmd->add_option("--report-info", files->report_info,
+                  "The issuer's page (YAML with the keys of 'report:': title, issuer, year, date, note), in place of "
+                  "the rule file's title and source");
   cmd->add_option("--entity", *entity, "Only this makerspace's scorecard (its id), e.g. to send it to them");
   cmd->add_option("--inputs", *inputs,
                   "Uncertain inputs (YAML with the keys of 'uncertainty:'): each scorecard then shows its rank "

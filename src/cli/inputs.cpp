@@ -38,6 +38,11 @@ RuleSet LoadRuleFiles(const InputFiles& files, const std::string& uncertainty_fi
     std::cerr << loaded.diagnostics.ToString();
     rules = std::move(*loaded.rules);
   }
+  if (!files.report_info.empty()) {  // the issuer's page from its own file, in place of the rule file's
+    LoadResult with_info = LoadRulesWithReportInfo(files.rules, files.report_info);
+    if (!with_info.ok()) throw RuleError(std::move(with_info.diagnostics));
+    rules.report = with_info.rules->report;
+  }
   if (!files.weights.empty()) {
     LoadResult weighted = ReplaceWeights(rules, files.weights);
     if (!weighted.ok()) throw RuleError(std::move(weighted.diagnostics));

@@ -32,6 +32,7 @@ struct InputFiles {
   std::string sheet;               // of the workbooks (--sheet), "" for the first
   std::string weights;             // this year's weights, replacing the rule file's (--weights), or ""
   std::string previous_result;     // last year's result as makerscore wrote it (--previous-result), or ""
+  std::string report_info;         // the report's issuer page (--report-info, the keys of `report:`), or ""
 };
 
 // Adds --encoding, --sheet, --weights and --previous-result to a command that reads data files.

@@ -98,7 +98,8 @@ namespace {
 // A scorecard's page title: "名称 (编号) · 规则标题".
 std::string ScorecardTitle(const Result& r, int i) {
   const std::string& name = r.entity_names()[i];
-  return (name.empty() ? r.entity_ids()[i] : name + " (" + r.entity_ids()[i] + ")") + " · " + r.model().rules().title;
+  return (name.empty() ? r.entity_ids()[i] : name + " (" + r.entity_ids()[i] + ")") + " · " +
+         detail::ReportTitle(r.model().rules());
 }
 
 int EntityOf(const Result& r, const std::string& id) {
@@ -161,7 +162,7 @@ std::string HtmlReport(const Result& r, const ReportOptions& o) {
   if (detail::HasIndicators(r)) {
     for (int i : f.order) body += detail::ScorecardSection(r, i, f, o.uncertainty);
   }
-  return detail::HtmlPage(r.model().rules().title, body + detail::ReportFooter(r));
+  return detail::HtmlPage(detail::ReportTitle(r.model().rules()), body + detail::ReportFooter(r));
 }
 
 std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& path, const ReportOptions& o) {
@@ -191,8 +192,8 @@ std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& pat
   std::vector<std::pair<std::string, std::string>> files;  // name, text: all made before any is written
   const detail::CohortFigures f =
       detail::Figures(r, detail::HasIndicators(r) ? names : std::vector<std::string>(r.entity_count()));
-  files.emplace_back(
-      "index.html", detail::HtmlPage(r.model().rules().title, detail::OverviewSection(r, f) + detail::ReportFooter(r)));
+  files.emplace_back("index.html", detail::HtmlPage(detail::ReportTitle(r.model().rules()),
+                                                    detail::OverviewSection(r, f) + detail::ReportFooter(r)));
   for (int i : f.order) {
     if (!detail::HasIndicators(r)) break;  // a report form: no scorecards
     files.emplace_back(names[i],

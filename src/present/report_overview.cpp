@@ -335,11 +335,29 @@ std::string DataQuality(const Result& r, const CohortFigures& f) {
 
 }  // namespace
 
+std::string IssuerHeader(const RuleSet& rules) {
+  if (!rules.report) return "<h1>" + Html(rules.title) + "</h1>";
+  const ReportInfo& info = *rules.report;
+  std::string out = "<h1>" + Html(info.title.empty() ? rules.title : info.title) + "</h1>";
+  std::vector<std::string> facts;
+  if (!info.issuer.empty()) facts.push_back(Label("发布单位", "issued by") + " " + Html(info.issuer));
+  if (!info.year.empty()) facts.push_back(Label("评价年度", "year") + " " + Html(info.year));
+  if (!info.date.empty()) facts.push_back(Label("发布日期", "date") + " " + Html(info.date));
+  if (!facts.empty()) out += "<p class=\"issuer\">" + Join(facts, " · ") + "</p>";
+  if (!info.note.empty()) out += "<p class=\"note\">" + Html(info.note) + "</p>";
+  return out;
+}
+
 std::string OverviewSection(const Result& r, const CohortFigures& f) {
   const RuleSet& rules = r.model().rules();
-  std::string out = "<header id=\"overview\"><h1>" + Html(rules.title) + "</h1><p class=\"muted\">" +
+  std::string out = "<header id=\"overview\">" + IssuerHeader(rules) + "<p class=\"muted\">" +
                     Label("评价结果总览", "Cohort overview");
-  if (!rules.source.empty()) out += " · " + Label("依据", "based on") + " " + Html(rules.source);
+  // The indicator system the results follow: by its title on an issued report, else the rule file's source.
+  if (rules.report && (!rules.report->title.empty() || !rules.report->issuer.empty())) {
+    out += " · " + Label("依据", "based on") + " 《" + Html(rules.title) + "》";
+  } else if (!rules.source.empty()) {
+    out += " · " + Label("依据", "based on") + " " + Html(rules.source);
+  }
   if (!rules.weights_file.empty()) {
     out += " · " + Label("本年度权重", "this year's weights") + " " +
            Html(std::filesystem::path(rules.weights_file).filename().string());

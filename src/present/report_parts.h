@@ -57,6 +57,15 @@ std::string GradeBadge(const Result& r, int i);
 // cohort, data-quality findings.
 std::string OverviewSection(const Result& r, const CohortFigures& f);
 
+// The report's title with the issuer's page (`report:`: issuing department, year, date, note), or the rule
+// file's title alone.
+std::string IssuerHeader(const RuleSet& rules);
+
+// The report's title: `report: title`, else the rule file's title.
+inline const std::string& ReportTitle(const RuleSet& rules) {
+  return rules.report && !rules.report->title.empty() ? rules.report->title : rules.title;
+}
+
 // Entity i's scorecard; u (may be nullptr) adds its rank interval and grade
 // probabilities when it holds the entity.
 std::string ScorecardSection(const Result& r, int i, const CohortFigures& f, const UncertaintyResult* u);

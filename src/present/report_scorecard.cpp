@@ -238,9 +238,12 @@ std::string Stability(const Result& r, int i, const UncertaintyResult* u) {
 
 std::string ScorecardSection(const Result& r, int i, const CohortFigures& f, const UncertaintyResult* u) {
   return "<section class=\"scorecard\" id=\"scorecard-" + std::to_string(i + 1) + "\" data-entity=\"" +
-         Html(r.entity_ids()[i]) + "\">\n<p class=\"muted\">" + Html(r.model().rules().title) + " · " +
-         Label("单位评分卡", "Scorecard") + "</p>\n" + Heading(r, i, f) + PointsCharts(r, i, f) + ExpertRatings(r, i) +
-         Stability(r, i, u) + Details(r, i) + "</section>\n";
+         Html(r.entity_ids()[i]) + "\">\n<p class=\"muted\">" + Html(ReportTitle(r.model().rules())) +
+         (r.model().rules().report && !r.model().rules().report->issuer.empty()
+              ? " · " + Html(r.model().rules().report->issuer)
+              : std::string()) +
+         " · " + Label("单位评分卡", "Scorecard") + "</p>\n" + Heading(r, i, f) + PointsCharts(r, i, f) +
+         ExpertRatings(r, i) + Stability(r, i, u) + Details(r, i) + "</section>\n";
 }
 
 }  // namespace makerscore::detail

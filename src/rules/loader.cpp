@@ -105,6 +105,7 @@ class Loader : public detail::UncertaintyReader {
     OptNum(top, "boundary_margin", &rules->boundary_margin);
     if (top.count("weights") && top["weights"].IsMap()) rules->weights = ReadWeights(top["weights"], "weights");
     if (top.count("outliers") && top["outliers"].IsMap()) rules->outliers = ReadOutliers(top["outliers"], "outliers");
+    if (top.count("report") && top["report"].IsMap()) rules->report = ReadReportInfo(top["report"], "report");
     if (top.count("screen") && top["screen"].IsMap()) {
       ScreenSpec screen;
       KeyNodes m = Section(top["screen"], "screen", "screen");
@@ -360,13 +361,18 @@ class Loader : public detail::UncertaintyReader {
 namespace {
 
 // Reads a file holding only the keys of `uncertainty:`.
-class InputsLoader : public detail::UncertaintyReader {
+// A file holding the keys of one section of the rule file: --inputs (uncertainty:), --report-info (report:).
+class SectionFileLoader : public detail::UncertaintyReader {
  public:
+  using UncertaintyReader::ReadReportInfo;
+  using UncertaintyReader::ReadUncertainty;
   using UncertaintyReader::UncertaintyReader;
 
-  // The inputs, or nullopt with errors in *diags; *map gets the positions.
-  std::optional<UncertainInputs> Run(Diagnostics* diags, SourceMap* map) {
-    std::optional<UncertainInputs> out;
+  // The section read by read, or nullopt with errors in *diags; *map gets the positions. what names the
+  // file and its keys for a message ("an uncertainty file is a map of the keys of 'uncertainty:' (...)").
+  template <typename T, typename Read>
+  std::optional<T> Run(Diagnostics* diags, SourceMap* map, const std::string& what, Read read) {
+    std::optional<T> out;
     try {
       YAML::Node root = YAML::Load(std::string(text_));
       bool too_deep = false;
@@ -378,12 +384,9 @@ class InputsLoader : public detail::UncertaintyReader {
                  tags > 0) {
         // reported
       } else if (!root.IsMap()) {
-        Error(root.Mark(), "",
-              "an uncertainty file is a map of the keys of 'uncertainty:' (replications, weights, "
-              "methods ...), not " +
-                  Describe(root));
+        Error(root.Mark(), "", what + ", not " + Describe(root));
       } else {
-        out = ReadUncertainty(root, "uncertainty");
+        out = read(this, root);
       }
     } catch (const YAML::Exception& e) {
       Error(e.mark, "", "this is not valid YAML: " + e.msg);
@@ -396,29 +399,47 @@ class InputsLoader : public detail::UncertaintyReader {
 
 }  // namespace
 
-LoadResult LoadRulesWithInputs(const std::string& rules_path, const std::string& inputs_path) {
+// The rule file with one section replaced by a file of its own (what: "uncertainty file" ...; read reads
+// the section; member is the RuleSet's field). The rule set is valid first: only the new section can have
+// errors, placed in its file.
+template <typename T, typename Read>
+LoadResult LoadRulesWithSection(const std::string& rules_path, const std::string& path, const char* what,
+                                const std::string& shape, std::optional<T> RuleSet::*member, Read read) {
   LoadResult r = LoadRules(rules_path);
   if (!r.ok()) return r;
   Diagnostics diags;
   detail::FileBytes bytes;
-  if (std::string problem = detail::ReadFileBounded(inputs_path, detail::kMaxRuleFileBytes, "uncertainty file", &bytes);
-      !problem.empty()) {
-    diags.Add(FileProblem(inputs_path, problem));
+  if (std::string problem = detail::ReadFileBounded(path, detail::kMaxRuleFileBytes, what, &bytes); !problem.empty()) {
+    diags.Add(FileProblem(path, problem));
     return {std::nullopt, diags};
   }
   std::string_view text = WithoutBom(bytes.view());
   SourceMap map;
-  std::optional<UncertainInputs> inputs = InputsLoader(inputs_path, text).Run(&diags, &map);
-  if (!inputs) return {std::nullopt, diags};
-  // The rule set is valid: only the new section can have errors, placed in the inputs file.
+  std::optional<T> section = SectionFileLoader(path, text).Run<T>(&diags, &map, shape, read);
+  if (!section) return {std::nullopt, diags};
   RuleSet checked = *r.rules;
-  checked.uncertainty = inputs;
+  checked.*member = section;
   checked.source_map = map;
   const Diagnostics semantic = Validate(checked);
   for (const auto& d : semantic.items()) diags.Add(d);
   if (diags.HasErrors()) return {std::nullopt, diags};
-  r.rules->uncertainty = std::move(inputs);
+  (*r.rules).*member = std::move(section);
   return r;
+}
+
+LoadResult LoadRulesWithInputs(const std::string& rules_path, const std::string& inputs_path) {
+  return LoadRulesWithSection<UncertainInputs>(
+      rules_path, inputs_path, "uncertainty file",
+      "an uncertainty file is a map of the keys of 'uncertainty:' (replications, weights, methods ...)",
+      &RuleSet::uncertainty,
+      [](SectionFileLoader* l, const YAML::Node& root) { return l->ReadUncertainty(root, "uncertainty"); });
+}
+
+LoadResult LoadRulesWithReportInfo(const std::string& rules_path, const std::string& info_path) {
+  return LoadRulesWithSection<ReportInfo>(
+      rules_path, info_path, "report information file",
+      "a report information file is a map of the keys of 'report:' (title, issuer, year, date, note)", &RuleSet::report,
+      [](SectionFileLoader* l, const YAML::Node& root) { return l->ReadReportInfo(root, "report"); });
 }
 
 LoadResult ParseRules(std::string_view yaml, const std::string& file_name) {

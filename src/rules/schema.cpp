@@ -123,6 +123,9 @@ const std::vector<SectionInfo>& RuleSections() {
        "How the indicator's value becomes a score in [0, 1], the share of its points earned. "
        "Besides the keys below, each method takes its own parameters (see Scoring methods)."},
       {"rated", "`rated:` of a qualitative indicator", "How experts' ratings become a score."},
+      {"report", "`report:` at the top level, or a file of these keys given with `--report-info`",
+       "The issuer's page of an HTML report: it replaces the rule file's title and source in the report's "
+       "header. The rule file can hold one; a department issuing results each year gives its own file."},
       {"screen", "`screen:` at the top level",
        "Screening by data availability (COINr's Screen()): the entities with too little data are left out of "
        "the cohort before scoring, so that they move no cohort figure (imputation, outliers, min-max, data "
@@ -199,6 +202,9 @@ const std::vector<KeyInfo>& RuleKeys() {
        "unranked and ungraded with the cell named in every output."},
       {"rules", "missing_group", T::kString, false, "", "",
        "The category field whose groups `missing: group_mean` averages within (e.g. a region)."},
+      {"rules", "report", T::kMap, false, "", "",
+       "What an issued report says of itself: its title, issuing department, evaluation year, date and a note "
+       "(section report); `makerscore report --report-info FILE` gives them in a file of their own."},
       {"rules", "boundary_margin", T::kNumber, false, "1% of total", "",
        "Points within which a total is flagged as near a grade's cut-off (in explanations, tables, CSV, JSON, the "
        "workbook, the report and Python), e.g. `1` for one point of 100."},
@@ -328,6 +334,13 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"rated", "min_ratings", T::kInteger, false, "1", "",
        "Fewer ratings than this leave the item missing (then the missing policy applies). "
        "At least 3 with `trimmed_mean`."},
+
+      {"report", "title", T::kString, false, "the rule file's title", "",
+       "The report's title, e.g. `2019年度广西众创空间绩效评价结果`."},
+      {"report", "issuer", T::kString, false, "", "", "The issuing department, e.g. `广西壮族自治区科学技术厅`."},
+      {"report", "year", T::kString, false, "", "", "The evaluation year, e.g. `2019`."},
+      {"report", "date", T::kString, false, "", "", "The date of issue, e.g. `2020年6月30日`."},
+      {"report", "note", T::kString, false, "", "", "A paragraph under the title (what the results are for)."},
 
       {"screen", "by", T::kString, false, "missing", Allowed<ScreenBy>(),
        "What leaves an entity out: `missing`, a share of its indicators with a value below `min_available` "

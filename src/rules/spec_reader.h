@@ -122,6 +122,17 @@ class SpecReader : public YamlReader {
     return w;
   }
 
+  ReportInfo ReadReportInfo(const YAML::Node& node, const std::string& path) {
+    ReportInfo info;
+    KeyNodes m = Section(node, "report", path);
+    Str(m, "title", &info.title);
+    Str(m, "issuer", &info.issuer);
+    Str(m, "year", &info.year);
+    Str(m, "date", &info.date);
+    Str(m, "note", &info.note);
+    return info;
+  }
+
   OutlierSpec ReadOutliers(const YAML::Node& node, const std::string& path) {
     OutlierSpec o;
     KeyNodes m = Section(node, "outliers", path);
