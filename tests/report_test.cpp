@@ -139,6 +139,11 @@ TEST(Report, RankIntervalAndGradeProbabilities) {
   EXPECT_NE(html.find("10 replications, varying: weights"), std::string::npos);
   EXPECT_NE(html.find("<td class=\"num\">30.0%</td>"), std::string::npos);
   EXPECT_NE(html.find("<td class=\"num\">70.0%</td>"), std::string::npos);
+  // A (36) has no grade, which 7 of the 10 replications give: 70%, below 90%, so the grade is flagged unstable.
+  EXPECT_THAT_CONTAINS(html, "等级不稳定：无等级的概率为 70.0%，低于 90%");
+  a.grade_probability = {0, 0, 0.05, 0.95};
+  u.entities = {a};
+  EXPECT_EQ(HtmlReport(r, options).find("grade-unstable"), std::string::npos);
   // B is not in the analysis: its scorecard has no interval.
   options.entity = "B";
   EXPECT_EQ(HtmlReport(r, options).find("class=\"stability\""), std::string::npos);

@@ -231,7 +231,20 @@ std::string Stability(const Result& r, int i, const UncertaintyResult* u) {
                   std::nan(""), label + " " + Fixed(100 * e.grade_probability[g], 1) + "%") +
            "</td></tr>\n";
   }
-  return out + "</tbody></table></div>\n";
+  out += "</tbody></table></div>\n";
+  // A grade the replications often do not give: the same boundary, seen through the uncertain inputs.
+  const int own = r.grade_index(i);
+  const size_t slot = own >= 0 ? static_cast<size_t>(own) : u->grades.size();  // the last: no grade
+  if (slot < e.grade_probability.size() && e.grade_probability[slot] < 0.9) {
+    const std::string p = Fixed(100 * e.grade_probability[slot], 1) + "%";
+    out += "<p class=\"warning\" id=\"grade-unstable\">" +
+           Label("等级不稳定：" + (own >= 0 ? "“" + Html(r.grade(i)) + "”" : std::string("无等级")) + "的概率为 " + p +
+                     "，低于 90%",
+                 "The grade is not stable: P(" + (own >= 0 ? Html(r.grade(i)) : std::string("no grade")) + ") = " + p +
+                     ", below 90%") +
+           "</p>\n";
+  }
+  return out;
 }
 
 }  // namespace
