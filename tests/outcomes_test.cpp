@@ -529,3 +529,43 @@ indicators:
 
 }  // namespace
 }  // namespace makerscore
+
+namespace makerscore {
+namespace {
+
+TEST(YearOnYear, RankAndTotalChangeInEveryOutput) {
+  // This year A 90, B 70, C 60 (ranks 1, 2, 3); last year's result B 75 (rank 1, 良), A 72 (rank 2), and no C.
+  // By hand: A +18 points and one place up, B -5 and one down, C new.
+  Model m = Model::Compile(testing::RulesFromText(R"(format: makerscore/1
+id: y
+title: 同比
+fields: [{id: p, name: 分}]
+indicators:
+  - {id: A, name: 甲, weight: 100, value: p, score: {method: points}}
+grades: [{grade: 优, min: 85}, {grade: 良, min: 0}]
+)"));
+  auto data = std::make_shared<Dataset>(ParseDatasetCsv("id,p\nA,90\nB,70\nC,60\n", m.rules(), "y.csv"));
+  auto last = std::make_shared<PreviousResult>(
+      ParsePreviousResult("rank,id,name,total,grade\n1,B,,75,良\n2,A,,72,良\n", "2018.csv"));
+  const Result r = Score(m, Cohort{data, nullptr, nullptr, last});
+  const YearOnYear a = YearOnYearOf(r, 0);
+  EXPECT_TRUE(a.listed);
+  EXPECT_DOUBLE_EQ(a.total_change, 18);
+  EXPECT_EQ(a.rank_change, 1);
+  EXPECT_EQ(RankChangeText(a), "+1");
+  EXPECT_EQ(RankChangeText(YearOnYearOf(r, 1)), "-1");
+  EXPECT_FALSE(YearOnYearOf(r, 2).listed);
+  std::ostringstream csv;
+  WriteCsv(r, csv);
+  EXPECT_THAT_CONTAINS(csv.str(), ",last_total,last_rank,last_grade,total_change,rank_change\n");
+  EXPECT_THAT_CONTAINS(csv.str(), ",72,2,良,18,1\n");
+  EXPECT_THAT_CONTAINS(csv.str(), ",75,1,良,-5,-1\n");
+  EXPECT_THAT_CONTAINS(csv.str(), "3,C,,60,良,60,,25,,,,,,,\n");  // new: nothing last year
+  EXPECT_THAT_CONTAINS(Explain(r, "A"), "last year: total 72, rank 2, grade 良; change +18 points, 1 place up\n");
+  EXPECT_THAT_CONTAINS(Explain(r, "C"), "last year: not in last year's result (2018.csv)\n");
+  EXPECT_THAT_CONTAINS(FormatTable(r), "上年排名  名次变化");
+  EXPECT_THAT_CONTAINS(ToJson(r), "\"rank_change\": -1");
+}
+
+}  // namespace
+}  // namespace makerscore

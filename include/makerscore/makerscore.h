@@ -32,5 +32,6 @@
 #include "makerscore/uncertainty.h"
 #include "makerscore/version.h"
 #include "makerscore/weights.h"
+#include "makerscore/year_on_year.h"
 
 #endif  // MAKERSCORE_MAKERSCORE_H_

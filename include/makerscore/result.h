@@ -14,6 +14,7 @@
 #include "makerscore/flags.h"
 #include "makerscore/indicator_stats.h"
 #include "makerscore/model.h"
+#include "makerscore/previous_result.h"
 #include "makerscore/ratings.h"
 #include "makerscore/screening.h"
 
@@ -118,6 +119,10 @@ class Result {
   const Dataset& current() const { return *current_; }
   const Dataset* previous() const { return previous_.get(); }
   const Ratings* ratings() const { return ratings_.get(); }
+  // Last year's outcome as given (Cohort::previous_result), or nullptr; and entity i's entry in it (matched by
+  // id), or -1 when it has none.
+  const PreviousResult* previous_result() const { return previous_result_.get(); }
+  int previous_result_row(int i) const { return previous_result_rows_.empty() ? -1 : previous_result_rows_[i]; }
   // Row of previous() holding entity i's last-year data, or -1.
   int previous_row(int i) const { return previous_rows_.empty() ? -1 : previous_rows_[i]; }
   // The ratings combined into entity i's value of qualitative node k, as
@@ -153,6 +158,8 @@ class Result {
   std::vector<int> grades_;  // index into model().rules().grades, -1 for none
   std::vector<std::string> warnings_;
   std::shared_ptr<const Screening> screening_;
+  std::shared_ptr<const PreviousResult> previous_result_;
+  std::vector<int> previous_result_rows_;  // empty without a previous result
 };
 
 }  // namespace makerscore

@@ -6,6 +6,7 @@
 
 #include "makerscore/grade_margin.h"
 #include "makerscore/present.h"
+#include "makerscore/year_on_year.h"
 #include "result/common.h"
 #include "util/text.h"
 
@@ -64,6 +65,9 @@ void WriteCsv(const Result& r, std::ostream& out) {
   const std::vector<double> cutoffs = GradeCutoffs(r);
   const bool margins = std::any_of(cutoffs.begin(), cutoffs.end(), [](double c) { return !std::isnan(c); });
   if (margins) out << ",to_next_grade,above_cutoff,near_boundary";
+  // Year on year, given last year's result: its total, rank and grade and the change since.
+  const bool last_year = r.previous_result() != nullptr;
+  if (last_year) out << ",last_total,last_rank,last_grade,total_change,rank_change";
   out << "\n";
   std::string row;
   for (int i : detail::RankOrder(r)) {
@@ -101,6 +105,12 @@ void WriteCsv(const Result& r, std::ostream& out) {
       const GradeMargin m = MarginOf(r, i, cutoffs);
       out << "," << Number(m.to_next_up) << "," << Number(m.above_cutoff) << "," << (m.near ? "1" : "");
     }
+    if (last_year) {
+      const YearOnYear y = YearOnYearOf(r, i);
+      out << "," << Number(y.last_total) << "," << (y.last_rank ? std::to_string(y.last_rank) : "") << ","
+          << Quote(y.last_grade) << "," << Number(y.total_change) << ","
+          << (y.ranked_both ? std::to_string(y.rank_change) : "");
+    }
     out << "\n";
   }
   if (!screening) return;
@@ -111,7 +121,7 @@ void WriteCsv(const Result& r, std::ostream& out) {
   for (int e : screening->removed()) {
     const EntityAvailability& a = screening->entities[e];
     out << "," << Quote(a.id) << "," << Quote(a.name) << ",," << std::string(empty_cells, ',') << ","
-        << Quote(screening->Reason(e)) << "," << (margins ? ",,," : "") << "\n";
+        << Quote(screening->Reason(e)) << "," << (margins ? ",,," : "") << (last_year ? ",,,,," : "") << "\n";
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include "makerscore/grade_margin.h"
 #include "makerscore/present.h"
+#include "makerscore/year_on_year.h"
 #include "result/common.h"
 
 namespace makerscore {
@@ -59,6 +60,16 @@ std::string ToJson(const Result& r) {
     e["total"] = Number(r.total(i));
     e["rank"] = r.rank(i) ? nlohmann::json(r.rank(i)) : nlohmann::json(nullptr);
     e["grade"] = r.grade(i).empty() ? nlohmann::json(nullptr) : nlohmann::json(r.grade(i));
+    if (r.previous_result()) {
+      const YearOnYear y = YearOnYearOf(r, i);
+      e["last_year"] = y.listed
+                           ? nlohmann::json{{"total", Number(y.last_total)},
+                                            {"rank", y.last_rank ? nlohmann::json(y.last_rank) : nullptr},
+                                            {"grade", y.last_grade.empty() ? nullptr : nlohmann::json(y.last_grade)},
+                                            {"total_change", Number(y.total_change)},
+                                            {"rank_change", y.ranked_both ? nlohmann::json(y.rank_change) : nullptr}}
+                           : nlohmann::json(nullptr);
+    }
     if (const GradeMargin m = MarginOf(r, i, cutoffs); m.by_total) {
       e["grade_margin"] = {{"next_up", m.next_up.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.next_up)},
                            {"to_next_up", Number(m.to_next_up)},

@@ -6,6 +6,7 @@
 #include "makerscore/grade_margin.h"
 #include "makerscore/missing.h"
 #include "makerscore/present.h"
+#include "makerscore/year_on_year.h"
 #include "present/aligned.h"
 #include "result/common.h"
 #include "util/text.h"
@@ -51,6 +52,12 @@ std::string FormatTable(const Result& r) {
   const auto& nodes = r.model().nodes();
   std::vector<std::string> header = {"排名", "编号", "名称", "总分", "等级"};
   std::vector<bool> right = {true, false, false, true, false};
+  // Year on year, given last year's result: last year's rank and the places moved (+ up, - down, 新 new).
+  const bool last_year = r.previous_result() != nullptr;
+  if (last_year) {
+    header.insert(header.end(), {"上年排名", "名次变化"});
+    right.insert(right.end(), {true, true});
+  }
   for (int c : nodes[0].children) {
     header.push_back(nodes[c].id + " " + nodes[c].name + detail::ShownMaximum(r, c));
     right.push_back(true);
@@ -59,6 +66,11 @@ std::string FormatTable(const Result& r) {
   for (int i : detail::RankOrder(r)) {
     std::vector<std::string> row = {r.rank(i) ? std::to_string(r.rank(i)) : "-", r.entity_ids()[i], r.entity_names()[i],
                                     detail::Fixed(r.total(i), 2), r.grade(i).empty() ? "-" : r.grade(i)};
+    if (last_year) {
+      const YearOnYear y = YearOnYearOf(r, i);
+      row.push_back(y.last_rank ? std::to_string(y.last_rank) : "-");
+      row.push_back(!y.listed ? "新" : y.ranked_both ? RankChangeText(y) : "-");
+    }
     for (int c : nodes[0].children) row.push_back(detail::Fixed(detail::ShownValue(r, i, c), 2));
     row.push_back(detail::GradeNote(r, i));
     rows.push_back(std::move(row));

@@ -10,6 +10,7 @@
 #include "makerscore/error.h"
 #include "makerscore/grade_margin.h"
 #include "makerscore/weights.h"
+#include "makerscore/year_on_year.h"
 #include "result/common.h"
 #include "scoring/compiled_model.h"
 #include "scoring/steps.h"
@@ -234,6 +235,24 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
 
 std::string ExplainCombined(const Result& r, const detail::CompiledModel& m, const Node& node);
 
+// Last year's outcome (--previous-result) and the change since, or that last year's result lacks the entity.
+std::string LastYearLine(const Result& r, int i) {
+  const YearOnYear y = YearOnYearOf(r, i);
+  if (!y.listed) return "last year: not in last year's result (" + r.previous_result()->source + ")\n";
+  std::string out = "last year: total " + (std::isnan(y.last_total) ? std::string("none") : Points(y.last_total)) +
+                    (y.last_rank ? ", rank " + std::to_string(y.last_rank) : ", not ranked") +
+                    (y.last_grade.empty() ? ", no grade" : ", grade " + y.last_grade);
+  if (!std::isnan(y.total_change))
+    out += "; change " + std::string(y.total_change > 0 ? "+" : "") + Points(y.total_change) + " points";
+  if (y.ranked_both) {
+    out += y.rank_change == 0
+               ? ", same place"
+               : ", " + std::to_string(std::abs(y.rank_change)) +
+                     (std::abs(y.rank_change) == 1 ? " place " : " places ") + (y.rank_change > 0 ? "up" : "down");
+  }
+  return out + "\n";
+}
+
 // Why this grade: the cohort's cut-offs, and how far the total lies from the grade above and its own.
 std::string GradeLines(const Result& r, int i) {
   const RuleSet& rules = r.model().rules();
@@ -447,6 +466,7 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
         r.rank(i) ? ", rank " + std::to_string(r.rank(i)) + " of " + std::to_string(r.ranked_count()) : ", not ranked";
     out += r.grade(i).empty() ? ", no grade\n" : ", grade " + r.grade(i) + "\n";
     out += GradeLines(r, i);
+    if (r.previous_result()) out += LastYearLine(r, i);
     out += AdjustmentLines(r, i);
     // The first level's weights, when the rule file derives them (`weights:` at the top).
     const detail::CompiledModel& m = detail::Compiled(model);

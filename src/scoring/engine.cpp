@@ -63,6 +63,18 @@ class Engine {
     r.current_ = cohort.current;
     r.previous_ = cohort.previous;
     r.ratings_ = cohort.ratings;
+    if (cohort.previous_result) {  // last year's outcome, matched by id, for the year-on-year change
+      r.previous_result_ = cohort.previous_result;
+      std::unordered_map<std::string_view, int> last;
+      for (size_t k = 0; k < cohort.previous_result->ids.size(); ++k) {
+        last.emplace(cohort.previous_result->ids[k], static_cast<int>(k));
+      }
+      r.previous_result_rows_.assign(cohort.current->entity_count(), -1);
+      for (int i = 0; i < cohort.current->entity_count(); ++i) {
+        const auto it = last.find(cohort.current->entity_ids()[i]);
+        if (it != last.end()) r.previous_result_rows_[i] = it->second;
+      }
+    }
     const int threads = options.threads > 0 ? options.threads : HardwareThreads();
     const Dataset& data = *r.current_;
     const Eigen::Index n = data.entity_count();

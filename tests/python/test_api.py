@@ -493,6 +493,13 @@ def test_rules_on_last_years_result(tmp_path, cli):
     assert list(rules.score(this_year, previous_result=frame).grades) == expected
     with pytest.warns(ms.InputWarning, match="give the result file makerscore wrote last year"):
         assert list(rules.score(this_year).grades) == ["合格", "不合格", "不合格"]  # if_missing: passes
+    # Year on year: last year A 80 (rank 1), C 65 (2), B 55 (3); this year A 90 (1), B 50 (2: the veto gives a
+    # grade, not an exclusion), C 40 (3). Changes: A +10 and the same place, B -5 and one up, C -25 and one down.
+    wide = rules.score(this_year, previous_result=last_year).to_frame()
+    assert wide.loc[["A", "B", "C"], "last_rank"].tolist() == [1, 3, 2]
+    assert wide.loc[["A", "B", "C"], "total_change"].tolist() == pytest.approx([10, -5, -25])
+    assert wide.loc[["A", "B", "C"], "rank_change"].tolist() == [0, 1, -1]
+    assert wide.loc["B", "last_grade"] == "不合格"
 
 
 def test_ranks_at_every_level(guangxi, guangxi_frames):

@@ -110,6 +110,10 @@ class Result:
             frame["graded_directly"] = core.graded_directly
         if self._rules.model.bad_cells == "set_aside":
             frame["set_aside"] = ["; ".join(cells) for cells in core.set_aside]
+        last = core.year_on_year()
+        if last is not None:  # year on year, given last year's result
+            for key in ("last_total", "last_rank", "last_grade", "total_change", "rank_change"):
+                frame[key] = last[key]
         margins = core.grade_margins()
         if margins is not None:  # why this grade: the points to the next grade up and above its own cut-off
             frame["to_next_grade"] = margins["to_next_grade"]

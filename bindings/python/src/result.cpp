@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "bindings.h"
@@ -20,6 +21,7 @@
 #include "makerscore/present.h"
 #include "makerscore/report.h"
 #include "makerscore/score.h"
+#include "makerscore/year_on_year.h"
 
 namespace py = pybind11;
 
@@ -184,6 +186,32 @@ void BindResult(py::module_& m) {
           },
           "The most points each entity could earn on each node (entity x node): the total shared down by the "
           "weights as used (derived ones included), or the class's maximum.")
+      .def(
+          "year_on_year",
+          [](const Result& r) -> py::object {
+            if (!r.previous_result()) return py::none();
+            const int n = r.entity_count();
+            Eigen::ArrayXd last_total(n), total_change(n), last_rank(n), rank_change(n);
+            std::vector<std::string> last_grade(n);
+            const double nan = std::numeric_limits<double>::quiet_NaN();
+            for (int i = 0; i < n; ++i) {
+              const YearOnYear y = YearOnYearOf(r, i);
+              last_total[i] = y.last_total;
+              total_change[i] = y.total_change;
+              last_rank[i] = y.last_rank ? y.last_rank : nan;
+              rank_change[i] = y.ranked_both ? y.rank_change : nan;
+              last_grade[i] = y.last_grade;
+            }
+            py::dict out;
+            out["last_total"] = last_total;
+            out["last_rank"] = last_rank;
+            out["last_grade"] = last_grade;
+            out["total_change"] = total_change;
+            out["rank_change"] = rank_change;
+            return std::move(out);
+          },
+          "Year on year, given last year's result: per entity last year's total, rank and grade and the change "
+          "(rank_change: places up, negative down; NaN when not ranked both years); None without a previous result.")
       .def(
           "grade_margins",
           [](const Result& r) -> py::object {
