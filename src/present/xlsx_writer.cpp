@@ -12,6 +12,7 @@
 #include "makerscore/grade_margin.h"
 #include "makerscore/missing.h"
 #include "makerscore/present.h"
+#include "makerscore/year_on_year.h"
 #include "result/common.h"
 #include "util/csv_parser.h"
 #include "util/read_file.h"
@@ -120,6 +121,16 @@ std::string XlsxWorkbook(const Result& r) {
     heads.push_back("高出本级分界");
     heads.push_back("接近等级分界");
   }
+  // Year on year, given last year's result.
+  const bool last_year = r.previous_result() != nullptr;
+  const int last_col = static_cast<int>(heads.size());
+  if (last_year) {
+    heads.push_back("上年总分");
+    heads.push_back("上年排名");
+    heads.push_back("上年等级");
+    heads.push_back("总分变化");
+    heads.push_back("名次变化");
+  }
   heads.push_back("说明");  // why a grade or place is not the total's: 直接认定, 一票否决, data set aside
   const int note = static_cast<int>(heads.size()) - 1;
   for (size_t c = 0; c < heads.size(); ++c) ranked.Header(static_cast<int>(c), heads[c]);
@@ -138,6 +149,14 @@ std::string XlsxWorkbook(const Result& r) {
       ranked.Number(y, margin_col, m.to_next_up);
       ranked.Number(y, margin_col + 1, m.above_cutoff);
       ranked.Text(y, margin_col + 2, m.near ? "是" : "");
+    }
+    if (last_year) {
+      const YearOnYear ly = YearOnYearOf(r, i);
+      ranked.Number(y, last_col, ly.last_total);
+      if (ly.last_rank > 0) ranked.Number(y, last_col + 1, ly.last_rank, false);
+      ranked.Text(y, last_col + 2, ly.listed ? ly.last_grade : "新");
+      ranked.Number(y, last_col + 3, ly.total_change);
+      if (ly.ranked_both) ranked.Number(y, last_col + 4, ly.rank_change, false);
     }
     ranked.Text(y, note, detail::GradeNote(r, i));
   }

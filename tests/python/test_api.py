@@ -500,6 +500,13 @@ def test_rules_on_last_years_result(tmp_path, cli):
     assert wide.loc[["A", "B", "C"], "total_change"].tolist() == pytest.approx([10, -5, -25])
     assert wide.loc[["A", "B", "C"], "rank_change"].tolist() == [0, 1, -1]
     assert wide.loc["B", "last_grade"] == "不合格"
+    # The workbook's 排名 sheet carries the same change.
+    openpyxl = pytest.importorskip("openpyxl")
+    rules.score(this_year, previous_result=last_year).to_excel(tmp_path / "2019.xlsx")
+    rows = list(openpyxl.load_workbook(tmp_path / "2019.xlsx")["排名"].iter_rows(values_only=True))
+    at = rows[0].index("总分变化")
+    b = next(row for row in rows if row[1] == "B")
+    assert b[at] == pytest.approx(-5) and b[rows[0].index("名次变化")] == 1
 
 
 def test_ranks_at_every_level(guangxi, guangxi_frames):
