@@ -307,3 +307,26 @@ TEST(Report, AReportInformationFileIsCheckedWhereItIs) {
 
 }  // namespace
 }  // namespace makerscore
+
+namespace makerscore {
+namespace {
+
+TEST(Report, ClampingIsSaidToBeNormalScoringNotBadData) {
+  // B's 20 lies beyond the goalposts' 10: full points, flagged capped. The data-quality table counts it under
+  // 按上下限计分 and says under the table that this is normal scoring.
+  Model m = Model::Compile(testing::RulesFromText(R"(format: makerscore/1
+id: c
+title: 封顶
+fields: [{id: g, name: 增长率}]
+indicators:
+  - {id: G, name: 增长, weight: 100, value: g, score: {method: goalposts, low: 0, high: 10}}
+)"));
+  const std::string html =
+      HtmlReport(Score(m, std::make_shared<Dataset>(ParseDatasetCsv("id,g\nA,5\nB,20\n", m.rules(), "c.csv"))));
+  EXPECT_THAT_CONTAINS(html, "按上下限计分");
+  EXPECT_THAT_CONTAINS(html, "是正常计分");
+  EXPECT_EQ(html.find("超出范围"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace makerscore

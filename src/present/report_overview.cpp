@@ -31,7 +31,7 @@ constexpr FlagColumnLabel kQualityFlags[] = {
     {kFlagTooFewRatings, "评分不足", "too few ratings"},
     {kFlagDisagreement, "专家分歧", "experts disagree"},
     {kFlagWinsorised, "离群值处理", "outlier treated"},
-    {kFlagCapped, "超出范围", "capped"},
+    {kFlagCapped, "按上下限计分", "at the scale's limit"},  // normal scoring, not bad data: said under the table
     {kFlagExcluded, "不计入", "left out"},
 };
 
@@ -252,6 +252,17 @@ std::string DataQuality(const Result& r, const CohortFigures& f) {
                kQualityFlags[q].english + "</span></th>";
     }
     out += "</tr></thead><tbody>\n" + rows + "</tbody></table></div>\n";
+    const auto capped =
+        static_cast<size_t>(std::find_if(std::begin(kQualityFlags), std::end(kQualityFlags),
+                                         [](const FlagColumnLabel& l) { return l.flag == kFlagCapped; }) -
+                            std::begin(kQualityFlags));
+    if (column[capped]) {
+      out += "<p class=\"note\">" +
+             Label("“按上下限计分”是正常计分：数值超出评分区间（如增长率高于满分线）时按满分或零分计，不是数据问题",
+                   "'At the scale's limit' is normal scoring: a value beyond the scale (a growth rate above the "
+                   "full-points mark) earns full points or none; it is not bad data") +
+             ".</p>\n";
+    }
   }
   // The experts' agreement.
   std::string agreement;
