@@ -37,8 +37,8 @@ std::vector<double> GradeCutoffs(const Result& r) {
       if (places <= 0) continue;  // no place is left for it
       if (places < base) cut = std::max(cut, totals[static_cast<size_t>(places - 1)]);
     }
-    out[k] = std::isinf(cut) ? 0.0 : cut;  // no minimum and every place: any total (counted from 0)
-    if (std::isinf(cut) && !totals.empty()) out[k] = std::min(0.0, totals.back());
+    // No minimum and every place: any total, counted from 0 (or from the lowest total when that is below).
+    out[k] = !std::isinf(cut) ? cut : totals.empty() ? 0.0 : std::min(0.0, totals.back());
   }
   return out;
 }

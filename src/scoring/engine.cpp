@@ -65,15 +65,7 @@ class Engine {
     r.ratings_ = cohort.ratings;
     if (cohort.previous_result) {  // last year's outcome, matched by id, for the year-on-year change
       r.previous_result_ = cohort.previous_result;
-      std::unordered_map<std::string_view, int> last;
-      for (size_t k = 0; k < cohort.previous_result->ids.size(); ++k) {
-        last.emplace(cohort.previous_result->ids[k], static_cast<int>(k));
-      }
-      r.previous_result_rows_.assign(cohort.current->entity_count(), -1);
-      for (int i = 0; i < cohort.current->entity_count(); ++i) {
-        const auto it = last.find(cohort.current->entity_ids()[i]);
-        if (it != last.end()) r.previous_result_rows_[i] = it->second;
-      }
+      r.previous_result_rows_ = PreviousResultRows(*cohort.previous_result, cohort.current->entity_ids());
     }
     const int threads = options.threads > 0 ? options.threads : HardwareThreads();
     const Dataset& data = *r.current_;
@@ -293,34 +285,6 @@ class Engine {
       if (l.qualitative()) ids.push_back(m.nodes[l.node].id);
     }
     return Join(ids, ", ");
-  }
-
-  // Pointers to the data's column of each model field.
-  static std::vector<const double*> FieldColumns(const CompiledModel& m, const Dataset& data) {
-    std::vector<const double*> cols;
-    std::vector<std::string> absent;
-    for (const auto& f : m.rules.fields) {
-      int j = data.FindField(f.id);
-      if (j < 0) absent.push_back(f.id);
-      cols.push_back(j < 0 ? nullptr : data.column(j));
-    }
-    if (!absent.empty()) {
-      throw DataError(Where(data) + " lacks field" + (absent.size() > 1 ? "s " : " ") + Join(absent, ", ") +
-                      " of the rule file");
-    }
-    return cols;
-  }
-
-  // The labels of each category field of data (nullptr for other fields, or fields data lacks); empty
-  // without data.
-  static std::vector<const std::vector<std::string>*> FieldLabels(const CompiledModel& m, const Dataset* data) {
-    if (data == nullptr) return {};
-    std::vector<const std::vector<std::string>*> out;
-    for (const auto& f : m.rules.fields) {
-      const int j = f.kind == FieldKind::kCategory ? data->FindField(f.id) : -1;
-      out.push_back(j < 0 ? nullptr : &data->categories(j));
-    }
-    return out;
   }
 
   // Last year's columns aligned to this year's rows (by entity id).

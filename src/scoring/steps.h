@@ -118,6 +118,13 @@ void ApplyVetoGrades(const CompiledModel& m, const std::vector<int>& vetoes, int
 // the deductions; entities with a total and no excluding veto are ranked,
 // then graded: directly, or by their total and their rank among those not
 // graded directly; a veto's grade overrides a better one.
+// columns.cpp: pointers to the data's column of each model field (DataError naming the fields it lacks);
+// the labels of each category field of data (nullptr for other fields, or fields data lacks; empty without
+// data); and each entity's row in last year's result (-1: not in it).
+std::vector<const double*> FieldColumns(const CompiledModel& m, const Dataset& data);
+std::vector<const std::vector<std::string>*> FieldLabels(const CompiledModel& m, const Dataset* data);
+std::vector<int> PreviousResultRows(const PreviousResult& last, const std::vector<std::string>& ids);
+
 // The places a share of `count` ranked entities gives (20% of 13 is 2.6 places: 2 down, 3 nearest or up).
 int Places(double share, int count, PlacesRounding rounding);
 
