@@ -16,10 +16,10 @@ if [[ "${1:-}" == "--tests" ]]; then
   with_tests=ON
   packages+=(libgtest-dev libbenchmark-dev python3-pytest python3-nbclient python3-ipykernel python3-openpyxl clang libclang-rt-14-dev clang-format clang-tidy)
 fi
-# The HTML report's test opens it in headless Chromium; the browser is installed with the packages it
-# recommends (fonts and the like), as a desktop would have it.
+# The HTML report's test opens it in headless Chromium and reads its printed pages with pdftotext; the
+# browser is installed with the packages it recommends (fonts and the like), as a desktop would have it.
 browser=()
-[[ "$with_tests" == ON ]] && browser=(chromium chromium-driver python3-selenium)
+[[ "$with_tests" == ON ]] && browser=(chromium chromium-driver python3-selenium poppler-utils)
 
 missing_of() {
   for p in "$@"; do

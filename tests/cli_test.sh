@@ -157,7 +157,7 @@ expect "uncertainty bad inputs" 3 "bad-inputs.yaml" -- "$bin" uncertainty "${G[@
 
 # Reports: a page, a folder of pages, one scorecard; the rank intervals when inputs are given.
 expect "report page" 0 "wrote $tmp/report.html" -- "$bin" report "${G[@]}" --output "$tmp/report.html"
-grep -q 'id="split-chart"' "$tmp/report.html" && pass || fail "report.html has no split chart"
+grep -q '<th class="chart">总分构成' "$tmp/report.html" && pass || fail "report.html's ranking has no split bars"
 expect "report folder" 0 "wrote 33 pages to $tmp/pages" -- "$bin" report "${G[@]}" --output "$tmp/pages"
 [[ -f "$tmp/pages/index.html" && -f "$tmp/pages/GX004.html" ]] && pass || fail "the report folder lacks its pages"
 expect "report one scorecard" 0 "with rank intervals from 40 replications" -- \
@@ -167,6 +167,24 @@ expect "report unknown entity" 4 "no entity 'GX999' in the data" -- \
   "$bin" report "${G[@]}" --entity GX999 --output "$tmp/x.html"
 expect "report unwritable" 5 "does not exist (create it first)" -- "$bin" report "${G[@]}" --output "$tmp/no/such/dir"
 [[ ! -e "$tmp/x.html" ]] && pass || fail "a report was written despite the error"
+# Issue 19: the overview or the scorecards alone; a scorecard to send out, its experts numbered or hidden.
+expect "report overview only" 0 "wrote $tmp/overview.html" -- \
+  "$bin" report "${G[@]}" --overview-only --output "$tmp/overview.html"
+! grep -q 'class="scorecard"' "$tmp/overview.html" && grep -q 'id="ranking-table"' "$tmp/overview.html" && \
+  ! grep -q 'href="#scorecard' "$tmp/overview.html" && pass || fail "--overview-only holds a scorecard or a link to one"
+expect "report scorecards only" 0 "wrote 32 pages to $tmp/cards" -- \
+  "$bin" report "${G[@]}" --scorecards-only --output "$tmp/cards"
+[[ ! -e "$tmp/cards/index.html" && -f "$tmp/cards/GX004.html" ]] && pass || fail "--scorecards-only wrote an overview"
+expect "report overview and scorecards only" 2 "excludes" -- \
+  "$bin" report "${G[@]}" --overview-only --scorecards-only --output "$tmp/y.html"
+"$bin" report "${G[@]}" --entity GX004 --anonymous-experts --output "$tmp/anon.html" 2>/dev/null
+grep -q '<th>专家1</th>' "$tmp/anon.html" && grep -q 'expert 5: ' "$tmp/anon.html" && \
+  ! grep -q 'E01' "$tmp/anon.html" && pass || fail "--anonymous-experts: the experts' ids still show"
+"$bin" report "${G[@]}" --entity GX004 --anonymous-experts combined --output "$tmp/anon.html" 2>/dev/null
+! grep -q '专家1\|E01\|expert 1' "$tmp/anon.html" && grep -q 'table class="ratings"' "$tmp/anon.html" && pass || \
+  fail "--anonymous-experts combined: an expert still shows"
+expect "report anonymous bad" 2 "anonymous-experts" -- \
+  "$bin" report "${G[@]}" --entity GX004 --anonymous-experts everyone --output "$tmp/z.html"
 
 # Issue 14: no output ever replaces an input, under any spelling of its path; nothing but a regular file is
 # written; devices, FIFOs and folders as inputs get their own messages.

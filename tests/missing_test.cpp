@@ -36,16 +36,26 @@ TEST(Missing, EachMissingValueWithItsEmptyInputsAndPoints) {
   ASSERT_EQ(missing.size(), 4u);
   std::vector<std::string> lines;
   for (const auto& v : missing) lines.push_back(DescribeMissing(r, v));
+  // What each cost, against the median points of those who reported the indicator: B: S1, S3, S4 earned 20
+  // each (median 20); A: S1 40 x (10/5)/2 = 40, S2 40 x (10/10)/2 = 20 (median 30); R: S1 优 20, S2 and S3 良 10
+  // (median 10).
   EXPECT_EQ(lines, (std::vector<std::string>{
-                       "S2 乙: B 服务人员: not reported: staff (服务人员数量); 0 of 40 points",
-                       "S3 丙: A 收入增长: not reported: not in last year's data; 0 of 40 points",
-                       "S4 丁: A 收入增长: not reported: prev(income) (总收入, last year); 0 of 40 points",
-                       "S4 丁: R 运营管理: not reported: no usable expert rating; 0 of 20 points"}));
+                       "S2 乙: B 服务人员: not reported: staff (服务人员数量); 0 of 40 points (those who reported "
+                       "it: median 20)",
+                       "S3 丙: A 收入增长: not reported: not in last year's data; 0 of 40 points (those who reported "
+                       "it: median 30)",
+                       "S4 丁: A 收入增长: not reported: prev(income) (总收入, last year); 0 of 40 points (those who "
+                       "reported it: median 30)",
+                       "S4 丁: R 运营管理: not reported: no usable expert rating; 0 of 20 points (those who reported "
+                       "it: median 10)"}));
+  EXPECT_DOUBLE_EQ(missing[0].reported_median, 20);
+  EXPECT_DOUBLE_EQ(missing[1].reported_median, 30);
+  EXPECT_DOUBLE_EQ(missing[3].reported_median, 10);
   EXPECT_EQ(missing[0].fields, std::vector<std::string>{"staff"});
   EXPECT_TRUE(missing[1].no_row_last_year);
   EXPECT_THAT_CONTAINS(MissingSummary(r, 2), "4 values are missing from the data (未填报)");
   EXPECT_THAT_CONTAINS(MissingSummary(r, 2), "  ... and 2 more ('makerscore explain' shows each)");
-  EXPECT_THAT_CONTAINS(FormatTable(r), "S2 乙: B 服务人员: not reported: staff (服务人员数量); 0 of 40 points");
+  EXPECT_THAT_CONTAINS(FormatTable(r), "S2 乙: B 服务人员: not reported: staff (服务人员数量); 0 of 40 points (those");
   // The scorecard shows 未填报 beside the 0, not a plain 0.00.
   ReportOptions one;
   one.entity = "S2";

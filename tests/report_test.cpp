@@ -78,13 +78,15 @@ TEST(Report, OverviewByHand) {
   // Grades: one each of 优 良 中, and one with none: 25% each.
   const std::string grades = Table(html, "grade-chart");
   EXPECT_EQ(Count(grades, "<td class=\"num\">1</td><td class=\"num\">25.0%</td>"), 4);
-  // The split chart: B's bar is 60 points of 1 and 24 of 2 on a scale of 100.
-  EXPECT_NE(Table(html, "split-chart").find("aria-label=\"B: 1 60.00 2 24.00\""), std::string::npos);
+  // The split bar in the ranked table: B (乙) has 60 points of 1 and 24 of 2 on a scale of 100; A's name
+  // escaped once.
+  EXPECT_NE(ranking.find("aria-label=\"乙: 1 60.00 2 24.00\""), std::string::npos);
+  EXPECT_NE(ranking.find("aria-label=\"甲&lt;b&gt;&amp;乙: 1 0.00 2 36.00\""), std::string::npos);
   // The distribution of 1.1's points: shares 0, 0.5, 0.5, 1 -> quartiles (type 7) 0.375 and 0.625.
   EXPECT_NE(Table(html, "distribution-chart").find("1.1: min 0%, quartiles 38% and 62%, median 50%, max 100%"),
             std::string::npos);
   // Every chart, and a scorecard per makerspace.
-  for (const char* id : {"grade-chart", "ranking-table", "split-chart", "distribution-chart", "agreement"}) {
+  for (const char* id : {"grade-chart", "ranking-table", "distribution-chart", "agreement"}) {
     EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
   }
   EXPECT_EQ(Count(html, "<section class=\"scorecard\""), 4);
@@ -326,6 +328,91 @@ indicators:
   EXPECT_THAT_CONTAINS(html, "按上下限计分");
   EXPECT_THAT_CONTAINS(html, "是正常计分");
   EXPECT_EQ(html.find("超出范围"), std::string::npos);
+}
+
+// Issue 19: the overview or the scorecards alone, for printing one without the other.
+TEST(Report, OverviewOrScorecardsAlone) {
+  const Result r = HandCohort();
+  ReportOptions o;
+  o.parts = ReportParts::kOverview;
+  const std::string overview = HtmlReport(r, o);
+  EXPECT_NE(overview.find("id=\"ranking-table\""), std::string::npos);
+  EXPECT_EQ(Count(overview, "<section class=\"scorecard\""), 0);
+  EXPECT_EQ(overview.find("href=\"#scorecard-"), std::string::npos);  // no link to a scorecard not there
+  o.parts = ReportParts::kScorecards;
+  const std::string cards = HtmlReport(r, o);
+  EXPECT_EQ(cards.find("id=\"ranking-table\""), std::string::npos);
+  EXPECT_EQ(Count(cards, "<section class=\"scorecard\""), 4);
+  // A folder of scorecards alone holds no index.html.
+  const auto dir = std::filesystem::temp_directory_path() / "makerscore-report-cards";
+  std::filesystem::remove_all(dir);
+  const std::vector<std::string> written = WriteHtmlReport(r, dir.string(), o);
+  EXPECT_EQ(written.size(), 4u);
+  EXPECT_FALSE(std::filesystem::exists(dir / "index.html"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "B.html"));
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 19: a scorecard sent to a makerspace names its experts 专家1...N (by the order of their ids, the
+// same on every scorecard), or shows only the combined rating; nowhere the ids.
+TEST(Report, AnonymousExperts) {
+  const Result r = HandCohort();
+  ReportOptions o;
+  o.entity = "A";  // rated by X (优) and Y (良)
+  o.experts = ExpertNames::kNumbered;
+  std::string card = HtmlReport(r, o);
+  EXPECT_THAT_CONTAINS(card, "<th>专家1</th><th>专家2</th>");
+  EXPECT_THAT_CONTAINS(card, "expert 1: 优 = 1\n");
+  EXPECT_THAT_CONTAINS(card, "expert 2: 良 = 0.8\n");
+  EXPECT_EQ(card.find("expert X"), std::string::npos);
+  EXPECT_EQ(card.find("<th>X</th>"), std::string::npos);
+  o.entity = "C";  // rated by X alone: still 专家1, as on A's
+  EXPECT_THAT_CONTAINS(HtmlReport(r, o), "<th>专家1</th><th class=\"num\">");
+  o.entity = "A";
+  o.experts = ExpertNames::kCombinedOnly;
+  card = HtmlReport(r, o);
+  EXPECT_EQ(card.find("专家1"), std::string::npos);
+  EXPECT_EQ(card.find("expert "), std::string::npos);
+  // The combined rating stays: (1 + 0.8) / 2 = 90%.
+  EXPECT_THAT_CONTAINS(card, "<td class=\"num\">90.0%</td>");
+  ExplainOptions how;
+  how.experts = ExpertNames::kNumbered;
+  EXPECT_THAT_CONTAINS(Explain(r, "D", "2", how), "    expert 1: 差 = 0.4\n    expert 2: 中 = 0.6\n");
+}
+
+// Issue 19: given last year's result, the ranking's move column, the movement chart and each scorecard's
+// last year; a missing figure with what it cost.
+TEST(Report, LastYearAndWhatMissingCost) {
+  Model m = Model::Compile(testing::RulesFromText(kRules));
+  // B's a is empty: 1.1 min-max over 10, 20, 20 gives A 0, C 60, D 60 points; B earns 0 there.
+  auto data =
+      std::make_shared<Dataset>(ParseDatasetCsv("id,name,a\nA,甲,10\nB,乙,\nC,丙,20\nD,丁,20\n", m.rules(), "d.csv"));
+  auto ratings = std::make_shared<Ratings>(ParseRatingsCsv(kRatings, "r.csv"));
+  auto last = std::make_shared<PreviousResult>(
+      ParsePreviousResult("rank,id,name,total,grade\n1,C,,75,良\n2,A,,50,中\n3,B,,45,中\n", "2018.csv"));
+  const Result r = Score(m, Cohort{data, nullptr, ratings, last});
+  // This year by hand: A 0 + 36 = 36, B 0 + 24 = 24, C 60 + 40 = 100, D 60 + 20 = 80: ranks C, D, A, B.
+  ASSERT_EQ(r.rank(2), 1);
+  ASSERT_EQ(r.rank(0), 3);
+  const std::string html = HtmlReport(r);
+  const std::string ranking = Table(html, "ranking-table");
+  // C stays 1st (0); A falls 2 -> 3 (↓1); B 3 -> 4 (↓1); D is new.
+  EXPECT_THAT_CONTAINS(ranking,
+                       "data-label=\"上年排名\">1</td><td class=\"num inline\" data-label=\"名次变化\">0</td>");
+  EXPECT_THAT_CONTAINS(ranking,
+                       "data-label=\"上年排名\">2</td><td class=\"num inline\" data-label=\"名次变化\">↓1</td>");
+  EXPECT_THAT_CONTAINS(ranking,
+                       "data-label=\"上年排名\">-</td><td class=\"num inline\" data-label=\"名次变化\">新</td>");
+  EXPECT_THAT_CONTAINS(html, "id=\"movement-chart\"");
+  EXPECT_THAT_CONTAINS(html, "上升 0，下降 2，持平 1，新参评 1");
+  EXPECT_THAT_CONTAINS(html, "2 丁 (新)</text>");
+  // A's scorecard: 2nd last year with 50 points (中); this year 36: -14.
+  EXPECT_THAT_CONTAINS(html, "第 2 名 · 50.00 分 · 中");
+  EXPECT_THAT_CONTAINS(html, "-14.00");
+  // B's missing 1.1: those who reported it earned 0, 60, 60 (median 60), B earned 0: it cost 60.
+  const std::string missing = Table(html, "missing");
+  EXPECT_THAT_CONTAINS(missing, "data-label=\"填报者中位数\">60</td><td class=\"num\" data-label=\"少得\">60.00</td>");
+  EXPECT_THAT_CONTAINS(html, "1.1 人数（少得约 60.00 分）");
 }
 
 }  // namespace

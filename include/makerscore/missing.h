@@ -3,6 +3,7 @@
 #define MAKERSCORE_MISSING_H_
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,11 @@ struct MissingValue {
   bool imputed = false;           // the missing-data policy put a value in its place
   double points = 0;              // points earned for it (NaN when left out or not scored)
   double max_points = 0;          // points it could earn
+  // What not reporting cost, as a yardstick: the median points of the
+  // indicator among the entities that did report it (NaN when none did).
+  // The cost is reported_median - points when positive; it is not what the
+  // entity would have earned, which no one knows.
+  double reported_median = std::numeric_limits<double>::quiet_NaN();
 };
 
 // True when a value's flags say it is missing for want of data, not for a
@@ -37,7 +43,7 @@ bool MissingFromData(std::uint16_t flags);
 std::vector<MissingValue> MissingValues(const Result& result);
 
 // One line for people: "GX005 梧州创客工场: 3.1 众创空间总收入同比增长比例: not
-// reported: income_total (总收入); 0 of 4 points".
+// reported: income_total (总收入); 0 of 4 points (those who reported it: median 2.5)".
 std::string DescribeMissing(const Result& result, const MissingValue& missing);
 
 // The list under a heading, at most `limit` lines and "... and N more", or ""

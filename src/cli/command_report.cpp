@@ -13,6 +13,9 @@ std::function<int()> AddReportCommand(CLI::App& app) {
   auto inputs = std::make_shared<std::string>();
   auto no_uncertainty = std::make_shared<bool>(false);
   auto replications = std::make_shared<int>(0);
+  auto overview_only = std::make_shared<bool>(false);
+  auto scorecards_only = std::make_shared<bool>(false);
+  auto anonymous = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "report",
       "Write a report to open in a browser and print: the cohort overview (ranking, grades, charts, data quality) "
@@ -31,6 +34,17 @@ std::function<int()> AddReportCommand(CLI::App& app) {
                   "The issuer's page (YAML with the keys of 'report:': title, issuer, year, date, note), in place of "
                   "the rule file's title and source");
   cmd->add_option("--entity", *entity, "Only this makerspace's scorecard (its id), e.g. to send it to them");
+  auto* overview_flag = cmd->add_flag("--overview-only", *overview_only,
+                                      "Only the cohort overview (three A4 pages for 32 makerspaces), no scorecards");
+  cmd->add_flag("--scorecards-only", *scorecards_only,
+                "Only the scorecards, each on its own printed pages, without the overview")
+      ->excludes(overview_flag);
+  cmd->add_option("--anonymous-experts", *anonymous,
+                  "On the scorecards, name the experts 专家1...N (numbered, the default of the bare option) or show "
+                  "only the combined rating (combined): for pages sent to the makerspaces")
+      ->expected(0, 1)
+      ->default_str("numbered")
+      ->check(CLI::IsMember({"numbered", "combined"}));
   cmd->add_option("--inputs", *inputs,
                   "Uncertain inputs (YAML with the keys of 'uncertainty:'): each scorecard then shows its rank "
                   "interval and grade probabilities (as does a rule file with an 'uncertainty:' section)");
@@ -43,15 +57,24 @@ std::function<int()> AddReportCommand(CLI::App& app) {
       "    --previous examples/data/guangxi-example-2018.csv \\\n"
       "    --ratings examples/data/guangxi-example-ratings.csv --output report.html\n"
       "  ... --output reports/                 a folder: index.html and one page per makerspace\n"
-      "  ... --output GX001.html --entity GX001 one makerspace's scorecard");
+      "  ... --output GX001.html --entity GX001 --anonymous-experts\n"
+      "                                        one makerspace's scorecard, its experts as 专家1...N\n"
+      "  ... --output overview.html --overview-only   the overview to print (no scorecards)");
   return [=]() {
     return Guarded([&] {
       Loaded in = LoadFiles(*files, *inputs);
       Result result = ScorePrinting(in);
       ReportOptions options;
       options.entity = *entity;
+      options.parts = *overview_only     ? ReportParts::kOverview
+                      : *scorecards_only ? ReportParts::kScorecards
+                                         : ReportParts::kAll;
+      if (cmd->count("--anonymous-experts") > 0) {
+        options.experts = *anonymous == "combined" ? ExpertNames::kCombinedOnly : ExpertNames::kNumbered;
+      }
       UncertaintyResult uncertainty;
-      if (in.model.rules().uncertainty && !*no_uncertainty) {
+      // The rank intervals are on the scorecards: an overview alone needs no uncertainty analysis.
+      if (in.model.rules().uncertainty && !*no_uncertainty && options.parts != ReportParts::kOverview) {
         UncertaintyOptions how;
         if (*replications > 0) how.replications = *replications;
         uncertainty = AnalyseUncertainty(in.model, in.cohort(), *in.model.rules().uncertainty, how);

@@ -24,11 +24,14 @@ a { color: var(--accent); text-decoration: none; }
 .facts { display: flex; flex-wrap: wrap; gap: 10px; margin: 12px 0; }
 .fact { background: var(--panel); border-radius: 6px; padding: 8px 14px; min-width: 120px; }
 .fact b { display: block; font-size: 1.5em; }
+.fact b .last-year { font-size: 0.7em; font-weight: 600; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { background: var(--panel); font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+th .en { display: block; }
 td.chart { width: 38%; min-width: 140px; vertical-align: middle; }
 td.name, th.name { min-width: 13em; }
 tr.level1 td { font-weight: 600; background: #fafbfc; }
@@ -41,10 +44,15 @@ svg.bar { width: 100%; height: 16px; }
 .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 4px;
   vertical-align: -1px; }
 .missing { color: #d55e00; font-weight: 600; }
+td.named { white-space: normal; }
+.who { font-size: 0.8em; margin-left: 0.4em; }
+.who a { margin-right: 0.3em; }
 .warning { border-left: 4px solid #d55e00; background: #fff4ec; padding: 6px 12px; margin: 10px 0; }
 pre.trace { margin: 0; white-space: pre-wrap; word-break: break-word; font-size: 0.82em; line-height: 1.4;
   font-family: "Noto Sans Mono CJK SC", "WenQuanYi Micro Hei Mono", Menlo, Consolas, monospace; }
 .radar { max-width: 380px; margin: 0 auto; }
+svg.slope { width: 100%; max-width: 600px; height: auto; }
+#ranking-table td.chart, #ranking-table th.chart { width: 16%; min-width: 80px; }
 .two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
 section.scorecard { margin-top: 2.5em; border-top: 4px solid var(--accent); }
 footer { margin-top: 3em; color: var(--muted); font-size: 0.8em; }
@@ -53,17 +61,59 @@ footer { margin-top: 3em; color: var(--muted); font-size: 0.8em; }
   main { padding: 10px; }
   .two { grid-template-columns: minmax(0, 1fr); }
   td.chart { min-width: 100px; }
-  td.name, th.name { min-width: 9em; }
+  td.name, th.name { min-width: 8em; }
 }
-@page { size: A4; margin: 14mm 12mm; }
+/* On a phone's screen a table of class "cards" reads as one card per row, each cell on a line of its own
+   after its column's name (data-label), so that nothing needs scrolling sideways. */
+@media screen and (max-width: 700px) {
+  table.cards thead { display: none; }
+  table.cards, table.cards tbody { display: block; width: 100%; }
+  table.cards tr { display: flex; flex-wrap: wrap; gap: 0 16px; border: 1px solid var(--line); border-radius: 6px;
+    margin: 8px 0; padding: 4px 10px; }
+  table.cards td { display: flex; justify-content: space-between; gap: 8px; flex: 1 1 100%; border: none;
+    padding: 1px 0; min-width: 0; text-align: right; }
+  table.cards td::before { content: attr(data-label); color: var(--muted); text-align: left; font-weight: normal; }
+  table.cards td.inline { flex: 0 1 auto; justify-content: flex-start; }
+  table.cards td.chart, table.cards td.lead { flex-basis: 100%; width: 100%; }
+  table.cards td.chart::before, table.cards td.lead::before { content: none; }
+  table.cards td.lead { order: -1; font-weight: 600; text-align: left; }
+  table.cards tr.level1 { background: #fafbfc; }
+}
+/* On A4: smaller type and tighter rows (a 32-makerspace overview in three pages), column heads in Chinese
+   alone, names wrapping at word width rather than three characters, a table's header repeated on each page it runs over and never left
+   alone at a page's foot, the radar beside the summary narrower so that nothing is clipped. */
 @media print {
-  body { font-size: 10.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { font-size: 8.8pt; line-height: 1.3; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { max-width: none; padding: 0; }
+  h1 { font-size: 1.5em; }
+  h2 { margin: 0.9em 0 0.3em; }
+  h3 { margin: 0.7em 0 0.25em; }
+  .facts { margin: 6px 0; gap: 6px; }
+  p, ul { margin: 0.3em 0; }
+  ul { padding-left: 1.5em; }
+  .fact { padding: 4px 10px; min-width: 90px; }
   .scroll { overflow: visible; }
+  table { font-size: 1em; }
+  th, td { padding: 1px 5px; }
+  th .en { display: none; }  /* on paper the column heads in Chinese alone: one line, not three */
+  th { word-break: keep-all; }  /* 排名 never splits into 排 / 名 */
+  td.name, th.name { min-width: 12em; }
+  td.chart { min-width: 60px; }
+  #ranking-table td.chart, #ranking-table th.chart { min-width: 50px; width: 12%; }
+  #ranking-table td.name { min-width: 11em; }
+  svg.slope { max-width: 500px; }
+  pre.trace { font-size: 0.9em; line-height: 1.3; }
+  svg.bar { height: 11px; }
+  thead { display: table-header-group; break-inside: avoid; break-after: avoid; }
+  tr, .fact, svg, .warning, li { break-inside: avoid; }
+  h2, h3, .legend { break-after: avoid; }
+  .keep { break-inside: avoid; }
+  .two { gap: 10px; }
+  section.scorecard .two { grid-template-columns: 220px minmax(0, 1fr); }
   section.scorecard { break-before: page; border-top: none; margin-top: 0; }
-  tr, .fact, svg, .warning { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
+  section.scorecard + section.scorecard, section.overview + section.scorecard { margin-top: 0; }
   a { color: inherit; }
+  footer { margin-top: 1em; }
 }
 )css";
 

@@ -11,6 +11,7 @@
 
 #include "makerscore/error.h"
 #include "makerscore/grade_margin.h"
+#include "makerscore/missing.h"
 #include "makerscore/output.h"
 #include "makerscore/version.h"
 #include "present/html_page.h"
@@ -43,6 +44,7 @@ CohortFigures Figures(const Result& r, std::vector<std::string> links) {
     if (!shown.empty()) f.median[k] = Quantile(shown, 0.5);
   }
   f.violations = CheckDataset(r.model(), r.current());
+  f.missing = MissingValues(r);
   return f;
 }
 
@@ -50,8 +52,28 @@ std::pair<double, double> Gauge(const Result& r, int i, int k) {
   return {ShownValue(r, i, k), MostShown(r, k, r.entity_class(i))};
 }
 
+std::string EntityCell(const Result& r, const CohortFigures& f, int i) {
+  const std::string& name = r.entity_names()[i];
+  const std::string text = Html(name.empty() ? r.entity_ids()[i] : name);
+  return f.links[i].empty() ? text : "<a href=\"" + Html(f.links[i]) + "\">" + text + "</a>";
+}
+
+std::string EntityIdLink(const Result& r, const CohortFigures& f, int i) {
+  const std::string id = Html(r.entity_ids()[i]);
+  return f.links[i].empty()
+             ? id
+             : "<a href=\"" + Html(f.links[i]) + "\" title=\"" + Html(r.entity_names()[i]) + "\">" + id + "</a>";
+}
+
 std::string Fact(const std::string& label, const std::string& value) {
   return "<div class=\"fact\">" + label + "<b>" + value + "</b></div>";
+}
+
+std::string MoveText(const YearOnYear& y) {
+  if (!y.listed) return "新";
+  if (!y.ranked_both) return "-";
+  if (y.rank_change == 0) return "0";
+  return (y.rank_change > 0 ? "↑" : "↓") + std::to_string(std::abs(y.rank_change));
 }
 
 std::string NodeName(const Node& node) { return Html(node.id) + " " + Html(node.name); }
@@ -102,11 +124,16 @@ std::string ScorecardTitle(const Result& r, int i) {
          detail::ReportTitle(r.model().rules());
 }
 
-int EntityOf(const Result& r, const std::string& id) {
+// A rule file without indicators (a report form) has no scorecards to write.
+void NeedIndicators(const Result& r) {
   if (!detail::HasIndicators(r)) {
     throw Error("the rule file '" + r.model().rules().id + "' has no indicators to score, so no scorecard; " +
-                "write the report without --entity for the checks of the report forms");
+                "write the report without --entity or --scorecards-only for the checks of the report forms");
   }
+}
+
+int EntityOf(const Result& r, const std::string& id) {
+  NeedIndicators(r);
   const int i = r.FindEntity(id);
   if (i < 0) throw Error("no entity '" + id + "' in the data" + detail::DidYouMean(id, r.entity_ids()));
   return i;
@@ -149,18 +176,18 @@ std::string HtmlReport(const Result& r, const ReportOptions& o) {
   if (!o.entity.empty()) {
     const int i = EntityOf(r, o.entity);
     const detail::CohortFigures f = detail::Figures(r, std::vector<std::string>(r.entity_count()));
-    return detail::HtmlPage(ScorecardTitle(r, i),
-                            detail::ScorecardSection(r, i, f, o.uncertainty) + detail::ReportFooter(r));
+    return detail::HtmlPage(ScorecardTitle(r, i), detail::ScorecardSection(r, i, f, o) + detail::ReportFooter(r));
   }
+  if (o.parts == ReportParts::kScorecards) NeedIndicators(r);
+  const bool overview = o.parts != ReportParts::kScorecards;
+  const bool scorecards = o.parts != ReportParts::kOverview && detail::HasIndicators(r);
   std::vector<std::string> links;
   links.reserve(r.entity_count());
-  for (int i = 0; i < r.entity_count(); ++i) {
-    links.push_back(detail::HasIndicators(r) ? "#scorecard-" + std::to_string(i + 1) : "");
-  }
+  for (int i = 0; i < r.entity_count(); ++i) links.push_back(scorecards ? "#scorecard-" + std::to_string(i + 1) : "");
   const detail::CohortFigures f = detail::Figures(r, std::move(links));
-  std::string body = detail::OverviewSection(r, f);
-  if (detail::HasIndicators(r)) {
-    for (int i : f.order) body += detail::ScorecardSection(r, i, f, o.uncertainty);
+  std::string body = overview ? detail::OverviewSection(r, f) : "";
+  if (scorecards) {
+    for (int i : f.order) body += detail::ScorecardSection(r, i, f, o);
   }
   return detail::HtmlPage(detail::ReportTitle(r.model().rules()), body + detail::ReportFooter(r));
 }
@@ -189,16 +216,18 @@ std::vector<std::string> WriteHtmlReport(const Result& r, const std::string& pat
     WriteOutputFile(file, HtmlReport(r, o), inputs);
     return {file};
   }
+  if (o.parts == ReportParts::kScorecards) NeedIndicators(r);
+  const bool scorecards = o.parts != ReportParts::kOverview && detail::HasIndicators(r);
   std::vector<std::pair<std::string, std::string>> files;  // name, text: all made before any is written
-  const detail::CohortFigures f =
-      detail::Figures(r, detail::HasIndicators(r) ? names : std::vector<std::string>(r.entity_count()));
-  files.emplace_back("index.html", detail::HtmlPage(detail::ReportTitle(r.model().rules()),
-                                                    detail::OverviewSection(r, f) + detail::ReportFooter(r)));
+  const detail::CohortFigures f = detail::Figures(r, scorecards ? names : std::vector<std::string>(r.entity_count()));
+  if (o.parts != ReportParts::kScorecards) {
+    files.emplace_back("index.html", detail::HtmlPage(detail::ReportTitle(r.model().rules()),
+                                                      detail::OverviewSection(r, f) + detail::ReportFooter(r)));
+  }
   for (int i : f.order) {
-    if (!detail::HasIndicators(r)) break;  // a report form: no scorecards
-    files.emplace_back(names[i],
-                       detail::HtmlPage(ScorecardTitle(r, i),
-                                        detail::ScorecardSection(r, i, f, o.uncertainty) + detail::ReportFooter(r)));
+    if (!scorecards) break;  // a report form: no scorecards
+    files.emplace_back(names[i], detail::HtmlPage(ScorecardTitle(r, i),
+                                                  detail::ScorecardSection(r, i, f, o) + detail::ReportFooter(r)));
   }
   // The whole folder at once: never index.html linking to pages that are missing, nor last year's pages mixed in.
   detail::WriteFolderAtomically(path, files, detail::kGeneratorMarker);

@@ -7,6 +7,7 @@
 
 #include "makerscore/grade_margin.h"
 #include "makerscore/missing.h"
+#include "makerscore/year_on_year.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
 #include "present/svg_charts.h"
@@ -17,31 +18,6 @@
 namespace makerscore::detail {
 
 namespace {
-
-// The flags the data-quality table counts, with their labels.
-struct FlagColumnLabel {
-  std::uint16_t flag;
-  const char* chinese;
-  const char* english;
-};
-constexpr FlagColumnLabel kQualityFlags[] = {
-    {kFlagMissing, "缺失", "missing"},
-    {kFlagImputed, "插补", "imputed"},
-    {kFlagDivisionByZero, "除数为零", "division by zero"},
-    {kFlagTooFewRatings, "评分不足", "too few ratings"},
-    {kFlagDisagreement, "专家分歧", "experts disagree"},
-    {kFlagWinsorised, "离群值处理", "outlier treated"},
-    {kFlagCapped, "按上下限计分", "at the scale's limit"},  // normal scoring, not bad data: said under the table
-    {kFlagExcluded, "不计入", "left out"},
-};
-
-std::string PValue(double p) { return Html(detail::PValueText(p)); }
-
-std::string EntityCell(const Result& r, const CohortFigures& f, int i) {
-  const std::string& name = r.entity_names()[i];
-  const std::string text = Html(name.empty() ? r.entity_ids()[i] : name);
-  return f.links[i].empty() ? text : "<a href=\"" + Html(f.links[i]) + "\">" + text + "</a>";
-}
 
 std::string KeyFigures(const Result& r) {
   std::vector<double> totals;
@@ -59,7 +35,7 @@ std::string KeyFigures(const Result& r) {
   return out + "</div>\n";
 }
 
-std::string GradeChart(const Result& r) {
+std::string GradeChart(const Result& r, const CohortFigures& f) {
   const auto& grades = r.model().rules().grades;
   if (grades.empty()) return "";
   std::vector<int> count(grades.size() + 1, 0);  // the last: no grade
@@ -69,12 +45,12 @@ std::string GradeChart(const Result& r) {
   }
   const int most = *std::max_element(count.begin(), count.end());
   std::string out = "<h2 id=\"grades\">" + Label("等级分布", "Grade distribution") +
-                    "</h2>\n<div class=\"scroll\"><table id=\"grade-chart\"><thead><tr><th>" + Label("等级", "grade") +
-                    "</th><th class=\"num\">" + Label("分界", "cut-off") + "</th><th class=\"num\">" +
-                    Label("数量", "count") + "</th><th class=\"num\">" + Label("占比", "share") +
-                    "</th><th></th></tr></thead><tbody>\n";
+                    "</h2>\n<div class=\"two\"><div class=\"scroll\"><table id=\"grade-chart\"><thead><tr><th>" +
+                    Label("等级", "grade") + "</th><th class=\"num\">" + Label("分界", "cut-off") +
+                    "</th><th class=\"num\">" + Label("数量", "count") + "</th><th class=\"num\">" +
+                    Label("占比", "share") + "</th><th></th></tr></thead><tbody>\n";
   const int n = static_cast<int>(grades.size());
-  const std::vector<double> cutoffs = GradeCutoffs(r);  // once per report (GradeChart runs once)
+  const std::vector<double>& cutoffs = f.grade_cutoffs;
   for (int g = 0; g <= n; ++g) {
     if (g == n && count[g] == 0) continue;
     const std::string label = g < n ? grades[g].label : "-";
@@ -88,7 +64,7 @@ std::string GradeChart(const Result& r) {
         BarSvg({{static_cast<double>(count[g]), color}}, most, std::nan(""), label + ": " + std::to_string(count[g])) +
         "</td></tr>\n";
   }
-  out += "</tbody></table></div>\n";
+  out += "</tbody></table></div>\n<div>";
   // The makerspaces within the boundary margin of a cut-off: a grade a small change would move.
   std::string near;
   for (int i : RankOrder(r)) {
@@ -103,8 +79,8 @@ std::string GradeChart(const Result& r) {
       how = Label("高出“" + Html(r.grade(i)) + "”的分界 " + FormatNumber(m.above_cutoff, 4) + " 分",
                   FormatNumber(m.above_cutoff, 4) + " above the cut-off");
     }
-    near += "<li><b>" + Html(r.entity_ids()[i]) + "</b> " + Html(r.entity_names()[i]) + " (" + Html(r.grade(i)) +
-            ") — " + how + "</li>\n";
+    near += "<li><b>" + EntityIdLink(r, f, i) + "</b> " + Html(r.entity_names()[i]) + " (" + Html(r.grade(i)) + ") — " +
+            how + "</li>\n";
   }
   if (!near.empty()) {
     out += "<p class=\"note\">" +
@@ -112,67 +88,97 @@ std::string GradeChart(const Result& r) {
                  "Near a grade boundary (boundary_margin)") +
            "</p>\n<ul id=\"near-boundary\">\n" + near + "</ul>\n";
   }
-  return out;
+  return out + "</div></div>\n";
 }
 
+// The ranked table: rank, name, total, grade, last year's rank and the move since (given last year's result),
+// each first-level indicator's points, and the total as a bar split by first-level indicator. Each cell names
+// its column (data-label) for the card layout on a phone.
 std::string RankingTable(const Result& r, const CohortFigures& f) {
   const auto& nodes = r.model().nodes();
-  std::string out = "<h2 id=\"ranking\">" + Label("排名", "Ranking") +
-                    "</h2>\n<div class=\"scroll\"><table id=\"ranking-table\"><thead><tr><th class=\"num\">" +
-                    Label("排名", "rank") + "</th><th>" + Label("编号", "id") + "</th><th>" + Label("名称", "name") +
-                    "</th><th class=\"num\">" + Label("总分", "total") + "</th>";
-  const bool graded = !r.model().rules().grades.empty();
-  if (graded) out += "<th>" + Label("等级", "grade") + "</th>";
-  for (int c : nodes[0].children) {
-    out += "<th class=\"num\">" + NodeName(nodes[c]) + Html(ShownMaximum(r, c)) + "</th>";
-  }
-  out += "</tr></thead><tbody>\n";
-  for (int i : f.order) {
-    out += "<tr data-entity=\"" + Html(r.entity_ids()[i]) + "\"><td class=\"num\">" +
-           (r.rank(i) ? std::to_string(r.rank(i)) : "-") + "</td><td>" + Html(r.entity_ids()[i]) + "</td><td>" +
-           EntityCell(r, f, i) + "</td><td class=\"num\"><b>" + Fixed(r.total(i), 2) + "</b></td>" +
-           (graded ? "<td>" + GradeBadge(r, i) + "</td>" : "");
-    for (int c : nodes[0].children) out += "<td class=\"num\">" + Fixed(ShownValue(r, i, c), 2) + "</td>";
-    out += "</tr>\n";
-  }
-  out += "</tbody></table></div>\n";
-  if (r.model().rules().weighting == Weighting::kRelative) {
-    out += "<p class=\"note\">" +
-           Label("指标列为按总分量纲折算的得分", "Indicator columns are scores on the total's scale") + " (0-" +
-           FormatNumber(r.model().rules().total) + ").</p>\n";
-  }
-  return out;
-}
-
-std::string SplitChart(const Result& r, const CohortFigures& f) {
-  const auto& nodes = r.model().nodes();
   const auto& first = nodes[0].children;
-  std::string out =
-      "<h2 id=\"split\">" + Label("总分构成", "Each total by first-level indicator") + "</h2>\n<div class=\"legend\">";
+  const bool graded = !r.model().rules().grades.empty();
+  const bool last_year = r.previous_result() != nullptr;
+  std::string out = "<h2 id=\"ranking\">" + Label("排名", "Ranking") + "</h2>\n<div class=\"legend\">";
   for (size_t c = 0; c < first.size(); ++c) {
     out += "<span><i style=\"background:" + SeriesColor(static_cast<int>(c)) + "\"></i>" + NodeName(nodes[first[c]]) +
            "</span>";
   }
-  out += "</div>\n<div class=\"scroll\"><table id=\"split-chart\"><thead><tr><th class=\"num\">" +
-         Label("排名", "rank") + "</th><th>" + Label("名称", "name") + "</th><th></th><th class=\"num\">" +
-         Label("指标得分", "points") + "</th></tr></thead><tbody>\n";
+  out += "</div>\n<div class=\"scroll\"><table id=\"ranking-table\" class=\"cards\"><thead><tr><th class=\"num\">" +
+         Label("排名", "rank") + "</th><th>" + Label("编号", "id") + "</th><th class=\"name\">" +
+         Label("名称", "name") + "</th><th class=\"num\">" + Label("总分", "total") + "</th>";
+  if (graded) out += "<th>" + Label("等级", "grade") + "</th>";
+  if (last_year)
+    out += "<th class=\"num\">" + Label("上年排名", "last year") + "</th><th class=\"num\">" +
+           Label("名次变化", "move") + "</th>";
+  for (int c : first) out += "<th class=\"num\">" + NodeName(nodes[c]) + Html(ShownMaximum(r, c)) + "</th>";
+  out += "<th class=\"chart\">" + Label("总分构成", "split") + "</th></tr></thead><tbody>\n";
   for (int i : f.order) {
-    std::vector<Segment> parts;
-    std::string words = r.entity_ids()[i] + ":";
-    for (size_t c = 0; c < first.size(); ++c) {
-      const double p = r.points()(i, first[c]);
-      parts.push_back({p, SeriesColor(static_cast<int>(c))});
-      words += " " + nodes[first[c]].id + " " + Fixed(p, 2);
+    out += "<tr data-entity=\"" + Html(r.entity_ids()[i]) + "\"><td class=\"num inline\" data-label=\"排名\">" +
+           (r.rank(i) ? std::to_string(r.rank(i)) : "-") + "</td><td class=\"inline\" data-label=\"编号\">" +
+           Html(r.entity_ids()[i]) + "</td><td class=\"name lead\" data-label=\"名称\">" + EntityCell(r, f, i) +
+           "</td><td class=\"num inline\" data-label=\"总分\"><b>" + Fixed(r.total(i), 2) + "</b></td>" +
+           (graded ? "<td class=\"inline\" data-label=\"等级\">" + GradeBadge(r, i) + "</td>" : "");
+    if (last_year) {
+      const YearOnYear y = YearOnYearOf(r, i);
+      out += "<td class=\"num inline\" data-label=\"上年排名\">" +
+             (!y.listed     ? std::string("-")
+              : y.last_rank ? std::to_string(y.last_rank)
+                            : std::string("-")) +
+             "</td><td class=\"num inline\" data-label=\"名次变化\">" + MoveText(y) + "</td>";
     }
-    out += "<tr data-entity=\"" + Html(r.entity_ids()[i]) + "\"><td class=\"num\">" +
-           (r.rank(i) ? std::to_string(r.rank(i)) : "-") + "</td><td>" + EntityCell(r, f, i) +
-           "</td><td class=\"chart\">" + BarSvg(parts, Gauge(r, i, 0).second, std::nan(""), words) +
-           "</td><td class=\"num\">" + Fixed(r.points()(i, 0), 2) + "</td></tr>\n";
+    std::vector<Segment> parts;
+    // The bar in words (BarSvg escapes it): "乙: 1 60.00 2 24.00".
+    std::string words = (r.entity_names()[i].empty() ? r.entity_ids()[i] : r.entity_names()[i]) + ":";
+    for (size_t c = 0; c < first.size(); ++c) {
+      const double shown = ShownValue(r, i, first[c]);
+      out += "<td class=\"num inline\" data-label=\"" + Html(nodes[first[c]].id + " " + nodes[first[c]].name) + "\">" +
+             Fixed(shown, 2) + "</td>";
+      parts.push_back({r.points()(i, first[c]), SeriesColor(static_cast<int>(c))});
+      words += " " + nodes[first[c]].id + " " + Fixed(r.points()(i, first[c]), 2);
+    }
+    out += "<td class=\"chart\">" + BarSvg(parts, Gauge(r, i, 0).second, std::nan(""), words) + "</td></tr>\n";
   }
-  return out + "</tbody></table></div>\n<p class=\"note\">" +
-         Label("条形为各一级指标得分之和，不含加分、扣分",
-               "Bars add up the first-level indicators' points, without bonus or deductions") +
-         ".</p>\n";
+  out += "</tbody></table></div>\n<p class=\"note\">" +
+         Label("总分构成条为各一级指标得分之和，不含加分、扣分",
+               "The split bar adds up the first-level indicators' points, without bonus or deductions");
+  if (r.model().rules().weighting == Weighting::kRelative) {
+    out += "; " + Label("指标列为按总分量纲折算的得分", "indicator columns are scores on the total's scale") + " (0-" +
+           FormatNumber(r.model().rules().total) + ")";
+  }
+  if (last_year) {
+    out += "; " + Label("名次变化：↑ 上升、↓ 下降、新 为上年结果中没有的单位",
+                        "move: ↑ up, ↓ down, 新 not in last year's result");
+  }
+  return out + ".</p>\n";
+}
+
+// Last year's rank against this year's, as a slope chart (given last year's result).
+std::string MovementChart(const Result& r, const CohortFigures& f) {
+  const PreviousResult* last = r.previous_result();
+  if (!last) return "";
+  std::vector<Move> moves;
+  int last_n = 0, up = 0, down = 0, same = 0, fresh = 0;
+  for (double rank : last->ranks) last_n = std::max(last_n, std::isnan(rank) ? 0 : static_cast<int>(rank));
+  for (int i : f.order) {
+    if (!r.rank(i)) continue;
+    const YearOnYear y = YearOnYearOf(r, i);
+    const std::string& name = r.entity_names()[i].empty() ? r.entity_ids()[i] : r.entity_names()[i];
+    moves.push_back({name + (!y.listed ? " (新)" : y.last_rank ? "" : " (上年未排名)"), y.last_rank, r.rank(i)});
+    if (!y.listed)
+      ++fresh;
+    else if (y.ranked_both)
+      (y.rank_change > 0 ? up : y.rank_change < 0 ? down : same) += 1;
+  }
+  const std::string counts = "上升 " + std::to_string(up) + "，下降 " + std::to_string(down) + "，持平 " +
+                             std::to_string(same) + "，新参评 " + std::to_string(fresh);
+  return "<div class=\"keep\"><h2 id=\"movement\">" + Label("名次变化", "Rank movement since last year") +
+         "</h2>\n<p class=\"note\">" +
+         Label(counts, std::to_string(up) + " up, " + std::to_string(down) + " down, " + std::to_string(same) +
+                           " same, " + std::to_string(fresh) + " new") +
+         " · " + Label("上年结果", "last year's result") + " " +
+         Html(std::filesystem::path(last->source).filename().string()) + "</p>\n" +
+         SlopeSvg("movement-chart", moves, last_n, r.ranked_count(), "名次变化 rank movement: " + counts) + "</div>\n";
 }
 
 std::string DistributionChart(const Result& r, const CohortFigures& f) {
@@ -211,139 +217,6 @@ std::string DistributionChart(const Result& r, const CohortFigures& f) {
   return out + "</tbody></table></div>\n";
 }
 
-std::string DataQuality(const Result& r, const CohortFigures& f) {
-  const auto& nodes = r.model().nodes();
-  const RuleSet& rules = r.model().rules();
-  std::string out = "<h2 id=\"quality\">" + Label("数据质量", "Data quality") + "</h2>\n";
-  // Flags per indicator: a row for each indicator with a finding, a column for each kind found.
-  const int leaves_and_groups = static_cast<int>(nodes.size());
-  std::vector<std::vector<int>> count(leaves_and_groups, std::vector<int>(std::size(kQualityFlags), 0));
-  std::vector<bool> column(std::size(kQualityFlags), false);
-  for (int k = 1; k < leaves_and_groups; ++k) {
-    if (!nodes[k].children.empty()) continue;
-    for (size_t q = 0; q < std::size(kQualityFlags); ++q) {
-      for (int i = 0; i < r.entity_count(); ++i) count[k][q] += (r.flags()(i, k) & kQualityFlags[q].flag) != 0;
-      column[q] = column[q] || count[k][q] > 0;
-    }
-  }
-  std::string rows;
-  for (int k = 1; k < leaves_and_groups; ++k) {
-    if (std::all_of(count[k].begin(), count[k].end(), [](int n) { return n == 0; })) continue;
-    rows += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td>";
-    for (size_t q = 0; q < std::size(kQualityFlags); ++q) {
-      if (!column[q]) continue;
-      rows += "<td class=\"num\">" +
-              (count[k][q] ? std::to_string(count[k][q]) : std::string("<span class=\"muted\">0</span>")) + "</td>";
-    }
-    rows += "</tr>\n";
-  }
-  out += "<h3>" + Label("各指标的数据问题", "Findings per indicator (makerspaces affected)") + "</h3>\n";
-  if (rows.empty()) {
-    out +=
-        "<p id=\"quality-flags\">" +
-        Label("未发现缺失、插补、离群或专家分歧", "No missing, imputed or outlying values and no expert disagreement") +
-        ".</p>\n";
-  } else {
-    out += "<div class=\"scroll\"><table id=\"quality-flags\"><thead><tr><th class=\"name\">" +
-           Label("指标", "indicator") + "</th>";
-    for (size_t q = 0; q < std::size(kQualityFlags); ++q) {
-      if (column[q])
-        out += "<th class=\"num\">" + std::string(kQualityFlags[q].chinese) + "<br/><span class=\"en\">" +
-               kQualityFlags[q].english + "</span></th>";
-    }
-    out += "</tr></thead><tbody>\n" + rows + "</tbody></table></div>\n";
-    const auto capped =
-        static_cast<size_t>(std::find_if(std::begin(kQualityFlags), std::end(kQualityFlags),
-                                         [](const FlagColumnLabel& l) { return l.flag == kFlagCapped; }) -
-                            std::begin(kQualityFlags));
-    if (column[capped]) {
-      out += "<p class=\"note\">" +
-             Label("“按上下限计分”是正常计分：数值超出评分区间（如增长率高于满分线）时按满分或零分计，不是数据问题",
-                   "'At the scale's limit' is normal scoring: a value beyond the scale (a growth rate above the "
-                   "full-points mark) earns full points or none; it is not bad data") +
-             ".</p>\n";
-    }
-  }
-  // The experts' agreement.
-  std::string agreement;
-  for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
-    if (nodes[k].kind != NodeKind::kQualitative) continue;
-    const IndicatorStats& s = r.stats()[k];
-    agreement += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + Fixed(s.agreement_w, 3) +
-                 "</td><td class=\"num\">" + PValue(s.agreement_p) + "</td></tr>\n";
-  }
-  if (!agreement.empty()) {
-    out += "<h3>" + Label("专家意见一致性", "The experts' agreement") + "</h3>\n<p class=\"note\">" +
-           Label("肯德尔和谐系数 W：0 为毫无一致，1 为完全一致；p 为无一致性假设下的概率",
-                 "Kendall's W over the makerspaces: 0 no agreement, 1 complete; p under the hypothesis of none") +
-           ".</p>\n<div class=\"scroll\"><table id=\"agreement\"><thead><tr><th>" + Label("指标", "indicator") +
-           "</th><th class=\"num\">W</th><th class=\"num\">p</th></tr></thead><tbody>\n" + agreement +
-           "</tbody></table></div>\n";
-  }
-  // Makerspaces with a veto, set-aside cells, or no total.
-  std::string items;
-  for (int i : f.order) {
-    const std::string who = "<b>" + Html(r.entity_ids()[i]) + "</b> " + EntityCell(r, f, i) + ": ";
-    if (const int g = r.direct_grade(i); g >= 0 && !r.grade(i).empty()) {
-      items += "<li>" + who + Label("直接认定", "graded directly") + " — " + Html(rules.grades[g].label) + " (" +
-               Html(rules.grades[g].when) + ")</li>\n";
-    }
-    for (int v : r.vetoes(i)) {
-      items += "<li>" + who + Label("一票否决", "veto") + " — " + Html(rules.vetoes[v].name) + " (" +
-               detail::VetoOutcome(rules, rules.vetoes[v]) + ")</li>\n";
-    }
-    for (const CellProblem& p : r.set_aside(i)) {
-      items += "<li>" + who + Label("数据不可用，未排名", "a cell set aside, not ranked") + " — " + SetAsideCell(p) +
-               "</li>\n";
-    }
-    if (r.flags()(i, 0) & kFlagNotScored) {
-      items += "<li>" + who + Label("缺少必需数据，无总分", "required data missing, no total") + "</li>\n";
-    }
-  }
-  // Those the rule file's screening left out of the cohort before scoring.
-  if (const Screening* s = r.screening()) {
-    for (int e : s->removed()) {
-      const EntityAvailability& a = s->entities[static_cast<size_t>(e)];
-      const std::string share = std::to_string(a.indicators - a.missing) + "/" + std::to_string(a.indicators);
-      items += "<li><b>" + Html(a.id) + "</b> " + Html(a.name) + ": " +
-               Label("数据不足，未参评（" + share + " 项指标有数据）", "screened out before scoring") + " — " +
-               Html(s->Reason(e)) + "</li>\n";
-    }
-  }
-  out += "<h3>" + Label("否决与未排名", "Vetoes and makerspaces not ranked") + "</h3>\n";
-  out += items.empty() ? "<p>" + Label("无", "None") + ".</p>\n" : "<ul id=\"not-ranked\">\n" + items + "</ul>\n";
-  // Every value missing from the data, by makerspace: a blank cell never costs points without a word.
-  const std::vector<MissingValue> missing = MissingValues(r);
-  out += "<h3>" + Label("未填报的数据", "Figures not reported") + "</h3>\n";
-  if (missing.empty()) {
-    out += "<p>" + Label("无", "None") + ".</p>\n";
-  } else {
-    out += "<ul id=\"missing\">\n";
-    for (size_t k = 0; k < missing.size() && k < 200; ++k) {
-      out += "<li>" + Html(DescribeMissing(r, missing[k])) + "</li>\n";
-    }
-    if (missing.size() > 200) out += "<li>… " + std::to_string(missing.size() - 200) + "</li>\n";
-    out += "</ul>\n";
-  }
-  // The report form's consistency checks.
-  out += "<h3>" + Label("报表一致性检查", "Consistency checks of the report form") + "</h3>\n";
-  if (rules.checks.empty()) {
-    out += "<p>" + Label("规则文件未定义一致性检查", "The rule file defines no consistency checks") + ".</p>\n";
-  } else if (f.violations.empty()) {
-    out += "<p>" + Label("全部通过", "Every report passes all") + " " + std::to_string(rules.checks.size()) + ".</p>\n";
-  } else {
-    out += "<div class=\"scroll\"><table id=\"violations\"><thead><tr><th class=\"num\">" + Label("行", "row") +
-           "</th><th>" + Label("编号", "id") + "</th><th>" + Label("检查", "check") + "</th><th>" +
-           Label("问题", "problem") + "</th></tr></thead><tbody>\n";
-    for (const Violation& v : f.violations) {
-      out += "<tr><td class=\"num\">" + std::to_string(v.row) + "</td><td>" + Html(v.entity) + "</td><td>" +
-             Html(v.check) + "</td><td>" + Html(v.message) + "</td></tr>\n";
-    }
-    out += "</tbody></table></div>\n";
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string IssuerHeader(const RuleSet& rules) {
@@ -379,10 +252,10 @@ std::string OverviewSection(const Result& r, const CohortFigures& f) {
     out += "<p class=\"note\">" +
            Label("规则文件没有评价指标：本报告只列出各单位报表的检查结果",
                  "The rule file has no indicators to score: this report only checks each makerspace's report form") +
-           " (" + std::to_string(r.entity_count()) + ").</p>\n" + DataQuality(r, f);
+           " (" + std::to_string(r.entity_count()) + ").</p>\n" + DataQualitySection(r, f);
   } else {
-    out += KeyFigures(r) + GradeChart(r) + RankingTable(r, f) + SplitChart(r, f) + DistributionChart(r, f) +
-           DataQuality(r, f);
+    out += KeyFigures(r) + GradeChart(r, f) + RankingTable(r, f) + MovementChart(r, f) + DistributionChart(r, f) +
+           DataQualitySection(r, f);
   }
   return "<section class=\"overview\">\n" + out + "</section>\n";
 }

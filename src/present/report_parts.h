@@ -8,8 +8,11 @@
 #include <vector>
 
 #include "makerscore/check.h"
+#include "makerscore/missing.h"
+#include "makerscore/report.h"
 #include "makerscore/result.h"
 #include "makerscore/uncertainty.h"
+#include "makerscore/year_on_year.h"
 
 namespace makerscore::detail {
 
@@ -20,6 +23,7 @@ struct CohortFigures {
   std::vector<std::string> links;     // per entity: the address of its scorecard ("" for none)
   std::vector<Violation> violations;  // the data's breaches of the rule file's consistency checks
   std::vector<double> grade_cutoffs;  // GradeCutoffs: each grade's cut-off in this cohort
+  std::vector<MissingValue> missing;  // MissingValues: every value missing from the data, in rank order
 };
 
 // The figures of r; links[i] = link_prefix + ... (see report.cpp).
@@ -40,6 +44,21 @@ std::string SetAsideCell(const CellProblem& p);
 // What a veto does, in words (HTML): "不参与排名和评级 not ranked or graded", "等级至多为 grade at most 中",
 // or the grade itself when only vetoes give it (取消资格).
 std::string VetoOutcome(const RuleSet& rules, const Veto& veto);
+
+// The move since last year as a table shows it: "↑3", "↓2", "0", "新" (not in last year's result), "-"
+// (not ranked one of the years).
+std::string MoveText(const YearOnYear& y);
+
+// Entity i's name (its id when it has none), linked to its scorecard when it has one.
+std::string EntityCell(const Result& r, const CohortFigures& f, int i);
+
+// Entity i's id, linked to its scorecard when it has one (its name as the link's title).
+std::string EntityIdLink(const Result& r, const CohortFigures& f, int i);
+
+// The data-quality part of the overview: findings per indicator with the makerspaces behind each count, the
+// experts' agreement, vetoes and makerspaces not ranked, figures not reported and what they cost, the
+// report form's consistency checks.
+std::string DataQualitySection(const Result& r, const CohortFigures& f);
 
 // A key figure in a box: its label (HTML) over its value (HTML).
 std::string Fact(const std::string& label, const std::string& value);
@@ -66,9 +85,9 @@ inline const std::string& ReportTitle(const RuleSet& rules) {
   return rules.report && !rules.report->title.empty() ? rules.report->title : rules.title;
 }
 
-// Entity i's scorecard; u (may be nullptr) adds its rank interval and grade
-// probabilities when it holds the entity.
-std::string ScorecardSection(const Result& r, int i, const CohortFigures& f, const UncertaintyResult* u);
+// Entity i's scorecard; o.uncertainty (may be nullptr) adds its rank interval and grade probabilities when
+// it holds the entity; o.experts says how the experts are named.
+std::string ScorecardSection(const Result& r, int i, const CohortFigures& f, const ReportOptions& o);
 
 // The closing line of every page: what made it, from which rule file and data.
 std::string ReportFooter(const Result& r);

@@ -7,6 +7,7 @@
 #include "makerscore/explain.h"
 #include "makerscore/grade_margin.h"
 #include "makerscore/missing.h"
+#include "makerscore/year_on_year.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
 #include "present/svg_charts.h"
@@ -36,6 +37,24 @@ std::string Heading(const Result& r, int i, const CohortFigures& f) {
     out += Fact(
         a < bonus ? Label("加分", "bonus") + " " + Html(item.name) : Label("扣分", "deduction") + " " + Html(item.name),
         (a < bonus ? "+" : "-") + Fixed(p, 2));
+  }
+  // Last year (given last year's result): its place, total and grade then, and the move since.
+  if (r.previous_result()) {
+    const YearOnYear y = YearOnYearOf(r, i);
+    std::string last = Label("上年结果中无此单位", "not in last year's result");
+    if (y.listed) {
+      last = (y.last_rank ? "第 " + std::to_string(y.last_rank) + " 名" : std::string("未排名")) + " · " +
+             (std::isnan(y.last_total) ? std::string("-") : Fixed(y.last_total, 2) + " 分") +
+             (y.last_grade.empty() ? "" : " · " + Html(y.last_grade));
+      if (y.ranked_both || !std::isnan(y.total_change)) {
+        last += " <span class=\"en\">(" + Label("名次", "rank") + " " + MoveText(y) +
+                (std::isnan(y.total_change) ? std::string()
+                                            : "，" + Label("总分", "total") + " " + (y.total_change > 0 ? "+" : "") +
+                                                  Fixed(y.total_change, 2)) +
+                ")</span>";
+      }
+    }
+    out += Fact(Label("上年", "last year"), "<span class=\"last-year\">" + last + "</span>");
   }
   out += "</div>\n";
   // Why this grade: how far the total lies from the grade above and from its own cut-off.
@@ -72,6 +91,22 @@ std::string Heading(const Result& r, int i, const CohortFigures& f) {
   }
   if (r.flags()(i, 0) & kFlagNotScored) {
     out += "<p class=\"warning\">" + Label("缺少必需数据，无总分", "Required data is missing: no total") + "</p>\n";
+  }
+  // The figures it did not report, and what they cost against those who did.
+  std::vector<std::string> missing;
+  for (const MissingValue& m : f.missing) {
+    if (m.entity != i) continue;
+    const double cost = m.reported_median - m.points;
+    missing.push_back(Html(r.model().nodes()[m.node].id) + " " + Html(r.model().nodes()[m.node].name) +
+                      (cost > 0 ? "（少得约 " + Fixed(cost, 2) + " 分）" : std::string()));
+  }
+  if (!missing.empty()) {
+    out += "<p class=\"warning\" id=\"not-reported\">" +
+           Label("未填报 " + std::to_string(missing.size()) + " 项", "Not reported") + "：" + Join(missing, "；") +
+           "<br/><span class=\"note\">" +
+           Label("少得：已填报单位得分的中位数减去本单位得分",
+                 "cost: the median points of those who reported it, minus this makerspace's") +
+           "</span></p>\n";
   }
   return out;
 }
@@ -133,8 +168,10 @@ std::string PointsCharts(const Result& r, int i, const CohortFigures& f) {
 
 // Explain()'s account of one indicator without its two heading lines (the entity and the indicator,
 // shown beside it), one level less indented.
-std::string Trace(const Result& r, int i, const Node& node) {
-  std::istringstream lines(Explain(r, r.entity_ids()[i], node.id));
+std::string Trace(const Result& r, int i, const Node& node, ExpertNames experts) {
+  ExplainOptions how;
+  how.experts = experts;
+  std::istringstream lines(Explain(r, r.entity_ids()[i], node.id, how));
   std::string line, out;
   for (int n = 0; std::getline(lines, line); ++n) {
     if (n >= 2) out += line.substr(std::min({line.find_first_not_of(' '), size_t{2}, line.size()})) + "\n";
@@ -142,7 +179,7 @@ std::string Trace(const Result& r, int i, const Node& node) {
   return out;
 }
 
-std::string Details(const Result& r, int i) {
+std::string Details(const Result& r, int i, ExpertNames experts) {
   const auto& nodes = r.model().nodes();
   std::string out = "<h3>" + Label("指标明细：数值与计分过程", "Every indicator: its value and how it became points") +
                     "</h3>\n<div class=\"scroll\"><table class=\"details\"><thead><tr><th>" +
@@ -156,12 +193,13 @@ std::string Details(const Result& r, int i) {
     const auto [value, most] = Gauge(r, i, k);
     out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td><td class=\"num\">" + NotReported(r, i, k) +
            Fixed(value, 2) + " / " + FormatNumber(most) + "</td><td><pre class=\"trace\">" +
-           Html(Trace(r, i, nodes[k])) + "</pre></td></tr>\n";
+           Html(Trace(r, i, nodes[k], experts)) + "</pre></td></tr>\n";
   }
   return out + "</tbody></table></div>\n";
 }
 
-std::string ExpertRatings(const Result& r, int i) {
+// The experts' ratings of entity i, an expert to a column (named as `names` says; none for kCombinedOnly).
+std::string ExpertRatings(const Result& r, int i, ExpertNames names) {
   const Ratings* ratings = r.ratings();
   if (!ratings) return "";
   const auto& nodes = r.model().nodes();
@@ -177,10 +215,16 @@ std::string ExpertRatings(const Result& r, int i) {
   if (given.empty()) return "";
   std::sort(experts.begin(), experts.end(),
             [&](int a, int b) { return ratings->labels(Ratings::kExpert)[a] < ratings->labels(Ratings::kExpert)[b]; });
+  if (names == ExpertNames::kCombinedOnly) experts.clear();
   std::string out = "<h3>" + Label("专家评分", "The experts' ratings") +
                     "</h3>\n<div class=\"scroll\"><table class=\"ratings\"><thead><tr><th>" +
                     Label("指标", "indicator") + "</th>";
-  for (int x : experts) out += "<th>" + Html(ratings->labels(Ratings::kExpert)[x]) + "</th>";
+  for (int x : experts) {
+    out += "<th>" +
+           (names == ExpertNames::kNumbered ? "专家" + std::to_string(ExpertNumber(*ratings, x))
+                                            : Html(ratings->labels(Ratings::kExpert)[x])) +
+           "</th>";
+  }
   out += "<th class=\"num\">" + Label("综合", "combined") + "</th><th class=\"num\">" +
          Label("得分/满分", "points/max") + "</th></tr></thead><tbody>\n";
   for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
@@ -249,14 +293,14 @@ std::string Stability(const Result& r, int i, const UncertaintyResult* u) {
 
 }  // namespace
 
-std::string ScorecardSection(const Result& r, int i, const CohortFigures& f, const UncertaintyResult* u) {
+std::string ScorecardSection(const Result& r, int i, const CohortFigures& f, const ReportOptions& o) {
   return "<section class=\"scorecard\" id=\"scorecard-" + std::to_string(i + 1) + "\" data-entity=\"" +
          Html(r.entity_ids()[i]) + "\">\n<p class=\"muted\">" + Html(ReportTitle(r.model().rules())) +
          (r.model().rules().report && !r.model().rules().report->issuer.empty()
               ? " · " + Html(r.model().rules().report->issuer)
               : std::string()) +
          " · " + Label("单位评分卡", "Scorecard") + "</p>\n" + Heading(r, i, f) + PointsCharts(r, i, f) +
-         ExpertRatings(r, i) + Stability(r, i, u) + Details(r, i) + "</section>\n";
+         ExpertRatings(r, i, o.experts) + Stability(r, i, o.uncertainty) + Details(r, i, o.experts) + "</section>\n";
 }
 
 }  // namespace makerscore::detail

@@ -145,4 +145,41 @@ std::string RangeSvg(double low, double high, double mid, double n, const std::s
   return out + "</svg>";
 }
 
+std::string SlopeSvg(const std::string& id, const std::vector<Move>& moves, int last_n, int now_n,
+                     const std::string& label) {
+  // Rows of 13 units; the axes at x = 40 (last year) and x = 240 (this year), names to the right.
+  const int rows = std::max({last_n, now_n, 1});
+  const double top = 26, step = 13, left = 40, right = 240;
+  const double height = top + step * rows + 10;
+  auto y = [&](int rank) { return top + step * (rank - 0.5); };
+  std::string out = "<svg id=\"" + Html(id) + "\" class=\"slope\" viewBox=\"0 0 600 " + At(height) +
+                    "\" role=\"img\" aria-label=\"" + Html(label) + "\"><title>" + Html(label) + "</title>";
+  out += "<text x=\"" + At(left) +
+         "\" y=\"16\" text-anchor=\"middle\" font-size=\"12\" fill=\"#616e7c\">上年名次</text>"
+         "<text x=\"" +
+         At(right) + "\" y=\"16\" text-anchor=\"middle\" font-size=\"12\" fill=\"#616e7c\">本年名次</text>";
+  for (double x : {left, right}) {
+    out += "<line x1=\"" + At(x) + "\" x2=\"" + At(x) + "\" y1=\"" + At(top) + "\" y2=\"" + At(top + step * rows) +
+           "\" stroke=\"#d9e2ec\"/>";
+  }
+  for (const Move& m : moves) {
+    if (m.now <= 0) continue;
+    const std::string color = m.last <= 0      ? "#0072B2"
+                              : m.last > m.now ? "#1a9850"
+                              : m.last < m.now ? "#d7301f"
+                                               : "#999999";
+    if (m.last > 0) {
+      out += "<line x1=\"" + At(left) + "\" y1=\"" + At(y(m.last)) + "\" x2=\"" + At(right) + "\" y2=\"" +
+             At(y(m.now)) + "\" stroke=\"" + color + "\" stroke-width=\"1.5\"/>" + "<circle cx=\"" + At(left) +
+             "\" cy=\"" + At(y(m.last)) + "\" r=\"2.5\" fill=\"" + color + "\"/>" + "<text x=\"" + At(left - 8) +
+             "\" y=\"" + At(y(m.last) + 4) + "\" text-anchor=\"end\" font-size=\"11\" fill=\"#616e7c\">" +
+             std::to_string(m.last) + "</text>";
+    }
+    out += "<circle cx=\"" + At(right) + "\" cy=\"" + At(y(m.now)) + "\" r=\"2.5\" fill=\"" + color + "\"/>" +
+           "<text x=\"" + At(right + 8) + "\" y=\"" + At(y(m.now) + 4) + "\" font-size=\"11\" fill=\"#1f2933\">" +
+           std::to_string(m.now) + " " + Html(m.name) + "</text>";
+  }
+  return out + "</svg>";
+}
+
 }  // namespace makerscore::detail

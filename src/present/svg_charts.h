@@ -41,6 +41,21 @@ std::string RadarSvg(const std::string& id, const std::vector<std::string>& axes
 // rank interval: rank 1 at the left).
 std::string RangeSvg(double low, double high, double mid, double n, const std::string& label);
 
+// One line of a movement chart: a name, its rank last year and this year (0: not ranked that year).
+struct Move {
+  std::string name;
+  int last = 0;
+  int now = 0;
+};
+
+// A slope chart of ranks from last year (left axis, 1 to last_n) to this year
+// (right axis, 1 to now_n): a line per name ranked both years, green when it
+// rose, red when it fell, grey when it kept its place; a dot on the right for a
+// name not ranked last year. Names (as given, e.g. with "(新)") and this year's
+// rank on the right, last year's rank on the left.
+std::string SlopeSvg(const std::string& id, const std::vector<Move>& moves, int last_n, int now_n,
+                     const std::string& label);
+
 }  // namespace makerscore::detail
 
 #endif  // MAKERSCORE_SRC_PRESENT_SVG_CHARTS_H_

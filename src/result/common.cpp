@@ -130,4 +130,10 @@ std::string GradeNote(const Result& r, int i) {
   return Join(notes, "；");
 }
 
+int ExpertNumber(const Ratings& ratings, int code) {
+  const auto& ids = ratings.labels(Ratings::kExpert);
+  const std::string& own = ids[static_cast<size_t>(code)];
+  return 1 + static_cast<int>(std::count_if(ids.begin(), ids.end(), [&](const std::string& id) { return id < own; }));
+}
+
 }  // namespace makerscore::detail

@@ -48,6 +48,10 @@ std::string GradeNote(const Result& r, int i);
 // A p-value as a report prints it: "< 0.0001" below that, else to 4 decimals ("0.0123"); "-" for NaN.
 std::string PValueText(double p);
 
+// Expert `code` (Ratings::kExpert) numbered from 1 in the order of the experts' ids: 专家N on a page that
+// does not name them.
+int ExpertNumber(const Ratings& ratings, int code);
+
 // The screening rule in words: "by data availability: at least 90% of the indicators with a value".
 std::string ScreeningRule(const ScreenSpec& spec);
 

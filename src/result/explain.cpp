@@ -165,7 +165,7 @@ std::string ExplainScore(const Result& r, const detail::CompiledLeaf& leaf, int 
   return out;
 }
 
-std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf, int i) {
+std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf, int i, ExpertNames names) {
   const int k = leaf.node;
   const Node& node = r.model().nodes()[k];
   const Scale& scale = *leaf.scale;
@@ -190,7 +190,12 @@ std::string ExplainQualitative(const Result& r, const detail::CompiledLeaf& leaf
           if (e.id == expert) weight = " (authority " + FormatNumber(e.authority) + ")";
         }
       }
-      lines.push_back("    expert " + expert + weight + ": " + value + " = " + FormatNumber(f));
+      if (names == ExpertNames::kCombinedOnly) continue;
+      const std::string who = names == ExpertNames::kNumbered
+                                  ? std::to_string(detail::ExpertNumber(*ratings, ratings->codes(Ratings::kExpert)[j]))
+                                  : expert;
+      lines.push_back("    expert " + who + (names == ExpertNames::kNumbered ? "" : weight) + ": " + value + " = " +
+                      FormatNumber(f));
     }
   }
   for (const auto& l : lines) out += l + "\n";
@@ -322,7 +327,7 @@ std::string ExplainCombined(const Result& r, const detail::CompiledModel& m, con
   return out;
 }
 
-std::string ExplainNode(const Result& r, int k, int i) {
+std::string ExplainNode(const Result& r, int k, int i, ExpertNames names) {
   const auto& m = detail::Compiled(r.model());
   const Node& node = m.nodes[k];
   const double most = detail::MostPoints(r, k, i);
@@ -335,7 +340,7 @@ std::string ExplainNode(const Result& r, int k, int i) {
   int l = m.leaf_of_node[k];
   if (l >= 0) {
     const auto& leaf = m.leaves[l];
-    out += leaf.qualitative() ? ExplainQualitative(r, leaf, i) : ExplainQuantitative(r, leaf, i);
+    out += leaf.qualitative() ? ExplainQualitative(r, leaf, i, names) : ExplainQuantitative(r, leaf, i);
   } else {
     for (int c : node.children) {
       const Node& child = m.nodes[c];
@@ -415,7 +420,8 @@ std::string AdjustmentLines(const Result& r, int i) {
 
 }  // namespace
 
-std::string Explain(const Result& r, const std::string& entity_id, const std::string& indicator_id) {
+std::string Explain(const Result& r, const std::string& entity_id, const std::string& indicator_id,
+                    const ExplainOptions& options) {
   int i = r.FindEntity(entity_id);
   if (const Screening* s = r.screening(); i < 0 && s) {
     for (size_t e = 0; e < s->entities.size(); ++e) {
@@ -447,7 +453,7 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
       }
       throw Error("no indicator '" + indicator_id + "' in the rule file" + detail::DidYouMean(indicator_id, ids));
     }
-    return out + ExplainNode(r, k, i);
+    return out + ExplainNode(r, k, i, options.experts);
   }
   const RuleSet& rules = model.rules();
   if (rules.classes) out += "class: " + rules.classes->labels[r.entity_class(i)] + " (" + rules.classes->field + ")\n";
@@ -489,7 +495,7 @@ std::string Explain(const Result& r, const std::string& entity_id, const std::st
     out += "set aside (not ranked and not graded): row " + std::to_string(p.row) + ", " + p.message + "\n";
   }
   for (size_t k = 1; k < model.nodes().size(); ++k) {
-    out += "\n" + ExplainNode(r, static_cast<int>(k), i);
+    out += "\n" + ExplainNode(r, static_cast<int>(k), i, options.experts);
   }
   return out;
 }

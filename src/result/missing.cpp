@@ -6,11 +6,31 @@
 
 #include "result/common.h"
 #include "scoring/compiled_model.h"
+#include "util/statistics.h"
 #include "util/text.h"
 
 namespace makerscore {
 
-namespace {}  // namespace
+namespace {
+
+// Per node: the median points among the entities that reported the indicator (NaN for none, and for groups).
+std::vector<double> ReportedMedians(const Result& r) {
+  std::vector<double> medians(r.model().nodes().size(), std::numeric_limits<double>::quiet_NaN());
+  std::vector<double> points;
+  for (const detail::CompiledLeaf& leaf : detail::Compiled(r.model()).leaves) {
+    points.clear();
+    for (int i = 0; i < r.entity_count(); ++i) {
+      const double p = r.points()(i, leaf.node);
+      if (!MissingFromData(r.flags()(i, leaf.node)) && !std::isnan(p)) points.push_back(p);
+    }
+    if (points.empty()) continue;
+    std::sort(points.begin(), points.end());
+    medians[leaf.node] = detail::Quantile(points, 0.5);
+  }
+  return medians;
+}
+
+}  // namespace
 
 bool MissingFromData(std::uint16_t flags) {
   return (flags & kFlagMissing) && !(flags & (kFlagDivisionByZero | kFlagOutOfDomain | kFlagNotFinite));
@@ -27,16 +47,19 @@ std::vector<MissingValue> MissingValues(const Result& r) {
     cur_col[f] = cur.FindField(fields[f].id);
     if (prev) prev_col[f] = prev->FindField(fields[f].id);
   }
+  std::vector<double> medians;  // worked out at the first missing value
   for (int i : detail::RankOrder(r)) {
     for (const detail::CompiledLeaf& leaf : leaves) {
       const std::uint16_t flags = r.flags()(i, leaf.node);
       if (!MissingFromData(flags)) continue;
+      if (medians.empty()) medians = ReportedMedians(r);
       MissingValue m;
       m.entity = i;
       m.node = leaf.node;
       m.imputed = (flags & kFlagImputed) != 0;
       m.points = r.points()(i, leaf.node);
       m.max_points = detail::MostPoints(r, leaf.node, i);
+      m.reported_median = medians[leaf.node];
       if (!leaf.qualitative()) {
         const int prev_row = r.previous_row(i);
         m.no_row_last_year = prev != nullptr && leaf.formula.uses_prev() && prev_row < 0;
@@ -90,7 +113,10 @@ std::string DescribeMissing(const Result& r, const MissingValue& m) {
   if (!unusable.empty()) out += "set aside as unusable: " + detail::Join(unusable, ", ") + "; ";
   if (std::isnan(m.points)) return out + "left out (its weight goes to the others)";
   return out + detail::FormatNumber(m.points, 2) + " of " + detail::FormatNumber(m.max_points, 2) + " points" +
-         (m.imputed ? " (a value put in its place by the missing-data policy)" : "");
+         (m.imputed ? " (a value put in its place by the missing-data policy)" : "") +
+         (std::isnan(m.reported_median)
+              ? ""
+              : " (those who reported it: median " + detail::FormatNumber(m.reported_median, 2) + ")");
 }
 
 std::string MissingSummary(const Result& r, int limit) {

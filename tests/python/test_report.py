@@ -2,6 +2,8 @@
 import subprocess
 import xml.dom.minidom
 
+import pytest
+
 import makerscore as ms
 
 
@@ -42,3 +44,32 @@ def test_one_scorecard_with_its_rank_interval(root, guangxi_frames, tmp_path):
     assert page.count('<section class="scorecard"') == 1
     folder = result.report(tmp_path / "pages")
     assert len(folder) == 1 + len(now)
+
+
+def test_parts_and_anonymous_experts(root, guangxi_frames, tmp_path):
+    # Issue 19: the overview or the scorecards alone; scorecards with the experts numbered or hidden.
+    now, last, ratings = guangxi_frames
+    result = ms.load_rules(root / "rules" / "guangxi-2019.yaml").score(now, previous=last, ratings=ratings)
+    overview = result.report(parts="overview")
+    assert 'id="ranking-table"' in overview and '<section class="scorecard"' not in overview
+    cards = result.report(parts="scorecards")
+    assert 'id="ranking-table"' not in cards and cards.count('<section class="scorecard"') == len(now)
+    experts = sorted(set(ratings["expert"]))
+    numbered = result.report(entity="GX004", experts="numbered")
+    assert "".join(f"<th>专家{n}</th>" for n in range(1, len(experts) + 1)) in numbered
+    assert not any(f"<th>{x}</th>" in numbered or f"expert {x}:" in numbered for x in experts)
+    combined = result.report(entity="GX004", experts="combined")
+    assert "专家1" not in combined and "expert " not in combined
+    assert "expert 1: " in result.explain("GX004", "1.1", experts="numbered")
+    with pytest.raises(ms.Error, match="parts='some'"):
+        result.report(parts="some")
+    with pytest.raises(ms.Error, match="experts='all'"):
+        result.report(experts="all")
+    # What a missing figure cost, against the median of those who reported it.
+    missing = result.missing()
+    assert "reported_median" in missing.columns
+    gx006 = missing[missing["entity"] == "GX006"].iloc[0]  # 3.5: ip_count not reported (GX027's neither)
+    points = result.to_frame()[gx006["indicator"]]
+    unreported = set(missing[missing["indicator"] == gx006["indicator"]]["entity"])
+    assert unreported == {"GX006", "GX027"}
+    assert gx006["reported_median"] == pytest.approx(points.drop(list(unreported)).median())

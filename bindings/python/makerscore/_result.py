@@ -68,10 +68,11 @@ class Result:
     def missing(self):
         """The values missing for want of data (未填报: an empty cell, no row in last year's data, no usable
         rating) as a DataFrame: entity, name, indicator, indicator_name, fields (the empty inputs; prev(x) for
-        last year's), set_aside, imputed, points (earned for it), max_points, text. Empty when nothing is
-        missing."""
+        last year's), set_aside, imputed, points (earned for it), max_points, reported_median (the median
+        points of those who reported the indicator: what not reporting cost is reported_median - points, a
+        yardstick), text. Empty when nothing is missing."""
         columns = ["entity", "name", "indicator", "indicator_name", "fields", "set_aside", "imputed", "points",
-                   "max_points", "text"]
+                   "max_points", "reported_median", "text"]
         return pd.DataFrame(self._core.missing(), columns=columns)
 
     def to_frame(self, kind="wide"):
@@ -191,10 +192,12 @@ class Result:
         derived from this cohort's scores (entropy, CRITIC, standard deviation)."""
         return weights_frame(self._rules.nodes, self._core.shares, self._rules.total)
 
-    def explain(self, entity, indicator=None):
+    def explain(self, entity, indicator=None, experts="ids"):
         """How the entity earned its points, in words with every number used: one indicator, or (indicator
-        None) the whole tree with total, rank, grade, bonus, deductions and vetoes."""
-        return self._core.explain(str(entity), "" if indicator is None else str(indicator))
+        None) the whole tree with total, rank, grade, bonus, deductions and vetoes. experts: "ids" names
+        each rating's expert, "numbered" numbers them (expert 1 ... N, in the order of their ids), "combined"
+        leaves the single ratings out."""
+        return self._core.explain(str(entity), "" if indicator is None else str(indicator), experts)
 
     def table(self):
         """The ranked table as text, aligned for a terminal (as `makerscore score`)."""
@@ -222,19 +225,21 @@ class Result:
         """The result as JSON text (as `makerscore score --format json`)."""
         return self._core.json()
 
-    def report(self, path=None, entity=None, uncertainty=None):
+    def report(self, path=None, entity=None, uncertainty=None, parts="all", experts="ids"):
         """A report to open in a browser and print (as `makerscore report`): the cohort overview (ranking,
         grades, charts, data quality) and one scorecard per makerspace, self-contained HTML.
 
         path: a file ending in .html (one page), or a folder (index.html and one page per makerspace);
         None returns the page as text. entity: only this makerspace's scorecard. uncertainty: an
         UncertaintyResult of the same cohort (rules.uncertainty(...)), for each scorecard's rank interval
-        and grade probabilities. Returns the files written (or the text)."""
+        and grade probabilities. parts: "all", "overview" (the overview alone) or "scorecards" (every
+        scorecard, no overview). experts: "ids", "numbered" (专家1...N: a page to send to a makerspace) or
+        "combined" (only the combined rating). Returns the files written (or the text)."""
         core_uncertainty = None if uncertainty is None else uncertainty._core
         entity = "" if entity is None else str(entity)
         if path is None:
-            return self._core.html_report(entity, core_uncertainty)
-        return self._core.write_html_report(os.fspath(path), entity, core_uncertainty)
+            return self._core.html_report(entity, core_uncertainty, parts, experts)
+        return self._core.write_html_report(os.fspath(path), entity, core_uncertainty, parts, experts)
 
     def __repr__(self):
         return f"<Result {self._rules.id}: {len(self.entity_ids)} entities>"

@@ -27,6 +27,37 @@ namespace py = pybind11;
 
 namespace makerscore::python {
 
+namespace {
+
+// "ids", "numbered" or "combined" (Python's experts=) as ExpertNames.
+ExpertNames ExpertNamesOf(const std::string& experts) {
+  if (experts == "ids") return ExpertNames::kById;
+  if (experts == "numbered") return ExpertNames::kNumbered;
+  if (experts == "combined") return ExpertNames::kCombinedOnly;
+  throw Error("experts='" + experts +
+              "': expected 'ids', 'numbered' (专家1...N) or 'combined' (the combined rating only)");
+}
+
+ReportOptions ReportOptionsOf(const std::string& entity, const UncertaintyResult* uncertainty, const std::string& parts,
+                              const std::string& experts) {
+  ReportOptions o;
+  o.entity = entity;
+  o.uncertainty = uncertainty;
+  o.experts = ExpertNamesOf(experts);
+  if (parts == "all") {
+    o.parts = ReportParts::kAll;
+  } else if (parts == "overview") {
+    o.parts = ReportParts::kOverview;
+  } else if (parts == "scorecards") {
+    o.parts = ReportParts::kScorecards;
+  } else {
+    throw Error("parts='" + parts + "': expected 'all', 'overview' or 'scorecards'");
+  }
+  return o;
+}
+
+}  // namespace
+
 void BindResult(py::module_& m) {
   py::class_<Result, std::shared_ptr<Result>>(
       m, "Result", "The outcome of scoring a cohort. Arrays are entity x node (node 0 is the total), read-only views.")
@@ -281,23 +312,33 @@ void BindResult(py::module_& m) {
       .def(
           "weights_table", [](const Result& r) { return FormatWeights(r.model(), &r.shares()); },
           "The weights used, as text (as `makerscore weights --data`).")
-      .def("explain", &Explain, py::arg("entity"), py::arg("indicator") = "",
-           "How the entity earned its points on one indicator (or all of them), in words.")
+      .def(
+          "explain",
+          [](const Result& r, const std::string& entity, const std::string& indicator, const std::string& experts) {
+            ExplainOptions how;
+            how.experts = ExpertNamesOf(experts);
+            return Explain(r, entity, indicator, how);
+          },
+          py::arg("entity"), py::arg("indicator") = "", py::arg("experts") = "ids",
+          "How the entity earned its points on one indicator (or all of them), in words.")
       .def("table", &FormatTable, "The ranked table as text, aligned for a terminal.")
       .def(
           "html_report",
-          [](const Result& r, const std::string& entity, const UncertaintyResult* uncertainty) {
-            return HtmlReport(r, ReportOptions{entity, uncertainty});
+          [](const Result& r, const std::string& entity, const UncertaintyResult* uncertainty, const std::string& parts,
+             const std::string& experts) {
+            return HtmlReport(r, ReportOptionsOf(entity, uncertainty, parts, experts));
           },
-          py::arg("entity") = "", py::arg("uncertainty") = nullptr,
+          py::arg("entity") = "", py::arg("uncertainty") = nullptr, py::arg("parts") = "all",
+          py::arg("experts") = "ids",
           "The report as one self-contained HTML page: the overview and every scorecard, or (entity) one scorecard.")
       .def(
           "write_html_report",
-          [](const Result& r, const std::string& path, const std::string& entity,
-             const UncertaintyResult* uncertainty) {
-            return WriteHtmlReport(r, path, ReportOptions{entity, uncertainty});
+          [](const Result& r, const std::string& path, const std::string& entity, const UncertaintyResult* uncertainty,
+             const std::string& parts, const std::string& experts) {
+            return WriteHtmlReport(r, path, ReportOptionsOf(entity, uncertainty, parts, experts));
           },
-          py::arg("path"), py::arg("entity") = "", py::arg("uncertainty") = nullptr,
+          py::arg("path"), py::arg("entity") = "", py::arg("uncertainty") = nullptr, py::arg("parts") = "all",
+          py::arg("experts") = "ids",
           "Writes the report to a .html file or a folder (index.html and a page per entity); returns the files.")
       .def(
           "csv",
@@ -325,6 +366,7 @@ void BindResult(py::module_& m) {
               d["imputed"] = m.imputed;
               d["points"] = m.points;
               d["max_points"] = m.max_points;
+              d["reported_median"] = m.reported_median;
               d["text"] = DescribeMissing(r, m);
               out.append(d);
             }
