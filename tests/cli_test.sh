@@ -65,7 +65,7 @@ expect "previous result not a result" 4 "no column 'total' (总分)" -- "$bin" s
 
 # This year's weights from their own file (examples/data/guangxi-weights-2020.yaml: 1.1 has 4 points, not 5).
 W=(--weights "$src/examples/data/guangxi-weights-2020.yaml")
-expect "weights file: explain" 0 "(max 4 points)" -- "$bin" explain "${G[@]}" "${W[@]}" --entity GX004 --indicator 1.1
+expect "weights file: explain" 0 "（满分 4 分）" -- "$bin" explain "${G[@]}" "${W[@]}" --entity GX004 --indicator 1.1
 expect "weights file: weights" 0 "(weights: $src/examples/data/guangxi-weights-2020.yaml)" -- "$bin" weights --rules "$src/rules/guangxi-2019.yaml" "${W[@]}"
 expect "weights file: json" 0 '"weights_file"' -- "$bin" score "${G[@]}" "${W[@]}" --format json
 expect "weights file: validate" 0 "ok with" -- "$bin" validate --rules "$src/rules/guangxi-2019.yaml" "${W[@]}"
@@ -178,7 +178,7 @@ expect "report scorecards only" 0 "wrote 32 pages to $tmp/cards" -- \
 expect "report overview and scorecards only" 2 "excludes" -- \
   "$bin" report "${G[@]}" --overview-only --scorecards-only --output "$tmp/y.html"
 "$bin" report "${G[@]}" --entity GX004 --anonymous-experts --output "$tmp/anon.html" 2>/dev/null
-grep -q '<th>专家1</th>' "$tmp/anon.html" && grep -q 'expert 5: ' "$tmp/anon.html" && \
+grep -q '<th>专家1</th>' "$tmp/anon.html" && grep -q '专家5：' "$tmp/anon.html" && \
   ! grep -q 'E01' "$tmp/anon.html" && pass || fail "--anonymous-experts: the experts' ids still show"
 "$bin" report "${G[@]}" --entity GX004 --anonymous-experts combined --output "$tmp/anon.html" 2>/dev/null
 ! grep -q '专家1\|E01\|expert 1' "$tmp/anon.html" && grep -q 'table class="ratings"' "$tmp/anon.html" && pass || \

@@ -64,6 +64,57 @@ TEST(Explain, WholeEntityGolden) {
   testing::ExpectGolden(e2, "explain-E2.txt");
 }
 
+// Issue 19: the same account in Chinese (`language: zh`, or ExplainOptions::language), the numbers the same.
+TEST(Explain, InChinese) {
+  Result r = Cohort();
+  ExplainOptions zh;
+  zh.language = Language::kChinese;
+  const std::string e1 = Explain(r, "E1", "", zh);
+  // The numbers worked out by hand above, in Chinese words.
+  EXPECT_THAT_CONTAINS(e1, "总分：57 / 100，第 1 名（共 2 名），无等级\n");
+  EXPECT_THAT_CONTAINS(e1, "1.3 乙增长（满分 10 分）\n");
+  EXPECT_THAT_CONTAINS(e1, "与标杆值 0.5 之比：得分率 = 0.25 / 0.5 = 0.5\n  得分 = 0.5 x 10 = 5\n");
+  EXPECT_THAT_CONTAINS(e1, "极差标准化（全体最小值 10，最大值 30）：得分率 = (10 - 10) / (30 - 10) = 0\n");
+  EXPECT_THAT_CONTAINS(e1, "得分率 = 去掉一个最高分（1）和一个最低分（0.4）后的平均值 = 0.8\n");
+  EXPECT_THAT_CONTAINS(e1, "    专家 X：优 = 1\n");
+  const std::string e2 = Explain(r, "E2", "", zh);
+  EXPECT_THAT_CONTAINS(e2, "  公式除数为零，数值缺失\n");
+  EXPECT_THAT_CONTAINS(e2, "  1 个评分，少于规则要求的 3 个\n");
+  // Nothing of the English account is left.
+  for (const std::string& text : {e1, e2}) {
+    for (const char* english : {"score =", "points =", "value =", "rated by", "total:", " of ", "the ", "missing;"}) {
+      EXPECT_EQ(text.find(english), std::string::npos) << english << " in\n" << text;
+    }
+  }
+  testing::ExpectGolden(e1, "explain-E1-zh.txt");
+  testing::ExpectGolden(e2, "explain-E2-zh.txt");
+  // The rule file's language is the default; the English account is still there on request.
+  EXPECT_THAT_CONTAINS(Explain(r, "E1"), "total: 57 of 100");
+  ExplainOptions en;
+  en.language = Language::kEnglish;
+  EXPECT_EQ(Explain(r, "E1", "", en), Explain(r, "E1"));
+}
+
+// The Guangxi rule file says `language: zh`: every makerspace's account is Chinese throughout, with the
+// source's terms, and no English phrase of the account is left.
+TEST(Explain, GuangxiInChinese) {
+  Model m = Model::Compile(LoadRulesOrThrow(testing::SourcePath("rules/guangxi-2019.yaml")));
+  ASSERT_EQ(m.rules().language, Language::kChinese);
+  const std::string data = testing::SourcePath("examples/data/");
+  auto now = std::make_shared<Dataset>(ReadDatasetCsv(data + "guangxi-example-2019.csv", m.rules()));
+  auto last = std::make_shared<Dataset>(ReadDatasetCsv(data + "guangxi-example-2018.csv", m.rules()));
+  auto ratings = std::make_shared<Ratings>(ReadRatingsCsv(data + "guangxi-example-ratings.csv"));
+  const Result r = Score(m, now, last, ratings);
+  for (const std::string& id : r.entity_ids()) {
+    const std::string text = Explain(r, id);
+    for (const char* english : {"score =", "points =", "value =", "rated by", "total:", " of ", "the ", "expert ",
+                                "missing", "grade ", "rank ", "last year", "capped", "min-max", "goalposts"}) {
+      EXPECT_EQ(text.find(english), std::string::npos) << "'" << english << "' in " << id << ":\n" << text;
+    }
+  }
+  EXPECT_THAT_CONTAINS(Explain(r, "GX006"), "距“中”还差 0.0326 分");
+}
+
 TEST(Explain, PValuesBelowTheFourthDecimalAreBounded) {
   // Kendall's p for 32 makerspaces rated by 5 experts is ~1e-7: printed to 4 decimals it would read "0", which
   // says "impossible"; it is "< 0.0001", as the report prints it.

@@ -138,7 +138,7 @@ TEST(Report, RankIntervalAndGradeProbabilities) {
   ReportOptions options{"A", &u};
   const std::string html = HtmlReport(r, options);
   EXPECT_NE(html.find("<td class=\"num\">2 – 4</td>"), std::string::npos);
-  EXPECT_NE(html.find("10 replications, varying: weights"), std::string::npos);
+  EXPECT_NE(html.find("10 replications, each varying the weights."), std::string::npos);
   EXPECT_NE(html.find("<td class=\"num\">30.0%</td>"), std::string::npos);
   EXPECT_NE(html.find("<td class=\"num\">70.0%</td>"), std::string::npos);
   // A (36) has no grade, which 7 of the 10 replications give: 70%, below 90%, so the grade is flagged unstable.

@@ -2,6 +2,7 @@
 #ifndef MAKERSCORE_EXPLAIN_H_
 #define MAKERSCORE_EXPLAIN_H_
 
+#include <optional>
 #include <string>
 
 #include "makerscore/result.h"
@@ -20,6 +21,8 @@ enum class ExpertNames {
 // How Explain words its account.
 struct ExplainOptions {
   ExpertNames experts = ExpertNames::kById;
+  // The language of the account; unset: the rule file's (`language:`).
+  std::optional<Language> language;
 };
 
 // How one entity earned its points on one indicator, in words, with every

@@ -29,8 +29,13 @@ enum Flag : std::uint16_t {
       1u << 15,  // unclamped (clamp: false): the score is above 1 (more than the indicator's points) or below 0
 };
 
-// Short English names of the flags set in flags ("missing", "imputed" ...).
+// Short English names of the flags set in flags ("missing", "imputed" ...):
+// the words of CSV and JSON output.
 std::vector<std::string> FlagNames(std::uint16_t flags);
+
+// The same in Chinese, for people ("缺失", "插补" ...): explanations in a rule
+// file's `language: zh`.
+std::vector<std::string> FlagNamesChinese(std::uint16_t flags);
 
 }  // namespace makerscore
 

@@ -360,6 +360,13 @@ struct Check {
   std::string description;
 };
 
+// The language of explanations (explain, the report's 计分过程 and its rank
+// stability sentence): `language: zh` or `en` in the rule file.
+enum class Language {
+  kEnglish,  // en (the default of a rule file without the key)
+  kChinese,  // zh
+};
+
 // How indicator weights are read.
 enum class Weighting {
   kPoints,    // weights are points; children add up to their parent's points
@@ -421,6 +428,7 @@ struct RuleSet {
   std::string description;
   std::string weights_file;  // the weights file whose weights replaced the stated ones (--weights), or ""
   Weighting weighting = Weighting::kPoints;
+  Language language = Language::kEnglish;        // `language:` of explanations
   double total = 100;                            // points of the whole tree
   std::string id_column = "id";                  // CSV column holding entity ids
   std::string name_column = "name";              // CSV column holding entity names (optional in data)
@@ -464,6 +472,7 @@ const char* ToString(PlacesRounding rounding);
 const char* ToString(RandomIndexTable table);   // "saaty", "alonso_lamata"
 const char* ToString(Correlation correlation);  // "pearson", "spearman"
 const char* ToString(Weighting weighting);
+const char* ToString(Language language);
 const char* ToString(Aggregation aggregation);
 const char* ToString(OutlierMethod method);
 const char* ToString(WeightMix mix);         // "product", "linear"

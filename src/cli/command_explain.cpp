@@ -10,6 +10,8 @@ std::function<int()> AddExplainCommand(CLI::App& app) {
   auto files = std::make_shared<InputFiles>();
   auto entity = std::make_shared<std::string>();
   auto indicator = std::make_shared<std::string>();
+  auto language = std::make_shared<std::string>();
+  auto anonymous = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand("explain", "Explain one makerspace's points, number by number.");
   cmd->add_option("--rules", files->rules, "The rule file (YAML)")->required();
   cmd->add_option("--data", files->data, "This year's data (CSV)")->required();
@@ -18,10 +20,24 @@ std::function<int()> AddExplainCommand(CLI::App& app) {
   AddReadingOptions(cmd, files.get());
   cmd->add_option("--entity", *entity, "The makerspace's id, as in the data's id column")->required();
   cmd->add_option("--indicator", *indicator, "One indicator's id (e.g. 3.1); without it, every indicator");
+  cmd->add_option("--language", *language,
+                  "zh (Chinese) or en (English); default the rule file's 'language:' (English when it has none)")
+      ->check(CLI::IsMember({"zh", "en"}));
+  cmd->add_option("--anonymous-experts", *anonymous,
+                  "Number the experts (expert 1...N, the default of the bare option) or leave the single ratings "
+                  "out (combined)")
+      ->expected(0, 1)
+      ->default_str("numbered")
+      ->check(CLI::IsMember({"numbered", "combined"}));
   return [=]() {
     return Guarded([&] {
       Result result = ScoreFiles(*files);
-      std::cout << Explain(result, *entity, *indicator);
+      ExplainOptions how;
+      if (!language->empty()) how.language = *language == "zh" ? Language::kChinese : Language::kEnglish;
+      if (cmd->count("--anonymous-experts") > 0) {
+        how.experts = *anonymous == "combined" ? ExpertNames::kCombinedOnly : ExpertNames::kNumbered;
+      }
+      std::cout << Explain(result, *entity, *indicator, how);
       return static_cast<int>(kOk);
     });
   };

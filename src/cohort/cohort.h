@@ -13,6 +13,7 @@
 
 #include "makerscore/aggregation_trace.h"
 #include "makerscore/rules.h"
+#include "util/text.h"
 
 namespace makerscore::detail {
 
@@ -52,7 +53,7 @@ struct CohortAggregationDef {
   void (*aggregate)(const CohortInput& in, const AggregateOptions& o, Eigen::ArrayXd* score,
                     Eigen::Array<std::uint16_t, Eigen::Dynamic, 1>* flags, AggregationTrace* trace);
   // Entity i's score in words, from the trace (children: "id name" of each child).
-  std::string (*explain)(const AggregationTrace& t, int i, const std::vector<std::string>& children);
+  std::string (*explain)(const AggregationTrace& t, int i, const std::vector<std::string>& children, Say say);
   std::vector<CohortOption> options;
   // "" when the options make sense together (every one is already within its range), else what is wrong.
   std::string (*check)(const AggregateOptions& o);

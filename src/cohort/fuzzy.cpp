@@ -140,28 +140,33 @@ std::string Levels(const AggregationTrace& t, const Eigen::ArrayXXd& a, int i, E
   return Join(parts, ", ");
 }
 
-std::string Explain(const AggregationTrace& t, int i, const std::vector<std::string>& children) {
+std::string Explain(const AggregationTrace& t, int i, const std::vector<std::string>& children, Say say) {
   const auto m = static_cast<Eigen::Index>(t.levels.size());
   std::string out;
   for (size_t j = 0; j < children.size(); ++j) {
     const double w = t.per_child(i, static_cast<Eigen::Index>(j));
     if (std::isnan(w)) continue;
-    out += "    " + children[j] + ": membership " + Levels(t, t.child_membership, i, static_cast<Eigen::Index>(j) * m) +
-           " (weight " + FormatNumber(w, 4) + ")\n";
+    out += "    " + children[j] + say("：隶属度 ", ": membership ") +
+           Levels(t, t.child_membership, i, static_cast<Eigen::Index>(j) * m) + say("（权重 ", " (weight ") +
+           FormatNumber(w, 4) + say("）", ")") + "\n";
   }
   if (std::isnan(t.figures(i, m))) return out;
-  out += "  fuzzy comprehensive evaluation by " + t.how + "\n";
+  out += say("  模糊综合评价，合成算子 ", "  fuzzy comprehensive evaluation by ") + t.how + "\n";
   out += "  B = " + Levels(t, t.figures, i, 0) + "; B / sum(B) = " + Levels(t, t.membership, i, 0) + "\n";
   // The grade by maximum membership, and every level sharing the largest membership.
   std::vector<std::string> tied;
   for (Eigen::Index l : TopLevels(t.figures, i, m)) tied.push_back(t.levels[l]);
   const double top = t.figures.row(i).head(m).maxCoeff();
-  out += "  grade by maximum membership: " + tied[0] + " (" + FormatNumber(top, 4) + ")" +
-         (tied.size() > 1 ? "; a tie between " + Join(tied, ", ") + ": the first listed on the scale is taken" : "") +
+  out += say("  按最大隶属度原则评定：", "  grade by maximum membership: ") + tied[0] + " (" + FormatNumber(top, 4) +
+         ")" +
+         (tied.size() > 1 ? say("；" + Join(tied, "、") + " 并列，取量表中列在前者",
+                                "; a tie between " + Join(tied, ", ") + ": the first listed on the scale is taken")
+                          : "") +
          "\n";
   std::vector<std::string> values;
   for (const auto& [label, value] : t.cohort) values.push_back(label + " " + FormatNumber(value, 4));
-  out += "  score = " + FormatNumber(t.figures(i, m), 4) + " (level values " + Join(values, ", ") + ")\n";
+  out += say("  得分率 = ", "  score = ") + FormatNumber(t.figures(i, m), 4) + say("（各等级分值 ", " (level values ") +
+         Join(values, ", ") + say("）", ")") + "\n";
   return out;
 }
 

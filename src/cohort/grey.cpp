@@ -75,19 +75,21 @@ void Aggregate(const CohortInput& in, const AggregateOptions& o, Eigen::ArrayXd*
   }
 }
 
-std::string Explain(const AggregationTrace& t, int i, const std::vector<std::string>& children) {
+std::string Explain(const AggregationTrace& t, int i, const std::vector<std::string>& children, Say say) {
   std::string out;
   for (size_t j = 0; j < children.size(); ++j) {
     const double xi = t.per_child(i, static_cast<Eigen::Index>(j));
     if (std::isnan(xi)) continue;
-    out += "    " + children[j] + ": relational coefficient " + FormatNumber(xi, 4) + " (reference " +
-           FormatNumber(t.best[j], 4) + ")\n";
+    out += "    " + children[j] + say("：关联系数 ", ": relational coefficient ") + FormatNumber(xi, 4) +
+           say("（参考序列 ", " (reference ") + FormatNumber(t.best[j], 4) + say("）", ")") + "\n";
   }
   if (std::isnan(t.figures(i, 0))) return out;
-  out += "  grey relational analysis: coefficient = (Δmin + ρ Δmax) / (Δ + ρ Δmax) with Δmin = " +
-         FormatNumber(t.cohort[0].second, 4) + ", Δmax = " + FormatNumber(t.cohort[1].second, 4) +
-         ", ρ = " + FormatNumber(t.cohort[2].second, 4) + "\n";
-  out += "  score = grade, the weighted mean of the coefficients = " + FormatNumber(t.figures(i, 0), 4) + "\n";
+  out += say("  灰色关联分析：关联系数 = ", "  grey relational analysis: coefficient = ") +
+         "(Δmin + ρ Δmax) / (Δ + ρ Δmax)" + say("，其中 ", " with ") + "Δmin = " + FormatNumber(t.cohort[0].second, 4) +
+         ", Δmax = " + FormatNumber(t.cohort[1].second, 4) + ", ρ = " + FormatNumber(t.cohort[2].second, 4) + "\n";
+  out +=
+      say("  得分率 = 关联度，即关联系数的加权平均 = ", "  score = grade, the weighted mean of the coefficients = ") +
+      FormatNumber(t.figures(i, 0), 4) + "\n";
   return out;
 }
 

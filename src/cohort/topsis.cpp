@@ -60,20 +60,30 @@ void Aggregate(const CohortInput& in, const AggregateOptions& o, Eigen::ArrayXd*
   }
 }
 
-std::string Explain(const AggregationTrace& t, int i, const std::vector<std::string>& children) {
+std::string Explain(const AggregationTrace& t, int i, const std::vector<std::string>& children, Say say) {
   std::string out;
   for (size_t j = 0; j < children.size(); ++j) {
     const double v = t.per_child(i, static_cast<Eigen::Index>(j));
     if (std::isnan(v)) continue;
-    out += "    " + children[j] + ": " + t.per_child_name + " " + FormatNumber(v, 4) + " (ideal " +
-           FormatNumber(t.best[j], 4) + ", anti-ideal " + FormatNumber(t.worst[j], 4) + ")\n";
+    const std::string best = FormatNumber(t.best[j], 4), worst = FormatNumber(t.worst[j], 4);
+    out += "    " + children[j] + say("：", ": ") +
+           say(t.per_child_name == "value compared" ? "比较值 " : "规范化值 ", t.per_child_name + " ") +
+           FormatNumber(v, 4) +
+           say("（正理想解 " + best + "，负理想解 " + worst + "）", " (ideal " + best + ", anti-ideal " + worst + ")") +
+           "\n";
   }
   const double plus = t.figures(i, 0), minus = t.figures(i, 1), c = t.figures(i, 2);
   if (std::isnan(plus)) return out;
-  out += "  TOPSIS: weighted distance to the ideal D+ = " + FormatNumber(plus, 4) +
-         ", to the anti-ideal D- = " + FormatNumber(minus, 4) + "\n";
-  out += std::isnan(c) ? "  closeness undefined: as far from the ideal as from the anti-ideal (no spread)\n"
-                       : "  score = closeness D- / (D+ + D-) = " + FormatNumber(c, 4) + "\n";
+  out += say("  TOPSIS：到正理想解的加权距离 D+ = " + FormatNumber(plus, 4) +
+                 "，到负理想解 D- = " + FormatNumber(minus, 4),
+             "  TOPSIS: weighted distance to the ideal D+ = " + FormatNumber(plus, 4) +
+                 ", to the anti-ideal D- = " + FormatNumber(minus, 4)) +
+         "\n";
+  out += std::isnan(c) ? say("  相对贴近度无定义：到正、负理想解的距离相同（无差异）",
+                             "  closeness undefined: as far from the ideal as from the anti-ideal (no spread)") +
+                             "\n"
+                       : say("  得分率 = 相对贴近度 D- / (D+ + D-) = ", "  score = closeness D- / (D+ + D-) = ") +
+                             FormatNumber(c, 4) + "\n";
   return out;
 }
 

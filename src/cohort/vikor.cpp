@@ -106,21 +106,27 @@ void Aggregate(const CohortInput& in, const AggregateOptions& o, Eigen::ArrayXd*
   Conditions(in, t->figures, order, t);
 }
 
-std::string Explain(const AggregationTrace& t, int i, const std::vector<std::string>& children) {
+std::string Explain(const AggregationTrace& t, int i, const std::vector<std::string>& children, Say say) {
   std::string out;
   for (size_t j = 0; j < children.size(); ++j) {
     const double g = t.per_child(i, static_cast<Eigen::Index>(j));
     if (std::isnan(g)) continue;
-    out += "    " + children[j] + ": weighted regret w (f* - f) / (f* - f-) = " + FormatNumber(g, 4) + " (f* " +
-           FormatNumber(t.best[j], 4) + ", f- " + FormatNumber(t.worst[j], 4) + ")\n";
+    out += "    " + children[j] + say("：加权遗憾值", ": weighted regret") +
+           " w (f* - f) / (f* - f-) = " + FormatNumber(g, 4) + " (f* " + FormatNumber(t.best[j], 4) + ", f- " +
+           FormatNumber(t.worst[j], 4) + ")\n";
   }
   if (std::isnan(t.figures(i, 2))) return out;
   auto cohort = [&](size_t c) { return FormatNumber(t.cohort[c].second, 4); };
-  out += "  VIKOR: group utility S = " + FormatNumber(t.figures(i, 0), 4) + " (cohort " + cohort(0) + " to " +
-         cohort(1) + "), individual regret R = " + FormatNumber(t.figures(i, 1), 4) + " (cohort " + cohort(2) + " to " +
-         cohort(3) + ")\n";
+  const std::string S = FormatNumber(t.figures(i, 0), 4), R = FormatNumber(t.figures(i, 1), 4);
+  out += say("  VIKOR：群体效用 S = " + S + "（全体 " + cohort(0) + " 至 " + cohort(1) + "），个体遗憾 R = " + R +
+                 "（全体 " + cohort(2) + " 至 " + cohort(3) + "）",
+             "  VIKOR: group utility S = " + S + " (cohort " + cohort(0) + " to " + cohort(1) +
+                 "), individual regret R = " + R + " (cohort " + cohort(2) + " to " + cohort(3) + ")") +
+         "\n";
   out += "  Q = v (S - S*) / (S- - S*) + (1 - v) (R - R*) / (R- - R*) = " + FormatNumber(t.figures(i, 2), 4) +
-         " with v = " + cohort(4) + " (0 is the best); score = 1 - Q = " + FormatNumber(1 - t.figures(i, 2), 4) + "\n";
+         say("，v = " + cohort(4) + "（0 为最优）；得分率 = 1 - Q = ",
+             " with v = " + cohort(4) + " (0 is the best); score = 1 - Q = ") +
+         FormatNumber(1 - t.figures(i, 2), 4) + "\n";
   return out;
 }
 

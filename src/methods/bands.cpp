@@ -25,11 +25,18 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
 
 std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats&) {
   int b = BandOf(x, c);
-  if (b < 0) return "bands: " + FormatNumber(x) + " falls in no band, so score = " + FormatNumber(s);
+  const Say say{c.chinese};
+  if (b < 0) {
+    return say("分档计分：" + FormatNumber(x) + " 不在任何一档，得分率 = ",
+               "bands: " + FormatNumber(x) + " falls in no band, so score = ") +
+           FormatNumber(s);
+  }
   const Band& band = c.bands[b];
   std::string rule = band.min ? ">= " + FormatNumber(*band.min) : "<= " + FormatNumber(*band.max);
-  return "bands: " + FormatNumber(x) + " " + rule + " (band " + std::to_string(b + 1) +
-         "), so score = " + FormatNumber(s);
+  const std::string n = std::to_string(b + 1);
+  return say("分档计分：" + FormatNumber(x) + " " + rule + "（第 " + n + " 档），得分率 = ",
+             "bands: " + FormatNumber(x) + " " + rule + " (band " + n + "), so score = ") +
+         FormatNumber(s);
 }
 
 std::string Check(const MethodContext& c) {

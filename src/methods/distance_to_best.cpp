@@ -31,11 +31,18 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
 
 std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats& st) {
   std::string b = FormatNumber(st.high), v = FormatNumber(x);
+  const Say say{c.chinese};
   if (c.direction == Direction::kHigher) {
-    if (!(st.high > 0)) return "distance to the best: the best value is " + b + ", so every entity scores 1";
-    return "distance to the cohort's best " + b + ": score = " + v + " / " + b + " = " + FormatNumber(s);
+    if (!(st.high > 0)) {
+      return say("标杆值法：最优值为 " + b + "，各单位得分率均为 1",
+                 "distance to the best: the best value is " + b + ", so every entity scores 1");
+    }
+    return say("标杆值法（全体最优值 " + b + "）：得分率 = ", "distance to the cohort's best " + b + ": score = ") + v +
+           " / " + b + " = " + FormatNumber(s);
   }
-  return "distance to the cohort's best (lowest) " + b + ": score = " + b + " / " + v + " = " + FormatNumber(s);
+  return say("标杆值法（全体最优值，越低越好 " + b + "）：得分率 = ",
+             "distance to the cohort's best (lowest) " + b + ": score = ") +
+         b + " / " + v + " = " + FormatNumber(s);
 }
 
 std::string Check(const MethodContext&) { return ""; }

@@ -44,20 +44,32 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
 std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats& st) {
   const double base = c.params[0];
   std::string lo = FormatNumber(st.low), hi = FormatNumber(st.high), v = FormatNumber(x), b = FormatNumber(base);
-  if (!(st.high > st.low)) return "efficacy coefficient: 不允许值 and 满意值 are equal (" + lo + "), so score = 1";
-  std::string where = std::string(std::isnan(c.params[1]) ? " (cohort min)" : "") + ", 满意值 " + hi +
-                      (std::isnan(c.params[2]) ? " (cohort max)" : "");
+  const Say say{c.chinese};
+  if (!(st.high > st.low)) {
+    return say("功效系数法：不允许值与满意值相等（" + lo + "），得分率 = 1",
+               "efficacy coefficient: 不允许值 and 满意值 are equal (" + lo + "), so score = 1");
+  }
+  std::string where = std::string(std::isnan(c.params[1]) ? say("（全体最小值）", " (cohort min)") : "") +
+                      say("，满意值 ", ", 满意值 ") + hi +
+                      (std::isnan(c.params[2]) ? say("（全体最大值）", " (cohort max)") : "");
   double t = c.direction == Direction::kHigher ? (x - st.low) / (st.high - st.low) : (st.high - x) / (st.high - st.low);
   std::string pos = c.direction == Direction::kHigher ? "(" + v + " - " + lo + ") / (" + hi + " - " + lo + ")"
                                                       : "(" + hi + " - " + v + ") / (" + hi + " - " + lo + ")";
-  std::string out = "efficacy coefficient (不允许值 " + lo + where + "): score = " + b + " + " +
-                    FormatNumber(1 - base) + " x " + pos + " = " + b + " + " + FormatNumber(1 - base) + " x " +
-                    FormatNumber(t);
+  std::string out = say("功效系数法（不允许值 " + lo + where + "）：得分率 = ",
+                        "efficacy coefficient (不允许值 " + lo + where + "): score = ") +
+                    b + " + " + FormatNumber(1 - base) + " x " + pos + " = " + b + " + " + FormatNumber(1 - base) +
+                    " x " + FormatNumber(t);
   double unclamped = base + (1 - base) * t;
   out += " = " + FormatNumber(unclamped);
-  if (std::fabs(unclamped - s) > 1e-12) out += ", clamped to " + FormatNumber(s);
-  if (s > 1) out += ": above 1, so more than the indicator's points (clamp: false; flagged beyond_range)";
-  if (s < 0) out += ": below 0, so negative points (clamp: false; flagged beyond_range)";
+  if (std::fabs(unclamped - s) > 1e-12) out += say("，截取为 ", ", clamped to ") + FormatNumber(s);
+  if (s > 1) {
+    out += say("：大于 1，得分超过该指标满分（clamp: false；标记 beyond_range）",
+               ": above 1, so more than the indicator's points (clamp: false; flagged beyond_range)");
+  }
+  if (s < 0) {
+    out += say("：小于 0，得分为负（clamp: false；标记 beyond_range）",
+               ": below 0, so negative points (clamp: false; flagged beyond_range)");
+  }
   return out;
 }
 

@@ -28,13 +28,15 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
 std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats&) {
   std::string lo = FormatNumber(c.params[0]), hi = FormatNumber(c.params[1]), v = FormatNumber(x);
   bool higher = c.direction == Direction::kHigher;
-  std::string head = higher ? "goalposts " + lo + " (no points) to " + hi + " (full points)"
-                            : "goalposts " + hi + " (no points) to " + lo + " (full points)";
+  const Say say{c.chinese};
+  const std::string none = higher ? lo : hi, full = higher ? hi : lo;
+  std::string head = say("阈值法：" + none + "（不得分）至 " + full + "（满分）",
+                         "goalposts " + none + " (no points) to " + full + " (full points)");
   std::string raw = higher ? "(" + v + " - " + lo + ") / (" + hi + " - " + lo + ")"
                            : "(" + hi + " - " + v + ") / (" + hi + " - " + lo + ")";
   double unclamped = Raw(x, c);
-  std::string out = head + ": score = " + raw + " = " + FormatNumber(unclamped);
-  if (unclamped != s) out += ", clamped to " + FormatNumber(s);
+  std::string out = head + say("：得分率 = ", ": score = ") + raw + " = " + FormatNumber(unclamped);
+  if (unclamped != s) out += say("，截取为 ", ", clamped to ") + FormatNumber(s);
   return out;
 }
 

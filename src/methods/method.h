@@ -29,6 +29,7 @@ struct MethodContext {
   double max_points = 0;  // the indicator's points (for the `points` method)
   // With classes whose weights differ, each entity's points instead (set for one scoring run; else nullptr).
   const double* entity_max_points = nullptr;
+  bool chinese = false;  // explain() in Chinese (rules `language: zh`)
 };
 
 // What a method does, called once per indicator per scoring run (never per

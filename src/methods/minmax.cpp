@@ -27,16 +27,20 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
 }
 
 std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats& st) {
+  const Say say{c.chinese};
   if (!(st.high > st.low)) {
-    return "min-max: every entity has the same value " + FormatNumber(st.low) +
-           ", so each earns full points: score = 1";
+    return say(
+        "极差标准化：各单位数值相同（" + FormatNumber(st.low) + "），均得满分：得分率 = 1",
+        "min-max: every entity has the same value " + FormatNumber(st.low) + ", so each earns full points: score = 1");
   }
   std::string lo = FormatNumber(st.low), hi = FormatNumber(st.high), v = FormatNumber(x);
-  std::string head = "min-max over the cohort (min " + lo + ", max " + hi + "): score = ";
+  std::string head = say("极差标准化（全体最小值 " + lo + "，最大值 " + hi + "）：得分率 = ",
+                         "min-max over the cohort (min " + lo + ", max " + hi + "): score = ");
   if (c.direction == Direction::kHigher) {
     return head + "(" + v + " - " + lo + ") / (" + hi + " - " + lo + ") = " + FormatNumber(s);
   }
-  return head + "(" + hi + " - " + v + ") / (" + hi + " - " + lo + ") = " + FormatNumber(s) + " (lower is better)";
+  return head + "(" + hi + " - " + v + ") / (" + hi + " - " + lo + ") = " + FormatNumber(s) +
+         say("（越低越好）", " (lower is better)");
 }
 
 std::string Check(const MethodContext&) { return ""; }

@@ -22,10 +22,15 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
 }
 
 std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats&) {
-  std::string out = "the formula gives " + FormatNumber(x) + " points";
-  if (x > c.max_points) out += ", capped at the indicator's " + FormatNumber(c.max_points);  // c: the entity's
-  if (x < 0) out += "; negative points count as none";
-  return out + ": score = " + FormatNumber(s);
+  const Say say{c.chinese};
+  std::string out =
+      say("按公式直接计分 " + FormatNumber(x) + " 分", "the formula gives " + FormatNumber(x) + " points");
+  if (x > c.max_points) {  // c: the entity's
+    out += say("，以该指标满分 " + FormatNumber(c.max_points) + " 为上限",
+               ", capped at the indicator's " + FormatNumber(c.max_points));
+  }
+  if (x < 0) out += say("；负分按 0 计", "; negative points count as none");
+  return out + say("：得分率 = ", ": score = ") + FormatNumber(s);
 }
 
 std::string Check(const MethodContext&) { return ""; }

@@ -54,14 +54,21 @@ std::string Explain(double x, double s, const MethodContext& c, const IndicatorS
   // Recount from the score: s x (n - 1) entities beaten.
   const double others = st.high - 1;
   std::string n = FormatNumber(st.high);
-  if (others <= 0) return "the only entity with a value: score = 1";
-  std::string lower = c.direction == Direction::kLower ? " (lower is better)" : "";
+  const Say say{c.chinese};
+  if (others <= 0) return say("唯一有数值的单位：得分率 = 1", "the only entity with a value: score = 1");
+  std::string lower = c.direction == Direction::kLower ? say("（越低越好）", " (lower is better)") : "";
+  const std::string beaten = FormatNumber(s * others), rest = FormatNumber(others);
   if (kHalfTies) {
-    return "percentile rank among " + n + " entities" + lower + ": better than " + FormatNumber(s * others) +
-           " of the " + FormatNumber(others) + " others (ties count half): score = " + FormatNumber(s);
+    return say(n + " 个单位中的百分位排名" + lower + "：优于其余 " + rest + " 个中的 " + beaten +
+                   " 个（并列计一半）：得分率 = ",
+               "percentile rank among " + n + " entities" + lower + ": better than " + beaten + " of the " + rest +
+                   " others (ties count half): score = ") +
+           FormatNumber(s);
   }
-  return "Borda count among " + n + " entities" + lower + ": " + FormatNumber(s * others) + " of the " +
-         FormatNumber(others) + " others have a worse value: score = " + FormatNumber(s);
+  return say(n + " 个单位中的波达计数" + lower + "：其余 " + rest + " 个中有 " + beaten + " 个数值更差：得分率 = ",
+             "Borda count among " + n + " entities" + lower + ": " + beaten + " of the " + rest +
+                 " others have a worse value: score = ") +
+         FormatNumber(s);
 }
 
 std::string Check(const MethodContext&) { return ""; }

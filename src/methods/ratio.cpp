@@ -34,11 +34,15 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
 std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats&) {
   std::string b = FormatNumber(c.params[0]), v = FormatNumber(x);
   double raw = Raw(x, c.params[0], c.direction);
-  std::string out = c.direction == Direction::kHigher
-                        ? "ratio to the benchmark " + b + ": score = " + v + " / " + b
-                        : "ratio of the benchmark " + b + " to the value (lower is better): score = " + b + " / " + v;
+  const Say say{c.chinese};
+  std::string out =
+      c.direction == Direction::kHigher
+          ? say("与标杆值 " + b + " 之比：得分率 = ", "ratio to the benchmark " + b + ": score = ") + v + " / " + b
+          : say("标杆值 " + b + " 与数值之比（越低越好）：得分率 = ",
+                "ratio of the benchmark " + b + " to the value (lower is better): score = ") +
+                b + " / " + v;
   if (std::isfinite(raw)) out += " = " + FormatNumber(raw);
-  if (raw != s) out += ", capped to " + FormatNumber(s);
+  if (raw != s) out += say("，截取为 ", ", capped to ") + FormatNumber(s);
   return out;
 }
 

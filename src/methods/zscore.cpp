@@ -30,10 +30,14 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
 }
 
 std::string Explain(double x, double s, const MethodContext& c, const IndicatorStats& st) {
-  if (!(st.high > 0)) return "z-score: every entity has the same value, so score = 0";
-  std::string out = "z-score (cohort mean " + FormatNumber(st.low) + ", standard deviation " + FormatNumber(st.high) +
-                    "): score = " + (c.direction == Direction::kLower ? "-" : "") + "(" + FormatNumber(x) + " - " +
-                    FormatNumber(st.low) + ") / " + FormatNumber(st.high) + " = " + FormatNumber(s);
+  const Say say{c.chinese};
+  if (!(st.high > 0))
+    return say("标准分数：各单位数值相同，得分率 = 0", "z-score: every entity has the same value, so score = 0");
+  const std::string mean = FormatNumber(st.low), sd = FormatNumber(st.high);
+  std::string out = say("标准分数（全体均值 " + mean + "，标准差 " + sd + "）：得分率 = ",
+                        "z-score (cohort mean " + mean + ", standard deviation " + sd + "): score = ") +
+                    (c.direction == Direction::kLower ? "-" : "") + "(" + FormatNumber(x) + " - " + mean + ") / " + sd +
+                    " = " + FormatNumber(s);
   return out;
 }
 

@@ -32,6 +32,7 @@ th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 th .en { display: block; }
+table.ratings th { white-space: nowrap; }
 td.chart { width: 38%; min-width: 140px; vertical-align: middle; }
 td.name, th.name { min-width: 13em; }
 tr.level1 td { font-weight: 600; background: #fafbfc; }

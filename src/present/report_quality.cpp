@@ -192,8 +192,9 @@ std::string DataQualitySection(const Result& r, const CohortFigures& f) {
       const MissingValue& m = missing[k];
       const double cost = m.reported_median - m.points;
       out += "<tr><td class=\"lead\">" + EntityIdLink(r, f, m.entity) + " " + Html(r.entity_names()[m.entity]) +
-             "</td><td class=\"name\" data-label=\"指标\">" + NodeName(nodes[m.node]) + "</td><td data-label=\"缺少\">" +
-             Html(MissingWhat(r, m)) + "</td><td class=\"num\" data-label=\"得分/满分\">" +
+             "</td><td class=\"name\" data-label=\"指标\">" + NodeName(nodes[m.node]) +
+             "</td><td data-label=\"缺少\">" + Html(MissingWhat(r, m)) +
+             "</td><td class=\"num\" data-label=\"得分/满分\">" +
              (std::isnan(m.points) ? Label("不计入", "left out") : FormatNumber(m.points, 2)) + " / " +
              FormatNumber(m.max_points, 2) + "</td><td class=\"num\" data-label=\"填报者中位数\">" +
              (std::isnan(m.reported_median) ? "-" : FormatNumber(m.reported_median, 2)) +

@@ -247,18 +247,43 @@ std::string ExpertRatings(const Result& r, int i, ExpertNames names) {
          ".</p>\n";
 }
 
+// An uncertain input in words ("method of 3.1" -> "3.1 名称的计分方法"), in the rule file's language.
+std::string InputInWords(const Result& r, const std::string& input, Say say) {
+  auto node_named = [&](const std::string& id) {
+    const int k = r.model().FindNode(id);
+    return k < 0 ? id : r.model().nodes()[k].id + " " + r.model().nodes()[k].name;
+  };
+  for (const char* prefix : {"method of ", "aggregation of "}) {
+    if (input.rfind(prefix, 0) != 0) continue;
+    const std::string node = node_named(input.substr(std::string_view(prefix).size()));
+    return prefix[0] == 'm' ? say(node + "的计分方法", "the scoring method of " + node)
+                            : say(node + "的合成方法", "how " + node + " combines its children");
+  }
+  if (input == "missing") return say("缺失数据的处理规则", "the missing-data rule");
+  if (input == "winsorisation") return say("离群值缩尾的个数", "how many outliers are winsorised");
+  if (input == "experts (bootstrap)") return say("专家组成（有放回重抽样）", "the panel of experts (resampled)");
+  if (input == "experts (leave one out)") {
+    return say("专家组成（逐一剔除一位专家）", "the panel of experts (each left out in turn)");
+  }
+  if (input == "weights") return say("指标权重", "the weights");
+  return input;
+}
+
 std::string Stability(const Result& r, int i, const UncertaintyResult* u) {
   if (!u) return "";
+  const Say say{r.model().rules().language == Language::kChinese};
   const auto it = std::find(u->entity_ids.begin(), u->entity_ids.end(), r.entity_ids()[i]);
   if (it == u->entity_ids.end()) return "";
   const EntityUncertainty& e = u->entities[it - u->entity_ids.begin()];
   const double n = static_cast<double>(u->entity_ids.size());
   const std::string replications = std::to_string(u->totals.rows());
-  std::string out = "<h3>" + Label("排名稳定性", "How stable the rank is") + "</h3>\n<p class=\"note\">" +
-                    replications + " 次重复计算，随机变化的输入：" + Html(Join(u->inputs, "、")) +
-                    " <span class=\"en\" lang=\"en\">(" + replications +
-                    " replications, varying: " + Html(Join(u->inputs, ", ")) +
-                    ")</span></p>\n<div class=\"scroll\"><table class=\"stability\"><tbody>\n";
+  std::vector<std::string> inputs;
+  for (const std::string& input : u->inputs) inputs.push_back(InputInWords(r, input, say));
+  std::string out = "<h3>" + Label("排名稳定性", "How stable the rank is") +
+                    "</h3>\n<p class=\"note\" id=\"varying\">" +
+                    Html(say("重复计算 " + replications + " 次，每次随机变化：" + Join(inputs, "；") + "。",
+                             replications + " replications, each varying " + Join(inputs, "; ") + ".")) +
+                    "</p>\n<div class=\"scroll\"><table class=\"stability\"><tbody>\n";
   out += "<tr><td>" + Label("排名中位数", "median rank") + "</td><td class=\"num\">" + Fixed(e.median_rank, 1) +
          "</td><td class=\"chart\" rowspan=\"2\">" +
          RangeSvg(e.rank_p05, e.rank_p95, e.median_rank, n,

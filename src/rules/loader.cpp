@@ -98,6 +98,7 @@ class Loader : public detail::UncertaintyReader {
     Str(top, "source", &rules->source);
     Str(top, "description", &rules->description);
     WordOf(top, "rules", "weighting", &rules->weighting);
+    WordOf(top, "rules", "language", &rules->language);
     Num(top, "total", &rules->total);
     WordOf(top, "rules", "missing", &rules->missing);
     Str(top, "missing_group", &rules->missing_group);

@@ -127,6 +127,11 @@ const WordTable<Weighting>& Words(Weighting) {
   return kWords;
 }
 
+const WordTable<Language>& Words(Language) {
+  static const WordTable<Language> kWords = {{Language::kChinese, "zh"}, {Language::kEnglish, "en"}};
+  return kWords;
+}
+
 const WordTable<Aggregation>& Words(Aggregation) {
   static const WordTable<Aggregation> kWords = {
 #define MAKERSCORE_MEAN(kind, word) {Aggregation::kind, word},
@@ -211,6 +216,7 @@ const char* ToString(RandomIndexTable table) { return detail::WordOf(table); }
 const char* ToString(Correlation correlation) { return detail::WordOf(correlation); }
 const char* ToString(WeightMix mix) { return detail::WordOf(mix); }
 const char* ToString(Weighting weighting) { return detail::WordOf(weighting); }
+const char* ToString(Language language) { return detail::WordOf(language); }
 const char* ToString(Aggregation aggregation) { return detail::WordOf(aggregation); }
 const char* ToString(OutlierMethod method) { return detail::WordOf(method); }
 const char* ToString(WeightsMethod method) {

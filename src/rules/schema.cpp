@@ -205,6 +205,10 @@ const std::vector<KeyInfo>& RuleKeys() {
       {"rules", "report", T::kMap, false, "", "",
        "What an issued report says of itself: its title, issuing department, evaluation year, date and a note "
        "(section report); `makerscore report --report-info FILE` gives them in a file of their own."},
+      {"rules", "language", T::kString, false, "en", Allowed<Language>(),
+       "The language of explanations: `makerscore explain`, the report's 计分过程 (how each indicator became "
+       "points) and its rank-stability sentence. `zh` words them in Chinese, in the source document's terms "
+       "(一级指标, 定性指标, 专家评分 ...); `en` in English. `makerscore explain --language` overrides it."},
       {"rules", "boundary_margin", T::kNumber, false, "1% of total", "",
        "Points within which a total is flagged as near a grade's cut-off (in explanations, tables, CSV, JSON, the "
        "workbook, the report and Python), e.g. `1` for one point of 100."},

@@ -30,6 +30,7 @@ const WordTable<RandomIndexTable>& Words(RandomIndexTable);
 const WordTable<Correlation>& Words(Correlation);
 const WordTable<WeightMix>& Words(WeightMix);
 const WordTable<Weighting>& Words(Weighting);
+const WordTable<Language>& Words(Language);
 const WordTable<Aggregation>& Words(Aggregation);
 const WordTable<OutlierMethod>& Words(OutlierMethod);
 const WordTable<WeightsMethod>& Words(WeightsMethod);  // without kStated, which has no word

@@ -37,6 +37,15 @@ std::string UniquePath(const std::string& path, std::set<std::string>* seen);
 // True when s is a valid identifier: [A-Za-z_][A-Za-z0-9_]*.
 bool IsIdentifier(std::string_view s);
 
+// The Chinese or the English of a phrase, as an explanation's language asks (rules `language:`):
+// say("数值缺失", "the value is missing").
+struct Say {
+  bool chinese = false;
+  std::string operator()(std::string_view zh, std::string_view en) const { return std::string(chinese ? zh : en); }
+  // The list separator: "，" or ", ".
+  const char* comma() const { return chinese ? "，" : ", "; }
+};
+
 // Joins items with sep.
 std::string Join(const std::vector<std::string>& items, std::string_view sep);
 

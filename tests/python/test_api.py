@@ -60,8 +60,9 @@ def test_score_from_dataframes_by_hand(guangxi):
     long = result.to_frame("long")
     row = long[(long.entity == "C") & (long.indicator == "2.2")].iloc[0]
     assert math.isnan(row["value"]) and row["points"] == 0 and "division_by_zero" in row["flags"]
-    text = result.explain("A", "3.1")
-    assert "(520 - 400) / 400) = 0.3" in text and "points = 0.6 x 4 = 2.4" in text
+    text = result.explain("A", "3.1")  # in Chinese: the Guangxi rule file says `language: zh`
+    assert "(520 - 400) / 400) = 0.3" in text and "得分 = 0.6 x 4 = 2.4" in text
+    assert "points = 0.6 x 4 = 2.4" in result.explain("A", "3.1", language="en")
     assert "<table" in result._repr_html_()
 
 

@@ -57,10 +57,11 @@ def test_parts_and_anonymous_experts(root, guangxi_frames, tmp_path):
     experts = sorted(set(ratings["expert"]))
     numbered = result.report(entity="GX004", experts="numbered")
     assert "".join(f"<th>专家{n}</th>" for n in range(1, len(experts) + 1)) in numbered
-    assert not any(f"<th>{x}</th>" in numbered or f"expert {x}:" in numbered for x in experts)
+    assert not any(f"<th>{x}</th>" in numbered or f"专家 {x}：" in numbered for x in experts)
     combined = result.report(entity="GX004", experts="combined")
-    assert "专家1" not in combined and "expert " not in combined
-    assert "expert 1: " in result.explain("GX004", "1.1", experts="numbered")
+    assert "专家1" not in combined and not any(x in combined for x in experts)
+    assert "    专家1：" in result.explain("GX004", "1.1", experts="numbered")
+    assert "    expert 1: " in result.explain("GX004", "1.1", experts="numbered", language="en")
     with pytest.raises(ms.Error, match="parts='some'"):
         result.report(parts="some")
     with pytest.raises(ms.Error, match="experts='all'"):

@@ -192,12 +192,13 @@ class Result:
         derived from this cohort's scores (entropy, CRITIC, standard deviation)."""
         return weights_frame(self._rules.nodes, self._core.shares, self._rules.total)
 
-    def explain(self, entity, indicator=None, experts="ids"):
+    def explain(self, entity, indicator=None, experts="ids", language=None):
         """How the entity earned its points, in words with every number used: one indicator, or (indicator
         None) the whole tree with total, rank, grade, bonus, deductions and vetoes. experts: "ids" names
-        each rating's expert, "numbered" numbers them (expert 1 ... N, in the order of their ids), "combined"
-        leaves the single ratings out."""
-        return self._core.explain(str(entity), "" if indicator is None else str(indicator), experts)
+        each rating's expert, "numbered" numbers them (专家1 ... N, in the order of their ids), "combined"
+        leaves the single ratings out. language: "zh" or "en"; None for the rule file's `language:`."""
+        return self._core.explain(str(entity), "" if indicator is None else str(indicator), experts,
+                                  "" if language is None else str(language))
 
     def table(self):
         """The ranked table as text, aligned for a terminal (as `makerscore score`)."""

@@ -314,12 +314,18 @@ void BindResult(py::module_& m) {
           "The weights used, as text (as `makerscore weights --data`).")
       .def(
           "explain",
-          [](const Result& r, const std::string& entity, const std::string& indicator, const std::string& experts) {
+          [](const Result& r, const std::string& entity, const std::string& indicator, const std::string& experts,
+             const std::string& language) {
             ExplainOptions how;
             how.experts = ExpertNamesOf(experts);
+            if (language == "zh" || language == "en") {
+              how.language = language == "zh" ? Language::kChinese : Language::kEnglish;
+            } else if (!language.empty()) {
+              throw Error("language='" + language + "': expected 'zh' or 'en' (or None for the rule file's)");
+            }
             return Explain(r, entity, indicator, how);
           },
-          py::arg("entity"), py::arg("indicator") = "", py::arg("experts") = "ids",
+          py::arg("entity"), py::arg("indicator") = "", py::arg("experts") = "ids", py::arg("language") = "",
           "How the entity earned its points on one indicator (or all of them), in words.")
       .def("table", &FormatTable, "The ranked table as text, aligned for a terminal.")
       .def(
