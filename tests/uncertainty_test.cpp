@@ -68,6 +68,47 @@ TEST(Sobol, LinearModelWithKnownIndices) {
   EXPECT_LT(s[1].first_high - s[1].first_low, 0.1);
 }
 
+TEST(Sobol, IshigamiFunctionsPublishedIndices) {
+  // The Ishigami function Y = sin X1 + 7 sin^2 X2 + 0.1 X3^4 sin X1, X uniform on [-pi, pi]^3, with a = 7,
+  // b = 0.1 (Ishigami & Homma 1990; Saltelli et al. 2008, Global Sensitivity Analysis: The Primer, 4.2 and
+  // table 4.1 give the analytic indices): S1 = 0.3139, S2 = 0.4424, S3 = 0; ST1 = 0.5576, ST2 = 0.4424,
+  // ST3 = 0.2437. Janon's first-order and Jansen's total-effect estimators on 100,000 samples.
+  const int n = 100000;
+  const double pi = 3.14159265358979323846;
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> angle(-pi, pi);
+  Eigen::MatrixXd a(n, 3), b(n, 3);
+  for (int j = 0; j < n; ++j) {
+    for (int k = 0; k < 3; ++k) a(j, k) = angle(rng), b(j, k) = angle(rng);
+  }
+  auto f = [](const Eigen::RowVectorXd& x) {
+    return std::sin(x[0]) + 7 * std::pow(std::sin(x[1]), 2) + 0.1 * std::pow(x[2], 4) * std::sin(x[0]);
+  };
+  Eigen::VectorXd fa(n), fb(n);
+  std::vector<Eigen::VectorXd> fab(3, Eigen::VectorXd(n));
+  for (int j = 0; j < n; ++j) {
+    fa[j] = f(a.row(j));
+    fb[j] = f(b.row(j));
+    for (int i = 0; i < 3; ++i) {
+      Eigen::RowVectorXd x = a.row(j);
+      x[i] = b(j, i);
+      fab[i][j] = f(x);
+    }
+  }
+  const std::vector<SensitivityIndex> s = EstimateSobolIndices(fa, fb, fab, 100, 2);
+  EXPECT_NEAR(s[0].first_order, 0.3139, 0.01);
+  EXPECT_NEAR(s[1].first_order, 0.4424, 0.01);
+  EXPECT_NEAR(s[2].first_order, 0.0, 0.01);
+  EXPECT_NEAR(s[0].total_effect, 0.5576, 0.01);
+  EXPECT_NEAR(s[1].total_effect, 0.4424, 0.01);
+  EXPECT_NEAR(s[2].total_effect, 0.2437, 0.01);
+  // The intervals hold the published values, for the first order too.
+  EXPECT_LE(s[0].first_low, 0.3139);
+  EXPECT_GE(s[0].first_high, 0.3139);
+  EXPECT_LE(s[2].total_low, 0.2437);
+  EXPECT_GE(s[2].total_high, 0.2437);
+}
+
 TEST(Uncertainty, SymmetricWeightsGiveEvenOdds) {
   // X has a = 10, b = 0; Y the reverse. With the two shares multiplied by independent uniform factors,
   // X ranks first exactly when A's factor exceeds B's: probability 1/2 by symmetry. Its total,
@@ -141,6 +182,21 @@ TEST(Uncertainty, SensitivityFindsTheInputThatMatters) {
   EXPECT_GT(sens.output_variance, 0);
   EXPECT_GT(sens.indices[1].total_effect, 0.8);
   EXPECT_EQ(sens.indices[0].total_effect, 0);
+  // The convergence check: the weights' indices from 1000 and 2000 base samples agree within 0.05, and
+  // what the check compares is reported.
+  EXPECT_TRUE(sens.converged) << sens.largest_change;
+  EXPECT_LE(sens.largest_change, 0.05);
+  EXPECT_NEAR(sens.indices[1].total_effect_half, sens.indices[1].total_effect, 0.05);
+  EXPECT_EQ(sens.indices[0].total_effect_half, 0);
+  // Three base samples cannot be checked against one and a half: not converged, said so.
+  const SensitivityResult few =
+      AnalyseSensitivity(s.model, s.data, nullptr, nullptr, *s.model.rules().uncertainty, {3, 3, 0, nullptr}, 10);
+  EXPECT_FALSE(few.converged);
+  EXPECT_TRUE(std::isinf(few.largest_change));
+  EXPECT_THAT_CONTAINS(FormatSensitivity(few), "NOT converged: too few base samples to check");
+  EXPECT_THAT_CONTAINS(FormatSensitivity(sens),
+                       "converged: every index is within 0.05 of its value from the "
+                       "first 1000 base samples");
 }
 
 TEST(Uncertainty, TheSameSeedGivesTheSameBitsOnOneAndTwoThreads) {

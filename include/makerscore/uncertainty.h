@@ -73,11 +73,13 @@ UncertaintyResult AnalyseUncertainty(const Model& model, std::shared_ptr<const D
                                      const UncertainInputs& inputs, const UncertaintyOptions& options = {});
 
 // First-order and total-effect sensitivity indices of one uncertain input,
-// with 90% bootstrap confidence intervals.
+// with 90% bootstrap confidence intervals, and the same indices from the
+// first half of the base samples (to see whether they have settled).
 struct SensitivityIndex {
   std::string input;
   double first_order = 0, first_low = 0, first_high = 0;
   double total_effect = 0, total_low = 0, total_high = 0;
+  double first_order_half = 0, total_effect_half = 0;  // from the first N/2 base samples
 };
 
 // The result of AnalyseSensitivity.
@@ -88,13 +90,24 @@ struct SensitivityResult {
   double output_mean = 0, output_variance = 0;
   std::vector<SensitivityIndex> indices;  // one per uncertain input
   std::uint64_t seed = 0;
+  // The convergence check: the indices from N and from N/2 base samples differ
+  // by at most `largest_change`; converged when that is within `tolerance`
+  // (0.05). When not, N is too small: double it (--replications).
+  double largest_change = 0;
+  double tolerance = 0.05;
+  bool converged = false;
 };
 
 // Variance-based sensitivity of the mean absolute rank shift (against the
-// nominal ranking) to each uncertain input: Saltelli's (2010) first-order and
-// Jansen's (1999) total-effect estimators over N base samples (N = the
-// replications), with bootstrap confidence intervals (5th-95th percentile of
-// `bootstrap` resamples).
+// nominal ranking) to each uncertain input: Janon et al.'s (2014) first-order
+// and Jansen's (1999) total-effect estimators over N base samples (N = the
+// replications) drawn from a quasi-random Sobol sequence (Boost's sobol, of
+// dimension twice the inputs: A from the first half of each point, B from the
+// second; best with N a power of two), with bootstrap confidence
+// intervals (5th-95th percentile of `bootstrap` resamples) for both indices,
+// and a convergence check against the first N/2 samples. Nothing is clipped:
+// a first-order estimate below 0 or above the total effect is reported as
+// estimated (see docs/uncertainty.md).
 SensitivityResult AnalyseSensitivity(const Model& model, const Cohort& cohort, const UncertainInputs& inputs,
                                      const UncertaintyOptions& options = {}, int bootstrap = 1000);
 // The same, with the inputs given one by one.

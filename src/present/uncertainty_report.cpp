@@ -167,19 +167,35 @@ std::string FormatSensitivity(const SensitivityResult& r) {
   out += detail::AlignedTable({"输入 input", "一阶 first-order", "90% 区间", "总效应 total effect", "90% 区间"},
                               {false, true, true, true, true}, rows);
   out +=
-      "\nFirst-order: the share of the output's variance the input explains alone (Saltelli 2010); total\n"
+      "\nFirst-order: the share of the output's variance the input explains alone (Janon et al. 2014); total\n"
       "effect: alone and with the other inputs (Jansen 1999). Intervals: 5th-95th percentile of bootstrap\n"
-      "resamples.";
+      "resamples. Samples: a Sobol sequence. Estimates are shown as estimated, never clipped: a first-order\n"
+      "index below 0 or above the total effect is sampling noise (docs/uncertainty.md).";
   if (!(r.output_variance > 0)) out += " The output does not vary: no input changes the ranking.";
-  return out + "\n";
+  out += "\n\n";
+  if (r.converged) {
+    out += "收敛 converged: every index is within " + Fixed(r.tolerance, 2) + " of its value from the first " +
+           std::to_string(r.base_samples / 2) + " base samples (largest change " + Fixed(r.largest_change, 3) + ").\n";
+  } else {
+    out +=
+        "未收敛 NOT converged: " +
+        (std::isfinite(r.largest_change)
+             ? "an index moved by " + Fixed(r.largest_change, 3) + " between " + std::to_string(r.base_samples / 2) +
+                   " and " + std::to_string(r.base_samples) + " base samples (more than " + Fixed(r.tolerance, 2) + ")"
+             : std::string("too few base samples to check")) +
+        ": N is too small; run again with --replications " + std::to_string(2 * std::max(r.base_samples, 2)) + ".\n";
+  }
+  return out;
 }
 
 void WriteSensitivityCsv(const SensitivityResult& r, std::ostream& out) {
-  out << "input,first_order,first_low,first_high,total_effect,total_low,total_high\n";
+  out << "input,first_order,first_low,first_high,total_effect,total_low,total_high,first_order_half,"
+         "total_effect_half\n";
   for (const auto& s : r.indices) {
     out << Quote(s.input) << "," << FormatNumber(s.first_order, 6) << "," << FormatNumber(s.first_low, 6) << ","
         << FormatNumber(s.first_high, 6) << "," << FormatNumber(s.total_effect, 6) << ","
-        << FormatNumber(s.total_low, 6) << "," << FormatNumber(s.total_high, 6) << "\n";
+        << FormatNumber(s.total_low, 6) << "," << FormatNumber(s.total_high, 6) << ","
+        << FormatNumber(s.first_order_half, 6) << "," << FormatNumber(s.total_effect_half, 6) << "\n";
   }
 }
 
@@ -191,6 +207,11 @@ std::string SensitivityToJson(const SensitivityResult& r) {
   doc["seed"] = r.seed;
   doc["output_mean"] = Number(r.output_mean);
   doc["output_variance"] = Number(r.output_variance);
+  doc["sampling"] = "sobol";
+  doc["convergence"] = {{"converged", r.converged},
+                        {"largest_change", Number(r.largest_change)},
+                        {"tolerance", r.tolerance},
+                        {"compared_with_base_samples", r.base_samples / 2}};
   nlohmann::json list = nlohmann::json::array();
   for (const auto& s : r.indices) {
     list.push_back(
@@ -198,7 +219,9 @@ std::string SensitivityToJson(const SensitivityResult& r) {
          {"first_order",
           {{"estimate", Number(s.first_order)}, {"low", Number(s.first_low)}, {"high", Number(s.first_high)}}},
          {"total_effect",
-          {{"estimate", Number(s.total_effect)}, {"low", Number(s.total_low)}, {"high", Number(s.total_high)}}}});
+          {{"estimate", Number(s.total_effect)}, {"low", Number(s.total_low)}, {"high", Number(s.total_high)}}},
+         {"at_half_base_samples",
+          {{"first_order", Number(s.first_order_half)}, {"total_effect", Number(s.total_effect_half)}}}});
   }
   doc["indices"] = list;
   return Dump(doc);

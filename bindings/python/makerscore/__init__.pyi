@@ -96,6 +96,9 @@ class UncertaintyResult:
 class SensitivityResult:
     output: str
     output_variance: float
+    converged: bool
+    largest_change: float
+    tolerance: float
     def __init__(self, core: Any) -> None: ...
     def to_frame(self) -> pd.DataFrame: ...
     def table(self) -> str: ...

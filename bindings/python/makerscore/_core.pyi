@@ -169,6 +169,9 @@ class SensitivityResult:
     seed: int
     output_mean: float
     output_variance: float
+    converged: bool
+    largest_change: float
+    tolerance: float
     indices: List[Dict[str, Any]]
     def table(self) -> str: ...
     def json(self) -> str: ...

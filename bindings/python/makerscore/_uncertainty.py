@@ -63,10 +63,18 @@ class SensitivityResult:
 
     output = property(lambda self: self._core.output, doc="What the indices explain.")
     output_variance = property(lambda self: self._core.output_variance, doc="The output's variance.")
+    converged = property(lambda self: self._core.converged,
+                         doc="Whether every index is within `tolerance` of its value from the first half of the "
+                             "base samples; False: run again with twice the replications.")
+    largest_change = property(lambda self: self._core.largest_change,
+                              doc="The largest change of an index between N/2 and N base samples.")
+    tolerance = property(lambda self: self._core.tolerance, doc="The convergence check's tolerance (0.05).")
 
     def to_frame(self):
         """One row per uncertain input, largest total effect first: first_order with first_low and
-        first_high (its 90% bootstrap interval), total_effect with total_low and total_high."""
+        first_high (its 90% bootstrap interval), total_effect with total_low and total_high, and both from
+        the first half of the base samples (first_order_half, total_effect_half: the convergence check).
+        Nothing is clipped: a first-order estimate below 0 or above the total effect is sampling noise."""
         frame = pd.DataFrame(self._core.indices).set_index("input")
         return frame.sort_values("total_effect", ascending=False, kind="stable")
 

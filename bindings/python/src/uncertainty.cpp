@@ -75,6 +75,9 @@ void BindUncertainty(py::module_& m) {
       .def_readonly("seed", &SensitivityResult::seed)
       .def_readonly("output_mean", &SensitivityResult::output_mean)
       .def_readonly("output_variance", &SensitivityResult::output_variance)
+      .def_readonly("converged", &SensitivityResult::converged)
+      .def_readonly("largest_change", &SensitivityResult::largest_change)
+      .def_readonly("tolerance", &SensitivityResult::tolerance)
       .def_property_readonly(
           "indices",
           [](const SensitivityResult& r) {
@@ -88,6 +91,8 @@ void BindUncertainty(py::module_& m) {
               d["total_effect"] = s.total_effect;
               d["total_low"] = s.total_low;
               d["total_high"] = s.total_high;
+              d["first_order_half"] = s.first_order_half;
+              d["total_effect_half"] = s.total_effect_half;
               out.append(d);
             }
             return out;
