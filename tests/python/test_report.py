@@ -74,3 +74,22 @@ def test_parts_and_anonymous_experts(root, guangxi_frames, tmp_path):
     unreported = set(missing[missing["indicator"] == gx006["indicator"]]["entity"])
     assert unreported == {"GX006", "GX027"}
     assert gx006["reported_median"] == pytest.approx(points.drop(list(unreported)).median())
+
+
+def test_issuers_page_from_python(root, guangxi_frames, tmp_path):
+    # Issue 19: the issuer's page from its own file, as `makerscore report --report-info`; errors at its lines.
+    now, last, ratings = guangxi_frames
+    info = tmp_path / "info.yaml"
+    info.write_text("title: 2019年度广西众创空间评价结果\nissuer: 广西壮族自治区科学技术厅\nyear: 2019\n"
+                    "date: 2020-03-31\n", encoding="utf-8")
+    rules = ms.load_rules(root / "rules" / "guangxi-2019.yaml").with_inputs(
+        root / "examples" / "data" / "guangxi-uncertainty.yaml").with_report_info(info)
+    page = rules.score(now, previous=last, ratings=ratings).report(parts="overview")
+    assert "<h1>2019年度广西众创空间评价结果</h1>" in page
+    assert "广西壮族自治区科学技术厅" in page and "2020-03-31" in page
+    assert "docs/sources/" not in page  # the issued report names its basis by title, not a repository path
+    assert rules.uncertainty(now, previous=last, ratings=ratings, replications=20).ranks.shape[0] == 20
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: 评价结果\nissuerr: 科技厅\n", encoding="utf-8")
+    with pytest.raises(ms.RuleError, match=r"bad.yaml:2:1: .*unknown key 'issuerr'"):
+        rules.with_report_info(bad)

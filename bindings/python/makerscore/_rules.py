@@ -70,6 +70,13 @@ class Rules:
             model = _core.with_weights(model, self._model.weights_file)
         return Rules(model)
 
+    def with_report_info(self, path):
+        """These rules with the issuer's page of their reports (title, issuing department, evaluation year,
+        date, note) read from a YAML file with the keys of 'report:' (as `makerscore report --report-info`),
+        replacing the rule file's; this year's weights and uncertain inputs are kept. Raises RuleError, naming
+        the line of that file."""
+        return Rules(_core.with_report_info(self._model, os.fspath(path)))
+
     def with_weights(self, path):
         """These rules with this year's weights read from a weights file (YAML, `weights: {"1.1": 8, ...}`),
         replacing the stated weights of the indicators it lists, for a 试行 system whose weights are reset each

@@ -63,6 +63,7 @@ class SensitivityResult:
 
     output = property(lambda self: self._core.output, doc="What the indices explain.")
     output_variance = property(lambda self: self._core.output_variance, doc="The output's variance.")
+    base_samples = property(lambda self: self._core.base_samples, doc="N, the base samples (replications).")
     converged = property(lambda self: self._core.converged,
                          doc="Whether every index is within `tolerance` of its value from the first half of the "
                              "base samples; False: run again with twice the replications.")

@@ -169,6 +169,20 @@ void BindRules(py::module_& m) {
       py::arg("model"), py::arg("path"),
       "The rules with the weights of a weights file replacing the stated ones. Raises RuleError.");
   m.def(
+      "with_report_info",
+      [](const Model& model, const std::string& path) {
+        // The issuer's page checked against the rule file it belongs to (errors placed in its own file), then
+        // set on these rules, keeping what else was replaced (this year's weights, the uncertain inputs).
+        LoadResult r = LoadRulesWithReportInfo(model.rules().source_map.file, path);
+        if (!r.ok()) throw RuleError(std::move(r.diagnostics));
+        RuleSet rules = model.rules();
+        rules.report = r.rules->report;
+        return Model::Compile(rules);
+      },
+      py::arg("model"), py::arg("path"),
+      "The rules with the issuer's page of their reports read from a file (the keys of 'report:'). Raises "
+      "RuleError.");
+  m.def(
       "parse_rules",
       [](const std::string& text, const std::string& name) {
         LoadResult r = ParseRules(text, name);
