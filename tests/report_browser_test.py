@@ -212,7 +212,11 @@ def main(cli, out_dir):
             d.get((folder / "GX004.html").as_uri())
             overflow = d.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
             check(overflow <= 1, f"on a phone the page is {overflow}px wider than the screen")
-            d.save_screenshot(str(out / "scorecard-phone.png"))
+            ratings = d.execute_script(
+                "const t = document.querySelector('table.ratings');"
+                "return [t.scrollWidth, t.parentElement.clientWidth]")
+            check(ratings[0] <= ratings[1] + 1, f"on a phone the experts' ratings scroll sideways: {ratings}")
+            full_page_screenshot(d, out / "scorecard-phone.png", 390)
             d.get((folder / "index.html").as_uri())
             overflow = d.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
             check(overflow <= 1, f"on a phone the overview is {overflow}px wider than the screen")

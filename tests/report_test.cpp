@@ -114,9 +114,11 @@ TEST(Report, ScorecardByHand) {
   // The radar: 1 at 0% of its maximum (median 50%), 2 at 90% (median 75%).
   EXPECT_NE(html.find("规模 0% / 50%; 评价 90% / 75%"), std::string::npos);
   // The experts' ratings: X 优, Y 良, combined 90%.
-  const std::string ratings = html.substr(html.find("<table class=\"ratings\">"));
+  const std::string ratings = html.substr(html.find("<table class=\"ratings cards\">"));
   EXPECT_NE(ratings.find("<th>X</th><th>Y</th>"), std::string::npos);
-  EXPECT_NE(ratings.find("<td>优</td><td>良</td><td class=\"num\">90.0%</td>"), std::string::npos);
+  EXPECT_NE(ratings.find("<td class=\"inline\" data-label=\"X\">优</td><td class=\"inline\" data-label=\"Y\">良</td>"
+                         "<td class=\"num inline\" data-label=\"综合\">90.0%</td>"),
+            std::string::npos);
   // How 1.1 became points, from Explain().
   EXPECT_NE(html.find("min-max over the cohort (min 10, max 30)"), std::string::npos);
   EXPECT_THROW_WITH(HtmlReport(r, ReportOptions{"Z", nullptr}), Error, "no entity 'Z' in the data");
@@ -374,7 +376,8 @@ TEST(Report, AnonymousExperts) {
   EXPECT_EQ(card.find("专家1"), std::string::npos);
   EXPECT_EQ(card.find("expert "), std::string::npos);
   // The combined rating stays: (1 + 0.8) / 2 = 90%.
-  EXPECT_THAT_CONTAINS(card, "<td class=\"num\">90.0%</td>");
+  EXPECT_THAT_CONTAINS(card, "data-label=\"综合\">90.0%</td>");
+  EXPECT_EQ(card.find("data-label=\"X\""), std::string::npos);
   ExplainOptions how;
   how.experts = ExpertNames::kNumbered;
   EXPECT_THAT_CONTAINS(Explain(r, "D", "2", how), "    expert 1: 差 = 0.4\n    expert 2: 中 = 0.6\n");

@@ -217,29 +217,31 @@ std::string ExpertRatings(const Result& r, int i, ExpertNames names) {
             [&](int a, int b) { return ratings->labels(Ratings::kExpert)[a] < ratings->labels(Ratings::kExpert)[b]; });
   if (names == ExpertNames::kCombinedOnly) experts.clear();
   std::string out = "<h3>" + Label("专家评分", "The experts' ratings") +
-                    "</h3>\n<div class=\"scroll\"><table class=\"ratings\"><thead><tr><th>" +
+                    "</h3>\n<div class=\"scroll\"><table class=\"ratings cards\"><thead><tr><th>" +
                     Label("指标", "indicator") + "</th>";
+  std::vector<std::string> heads;  // each expert's column head, HTML
   for (int x : experts) {
-    out += "<th>" +
-           (names == ExpertNames::kNumbered ? "专家" + std::to_string(ExpertNumber(*ratings, x))
-                                            : Html(ratings->labels(Ratings::kExpert)[x])) +
-           "</th>";
+    heads.push_back(names == ExpertNames::kNumbered ? "专家" + std::to_string(ExpertNumber(*ratings, x))
+                                                    : Html(ratings->labels(Ratings::kExpert)[x]));
+    out += "<th>" + heads.back() + "</th>";
   }
   out += "<th class=\"num\">" + Label("综合", "combined") + "</th><th class=\"num\">" +
          Label("得分/满分", "points/max") + "</th></tr></thead><tbody>\n";
   for (int k = 1; k < static_cast<int>(nodes.size()); ++k) {
     if (nodes[k].kind != NodeKind::kQualitative) continue;
-    out += "<tr><td class=\"name\">" + NodeName(nodes[k]) + "</td>";
-    for (int x : experts) {
-      auto it = given.find({k, x});
-      out += "<td>" + (it == given.end() ? std::string("-") : Html(it->second)) + "</td>";
+    out += "<tr><td class=\"name lead\">" + NodeName(nodes[k]) + "</td>";
+    for (size_t e = 0; e < experts.size(); ++e) {  // on a phone, a card: "专家1 良  专家2 优 ..." on a line
+      auto it = given.find({k, experts[e]});
+      out += "<td class=\"inline\" data-label=\"" + heads[e] + "\">" +
+             (it == given.end() ? std::string("-") : Html(it->second)) + "</td>";
     }
     const auto [value, most] = Gauge(r, i, k);
     std::string flag = (r.flags()(i, k) & kFlagDisagreement) ? " <span class=\"grade\" style=\"background:#d55e00\">" +
                                                                    Label("分歧", "disagree") + "</span>"
                                                              : "";
-    out += "<td class=\"num\">" + Fixed(100 * r.values()(i, k), 1) + "%" + flag + "</td><td class=\"num\">" +
-           Fixed(value, 2) + " / " + FormatNumber(most) + "</td></tr>\n";
+    out += "<td class=\"num inline\" data-label=\"综合\">" + Fixed(100 * r.values()(i, k), 1) + "%" + flag +
+           "</td><td class=\"num inline\" data-label=\"得分/满分\">" + Fixed(value, 2) + " / " + FormatNumber(most) +
+           "</td></tr>\n";
   }
   return out + "</tbody></table></div>\n<p class=\"note\">" +
          Label("综合为按规则合并后的评分占满分比例",

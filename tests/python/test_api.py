@@ -382,8 +382,17 @@ def test_uncertainty_and_sensitivity_as_frames(guangxi, guangxi_frames, root):
     assert (again.ranks.to_numpy() == u.ranks.to_numpy()).all()
     scored = rules.score(now, previous=last, ratings=ratings).to_frame()
     assert (frame["nominal_rank"] == scored.loc[frame.index, "rank"]).all()
-    s = rules.sensitivity(now, previous=last, ratings=ratings, replications=50, seed=5, bootstrap=50).to_frame()
+    sens = rules.sensitivity(now, previous=last, ratings=ratings, replications=50, seed=5, bootstrap=50)
+    s = sens.to_frame()
     assert set(s.index) == set(u.inputs) and (s["total_effect"] >= 0).all()
+    # Issue 19: the convergence check against the first 25 base samples, in the frame and as properties;
+    # intervals for the first order too, nothing clipped.
+    assert {"first_order_half", "total_effect_half", "first_low", "first_high"} <= set(s.columns)
+    change = max((s["first_order"] - s["first_order_half"]).abs().max(),
+                 (s["total_effect"] - s["total_effect_half"]).abs().max())
+    assert sens.largest_change == pytest.approx(change)
+    assert sens.converged == (change <= sens.tolerance) and sens.tolerance == 0.05 and sens.base_samples == 50
+    assert ("converged" if sens.converged else "NOT converged") in sens.table()
     with pytest.raises(ms.Error, match="no 'uncertainty:' section"):
         guangxi.uncertainty(now, previous=last, ratings=ratings)
 
