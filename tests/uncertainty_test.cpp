@@ -34,17 +34,16 @@ Cohort Make(const std::string& uncertainty, const std::string& csv) {
   return {m, std::make_shared<Dataset>(ParseDatasetCsv(csv, m.rules(), "d.csv"))};
 }
 
-TEST(Sobol, LinearModelWithKnownIndices) {
-  // Y = X1 + 2 X2 (+ 0 X3) with independent uniform X: V(Y) = 1/12 + 4/12, so S1 = ST1 = 1/5,
-  // S2 = ST2 = 4/5, S3 = ST3 = 0 (Saltelli et al. 2010, the additive case).
-  const int n = 20000;
-  std::mt19937_64 rng(7);
-  std::uniform_real_distribution<double> unit(0, 1);
+// Three inputs drawn n times each for two sample matrices A and B, uniform on [low, high), and f run on A,
+// on B and on A with column i from B: the estimators' inputs (Saltelli et al. 2010's pick-freeze design).
+template <typename F>
+std::vector<SensitivityIndex> PickFreeze(int n, double low, double high, std::uint64_t seed, const F& f) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> draw(low, high);
   Eigen::MatrixXd a(n, 3), b(n, 3);
   for (int j = 0; j < n; ++j) {
-    for (int k = 0; k < 3; ++k) a(j, k) = unit(rng), b(j, k) = unit(rng);
+    for (int k = 0; k < 3; ++k) a(j, k) = draw(rng), b(j, k) = draw(rng);
   }
-  auto f = [](const Eigen::RowVectorXd& x) { return x[0] + 2 * x[1]; };
   Eigen::VectorXd fa(n), fb(n);
   std::vector<Eigen::VectorXd> fab(3, Eigen::VectorXd(n));
   for (int j = 0; j < n; ++j) {
@@ -56,7 +55,14 @@ TEST(Sobol, LinearModelWithKnownIndices) {
       fab[i][j] = f(x);
     }
   }
-  std::vector<SensitivityIndex> s = EstimateSobolIndices(fa, fb, fab, 200, 1);
+  return EstimateSobolIndices(fa, fb, fab, 200, 1);
+}
+
+TEST(Sobol, LinearModelWithKnownIndices) {
+  // Y = X1 + 2 X2 (+ 0 X3) with independent uniform X: V(Y) = 1/12 + 4/12, so S1 = ST1 = 1/5,
+  // S2 = ST2 = 4/5, S3 = ST3 = 0 (Saltelli et al. 2010, the additive case).
+  const std::vector<SensitivityIndex> s =
+      PickFreeze(20000, 0, 1, 7, [](const Eigen::RowVectorXd& x) { return x[0] + 2 * x[1]; });
   EXPECT_NEAR(s[0].first_order, 0.2, 0.03);
   EXPECT_NEAR(s[0].total_effect, 0.2, 0.03);
   EXPECT_NEAR(s[1].first_order, 0.8, 0.03);
@@ -73,29 +79,10 @@ TEST(Sobol, IshigamiFunctionsPublishedIndices) {
   // b = 0.1 (Ishigami & Homma 1990; Saltelli et al. 2008, Global Sensitivity Analysis: The Primer, 4.2 and
   // table 4.1 give the analytic indices): S1 = 0.3139, S2 = 0.4424, S3 = 0; ST1 = 0.5576, ST2 = 0.4424,
   // ST3 = 0.2437. Janon's first-order and Jansen's total-effect estimators on 100,000 samples.
-  const int n = 100000;
   const double pi = 3.14159265358979323846;
-  std::mt19937_64 rng(11);
-  std::uniform_real_distribution<double> angle(-pi, pi);
-  Eigen::MatrixXd a(n, 3), b(n, 3);
-  for (int j = 0; j < n; ++j) {
-    for (int k = 0; k < 3; ++k) a(j, k) = angle(rng), b(j, k) = angle(rng);
-  }
-  auto f = [](const Eigen::RowVectorXd& x) {
+  const std::vector<SensitivityIndex> s = PickFreeze(100000, -pi, pi, 11, [](const Eigen::RowVectorXd& x) {
     return std::sin(x[0]) + 7 * std::pow(std::sin(x[1]), 2) + 0.1 * std::pow(x[2], 4) * std::sin(x[0]);
-  };
-  Eigen::VectorXd fa(n), fb(n);
-  std::vector<Eigen::VectorXd> fab(3, Eigen::VectorXd(n));
-  for (int j = 0; j < n; ++j) {
-    fa[j] = f(a.row(j));
-    fb[j] = f(b.row(j));
-    for (int i = 0; i < 3; ++i) {
-      Eigen::RowVectorXd x = a.row(j);
-      x[i] = b(j, i);
-      fab[i][j] = f(x);
-    }
-  }
-  const std::vector<SensitivityIndex> s = EstimateSobolIndices(fa, fb, fab, 100, 2);
+  });
   EXPECT_NEAR(s[0].first_order, 0.3139, 0.01);
   EXPECT_NEAR(s[1].first_order, 0.4424, 0.01);
   EXPECT_NEAR(s[2].first_order, 0.0, 0.01);

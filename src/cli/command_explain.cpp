@@ -23,20 +23,13 @@ std::function<int()> AddExplainCommand(CLI::App& app) {
   cmd->add_option("--language", *language,
                   "zh (Chinese) or en (English); default the rule file's 'language:' (English when it has none)")
       ->check(CLI::IsMember({"zh", "en"}));
-  cmd->add_option("--anonymous-experts", *anonymous,
-                  "Number the experts (expert 1...N, the default of the bare option) or leave the single ratings "
-                  "out (combined)")
-      ->expected(0, 1)
-      ->default_str("numbered")
-      ->check(CLI::IsMember({"numbered", "combined"}));
+  AddAnonymousExpertsOption(cmd, anonymous.get());
   return [=]() {
     return Guarded([&] {
       Result result = ScoreFiles(*files);
       ExplainOptions how;
       if (!language->empty()) how.language = *language == "zh" ? Language::kChinese : Language::kEnglish;
-      if (cmd->count("--anonymous-experts") > 0) {
-        how.experts = *anonymous == "combined" ? ExpertNames::kCombinedOnly : ExpertNames::kNumbered;
-      }
+      how.experts = ExpertNamesOf(*cmd, *anonymous);
       std::cout << Explain(result, *entity, *indicator, how);
       return static_cast<int>(kOk);
     });

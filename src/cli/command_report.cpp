@@ -39,12 +39,7 @@ std::function<int()> AddReportCommand(CLI::App& app) {
   cmd->add_flag("--scorecards-only", *scorecards_only,
                 "Only the scorecards, each on its own printed pages, without the overview")
       ->excludes(overview_flag);
-  cmd->add_option("--anonymous-experts", *anonymous,
-                  "On the scorecards, name the experts 专家1...N (numbered, the default of the bare option) or show "
-                  "only the combined rating (combined): for pages sent to the makerspaces")
-      ->expected(0, 1)
-      ->default_str("numbered")
-      ->check(CLI::IsMember({"numbered", "combined"}));
+  AddAnonymousExpertsOption(cmd, anonymous.get());
   cmd->add_option("--inputs", *inputs,
                   "Uncertain inputs (YAML with the keys of 'uncertainty:'): each scorecard then shows its rank "
                   "interval and grade probabilities (as does a rule file with an 'uncertainty:' section)");
@@ -69,9 +64,7 @@ std::function<int()> AddReportCommand(CLI::App& app) {
       options.parts = *overview_only     ? ReportParts::kOverview
                       : *scorecards_only ? ReportParts::kScorecards
                                          : ReportParts::kAll;
-      if (cmd->count("--anonymous-experts") > 0) {
-        options.experts = *anonymous == "combined" ? ExpertNames::kCombinedOnly : ExpertNames::kNumbered;
-      }
+      options.experts = ExpertNamesOf(*cmd, *anonymous);
       UncertaintyResult uncertainty;
       // The rank intervals are on the scorecards: an overview alone needs no uncertainty analysis.
       if (in.model.rules().uncertainty && !*no_uncertainty && options.parts != ReportParts::kOverview) {

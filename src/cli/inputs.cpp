@@ -118,6 +118,21 @@ std::string OutputOverwritesInput(const CLI::App& command) {
   return "";
 }
 
+void AddAnonymousExpertsOption(CLI::App* command, std::string* value) {
+  command
+      ->add_option("--anonymous-experts", *value,
+                   "Name the experts 专家1...N (numbered, the default of the bare option) or show only the "
+                   "combined rating (combined): for pages sent to the makerspaces")
+      ->expected(0, 1)
+      ->default_str("numbered")
+      ->check(CLI::IsMember({"numbered", "combined"}));
+}
+
+ExpertNames ExpertNamesOf(const CLI::App& command, const std::string& value) {
+  if (command.count("--anonymous-experts") == 0) return ExpertNames::kById;
+  return value == "combined" ? ExpertNames::kCombinedOnly : ExpertNames::kNumbered;
+}
+
 void AddReadingOptions(CLI::App* command, InputFiles* files) {
   command->add_option("--encoding", files->encoding,
                       "The encoding of the CSV files: utf-8 (default) or gb18030 (also gbk), what Chinese "

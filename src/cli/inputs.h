@@ -38,6 +38,11 @@ struct InputFiles {
 // Adds --encoding, --sheet, --weights and --previous-result to a command that reads data files.
 void AddReadingOptions(CLI::App* command, InputFiles* files);
 
+// --anonymous-experts [numbered|combined] on command, into *value; then ExpertNamesOf says what was asked.
+void AddAnonymousExpertsOption(CLI::App* command, std::string* value);
+// How command's --anonymous-experts asks for the experts to be named (kById when not given).
+ExpertNames ExpertNamesOf(const CLI::App& command, const std::string& value);
+
 // Loads the rule file, printing its diagnostics to stderr; throws RuleError.
 RuleSet LoadRulesPrinting(const std::string& path);
 
