@@ -180,8 +180,8 @@ std::string ExplainQualitative(const Result& r, const CompiledLeaf& leaf, int i,
   const int k = leaf.node;
   const Node& node = r.model().nodes()[k];
   const Scale& scale = *leaf.scale;
-  std::string out =
-      say("  定性指标，专家按量表“" + scale.id + "”评分", "  rated by experts on the scale '" + scale.id + "'");
+  // In Chinese the scale by its levels alone, not by the rule file's id for it.
+  std::string out = say("  定性指标，专家评分", "  rated by experts on the scale '" + scale.id + "'");
   if (!scale.levels.empty()) {
     std::vector<std::string> levels;
     for (const auto& l : scale.levels) levels.push_back(l.label + " = " + FormatNumber(l.fraction));
