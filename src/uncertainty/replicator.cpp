@@ -162,10 +162,12 @@ Replicator::Base Replicator::MakeBase(const Key& key) const {
   auto [rules, ratings] = VariantInputs(key);
   rules.screen.reset();  // decided once (see the constructor)
   static std::atomic<std::uint64_t> serials{0};
-  Base base{Model::Compile(rules), nullptr, {}, {}, {}, {}, {}, ++serials};
-  base.result = std::make_shared<Result>(
-      Score(base.model, Cohort{cohort_.current, cohort_.previous, ratings, cohort_.previous_result}));
-  const Result& r = *base.result;
+  Base base{Model::Compile(rules), {}, {}, {}, {}, {}, {}, {}, {}, {}, ++serials};
+  const Result r = Score(base.model, Cohort{cohort_.current, cohort_.previous, ratings, cohort_.previous_result});
+  base.scores = r.scores();
+  base.used = r.used_values();
+  base.adjustments = r.adjustment_points();
+  base.memberships = r.all_memberships();
   const int n = r.entity_count();
   if (rules.classes) {
     for (int i = 0; i < n; ++i) base.classes.push_back(r.entity_class(i));
@@ -198,7 +200,6 @@ void Replicator::Prepare(const std::vector<std::vector<int>>& choices, int threa
 
 Outcomes Replicator::Run(const std::vector<int>& choice) const {
   const Base& base = bases_.at(KeyOf(choice));
-  const Result& r = *base.result;
   const CompiledModel& m = Compiled(base.model);
   const int w = weights_input_ >= 0 ? choice[weights_input_] : -1;
   // The base's leaf scores aggregated with this weight set, then finished as the engine finishes. The
@@ -207,18 +208,18 @@ Outcomes Replicator::Run(const std::vector<int>& choice) const {
   thread_local Result::FlagArray flags;  // written by AggregateTree, never read here
   thread_local std::vector<double> shares;
   thread_local std::uint64_t held = 0;  // the base whose leaf scores `scores` holds
-  const Eigen::Index n = r.entity_count();
+  const Eigen::Index n = base.scores.rows();
   // AggregateTree reads the leaves' columns and writes every group's column whole: the leaf scores are
   // copied in only when the thread last ran another base.
   if (held != base.serial) {
-    scores = r.scores();
+    scores = base.scores;
     flags.resize(n, scores.cols());
     held = base.serial;
   }
   points.resize(n, 1);
   AggregateTree(m.nodes, w >= 0 ? &weight_sets_[w] : nullptr, base.classes, &scores, &points, &flags, &shares,
-                {&r.used_values(), nullptr, nullptr, &r.all_memberships(), &base.model.rules()});
-  return Finish(m, points.col(0), base.unscored, r.adjustment_points(), base.unranked, base.vetoes, base.direct);
+                {&base.used, nullptr, nullptr, &base.memberships, &base.model.rules()});
+  return Finish(m, points.col(0), base.unscored, base.adjustments, base.unranked, base.vetoes, base.direct);
 }
 
 Variant Replicator::VariantOf(const std::vector<int>& choice) const {

@@ -55,15 +55,20 @@ class Replicator {
   Variant VariantOf(const std::vector<int>& choice) const;
 
  private:
+  // What a replication reads of its base's scoring, and nothing more: a base's whole Result (values,
+  // points, flags, traces, the ratings' index) would be kept for every panel and choice of methods.
   struct Base {
     Model model;
-    std::shared_ptr<Result> result;
-    std::vector<int> classes;              // each entity's class; empty without classes
-    std::vector<char> unscored;            // no total (a missing value under the policy 'error')
-    std::vector<char> unranked;            // a data cell set aside
-    std::vector<std::vector<int>> vetoes;  // as Result::vetoes
-    std::vector<int> direct;               // as Result::direct_grade; empty: none
-    std::uint64_t serial = 0;              // unique among every base ever made (see Run)
+    Eigen::ArrayXXd scores;                    // every node's score; the leaves' columns are what Run reads
+    Eigen::ArrayXXd used;                      // the values used (weights derived over values read them)
+    Eigen::ArrayXXd adjustments;               // as Result::adjustment_points
+    std::vector<Eigen::ArrayXXd> memberships;  // as Result::all_memberships (fuzzy evaluations)
+    std::vector<int> classes;                  // each entity's class; empty without classes
+    std::vector<char> unscored;                // no total (a missing value under the policy 'error')
+    std::vector<char> unranked;                // a data cell set aside
+    std::vector<std::vector<int>> vetoes;      // as Result::vetoes
+    std::vector<int> direct;                   // as Result::direct_grade; empty: none
+    std::uint64_t serial = 0;                  // unique among every base ever made (see Run)
   };
   using Key = std::vector<int>;  // the discrete choices, then the panel
 
