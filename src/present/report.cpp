@@ -45,6 +45,8 @@ CohortFigures Figures(const Result& r, std::vector<std::string> links) {
   }
   f.violations = CheckDataset(r.model(), r.current());
   f.missing = MissingValues(r);
+  f.missing_of.resize(r.entity_count());
+  for (std::size_t k = 0; k < f.missing.size(); ++k) f.missing_of[f.missing[k].entity].push_back(k);
   return f;
 }
 

@@ -18,12 +18,13 @@ namespace makerscore::detail {
 
 // What every part shows of the cohort.
 struct CohortFigures {
-  std::vector<int> order;             // entities in rank order (RankOrder)
-  std::vector<double> median;         // per node: the cohort's median of the value shown (ShownValue)
-  std::vector<std::string> links;     // per entity: the address of its scorecard ("" for none)
-  std::vector<Violation> violations;  // the data's breaches of the rule file's consistency checks
-  std::vector<double> grade_cutoffs;  // GradeCutoffs: each grade's cut-off in this cohort
-  std::vector<MissingValue> missing;  // MissingValues: every value missing from the data, in rank order
+  std::vector<int> order;                            // entities in rank order (RankOrder)
+  std::vector<double> median;                        // per node: the cohort's median of the value shown (ShownValue)
+  std::vector<std::string> links;                    // per entity: the address of its scorecard ("" for none)
+  std::vector<Violation> violations;                 // the data's breaches of the rule file's consistency checks
+  std::vector<double> grade_cutoffs;                 // GradeCutoffs: each grade's cut-off in this cohort
+  std::vector<MissingValue> missing;                 // MissingValues: every value missing from the data, in rank order
+  std::vector<std::vector<std::size_t>> missing_of;  // per entity: its positions in `missing`
 };
 
 // The figures of r; links[i] = link_prefix + ... (see report.cpp).

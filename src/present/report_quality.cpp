@@ -5,6 +5,7 @@
 #include <cmath>
 #include <iterator>
 
+#include "makerscore/flags.h"
 #include "makerscore/missing.h"
 #include "present/html_page.h"
 #include "present/report_parts.h"
@@ -15,21 +16,21 @@ namespace makerscore::detail {
 
 namespace {
 
-// The flags the data-quality table counts, with their labels.
+// The flags the data-quality table counts, with their English labels; the Chinese are the flags' own
+// (FlagNamesChinese), the words of explanations in Chinese.
 struct FlagColumnLabel {
-  std::uint16_t flag;
-  const char* chinese;
+  Flag flag;
   const char* english;
 };
 constexpr FlagColumnLabel kQualityFlags[] = {
-    {kFlagMissing, "缺失", "missing"},
-    {kFlagImputed, "插补", "imputed"},
-    {kFlagDivisionByZero, "除数为零", "division by zero"},
-    {kFlagTooFewRatings, "评分不足", "too few ratings"},
-    {kFlagDisagreement, "专家分歧", "experts disagree"},
-    {kFlagWinsorised, "离群值处理", "outlier treated"},
-    {kFlagCapped, "按上下限计分", "at the scale's limit"},  // normal scoring, not bad data: said under the table
-    {kFlagExcluded, "不计入", "left out"},
+    {kFlagMissing, "missing"},
+    {kFlagImputed, "imputed"},
+    {kFlagDivisionByZero, "division by zero"},
+    {kFlagTooFewRatings, "too few ratings"},
+    {kFlagDisagreement, "experts disagree"},
+    {kFlagWinsorised, "outlier treated"},
+    {kFlagCapped, "at the scale's limit"},  // normal scoring, not bad data: said under the table
+    {kFlagExcluded, "left out"},
 };
 
 std::string PValue(double p) { return Html(detail::PValueText(p)); }
@@ -112,7 +113,7 @@ std::string DataQualitySection(const Result& r, const CohortFigures& f) {
            Label("指标", "indicator") + "</th>";
     for (size_t q = 0; q < std::size(kQualityFlags); ++q) {
       if (column[q])
-        out += "<th class=\"num\">" + std::string(kQualityFlags[q].chinese) + "<br/><span class=\"en\">" +
+        out += "<th class=\"num\">" + FlagNamesChinese(kQualityFlags[q].flag).front() + "<br/><span class=\"en\">" +
                kQualityFlags[q].english + "</span></th>";
     }
     out += "</tr></thead><tbody>\n" + rows + "</tbody></table></div>\n";

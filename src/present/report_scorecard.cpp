@@ -94,8 +94,8 @@ std::string Heading(const Result& r, int i, const CohortFigures& f) {
   }
   // The figures it did not report, and what they cost against those who did.
   std::vector<std::string> missing;
-  for (const MissingValue& m : f.missing) {
-    if (m.entity != i) continue;
+  for (std::size_t k : f.missing_of[i]) {  // not a scan of the cohort's list per scorecard
+    const MissingValue& m = f.missing[k];
     const double cost = m.reported_median - m.points;
     missing.push_back(Html(r.model().nodes()[m.node].id) + " " + Html(r.model().nodes()[m.node].name) +
                       (cost > 0 ? "（少得约 " + Fixed(cost, 2) + " 分）" : std::string()));
