@@ -21,6 +21,9 @@ struct Options {
   bool allow_exclude = true;  // missing: exclude (which hands a missing indicator's points to its siblings)
   int experts = 0;            // > 0: some leaves are rated by this many experts (see Ratings)
   bool grades = false;        // grades 优 (top 30% and 70 points), 良 (50 points), 中 (the rest)
+  // The experts as a panel with authorities X1 0.6, X2 0.7 ...; rated leaves may then combine by the weighted
+  // mean, ask for 2 ratings, and have a missing policy of their own (error, median, mean).
+  bool panel = false;
 };
 
 // A random rule set as YAML text, and a random cohort for it as CSV.
@@ -39,6 +42,11 @@ class Generator {
       out << "scales:\n  four:\n    name: 四级\n    levels: {优: 1.0, 良: 0.8, 中: 0.6, 差: 0.4}\n";
     if (options_.grades)
       out << "grades:\n  - {grade: 优, min: 70, top: 30%}\n  - {grade: 良, min: 50}\n  - {grade: 中, min: 0}\n";
+    if (options_.panel && options_.experts > 0) {
+      out << "experts:\n";
+      for (int e = 1; e <= options_.experts; ++e)
+        out << "  - {id: X" << e << ", name: 专家" << e << ", authority: " << 0.5 + 0.1 * e << "}\n";
+    }
     out << "fields:\n";
     for (int f = 0; f < fields_; ++f) out << "  - {id: f" << f << ", name: 字段" << f << ", min: 0}\n";
     out << "indicators:\n";
@@ -113,7 +121,14 @@ class Generator {
       }
       if (options_.experts > 0 && Pick(0, 2) == 0) {
         const char* combine[] = {"mean", "median", "trimmed_mean, min_ratings: 3"};
-        out << pad << "  rated: {scale: four, combine: " << combine[Pick(0, options_.experts >= 4 ? 2 : 1)] << "}\n";
+        if (options_.panel) {
+          const char* more[] = {"weighted_mean", "mean, min_ratings: 2", "median"};
+          out << pad << "  rated: {scale: four, combine: " << more[Pick(0, 2)] << "}\n";
+          const char* own[] = {"", "error", "median", "mean"};
+          if (const int k = Pick(0, 3); k > 0) out << pad << "  missing: " << own[k] << "\n";
+        } else {
+          out << pad << "  rated: {scale: four, combine: " << combine[Pick(0, options_.experts >= 4 ? 2 : 1)] << "}\n";
+        }
         rated_.push_back(id);
         continue;
       }

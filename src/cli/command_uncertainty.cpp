@@ -104,7 +104,7 @@ std::function<int()> AddUncertaintyCommand(CLI::App& app) {
   cmd->footer(
       "Example:\n  makerscore uncertainty --rules rules/guangxi-2019.yaml \\\n"
       "    --data examples/data/guangxi-example-2019.csv --previous examples/data/guangxi-example-2018.csv \\\n"
-      "    --ratings examples/data/guangxi-example-ratings.csv --inputs examples/guangxi-uncertainty.yaml");
+      "    --ratings examples/data/guangxi-example-ratings.csv --inputs examples/data/guangxi-uncertainty.yaml");
   return [o]() {
     return Guarded([&] {
       if (o->format == "xlsx" && o->output.empty()) {

@@ -72,6 +72,47 @@ double WeightedMean(const std::vector<double>& values, const std::vector<double>
   return total > 0 ? sum / total : std::numeric_limits<double>::quiet_NaN();
 }
 
+std::vector<double> Authorities(const std::vector<Expert>& panel, const Ratings& ratings) {
+  std::vector<double> out;
+  for (const std::string& x : ratings.labels(Ratings::kExpert)) {
+    auto it = std::find_if(panel.begin(), panel.end(), [&](const Expert& e) { return e.id == x; });
+    out.push_back(x.empty()           ? -1.0  // an empty cell
+                  : it != panel.end() ? it->authority
+                  : panel.empty()     ? 1.0
+                                      : -1.0);
+  }
+  return out;
+}
+
+Eigen::ArrayXd CombineDrawn(const RatingsIndex& index, std::size_t q, const RatedItem& item, const Ratings& ratings,
+                            const std::vector<double>& authority, const std::vector<int>& times) {
+  const std::size_t n = index.entities;
+  Eigen::ArrayXd out = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n), std::numeric_limits<double>::quiet_NaN());
+  const std::vector<std::int32_t>& expert = ratings.codes(Ratings::kExpert);
+  const std::uint32_t* start = index.start.data() + q * n;
+  std::vector<double> run, sorted, weights;
+  for (std::size_t e = 0; e < n; ++e) {
+    // As CombineRatings sees the drawn panel's file: each rating as many times as its expert was drawn, the
+    // copies one after another, in the file's order.
+    run.clear();
+    weights.clear();
+    for (std::uint32_t j = start[e]; j < start[e + 1]; ++j) {
+      const std::int32_t x = expert[index.order[j]];
+      run.insert(run.end(), static_cast<std::size_t>(times[x]), index.fraction[j]);
+      weights.insert(weights.end(), static_cast<std::size_t>(times[x]), authority[x]);
+    }
+    if (static_cast<int>(run.size()) < item.min_ratings || run.empty()) continue;
+    if (item.combine == Combine::kWeightedMean) {
+      out[static_cast<Eigen::Index>(e)] = WeightedMean(run, weights);
+    } else {
+      sorted = run;
+      std::sort(sorted.begin(), sorted.end());
+      out[static_cast<Eigen::Index>(e)] = CombineSorted(sorted, item.combine);
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // What scale expects, for messages.
@@ -204,13 +245,7 @@ Combiner::Combiner(const std::vector<RatedItem>& items, const std::vector<Expert
   }
   entity_of_ = EntityIndex(ratings.labels(Ratings::kEntity), entity_ids);
   for (const auto& e : panel) panel_.push_back(e.id);
-  for (const std::string& x : ratings.labels(Ratings::kExpert)) {
-    auto it = std::find(panel_.begin(), panel_.end(), x);
-    authority_.push_back(x.empty()            ? -1.0  // an empty cell
-                         : it != panel_.end() ? panel[it - panel_.begin()].authority
-                         : panel_.empty()     ? 1.0
-                                              : -1.0);
-  }
+  authority_ = Authorities(panel, ratings);
   for (int c = 0; c < 4; ++c) {
     const auto& labels = ratings.labels(static_cast<Ratings::Column>(c));
     empty_code_[c] = static_cast<std::int32_t>(std::find(labels.begin(), labels.end(), "") - labels.begin());

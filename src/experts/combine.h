@@ -69,6 +69,17 @@ struct CombinedRatings {
 CombinedRatings CombineRatings(const std::vector<RatedItem>& items, const std::vector<Expert>& panel,
                                const std::vector<std::string>& entity_ids, const Ratings& ratings, int threads);
 
+// The authority of each expert label of ratings (Ratings::labels(kExpert)): the panel's, or 1 for every
+// expert when the panel is empty; -1 for an expert off the panel and for an empty cell.
+std::vector<double> Authorities(const std::vector<Expert>& panel, const Ratings& ratings);
+
+// Item q of an index CombineRatings made, combined again for a drawn panel: expert x (a label of ratings)
+// counts times[x] times (0: left out), each copy with authority[x]. Gives, bit for bit, what CombineRatings
+// gives on the ratings file with each rating written times[x] times in a row, the copies named as other
+// experts: per entity the combined fraction, NaN under item.min_ratings.
+Eigen::ArrayXd CombineDrawn(const RatingsIndex& index, std::size_t q, const RatedItem& item, const Ratings& ratings,
+                            const std::vector<double>& authority, const std::vector<int>& times);
+
 }  // namespace makerscore::detail
 
 #endif  // MAKERSCORE_SRC_EXPERTS_COMBINE_H_

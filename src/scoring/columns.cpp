@@ -1,5 +1,5 @@
 // The data's columns as the compiled model reads them: each field's column, each category field's labels,
-// and last year's result matched to this year's entities.
+// last year's result matched to this year's entities, and the rated leaves as items of the ratings.
 #include <string_view>
 #include <unordered_map>
 
@@ -8,6 +8,18 @@
 #include "util/text.h"
 
 namespace makerscore::detail {
+
+std::vector<RatedItem> RatedItems(const CompiledModel& m, std::vector<int>* item_of) {
+  std::vector<RatedItem> items;
+  item_of->assign(m.leaves.size(), -1);
+  for (size_t l = 0; l < m.leaves.size(); ++l) {
+    const CompiledLeaf& leaf = m.leaves[l];
+    if (!leaf.qualitative()) continue;
+    (*item_of)[l] = static_cast<int>(items.size());
+    items.push_back({m.nodes[leaf.node].id, leaf.scale, leaf.combine, leaf.min_ratings});
+  }
+  return items;
+}
 
 // Pointers to the data's column of each model field.
 std::vector<const double*> FieldColumns(const CompiledModel& m, const Dataset& data) {

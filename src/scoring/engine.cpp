@@ -94,15 +94,10 @@ class Engine {
     cols.outcome_labels = outcomes.labels();
     r.classes_ = Classes(m, data, cur);
     // The rated leaves as items to combine, item_of[l] for leaf l (-1: not rated).
-    std::vector<RatedItem> items;
-    std::vector<int> item_of(m.leaves.size(), -1);
+    std::vector<int> item_of;
+    const std::vector<RatedItem> items = RatedItems(m, &item_of);
     r.rated_item_.assign(nodes, -1);
-    for (size_t l = 0; l < m.leaves.size(); ++l) {
-      const CompiledLeaf& leaf = m.leaves[l];
-      if (!leaf.qualitative()) continue;
-      item_of[l] = r.rated_item_[leaf.node] = static_cast<int>(items.size());
-      items.push_back({m.nodes[leaf.node].id, leaf.scale, leaf.combine, leaf.min_ratings});
-    }
+    for (size_t l = 0; l < m.leaves.size(); ++l) r.rated_item_[m.leaves[l].node] = item_of[l];
     CombinedRatings combined;
     if (!items.empty()) {
       if (!r.ratings_) {
@@ -120,6 +115,7 @@ class Engine {
     r.flags_ = Result::FlagArray::Zero(n, nodes);
     r.stats_.assign(nodes, IndicatorStats{});
     std::vector<char> unscored(n, 0);
+    Eigen::ArrayXd used, score;
     for (size_t l = 0; l < m.leaves.size(); ++l) {
       const CompiledLeaf& leaf = m.leaves[l];
       Eigen::ArrayXd x(n);
@@ -141,8 +137,11 @@ class Engine {
         }
       }
       r.values_.col(leaf.node) = x;
-      ScoreLeaf(leaf, m.nodes[leaf.node].class_max_points, x,
-                leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r, &unscored);
+      ScoreLeaf(leaf, m.nodes[leaf.node].class_max_points, r.classes_, x,
+                leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r.stats_[leaf.node], &used,
+                &score, &unscored);
+      r.used_.col(leaf.node) = used;
+      r.scores_.col(leaf.node) = score;
       r.flags_.col(leaf.node) = flags;
     }
     // The membership rows of the rated leaves under fuzzy evaluations.
@@ -367,67 +366,6 @@ class Engine {
     }
     if (count) throw DataError(problems + std::to_string(count) + " entities without a class in " + Where(data));
     return out;
-  }
-
-  // Missing policy, outliers, then the scoring method, for one leaf.
-  // Scores one leaf for the cohort. class_max: the leaf's most points for each class of entity; a class for
-  // which it is 0 (weighted 0 there) is not scored on it: no missing value, no flag, no effect on the total.
-  static void ScoreLeaf(const CompiledLeaf& leaf, const std::vector<double>& class_max, const Eigen::ArrayXd& x,
-                        const double* groups, FlagColumn* flags, Result* r, std::vector<char>* unscored) {
-    const int k = leaf.node;
-    auto applies = [&](Eigen::Index i) { return class_max.size() <= 1 || class_max[r->classes_[i]] > 0; };
-    const Eigen::Index n = x.size();
-    IndicatorStats& st = r->stats_[k];
-    Eigen::ArrayXd used(n), score(n);
-    ImputeMissing(leaf, x, groups, &used, flags, &st);
-    if (leaf.qualitative()) {
-      score = used;
-      st.low = 0;
-      st.high = 1;
-    } else {
-      TreatOutliers(leaf.outliers, &used, flags, &st);
-      if (leaf.method->traits.gives_points && class_max.size() > 1) {
-        // Points written as rules, capped at each class's own points for the indicator.
-        std::vector<double> most(n);
-        for (Eigen::Index i = 0; i < n; ++i) most[i] = class_max[r->classes_[i]];
-        MethodContext context = leaf.context;
-        context.entity_max_points = most.data();
-        leaf.impl->score(used, context, &score, flags, &st);
-      } else {
-        leaf.impl->score(used, leaf.context, &score, flags, &st);
-      }
-    }
-    // A method's arithmetic that overflowed scores nothing: for one entity (a score that is not finite), or for
-    // the whole cohort when the cohort figures it used did (max - min beyond about 1.8e308).
-    const bool cohort_overflowed = !leaf.qualitative() && !std::isfinite(st.high - st.low);
-    constexpr auto kNotApplying = static_cast<std::uint16_t>(kFlagMissing | kFlagImputed | kFlagTooFewRatings |
-                                                             kFlagDivisionByZero | kFlagOutOfDomain | kFlagNotFinite);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      if (!applies(i)) {
-        (*flags)[i] &= static_cast<std::uint16_t>(~kNotApplying);
-        if (std::isnan(score[i]) || !std::isfinite(score[i])) score[i] = 0;  // weighted 0: it earns nothing
-        continue;
-      }
-      if (!std::isnan(used[i])) {
-        const bool overflowed = (cohort_overflowed || !std::isfinite(score[i])) && !((*flags)[i] & kFlagExcluded);
-        if (!overflowed) continue;
-        (*flags)[i] |= kFlagNotFinite;  // then scored as a missing value is
-        score[i] = kNaN;
-      }
-      switch (leaf.missing) {
-        case MissingPolicy::kExclude:
-          (*flags)[i] |= kFlagExcluded;
-          break;
-        case MissingPolicy::kError:
-          (*flags)[i] |= kFlagNotScored;
-          (*unscored)[i] = 1;
-          break;
-        default:  // zero, or an imputation with nothing to impute from
-          score[i] = 0;
-      }
-    }
-    r->used_.col(k) = used;
-    r->scores_.col(k) = score;
   }
 };
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "experts/combine.h"
 #include "makerscore/result.h"
 #include "scoring/compiled_model.h"
 
@@ -25,6 +26,17 @@ inline std::string Where(const Dataset& d) { return d.source().empty() ? std::st
 // other policies act on scores and are applied by the engine.
 void ImputeMissing(const CompiledLeaf& leaf, const Eigen::ArrayXd& x, const double* groups, Eigen::ArrayXd* used,
                    FlagColumn* flags, IndicatorStats* stats);
+
+// score_leaf.cpp: scores one leaf for the cohort from its values x (NaN: missing): the missing policy's
+// imputation, outliers and the scoring method (a rated leaf's value is its score), then what a missing value
+// earns under the policy. class_max: the leaf's most points for each class of entity (classes: each
+// entity's class; both may be empty without classes); a class for which it is 0 (weighted 0 there) is not
+// scored on it: no missing value, no flag, no effect on the total. groups: the group field's codes for
+// group_mean. Writes used (the values scored) and score (n each, NaN: left out), ORs flags, fills stats, and
+// sets unscored[i] for an entity that gets no total (policy 'error').
+void ScoreLeaf(const CompiledLeaf& leaf, const std::vector<double>& class_max, const std::vector<int>& classes,
+               const Eigen::ArrayXd& x, const double* groups, FlagColumn* flags, IndicatorStats* stats,
+               Eigen::ArrayXd* used, Eigen::ArrayXd* score, std::vector<char>* unscored);
 
 // outliers.cpp: treats the values present in used for outliers as spec says.
 void TreatOutliers(const OutlierSpec& spec, Eigen::ArrayXd* used, FlagColumn* flags, IndicatorStats* stats);
@@ -124,6 +136,10 @@ void ApplyVetoGrades(const CompiledModel& m, const std::vector<int>& vetoes, int
 std::vector<const double*> FieldColumns(const CompiledModel& m, const Dataset& data);
 std::vector<const std::vector<std::string>*> FieldLabels(const CompiledModel& m, const Dataset* data);
 std::vector<int> PreviousResultRows(const PreviousResult& last, const std::vector<std::string>& ids);
+
+// columns.cpp: the rated leaves as items to combine (experts/combine.h), in the leaves' order; item_of[l]
+// receives leaf l's item, or -1 for a leaf that is not rated.
+std::vector<RatedItem> RatedItems(const CompiledModel& m, std::vector<int>* item_of);
 
 // The places a share of `count` ranked entities gives (20% of 13 is 2.6 places: 2 down, 3 nearest or up).
 int Places(double share, int count, PlacesRounding rounding);

@@ -64,6 +64,13 @@ Replicator::Replicator(const Model& model, const Cohort& cohort, const Uncertain
            static_cast<int>(panels_.size())});
     }
   }
+  if (panel_input_ >= 0 && !PanelChangesMemberships()) {
+    recombine_ = true;
+    items_ = RatedItems(Compiled(model_), &item_of_);
+    index_ = CombineRatings(items_, model_.rules().experts, cohort_.current->entity_ids(), *cohort_.ratings, 1).index;
+    authority_ = Authorities(model_.rules().experts, *cohort_.ratings);
+    panel_values_.resize(panels_.size() + 1);  // the last: the whole panel (the input as the rule file says)
+  }
   if (Varies(u_)) {
     for (int k = 0; k < kWeightSets; ++k) weight_sets_.push_back(WeightSet(rng));
     weights_input_ = static_cast<int>(inputs_.size());
@@ -73,6 +80,37 @@ Replicator::Replicator(const Model& model, const Cohort& cohort, const Uncertain
     throw Error(
         "nothing varies: give the uncertain inputs (weights, alternative methods, means, missing-data "
         "policies, winsorisation limits or the expert panel) in the rule file's 'uncertainty:' section");
+  }
+}
+
+bool Replicator::PanelChangesMemberships() const {
+  const CompiledModel& m = Compiled(model_);
+  for (const CompiledLeaf& leaf : m.leaves) {
+    if (!leaf.qualitative()) continue;
+    const Node& parent = m.nodes[m.nodes[leaf.node].parent];
+    if (parent.indicator && parent.indicator->aggregate == Aggregation::kFuzzy) return true;
+    for (const auto& a : u_.aggregations) {
+      if (a.indicator == parent.id &&
+          std::find(a.alternatives.begin(), a.alternatives.end(), Aggregation::kFuzzy) != a.alternatives.end()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+int Replicator::PanelOf(const std::vector<int>& choice) const {
+  const int p = choice[panel_input_];
+  return p < 0 ? static_cast<int>(panels_.size()) : p;
+}
+
+void Replicator::CombinePanel(int p) {
+  std::vector<Eigen::ArrayXd>& values = panel_values_[p];
+  if (!values.empty()) return;
+  const std::vector<int> whole(experts_.size(), 1);
+  const std::vector<int>& times = p < static_cast<int>(panels_.size()) ? panels_[p] : whole;
+  for (size_t q = 0; q < items_.size(); ++q) {
+    values.push_back(CombineDrawn(index_, q, items_[q], *cohort_.ratings, authority_, times));
   }
 }
 
@@ -123,7 +161,7 @@ std::vector<int> Replicator::Choose(const double* u) const {
 
 Replicator::Key Replicator::KeyOf(const std::vector<int>& choice) const {
   Key key(choice.begin(), choice.begin() + discrete_);
-  key.push_back(panel_input_ >= 0 ? choice[panel_input_] : -1);
+  key.push_back(panel_input_ >= 0 && !recombine_ ? choice[panel_input_] : -1);
   return key;
 }
 
@@ -162,7 +200,7 @@ Replicator::Base Replicator::MakeBase(const Key& key) const {
   auto [rules, ratings] = VariantInputs(key);
   rules.screen.reset();  // decided once (see the constructor)
   static std::atomic<std::uint64_t> serials{0};
-  Base base{Model::Compile(rules), {}, {}, {}, {}, {}, {}, {}, {}, {}, ++serials};
+  Base base{Model::Compile(rules), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, ++serials};
   const Result r = Score(base.model, Cohort{cohort_.current, cohort_.previous, ratings, cohort_.previous_result});
   base.scores = r.scores();
   base.used = r.used_values();
@@ -172,15 +210,23 @@ Replicator::Base Replicator::MakeBase(const Key& key) const {
   if (rules.classes) {
     for (int i = 0; i < n; ++i) base.classes.push_back(r.entity_class(i));
   }
+  const CompiledModel& m = Compiled(base.model);
+  base.fields = FieldColumns(m, *cohort_.current);
   base.unscored.resize(n);
   base.unranked.resize(n);
   base.vetoes.resize(n);
   for (int i = 0; i < n; ++i) {
-    base.unscored[i] = (r.flags()(i, 0) & kFlagNotScored) != 0;
+    if (recombine_) {  // the rated leaves' part is each panel's (Run)
+      for (const CompiledLeaf& leaf : m.leaves) {
+        if (!leaf.qualitative() && (r.flags()(i, leaf.node) & kFlagNotScored)) base.unscored[i] = 1;
+      }
+    } else {
+      base.unscored[i] = (r.flags()(i, 0) & kFlagNotScored) != 0;
+    }
     base.unranked[i] = !r.set_aside(i).empty();
     base.vetoes[i] = r.vetoes(i);
   }
-  if (!Compiled(base.model).direct_grades.empty()) {
+  if (!m.direct_grades.empty()) {
     for (int i = 0; i < n; ++i) base.direct.push_back(r.direct_grade(i));
   }
   return base;
@@ -196,6 +242,12 @@ void Replicator::Prepare(const std::vector<std::vector<int>>& choices, int threa
   ParallelFor(static_cast<long>(keys.size()), threads,
               [&](long k) { made[k] = std::make_unique<Base>(MakeBase(keys[k])); });
   for (size_t k = 0; k < keys.size(); ++k) bases_.emplace(keys[k], std::move(*made[k]));
+  if (!recombine_) return;
+  std::vector<char> needed(panel_values_.size(), 0);
+  for (const auto& c : choices) needed[PanelOf(c)] = 1;
+  ParallelFor(static_cast<long>(needed.size()), threads, [&](long p) {
+    if (needed[p]) CombinePanel(static_cast<int>(p));
+  });
 }
 
 Outcomes Replicator::Run(const std::vector<int>& choice) const {
@@ -204,7 +256,7 @@ Outcomes Replicator::Run(const std::vector<int>& choice) const {
   const int w = weights_input_ >= 0 ? choice[weights_input_] : -1;
   // The base's leaf scores aggregated with this weight set, then finished as the engine finishes. The
   // buffers are the thread's own, reused from one replication to the next.
-  thread_local Eigen::ArrayXXd scores, points;
+  thread_local Eigen::ArrayXXd scores, used, points;
   thread_local Result::FlagArray flags;  // written by AggregateTree, never read here
   thread_local std::vector<double> shares;
   thread_local std::uint64_t held = 0;  // the base whose leaf scores `scores` holds
@@ -213,17 +265,42 @@ Outcomes Replicator::Run(const std::vector<int>& choice) const {
   // copied in only when the thread last ran another base.
   if (held != base.serial) {
     scores = base.scores;
+    if (recombine_) used = base.used;
     flags.resize(n, scores.cols());
     held = base.serial;
   }
   points.resize(n, 1);
+  if (!recombine_) {
+    AggregateTree(m.nodes, w >= 0 ? &weight_sets_[w] : nullptr, base.classes, &scores, &points, &flags, &shares,
+                  {&base.used, nullptr, nullptr, &base.memberships, &base.model.rules()});
+    return Finish(m, points.col(0), base.unscored, base.adjustments, base.unranked, base.vetoes, base.direct);
+  }
+  // The drawn panel's rated leaves, scored as the engine scores them, over the base's columns.
+  const std::vector<Eigen::ArrayXd>& values = panel_values_[PanelOf(choice)];
+  thread_local std::vector<char> unscored;
+  thread_local Eigen::ArrayXd leaf_used, leaf_score;
+  thread_local FlagColumn leaf_flags;
+  unscored = base.unscored;
+  for (size_t l = 0; l < m.leaves.size(); ++l) {
+    if (item_of_[l] < 0) continue;
+    const CompiledLeaf& leaf = m.leaves[l];
+    IndicatorStats stats;
+    leaf_flags.setZero(n);
+    ScoreLeaf(leaf, m.nodes[leaf.node].class_max_points, base.classes, values[item_of_[l]],
+              leaf.missing_group >= 0 ? base.fields[leaf.missing_group] : nullptr, &leaf_flags, &stats, &leaf_used,
+              &leaf_score, &unscored);
+    used.col(leaf.node) = leaf_used;
+    scores.col(leaf.node) = leaf_score;
+  }
   AggregateTree(m.nodes, w >= 0 ? &weight_sets_[w] : nullptr, base.classes, &scores, &points, &flags, &shares,
-                {&base.used, nullptr, nullptr, &base.memberships, &base.model.rules()});
-  return Finish(m, points.col(0), base.unscored, base.adjustments, base.unranked, base.vetoes, base.direct);
+                {&used, nullptr, nullptr, &base.memberships, &base.model.rules()});
+  return Finish(m, points.col(0), unscored, base.adjustments, base.unranked, base.vetoes, base.direct);
 }
 
 Variant Replicator::VariantOf(const std::vector<int>& choice) const {
-  auto [rules, ratings] = VariantInputs(KeyOf(choice));
+  Key key(choice.begin(), choice.begin() + discrete_);  // with the panel, whether bases are keyed by it or not
+  key.push_back(panel_input_ >= 0 ? choice[panel_input_] : -1);
+  auto [rules, ratings] = VariantInputs(key);
   const int w = weights_input_ >= 0 ? choice[weights_input_] : -1;
   Model model = w >= 0 ? CompileWithShares(rules, weight_sets_[w]) : Model::Compile(rules);
   return {std::move(model), Cohort{cohort_.current, cohort_.previous, std::move(ratings), cohort_.previous_result}};
