@@ -1,6 +1,8 @@
 // Combining expert ratings, and refusing bad ones with their rows.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <random>
 
 #include "experts/combine.h"
 #include "test_util.h"
@@ -146,6 +148,102 @@ indicators:
   for (int i = 0; i < 100; ++i) {
     EXPECT_EQ(alone.points()(i, q), all.points()(i, q));
     EXPECT_EQ(alone.points()(i, q2), all.points()(i, q2));
+  }
+}
+
+bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+// The dense layout (a regular panel: one byte per indicator x makerspace x expert) and the long one (a run
+// of rating numbers per item) must combine to the same bits, whatever the order of the rows.
+TEST(Ratings, TheDenseAndLongLayoutsAndAnyRowOrderCombineTheSame) {
+  Scale four;
+  four.id = "four";
+  for (auto [label, f] : {std::pair{"优", 1.0}, {"良", 0.8}, {"中", 0.6}, {"差", 0.4}})
+    four.levels.push_back({label, f});
+  std::vector<Expert> panel;
+  for (int x = 0; x < 6; ++x) panel.push_back({"E" + std::to_string(x), "", 0.5 + 0.1 * (x % 3)});
+  const std::vector<detail::RatedItem> items = {{"a", &four, Combine::kMean, 1},
+                                                {"b", &four, Combine::kMedian, 2},
+                                                {"c", &four, Combine::kTrimmedMean, 3},
+                                                {"d", &four, Combine::kWeightedMean, 1}};
+  const char* levels[] = {"优", "良", "中", "差"};
+  std::mt19937 rng(7);
+  std::vector<std::string> ids;
+  std::vector<Rating> rows;
+  for (int i = 0; i < 300; ++i) {
+    ids.push_back("S" + std::to_string(i));
+    for (const auto& item : items) {
+      for (int x = 0; x < 6; ++x) {
+        if (rng() % 100 < 85) rows.push_back({ids.back(), item.id, panel[x].id, levels[rng() % 4], 0});
+      }
+    }
+  }
+  auto ratings_of = [&](const std::vector<Rating>& list) {
+    Ratings r("r.csv");
+    for (size_t k = 0; k < list.size(); ++k)
+      r.Add(list[k].entity, list[k].indicator, list[k].expert, list[k].value, static_cast<int>(k) + 2);
+    return r;
+  };
+  const Ratings in_order = ratings_of(rows);
+  std::shuffle(rows.begin(), rows.end(), rng);
+  const Ratings shuffled = ratings_of(rows);
+  const auto dense = detail::CombineRatings(items, panel, ids, in_order, 1);
+  const auto long_form = detail::CombineRatings(items, panel, ids, in_order, 1, detail::RatingsLayout::kLong);
+  const auto dense_shuffled = detail::CombineRatings(items, panel, ids, shuffled, 2);
+  const auto long_shuffled = detail::CombineRatings(items, panel, ids, shuffled, 1, detail::RatingsLayout::kLong);
+  EXPECT_TRUE(dense.dense);
+  EXPECT_FALSE(long_form.dense);
+  int values = 0;
+  for (const auto* other : {&long_form, &dense_shuffled, &long_shuffled}) {
+    for (size_t q = 0; q < items.size(); ++q) {
+      EXPECT_TRUE(SameBits(dense.agreement_w[q], other->agreement_w[q])) << items[q].id;
+      EXPECT_TRUE(SameBits(dense.agreement_p[q], other->agreement_p[q])) << items[q].id;
+      for (Eigen::Index e = 0; e < 300; ++e) {
+        ASSERT_TRUE(SameBits(dense.value[q][e], other->value[q][e])) << items[q].id << " " << ids[e];
+        ASSERT_TRUE(SameBits(dense.cv[q][e], other->cv[q][e])) << items[q].id << " " << ids[e];
+        ASSERT_EQ(dense.count[q][e], other->count[q][e]);
+        values += !std::isnan(dense.value[q][e]);
+      }
+    }
+  }
+  EXPECT_GT(values, 3 * 4 * 280);  // nearly every item has a value (a few lack the ratings b and c need)
+  // By hand, makerspace 0 on d (the weighted mean): its ratings' fractions weighted by the authorities.
+  double sum = 0, total = 0;
+  for (size_t k = 0; k < in_order.size(); ++k) {
+    if (in_order.label(Ratings::kEntity, k) != "S0" || in_order.label(Ratings::kIndicator, k) != "d") continue;
+    const int x = in_order.label(Ratings::kExpert, k)[1] - '0';
+    const double f[] = {1.0, 0.8, 0.6, 0.4};
+    const int level =
+        static_cast<int>(std::find_if(std::begin(levels), std::end(levels),
+                                      [&](const char* l) { return in_order.label(Ratings::kValue, k) == l; }) -
+                         std::begin(levels));
+    sum += f[level] * panel[x].authority;
+    total += panel[x].authority;
+  }
+  EXPECT_NEAR(dense.value[3][0], sum / total, 1e-15);
+}
+
+// A panel of many experts who each rate a few makerspaces is kept in the long layout: a cube of it would be
+// mostly empty. A duplicate is found in either layout, naming both rows.
+TEST(Ratings, ASparsePanelStaysLongAndDuplicatesAreFoundInBoth) {
+  Scale four;
+  four.id = "four";
+  for (auto [label, f] : {std::pair{"优", 1.0}, {"良", 0.8}}) four.levels.push_back({label, f});
+  const std::vector<detail::RatedItem> items = {{"a", &four, Combine::kMean, 1}};
+  std::vector<std::string> ids;
+  Ratings sparse("r.csv");
+  for (int i = 0; i < 2000; ++i) {
+    ids.push_back("S" + std::to_string(i));
+    sparse.Add(ids.back(), "a", "E" + std::to_string(i % 500), "优", i + 2);
+  }
+  EXPECT_FALSE(detail::CombineRatings(items, {}, ids, sparse, 1).dense);  // 2,000 x 500 cells for 2,000 ratings
+  Ratings twice("r.csv");
+  twice.Add("S0", "a", "E1", "优", 2);
+  twice.Add("S1", "a", "E1", "优", 3);
+  twice.Add("S0", "a", "E1", "良", 4);
+  for (auto layout : {detail::RatingsLayout::kDenseWhenRegular, detail::RatingsLayout::kLong}) {
+    EXPECT_THROW_WITH(detail::CombineRatings(items, {}, ids, twice, 1, layout), DataError,
+                      "r.csv:4: expert 'E1' rated entity 'S0' on indicator 'a' twice (also in row 2)");
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,7 +37,31 @@ struct RatedItem {
   int min_ratings = 1;  // fewer ratings than this: no value
 };
 
-// Where the ratings of each item and entity are (the trace explanations read):
+// The ratings of one item (one indicator of one entity) as they are combined:
+// each rating's fraction and its expert's authority, taken in order of
+// fraction, then of authority, so that the combined value does not depend on
+// the order of the rows, on the experts' names, or on the layout the ratings
+// were kept in. Reused from item to item.
+class ItemRatings {
+ public:
+  void clear() { terms_.clear(); }
+  // One rating (times: that many copies of it, as a panel drawn with replacement has).
+  void Add(double fraction, double authority, std::size_t times = 1) {
+    terms_.insert(terms_.end(), times, {fraction, authority});
+  }
+  std::size_t size() const { return terms_.size(); }
+  // The combined value by item.combine: NaN with none, or under item.min_ratings.
+  double Combine(const RatedItem& item);
+  // The coefficient of variation of the fractions (NaN under 2); after Combine.
+  double Cv() const;
+
+ private:
+  std::vector<std::pair<double, double>> terms_;  // (fraction, authority)
+  std::vector<double> values_, weights_;
+};
+
+// Where the ratings of each item and entity are (the trace explanations read; built when asked for, see
+// IndexRatings):
 // the ratings of item q for entity e are order[start[q * entities + e]] ..
 // order[start[q * entities + e + 1] - 1], as numbers into the Ratings, in the
 // order of the file; fraction[j] is the share of the points order[j] earns.
@@ -47,17 +72,24 @@ struct RatingsIndex {
   std::vector<double> fraction;
 };
 
+// The index of the ratings of a Result, made the first time it is read (Result::ratings_of).
+struct RatingsTrace {
+  std::once_flag once;
+  RatingsIndex index;
+};
+
 // Per item (in the order given): the combined fraction per entity (NaN where
 // there are fewer than min_ratings), the number of ratings, their coefficient
 // of variation (NaN under 2), and the panel's Kendall W over the entities
-// with its p-value (NaN when not computable); and the index of the ratings.
+// with its p-value (NaN when not computable); and whether the ratings were
+// held in the dense layout (a regular panel; see combiner.cpp).
 struct CombinedRatings {
   std::vector<Eigen::ArrayXd> value;
   std::vector<Eigen::ArrayXi> count;
   std::vector<Eigen::ArrayXd> cv;
   std::vector<double> agreement_w;
   std::vector<double> agreement_p;
-  RatingsIndex index;
+  bool dense = false;
 };
 
 // Checks every rating and combines them. An expert must be on the panel
@@ -66,8 +98,16 @@ struct CombinedRatings {
 // listing the bad rows: an empty cell, an unknown entity, an indicator that is
 // not one of the items, an expert off the panel, a rating off the scale, the
 // same expert rating the same item twice.
+// layout: kDenseWhenRegular keeps the ratings in the dense layout when the panel is regular enough
+// (combiner.cpp); kLong always in the long one (the results are the same bit for bit; for tests).
+enum class RatingsLayout { kDenseWhenRegular, kLong };
 CombinedRatings CombineRatings(const std::vector<RatedItem>& items, const std::vector<Expert>& panel,
-                               const std::vector<std::string>& entity_ids, const Ratings& ratings, int threads);
+                               const std::vector<std::string>& entity_ids, const Ratings& ratings, int threads,
+                               RatingsLayout layout = RatingsLayout::kDenseWhenRegular);
+
+// The index of the ratings CombineRatings combined (the same arguments; the ratings have been checked).
+RatingsIndex IndexRatings(const std::vector<RatedItem>& items, const std::vector<Expert>& panel,
+                          const std::vector<std::string>& entity_ids, const Ratings& ratings);
 
 // The authority of each expert label of ratings (Ratings::labels(kExpert)): the panel's, or 1 for every
 // expert when the panel is empty; -1 for an expert off the panel and for an empty cell.

@@ -1,4 +1,6 @@
 // Kendall's coefficient of concordance W, with the tie correction (or, when asked, without).
+#include "experts/concordance.h"
+
 #include <algorithm>
 #include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
@@ -82,10 +84,19 @@ Concordance KendallW(const Eigen::MatrixXd& scores, bool tie_correction) {
     throw Error("Kendall's W needs at least 2 raters with complete answers and 2 items; there are " +
                 std::to_string(c.raters) + " and " + std::to_string(c.items));
   }
-  const double m = c.raters, n = c.items;
   std::vector<double> rank_sums(c.items, 0.0);
   double ties = 0;
   for (Eigen::Index r : complete) AddRanks(scores, r, &rank_sums, &ties);
+  return detail::ConcordanceOfRanks(rank_sums, ties, c.raters, tie_correction);
+}
+
+namespace detail {
+
+Concordance ConcordanceOfRanks(const std::vector<double>& rank_sums, double ties, int raters, bool tie_correction) {
+  Concordance c;
+  c.raters = raters;
+  c.items = static_cast<int>(rank_sums.size());
+  const double m = c.raters, n = c.items;
   const double mean = m * (n + 1) / 2;
   double s = 0;
   for (double r : rank_sums) s += (r - mean) * (r - mean);
@@ -97,5 +108,7 @@ Concordance KendallW(const Eigen::MatrixXd& scores, bool tie_correction) {
   c.p_value = c.chi_square > 0 ? boost::math::gamma_q(c.df / 2.0, c.chi_square / 2) : 1.0;
   return c;
 }
+
+}  // namespace detail
 
 }  // namespace makerscore

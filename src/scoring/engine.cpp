@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <unordered_map>
 
 #include "experts/combine.h"
@@ -105,7 +106,7 @@ class Engine {
                         "); give the experts' ratings too (--ratings FILE)");
       }
       combined = CombineRatings(items, m.rules.experts, data.entity_ids(), *r.ratings_, threads);
-      r.rating_index_ = std::make_shared<const RatingsIndex>(std::move(combined.index));
+      r.ratings_trace_ = std::make_shared<RatingsTrace>();
     }
 
     r.values_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
@@ -152,7 +153,7 @@ class Engine {
       r.memberships_.resize(nodes);
       const auto q = static_cast<std::size_t>(item_of[l]);
       r.memberships_[leaf.node] =
-          LevelShares(items[q], q, *r.rating_index_, *r.ratings_, m.rules.experts, combined.value[q]);
+          LevelShares(items[q], q, r.rating_index(), *r.ratings_, m.rules.experts, combined.value[q]);
     }
     AggregateTree(m.nodes, nullptr, r.classes_, &r.scores_, &r.points_, &r.flags_, &r.shares_,
                   {&r.used_, &data.entity_ids(), &r.traces_, &r.memberships_, &m.rules});
@@ -380,9 +381,19 @@ Result Score(const Model& model, std::shared_ptr<const Dataset> current, std::sh
   return Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings), nullptr});
 }
 
+const detail::RatingsIndex& Result::rating_index() const {
+  detail::RatingsTrace& trace = *ratings_trace_;
+  std::call_once(trace.once, [&] {
+    std::vector<int> item_of;
+    const auto items = detail::RatedItems(detail::Compiled(model_), &item_of);
+    trace.index = detail::IndexRatings(items, model_.rules().experts, current_->entity_ids(), *ratings_);
+  });
+  return trace.index;
+}
+
 std::vector<std::size_t> Result::ratings_of(int i, int k) const {
-  if (!rating_index_ || k < 0 || k >= static_cast<int>(rated_item_.size()) || rated_item_[k] < 0) return {};
-  const detail::RatingsIndex& index = *rating_index_;
+  if (!ratings_trace_ || k < 0 || k >= static_cast<int>(rated_item_.size()) || rated_item_[k] < 0) return {};
+  const detail::RatingsIndex& index = rating_index();
   const std::size_t slot = static_cast<std::size_t>(rated_item_[k]) * index.entities + static_cast<std::size_t>(i);
   return std::vector<std::size_t>(index.order.begin() + index.start[slot], index.order.begin() + index.start[slot + 1]);
 }

@@ -67,7 +67,7 @@ Replicator::Replicator(const Model& model, const Cohort& cohort, const Uncertain
   if (panel_input_ >= 0 && !PanelChangesMemberships()) {
     recombine_ = true;
     items_ = RatedItems(Compiled(model_), &item_of_);
-    index_ = CombineRatings(items_, model_.rules().experts, cohort_.current->entity_ids(), *cohort_.ratings, 1).index;
+    index_ = IndexRatings(items_, model_.rules().experts, cohort_.current->entity_ids(), *cohort_.ratings);
     authority_ = Authorities(model_.rules().experts, *cohort_.ratings);
     panel_values_.resize(panels_.size() + 1);  // the last: the whole panel (the input as the rule file says)
   }

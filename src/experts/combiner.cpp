@@ -1,0 +1,486 @@
+// Checking and combining the ratings of one cohort (experts/combine.h: CombineRatings, IndexRatings).
+//
+// Every distinct label is looked up once (the constructor) and each rating checked (Check). Then one of two
+// layouts:
+// - dense, when the panel is regular (each entity rated by the same few experts): a cube of one byte per
+//   entity x rated indicator x expert (entity first: files list one entity's ratings together), the rating's value code
+//   + 1 (0: no rating). A duplicate is a cell already filled; each item's ratings are the expert's cells in a row, and
+//   Kendall's W reads the cube.
+// - long, for an irregular panel: the usable ratings grouped by item with a counting sort (Group), each item's
+//   ratings a run of numbers into the Ratings.
+// The index explanations read (RatingsIndex) is the long layout; IndexRatings builds it when asked for.
+// Each rated indicator is combined on its own, on every core for large cohorts; the results do not depend on
+// the layout, the number of threads or the order of the rows (ItemRatings). The problems found are reported
+// together, in the order of the file (ThrowIfAny).
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+#include <unordered_map>
+
+#include "experts/combine.h"
+#include "experts/concordance.h"
+#include "makerscore/delphi.h"
+#include "makerscore/error.h"
+#include "util/parallel.h"
+#include "util/statistics.h"
+#include "util/text.h"
+
+namespace makerscore::detail {
+
+namespace {
+
+// What scale expects, for messages.
+std::string Expected(const Scale& scale) {
+  if (!scale.levels.empty()) {
+    std::vector<std::string> labels;
+    for (const auto& l : scale.levels) labels.push_back(l.label);
+    return "one of " + Join(labels, ", ");
+  }
+  if (!scale.bands.empty()) {
+    std::vector<std::string> bands;
+    for (const auto& b : scale.bands) bands.push_back(b.label + " " + FormatNumber(b.low) + "-" + FormatNumber(b.high));
+    return "points within a band, or a band's label: " + Join(bands, ", ");
+  }
+  return "a number from " + FormatNumber(*scale.min) + " to " + FormatNumber(*scale.max);
+}
+
+// Each distinct entity label's index in data, or -1. Labels usually come in the data's order, so the
+// hash index of the data's ids is built only at the first label that is not.
+std::vector<int> EntityIndex(const std::vector<std::string>& labels, const std::vector<std::string>& ids) {
+  std::vector<int> found(labels.size(), -1);
+  std::unordered_map<std::string_view, int> index;
+  for (size_t j = 0; j < labels.size(); ++j) {
+    if (j < ids.size() && ids[j] == labels[j]) {
+      found[j] = static_cast<int>(j);
+      continue;
+    }
+    if (index.empty()) {
+      index.reserve(ids.size());
+      for (size_t i = 0; i < ids.size(); ++i) index.emplace(ids[i], static_cast<int>(i));
+    }
+    auto it = index.find(labels[j]);
+    if (it != index.end()) found[j] = it->second;
+  }
+  return found;
+}
+
+constexpr double kOffScale = -1;  // in the fraction tables: a value that is not on the scale
+constexpr const char* kColumn[] = {"entity", "indicator", "expert", "rating"};
+// The dense layout is used while it takes at most this many bytes per rating (a panel with gaps in it
+// takes more), and while the rating values have fewer distinct labels than a byte holds.
+constexpr std::size_t kDenseBytesPerRating = 4;
+constexpr std::size_t kDenseMaxValues = 255;
+constexpr std::uint32_t kUnknown = std::numeric_limits<std::uint32_t>::max();
+
+// A rating that cannot be used, to be put in words if it is among those reported. Problems are noted
+// as small records so that a file of millions of bad rows costs no more memory than the ratings.
+struct Problem {
+  enum Kind : std::uint8_t { kEmpty, kNotRated, kUnknownEntity, kNotOnPanel, kOffScale, kTwice };
+  int row;
+  std::uint32_t rating;  // its number in Ratings
+  Kind kind;
+  std::uint32_t other;  // kEmpty: the empty column; kTwice: the number of the expert's other rating (kUnknown:
+                        // not yet looked for)
+};
+
+// An item is one rated indicator of one entity, its slot q * n + e.
+class Combiner {
+ public:
+  // dense: use the dense layout when the panel is regular (false: the long one, for the index).
+  Combiner(const std::vector<RatedItem>& items, const std::vector<Expert>& panel,
+           const std::vector<std::string>& entity_ids, const Ratings& ratings, int threads, bool dense);
+  CombinedRatings Run() {
+    Check();
+    if (!dense_) Group();
+    CombinedRatings out = Combine();
+    ThrowIfAny();
+    return out;
+  }
+  RatingsIndex Index() {
+    Check();
+    Group();
+    ThrowIfAny();
+    return TakeIndex();
+  }
+
+ private:
+  void Check();
+  void Group();
+  CombinedRatings Combine();
+  // Item q's ratings, combined per entity, and the panel's agreement on it.
+  void CombineLong(size_t q, CombinedRatings* out, std::vector<Problem>* twice) const;
+  void CombineDense(size_t q, CombinedRatings* out) const;
+  void Agreement(size_t q, const Eigen::MatrixXd& scores, CombinedRatings* out) const;
+  void ThrowIfAny();
+  RatingsIndex TakeIndex();
+  std::string Describe(const Problem& p) const;
+  // The rating before rating k of the same expert, entity and indicator (a duplicate's first).
+  size_t EarlierRating(size_t k) const {
+    for (size_t j = 0; j < k; ++j) {
+      if (expert_[j] == expert_[k] && entity_[j] == entity_[k] && indicator_[j] == indicator_[k]) return j;
+    }
+    return k;
+  }
+
+  // The share of the points rating k earns, or kOffScale; worked out once per scale and value label.
+  double Fraction(size_t q, size_t k) {
+    double& f = fraction_[scale_of_[q]][value_[k]];
+    if (std::isnan(f))
+      f = RatingFraction(*scales_[scale_of_[q]], ratings_.labels(Ratings::kValue)[value_[k]]).value_or(kOffScale);
+    return f;
+  }
+  // The same once Check has worked every one out (safe from several threads).
+  double FractionKnown(size_t q, size_t k) const { return fraction_[scale_of_[q]][value_[k]]; }
+  size_t Slot(size_t k) const { return static_cast<size_t>(leaf_of_[indicator_[k]]) * n_ + entity_of_[entity_[k]]; }
+
+  const std::vector<RatedItem>& items_;
+  const std::vector<std::string>& entity_ids_;
+  const Ratings& ratings_;
+  const int threads_;
+  const size_t n_;                                              // entities
+  const std::int32_t *entity_, *indicator_, *expert_, *value_;  // each rating's codes
+  // The items' ids and scales (the distinct scales, and each item's).
+  std::vector<std::string> qualitative_;
+  std::vector<const Scale*> scales_;
+  std::vector<int> scale_of_;
+  // Per label: an indicator's item, an entity's row, an expert's authority (-1: none of them).
+  std::vector<int> leaf_of_, entity_of_;
+  std::vector<double> authority_;
+  std::vector<std::string> panel_;
+  std::array<std::int32_t, 4> empty_code_;     // the code of "" (an empty cell) in each column
+  std::vector<std::vector<double>> fraction_;  // [scale][value label]; NaN until worked out
+  // The long layout: item s's ratings are order_[start_[s]] .. order_[start_[s + 1] - 1].
+  std::vector<std::uint32_t> start_;
+  std::vector<std::uint32_t> order_;
+  // The dense layout: cube_[(e * items + q) * experts_ + x] is 1 + the value code of expert x's rating of
+  // entity e on item q, or 0; row_ = items * experts_ bytes per entity.
+  bool dense_ = false;
+  size_t experts_ = 0;
+  std::vector<std::uint8_t> cube_;
+  size_t row_ = 0;
+  std::vector<Problem> problems_;
+};
+
+Combiner::Combiner(const std::vector<RatedItem>& items, const std::vector<Expert>& panel,
+                   const std::vector<std::string>& entity_ids, const Ratings& ratings, int threads, bool dense)
+    : items_(items),
+      entity_ids_(entity_ids),
+      ratings_(ratings),
+      threads_(threads),
+      n_(entity_ids.size()),
+      entity_(ratings.codes(Ratings::kEntity).data()),
+      indicator_(ratings.codes(Ratings::kIndicator).data()),
+      expert_(ratings.codes(Ratings::kExpert).data()),
+      value_(ratings.codes(Ratings::kValue).data()) {
+  for (const RatedItem& item : items) {
+    qualitative_.push_back(item.id);
+    auto it = std::find(scales_.begin(), scales_.end(), item.scale);
+    scale_of_.push_back(static_cast<int>(it - scales_.begin()));
+    if (it == scales_.end()) scales_.push_back(item.scale);
+  }
+  for (const std::string& id : ratings.labels(Ratings::kIndicator)) {
+    auto it = std::find(qualitative_.begin(), qualitative_.end(), id);
+    leaf_of_.push_back(it == qualitative_.end() ? -1 : static_cast<int>(it - qualitative_.begin()));
+  }
+  entity_of_ = EntityIndex(ratings.labels(Ratings::kEntity), entity_ids);
+  for (const auto& e : panel) panel_.push_back(e.id);
+  authority_ = Authorities(panel, ratings);
+  for (int c = 0; c < 4; ++c) {
+    const auto& labels = ratings.labels(static_cast<Ratings::Column>(c));
+    empty_code_[c] = static_cast<std::int32_t>(std::find(labels.begin(), labels.end(), "") - labels.begin());
+  }
+  fraction_.assign(scales_.size(), std::vector<double>(ratings.labels(Ratings::kValue).size(),
+                                                       std::numeric_limits<double>::quiet_NaN()));
+  experts_ = ratings.labels(Ratings::kExpert).size();
+  const size_t cells = items.size() * n_ * experts_;
+  dense_ = dense && ratings.labels(Ratings::kValue).size() < kDenseMaxValues &&
+           cells <= kDenseBytesPerRating * ratings.size() + 65536;
+}
+
+void Combiner::Check() {
+  const std::int32_t* column[] = {entity_, indicator_, expert_, value_};
+  if (dense_) {
+    row_ = qualitative_.size() * experts_;
+    cube_.assign(n_ * row_, 0);
+  } else {
+    start_.assign(qualitative_.size() * n_ + 1, 0);
+  }
+  for (size_t k = 0; k < ratings_.size(); ++k) {
+    int empty = 0;
+    while (empty < 4 && column[empty][k] != empty_code_[empty]) ++empty;
+    const int q = leaf_of_[indicator_[k]];
+    Problem::Kind kind;
+    std::uint32_t other = 0;
+    if (empty < 4) {
+      kind = Problem::kEmpty;
+      other = static_cast<std::uint32_t>(empty);
+    } else if (q < 0) {
+      kind = Problem::kNotRated;
+    } else if (entity_of_[entity_[k]] < 0) {
+      kind = Problem::kUnknownEntity;
+    } else if (authority_[expert_[k]] < 0) {
+      kind = Problem::kNotOnPanel;
+    } else if (Fraction(q, k) == kOffScale) {
+      kind = Problem::kOffScale;
+    } else if (!dense_) {
+      ++start_[Slot(k) + 1];
+      continue;
+    } else if (std::uint8_t& cell = cube_[entity_of_[entity_[k]] * row_ + static_cast<size_t>(q) * experts_ +
+                                          static_cast<size_t>(expert_[k])];
+               cell == 0) {
+      cell = static_cast<std::uint8_t>(value_[k] + 1);
+      continue;
+    } else {
+      kind = Problem::kTwice;  // the other rating is looked for only if this problem is reported
+      other = kUnknown;
+    }
+    problems_.push_back({ratings_.row(k), static_cast<std::uint32_t>(k), kind, other});
+  }
+}
+
+void Combiner::Group() {
+  for (size_t s = 1; s < start_.size(); ++s) start_[s] += start_[s - 1];
+  order_.resize(start_.back());
+  std::vector<std::uint32_t> next(start_.begin(), start_.end() - 1);
+  // The ratings Check found unusable are its problems, in the order of the ratings: skip them.
+  auto problem = problems_.begin();
+  for (size_t k = 0; k < ratings_.size(); ++k) {
+    if (problem != problems_.end() && problem->rating == k) {
+      ++problem;
+      continue;
+    }
+    order_[next[Slot(k)]++] = static_cast<std::uint32_t>(k);  // in the file's order within an item
+  }
+}
+
+CombinedRatings Combiner::Combine() {
+  CombinedRatings out;
+  const double kNaN = std::numeric_limits<double>::quiet_NaN();
+  const size_t items = items_.size();
+  out.value.assign(items, Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN));
+  out.count.assign(items, Eigen::ArrayXi::Zero(static_cast<Eigen::Index>(n_)));
+  out.cv.assign(items, Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN));
+  out.agreement_w.assign(items, kNaN);
+  out.agreement_p.assign(items, kNaN);
+  out.dense = dense_;
+  // Each rated indicator on its own, on the threads asked for. Each writes only its own columns and list
+  // of duplicates, and reads fractions Check has worked out: the results do not depend on the number of
+  // threads.
+  std::vector<std::vector<Problem>> twice(items);
+  ParallelFor(static_cast<long>(items), threads_, [&](long q) {
+    if (dense_) {
+      CombineDense(static_cast<size_t>(q), &out);
+    } else {
+      CombineLong(static_cast<size_t>(q), &out, &twice[q]);
+    }
+  });
+  for (const auto& found : twice) problems_.insert(problems_.end(), found.begin(), found.end());
+  return out;
+}
+
+void Combiner::CombineLong(size_t q, CombinedRatings* out, std::vector<Problem>* twice) const {
+  const RatedItem& leaf = items_[q];
+  const std::uint32_t* item = start_.data() + q * n_;  // entity e's ratings: order_[item[e]] .. order_[item[e + 1] - 1]
+  ItemRatings run;
+  for (size_t e = 0; e < n_; ++e) {
+    if (item[e] == item[e + 1]) continue;
+    for (size_t b = item[e] + 1; b < item[e + 1]; ++b) {  // no expert twice in an item
+      for (size_t a = item[e]; a < b; ++a) {
+        if (expert_[order_[a]] != expert_[order_[b]]) continue;
+        twice->push_back({ratings_.row(order_[b]), order_[b], Problem::kTwice, order_[a]});
+        break;
+      }
+    }
+    run.clear();
+    for (size_t a = item[e]; a < item[e + 1]; ++a) run.Add(FractionKnown(q, order_[a]), authority_[expert_[order_[a]]]);
+    out->count[q][e] = static_cast<int>(run.size());
+    out->value[q][e] = run.Combine(leaf);
+    out->cv[q][e] = run.Cv();
+  }
+  // The panel's agreement on this indicator: Kendall's W of experts (raters) over entities (items), the
+  // raters in the order of their codes.
+  std::vector<Eigen::Index> expert_row(ratings_.labels(Ratings::kExpert).size(), -1);
+  for (size_t a = item[0]; a < item[n_]; ++a) expert_row[expert_[order_[a]]] = 0;
+  Eigen::Index raters = 0;
+  for (Eigen::Index& row : expert_row) row = row < 0 ? -1 : raters++;
+  if (raters < 2 || n_ < 2) return;
+  Eigen::MatrixXd scores =
+      Eigen::MatrixXd::Constant(raters, static_cast<Eigen::Index>(n_), std::numeric_limits<double>::quiet_NaN());
+  for (size_t e = 0; e < n_; ++e) {
+    for (size_t a = item[e]; a < item[e + 1]; ++a)
+      scores(expert_row[expert_[order_[a]]], e) = FractionKnown(q, order_[a]);
+  }
+  Agreement(q, scores, out);
+}
+
+void Combiner::CombineDense(size_t q, CombinedRatings* out) const {
+  const RatedItem& leaf = items_[q];
+  const std::vector<double>& fraction = fraction_[scale_of_[q]];
+  const std::uint8_t* cube = cube_.data() + q * experts_;  // entity e's cells: cube[e * row_] ..
+  // The distinct fractions of the values rated, ascending, and each value code's place among them: an item's
+  // ratings in ascending order are then its count at each place in turn (no sort).
+  std::vector<std::pair<double, size_t>> by_fraction;
+  for (size_t c = 0; c < fraction.size(); ++c) {
+    if (fraction[c] >= 0) by_fraction.emplace_back(fraction[c], c);  // NaN: not rated on this scale; kOffScale
+  }
+  std::sort(by_fraction.begin(), by_fraction.end());
+  std::vector<double> level;
+  std::vector<int> place(fraction.size(), -1);
+  for (const auto& [f, c] : by_fraction) {
+    if (level.empty() || level.back() != f) level.push_back(f);
+    place[c] = static_cast<int>(level.size()) - 1;
+  }
+  std::vector<int> at(level.size(), 0);
+  std::vector<double> sorted;
+  sorted.reserve(experts_);
+  std::vector<size_t> rated(experts_, 0);  // how many entities each expert rated on this indicator
+  ItemRatings run;                         // the weighted mean's (fraction, authority) pairs
+  const bool weighted = leaf.combine == Combine::kWeightedMean;
+  for (size_t e = 0; e < n_; ++e) {
+    const std::uint8_t* cell = cube + e * row_;
+    int k = 0;
+    for (size_t x = 0; x < experts_; ++x) {
+      if (cell[x] == 0) continue;
+      ++at[place[cell[x] - 1]];
+      ++k;
+      ++rated[x];
+    }
+    if (k == 0) continue;
+    sorted.resize(static_cast<size_t>(k));  // within its capacity: no allocation
+    for (size_t l = 0, j = 0; l < level.size(); ++l) {
+      for (; at[l] > 0; --at[l]) sorted[j++] = level[l];
+    }
+    out->count[q][e] = k;
+    out->cv[q][e] = Cv(sorted);
+    if (weighted) {
+      run.clear();
+      for (size_t x = 0; x < experts_; ++x) {
+        if (cell[x] != 0) run.Add(fraction[cell[x] - 1], authority_[x]);
+      }
+      out->value[q][e] = run.Combine(leaf);
+    } else if (k >= leaf.min_ratings) {
+      out->value[q][e] = CombineSorted(sorted, leaf.combine);
+    }
+  }
+  // The panel's agreement on this indicator, Kendall's W, from the cube: each expert who rated every entity
+  // ranks them by level, so an entity's rank from that expert is the mean place of its level, found from the
+  // expert's counts of each level (no sort, no matrix of scores). As KendallW adds them: rater by rater, in
+  // the order of their codes, the ties of each level in ascending order.
+  if (n_ < 2) return;
+  std::vector<std::vector<double>> rank_of;  // per complete rater: the rank of each level
+  std::vector<size_t> raters;
+  double ties = 0;
+  for (size_t x = 0; x < experts_; ++x) {
+    if (rated[x] != n_) continue;
+    std::vector<size_t> count(level.size(), 0);
+    for (size_t e = 0; e < n_; ++e) ++count[place[cube[e * row_ + x] - 1]];
+    std::vector<double> rank(level.size());
+    size_t below = 0;
+    for (size_t l = 0; l < level.size(); ++l) {
+      rank[l] = static_cast<double>(2 * below + count[l] + 1) / 2;  // the mean of places below+1 .. below+count
+      const double t = static_cast<double>(count[l]);
+      ties += t * t * t - t;
+      below += count[l];
+    }
+    rank_of.push_back(std::move(rank));
+    raters.push_back(x);
+  }
+  if (raters.size() < 2) return;  // fewer than 2 experts rated every entity: no panel agreement to report
+  std::vector<double> rank_sums(n_, 0.0);
+  for (size_t r = 0; r < raters.size(); ++r) {
+    const std::vector<double>& rank = rank_of[r];
+    for (size_t e = 0; e < n_; ++e) rank_sums[e] += rank[place[cube[e * row_ + raters[r]] - 1]];
+  }
+  const Concordance c = ConcordanceOfRanks(rank_sums, ties, static_cast<int>(raters.size()), true);
+  out->agreement_w[q] = c.w;
+  out->agreement_p[q] = c.p_value;
+}
+
+void Combiner::Agreement(size_t q, const Eigen::MatrixXd& scores, CombinedRatings* out) const {
+  try {
+    Concordance c = KendallW(scores);
+    out->agreement_w[q] = c.w;
+    out->agreement_p[q] = c.p_value;
+  } catch (const Error&) {
+    // fewer than 2 experts rated every entity: no panel agreement to report
+  }
+}
+
+std::string Combiner::Describe(const Problem& p) const {
+  const size_t k = p.rating;
+  const std::vector<std::string>& experts = ratings_.labels(Ratings::kExpert);
+  switch (p.kind) {
+    case Problem::kEmpty:
+      return std::string("the cell '") + kColumn[p.other] + "' is empty";
+    case Problem::kNotRated: {
+      const std::string& id = ratings_.label(Ratings::kIndicator, k);
+      return "indicator '" + id + "' is not rated by experts in this rule file" + DidYouMean(id, qualitative_) +
+             "; rated indicators: " + Join(qualitative_, ", ");
+    }
+    case Problem::kUnknownEntity: {
+      const std::string& id = ratings_.label(Ratings::kEntity, k);
+      return "entity '" + id + "' is not in the data" + DidYouMean(id, entity_ids_);
+    }
+    case Problem::kNotOnPanel:
+      return "expert '" + experts[expert_[k]] + "' is not on the rule file's panel" +
+             DidYouMean(experts[expert_[k]], panel_);
+    case Problem::kOffScale: {
+      const int q = leaf_of_[indicator_[k]];
+      const Scale& scale = *scales_[scale_of_[q]];
+      return "rating '" + ratings_.label(Ratings::kValue, k) + "' of indicator '" + qualitative_[q] +
+             "' is not on the scale '" + scale.id + "' (" + Expected(scale) + ")";
+    }
+    case Problem::kTwice: {
+      const size_t other = p.other != kUnknown ? p.other : EarlierRating(k);
+      return "expert '" + experts[expert_[k]] + "' rated entity '" + ratings_.label(Ratings::kEntity, k) +
+             "' on indicator '" + qualitative_[leaf_of_[indicator_[k]]] + "' twice (also in row " +
+             std::to_string(ratings_.row(other)) + ")";
+    }
+  }
+  return "";
+}
+
+void Combiner::ThrowIfAny() {
+  if (problems_.empty()) return;
+  // In the order of the file, the first 20.
+  std::stable_sort(problems_.begin(), problems_.end(),
+                   [](const Problem& a, const Problem& b) { return a.row < b.row; });
+  const std::string source = ratings_.source.empty() ? "ratings" : ratings_.source;
+  std::string text;
+  const size_t total = problems_.size();
+  for (size_t k = 0; k < std::min<size_t>(total, 20); ++k) {
+    text += source + ":" + std::to_string(problems_[k].row) + ": " + Describe(problems_[k]) + "\n";
+  }
+  if (total > 20) text += "... and " + std::to_string(total - 20) + " more problems\n";
+  throw DataError(text + std::to_string(total) + (total == 1 ? " problem" : " problems") + " in " + source);
+}
+
+RatingsIndex Combiner::TakeIndex() {
+  RatingsIndex index;
+  index.entities = n_;
+  index.fraction.resize(order_.size());
+  for (size_t q = 0; q < items_.size(); ++q) {
+    for (size_t j = start_[q * n_]; j < start_[(q + 1) * n_]; ++j) index.fraction[j] = FractionKnown(q, order_[j]);
+  }
+  index.start = std::move(start_);
+  index.order = std::move(order_);
+  return index;
+}
+
+}  // namespace
+
+CombinedRatings CombineRatings(const std::vector<RatedItem>& items, const std::vector<Expert>& panel,
+                               const std::vector<std::string>& entity_ids, const Ratings& ratings, int threads,
+                               RatingsLayout layout) {
+  return Combiner(items, panel, entity_ids, ratings, threads, layout == RatingsLayout::kDenseWhenRegular).Run();
+}
+
+RatingsIndex IndexRatings(const std::vector<RatedItem>& items, const std::vector<Expert>& panel,
+                          const std::vector<std::string>& entity_ids, const Ratings& ratings) {
+  return Combiner(items, panel, entity_ids, ratings, 1, /*dense=*/false).Index();
+}
+
+}  // namespace makerscore::detail
