@@ -30,6 +30,18 @@ void BM_Score(benchmark::State& state) {
 }
 BENCHMARK(BM_Score)->RangeMultiplier(10)->Range(100, 1000000)->Unit(benchmark::kMillisecond);
 
+// The lean path (ScoreDetail::kOutcomes): totals, ranks, grades, flags and scores, without the entity x node
+// arrays of values, values used and points.
+void BM_ScoreOutcomes(benchmark::State& state) {
+  Cohort c = MakeCohort(static_cast<int>(state.range(0)));
+  makerscore::ScoreOptions lean;
+  lean.detail = makerscore::ScoreDetail::kOutcomes;
+  const makerscore::Cohort cohort{c.now, c.last, c.ratings, nullptr};
+  for (auto _ : state) benchmark::DoNotOptimize(makerscore::Score(c.model, cohort, lean));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_ScoreOutcomes)->RangeMultiplier(10)->Range(10000, 1000000)->Unit(benchmark::kMillisecond);
+
 void BM_Explain(benchmark::State& state) {
   Cohort c = MakeCohort(1000);
   makerscore::Result r = makerscore::Score(c.model, c.now, c.last, c.ratings);

@@ -71,6 +71,22 @@ TEST(Topsis, TzengAndHuang2011) {
   EXPECT_NEAR(r.total(2), 74.82, 5e-3);
 }
 
+TEST(Topsis, OverValuesOnTheLeanPath) {
+  // The lean path keeps the values used when an aggregation reads them: the same closeness as the full one.
+  const std::string rules = Rules("{method: topsis, over: values}", {0.3, 0.4, 0.3}, "hhh");
+  Result full = ScoreText(rules, Csv({{7, 9, 9}, {8, 7, 8}, {9, 6, 8}, {6, 7, 8}}));
+  Model model = Model::Compile(testing::RulesFromText(rules));
+  ScoreOptions lean;
+  lean.detail = ScoreDetail::kOutcomes;
+  Result r = Score(model,
+                   Cohort{std::make_shared<Dataset>(
+                       ParseDatasetCsv(Csv({{7, 9, 9}, {8, 7, 8}, {9, 6, 8}, {6, 7, 8}}), model.rules(), "t.csv"))},
+                   lean);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(r.scores()(i, 1), full.scores()(i, 1)) << i;
+  EXPECT_NO_THROW(r.used_values());  // kept: the aggregation read them
+  EXPECT_THROW(r.points(), Error);
+}
+
 TEST(Topsis, ACostCriterionTakesTheSmallestAsIdeal) {
   // 4 alternatives, 6 criteria, the first a cost (price), weights 4 5 4 3 3 2: the TOPSIS test of the
   // topsis2 package (its expected order: A1, A3, A2, A4). By hand, with vector normalisation, the

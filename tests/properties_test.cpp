@@ -58,6 +58,51 @@ TEST(Properties, TheSameInputGivesTheSameBits) {
   }
 }
 
+// The lean path (ScoreDetail::kOutcomes) writes no entity x node arrays of values, values used or points,
+// and must give the same bits for everything it keeps; with experts' ratings, classes of outcome (grades),
+// every missing-data policy. What it does not keep is refused, not made up.
+TEST(Properties, TheLeanPathGivesTheFullOnesOutcomesBitForBit) {
+  int rated = 0;
+  for (std::uint64_t seed = 1; seed <= kCases; ++seed) {
+    Options options{seed % 2 == 0};
+    options.experts = seed % 3 == 0 ? 0 : 3 + static_cast<int>(seed % 3);
+    options.grades = seed % 4 != 1;
+    Generator g(seed, options);
+    const std::string yaml = g.Rules();
+    const int n = g.Pick(4, 40);
+    const std::string csv = g.Cohort(n);
+    const std::string ratings_csv = g.Ratings(n);
+    const Model model = Model::Compile(testing::RulesFromText(yaml));
+    const Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv(csv, model.rules(), "generated.csv")), nullptr,
+                        g.rated().empty() ? nullptr : std::make_shared<Ratings>(ParseRatingsCsv(ratings_csv)), nullptr};
+    rated += !g.rated().empty();
+    ScoreOptions lean_options;
+    lean_options.detail = ScoreDetail::kOutcomes;
+    const Result full = Score(model, cohort);
+    const Result lean = Score(model, cohort, lean_options);
+    ASSERT_EQ(lean.detail(), ScoreDetail::kOutcomes);
+    ASSERT_TRUE(SameBits(full.scores(), lean.scores())) << "seed " << seed << "\n" << yaml;
+    ASSERT_TRUE(SameBits(full.flags(), lean.flags())) << "seed " << seed;
+    ASSERT_TRUE(SameBits(full.adjustment_points(), lean.adjustment_points())) << "seed " << seed;
+    ASSERT_EQ(full.warnings(), lean.warnings()) << "seed " << seed;
+    ASSERT_EQ(full.ranked_count(), lean.ranked_count());
+    for (int i = 0; i < n; ++i) {
+      const double a = full.total(i), b = lean.total(i);
+      ASSERT_EQ(std::memcmp(&a, &b, sizeof a), 0) << "seed " << seed << ", entity " << i;
+      ASSERT_EQ(full.rank(i), lean.rank(i)) << "seed " << seed;
+      ASSERT_EQ(full.grade(i), lean.grade(i)) << "seed " << seed;
+    }
+    for (size_t k = 0; k < model.nodes().size(); ++k) {
+      const bool points = model.rules().weighting == Weighting::kPoints;
+      if (!points) ASSERT_EQ(full.ranks_of(static_cast<int>(k)), lean.ranks_of(static_cast<int>(k)));
+    }
+    EXPECT_THROW(lean.points(), Error);
+    EXPECT_THROW(lean.values(), Error);
+    EXPECT_THROW(lean.used_values(), Error);
+  }
+  EXPECT_GT(rated, kCases / 2);
+}
+
 TEST(Properties, ReorderingEntitiesChangesNoScore) {
   for (std::uint64_t seed = 1; seed <= kCases; ++seed) {
     Case c = Make(seed, {seed % 2 == 0});

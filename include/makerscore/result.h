@@ -23,7 +23,17 @@ namespace makerscore {
 namespace detail {
 class Engine;
 struct RatingsIndex;
+struct RatingsTrace;
 }  // namespace detail
+
+// What a Result keeps. kFull: every node's value, value used, score and
+// points, for explanations, scorecards, reports and files with every
+// indicator's points. kOutcomes: the totals, ranks, grades, flags, scores and
+// everything else the same, without the entity x node arrays of values,
+// values used and points (at 1,000,000 makerspaces and 30 nodes, 720 MB not
+// written): values(), used_values() and points() then throw, and so do
+// Explain and the reports. The totals, ranks and grades are the same bits.
+enum class ScoreDetail { kFull, kOutcomes };
 
 // Per entity and node: the raw value, the value used, the score in [0, 1] and
 // the points; subtotals for every group; the total, rank and grade.
@@ -40,14 +50,18 @@ class Result {
   // Index of an entity, or -1.
   int FindEntity(const std::string& id) const { return current_->FindEntity(id); }
 
-  // The value the formula gave (NaN when missing, and for groups).
-  const Eigen::ArrayXXd& values() const { return values_; }
+  // The value the formula gave (NaN when missing, and for groups). Throws
+  // Error for a result scored with ScoreDetail::kOutcomes (so do points, and
+  // used_values unless a group's weights or aggregation read them).
+  const Eigen::ArrayXXd& values() const { return Kept(values_); }
   // The value scored, after the missing policy (NaN when not scored).
-  const Eigen::ArrayXXd& used_values() const { return used_; }
+  const Eigen::ArrayXXd& used_values() const { return Kept(used_); }
   // The share of the node's points earned, in [0, 1]; NaN when excluded.
   const Eigen::ArrayXXd& scores() const { return scores_; }
   // Points earned; for groups and the root (column 0) the subtotal.
-  const Eigen::ArrayXXd& points() const { return points_; }
+  const Eigen::ArrayXXd& points() const { return Kept(points_); }
+  // What this result keeps (ScoreOptions::detail).
+  ScoreDetail detail() const { return detail_; }
   const FlagArray& flags() const { return flags_; }
   const std::vector<IndicatorStats>& stats() const { return stats_; }
 
@@ -127,19 +141,26 @@ class Result {
   int previous_row(int i) const { return previous_rows_.empty() ? -1 : previous_rows_[i]; }
   // The ratings combined into entity i's value of qualitative node k, as
   // numbers into ratings(), in the order of the file; empty for other nodes.
-  // Recorded while scoring: costs the number of ratings returned.
+  // The first call indexes the ratings (one pass over them, on a result and
+  // its copies once); later calls cost the number of ratings returned.
   std::vector<std::size_t> ratings_of(int i, int k) const;
 
  private:
   friend class detail::Engine;
   explicit Result(Model model) : model_(std::move(model)) {}
 
+  // array, or Error when the result was scored without it (ScoreDetail::kOutcomes).
+  const Eigen::ArrayXXd& Kept(const Eigen::ArrayXXd& array) const;
+
   Model model_;
+  ScoreDetail detail_ = ScoreDetail::kFull;
   std::shared_ptr<const Dataset> current_;
   std::shared_ptr<const Dataset> previous_;
   std::shared_ptr<const Ratings> ratings_;
-  std::shared_ptr<const detail::RatingsIndex> rating_index_;  // the trace of the ratings combined
-  std::vector<int> rated_item_;                               // per node: its item in rating_index_, or -1
+  const detail::RatingsIndex& rating_index() const;
+  // The trace of the ratings combined, indexed when first asked for (shared by copies).
+  std::shared_ptr<detail::RatingsTrace> ratings_trace_;
+  std::vector<int> rated_item_;  // per node: its item in the index of the ratings, or -1
   std::vector<int> previous_rows_;
   Eigen::ArrayXXd values_, used_, scores_, points_;
   FlagArray flags_;

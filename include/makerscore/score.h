@@ -33,6 +33,7 @@ struct ScoreOptions {
   // Threads to use: 1 (the default) scores on the calling thread only, 0 uses
   // every core. Scoring starts no other thread. The result does not depend on it.
   int threads = 1;
+  ScoreDetail detail = ScoreDetail::kFull;
 };
 
 // Scores every entity of the cohort against the model.

@@ -46,8 +46,7 @@ std::optional<double> RatingFraction(const Scale& scale, const std::string& valu
   return (v - *scale.min) / (*scale.max - *scale.min);
 }
 
-double CombineSorted(const std::vector<double>& s, Combine combine) {
-  const size_t n = s.size();
+double CombineSorted(const double* s, std::size_t n, Combine combine) {
   if (n == 0) return std::numeric_limits<double>::quiet_NaN();
   switch (combine) {
     case Combine::kMedian:
@@ -55,12 +54,16 @@ double CombineSorted(const std::vector<double>& s, Combine combine) {
     case Combine::kWeightedMean:  // needs the weights: see WeightedMean
     case Combine::kTrimmedMean:
       if (combine == Combine::kTrimmedMean && n >= 3)
-        return std::accumulate(s.begin() + 1, s.end() - 1, 0.0) / static_cast<double>(n - 2);
+        return std::accumulate(s + 1, s + n - 1, 0.0) / static_cast<double>(n - 2);
       [[fallthrough]];
     case Combine::kMean:
       break;
   }
-  return std::accumulate(s.begin(), s.end(), 0.0) / static_cast<double>(n);
+  return std::accumulate(s, s + n, 0.0) / static_cast<double>(n);
+}
+
+double CombineSorted(const std::vector<double>& s, Combine combine) {
+  return CombineSorted(s.data(), s.size(), combine);
 }
 
 double WeightedMean(const std::vector<double>& values, const std::vector<double>& weights) {

@@ -23,7 +23,8 @@ namespace makerscore::detail {
 std::optional<double> RatingFraction(const Scale& scale, const std::string& value);
 
 // Combines sorted ratings (fractions) by the rule: mean, median, or the mean
-// after dropping one highest and one lowest.
+// after dropping one highest and one lowest (n of them from s).
+double CombineSorted(const double* s, std::size_t n, Combine combine);
 double CombineSorted(const std::vector<double>& sorted, Combine combine);
 
 // The mean of values weighted by weights (the experts' authority).
@@ -35,6 +36,7 @@ struct RatedItem {
   const Scale* scale = nullptr;  // not null; outlives the call
   Combine combine = Combine::kMean;
   int min_ratings = 1;  // fewer ratings than this: no value
+  bool cv = true;       // work out the ratings' coefficient of variation (a rule's max_cv reads it)
 };
 
 // The ratings of one item (one indicator of one entity) as they are combined:
@@ -80,7 +82,7 @@ struct RatingsTrace {
 
 // Per item (in the order given): the combined fraction per entity (NaN where
 // there are fewer than min_ratings), the number of ratings, their coefficient
-// of variation (NaN under 2), and the panel's Kendall W over the entities
+// of variation (NaN under 2, and for items that do not ask for it), and the panel's Kendall W over the entities
 // with its p-value (NaN when not computable); and whether the ratings were
 // held in the dense layout (a regular panel; see combiner.cpp).
 struct CombinedRatings {

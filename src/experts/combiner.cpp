@@ -209,9 +209,18 @@ void Combiner::Check() {
     start_.assign(qualitative_.size() * n_ + 1, 0);
   }
   for (size_t k = 0; k < ratings_.size(); ++k) {
+    const int q = leaf_of_[indicator_[k]];
+    if (dense_ && q >= 0 && entity_of_[entity_[k]] >= 0 && authority_[expert_[k]] >= 0 && Fraction(q, k) >= 0) {
+      // Usable (an empty cell is none of these): its cell, unless a duplicate is there (then as below).
+      std::uint8_t& cell = cube_[static_cast<size_t>(entity_of_[entity_[k]]) * row_ +
+                                 static_cast<size_t>(q) * experts_ + static_cast<size_t>(expert_[k])];
+      if (cell == 0) {
+        cell = static_cast<std::uint8_t>(value_[k] + 1);
+        continue;
+      }
+    }
     int empty = 0;
     while (empty < 4 && column[empty][k] != empty_code_[empty]) ++empty;
-    const int q = leaf_of_[indicator_[k]];
     Problem::Kind kind;
     std::uint32_t other = 0;
     if (empty < 4) {
@@ -298,7 +307,7 @@ void Combiner::CombineLong(size_t q, CombinedRatings* out, std::vector<Problem>*
     for (size_t a = item[e]; a < item[e + 1]; ++a) run.Add(FractionKnown(q, order_[a]), authority_[expert_[order_[a]]]);
     out->count[q][e] = static_cast<int>(run.size());
     out->value[q][e] = run.Combine(leaf);
-    out->cv[q][e] = run.Cv();
+    if (leaf.cv) out->cv[q][e] = run.Cv();
   }
   // The panel's agreement on this indicator: Kendall's W of experts (raters) over entities (items), the
   // raters in the order of their codes.
@@ -354,7 +363,7 @@ void Combiner::CombineDense(size_t q, CombinedRatings* out) const {
       for (; at[l] > 0; --at[l]) sorted[j++] = level[l];
     }
     out->count[q][e] = k;
-    out->cv[q][e] = Cv(sorted);
+    if (leaf.cv) out->cv[q][e] = Cv(sorted);
     if (weighted) {
       run.clear();
       for (size_t x = 0; x < experts_; ++x) {
@@ -362,7 +371,7 @@ void Combiner::CombineDense(size_t q, CombinedRatings* out) const {
       }
       out->value[q][e] = run.Combine(leaf);
     } else if (k >= leaf.min_ratings) {
-      out->value[q][e] = CombineSorted(sorted, leaf.combine);
+      out->value[q][e] = CombineSorted(sorted.data(), sorted.size(), leaf.combine);
     }
   }
   // The panel's agreement on this indicator, Kendall's W, from the cube: each expert who rated every entity

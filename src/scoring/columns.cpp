@@ -16,7 +16,9 @@ std::vector<RatedItem> RatedItems(const CompiledModel& m, std::vector<int>* item
     const CompiledLeaf& leaf = m.leaves[l];
     if (!leaf.qualitative()) continue;
     (*item_of)[l] = static_cast<int>(items.size());
-    items.push_back({m.nodes[leaf.node].id, leaf.scale, leaf.combine, leaf.min_ratings});
+    const Indicator* indicator = m.nodes[leaf.node].indicator;
+    const bool cv = indicator && indicator->rated && indicator->rated->max_cv;
+    items.push_back({m.nodes[leaf.node].id, leaf.scale, leaf.combine, leaf.min_ratings, cv});
   }
   return items;
 }

@@ -36,10 +36,12 @@ class Engine {
   static Result Screened(const Model& model, const Cohort& cohort, const ScoreOptions& options) {
     const std::optional<ScreenSpec>& spec = model.rules().screen;
     if (!spec) return Run(model, cohort, options);
-    Result full = Run(model, cohort, options);
+    ScoreOptions whole = options;  // screening reads every value
+    whole.detail = ScoreDetail::kFull;
+    Result full = Run(model, cohort, whole);
     auto screening = std::make_shared<const Screening>(ScreenCohort(full, *spec));
     const size_t removed = screening->removed().size();
-    if (removed == 0) {
+    if (removed == 0 && options.detail == ScoreDetail::kFull) {
       full.screening_ = std::move(screening);
       return full;
     }
@@ -48,7 +50,7 @@ class Engine {
                       " entities out of the cohort (" + screening->Reason(0) +
                       " ...): nobody is left to score. Check the data, or lower screen: min_available");
     }
-    Result r = Run(model, KeptCohort(cohort, *screening), options);
+    Result r = Run(model, removed == 0 ? cohort : KeptCohort(cohort, *screening), options);
     r.screening_ = std::move(screening);
     return r;
   }
@@ -109,13 +111,19 @@ class Engine {
       r.ratings_trace_ = std::make_shared<RatingsTrace>();
     }
 
-    r.values_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
-    r.used_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
+    // The entity x node arrays. Without the full detail, the values used only when a group's weights or
+    // aggregation read them (over: values), and the root's points only.
+    const bool full = options.detail == ScoreDetail::kFull;
+    r.detail_ = options.detail;
+    const bool keep_used = full || ReadsValues(m);
+    if (full) r.values_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
+    if (keep_used) r.used_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
     r.scores_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
-    r.points_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
+    r.points_ = Eigen::ArrayXXd::Constant(n, full ? nodes : 1, kNaN);
     r.flags_ = Result::FlagArray::Zero(n, nodes);
     r.stats_.assign(nodes, IndicatorStats{});
     std::vector<char> unscored(n, 0);
+    std::vector<char> no_value(nodes, 0);  // leaves without a value for any entity
     Eigen::ArrayXd used, score;
     for (size_t l = 0; l < m.leaves.size(); ++l) {
       const CompiledLeaf& leaf = m.leaves[l];
@@ -137,11 +145,12 @@ class Engine {
           if (std::isnan(x[i])) flags[i] |= kFlagMissing;
         }
       }
-      r.values_.col(leaf.node) = x;
+      if (full) r.values_.col(leaf.node) = x;
+      no_value[leaf.node] = x.isNaN().all();
       ScoreLeaf(leaf, m.nodes[leaf.node].class_max_points, r.classes_, x,
                 leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r.stats_[leaf.node], &used,
                 &score, &unscored);
-      r.used_.col(leaf.node) = used;
+      if (keep_used) r.used_.col(leaf.node) = used;
       r.scores_.col(leaf.node) = score;
       r.flags_.col(leaf.node) = flags;
     }
@@ -156,7 +165,7 @@ class Engine {
           LevelShares(items[q], q, r.rating_index(), *r.ratings_, m.rules.experts, combined.value[q]);
     }
     AggregateTree(m.nodes, nullptr, r.classes_, &r.scores_, &r.points_, &r.flags_, &r.shares_,
-                  {&r.used_, &data.entity_ids(), &r.traces_, &r.memberships_, &m.rules});
+                  {keep_used ? &r.used_ : nullptr, &data.entity_ids(), &r.traces_, &r.memberships_, &m.rules});
     for (Eigen::Index i = 0; i < n; ++i) {
       if (!unscored[i]) continue;
       r.points_.row(i).setConstant(kNaN);
@@ -192,7 +201,7 @@ class Engine {
     for (size_t i = 0; i < out.capped.size(); ++i) {
       if (out.capped[i]) r.flags_(static_cast<Eigen::Index>(i), 0) |= kFlagAdjustmentCapped;
     }
-    r.warnings_ = Warnings(m, r);
+    r.warnings_ = Warnings(m, r, no_value);
     r.warnings_.insert(r.warnings_.end(), overflowed.begin(), overflowed.end());
     r.warnings_.insert(r.warnings_.end(), out.notes.begin(), out.notes.end());
     r.warnings_.insert(r.warnings_.end(), last_notes.begin(), last_notes.end());
@@ -231,7 +240,7 @@ class Engine {
   }
 
   // Inputs that break no rule but are almost certainly not what was meant.
-  static std::vector<std::string> Warnings(const CompiledModel& m, const Result& r) {
+  static std::vector<std::string> Warnings(const CompiledModel& m, const Result& r, const std::vector<char>& no_value) {
     std::vector<std::string> out;
     const Dataset& cur = *r.current_;
     const Eigen::Index n = cur.entity_count();
@@ -249,13 +258,25 @@ class Engine {
     }
     if (n == 0) return out;
     for (const CompiledLeaf& leaf : m.leaves) {
-      if (!(r.values_.col(leaf.node).isNaN().all())) continue;
+      if (!no_value[leaf.node]) continue;
       const Node& node = m.nodes[leaf.node];
       out.push_back("indicator " + node.id + " (" + node.name + ") has no value for any of the " + std::to_string(n) +
                     " entities (" + (leaf.qualitative() ? "no usable rating" : "its data are missing in every row") +
                     "): the missing-data policy decides everyone's points for it");
     }
     return out;
+  }
+
+  // True when a group's derived weights or its aggregation over the cohort read the values used (over: values).
+  static bool ReadsValues(const CompiledModel& m) {
+    for (const Node& node : m.nodes) {
+      if (node.weights && node.weights->over_values) return true;
+      if (node.indicator) {
+        const auto& words = node.indicator->aggregate_options.words;
+        if (auto it = words.find("over"); it != words.end() && it->second == "values") return true;
+      }
+    }
+    return false;
   }
 
   static std::string Named(const Dataset& d) { return d.source().empty() ? "" : " (" + d.source() + ")"; }
@@ -381,6 +402,15 @@ Result Score(const Model& model, std::shared_ptr<const Dataset> current, std::sh
   return Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings), nullptr});
 }
 
+const Eigen::ArrayXXd& Result::Kept(const Eigen::ArrayXXd& array) const {
+  // Kept whole: with the full detail, or the values used that a group's weights or aggregation read.
+  if (detail_ == ScoreDetail::kFull || (array.rows() > 0 && array.cols() == scores_.cols())) return array;
+  throw Error(
+      "this result keeps the totals, ranks, grades, flags and scores only (it was scored with "
+      "ScoreOptions::detail = kOutcomes, Python detail=\"outcomes\"): score again with the full detail to read "
+      "every indicator's values and points, to explain a result or to write a report");
+}
+
 const detail::RatingsIndex& Result::rating_index() const {
   detail::RatingsTrace& trace = *ratings_trace_;
   std::call_once(trace.once, [&] {
@@ -419,7 +449,8 @@ std::vector<int> Result::ranks_of(int k) const {
   const Eigen::Index n = entity_count();
   // With point weights an entity's points on the node (what the tables show), else its score.
   const bool points = model_.rules().weighting == Weighting::kPoints;
-  auto shown = [&](Eigen::Index i) { return points ? points_(i, k) : scores_(i, k); };
+  const Eigen::ArrayXXd& earned = points ? Kept(points_) : scores_;
+  auto shown = [&](Eigen::Index i) { return earned(i, k); };
   std::vector<int> order;
   for (Eigen::Index i = 0; i < n; ++i) {
     // A node left out for an entity has 0 points but no score: the entity has nothing to rank there.
