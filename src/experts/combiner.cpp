@@ -21,7 +21,7 @@
 #include <unordered_map>
 
 #include "experts/combine.h"
-#include "experts/concordance.h"
+#include "experts/dense_ratings.h"
 #include "makerscore/delphi.h"
 #include "makerscore/error.h"
 #include "util/parallel.h"
@@ -112,7 +112,6 @@ class Combiner {
   CombinedRatings Combine();
   // Item q's ratings, combined per entity, and the panel's agreement on it.
   void CombineLong(size_t q, CombinedRatings* out, std::vector<Problem>* twice) const;
-  void CombineDense(size_t q, CombinedRatings* out) const;
   void Agreement(size_t q, const Eigen::MatrixXd& scores, CombinedRatings* out) const;
   void ThrowIfAny();
   RatingsIndex TakeIndex();
@@ -155,12 +154,9 @@ class Combiner {
   // The long layout: item s's ratings are order_[start_[s]] .. order_[start_[s + 1] - 1].
   std::vector<std::uint32_t> start_;
   std::vector<std::uint32_t> order_;
-  // The dense layout: cube_[(e * items + q) * experts_ + x] is 1 + the value code of expert x's rating of
-  // entity e on item q, or 0; row_ = items * experts_ bytes per entity.
+  // The dense layout (dense_ratings.h).
   bool dense_ = false;
-  size_t experts_ = 0;
-  std::vector<std::uint8_t> cube_;
-  size_t row_ = 0;
+  DenseRatings cube_;
   std::vector<Problem> problems_;
 };
 
@@ -194,17 +190,17 @@ Combiner::Combiner(const std::vector<RatedItem>& items, const std::vector<Expert
   }
   fraction_.assign(scales_.size(), std::vector<double>(ratings.labels(Ratings::kValue).size(),
                                                        std::numeric_limits<double>::quiet_NaN()));
-  experts_ = ratings.labels(Ratings::kExpert).size();
-  const size_t cells = items.size() * n_ * experts_;
+  const size_t experts = ratings.labels(Ratings::kExpert).size();
+  const size_t cells = items.size() * n_ * experts;
   dense_ = dense && ratings.labels(Ratings::kValue).size() < kDenseMaxValues &&
            cells <= kDenseBytesPerRating * ratings.size() + 65536;
+  if (dense_) cube_ = {n_, items.size(), experts, {}};
 }
 
 void Combiner::Check() {
   const std::int32_t* column[] = {entity_, indicator_, expert_, value_};
   if (dense_) {
-    row_ = qualitative_.size() * experts_;
-    cube_.assign(n_ * row_, 0);
+    cube_.cells.assign(cube_.entities * cube_.items * cube_.experts, 0);
   } else {
     start_.assign(qualitative_.size() * n_ + 1, 0);
   }
@@ -212,8 +208,8 @@ void Combiner::Check() {
     const int q = leaf_of_[indicator_[k]];
     if (dense_ && q >= 0 && entity_of_[entity_[k]] >= 0 && authority_[expert_[k]] >= 0 && Fraction(q, k) >= 0) {
       // Usable (an empty cell is none of these): its cell, unless a duplicate is there (then as below).
-      std::uint8_t& cell = cube_[static_cast<size_t>(entity_of_[entity_[k]]) * row_ +
-                                 static_cast<size_t>(q) * experts_ + static_cast<size_t>(expert_[k])];
+      std::uint8_t& cell = cube_.at(static_cast<size_t>(entity_of_[entity_[k]]), static_cast<size_t>(q),
+                                    static_cast<size_t>(expert_[k]));
       if (cell == 0) {
         cell = static_cast<std::uint8_t>(value_[k] + 1);
         continue;
@@ -237,8 +233,8 @@ void Combiner::Check() {
     } else if (!dense_) {
       ++start_[Slot(k) + 1];
       continue;
-    } else if (std::uint8_t& cell = cube_[entity_of_[entity_[k]] * row_ + static_cast<size_t>(q) * experts_ +
-                                          static_cast<size_t>(expert_[k])];
+    } else if (std::uint8_t& cell = cube_.at(static_cast<size_t>(entity_of_[entity_[k]]), static_cast<size_t>(q),
+                                             static_cast<size_t>(expert_[k]));
                cell == 0) {
       cell = static_cast<std::uint8_t>(value_[k] + 1);
       continue;
@@ -267,6 +263,12 @@ void Combiner::Group() {
 
 CombinedRatings Combiner::Combine() {
   CombinedRatings out;
+  if (dense_) {
+    std::vector<const std::vector<double>*> fraction;
+    for (size_t q = 0; q < items_.size(); ++q) fraction.push_back(&fraction_[scale_of_[q]]);
+    CombineDense(cube_, items_, fraction, authority_, threads_, &out);
+    return out;
+  }
   const double kNaN = std::numeric_limits<double>::quiet_NaN();
   const size_t items = items_.size();
   out.value.assign(items, Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN));
@@ -274,18 +276,12 @@ CombinedRatings Combiner::Combine() {
   out.cv.assign(items, Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN));
   out.agreement_w.assign(items, kNaN);
   out.agreement_p.assign(items, kNaN);
-  out.dense = dense_;
   // Each rated indicator on its own, on the threads asked for. Each writes only its own columns and list
   // of duplicates, and reads fractions Check has worked out: the results do not depend on the number of
   // threads.
   std::vector<std::vector<Problem>> twice(items);
-  ParallelFor(static_cast<long>(items), threads_, [&](long q) {
-    if (dense_) {
-      CombineDense(static_cast<size_t>(q), &out);
-    } else {
-      CombineLong(static_cast<size_t>(q), &out, &twice[q]);
-    }
-  });
+  ParallelFor(static_cast<long>(items), threads_,
+              [&](long q) { CombineLong(static_cast<size_t>(q), &out, &twice[q]); });
   for (const auto& found : twice) problems_.insert(problems_.end(), found.begin(), found.end());
   return out;
 }
@@ -323,89 +319,6 @@ void Combiner::CombineLong(size_t q, CombinedRatings* out, std::vector<Problem>*
       scores(expert_row[expert_[order_[a]]], e) = FractionKnown(q, order_[a]);
   }
   Agreement(q, scores, out);
-}
-
-void Combiner::CombineDense(size_t q, CombinedRatings* out) const {
-  const RatedItem& leaf = items_[q];
-  const std::vector<double>& fraction = fraction_[scale_of_[q]];
-  const std::uint8_t* cube = cube_.data() + q * experts_;  // entity e's cells: cube[e * row_] ..
-  // The distinct fractions of the values rated, ascending, and each value code's place among them: an item's
-  // ratings in ascending order are then its count at each place in turn (no sort).
-  std::vector<std::pair<double, size_t>> by_fraction;
-  for (size_t c = 0; c < fraction.size(); ++c) {
-    if (fraction[c] >= 0) by_fraction.emplace_back(fraction[c], c);  // NaN: not rated on this scale; kOffScale
-  }
-  std::sort(by_fraction.begin(), by_fraction.end());
-  std::vector<double> level;
-  std::vector<int> place(fraction.size(), -1);
-  for (const auto& [f, c] : by_fraction) {
-    if (level.empty() || level.back() != f) level.push_back(f);
-    place[c] = static_cast<int>(level.size()) - 1;
-  }
-  std::vector<int> at(level.size(), 0);
-  std::vector<double> sorted;
-  sorted.reserve(experts_);
-  std::vector<size_t> rated(experts_, 0);  // how many entities each expert rated on this indicator
-  ItemRatings run;                         // the weighted mean's (fraction, authority) pairs
-  const bool weighted = leaf.combine == Combine::kWeightedMean;
-  for (size_t e = 0; e < n_; ++e) {
-    const std::uint8_t* cell = cube + e * row_;
-    int k = 0;
-    for (size_t x = 0; x < experts_; ++x) {
-      if (cell[x] == 0) continue;
-      ++at[place[cell[x] - 1]];
-      ++k;
-      ++rated[x];
-    }
-    if (k == 0) continue;
-    sorted.resize(static_cast<size_t>(k));  // within its capacity: no allocation
-    for (size_t l = 0, j = 0; l < level.size(); ++l) {
-      for (; at[l] > 0; --at[l]) sorted[j++] = level[l];
-    }
-    out->count[q][e] = k;
-    if (leaf.cv) out->cv[q][e] = Cv(sorted);
-    if (weighted) {
-      run.clear();
-      for (size_t x = 0; x < experts_; ++x) {
-        if (cell[x] != 0) run.Add(fraction[cell[x] - 1], authority_[x]);
-      }
-      out->value[q][e] = run.Combine(leaf);
-    } else if (k >= leaf.min_ratings) {
-      out->value[q][e] = CombineSorted(sorted.data(), sorted.size(), leaf.combine);
-    }
-  }
-  // The panel's agreement on this indicator, Kendall's W, from the cube: each expert who rated every entity
-  // ranks them by level, so an entity's rank from that expert is the mean place of its level, found from the
-  // expert's counts of each level (no sort, no matrix of scores). As KendallW adds them: rater by rater, in
-  // the order of their codes, the ties of each level in ascending order.
-  if (n_ < 2) return;
-  std::vector<std::vector<double>> rank_of;  // per complete rater: the rank of each level
-  std::vector<size_t> raters;
-  double ties = 0;
-  for (size_t x = 0; x < experts_; ++x) {
-    if (rated[x] != n_) continue;
-    std::vector<size_t> count(level.size(), 0);
-    for (size_t e = 0; e < n_; ++e) ++count[place[cube[e * row_ + x] - 1]];
-    std::vector<double> rank(level.size());
-    size_t below = 0;
-    for (size_t l = 0; l < level.size(); ++l) {
-      rank[l] = static_cast<double>(2 * below + count[l] + 1) / 2;  // the mean of places below+1 .. below+count
-      const double t = static_cast<double>(count[l]);
-      ties += t * t * t - t;
-      below += count[l];
-    }
-    rank_of.push_back(std::move(rank));
-    raters.push_back(x);
-  }
-  if (raters.size() < 2) return;  // fewer than 2 experts rated every entity: no panel agreement to report
-  std::vector<double> rank_sums(n_, 0.0);
-  for (size_t r = 0; r < raters.size(); ++r) {
-    const std::vector<double>& rank = rank_of[r];
-    for (size_t e = 0; e < n_; ++e) rank_sums[e] += rank[place[cube[e * row_ + raters[r]] - 1]];
-  }
-  const Concordance c = ConcordanceOfRanks(rank_sums, ties, static_cast<int>(raters.size()), true);
-  out->agreement_w[q] = c.w;
-  out->agreement_p[q] = c.p_value;
 }
 
 void Combiner::Agreement(size_t q, const Eigen::MatrixXd& scores, CombinedRatings* out) const {

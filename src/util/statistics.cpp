@@ -50,11 +50,16 @@ double SampleSd(const std::vector<double>& v) {
   return std::sqrt(ss / static_cast<double>(v.size() - 1));
 }
 
-double Cv(const std::vector<double>& v) {
-  if (v.size() < 2) return kNaN;
-  const double mean = Mean(v);
-  return mean > 0 ? SampleSd(v) / mean : kNaN;
+double Cv(const double* v, std::size_t n) {
+  if (n < 2) return kNaN;
+  const double mean = std::accumulate(v, v + n, 0.0) / static_cast<double>(n);  // as Mean
+  if (!(mean > 0)) return kNaN;
+  double ss = 0;  // as SampleSd
+  for (std::size_t j = 0; j < n; ++j) ss += (v[j] - mean) * (v[j] - mean);
+  return std::sqrt(ss / static_cast<double>(n - 1)) / mean;
 }
+
+double Cv(const std::vector<double>& v) { return Cv(v.data(), v.size()); }
 
 double Quantile(const std::vector<double>& sorted, double p) {
   if (sorted.empty()) return kNaN;

@@ -3,6 +3,7 @@
 #ifndef MAKERSCORE_SRC_UTIL_STATISTICS_H_
 #define MAKERSCORE_SRC_UTIL_STATISTICS_H_
 
+#include <cstddef>
 #include <vector>
 
 namespace makerscore::detail {
@@ -15,6 +16,7 @@ double Median(std::vector<double> v);
 double SampleSd(const std::vector<double>& v);
 // The coefficient of variation, SampleSd / Mean; NaN for fewer than 2 values or a mean <= 0.
 double Cv(const std::vector<double>& v);
+double Cv(const double* v, std::size_t n);  // the same, of n values from v
 // The p-quantile of sorted values, linear between order statistics (type 7, Excel's PERCENTILE.INC);
 // NaN for no values.
 double Quantile(const std::vector<double>& sorted, double p);
