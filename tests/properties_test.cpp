@@ -58,9 +58,9 @@ TEST(Properties, TheSameInputGivesTheSameBits) {
   }
 }
 
-// The lean path (ScoreDetail::kOutcomes) writes no entity x node arrays of values, values used or points,
-// and must give the same bits for everything it keeps; with experts' ratings, classes of outcome (grades),
-// every missing-data policy. What it does not keep is refused, not made up.
+// The lean path (ScoreDetail::kOutcomes) writes no entity x node arrays of values, values used or points
+// (kPoints: no values or values used), and must give the same bits for everything it keeps; with experts' ratings,
+// classes of outcome (grades), every missing-data policy. What it does not keep is refused, not made up.
 TEST(Properties, TheLeanPathGivesTheFullOnesOutcomesBitForBit) {
   int rated = 0;
   for (std::uint64_t seed = 1; seed <= kCases; ++seed) {
@@ -81,6 +81,12 @@ TEST(Properties, TheLeanPathGivesTheFullOnesOutcomesBitForBit) {
     const Result full = Score(model, cohort);
     const Result lean = Score(model, cohort, lean_options);
     ASSERT_EQ(lean.detail(), ScoreDetail::kOutcomes);
+    ScoreOptions points_options;
+    points_options.detail = ScoreDetail::kPoints;
+    const Result points_only = Score(model, cohort, points_options);  // every node's points, no values
+    ASSERT_TRUE(SameBits(full.points(), points_only.points())) << "seed " << seed;
+    ASSERT_TRUE(SameBits(full.scores(), points_only.scores())) << "seed " << seed;
+    EXPECT_THROW(points_only.values(), Error);
     ASSERT_TRUE(SameBits(full.scores(), lean.scores())) << "seed " << seed << "\n" << yaml;
     ASSERT_TRUE(SameBits(full.flags(), lean.flags())) << "seed " << seed;
     ASSERT_TRUE(SameBits(full.adjustment_points(), lean.adjustment_points())) << "seed " << seed;

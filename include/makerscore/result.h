@@ -27,13 +27,15 @@ struct RatingsTrace;
 }  // namespace detail
 
 // What a Result keeps. kFull: every node's value, value used, score and
-// points, for explanations, scorecards, reports and files with every
-// indicator's points. kOutcomes: the totals, ranks, grades, flags, scores and
-// everything else the same, without the entity x node arrays of values,
-// values used and points (at 1,000,000 makerspaces and 30 nodes, 720 MB not
-// written): values(), used_values() and points() then throw, and so do
-// Explain and the reports. The totals, ranks and grades are the same bits.
-enum class ScoreDetail { kFull, kOutcomes };
+// points, for explanations, scorecards, reports and JSON. kPoints: the same
+// without the entity x node arrays of values and values used (enough for the
+// ranked table, CSV and xlsx files of every indicator's points). kOutcomes:
+// the totals, ranks, grades, flags, scores and all else without the values,
+// values used and points of every node (at 1,000,000 makerspaces and 30
+// nodes, 720 MB not written). What a result does not keep, values(),
+// used_values() and points() refuse (Error), and so do Explain and the
+// reports. Everything kept is the same bits whatever the detail.
+enum class ScoreDetail { kFull, kPoints, kOutcomes };
 
 // Per entity and node: the raw value, the value used, the score in [0, 1] and
 // the points; subtotals for every group; the total, rank and grade.
@@ -51,8 +53,9 @@ class Result {
   int FindEntity(const std::string& id) const { return current_->FindEntity(id); }
 
   // The value the formula gave (NaN when missing, and for groups). Throws
-  // Error for a result scored with ScoreDetail::kOutcomes (so do points, and
-  // used_values unless a group's weights or aggregation read them).
+  // Error for a result scored with less than ScoreDetail::kFull (so does
+  // used_values unless a group's weights or aggregation read them, and points
+  // with kOutcomes).
   const Eigen::ArrayXXd& values() const { return Kept(values_); }
   // The value scored, after the missing policy (NaN when not scored).
   const Eigen::ArrayXXd& used_values() const { return Kept(used_); }

@@ -29,7 +29,9 @@ std::function<int()> AddScoreCommand(CLI::App& app) {
   return [=]() {
     return Guarded([&] {
       // The table lists the missing values under itself; on the screen they would be shown twice.
-      Result result = ScoreFiles(*files, !(*format == "table" && output->empty()));
+      // The table, CSV and workbook show every indicator's points, not its value: the values are not kept.
+      Result result = ScoreFiles(*files, !(*format == "table" && output->empty()),
+                                 *format == "json" ? ScoreDetail::kFull : ScoreDetail::kPoints);
       std::string text;
       if (*format == "csv") {
         std::ostringstream out;

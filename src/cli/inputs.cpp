@@ -69,15 +69,15 @@ Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
   return out;
 }
 
-Result ScoreFiles(const InputFiles& files, bool missing_on_stderr) {
+Result ScoreFiles(const InputFiles& files, bool missing_on_stderr, ScoreDetail detail) {
   Loaded in = LoadFiles(files);
-  return ScorePrinting(in, missing_on_stderr);
+  return ScorePrinting(in, missing_on_stderr, detail);
 }
 
-Result ScorePrinting(const Loaded& in, bool missing_on_stderr) {
+Result ScorePrinting(const Loaded& in, bool missing_on_stderr, ScoreDetail detail) {
   // Every core: the command is the only work on the machine it was asked to do, and the results do not
   // depend on the number of threads.
-  Result result = Score(in.model, in.cohort(), ScoreOptions{0});
+  Result result = Score(in.model, in.cohort(), ScoreOptions{0, detail});
   for (const std::string& w : result.warnings()) std::cerr << "warning: " << w << "\n";
   if (missing_on_stderr) {
     if (const std::string missing = MissingSummary(result); !missing.empty()) std::cerr << "warning: " << missing;

@@ -65,11 +65,12 @@ struct Loaded {
 Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file = "");
 
 // Loads and scores everything (ScorePrinting); throws RuleError or DataError.
-Result ScoreFiles(const InputFiles& files, bool missing_on_stderr = true);
+Result ScoreFiles(const InputFiles& files, bool missing_on_stderr = true, ScoreDetail detail = ScoreDetail::kFull);
 
 // Scores what was loaded, printing the result's warnings to stderr, and the
 // values missing from the data too unless the output lists them itself.
-Result ScorePrinting(const Loaded& in, bool missing_on_stderr = true);
+// detail: what the result keeps (makerscore/result.h).
+Result ScorePrinting(const Loaded& in, bool missing_on_stderr = true, ScoreDetail detail = ScoreDetail::kFull);
 
 // Prints text, or writes it to output (completely or not at all, never over
 // an input or a device) when output is not empty; returns the exit code. A

@@ -119,7 +119,7 @@ class Engine {
     if (full) r.values_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
     if (keep_used) r.used_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
     r.scores_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
-    r.points_ = Eigen::ArrayXXd::Constant(n, full ? nodes : 1, kNaN);
+    r.points_ = Eigen::ArrayXXd::Constant(n, options.detail == ScoreDetail::kOutcomes ? 1 : nodes, kNaN);
     r.flags_ = Result::FlagArray::Zero(n, nodes);
     r.stats_.assign(nodes, IndicatorStats{});
     std::vector<char> unscored(n, 0);
@@ -403,12 +403,16 @@ Result Score(const Model& model, std::shared_ptr<const Dataset> current, std::sh
 }
 
 const Eigen::ArrayXXd& Result::Kept(const Eigen::ArrayXXd& array) const {
-  // Kept whole: with the full detail, or the values used that a group's weights or aggregation read.
+  // Kept whole: with the full detail, or the points, or the values used that a group's weights or aggregation
+  // read.
   if (detail_ == ScoreDetail::kFull || (array.rows() > 0 && array.cols() == scores_.cols())) return array;
-  throw Error(
-      "this result keeps the totals, ranks, grades, flags and scores only (it was scored with "
-      "ScoreOptions::detail = kOutcomes, Python detail=\"outcomes\"): score again with the full detail to read "
-      "every indicator's values and points, to explain a result or to write a report");
+  throw Error(std::string("this result keeps ") +
+              (detail_ == ScoreDetail::kPoints ? "the points of every indicator but not their values"
+                                               : "the totals, ranks, grades, flags and scores only") +
+              " (it was scored with ScoreOptions::detail = " +
+              (detail_ == ScoreDetail::kPoints ? "kPoints" : "kOutcomes, Python detail=\"outcomes\"") +
+              "): score again with the full detail to read every indicator's values and points, to explain a "
+              "result or to write a report");
 }
 
 const detail::RatingsIndex& Result::rating_index() const {
