@@ -109,6 +109,33 @@ def test_threads_change_nothing_and_are_checked(guangxi, guangxi_frames):
             guangxi.score(now, previous=last, ratings=ratings, threads=bad)
 
 
+def test_lean_detail_keeps_the_outcomes_to_the_bit(guangxi, guangxi_frames):
+    now, last, ratings = guangxi_frames
+    full = guangxi.score(now, previous=last, ratings=ratings)
+    for detail in ("points", "outcomes"):
+        lean = ms.score(guangxi, now, previous=last, ratings=ratings, detail=detail)
+        assert lean.core.detail == detail
+        np.testing.assert_array_equal(lean.totals.to_numpy(), full.totals.to_numpy())  # NaN equal to NaN
+        assert lean.ranks.equals(full.ranks) and lean.grades.equals(full.grades)
+        np.testing.assert_array_equal(lean.scores, full.scores)
+        np.testing.assert_array_equal(lean.flags, full.flags)
+        with pytest.raises(ms.Error, match="score again with the full detail"):
+            lean.values
+    np.testing.assert_array_equal(ms.score(guangxi, now, previous=last, ratings=ratings, detail="points").points,
+                                  full.points)
+    with pytest.raises(ms.Error, match="kOutcomes"):
+        guangxi.score(now, previous=last, ratings=ratings, detail="outcomes").points
+    with pytest.raises(ValueError, match="detail="):
+        guangxi.score(now, previous=last, ratings=ratings, detail="totals")
+
+
+def test_lean_detail_still_says_values_are_missing(guangxi):
+    now, last, ratings = hand_cohort()
+    now.loc["B", "workstations"] = np.nan  # one blank cell: 2.1 of B
+    with pytest.warns(ms.InputWarning, match="1 values are missing from the data"):
+        guangxi.score(now, previous=last, ratings=ratings, detail="outcomes")
+
+
 def test_errors_are_python_exceptions(guangxi):
     with pytest.raises(ms.RuleError) as e:
         ms.parse_rules("format: makerscore/1\nid: x\ntitle: t\nfields: []\nwieght: 1\n", "bad.yaml")

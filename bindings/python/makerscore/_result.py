@@ -286,19 +286,27 @@ def _previous_result(last, encoding, sheet):
 
 
 def score_with(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1,
-               previous_result=None):
+               previous_result=None, detail="full"):
     """Scores a cohort with a Rules; see makerscore.score()."""
     if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
         raise ValueError(f"threads={threads!r}: give a whole number of threads, 1 or more, or 0 for every core")
+    if detail not in ("full", "points", "outcomes"):
+        raise ValueError(f"detail={detail!r}: give 'full', 'points' (no values) or 'outcomes' (totals, ranks, "
+                         "grades, flags and scores)")
     model = rules.model
     current = _data.to_dataset(model, data, "data", ids, encoding, sheet or "")
     last = None if previous is None else _data.to_dataset(model, previous, "previous", ids, encoding, sheet or "")
     core = _core.score(model, current, last, _data.to_ratings(ratings, encoding=encoding), threads,
-                       _previous_result(previous_result, encoding, sheet))
+                       _previous_result(previous_result, encoding, sheet), detail)
     level = _caller_level()
     for message in core.warnings:
         warnings.warn(message, InputWarning, stacklevel=level)
-    summary = core.missing_summary()
+    if detail == "outcomes":  # without the points, what each missing value cost is not known: say how many
+        count = core.missing_count()
+        summary = (f"{count} values are missing from the data (未填报), and the missing-data policy decided "
+                   "their points; score with detail='full' to see each one and what it cost") if count else ""
+    else:
+        summary = core.missing_summary()
     if summary:  # a blank cell never costs points without a word
         warnings.warn(summary.rstrip("\n"), InputWarning, stacklevel=level)
     return Result(core, rules)

@@ -94,10 +94,10 @@ class Rules:
         return sensitivity_with(self, data, previous, ratings, replications, seed, threads, bootstrap)
 
     def score(self, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1,
-              previous_result=None):
+              previous_result=None, detail="full"):
         """Scores a cohort; see makerscore.score()."""
         return score_with(self, data, previous=previous, ratings=ratings, ids=ids, encoding=encoding, sheet=sheet,
-                          threads=threads, previous_result=previous_result)
+                          threads=threads, previous_result=previous_result, detail=detail)
 
     def validate(self, data):
         """Checks filled-in reports against the rule file: every cell its field does not allow and every
@@ -143,7 +143,7 @@ def _as_rules(rules):
 
 
 def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", sheet=None, threads=1,
-          previous_result=None):
+          previous_result=None, detail="full"):
     """Scores a cohort against rules (a Rules, or a rule-file path).
 
     data and previous (last year, needed when the rules compare with it) are DataFrames (an id column
@@ -156,10 +156,14 @@ def score(rules, data, previous=None, ratings=None, ids=None, encoding="utf-8", 
     threads: how many threads score (0: every core); the results do not depend on it.
     previous_result: last year's outcome, for rules on it (last_grade == "不合格"): the result file makerscore
     wrote last year (CSV, xlsx or JSON), last year's Result, or a DataFrame with total, rank and grade by id.
+    detail: what the result keeps. "full" (the default) is everything; "points" leaves out each indicator's
+    value; "outcomes" keeps the totals, ranks, grades, flags and scores only, for large cohorts where nobody
+    reads every point (1,000,000 makerspaces: 720 MB less written). What is not kept raises an error when read
+    (values, points, explain, report); everything kept is the same to the bit.
     Raises DataError for data that does not fit the rules.
     """
     return _as_rules(rules).score(data, previous=previous, ratings=ratings, ids=ids, encoding=encoding, sheet=sheet,
-                                  threads=threads, previous_result=previous_result)
+                                  threads=threads, previous_result=previous_result, detail=detail)
 
 
 def uncertainty(rules, data, previous=None, ratings=None, replications=None, seed=None, threads=0):

@@ -383,6 +383,26 @@ void BindResult(py::module_& m) {
           "missing_summary", [](const Result& r) { return MissingSummary(r); },
           "The missing values in words, at most 20 lines; '' when none.")
       .def(
+          "missing_count",
+          [](const Result& r) {
+            long count = 0;
+            for (size_t k = 0; k < r.model().nodes().size(); ++k) {
+              if (!r.model().nodes()[k].children.empty() || k == 0) continue;
+              for (int i = 0; i < r.entity_count(); ++i) count += MissingFromData(r.flags()(i, static_cast<int>(k)));
+            }
+            return count;
+          },
+          "How many indicator values are missing for want of data (any detail).")
+      .def_property_readonly(
+          "detail",
+          [](const Result& r) {
+            return r.detail() == ScoreDetail::kFull     ? "full"
+                   : r.detail() == ScoreDetail::kPoints ? "points"
+                                                        : "outcomes";
+          },
+          "What the result keeps: 'full', 'points' (no values) or 'outcomes' (totals, ranks, grades, flags, "
+          "scores).")
+      .def(
           "write_xlsx",
           [](const Result& r, const std::string& path) {
             std::vector<std::string> inputs = {r.current().source()};
@@ -409,15 +429,26 @@ void BindResult(py::module_& m) {
   m.def(
       "score",
       [](const Model& model, std::shared_ptr<const Dataset> current, std::shared_ptr<const Dataset> previous,
-         std::shared_ptr<const Ratings> ratings, int threads, std::shared_ptr<const PreviousResult> last_result) {
+         std::shared_ptr<const Ratings> ratings, int threads, std::shared_ptr<const PreviousResult> last_result,
+         const std::string& detail) {
+        ScoreOptions options{threads};
+        if (detail == "outcomes") {
+          options.detail = ScoreDetail::kOutcomes;
+        } else if (detail == "points") {
+          options.detail = ScoreDetail::kPoints;
+        } else if (detail != "full") {
+          throw py::value_error("detail='" + detail + "': give 'full', 'points' or 'outcomes'");
+        }
         return std::make_shared<Result>(
             Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings), std::move(last_result)},
-                  ScoreOptions{threads}));
+                  options));
       },
       py::arg("model"), py::arg("data"), py::arg("previous") = nullptr, py::arg("ratings") = nullptr,
-      py::arg("threads") = 1, py::arg("previous_result") = nullptr, py::call_guard<py::gil_scoped_release>(),
+      py::arg("threads") = 1, py::arg("previous_result") = nullptr, py::arg("detail") = "full",
+      py::call_guard<py::gil_scoped_release>(),
       "Scores a cohort on `threads` threads (0: every core; the results do not depend on it) with the GIL "
-      "released; raises DataError when an input does not fit the rules.");
+      "released, keeping `detail` ('full', 'points': no values, 'outcomes': totals, ranks, grades, flags and "
+      "scores); raises DataError when an input does not fit the rules.");
   py::class_<PreviousResult, std::shared_ptr<PreviousResult>>(m, "PreviousResult",
                                                               "Last year's total, rank and grade of each entity.")
       .def(py::init([](std::vector<std::string> ids, std::vector<double> totals, std::vector<double> ranks,
