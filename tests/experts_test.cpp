@@ -95,6 +95,16 @@ TEST(Ratings, StoredAsCodesIntoTheirLabels) {
   EXPECT_EQ(c.row(1), 3);
   EXPECT_THROW_WITH(Ratings::FromCodes({{{"A"}, {"q"}, {"E1"}, {"优"}}}, {{{0}, {0}, {0}, {1}}}, 2, "f"), DataError,
                     "f: a rating's code is outside its labels");
+  // In two steps: each label's code once, then ratings by codes (what a reader meeting labels often does).
+  Ratings two("t");
+  const std::int32_t e2 = two.Code(Ratings::kExpert, "E2"), e1 = two.Code(Ratings::kExpert, "E1");
+  EXPECT_EQ(two.Code(Ratings::kExpert, "E2"), e2);  // the same label, the same code
+  two.AddCodes(
+      {two.Code(Ratings::kEntity, "A"), two.Code(Ratings::kIndicator, "q"), e1, two.Code(Ratings::kValue, "优")}, 2);
+  EXPECT_EQ(two.at(0).expert, "E1");
+  EXPECT_EQ(two.labels(Ratings::kExpert), (std::vector<std::string>{"E2", "E1"}));
+  EXPECT_THROW(two.AddCodes({0, 0, 2, 0}, 3), Error);  // expert 2 has no label
+  EXPECT_EQ(two.size(), 1u);
 }
 
 TEST(Ratings, LargeCohortsCombineOnEveryCoreAsTheyWouldAlone) {

@@ -39,6 +39,10 @@ class Ratings {
   void Add(std::string_view entity, std::string_view indicator, std::string_view expert, std::string_view value,
            int row = 0);
   void Add(const Rating& r) { Add(r.entity, r.indicator, r.expert, r.value, r.row); }
+  // The same in two steps, for readers that meet the same label many times: the code of a label in
+  // column c (new when no rating has it yet), then a rating appended by its four codes.
+  std::int32_t Code(Column c, std::string_view label) { return Intern(c, label); }
+  void AddCodes(const std::array<std::int32_t, 4>& codes, int row = 0);
 
   // Ratings given as codes: codes[c][k] indexes labels[c] (a code of -1 is an
   // empty cell), rows[k] is rating k's source row (or empty: rows count from

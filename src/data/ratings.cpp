@@ -27,6 +27,16 @@ std::int32_t Ratings::Intern(Column c, std::string_view label) {
 
 void Ratings::Add(std::string_view entity, std::string_view indicator, std::string_view expert, std::string_view value,
                   int row) {
+  AddCodes({Intern(kEntity, entity), Intern(kIndicator, indicator), Intern(kExpert, expert), Intern(kValue, value)},
+           row);
+}
+
+void Ratings::AddCodes(const std::array<std::int32_t, 4>& codes, int row) {
+  for (int c = 0; c < 4; ++c) {
+    if (codes[c] < 0 || codes[c] >= static_cast<std::int32_t>(labels_[c].size())) {
+      throw Error("Ratings::AddCodes: a code outside its labels (take codes from Ratings::Code)");
+    }
+  }
   const std::size_t k = size();
   if (k == 0) {
     first_row_ = row;
@@ -37,8 +47,6 @@ void Ratings::Add(std::string_view entity, std::string_view indicator, std::stri
     rows_ = std::move(rows);
   }
   if (!rows_.empty()) rows_.push_back(row);
-  const std::int32_t codes[] = {Intern(kEntity, entity), Intern(kIndicator, indicator), Intern(kExpert, expert),
-                                Intern(kValue, value)};
   for (int c = 0; c < 4; ++c) codes_[c].push_back(codes[c]);
 }
 

@@ -129,6 +129,23 @@ def test_lean_detail_keeps_the_outcomes_to_the_bit(guangxi, guangxi_frames):
         guangxi.score(now, previous=last, ratings=ratings, detail="totals")
 
 
+def test_categorical_ratings_cross_as_codes_with_the_same_result(guangxi):
+    now, last, ratings = hand_cohort()
+    as_text = guangxi.score(now, previous=last, ratings=ratings)
+    as_categories = guangxi.score(now, previous=last, ratings=ratings.astype("category"))
+    np.testing.assert_array_equal(as_text.points, as_categories.points)
+    assert as_categories.totals["A"] == pytest.approx(96.4, abs=1e-9)
+    # A missing cell and a rating off the scale are named by row, as from text columns (row 2 is the first).
+    bad = ratings.copy()
+    bad.loc[3, "expert"] = None
+    bad.loc[5, "rating"] = "很好"
+    for frame in (bad, bad.astype("category")):
+        with pytest.raises(ms.DataError) as caught:
+            guangxi.score(now, previous=last, ratings=frame)
+        assert "ratings:5: the cell 'expert' is empty" in str(caught.value)
+        assert "ratings:7: rating '很好'" in str(caught.value)
+
+
 def test_lean_detail_still_says_values_are_missing(guangxi):
     now, last, ratings = hand_cohort()
     now.loc["B", "workstations"] = np.nan  # one blank cell: 2.1 of B

@@ -169,5 +169,10 @@ def to_ratings(ratings, source="ratings", encoding="utf-8"):
         raise _core.DataError(f"{source}: no column(s) {', '.join(missing)}; ratings have the columns "
                               "entity, indicator, expert, rating")
 
-    columns = [ratings[col].to_numpy() for col in ("entity", "indicator", "expert", "rating")]
-    return _core.ratings_from_columns(columns, source)
+    names = ("entity", "indicator", "expert", "rating")
+    if all(isinstance(ratings[col].dtype, pd.CategoricalDtype) for col in names):
+        # Categorical columns cross as their codes: each category's text is read once.
+        return _core.ratings_from_categories([ratings[col].cat.codes.to_numpy() for col in names],
+                                             [ratings[col].cat.categories.to_numpy(dtype=object) for col in names],
+                                             source)
+    return _core.ratings_from_columns([ratings[col].to_numpy() for col in names], source)

@@ -2,9 +2,12 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <string_view>
+#include <unordered_map>
 
 #include "bindings.h"
 #include "makerscore/csv.h"
@@ -81,6 +84,43 @@ class TextColumn {
   PyObject* last_object_ = nullptr;
   std::string text_;
   std::string_view view_;
+};
+
+// One column of a ratings DataFrame as codes into the labels of ratings (Ratings::Code), the text of a
+// cell as TextColumn gives it. Cells are looked up by object first: the same object as the cell before, or
+// one of the last few distinct ones (a small table by address: experts, levels and indicator ids are a few
+// objects repeated), costs no text comparison. The array holds every object for as long as the column is
+// read, so an address stands for one object throughout.
+class CodeColumn {
+ public:
+  CodeColumn(py::array column, Ratings* ratings, Ratings::Column c)
+      : text_(column), objects_(column.dtype().kind() == 'O'), ratings_(ratings), c_(c) {
+    if (objects_) column_ = std::move(column);
+  }
+  std::int32_t operator[](py::ssize_t k) {
+    if (!objects_) return ratings_->Code(c_, text_[k]);
+    PyObject* o = static_cast<PyObject* const*>(column_.data())[k * column_.strides(0) / sizeof(PyObject*)];
+    if (o == last_object_) return last_code_;
+    const size_t slot = (reinterpret_cast<std::uintptr_t>(o) >> 4) % kSlots;
+    if (seen_[slot] != o) {
+      seen_[slot] = o;
+      code_[slot] = ratings_->Code(c_, text_[k]);
+    }
+    last_object_ = o;
+    return last_code_ = code_[slot];
+  }
+
+ private:
+  static constexpr size_t kSlots = 64;
+  TextColumn text_;
+  bool objects_;
+  py::array column_;
+  Ratings* ratings_;
+  Ratings::Column c_;
+  std::array<PyObject*, kSlots> seen_{};
+  std::array<std::int32_t, kSlots> code_{};
+  PyObject* last_object_ = nullptr;
+  std::int32_t last_code_ = -1;
 };
 
 Dataset FromColumns(std::vector<std::string> field_ids, std::vector<std::string> entity_ids,
@@ -202,7 +242,6 @@ void BindData(py::module_& m) {
       "ratings_from_columns",
       [](const std::vector<py::array>& columns, const std::string& source) {
         if (columns.size() != 4) throw DataError(source + ": four columns expected");
-        std::vector<TextColumn> text(columns.begin(), columns.end());
         const py::ssize_t n = columns[0].size();
         for (const auto& c : columns) {
           if (c.size() != n)
@@ -210,8 +249,10 @@ void BindData(py::module_& m) {
         }
         auto r = std::make_shared<Ratings>(source);
         r->reserve(static_cast<size_t>(n));
+        CodeColumn entity(columns[0], r.get(), Ratings::kEntity), indicator(columns[1], r.get(), Ratings::kIndicator),
+            expert(columns[2], r.get(), Ratings::kExpert), value(columns[3], r.get(), Ratings::kValue);
         for (py::ssize_t k = 0; k < n; ++k) {
-          r->Add(text[0][k], text[1][k], text[2][k], text[3][k], static_cast<int>(k) + 2);
+          r->AddCodes({entity[k], indicator[k], expert[k], value[k]}, static_cast<int>(k) + 2);
         }
         r->NormalizeLabels();  // one spelling of each label; invisible characters and look-alikes refused
         return r;
@@ -219,6 +260,42 @@ void BindData(py::module_& m) {
       py::arg("columns"), py::arg("source") = "ratings",
       "Ratings from the columns entity, indicator, expert, rating (numpy arrays of text or numbers; None and "
       "NaN are empty cells); rows are numbered as in a CSV file with a header.");
+  m.def(
+      "ratings_from_categories",
+      [](const std::vector<py::array>& codes, const std::vector<py::array>& categories, const std::string& source) {
+        // pandas Categorical columns as they are: each category's text looked up once, each cell by its code.
+        if (codes.size() != 4 || categories.size() != 4) throw DataError(source + ": four columns expected");
+        const py::ssize_t n = codes[0].size();
+        auto r = std::make_shared<Ratings>(source);
+        r->reserve(static_cast<size_t>(n));
+        std::array<std::vector<std::int32_t>, 4> column;
+        for (int c = 0; c < 4; ++c) {
+          if (codes[c].size() != n)
+            throw DataError(source + ": the entity, indicator, expert and rating columns differ in length");
+          const auto kind = static_cast<Ratings::Column>(c);
+          TextColumn text(categories[c]);
+          std::vector<std::int32_t> of_category(static_cast<size_t>(categories[c].size()));
+          for (py::ssize_t j = 0; j < categories[c].size(); ++j) of_category[j] = r->Code(kind, text[j]);
+          const std::int32_t empty = r->Code(kind, "");  // code -1: a missing cell
+          py::array_t<std::int64_t, py::array::forcecast> wide(codes[c]);
+          auto cells = wide.unchecked<1>();
+          column[c].resize(static_cast<size_t>(n));
+          for (py::ssize_t k = 0; k < n; ++k) {
+            const std::int64_t code = cells(k);
+            if (code >= static_cast<std::int64_t>(of_category.size()))
+              throw DataError(source + ": a code outside its categories");
+            column[c][k] = code < 0 ? empty : of_category[code];
+          }
+        }
+        for (py::ssize_t k = 0; k < n; ++k) {
+          r->AddCodes({column[0][k], column[1][k], column[2][k], column[3][k]}, static_cast<int>(k) + 2);
+        }
+        r->NormalizeLabels();
+        return r;
+      },
+      py::arg("codes"), py::arg("categories"), py::arg("source") = "ratings",
+      "Ratings from pandas Categorical columns entity, indicator, expert, rating: each column's codes (-1: a "
+      "missing cell) and its categories (text or numbers); rows are numbered as in a CSV file with a header.");
   m.def(
       "read_ratings_csv",
       [](const std::string& path, const std::string& encoding, const std::string& sheet) {
