@@ -140,6 +140,71 @@ Cohort PanelCohort(const Model& model) {
           std::make_shared<Ratings>(ParseRatingsCsv(kPanelRatings))};
 }
 
+// Groups that read the values used (TOPSIS and entropy weights over values) beside a rated leaf, the weights
+// varying and the panel resampled: each replication's base keeps the values used for them.
+TEST(Replication, GroupsOverValuesWithADrawnPanelAreScoreOfTheirVariant) {
+  const std::string rules = R"(format: makerscore/1
+id: t
+title: 测试
+weighting: relative
+scales:
+  four: {name: 四级, levels: {优: 1.0, 良: 0.8, 中: 0.6, 差: 0.4}}
+fields:
+  - {id: a, name: 甲}
+  - {id: b, name: 乙}
+  - {id: c, name: 丙}
+indicators:
+  - id: G
+    name: 组
+    weight: 2
+    aggregate: {method: topsis, over: values}
+    children:
+      - {id: A, name: 甲, weight: 1, value: a, score: {method: minmax}}
+      - {id: B, name: 乙, weight: 1, value: b, score: {method: minmax}}
+  - id: W
+    name: 熵权组
+    weight: 1
+    weights: {method: entropy, over: values}
+    children:
+      - {id: C, name: 丙, value: c, score: {method: minmax}}
+      - {id: D, name: 丁, value: a + c, score: {method: minmax}}
+  - {id: R, name: 评, weight: 1, rated: {scale: four, combine: mean}}
+uncertainty:
+  weights: {noise: 0.2}
+  experts: bootstrap
+)";
+  Model model = Model::Compile(testing::RulesFromText(rules));
+  std::string csv = "id,a,b,c\n", ratings = "entity,indicator,expert,rating\n";
+  const char* levels[] = {"优", "良", "中", "差"};
+  for (int i = 0; i < 12; ++i) {
+    csv += "E" + std::to_string(i) + "," + std::to_string(3 + (i * 7) % 11) + "," + std::to_string(1 + (i * 5) % 9) +
+           "," + std::to_string(2 + (i * 3) % 13) + "\n";
+    for (int x = 0; x < 4; ++x) {
+      ratings += "E" + std::to_string(i) + ",R,X" + std::to_string(x) + "," + levels[(i + 3 * x) % 4] + "\n";
+    }
+  }
+  const Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv(csv, model.rules(), "t.csv")), nullptr,
+                      std::make_shared<Ratings>(ParseRatingsCsv(ratings)), nullptr};
+  Replicator rep(model, cohort, *model.rules().uncertainty, 5);
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> unit(0, 1);
+  std::vector<std::vector<int>> choices;
+  for (int k = 0; k < 20; ++k) {
+    std::vector<double> u(rep.inputs().size());
+    for (double& x : u) x = unit(rng);
+    choices.push_back(rep.Choose(u.data()));
+  }
+  rep.Prepare(choices, 2);
+  for (const auto& choice : choices) {
+    const Outcomes out = rep.Run(choice);
+    const detail::Variant variant = rep.VariantOf(choice);
+    const Result r = Score(variant.model, variant.cohort);
+    for (int i = 0; i < 12; ++i) {
+      ASSERT_TRUE(SameBits(out.totals[i], r.total(i))) << "entity " << i << ": " << out.totals[i] << " " << r.total(i);
+    }
+  }
+}
+
 TEST(Replication, LeaveOneOutPanelsByHand) {
   Model model = Model::Compile(testing::RulesFromText(kPanelRules));
   const Cohort cohort = PanelCohort(model);

@@ -23,6 +23,17 @@ std::vector<RatedItem> RatedItems(const CompiledModel& m, std::vector<int>* item
   return items;
 }
 
+bool ReadsValues(const CompiledModel& m) {
+  for (const Node& node : m.nodes) {
+    if (node.weights && node.weights->over_values) return true;
+    if (node.indicator) {
+      const auto& words = node.indicator->aggregate_options.words;
+      if (auto it = words.find("over"); it != words.end() && it->second == "values") return true;
+    }
+  }
+  return false;
+}
+
 // Pointers to the data's column of each model field.
 std::vector<const double*> FieldColumns(const CompiledModel& m, const Dataset& data) {
   std::vector<const double*> cols;

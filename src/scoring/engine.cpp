@@ -267,18 +267,6 @@ class Engine {
     return out;
   }
 
-  // True when a group's derived weights or its aggregation over the cohort read the values used (over: values).
-  static bool ReadsValues(const CompiledModel& m) {
-    for (const Node& node : m.nodes) {
-      if (node.weights && node.weights->over_values) return true;
-      if (node.indicator) {
-        const auto& words = node.indicator->aggregate_options.words;
-        if (auto it = words.find("over"); it != words.end() && it->second == "values") return true;
-      }
-    }
-    return false;
-  }
-
   static std::string Named(const Dataset& d) { return d.source().empty() ? "" : " (" + d.source() + ")"; }
 
   // True when last year's data hold this year's entities in the same order with the same value in every

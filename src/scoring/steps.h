@@ -137,6 +137,10 @@ std::vector<const double*> FieldColumns(const CompiledModel& m, const Dataset& d
 std::vector<const std::vector<std::string>*> FieldLabels(const CompiledModel& m, const Dataset* data);
 std::vector<int> PreviousResultRows(const PreviousResult& last, const std::vector<std::string>& ids);
 
+// columns.cpp: true when a group's derived weights or its aggregation over the cohort read the values used
+// (over: values), which AggregateTree then needs.
+bool ReadsValues(const CompiledModel& m);
+
 // columns.cpp: the rated leaves as items to combine (experts/combine.h), in the leaves' order; item_of[l]
 // receives leaf l's item, or -1 for a leaf that is not rated.
 std::vector<RatedItem> RatedItems(const CompiledModel& m, std::vector<int>* item_of);

@@ -203,14 +203,14 @@ Replicator::Base Replicator::MakeBase(const Key& key) const {
   Base base{Model::Compile(rules), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, ++serials};
   const Result r = Score(base.model, Cohort{cohort_.current, cohort_.previous, ratings, cohort_.previous_result});
   base.scores = r.scores();
-  base.used = r.used_values();
+  const CompiledModel& m = Compiled(base.model);
+  if (ReadsValues(m)) base.used = r.used_values();  // else nobody reads them: n x nodes doubles not kept
   base.adjustments = r.adjustment_points();
   base.memberships = r.all_memberships();
   const int n = r.entity_count();
   if (rules.classes) {
     for (int i = 0; i < n; ++i) base.classes.push_back(r.entity_class(i));
   }
-  const CompiledModel& m = Compiled(base.model);
   base.fields = FieldColumns(m, *cohort_.current);
   base.unscored.resize(n);
   base.unranked.resize(n);
@@ -272,7 +272,7 @@ Outcomes Replicator::Run(const std::vector<int>& choice) const {
   points.resize(n, 1);
   if (!recombine_) {
     AggregateTree(m.nodes, w >= 0 ? &weight_sets_[w] : nullptr, base.classes, &scores, &points, &flags, &shares,
-                  {&base.used, nullptr, nullptr, &base.memberships, &base.model.rules()});
+                  {base.used.size() ? &base.used : nullptr, nullptr, nullptr, &base.memberships, &base.model.rules()});
     return Finish(m, points.col(0), base.unscored, base.adjustments, base.unranked, base.vetoes, base.direct);
   }
   // The drawn panel's rated leaves, scored as the engine scores them, over the base's columns.
@@ -289,11 +289,11 @@ Outcomes Replicator::Run(const std::vector<int>& choice) const {
     ScoreLeaf(leaf, m.nodes[leaf.node].class_max_points, base.classes, values[item_of_[l]],
               leaf.missing_group >= 0 ? base.fields[leaf.missing_group] : nullptr, &leaf_flags, &stats, &leaf_used,
               &leaf_score, &unscored);
-    used.col(leaf.node) = leaf_used;
+    if (used.size()) used.col(leaf.node) = leaf_used;
     scores.col(leaf.node) = leaf_score;
   }
   AggregateTree(m.nodes, w >= 0 ? &weight_sets_[w] : nullptr, base.classes, &scores, &points, &flags, &shares,
-                {&used, nullptr, nullptr, &base.memberships, &base.model.rules()});
+                {used.size() ? &used : nullptr, nullptr, nullptr, &base.memberships, &base.model.rules()});
   return Finish(m, points.col(0), unscored, base.adjustments, base.unranked, base.vetoes, base.direct);
 }
 

@@ -67,7 +67,7 @@ class Replicator {
   struct Base {
     Model model;
     Eigen::ArrayXXd scores;                    // every node's score; the leaves' columns are what Run reads
-    Eigen::ArrayXXd used;                      // the values used (weights derived over values read them)
+    Eigen::ArrayXXd used;                      // the values used, when a group reads them (over: values)
     Eigen::ArrayXXd adjustments;               // as Result::adjustment_points
     std::vector<Eigen::ArrayXXd> memberships;  // as Result::all_memberships (fuzzy evaluations)
     std::vector<int> classes;                  // each entity's class; empty without classes
