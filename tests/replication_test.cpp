@@ -24,6 +24,19 @@ constexpr int kReplications = 12;  // replications checked per rule set
 
 bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
+// `count` replications drawn as the analysis draws them: uniform numbers for each input, through Choose.
+std::vector<std::vector<int>> DrawChoices(const Replicator& rep, std::uint64_t seed, int count) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> unit(0, 1);
+  std::vector<std::vector<int>> choices;
+  for (int k = 0; k < count; ++k) {
+    std::vector<double> u(rep.inputs().size());
+    for (double& x : u) x = unit(rng);
+    choices.push_back(rep.Choose(u.data()));
+  }
+  return choices;
+}
+
 // Inputs that vary everything the generated rule set has: the weights (uniform or Dirichlet), up to
 // two leaves' methods, the missing-data policy, and the panel when some leaf is rated.
 UncertainInputs InputsFor(const Generator& g, std::uint64_t seed) {
@@ -68,14 +81,7 @@ TEST(Replication, EveryReplicationIsScoreOfItsVariantBitForBit) {
     rated_cases += !g.rated().empty();
     const UncertainInputs inputs = InputsFor(g, seed);
     Replicator rep(model, cohort, inputs, seed);
-    std::mt19937_64 rng(seed);
-    std::uniform_real_distribution<double> unit(0, 1);
-    std::vector<std::vector<int>> choices;
-    for (int k = 0; k < kReplications; ++k) {
-      std::vector<double> u(rep.inputs().size());
-      for (double& x : u) x = unit(rng);
-      choices.push_back(rep.Choose(u.data()));
-    }
+    const std::vector<std::vector<int>> choices = DrawChoices(rep, seed, kReplications);
     rep.Prepare(choices, 1);
     for (const auto& choice : choices) {
       const Outcomes out = rep.Run(choice);
@@ -186,14 +192,7 @@ uncertainty:
   const Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv(csv, model.rules(), "t.csv")), nullptr,
                       std::make_shared<Ratings>(ParseRatingsCsv(ratings)), nullptr};
   Replicator rep(model, cohort, *model.rules().uncertainty, 5);
-  std::mt19937_64 rng(5);
-  std::uniform_real_distribution<double> unit(0, 1);
-  std::vector<std::vector<int>> choices;
-  for (int k = 0; k < 20; ++k) {
-    std::vector<double> u(rep.inputs().size());
-    for (double& x : u) x = unit(rng);
-    choices.push_back(rep.Choose(u.data()));
-  }
+  const std::vector<std::vector<int>> choices = DrawChoices(rep, 5, 20);
   rep.Prepare(choices, 2);
   for (const auto& choice : choices) {
     const Outcomes out = rep.Run(choice);
@@ -287,14 +286,7 @@ uncertainty:
   const double expected[] = {1.1 / 1.5 * 100, 1.1 / 1.5 * 100, 90};
   for (int panel = 0; panel < 3; ++panel) EXPECT_NEAR(panels.Run({panel}).totals[0], expected[panel], 1e-9) << panel;
   Replicator rep(model, cohort, *model.rules().uncertainty, 7);
-  std::mt19937_64 rng(7);
-  std::uniform_real_distribution<double> unit(0, 1);
-  std::vector<std::vector<int>> choices;
-  for (int k = 0; k < 12; ++k) {
-    std::vector<double> u(rep.inputs().size());
-    for (double& x : u) x = unit(rng);
-    choices.push_back(rep.Choose(u.data()));
-  }
+  const std::vector<std::vector<int>> choices = DrawChoices(rep, 7, 12);
   rep.Prepare(choices, 1);
   for (const auto& choice : choices) {
     const detail::Variant variant = rep.VariantOf(choice);
