@@ -305,18 +305,22 @@ void Combiner::CombineLong(size_t q, CombinedRatings* out, std::vector<Problem>*
     out->value[q][e] = run.Combine(leaf);
     if (leaf.cv) out->cv[q][e] = run.Cv();
   }
-  // The panel's agreement on this indicator: Kendall's W of experts (raters) over entities (items), the
-  // raters in the order of their codes.
-  std::vector<Eigen::Index> expert_row(ratings_.labels(Ratings::kExpert).size(), -1);
-  for (size_t a = item[0]; a < item[n_]; ++a) expert_row[expert_[order_[a]]] = 0;
+  // The panel's agreement on this indicator: Kendall's W of the experts who rated every entity (KendallW
+  // reads only those), in the order of their codes. Only their rows are made: a sparse panel of thousands of
+  // experts rating a few entities each would otherwise ask for experts x entities doubles, all NaN.
+  std::vector<size_t> rated(ratings_.labels(Ratings::kExpert).size(), 0);
+  for (size_t a = item[0]; a < item[n_]; ++a) ++rated[expert_[order_[a]]];
+  std::vector<Eigen::Index> expert_row(rated.size(), -1);
   Eigen::Index raters = 0;
-  for (Eigen::Index& row : expert_row) row = row < 0 ? -1 : raters++;
+  for (size_t x = 0; x < rated.size(); ++x) expert_row[x] = rated[x] >= n_ ? raters++ : -1;
   if (raters < 2 || n_ < 2) return;
   Eigen::MatrixXd scores =
       Eigen::MatrixXd::Constant(raters, static_cast<Eigen::Index>(n_), std::numeric_limits<double>::quiet_NaN());
   for (size_t e = 0; e < n_; ++e) {
-    for (size_t a = item[e]; a < item[e + 1]; ++a)
-      scores(expert_row[expert_[order_[a]]], e) = FractionKnown(q, order_[a]);
+    for (size_t a = item[e]; a < item[e + 1]; ++a) {
+      if (const Eigen::Index row = expert_row[expert_[order_[a]]]; row >= 0)
+        scores(row, e) = FractionKnown(q, order_[a]);
+    }
   }
   Agreement(q, scores, out);
 }
