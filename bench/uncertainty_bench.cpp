@@ -35,7 +35,8 @@ void BM_UncertaintyGuangxiExampleEveryInput(benchmark::State& state) {
       makerscore::ReadDatasetCsv(data + "guangxi-example-2019.csv", model.rules()));
   auto last = std::make_shared<makerscore::Dataset>(
       makerscore::ReadDatasetCsv(data + "guangxi-example-2018.csv", model.rules()));
-  auto ratings = std::make_shared<makerscore::Ratings>(makerscore::ReadRatingsCsv(data + "guangxi-example-ratings.csv"));
+  auto ratings =
+      std::make_shared<makerscore::Ratings>(makerscore::ReadRatingsCsv(data + "guangxi-example-ratings.csv"));
   makerscore::UncertaintyOptions options;
   options.replications = 10000;
   options.threads = static_cast<int>(state.range(0));
