@@ -94,7 +94,11 @@ int Emit(const std::string& text, const std::string& output, bool csv) {
     // A CSV file starts with a byte-order mark, which is how Excel tells UTF-8 (without it, a Chinese Excel
     // reads the file as GBK and shows 梧州创客工场 as mojibake). makerscore's readers and pandas
     // (encoding="utf-8-sig") skip it; on standard output, for other programs, there is none.
-    WriteOutputFile(output, csv ? "\xEF\xBB\xBF" + text : text);
+    if (csv) {
+      WriteOutputFile(output, kUtf8Bom + text);
+    } else {
+      WriteOutputFile(output, text);  // not `csv ? ... : text`, whose value would be a copy of the text
+    }
   } catch (const Error& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kOutputError;

@@ -1,10 +1,12 @@
 #include "util/read_file.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "makerscore/error.h"
@@ -71,6 +73,14 @@ void FileBytes::Allocate(std::size_t capacity) {
   Release();
   data_ = new char[capacity];  // not value-initialised: no zero-filling (glibc maps large blocks itself)
   capacity_ = capacity;
+}
+
+void ReleasePages(const char* begin, const char* end) {
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  if (page == 0 || end <= begin) return;
+  const std::uintptr_t first = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) / page * page;
+  const std::uintptr_t last = reinterpret_cast<std::uintptr_t>(end) / page * page;
+  if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);  // advice: may fail
 }
 
 void FileBytes::Release() {

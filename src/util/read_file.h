@@ -46,6 +46,12 @@ class FileBytes {
 // ("is a folder, not a rule file"); `what` names the file ("rule file").
 std::string ReadFileBounded(const std::string& path, std::size_t limit, const char* what, FileBytes* out);
 
+// Gives the whole pages of memory within [begin, end) back to the system (madvise MADV_DONTNEED), for a
+// reader done with that part of a buffer it owns (a FileBytes or DataText): a 1 GB ratings file then does
+// not stay in memory beside the ratings read from it. The bytes there read as zeros afterwards; nothing
+// outside [begin, end) is touched.
+void ReleasePages(const char* begin, const char* end);
+
 // ReadFileBounded with kMaxDataFileBytes, throwing DataError "path: problem".
 FileBytes ReadDataFile(const std::string& path, const char* what);
 
