@@ -84,7 +84,7 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
       double* value = out->value[q].data();
       int* count = out->count[q].data();
       for (std::size_t e = first; e < last; ++e) {
-        const std::uint8_t* cell = &cube.cells[(e * m + q) * experts];
+        const std::uint8_t* cell = cube.cells.data() + (e * m + q) * experts;  // none when nobody rated
         int k = 0;
         for (std::size_t x = 0; x < experts; ++x) {
           if (cell[x] == 0) continue;
