@@ -39,7 +39,8 @@ Result ScoreCsv(const Model& m, const std::string& csv) {
 
 template <typename A>
 bool SameBits(const A& a, const A& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), sizeof(*a.data()) * a.size()) == 0;
+  // An empty array's data() may be null, which memcmp must not be given even for 0 bytes.
+  return a.size() == b.size() && (a.size() == 0 || std::memcmp(a.data(), b.data(), sizeof(*a.data()) * a.size()) == 0);
 }
 
 TEST(Properties, TheSameInputGivesTheSameBits) {
