@@ -143,6 +143,33 @@ TEST(ReadFile, AFileThatShrinksWhileReadIsAnErrorNotASignal) {
   EXPECT_EQ(changed + whole, 200);
 }
 
+// A ratings file long enough that the reader gives back the pages it has read (every 262,144 rows, a
+// megabyte behind): every rating, its labels and its row survive, first to last, and so does a problem
+// found near the end, named with its row.
+TEST(ReadFile, ALongRatingsFileReadWhileItsPagesAreGivenBack) {
+  Scratch s("ratings");
+  const char* levels[] = {"优", "良", "中", "差"};
+  std::string text = "entity,indicator,expert,rating\n";
+  const int kRows = 600000;
+  for (int k = 0; k < kRows; ++k) {
+    text += "S" + std::to_string(k / 5) + ",q,E" + std::to_string(k % 5) + "," + levels[k % 4] + "\n";
+  }
+  Write(s / "ratings.csv", text);
+  const Ratings r = ReadRatingsCsv(s / "ratings.csv");
+  ASSERT_EQ(r.size(), static_cast<size_t>(kRows));
+  for (size_t k : {size_t{0}, size_t{1}, size_t{300000}, size_t{kRows - 1}}) {
+    const Rating got = r.at(k);
+    EXPECT_EQ(got.entity, "S" + std::to_string(k / 5)) << k;
+    EXPECT_EQ(got.expert, "E" + std::to_string(k % 5)) << k;
+    EXPECT_EQ(got.value, levels[k % 4]) << k;
+    EXPECT_EQ(got.row, static_cast<int>(k) + 2) << k;
+  }
+  EXPECT_EQ(r.labels(Ratings::kEntity).size(), static_cast<size_t>(kRows / 5));
+  text.replace(text.rfind(",q,"), 3, ",,");  // the last row's indicator left empty
+  Write(s / "bad.csv", text);
+  EXPECT_THROW_WITH(ReadRatingsCsv(s / "bad.csv"), DataError, "bad.csv:600001: the cell 'indicator' is empty");
+}
+
 TEST(WriteFile, ReplacesARegularFileAndKeepsItsPermissions) {
   Scratch s("write");
   const std::string out = s / "result.csv";
