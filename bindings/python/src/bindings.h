@@ -17,6 +17,7 @@ void BindErrors(pybind11::module_& m);       // errors.cpp: RuleError, DataError
 void BindRules(pybind11::module_& m);        // rules.cpp: rule sets, models, schema
 void BindData(pybind11::module_& m);         // data.cpp: datasets, ratings, CSV
 void BindResult(pybind11::module_& m);       // result.cpp: scoring, results, presenting
+void BindExperts(pybind11::module_& m);      // experts.cpp: Delphi rounds, Kendall's W
 void BindUncertainty(pybind11::module_& m);  // uncertainty.cpp: uncertainty and sensitivity analyses
 
 }  // namespace makerscore::python

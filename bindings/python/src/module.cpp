@@ -11,5 +11,6 @@ PYBIND11_MODULE(_core, m) {
   makerscore::python::BindRules(m);
   makerscore::python::BindData(m);
   makerscore::python::BindResult(m);
+  makerscore::python::BindExperts(m);
   makerscore::python::BindUncertainty(m);
 }
