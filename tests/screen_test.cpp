@@ -72,6 +72,32 @@ TEST(Screen, CoinrVignetteByNA) {
   EXPECT_EQ(r.ranked_count(), 9);
 }
 
+// With less detail kept, screening keeps the same makerspaces and the same totals, ranks and scores, both
+// when it leaves some out (a second run) and when it leaves none out (the first run, trimmed).
+TEST(Screen, LessDetailKeepsTheSameOutcomes) {
+  for (const char* screen :
+       {"screen: {by: missing, min_available: 0.75}\n", "screen: {by: missing, min_available: 0.1}\n"}) {
+    Model m = Model::Compile(testing::RulesFromText(VignetteRules(screen)));
+    const Cohort cohort{std::make_shared<Dataset>(ParseDatasetCsv(kVignetteData, m.rules(), "data.csv"))};
+    const Result full = Score(m, cohort);
+    for (ScoreDetail detail : {ScoreDetail::kPoints, ScoreDetail::kOutcomes}) {
+      ScoreOptions options;
+      options.detail = detail;
+      const Result lean = Score(m, cohort, options);
+      ASSERT_EQ(lean.entity_ids(), full.entity_ids()) << screen;
+      ASSERT_EQ(lean.screening()->removed(), full.screening()->removed()) << screen;
+      for (int i = 0; i < full.entity_count(); ++i) {
+        EXPECT_EQ(lean.total(i), full.total(i)) << screen << i;
+        EXPECT_EQ(lean.rank(i), full.rank(i)) << screen << i;
+      }
+      EXPECT_TRUE((lean.scores() == full.scores() || (lean.scores().isNaN() && full.scores().isNaN())).all());
+      EXPECT_THROW(lean.values(), Error);
+      if (detail == ScoreDetail::kOutcomes) EXPECT_THROW(lean.points(), Error);
+      if (detail == ScoreDetail::kPoints) EXPECT_TRUE((lean.points() == full.points() || lean.points().isNaN()).all());
+    }
+  }
+}
+
 TEST(Screen, ZerosForcingAndTheDefaults) {
   // Non_Zero = 1 - zeros / values: MNG with 0 for Pat and CultGood has 2 of 4 other than 0 (0.5).
   std::string data = kVignetteData;

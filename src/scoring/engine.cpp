@@ -41,7 +41,8 @@ class Engine {
     Result full = Run(model, cohort, whole);
     auto screening = std::make_shared<const Screening>(ScreenCohort(full, *spec));
     const size_t removed = screening->removed().size();
-    if (removed == 0 && options.detail == ScoreDetail::kFull) {
+    if (removed == 0) {  // nobody left out: the first run is the result, less what the detail does not keep
+      Keep(options.detail, Compiled(model), &full);
       full.screening_ = std::move(screening);
       return full;
     }
@@ -50,9 +51,19 @@ class Engine {
                       " entities out of the cohort (" + screening->Reason(0) +
                       " ...): nobody is left to score. Check the data, or lower screen: min_available");
     }
-    Result r = Run(model, removed == 0 ? cohort : KeptCohort(cohort, *screening), options);
+    Result r = Run(model, KeptCohort(cohort, *screening), options);
     r.screening_ = std::move(screening);
     return r;
+  }
+
+  // Drops from a result scored in full the arrays that `detail` does not keep, as a run with that detail
+  // would not have written them (the rest is the same bits: Properties.TheLeanPath...).
+  static void Keep(ScoreDetail detail, const CompiledModel& m, Result* r) {
+    if (detail == ScoreDetail::kFull) return;
+    r->detail_ = detail;
+    r->values_.resize(0, 0);
+    if (!ReadsValues(m)) r->used_.resize(0, 0);
+    if (detail == ScoreDetail::kOutcomes) r->points_ = Eigen::ArrayXXd(r->points_.col(0));
   }
 
   static Result Run(const Model& model, const Cohort& cohort, const ScoreOptions& options) {
