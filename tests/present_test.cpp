@@ -1,9 +1,13 @@
 // Presenting results: display width, the aligned table, CSV and JSON.
+#include <charconv>
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
 #include "data/xlsx_reader.h"
 #include "test_util.h"
+#include "util/text.h"
 
 namespace makerscore {
 namespace {
@@ -61,6 +65,71 @@ TEST(Csv, RowsInRankOrderWithQuotingAndFlags) {
             "1,S2,\"Maker, Ltd\",100,优,100,,,20,\n"
             "2,S1,南宁北部湾创新港众创空间,85,优,85,,,5,\n"
             "3,S3,柳州,0,差,0,1:missing,80,,\n");
+}
+
+// What AppendNumber must write: std::to_chars' fixed notation of the exact binary value with `digits`
+// decimals, its trailing zeros and then a bare '.' removed, "-0" written "0" (and from 1e15 on, the shortest
+// form). Its fast path works from x·10^digits rounded; this checks it against that definition.
+std::string NumberByDefinition(double x, int digits) {
+  char buf[400];
+  if (std::fabs(x) >= 1e15) return std::string(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);
+  std::string s(buf, std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, digits).ptr);
+  if (digits > 0) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
+}
+
+TEST(Numbers, AppendNumberWritesToCharsFixedNotationTrimmed) {
+  std::vector<double> xs = {0.0,
+                            -0.0,
+                            1,
+                            -1,
+                            0.5,
+                            1.5,
+                            2.5,
+                            -2.5,
+                            0.125,
+                            0.0625,
+                            1e-7,
+                            -1e-7,
+                            4e-7,
+                            5e-7,
+                            6e-7,
+                            123456.789,
+                            999999999.9999995,
+                            1e9,
+                            -1e9,
+                            1e9 + 0.5,
+                            1e15,
+                            1e300,
+                            5e-324,
+                            85,
+                            100,
+                            0.1 + 0.2,
+                            1.0 / 3,
+                            2.0 / 3,
+                            99.9999995,
+                            0.0000005,
+                            0.0000015};
+  std::mt19937_64 random(20261207);
+  std::uniform_real_distribution<double> exponent(-9, 11), unit(0, 1);
+  for (int k = 0; k < 200000; ++k) {
+    const double x = std::pow(10.0, exponent(random)) * (unit(random) < 0.5 ? -1 : 1);
+    xs.push_back(x);
+    // Near ties: k + 1/2 in the last decimal kept, and the doubles either side.
+    const int d = k % 7;
+    const double tie = (std::floor(std::fabs(x) * std::pow(10.0, d)) + 0.5) / std::pow(10.0, d);
+    xs.insert(xs.end(), {tie, std::nextafter(tie, 0.0), std::nextafter(tie, 1e300), -tie});
+  }
+  for (int digits = 0; digits <= 8; ++digits) {
+    for (double x : xs) {
+      std::string written;
+      detail::AppendNumber(x, digits, &written);
+      ASSERT_EQ(written, NumberByDefinition(x, digits)) << "x = " << std::hexfloat << x << ", digits " << digits;
+    }
+  }
 }
 
 TEST(Json, CarriesTotalsAndPerIndicatorDetail) {

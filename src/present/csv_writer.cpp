@@ -1,5 +1,6 @@
 // The result as CSV, one row per entity in rank order.
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,19 +19,23 @@ namespace {
 // would run it as a formula (OWASP's CSV-injection rule: a cell starting with = + - @, a tab or a carriage
 // return gets a leading apostrophe, which spreadsheets show as text). A name such as =HYPERLINK("...")
 // is data, never a formula.
-std::string Quote(const std::string& text) {
+void AppendQuoted(std::string_view text, std::string* out) {
   const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-  std::string s = formula ? "'" + text : text;
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
+  const bool quote = text.find_first_of(",\"\n\r") != std::string_view::npos;
+  if (quote) out->push_back('"');
+  if (formula) out->push_back('\'');
+  for (char c : text) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
   }
-  return out + "\"";
+  if (quote) out->push_back('"');
 }
 
-std::string Number(double x) { return x != x ? "" : detail::FormatNumber(x, 6); }
+std::string Quote(const std::string& text) {
+  std::string out;
+  AppendQuoted(text, &out);
+  return out;
+}
 
 }  // namespace
 
@@ -69,49 +74,89 @@ void WriteCsv(const Result& r, std::ostream& out) {
   const bool last_year = r.previous_result() != nullptr;
   if (last_year) out << ",last_total,last_rank,last_grade,total_change,rank_change";
   out << "\n";
-  std::string row;
-  for (int i : detail::RankOrder(r)) {
-    out << (r.rank(i) ? std::to_string(r.rank(i)) : "") << "," << Quote(r.entity_ids()[i]) << ","
-        << Quote(r.entity_names()[i]) << "," << Number(r.total(i)) << "," << Quote(r.grade(i));
-    if (rules.classes) out << "," << Quote(rules.classes->labels[r.entity_class(i)]);
-    std::vector<std::string> flags;
-    row.clear();
-    if (r.flags()(i, 0) & kFlagAdjustmentCapped) flags.emplace_back("total:adjustment_capped");
-    for (size_t k = 1; k < nodes.size(); ++k) {
-      const int kk = static_cast<int>(k);
-      row.push_back(',');
-      // Each number appended to the row, not made a string of its own: 30 million for 1,000,000 makerspaces.
-      const double shown = detail::ShownValue(r, i, kk);
-      if (shown == shown) detail::AppendNumber(shown, 6, &row);
-      if (r.flags()(i, kk) != 0) flags.push_back(nodes[k].id + ":" + detail::Join(FlagNames(r.flags()(i, kk)), "+"));
+  // The rows in rank order, a block of entities at a time: the block's shown values and flags are gathered
+  // column by column first, then its rows are written into one text handed to out at once. Read row by row
+  // in rank order, the result's columns (one per indicator, a million entries each) cost a cache miss a cell.
+  const std::vector<int> order = detail::RankOrder(r);
+  const bool points = rules.weighting == Weighting::kPoints;  // as detail::ShownValue
+  const std::size_t columns = nodes.size();
+  constexpr std::size_t kBlock = 256;
+  std::vector<double> shown(kBlock * columns);
+  std::vector<std::uint16_t> flag(kBlock * columns);
+  std::string text;
+  const auto number = [&text](double x) {
+    text.push_back(',');
+    if (x == x) detail::AppendNumber(x, 6, &text);
+  };
+  const auto whole = [&text](long n, bool shown_at_all) {
+    text.push_back(',');
+    if (shown_at_all) text += std::to_string(n);
+  };
+  const auto cell = [&text](std::string_view s) {
+    text.push_back(',');
+    AppendQuoted(s, &text);
+  };
+  for (std::size_t first = 0; first < order.size(); first += kBlock) {
+    const std::size_t count = std::min(kBlock, order.size() - first);
+    const Eigen::ArrayXXd& from = points ? r.points() : r.scores();
+    for (std::size_t k = 0; k < columns; ++k) {
+      const double* value = from.col(static_cast<Eigen::Index>(k)).data();
+      const std::uint16_t* flags = r.flags().col(static_cast<Eigen::Index>(k)).data();
+      for (std::size_t j = 0; j < count; ++j) {
+        const int i = order[first + j];
+        shown[j * columns + k] = points ? value[i] : value[i] * rules.total;
+        flag[j * columns + k] = flags[i];
+      }
     }
-    out << row;
-    for (const auto& ranks : group_ranks) out << "," << (ranks[i] ? std::to_string(ranks[i]) : "");
-    for (Eigen::Index a = 0; a < r.adjustment_points().cols(); ++a) out << "," << Number(r.adjustment_points()(i, a));
-    if (!rules.vetoes.empty()) {
-      std::vector<std::string> ids;
-      for (int v : r.vetoes(i)) ids.push_back(rules.vetoes[v].id);
-      out << "," << Quote(detail::Join(ids, " "));
+    text.clear();
+    for (std::size_t j = 0; j < count; ++j) {
+      const int i = order[first + j];
+      if (r.rank(i)) text += std::to_string(r.rank(i));
+      cell(r.entity_ids()[i]);
+      cell(r.entity_names()[i]);
+      number(r.total(i));
+      cell(r.grade(i));
+      if (rules.classes) cell(rules.classes->labels[r.entity_class(i)]);
+      std::vector<std::string> flags;
+      if (flag[j * columns] & kFlagAdjustmentCapped) flags.emplace_back("total:adjustment_capped");
+      for (size_t k = 1; k < columns; ++k) {
+        number(shown[j * columns + k]);
+        if (const std::uint16_t f = flag[j * columns + k]; f != 0) {
+          flags.push_back(nodes[k].id + ":" + detail::Join(FlagNames(f), "+"));
+        }
+      }
+      for (const auto& ranks : group_ranks) whole(ranks[i], ranks[i] != 0);
+      for (Eigen::Index a = 0; a < r.adjustment_points().cols(); ++a) number(r.adjustment_points()(i, a));
+      if (!rules.vetoes.empty()) {
+        std::vector<std::string> ids;
+        for (int v : r.vetoes(i)) ids.push_back(rules.vetoes[v].id);
+        cell(detail::Join(ids, " "));
+      }
+      if (direct) cell(r.direct_grade(i) >= 0 ? rules.grades[r.direct_grade(i)].when : std::string());
+      if (set_aside) {
+        std::vector<std::string> cells;
+        for (const CellProblem& p : r.set_aside(i)) cells.push_back("row " + std::to_string(p.row) + ", " + p.message);
+        cell(detail::Join(cells, "; "));
+      }
+      if (screening) text.push_back(',');
+      cell(detail::Join(flags, " "));
+      if (margins) {
+        const GradeMargin m = MarginOf(r, i, cutoffs);
+        number(m.to_next_up);
+        number(m.above_cutoff);
+        text += m.near ? ",1" : ",";
+      }
+      if (last_year) {
+        const YearOnYear y = YearOnYearOf(r, i);
+        number(y.last_total);
+        whole(y.last_rank, y.last_rank != 0);
+        cell(y.last_grade);
+        number(y.total_change);
+        whole(y.rank_change, y.ranked_both);
+      }
+      text.push_back('\n');
     }
-    if (direct) out << "," << (r.direct_grade(i) >= 0 ? Quote(rules.grades[r.direct_grade(i)].when) : "");
-    if (set_aside) {
-      std::vector<std::string> cells;
-      for (const CellProblem& p : r.set_aside(i)) cells.push_back("row " + std::to_string(p.row) + ", " + p.message);
-      out << "," << Quote(detail::Join(cells, "; "));
-    }
-    if (screening) out << ",";
-    out << "," << Quote(detail::Join(flags, " "));
-    if (margins) {
-      const GradeMargin m = MarginOf(r, i, cutoffs);
-      out << "," << Number(m.to_next_up) << "," << Number(m.above_cutoff) << "," << (m.near ? "1" : "");
-    }
-    if (last_year) {
-      const YearOnYear y = YearOnYearOf(r, i);
-      out << "," << Number(y.last_total) << "," << (y.last_rank ? std::to_string(y.last_rank) : "") << ","
-          << Quote(y.last_grade) << "," << Number(y.total_change) << ","
-          << (y.ranked_both ? std::to_string(y.rank_change) : "");
-    }
-    out << "\n";
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
   }
   if (!screening) return;
   // The entities screened out, last: an id and a reason, every number empty (not scored).

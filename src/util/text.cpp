@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <set>
 
 namespace makerscore::detail {
@@ -50,7 +51,55 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
   return s.empty() ? std::string() : " (did you mean '" + s + "'?)";
 }
 
+namespace {
+
+// x rounded to `digits` decimals (0 to 6) as the integer x·10^digits, when that can be decided from the
+// double x·10^digits: |x| < 1e9, so the product is below 1e15 < 2^50 and within 1/16 of the exact one
+// (half its unit in the last place; 10^digits is exact). Rounding it then agrees with rounding the exact
+// product unless the product lies within 1/16 of a half; such products (1 in 4 at most, when |x| is near
+// 1e9; about 1 in 10^7 for values near 1) are left to std::to_chars, which works on the exact binary
+// value. Returns false when not decided.
+bool RoundFast(double x, int digits, std::uint64_t* scaled) {
+  static constexpr double kPower[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+  if (digits < 0 || digits > 6 || !(std::fabs(x) < 1e9)) return false;
+  const double y = std::fabs(x) * kPower[digits];
+  const double whole = std::floor(y);
+  const double fraction = y - whole;  // exact
+  if (std::fabs(fraction - 0.5) < 0.125) return false;
+  *scaled = static_cast<std::uint64_t>(whole) + (fraction > 0.5 ? 1 : 0);
+  return true;
+}
+
+}  // namespace
+
 void AppendNumber(double x, int digits, std::string* out) {
+  // Most numbers: the digits of the rounded integer, the trailing zeros of its decimals dropped. This is
+  // std::to_chars' fixed notation, below, without its arbitrary-precision work: a CSV of a million
+  // makerspaces has 30 million numbers (docs/decisions.md, "Writing numbers").
+  if (std::uint64_t scaled = 0; RoundFast(x, digits, &scaled)) {
+    char buf[32];
+    char* end = std::to_chars(buf, buf + sizeof buf, scaled).ptr;
+    int decimals = digits;
+    while (decimals > 0 && end[-1] == '0' && end - buf > 1) --end, --decimals;  // trailing zeros
+    if (scaled == 0) {                                                          // "0", never "-0"
+      out->push_back('0');
+      return;
+    }
+    if (x < 0) out->push_back('-');
+    const long length = end - buf;
+    if (decimals == 0) {
+      out->append(buf, end);
+    } else if (length > decimals) {  // 12.5
+      out->append(buf, end - decimals);
+      out->push_back('.');
+      out->append(end - decimals, end);
+    } else {  // 0.005
+      out->append("0.");
+      out->append(static_cast<std::size_t>(decimals - length), '0');
+      out->append(buf, end);
+    }
+    return;
+  }
   char buf[400];               // fixed notation of the largest double, with the digits
   if (std::fabs(x) >= 1e15) {  // beyond any measurement: 1e+308, not 309 digits
     out->append(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);
