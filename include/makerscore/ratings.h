@@ -85,7 +85,9 @@ class Ratings {
 
  private:
   std::int32_t Intern(Column c, std::string_view label);
+  void Append(const std::array<std::int32_t, 4>& codes, int row);  // codes known to be in range
   std::array<std::vector<std::string>, 4> labels_;
+  std::array<std::vector<std::uint64_t>, 4> keys_;  // each label's ShortKey (ratings.cpp), for Intern
   std::array<std::vector<std::int32_t>, 4> codes_;
   std::array<std::unordered_map<std::string, std::int32_t>, 4> index_;  // label -> code
   // Rows: while they run on one by one from first_row_ (a CSV file without

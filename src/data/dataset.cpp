@@ -108,7 +108,8 @@ void Dataset::Check() {
     throw DataError(problems + std::to_string(count) + (count == 1 ? " entity id" : " entity ids") +
                     " cannot be used in " + where);
   }
-  std::unordered_map<std::string, size_t> seen;
+  std::unordered_map<std::string_view, size_t> seen;  // views of the ids, which stay put from here on
+  seen.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     if (entity_ids_[i].empty()) {
       throw DataError(where + ": row " + std::to_string(rows_[i]) + ": the entity id is empty");

@@ -80,10 +80,16 @@ bool HasIdColumn(const std::vector<std::string_view>& cells, const RuleSet& rule
 }
 
 bool IsTotalsLabel(std::string_view cell) {
-  std::string s = Nfc(Trim(cell));
-  s = Replace(Replace(s, " ", ""), "　", "");
   static const std::vector<std::string> kTotals = {"合计",  "总计",  "小计",  "平均", "平均值", "总和",    "合计值",
                                                    "Total", "TOTAL", "total", "Sum",  "SUM",    "Average", "AVERAGE"};
+  cell = Trim(cell);
+  // Asked of every row: an ASCII cell without spaces needs no normalising (the shortest label is "Sum").
+  if (cell.size() < 3) return false;
+  if (IsAscii(cell) && cell.find(' ') == std::string_view::npos) {
+    return std::any_of(kTotals.begin(), kTotals.end(), [&](const std::string& t) { return t == cell; });
+  }
+  std::string s = Nfc(cell);
+  s = Replace(Replace(s, " ", ""), "　", "");
   return IsOneOf(s, kTotals);
 }
 

@@ -8,27 +8,47 @@
 
 namespace makerscore {
 
+namespace {
+
+constexpr std::uint64_t kLongLabel = ~std::uint64_t{0};
+
+// A label of at most 7 bytes as one number (its length, then its bytes), so that matching a rating's label
+// against the few labels of a column (the experts, the levels) is comparing numbers; kLongLabel otherwise.
+std::uint64_t ShortKey(std::string_view label) {
+  if (label.size() > 7) return kLongLabel;
+  std::uint64_t key = label.size();
+  for (char c : label) key = (key << 8) | static_cast<unsigned char>(c);
+  return key;
+}
+
+}  // namespace
+
 std::int32_t Ratings::Intern(Column c, std::string_view label) {
-  std::vector<std::int32_t>& codes = codes_[c];
+  const std::vector<std::string>& labels = labels_[c];
+  const std::vector<std::uint64_t>& keys = keys_[c];
+  const std::uint64_t key = ShortKey(label);
+  const auto is = [&](std::int32_t j) { return key != kLongLabel ? keys[j] == key : labels[j] == label; };
   // Ratings come in runs (one entity's, one expert's): try the label before first.
-  if (!codes.empty() && labels_[c][codes.back()] == label) return codes.back();
+  const std::vector<std::int32_t>& codes = codes_[c];
+  if (!codes.empty() && is(codes.back())) return codes.back();
   // A few labels (the experts, the levels of a scale) are found faster by looking at each than by hashing.
   constexpr std::size_t kFew = 16;
-  const std::vector<std::string>& labels = labels_[c];
   if (labels.size() <= kFew) {
     for (std::size_t j = 0; j < labels.size(); ++j) {
-      if (labels[j] == label) return static_cast<std::int32_t>(j);
+      if (is(static_cast<std::int32_t>(j))) return static_cast<std::int32_t>(j);
     }
   }
   auto [it, fresh] = index_[c].emplace(std::string(label), static_cast<std::int32_t>(labels_[c].size()));
-  if (fresh) labels_[c].emplace_back(label);
+  if (fresh) {
+    labels_[c].emplace_back(label);
+    keys_[c].push_back(key);
+  }
   return it->second;
 }
 
 void Ratings::Add(std::string_view entity, std::string_view indicator, std::string_view expert, std::string_view value,
                   int row) {
-  AddCodes({Intern(kEntity, entity), Intern(kIndicator, indicator), Intern(kExpert, expert), Intern(kValue, value)},
-           row);
+  Append({Intern(kEntity, entity), Intern(kIndicator, indicator), Intern(kExpert, expert), Intern(kValue, value)}, row);
 }
 
 void Ratings::AddCodes(const std::array<std::int32_t, 4>& codes, int row) {
@@ -37,6 +57,10 @@ void Ratings::AddCodes(const std::array<std::int32_t, 4>& codes, int row) {
       throw Error("Ratings::AddCodes: a code outside its labels (take codes from Ratings::Code)");
     }
   }
+  Append(codes, row);
+}
+
+void Ratings::Append(const std::array<std::int32_t, 4>& codes, int row) {
   const std::size_t k = size();
   if (k == 0) {
     first_row_ = row;
@@ -77,6 +101,7 @@ Ratings Ratings::FromCodes(std::array<std::vector<std::string>, 4> labels,
       }
     }
     for (std::size_t j = 0; j < labels[c].size(); ++j) r.index_[c].emplace(labels[c][j], static_cast<std::int32_t>(j));
+    for (const std::string& label : labels[c]) r.keys_[c].push_back(ShortKey(label));
     r.labels_[c] = std::move(labels[c]);
     r.codes_[c] = std::move(codes[c]);
   }
@@ -113,6 +138,7 @@ void Ratings::NormalizeLabels() {
       index_[c].erase(labels[j]);
       auto [it, fresh] = index_[c].emplace(nfc, static_cast<std::int32_t>(j));
       merged[j] = it->second;
+      keys_[c][j] = ShortKey(nfc);
       labels[j] = std::move(nfc);
     }
     if (!merged.empty()) {

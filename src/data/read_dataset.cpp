@@ -64,7 +64,7 @@ double CellValue(const Field& field, std::string_view cell, std::string* problem
     const std::string fraction = detail::ShiftDecimal(std::string_view(buffer, written.ptr - buffer), -2);
     std::from_chars(fraction.data(), fraction.data() + fraction.size(), v);
   }
-  if (problem->empty()) *problem = detail::ValueProblem(field, v, std::string(cell));
+  if (problem->empty() && !Allowed(field, v)) *problem = detail::ValueProblem(field, v, std::string(cell));
   return v;
 }
 
@@ -196,7 +196,8 @@ DatasetReading ParseRecords(const detail::Records& each, const RuleSet& rules, c
                                            "' holds no header row naming the columns (is the "
                                            "table on another sheet? choose it with --sheet)");
   }
-  std::unordered_map<std::string, int> first_row;
+  std::unordered_map<std::string_view, int> first_row;  // views of ids, which stay put from here on
+  first_row.reserve(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
     if (ids[i].empty()) continue;
     auto [it, fresh] = first_row.emplace(ids[i], rows[i]);

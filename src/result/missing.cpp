@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 #include "result/common.h"
 #include "scoring/compiled_model.h"
@@ -13,22 +15,87 @@ namespace makerscore {
 
 namespace {
 
-// Per node: the median points among the entities that reported the indicator (NaN for none, and for groups).
-std::vector<double> ReportedMedians(const Result& r) {
-  std::vector<double> medians(r.model().nodes().size(), std::numeric_limits<double>::quiet_NaN());
+// The median points among the entities that reported the indicator at node (NaN when none did): what
+// detail::Quantile(sorted, 0.5) gives, from a selection rather than a sort.
+double ReportedMedian(const Result& r, int node) {
   std::vector<double> points;
-  for (const detail::CompiledLeaf& leaf : detail::Compiled(r.model()).leaves) {
-    points.clear();
-    for (int i = 0; i < r.entity_count(); ++i) {
-      const double p = r.points()(i, leaf.node);
-      if (!MissingFromData(r.flags()(i, leaf.node)) && !std::isnan(p)) points.push_back(p);
-    }
-    if (points.empty()) continue;
-    std::sort(points.begin(), points.end());
-    medians[leaf.node] = detail::Quantile(points, 0.5);
+  for (int i = 0; i < r.entity_count(); ++i) {
+    const double p = r.points()(i, node);
+    if (!MissingFromData(r.flags()(i, node)) && !std::isnan(p)) points.push_back(p);
   }
-  return medians;
+  if (points.empty()) return std::numeric_limits<double>::quiet_NaN();
+  const double h = (static_cast<double>(points.size()) - 1) * 0.5;
+  const auto lo = static_cast<std::ptrdiff_t>(std::floor(h));
+  std::nth_element(points.begin(), points.begin() + lo, points.end());
+  const double a = points[static_cast<std::size_t>(lo)];
+  const double b = lo + 1 < static_cast<std::ptrdiff_t>(points.size())
+                       ? *std::min_element(points.begin() + lo + 1, points.end())
+                       : a;
+  return a + (h - static_cast<double>(lo)) * (b - a);
 }
+
+// Describes the values missing from the data, one (entity, indicator) at a time; each indicator's median
+// among those who reported it is worked out when first needed.
+class MissingFinder {
+ public:
+  explicit MissingFinder(const Result& r)
+      : r_(r), fields_(r.model().rules().fields), cur_(r.current()), prev_(r.previous()) {
+    cur_col_.resize(fields_.size());
+    prev_col_.assign(fields_.size(), -1);
+    for (size_t f = 0; f < fields_.size(); ++f) {
+      cur_col_[f] = cur_.FindField(fields_[f].id);
+      if (prev_) prev_col_[f] = prev_->FindField(fields_[f].id);
+    }
+    medians_.assign(r.model().nodes().size(), std::numeric_limits<double>::quiet_NaN());
+    median_known_.assign(medians_.size(), false);
+  }
+
+  // Entity i's missing value at leaf; call only where MissingFromData says one is missing.
+  MissingValue At(int i, const detail::CompiledLeaf& leaf) {
+    const std::uint16_t flags = r_.flags()(i, leaf.node);
+    if (!median_known_[leaf.node]) {
+      medians_[leaf.node] = ReportedMedian(r_, leaf.node);
+      median_known_[leaf.node] = true;
+    }
+    MissingValue m;
+    m.entity = i;
+    m.node = leaf.node;
+    m.imputed = (flags & kFlagImputed) != 0;
+    m.points = r_.points()(i, leaf.node);
+    m.max_points = detail::MostPoints(r_, leaf.node, i);
+    m.reported_median = medians_[leaf.node];
+    if (leaf.qualitative()) return m;
+    const int prev_row = r_.previous_row(i);
+    m.no_row_last_year = prev_ != nullptr && leaf.formula.uses_prev() && prev_row < 0;
+    for (int f : leaf.formula.fields()) {
+      bool now = false, last = false;
+      for (const auto& node : leaf.formula.nodes()) {
+        if (node.field != f) continue;
+        now |= node.op == detail::Op::kField;
+        last |= node.op == detail::Op::kPrev;
+      }
+      if (now && (cur_col_[f] < 0 || std::isnan(cur_.value(i, cur_col_[f])))) {
+        m.fields.push_back(fields_[f].id);
+        for (const CellProblem& p : r_.set_aside(i)) {
+          if (p.field == fields_[f].id) m.set_aside.push_back(fields_[f].id);
+        }
+      }
+      if (last && prev_row >= 0 && (prev_col_[f] < 0 || std::isnan(prev_->value(prev_row, prev_col_[f])))) {
+        m.fields.push_back("prev(" + fields_[f].id + ")");
+      }
+    }
+    return m;
+  }
+
+ private:
+  const Result& r_;
+  const std::vector<Field>& fields_;
+  const Dataset& cur_;
+  const Dataset* prev_;
+  std::vector<int> cur_col_, prev_col_;
+  std::vector<double> medians_;
+  std::vector<bool> median_known_;
+};
 
 }  // namespace
 
@@ -38,50 +105,10 @@ bool MissingFromData(std::uint16_t flags) {
 
 std::vector<MissingValue> MissingValues(const Result& r) {
   std::vector<MissingValue> out;
-  const auto& leaves = detail::Compiled(r.model()).leaves;
-  const auto& fields = r.model().rules().fields;
-  const Dataset& cur = r.current();
-  const Dataset* prev = r.previous();
-  std::vector<int> cur_col(fields.size()), prev_col(fields.size(), -1);
-  for (size_t f = 0; f < fields.size(); ++f) {
-    cur_col[f] = cur.FindField(fields[f].id);
-    if (prev) prev_col[f] = prev->FindField(fields[f].id);
-  }
-  std::vector<double> medians;  // worked out at the first missing value
+  MissingFinder find(r);
   for (int i : detail::RankOrder(r)) {
-    for (const detail::CompiledLeaf& leaf : leaves) {
-      const std::uint16_t flags = r.flags()(i, leaf.node);
-      if (!MissingFromData(flags)) continue;
-      if (medians.empty()) medians = ReportedMedians(r);
-      MissingValue m;
-      m.entity = i;
-      m.node = leaf.node;
-      m.imputed = (flags & kFlagImputed) != 0;
-      m.points = r.points()(i, leaf.node);
-      m.max_points = detail::MostPoints(r, leaf.node, i);
-      m.reported_median = medians[leaf.node];
-      if (!leaf.qualitative()) {
-        const int prev_row = r.previous_row(i);
-        m.no_row_last_year = prev != nullptr && leaf.formula.uses_prev() && prev_row < 0;
-        for (int f : leaf.formula.fields()) {
-          bool now = false, last = false;
-          for (const auto& node : leaf.formula.nodes()) {
-            if (node.field != f) continue;
-            now |= node.op == detail::Op::kField;
-            last |= node.op == detail::Op::kPrev;
-          }
-          if (now && (cur_col[f] < 0 || std::isnan(cur.value(i, cur_col[f])))) {
-            m.fields.push_back(fields[f].id);
-            for (const CellProblem& p : r.set_aside(i)) {
-              if (p.field == fields[f].id) m.set_aside.push_back(fields[f].id);
-            }
-          }
-          if (last && prev_row >= 0 && (prev_col[f] < 0 || std::isnan(prev->value(prev_row, prev_col[f])))) {
-            m.fields.push_back("prev(" + fields[f].id + ")");
-          }
-        }
-      }
-      out.push_back(std::move(m));
+    for (const detail::CompiledLeaf& leaf : detail::Compiled(r.model()).leaves) {
+      if (MissingFromData(r.flags()(i, leaf.node))) out.push_back(find.At(i, leaf));
     }
   }
   return out;
@@ -120,14 +147,37 @@ std::string DescribeMissing(const Result& r, const MissingValue& m) {
 }
 
 std::string MissingSummary(const Result& r, int limit) {
-  const std::vector<MissingValue> missing = MissingValues(r);
-  if (missing.empty()) return "";
-  std::string out = std::to_string(missing.size()) + (missing.size() == 1 ? " value is" : " values are") +
+  // Counted column by column; only the first `limit` (in rank order, as MissingValues lists them) are
+  // described: a million makerspaces can lack hundreds of thousands of values.
+  const auto& leaves = detail::Compiled(r.model()).leaves;
+  std::size_t count = 0;
+  std::vector<int> lacking;  // the entities that lack a value, in rank order below
+  std::vector<bool> listed(static_cast<std::size_t>(r.entity_count()), false);
+  for (const detail::CompiledLeaf& leaf : leaves) {
+    const std::uint16_t* flags = r.flags().col(leaf.node).data();
+    for (int i = 0; i < r.entity_count(); ++i) {
+      if (!MissingFromData(flags[i])) continue;
+      ++count;
+      if (!listed[static_cast<std::size_t>(i)]) lacking.push_back(i), listed[static_cast<std::size_t>(i)] = true;
+    }
+  }
+  if (count == 0) return "";
+  const auto rank_key = [&r](int i) { return std::make_pair(r.rank(i) == 0 ? 1 << 30 : r.rank(i), i); };
+  std::sort(lacking.begin(), lacking.end(), [&](int a, int b) { return rank_key(a) < rank_key(b); });
+  std::string out = std::to_string(count) + (count == 1 ? " value is" : " values are") +
                     " missing from the data (未填报), and the missing-data policy decided the points:\n";
-  for (size_t k = 0; k < missing.size() && static_cast<int>(k) < limit; ++k)
-    out += "  " + DescribeMissing(r, missing[k]) + "\n";
-  if (static_cast<int>(missing.size()) > limit) {
-    out += "  ... and " + std::to_string(missing.size() - limit) + " more ('makerscore explain' shows each)\n";
+  MissingFinder find(r);
+  int shown = 0;
+  for (std::size_t k = 0; k < lacking.size() && shown < limit; ++k) {
+    for (const detail::CompiledLeaf& leaf : leaves) {
+      if (shown == limit || !MissingFromData(r.flags()(lacking[k], leaf.node))) continue;
+      out += "  " + DescribeMissing(r, find.At(lacking[k], leaf)) + "\n";
+      ++shown;
+    }
+  }
+  if (count > static_cast<std::size_t>(limit)) {
+    out += "  ... and " + std::to_string(count - static_cast<std::size_t>(limit)) +
+           " more ('makerscore explain' shows each)\n";
   }
   return out;
 }

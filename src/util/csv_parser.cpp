@@ -1,5 +1,8 @@
 #include "util/csv_parser.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <deque>
 
 #include "makerscore/error.h"
@@ -8,11 +11,18 @@ namespace makerscore::detail {
 
 void RequireUtf8(std::string_view text, const std::string& source) {
   size_t i = 0, n = text.size();
-  int line = 1;
+  // The line of the byte at i, counted only when there is something to say.
+  const auto line_at = [text](size_t i) { return 1 + std::count(text.begin(), text.begin() + i, '\n'); };
   while (i < n) {
+    // ASCII eight bytes at a time: no byte with its high bit set.
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    for (std::uint64_t word = 0; i + 8 <= n; i += 8) {
+      std::memcpy(&word, text.data() + i, 8);
+      if (word & kHigh) break;
+    }
+    if (i >= n) break;
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      line += c == '\n';
       ++i;
       continue;
     }
@@ -26,12 +36,12 @@ void RequireUtf8(std::string_view text, const std::string& source) {
            !(c == 0xF4 && d >= 0x90);
     }
     if (ok && i > 0 && c == 0xEF && text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
-      throw DataError(source + ":" + std::to_string(line) +
+      throw DataError(source + ":" + std::to_string(line_at(i)) +
                       ": a byte-order mark (U+FEFF) in the middle of the file, where it would become part of a cell; "
                       "it marks the start of a file (were two files joined?): remove it");
     }
     if (!ok) {
-      throw DataError(source + ":" + std::to_string(line) +
+      throw DataError(source + ":" + std::to_string(line_at(i)) +
                       ": the file is not UTF-8 text. Spreadsheets often save Chinese CSV files as "
                       "GBK/GB18030; read it as such with --encoding gb18030 (in Python, encoding=\"gb18030\"), "
                       "convert it with\n  iconv -f GB18030 -t UTF-8 '" +
@@ -123,6 +133,13 @@ std::vector<int> FindColumns(const std::vector<std::string_view>& header, const 
 }
 
 std::string_view Trim(std::string_view s) {
+  // Most cells: neither end can be part of a pad (' ', '\t', C2 A0, E3 80 80).
+  const auto first = static_cast<unsigned char>(s.empty() ? ' ' : s.front());
+  const auto last = static_cast<unsigned char>(s.empty() ? ' ' : s.back());
+  if (first != ' ' && first != '\t' && first != 0xC2 && first != 0xE3 && last != ' ' && last != '\t' && last != 0xA0 &&
+      last != 0x80) {
+    return s;
+  }
   // Spaces, tabs, and what spreadsheets pad cells with: the no-break space
   // (U+00A0) and the ideographic space (U+3000).
   static constexpr std::string_view kPads[] = {" ", "\t", "\xC2\xA0", "\xE3\x80\x80"};

@@ -57,6 +57,17 @@ bool WellGrouped(std::string_view s) {
 }  // namespace
 
 std::string ParseNumberCell(std::string_view cell, const std::string& unit, double* out) {
+  // The common cell, a plain number such as 358.0 or -1.5e3, read at once. Whatever this does not read
+  // whole (a '+', full-width digits, thousands separators, a '%', 'inf') takes the way below, which reads
+  // a plain number the same.
+  if (!cell.empty() && cell.front() != '+') {
+    double v = 0;
+    const auto [stop, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
+    if (ec == std::errc() && stop == cell.data() + cell.size() && std::isfinite(v)) {
+      *out = v;
+      return "";
+    }
+  }
   const std::string written(cell);
   if (!cell.empty() && cell.front() == '#') {
     return "'" + written +
