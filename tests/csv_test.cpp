@@ -180,6 +180,14 @@ TEST(DatasetCsv, TitleRowsBlankRowsAndATotalsRowAreLeftOut) {
   // A totals row given an id of its own is left out too.
   EXPECT_EQ(
       ParseDatasetCsv("id,name,income,staff,online\nA,甲,10,1,1\n总 计,,10,1,1\n", Rules(), "d.csv").entity_count(), 1);
+  // English labels, the shortest ("Sum") and one spaced out, are totals rows; names that only begin like one
+  // ("Summit", "Totals Ltd") are makerspaces.
+  const Dataset english = ParseDatasetCsv(
+      "id,name,income,staff,online\nA,Summit,10,1,1\nB,Totals Ltd,1,1,1\nSum,,11,2,2\n,T o t a l,11,2,2\n"
+      ",AVERAGE,5.5,1,1\n",
+      Rules(), "d.csv");
+  EXPECT_EQ(english.entity_ids(), (std::vector<std::string>{"A", "B"}));
+  EXPECT_EQ(english.notes().size(), 3u);
 }
 
 TEST(DatasetCsv, NonNumericCellNamesRowColumnAndExpectation) {
