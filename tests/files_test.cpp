@@ -245,6 +245,50 @@ TEST(WriteFile, AFullDiskLeavesTheOldFileAndNoTemporary) {
   EXPECT_EQ(s.Entries(), std::vector<std::string>{"result.csv"});
 }
 
+TEST(WriteFile, StreamedTheFileHoldsEveryByteInOrder) {
+  Scratch s("write");
+  const std::string out = s / "result.csv";
+  Write(out, "old");
+  // 3 MB in writes of every size, across the writer's 1 MB buffer.
+  std::string expected;
+  detail::WriteFileAtomically(out, [&expected](std::ostream& o) {
+    for (int k = 0; expected.size() < (3u << 20); ++k) {
+      const std::string piece(static_cast<std::size_t>(k % 5000), static_cast<char>('a' + k % 26));
+      o << piece << '\n';
+      expected += piece + '\n';
+    }
+  });
+  EXPECT_EQ(testing::ReadText(out), expected);
+  EXPECT_EQ(s.Entries(), std::vector<std::string>{"result.csv"});
+}
+
+TEST(WriteFile, StreamedAFullDiskOrAWriterThatFailsLeavesTheOldFile) {
+  Scratch s("write");
+  const std::string out = s / "result.csv";
+  Write(out, "old");
+  struct rlimit old {};
+  ::getrlimit(RLIMIT_FSIZE, &old);
+  auto* previous = ::signal(SIGXFSZ, SIG_IGN);
+  struct rlimit small = {4096, old.rlim_max};
+  ::setrlimit(RLIMIT_FSIZE, &small);
+  // Past the limit while the writer is still writing: the buffer's write fails, and so does the file.
+  EXPECT_THROW_WITH(detail::WriteFileAtomically(
+                        out, [](std::ostream& o) { o << std::string(3u << 20, 'x') << std::string(10, 'y'); }),
+                    Error, "result.csv: cannot write the output file: File too large");
+  ::setrlimit(RLIMIT_FSIZE, &old);
+  ::signal(SIGXFSZ, previous);
+  EXPECT_EQ(testing::ReadText(out), "old");
+  // A writer that throws half-way: its exception passes on, nothing is written or left behind.
+  EXPECT_THROW_WITH(detail::WriteFileAtomically(out,
+                                                [](std::ostream& o) {
+                                                  o << std::string(2u << 20, 'x');
+                                                  throw DataError("the writer gave up");
+                                                }),
+                    DataError, "the writer gave up");
+  EXPECT_EQ(testing::ReadText(out), "old");
+  EXPECT_EQ(s.Entries(), std::vector<std::string>{"result.csv"});
+}
+
 TEST(WriteFile, AProcessKilledWhileWritingLeavesNoTemporaryFile) {
   Scratch s("write");
   const std::string out = s / "result.csv";

@@ -2,6 +2,8 @@
 #ifndef MAKERSCORE_OUTPUT_H_
 #define MAKERSCORE_OUTPUT_H_
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,11 @@ std::string SameFileAs(const std::string& output, const std::vector<std::string>
 // be written. A link is followed to the file it names; an existing file keeps
 // its permissions. Safe to call from several threads for different paths.
 void WriteOutputFile(const std::string& path, const std::string& text, const std::vector<std::string>& inputs = {});
+// The same with what write puts on the stream it is given, which goes to the
+// file as it is written: a large output is never held whole in memory. When
+// write throws, nothing is changed and the exception passes on.
+void WriteOutputFile(const std::string& path, const std::function<void(std::ostream&)>& write,
+                     const std::vector<std::string>& inputs = {});
 
 }  // namespace makerscore
 

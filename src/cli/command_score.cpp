@@ -33,17 +33,9 @@ std::function<int()> AddScoreCommand(CLI::App& app) {
       Result result = ScoreFiles(*files, !(*format == "table" && output->empty()),
                                  *format == "json" ? ScoreDetail::kFull : ScoreDetail::kPoints);
       std::string text;
+      int code = kOk;
       if (*format == "csv") {
-        // Written straight into the text, Excel's byte-order mark first when it goes to a file (see Emit):
-        // a million makerspaces' CSV is 272 MB, and each copy of it would be another 272 MB.
-        // Room enough that the text never grows by copying itself (about 16 bytes a cell; pages reserved and
-        // not written take no memory).
-        text.reserve(static_cast<std::size_t>(result.entity_count()) * (result.model().nodes().size() + 16) * 16 +
-                     4096);
-        if (!output->empty()) text = kUtf8Bom;
-        StringOutput sink(&text);
-        std::ostream out(&sink);
-        WriteCsv(result, out);
+        code = Emit([&result](std::ostream& out) { WriteCsv(result, out); }, *output, /*csv=*/true);
       } else if (*format == "xlsx") {
         if (output->empty()) {
           std::cerr << "error: --format xlsx writes a workbook, which needs a file: add --output FILE.xlsx\n";
@@ -55,7 +47,7 @@ std::function<int()> AddScoreCommand(CLI::App& app) {
       } else {
         text = FormatTable(result);
       }
-      int code = Emit(text, *output);  // the CSV has its mark already
+      if (*format != "csv") code = Emit(text, *output);
       if (code == kOk && !output->empty()) {
         std::cerr << "wrote " << result.entity_count() << " entities to " << *output << "\n";
       }

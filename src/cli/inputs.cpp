@@ -86,19 +86,23 @@ Result ScorePrinting(const Loaded& in, bool missing_on_stderr, ScoreDetail detai
 }
 
 int Emit(const std::string& text, const std::string& output, bool csv) {
+  return Emit([&text](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); }, output,
+              csv);
+}
+
+int Emit(const std::function<void(std::ostream&)>& write, const std::string& output, bool csv) {
   if (output.empty()) {
-    std::cout << text;
+    write(std::cout);
     return kOk;
   }
   try {
     // A CSV file starts with a byte-order mark, which is how Excel tells UTF-8 (without it, a Chinese Excel
     // reads the file as GBK and shows 梧州创客工场 as mojibake). makerscore's readers and pandas
     // (encoding="utf-8-sig") skip it; on standard output, for other programs, there is none.
-    if (csv) {
-      WriteOutputFile(output, kUtf8Bom + text);
-    } else {
-      WriteOutputFile(output, text);  // not `csv ? ... : text`, whose value would be a copy of the text
-    }
+    WriteOutputFile(output, [&](std::ostream& out) {
+      if (csv) out << kUtf8Bom;
+      write(out);
+    });
   } catch (const Error& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kOutputError;

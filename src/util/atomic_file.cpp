@@ -12,7 +12,10 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
+#include <ostream>
 #include <random>
+#include <vector>
 
 #include "makerscore/error.h"
 #include "makerscore/output.h"
@@ -68,16 +71,47 @@ void SyncFolder(const std::string& dir) {
   ::close(fd);
 }
 
-bool WriteAll(int fd, const std::string& text) {
+bool WriteBytes(int fd, const char* data, size_t size) {
   size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+  while (done < size) {
+    const ssize_t n = ::write(fd, data + done, size - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
     done += static_cast<size_t>(n);
   }
-  return ::fsync(fd) == 0;
+  return true;
 }
+
+// A stream buffer writing to a file descriptor a megabyte at a time; after a failed write it takes nothing
+// more, and Flush() returns false with errno set to what the write said.
+class FdOutput : public std::streambuf {
+ public:
+  explicit FdOutput(int fd) : fd_(fd), buffer_(1 << 20) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+  // Writes what is buffered; false when a write failed.
+  bool Flush() {
+    if (ok_ && pptr() > pbase()) {
+      ok_ = WriteBytes(fd_, pbase(), static_cast<size_t>(pptr() - pbase()));
+      if (!ok_) error_ = errno ? errno : EIO;
+    }
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    if (!ok_) errno = error_;  // what the failed write said, whatever ran since
+    return ok_;
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!Flush()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) sputc(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return Flush() ? 0 : -1; }
+
+ private:
+  int fd_;
+  std::vector<char> buffer_;
+  bool ok_ = true;
+  int error_ = 0;
+};
 
 mode_t Umask() {
   const mode_t mask = ::umask(0);
@@ -165,7 +199,11 @@ std::string NotRegularFile(const std::string& path) {
   return "not a regular file";
 }
 
-void WriteFileAtomically(const std::string& asked, const std::string& text) {
+namespace {
+
+// WriteFileAtomically with the bytes written by fill(fd), which returns false (errno saying why) when a
+// write failed.
+void WriteThrough(const std::string& asked, const std::function<bool(int fd)>& fill) {
   const std::string path = Resolved(asked);
   struct stat existing {};
   const bool exists = ::stat(path.c_str(), &existing) == 0;
@@ -194,7 +232,16 @@ void WriteFileAtomically(const std::string& asked, const std::string& text) {
     if (!temp.empty()) ::unlink(temp.c_str());
     Fail(asked, "file", err);
   };
-  if (!WriteAll(fd, text)) fail(errno ? errno : EIO);
+  bool written = false;
+  try {
+    errno = 0;
+    written = fill(fd) && ::fsync(fd) == 0;
+  } catch (...) {  // the writer's own: nothing is left behind, and it passes on
+    ::close(fd);
+    if (!temp.empty()) ::unlink(temp.c_str());
+    throw;
+  }
+  if (!written) fail(errno ? errno : EIO);
   if (exists) ::fchmod(fd, mode);  // umask may have narrowed it
   if (temp.empty()) {
     // Name the unnamed file: directly when path is new (linkat never replaces), else under a short hidden
@@ -222,6 +269,21 @@ void WriteFileAtomically(const std::string& asked, const std::string& text) {
     Fail(asked, "file", err);
   }
   SyncFolder(dir);
+}
+
+}  // namespace
+
+void WriteFileAtomically(const std::string& asked, const std::string& text) {
+  WriteThrough(asked, [&text](int fd) { return WriteBytes(fd, text.data(), text.size()); });
+}
+
+void WriteFileAtomically(const std::string& asked, const std::function<void(std::ostream&)>& write) {
+  WriteThrough(asked, [&write](int fd) {
+    FdOutput buffer(fd);
+    std::ostream out(&buffer);
+    write(out);
+    return buffer.Flush();
+  });
 }
 
 void WriteFolderAtomically(const std::string& asked, const std::vector<std::pair<std::string, std::string>>& files,
@@ -266,7 +328,8 @@ void WriteFolderAtomically(const std::string& asked, const std::vector<std::pair
   for (const auto& [name, text] : files) {
     const int fd = ::open(PathJoin(temp, name).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0) fail(name, errno);
-    const bool ok = WriteAll(fd, text);
+    errno = 0;
+    const bool ok = WriteBytes(fd, text.data(), text.size()) && ::fsync(fd) == 0;
     const int err = errno ? errno : EIO;
     ::close(fd);
     if (!ok) fail(name, err);
@@ -298,12 +361,26 @@ std::string SameFileAs(const std::string& output, const std::vector<std::string>
   return "";
 }
 
-void WriteOutputFile(const std::string& path, const std::string& text, const std::vector<std::string>& inputs) {
+namespace {
+
+void RefuseInput(const std::string& path, const std::vector<std::string>& inputs) {
   if (const std::string input = SameFileAs(path, inputs); !input.empty()) {
     throw Error(path + ": cannot write the output file: it is the same file as the input " + input +
                 ", and makerscore never writes over its inputs; choose another output file");
   }
+}
+
+}  // namespace
+
+void WriteOutputFile(const std::string& path, const std::string& text, const std::vector<std::string>& inputs) {
+  RefuseInput(path, inputs);
   detail::WriteFileAtomically(path, text);
+}
+
+void WriteOutputFile(const std::string& path, const std::function<void(std::ostream&)>& write,
+                     const std::vector<std::string>& inputs) {
+  RefuseInput(path, inputs);
+  detail::WriteFileAtomically(path, write);
 }
 
 }  // namespace makerscore

@@ -2,6 +2,8 @@
 #ifndef MAKERSCORE_SRC_UTIL_ATOMIC_FILE_H_
 #define MAKERSCORE_SRC_UTIL_ATOMIC_FILE_H_
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +18,9 @@ namespace makerscore::detail {
 // refused, never replaced. Throws makerscore::Error naming path, and leaves
 // nothing behind, when any step fails; an existing file keeps its permissions.
 void WriteFileAtomically(const std::string& path, const std::string& text);
+// The same with what write puts on the stream, which goes to the file as it is written (never held whole in
+// memory). When write throws, nothing is left behind and the exception passes on.
+void WriteFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // Writes a folder of files (name, text) at path as one: into a new hidden
 // folder beside it, which is synced and then swapped in for path in one step
