@@ -2,6 +2,8 @@
 // characters and look-alike twins are refused, naming the code point or both
 // names; a byte-order mark inside a file, a NUL byte, YAML tags and numbers
 // out of range each get a message of their own.
+#include <utf8proc.h>
+
 #include "test_util.h"
 #include "util/unicode.h"
 
@@ -21,6 +23,36 @@ indicators:
 )";
 
 Model TheModel() { return Model::Compile(testing::RulesFromText(kRules)); }
+
+// NFC changes a text only where a character decomposes, has a combining class (and may be reordered), or is
+// the second of a pair that composes. Checked against utf8proc's tables for every code point: no inert
+// character is any of these, so a text of inert characters is its own NFC without asking utf8proc.
+TEST(Unicode, NfcInertCharactersNeitherDecomposeNorCombineNorCompose) {
+  int inert = 0;
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    utf8proc_int32_t decomposed[8];
+    int options = UTF8PROC_DECOMPOSE;
+    const utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(c), decomposed, 8,
+                                                       static_cast<utf8proc_option_t>(options), nullptr);
+    ASSERT_GT(n, 0);
+    if (detail::NfcInert(c)) {
+      ++inert;
+      EXPECT_EQ(utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->combining_class, 0) << std::hex << c;
+      EXPECT_TRUE(n == 1 && decomposed[0] == static_cast<utf8proc_int32_t>(c)) << "decomposes: " << std::hex << c;
+    }
+    // Whatever decomposes canonically into several characters: none after the first is inert.
+    for (utf8proc_ssize_t k = 1; k < n; ++k) {
+      EXPECT_FALSE(detail::NfcInert(static_cast<char32_t>(decomposed[k])))
+          << std::hex << c << " composes from " << decomposed[k];
+    }
+  }
+  EXPECT_EQ(inert, 0x80 + 0x20 + 2 + 0x18 + 3 + 0x2A + 0x5200 + 0x60);
+  EXPECT_TRUE(detail::IsNfcInert("梧州创客工场（南宁）：2019年度，评分·优，≥ 80 × 1.5 ℃"));
+  EXPECT_FALSE(detail::IsNfcInert("e\xCC\x81"));           // a combining accent
+  EXPECT_FALSE(detail::IsNfcInert("\xEF\xA4\x80"));        // U+F900, a compatibility ideograph: NFC changes it
+  EXPECT_EQ(detail::Nfc("\xEF\xA4\x80"), "\xE8\xB1\x88");  // to U+8C48
+}
 
 TEST(Unicode, NfcComposesAndLeavesAsciiAlone) {
   EXPECT_EQ(detail::Nfc("e\xCC\x81"), "\xC3\xA9");  // e + COMBINING ACUTE ACCENT -> é

@@ -37,8 +37,9 @@ struct SectionInfo {
 const std::vector<SectionInfo>& RuleSections();
 // All keys of all sections.
 const std::vector<KeyInfo>& RuleKeys();
-// The keys of one section, in declaration order.
-std::vector<KeyInfo> KeysOf(const std::string& section);
+// The keys of one section, in declaration order (none for an unknown one); the
+// table is made once, on the first call.
+const std::vector<KeyInfo>& KeysOf(const std::string& section);
 const char* ToString(KeyType type);
 
 // The rule-format reference (Markdown) generated from the tables above and

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
 #include <sstream>
 
 #include "cohort/cohort.h"
@@ -487,12 +488,16 @@ const std::vector<KeyInfo>& RuleKeys() {
   return kKeys;
 }
 
-std::vector<KeyInfo> KeysOf(const std::string& section) {
-  std::vector<KeyInfo> out;
-  for (const auto& k : RuleKeys()) {
-    if (section == k.section) out.push_back(k);
-  }
-  return out;
+const std::vector<KeyInfo>& KeysOf(const std::string& section) {
+  // Asked for every map the loader reads (each field, each indicator): the table is split by section once.
+  static const std::map<std::string, std::vector<KeyInfo>> by_section = [] {
+    std::map<std::string, std::vector<KeyInfo>> index;
+    for (const auto& k : RuleKeys()) index[k.section].push_back(k);
+    return index;
+  }();
+  static const std::vector<KeyInfo> kNone;
+  const auto it = by_section.find(section);
+  return it == by_section.end() ? kNone : it->second;
 }
 
 const char* ToString(KeyType type) {

@@ -128,7 +128,7 @@ class YamlReader {
   KeyNodes Section(const YAML::Node& node, const std::string& section, const std::string& path,
                    const std::vector<std::string>& extra = {}, bool extra_open = false) {
     KeyNodes out;
-    std::vector<KeyInfo> keys = KeysOf(section);
+    const std::vector<KeyInfo>& keys = KeysOf(section);
     std::vector<std::string> known;
     for (const auto& k : keys) known.push_back(k.key);
     known.insert(known.end(), extra.begin(), extra.end());

@@ -170,8 +170,40 @@ bool IsAscii(std::string_view text) {
   return true;
 }
 
+bool NfcInert(char32_t c) {
+  return c < 0x80 || (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2010 && c <= 0x2027) ||
+         c == 0x2103 || c == 0x2264 || c == 0x2265 || (c >= 0x3000 && c <= 0x3029) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xFF01 && c <= 0xFF60);
+}
+
+bool IsNfcInert(std::string_view text) {
+  const auto byte = [&text](size_t i) { return static_cast<unsigned char>(text[i]); };
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = byte(i);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // Two or three bytes cover every inert character; anything else (or bad UTF-8) is left to utf8proc.
+    char32_t cp = 0;
+    if ((c >> 5) == 0x6 && i + 1 < text.size() && (byte(i + 1) & 0xC0) == 0x80) {
+      cp = (static_cast<char32_t>(c & 0x1F) << 6) | (byte(i + 1) & 0x3F);
+      i += 2;
+    } else if ((c >> 4) == 0xE && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80) {
+      cp = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(byte(i + 1) & 0x3F) << 6) |
+           (byte(i + 2) & 0x3F);
+      i += 3;
+    } else {
+      return false;
+    }
+    // (An overlong form decodes below 0x80 and passes: utf8proc leaves text that is not UTF-8 unchanged too.)
+    if (!NfcInert(cp)) return false;
+  }
+  return true;
+}
+
 std::string Nfc(std::string_view text) {
-  if (IsAscii(text)) return std::string(text);
+  if (IsNfcInert(text)) return std::string(text);
   return Mapped(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 

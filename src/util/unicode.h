@@ -15,6 +15,15 @@ namespace makerscore::detail {
 // ASCII and text that is not valid UTF-8 come back unchanged.
 std::string Nfc(std::string_view text);
 
+// True for a character NFC never changes, whatever surrounds it: ASCII, U+00A0-00BF, × ÷, U+2010-2027, ℃ ≤ ≥,
+// U+3000-3029 (CJK punctuation), U+4E00-9FFF (the CJK ideographs) and U+FF01-FF60 (full-width forms). None
+// has a canonical decomposition or a combining class, and none is the second of a composed pair (a test
+// checks every code point against utf8proc's tables).
+bool NfcInert(char32_t c);
+// True when every character of text is NfcInert: then text is its own NFC, told without utf8proc's work
+// (most Chinese rule files and names).
+bool IsNfcInert(std::string_view text);
+
 // True when text is valid UTF-8 throughout.
 bool IsUtf8(std::string_view text);
 
