@@ -129,9 +129,10 @@ class YamlReader {
                    const std::vector<std::string>& extra = {}, bool extra_open = false) {
     KeyNodes out;
     const std::vector<KeyInfo>& keys = KeysOf(section);
-    std::vector<std::string> known;
-    for (const auto& k : keys) known.push_back(k.key);
-    known.insert(known.end(), extra.begin(), extra.end());
+    const auto is_known = [&](const std::string& key) {
+      return std::any_of(keys.begin(), keys.end(), [&](const KeyInfo& k) { return key == k.key; }) ||
+             std::find(extra.begin(), extra.end(), key) != extra.end();
+    };
     if (!node.IsMap()) {
       Error(node.Mark(), path, "expected a map of keys here, found " + Describe(node));
       return out;
@@ -151,8 +152,10 @@ class YamlReader {
         Error(kv.first.Mark(), detail::ChildPath(path, key), "duplicate key '" + key + "'");
         continue;
       }
-      bool is_known = std::find(known.begin(), known.end(), key) != known.end();
-      if (!is_known && !extra_open) {
+      if (!is_known(key) && !extra_open) {
+        std::vector<std::string> known;
+        for (const auto& k : keys) known.push_back(k.key);
+        known.insert(known.end(), extra.begin(), extra.end());
         // {name: 获得荣誉, 每项1分, value: ...}: YAML ends a value at a comma inside { }, so the rest of the
         // text becomes a key without a value.
         const bool comma = node.Style() == YAML::EmitterStyle::Flow && kv.second.IsNull() && !before_text.empty();
