@@ -82,7 +82,7 @@ TEST(Ratings, StoredAsCodesIntoTheirLabels) {
   ASSERT_EQ(r.size(), 3u);
   EXPECT_EQ(r.labels(Ratings::kEntity), (std::vector<std::string>{"A", "B"}));
   EXPECT_EQ(r.labels(Ratings::kValue), (std::vector<std::string>{"优", "良"}));
-  EXPECT_EQ(r.codes(Ratings::kExpert), (std::vector<std::int32_t>{0, 1, 0}));
+  EXPECT_EQ(r.codes(Ratings::kExpert).ToVector(), (std::vector<std::int32_t>{0, 1, 0}));
   EXPECT_EQ(r.row(2), 4);          // rows running on from 2 are not stored, but still told
   r.Add("B", "q", "E2", "中", 9);  // a row that does not run on: every row is then kept
   EXPECT_EQ(r.row(1), 3);
@@ -105,6 +105,56 @@ TEST(Ratings, StoredAsCodesIntoTheirLabels) {
   EXPECT_EQ(two.labels(Ratings::kExpert), (std::vector<std::string>{"E2", "E1"}));
   EXPECT_THROW(two.AddCodes({0, 0, 2, 0}, 3), Error);  // expert 2 has no label
   EXPECT_EQ(two.size(), 1u);
+}
+
+// A column's codes take a byte each while it has at most 256 labels and four after: the labels read the same
+// on either side of the change, built rating by rating, code by code (labels first, as from pandas'
+// categories) or from codes, and merged spellings (NFC) too.
+TEST(Ratings, ColumnsOfManyLabelsReadTheSameInEveryWidth) {
+  const auto label = [](const char* prefix, int k) { return prefix + std::to_string(k); };
+  const int n = 3000;
+  Ratings added("a.csv"), coded("c.csv");
+  std::array<std::vector<std::string>, 4> labels;
+  std::array<std::vector<std::int32_t>, 4> codes;
+  // Every label of the columns up front, as ratings_from_categories does: widened before any rating.
+  for (int k = 0; k < 300; ++k) coded.Code(Ratings::kExpert, label("E", k));
+  for (int k = 0; k < n; ++k) {
+    const std::string e = label("S", k % 700), q = label("q", k % 3), x = label("E", k % 300), v = label("", k % 257);
+    added.Add(e, q, x, v, k + 2);
+    coded.AddCodes({coded.Code(Ratings::kEntity, e), coded.Code(Ratings::kIndicator, q),
+                    coded.Code(Ratings::kExpert, x), coded.Code(Ratings::kValue, v)},
+                   k + 2);
+  }
+  for (int c = 0; c < 4; ++c) {
+    labels[c] = added.labels(static_cast<Ratings::Column>(c));
+    codes[c] = added.codes(static_cast<Ratings::Column>(c)).ToVector();
+  }
+  const Ratings from = Ratings::FromCodes(labels, codes, 2, "f.csv");
+  EXPECT_EQ(added.labels(Ratings::kValue).size(), 257u);  // one past a byte's 256 codes
+  EXPECT_EQ(added.labels(Ratings::kIndicator).size(), 3u);
+  for (const Ratings* r : std::vector<const Ratings*>{&added, &coded, &from}) {
+    ASSERT_EQ(r->size(), static_cast<std::size_t>(n));
+    for (int k = 0; k < n; ++k) {
+      const Rating got = r->at(static_cast<std::size_t>(k));
+      ASSERT_EQ(got.entity, label("S", k % 700)) << r->source << " " << k;
+      ASSERT_EQ(got.indicator, label("q", k % 3));
+      ASSERT_EQ(got.expert, label("E", k % 300));
+      ASSERT_EQ(got.value, label("", k % 257));
+      ASSERT_EQ(got.row, k + 2);
+      for (int c = 0; c < 4; ++c) {
+        const auto column = static_cast<Ratings::Column>(c);
+        ASSERT_EQ(r->codes(column)[static_cast<std::size_t>(k)], r->Find(column, r->label(column, k)));
+      }
+    }
+  }
+  // Two spellings of one expert (decomposed and composed é) after the widening: one label, one code.
+  Ratings merged("m.csv");
+  for (int k = 0; k < 300; ++k) merged.Add("S", "q", label("E", k), "1");
+  merged.Add("S", "q", "Ren\xC3\xA9", "1");
+  merged.Add("T", "q", "Rene\xCC\x81", "1");
+  merged.NormalizeLabels();
+  EXPECT_EQ(merged.at(300).expert, merged.at(301).expert);
+  EXPECT_EQ(merged.codes(Ratings::kExpert)[300], merged.codes(Ratings::kExpert)[301]);
 }
 
 TEST(Ratings, LargeCohortsCombineOnEveryCoreAsTheyWouldAlone) {

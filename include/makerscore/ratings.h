@@ -21,10 +21,30 @@ struct Rating {
   int row = 0;            // source row, for messages (0 when built in code)
 };
 
+// One column of the ratings' codes (Ratings::codes), read as numbers: one
+// byte each while the column has at most 256 labels (experts, indicators and
+// levels always do), four bytes after. A view: valid while the ratings are
+// and no rating is added.
+class CodeColumn {
+ public:
+  // Code k (k < size()).
+  std::int32_t operator[](std::size_t k) const { return narrow_ != nullptr ? narrow_[k] : wide_[k]; }
+  std::size_t size() const { return size_; }
+  // The codes, copied.
+  std::vector<std::int32_t> ToVector() const;
+
+ private:
+  friend class Ratings;
+  const std::uint8_t* narrow_ = nullptr;
+  const std::int32_t* wide_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 // All ratings of one evaluation, stored by column: each rating is four codes
 // into four label tables (entity ids, indicator ids, expert ids, rating
 // values), so that millions of ratings take four integers each rather than
-// four strings, and each distinct label is checked once. Checked against the
+// four strings (seven bytes: a column of at most 256 labels takes a byte a
+// code), and each distinct label is checked once. Checked against the
 // model when scoring: unknown entities or indicators, ratings off the scale
 // and duplicates are errors naming the row.
 class Ratings {
@@ -61,7 +81,7 @@ class Ratings {
   void NormalizeLabels();
 
   // Number of ratings.
-  std::size_t size() const { return codes_[kEntity].size(); }
+  std::size_t size() const { return size_; }
   bool empty() const { return size() == 0; }
   // Reserves room for n ratings.
   void reserve(std::size_t n);
@@ -71,9 +91,11 @@ class Ratings {
   // The code of label in column c, or -1 when no rating has it.
   std::int32_t Find(Column c, std::string_view label) const;
   // Each rating's code into labels(c).
-  const std::vector<std::int32_t>& codes(Column c) const { return codes_[c]; }
+  CodeColumn codes(Column c) const;
+  // The code of column c of rating k.
+  std::int32_t code(Column c, std::size_t k) const { return is_wide_[c] ? wide_[c][k] : narrow_[c][k]; }
   // The label of column c of rating k.
-  const std::string& label(Column c, std::size_t k) const { return labels_[c][codes_[c][k]]; }
+  const std::string& label(Column c, std::size_t k) const { return labels_[c][code(c, k)]; }
   // The source row of rating k (0 when built in code).
   int row(std::size_t k) const {
     return !rows_.empty() ? rows_[k] : first_row_ <= 0 ? 0 : first_row_ + static_cast<int>(k);
@@ -88,7 +110,13 @@ class Ratings {
   void Append(const std::array<std::int32_t, 4>& codes, int row);  // codes known to be in range
   std::array<std::vector<std::string>, 4> labels_;
   std::array<std::vector<std::uint64_t>, 4> keys_;  // each label's ShortKey (ratings.cpp), for Intern
-  std::array<std::vector<std::int32_t>, 4> codes_;
+  // Column c's codes: narrow_[c] while labels_[c] has at most 256 labels, wide_[c] (is_wide_[c], and
+  // narrow_[c] empty) once it has more.
+  void Widen(int c);
+  std::array<std::vector<std::uint8_t>, 4> narrow_;
+  std::array<std::vector<std::int32_t>, 4> wide_;
+  std::array<bool, 4> is_wide_{};
+  std::size_t size_ = 0;
   std::array<std::unordered_map<std::string, std::int32_t>, 4> index_;  // label -> code
   // Rows: while they run on one by one from first_row_ (a CSV file without
   // blank lines), or are all 0, none is stored; rows_ holds all of them once

@@ -29,8 +29,9 @@ std::int32_t Ratings::Intern(Column c, std::string_view label) {
   const std::uint64_t key = ShortKey(label);
   const auto is = [&](std::int32_t j) { return key != kLongLabel ? keys[j] == key : labels[j] == label; };
   // Ratings come in runs (one entity's, one expert's): try the label before first.
-  const std::vector<std::int32_t>& codes = codes_[c];
-  if (!codes.empty() && is(codes.back())) return codes.back();
+  if (size_ > 0) {
+    if (const std::int32_t last = code(c, size_ - 1); is(last)) return last;
+  }
   // A few labels (the experts, the levels of a scale) are found faster by looking at each than by hashing.
   constexpr std::size_t kFew = 16;
   if (labels.size() <= kFew) {
@@ -42,8 +43,35 @@ std::int32_t Ratings::Intern(Column c, std::string_view label) {
   if (fresh) {
     labels_[c].emplace_back(label);
     keys_[c].push_back(key);
+    if (labels_[c].size() > 256 && !is_wide_[c]) Widen(c);
   }
   return it->second;
+}
+
+void Ratings::Widen(int c) {
+  std::vector<std::int32_t> wide;
+  wide.reserve(std::max(narrow_[c].capacity(), size_));
+  wide.assign(narrow_[c].begin(), narrow_[c].end());
+  wide_[c] = std::move(wide);
+  narrow_[c] = {};
+  is_wide_[c] = true;
+}
+
+CodeColumn Ratings::codes(Column c) const {
+  CodeColumn column;
+  if (is_wide_[c]) {
+    column.wide_ = wide_[c].data();
+  } else {
+    column.narrow_ = narrow_[c].data();
+  }
+  column.size_ = size_;
+  return column;
+}
+
+std::vector<std::int32_t> CodeColumn::ToVector() const {
+  std::vector<std::int32_t> out(size_);
+  for (std::size_t k = 0; k < size_; ++k) out[k] = (*this)[k];
+  return out;
 }
 
 void Ratings::Add(std::string_view entity, std::string_view indicator, std::string_view expert, std::string_view value,
@@ -67,15 +95,28 @@ void Ratings::Append(const std::array<std::int32_t, 4>& codes, int row) {
   } else if (rows_.empty() && row != this->row(k)) {
     std::vector<int> rows(k);
     for (std::size_t j = 0; j < k; ++j) rows[j] = this->row(j);
-    rows.reserve(codes_[kEntity].capacity());
+    rows.reserve(std::max(narrow_[kEntity].capacity(), wide_[kEntity].capacity()));
     rows_ = std::move(rows);
   }
   if (!rows_.empty()) rows_.push_back(row);
-  for (int c = 0; c < 4; ++c) codes_[c].push_back(codes[c]);
+  for (int c = 0; c < 4; ++c) {
+    if (is_wide_[c]) {
+      wide_[c].push_back(codes[c]);
+    } else {
+      narrow_[c].push_back(static_cast<std::uint8_t>(codes[c]));
+    }
+  }
+  ++size_;
 }
 
 void Ratings::reserve(std::size_t n) {
-  for (auto& c : codes_) c.reserve(n);
+  for (int c = 0; c < 4; ++c) {
+    if (is_wide_[c]) {
+      wide_[c].reserve(n);
+    } else {
+      narrow_[c].reserve(n);
+    }
+  }
 }
 
 Ratings Ratings::FromCodes(std::array<std::vector<std::string>, 4> labels,
@@ -103,8 +144,14 @@ Ratings Ratings::FromCodes(std::array<std::vector<std::string>, 4> labels,
     for (std::size_t j = 0; j < labels[c].size(); ++j) r.index_[c].emplace(labels[c][j], static_cast<std::int32_t>(j));
     for (const std::string& label : labels[c]) r.keys_[c].push_back(ShortKey(label));
     r.labels_[c] = std::move(labels[c]);
-    r.codes_[c] = std::move(codes[c]);
+    if (r.labels_[c].size() > 256) {
+      r.wide_[c] = std::move(codes[c]);
+      r.is_wide_[c] = true;
+    } else {
+      r.narrow_[c].assign(codes[c].begin(), codes[c].end());  // each code below 256
+    }
   }
+  r.size_ = n;
   r.first_row_ = first_row;
   r.NormalizeLabels();
   return r;
@@ -114,10 +161,11 @@ void Ratings::NormalizeLabels() {
   static const char* const kWhat[] = {"entity", "indicator", "expert", "rating"};
   std::string problems;
   int count = 0;
-  auto first_row = [&](int c, std::int32_t code) {
-    const auto& codes = codes_[c];
-    const auto at = std::find(codes.begin(), codes.end(), code);
-    return at == codes.end() ? 0 : row(static_cast<std::size_t>(at - codes.begin()));
+  auto first_row = [&](int c, std::int32_t label) {
+    for (std::size_t k = 0; k < size_; ++k) {
+      if (code(static_cast<Column>(c), k) == label) return row(k);
+    }
+    return 0;
   };
   auto report = [&](int row, const std::string& message) {
     if (count++ < 20)
@@ -142,7 +190,8 @@ void Ratings::NormalizeLabels() {
       labels[j] = std::move(nfc);
     }
     if (!merged.empty()) {
-      for (std::int32_t& code : codes_[c]) code = merged[code];
+      for (std::int32_t& code : wide_[c]) code = merged[static_cast<std::size_t>(code)];
+      for (std::uint8_t& code : narrow_[c]) code = static_cast<std::uint8_t>(merged[code]);
     }
     if (c == kValue) continue;  // ratings are checked against the scale, which names what is wrong
     for (std::size_t j = 0; j < labels.size(); ++j) {

@@ -108,7 +108,7 @@ Eigen::ArrayXd CombineDrawn(const RatingsIndex& index, std::size_t q, const Rate
                             const std::vector<double>& authority, const std::vector<int>& times) {
   const std::size_t n = index.entities;
   Eigen::ArrayXd out = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n), std::numeric_limits<double>::quiet_NaN());
-  const std::vector<std::int32_t>& expert = ratings.codes(Ratings::kExpert);
+  const CodeColumn expert = ratings.codes(Ratings::kExpert);
   const std::uint32_t* start = index.start.data() + q * n;
   ItemRatings run;
   for (std::size_t e = 0; e < n; ++e) {

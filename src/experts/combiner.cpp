@@ -139,8 +139,8 @@ class Combiner {
   const std::vector<std::string>& entity_ids_;
   const Ratings& ratings_;
   const int threads_;
-  const size_t n_;                                              // entities
-  const std::int32_t *entity_, *indicator_, *expert_, *value_;  // each rating's codes
+  const size_t n_;                                        // entities
+  const CodeColumn entity_, indicator_, expert_, value_;  // each rating's codes
   // The items' ids and scales (the distinct scales, and each item's).
   std::vector<std::string> qualitative_;
   std::vector<const Scale*> scales_;
@@ -167,10 +167,10 @@ Combiner::Combiner(const std::vector<RatedItem>& items, const std::vector<Expert
       ratings_(ratings),
       threads_(threads),
       n_(entity_ids.size()),
-      entity_(ratings.codes(Ratings::kEntity).data()),
-      indicator_(ratings.codes(Ratings::kIndicator).data()),
-      expert_(ratings.codes(Ratings::kExpert).data()),
-      value_(ratings.codes(Ratings::kValue).data()) {
+      entity_(ratings.codes(Ratings::kEntity)),
+      indicator_(ratings.codes(Ratings::kIndicator)),
+      expert_(ratings.codes(Ratings::kExpert)),
+      value_(ratings.codes(Ratings::kValue)) {
   for (const RatedItem& item : items) {
     qualitative_.push_back(item.id);
     auto it = std::find(scales_.begin(), scales_.end(), item.scale);
@@ -198,7 +198,7 @@ Combiner::Combiner(const std::vector<RatedItem>& items, const std::vector<Expert
 }
 
 void Combiner::Check() {
-  const std::int32_t* column[] = {entity_, indicator_, expert_, value_};
+  const CodeColumn* column[] = {&entity_, &indicator_, &expert_, &value_};
   if (dense_) {
     cube_.cells.assign(cube_.entities * cube_.items * cube_.experts, 0);
   } else {
@@ -216,7 +216,7 @@ void Combiner::Check() {
       }
     }
     int empty = 0;
-    while (empty < 4 && column[empty][k] != empty_code_[empty]) ++empty;
+    while (empty < 4 && (*column[empty])[k] != empty_code_[empty]) ++empty;
     Problem::Kind kind;
     std::uint32_t other = 0;
     if (empty < 4) {

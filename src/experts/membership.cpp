@@ -30,8 +30,8 @@ Eigen::ArrayXXd LevelShares(const RatedItem& item, std::size_t q, const RatingsI
   for (size_t x = 0; x < experts.size() && by_authority; ++x) {
     if (auto it = authority.find(experts[x]); it != authority.end()) weight_of[x] = it->second;
   }
-  const std::vector<std::int32_t>& value_code = ratings.codes(Ratings::kValue);
-  const std::vector<std::int32_t>& expert_code = ratings.codes(Ratings::kExpert);
+  const CodeColumn value_code = ratings.codes(Ratings::kValue);
+  const CodeColumn expert_code = ratings.codes(Ratings::kExpert);
   Eigen::ArrayXXd shares = Eigen::ArrayXXd::Constant(n, m, std::numeric_limits<double>::quiet_NaN());
   for (Eigen::Index e = 0; e < n; ++e) {
     if (std::isnan(value[e])) continue;

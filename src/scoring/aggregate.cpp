@@ -285,21 +285,25 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
       AnyMean(g, mean, power);
     }
   }
-  // Points each node can earn for each entity, after redistribution.
+  // Points each node can earn for each entity, after redistribution. A group's column is kept for its
+  // children (parents come before children); a leaf's is used at once (8 MB a node at a million entities).
   const int with_points = points->cols() == 1 ? 1 : nodes;
-  std::vector<Eigen::ArrayXd> cap(with_points, Eigen::ArrayXd(n));
+  std::vector<Eigen::ArrayXd> cap(with_points);
+  Eigen::ArrayXd leaf_cap(n);
   for (int k = 0; k < with_points; ++k) {
     const Node& node = tree[k];
+    if (k == 0 || !node.children.empty()) cap[k].resize(n);
+    Eigen::ArrayXd& own = cap[k].size() == n ? cap[k] : leaf_cap;
     for (Eigen::Index i = 0; i < n; ++i) {
       const int q = class_of(i);
       if (k == 0) {
-        cap[0][i] = node.class_max_points[q];
+        own[i] = node.class_max_points[q];
       } else {
         double d = den[node.parent][i];
-        cap[k][i] = d > 0 ? cap[node.parent][i] * share_of(k, q) / d : 0;
+        own[i] = d > 0 ? cap[node.parent][i] * share_of(k, q) / d : 0;
       }
       double sc = (*scores)(i, k);
-      (*points)(i, k) = std::isnan(sc) ? (k == 0 ? kNaN : 0.0) : sc * cap[k][i];
+      (*points)(i, k) = std::isnan(sc) ? (k == 0 ? kNaN : 0.0) : sc * own[i];
     }
   }
 }

@@ -23,6 +23,11 @@ std::vector<RatedItem> RatedItems(const CompiledModel& m, std::vector<int>* item
   return items;
 }
 
+bool UnderFuzzy(const CompiledModel& m, const CompiledLeaf& leaf) {
+  const Indicator* parent = m.nodes[m.nodes[leaf.node].parent].indicator;
+  return parent != nullptr && parent->aggregate == Aggregation::kFuzzy;
+}
+
 bool ReadsValues(const CompiledModel& m) {
   for (const Node& node : m.nodes) {
     if (node.weights && node.weights->over_values) return true;

@@ -136,6 +136,12 @@ class Engine {
     std::vector<char> unscored(n, 0);
     std::vector<char> no_value(nodes, 0);  // leaves without a value for any entity
     Eigen::ArrayXd used, score;
+    // The rated leaves under fuzzy evaluations read their combined values again below; every other item's
+    // combined columns are let go as soon as its leaf has read them (a million makerspaces: 12 MB an item).
+    std::vector<char> under_fuzzy(items.size(), 0);
+    for (size_t l = 0; l < m.leaves.size(); ++l) {
+      if (m.leaves[l].qualitative() && UnderFuzzy(m, m.leaves[l])) under_fuzzy[static_cast<size_t>(item_of[l])] = 1;
+    }
     for (size_t l = 0; l < m.leaves.size(); ++l) {
       const CompiledLeaf& leaf = m.leaves[l];
       Eigen::ArrayXd x(n);
@@ -150,6 +156,11 @@ class Engine {
         }
         r.stats_[leaf.node].agreement_w = combined.agreement_w[q];
         r.stats_[leaf.node].agreement_p = combined.agreement_p[q];
+        if (!under_fuzzy[static_cast<size_t>(q)]) {
+          combined.value[q] = Eigen::ArrayXd();
+          combined.count[q] = Eigen::ArrayXi();
+          combined.cv[q] = Eigen::ArrayXd();
+        }
       } else {
         Evaluate(leaf.formula, cols, &x, &flags);
         for (Eigen::Index i = 0; i < n; ++i) {
@@ -168,13 +179,13 @@ class Engine {
     // The membership rows of the rated leaves under fuzzy evaluations.
     for (size_t l = 0; l < m.leaves.size(); ++l) {
       const CompiledLeaf& leaf = m.leaves[l];
-      const Indicator* parent = m.nodes[m.nodes[leaf.node].parent].indicator;
-      if (!leaf.qualitative() || !parent || parent->aggregate != Aggregation::kFuzzy) continue;
+      if (!leaf.qualitative() || !UnderFuzzy(m, leaf)) continue;
       r.memberships_.resize(nodes);
       const auto q = static_cast<std::size_t>(item_of[l]);
       r.memberships_[leaf.node] =
           LevelShares(items[q], q, r.rating_index(), *r.ratings_, m.rules.experts, combined.value[q]);
     }
+    combined = CombinedRatings();
     AggregateTree(m.nodes, nullptr, r.classes_, &r.scores_, &r.points_, &r.flags_, &r.shares_,
                   {keep_used ? &r.used_ : nullptr, &data.entity_ids(), &r.traces_, &r.memberships_, &m.rules});
     for (Eigen::Index i = 0; i < n; ++i) {

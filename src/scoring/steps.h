@@ -145,6 +145,10 @@ bool ReadsValues(const CompiledModel& m);
 // receives leaf l's item, or -1 for a leaf that is not rated.
 std::vector<RatedItem> RatedItems(const CompiledModel& m, std::vector<int>* item_of);
 
+// columns.cpp: true when leaf's parent is a fuzzy evaluation, whose memberships are the shares of the leaf's
+// ratings at each level.
+bool UnderFuzzy(const CompiledModel& m, const CompiledLeaf& leaf);
+
 // The places a share of `count` ranked entities gives (20% of 13 is 2.6 places: 2 down, 3 nearest or up).
 int Places(double share, int count, PlacesRounding rounding);
 

@@ -87,8 +87,8 @@ bool Replicator::PanelChangesMemberships() const {
   const CompiledModel& m = Compiled(model_);
   for (const CompiledLeaf& leaf : m.leaves) {
     if (!leaf.qualitative()) continue;
+    if (UnderFuzzy(m, leaf)) return true;
     const Node& parent = m.nodes[m.nodes[leaf.node].parent];
-    if (parent.indicator && parent.indicator->aggregate == Aggregation::kFuzzy) return true;
     for (const auto& a : u_.aggregations) {
       if (a.indicator == parent.id &&
           std::find(a.alternatives.begin(), a.alternatives.end(), Aggregation::kFuzzy) != a.alternatives.end()) {
@@ -174,7 +174,7 @@ std::pair<RuleSet, std::shared_ptr<const Ratings>> Replicator::VariantInputs(con
   const Ratings& all = *cohort_.ratings;
   auto drawn = std::make_shared<Ratings>(all.source);
   const std::vector<int>& times = panels_[panel];
-  const std::vector<std::int32_t>& expert = all.codes(Ratings::kExpert);
+  const CodeColumn expert = all.codes(Ratings::kExpert);
   for (size_t k = 0; k < all.size(); ++k) {
     const int e = expert[k];
     for (int c = 0; c < times[e]; ++c) {
