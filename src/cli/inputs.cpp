@@ -1,9 +1,5 @@
 #include "inputs.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #include <future>
 #include <iostream>
 
@@ -70,11 +66,6 @@ Loaded LoadFiles(const InputFiles& files, const std::string& uncertainty_file) {
   if (!files.previous_result.empty()) {
     out.previous_result = std::make_shared<const PreviousResult>(ReadPreviousResult(files.previous_result, csv));
   }
-#ifdef __GLIBC__
-  // Reading left freed memory inside the heap (the look-up tables of a million ids, the labels' copies);
-  // the scoring arrays that come next are allocated elsewhere and cannot reuse it. Give it back first.
-  ::malloc_trim(0);
-#endif
   return out;
 }
 
