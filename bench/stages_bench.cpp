@@ -3,6 +3,11 @@
 // Synthetic cohorts are drawn from the example cohort's rows with a fixed seed.
 #include <benchmark/benchmark.h>
 #include <makerscore/makerscore.h>
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
 
 #include "cohort.h"
 
@@ -16,6 +21,17 @@ void BM_LoadRules(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(makerscore::LoadRules(kRules));
 }
 BENCHMARK(BM_LoadRules)->Unit(benchmark::kMicrosecond);
+
+// yaml-cpp's parse of the same file alone (the floor of BM_LoadRules while rule files are read with yaml-cpp;
+// docs/decisions.md, "Loading stays on yaml-cpp").
+void BM_LoadRulesYamlCppParseOnly(benchmark::State& state) {
+  std::ifstream in(kRules);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string yaml = text.str();
+  for (auto _ : state) benchmark::DoNotOptimize(YAML::Load(yaml));
+}
+BENCHMARK(BM_LoadRulesYamlCppParseOnly)->Unit(benchmark::kMicrosecond);
 
 void BM_Compile(benchmark::State& state) {
   makerscore::RuleSet rules = makerscore::LoadRulesOrThrow(kRules);
