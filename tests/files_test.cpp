@@ -45,6 +45,27 @@ struct Scratch {
 
 void Write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
+// While it lives, files this process writes are limited to 4 KB: a larger write fails (EFBIG) as a write to
+// a full disk would (ENOSPC), in this process only.
+class FullDisk {
+ public:
+  FullDisk() : previous_(::signal(SIGXFSZ, SIG_IGN)) {
+    ::getrlimit(RLIMIT_FSIZE, &old_);
+    struct rlimit small = {4096, old_.rlim_max};
+    ::setrlimit(RLIMIT_FSIZE, &small);
+  }
+  ~FullDisk() {
+    ::setrlimit(RLIMIT_FSIZE, &old_);
+    ::signal(SIGXFSZ, previous_);
+  }
+  FullDisk(const FullDisk&) = delete;
+  FullDisk& operator=(const FullDisk&) = delete;
+
+ private:
+  struct rlimit old_ {};
+  void (*previous_)(int);
+};
+
 std::string Problem(const std::string& path, std::size_t limit = 1 << 20) {
   FileBytes bytes;
   return ReadFileBounded(path, limit, "rule file", &bytes);
@@ -231,16 +252,11 @@ TEST(WriteFile, AFullDiskLeavesTheOldFileAndNoTemporary) {
   Scratch s("write");
   const std::string out = s / "result.csv";
   Write(out, "old");
-  // RLIMIT_FSIZE makes a large write fail (EFBIG) as a full disk would (ENOSPC), in this process only.
-  struct rlimit old {};
-  ::getrlimit(RLIMIT_FSIZE, &old);
-  auto* previous = ::signal(SIGXFSZ, SIG_IGN);
-  struct rlimit small = {4096, old.rlim_max};
-  ::setrlimit(RLIMIT_FSIZE, &small);
-  EXPECT_THROW_WITH(detail::WriteFileAtomically(out, std::string(100000, 'x')), Error,
-                    "result.csv: cannot write the output file: File too large");
-  ::setrlimit(RLIMIT_FSIZE, &old);
-  ::signal(SIGXFSZ, previous);
+  {
+    const FullDisk full;
+    EXPECT_THROW_WITH(detail::WriteFileAtomically(out, std::string(100000, 'x')), Error,
+                      "result.csv: cannot write the output file: File too large");
+  }
   EXPECT_EQ(testing::ReadText(out), "old");
   EXPECT_EQ(s.Entries(), std::vector<std::string>{"result.csv"});
 }
@@ -266,17 +282,13 @@ TEST(WriteFile, StreamedAFullDiskOrAWriterThatFailsLeavesTheOldFile) {
   Scratch s("write");
   const std::string out = s / "result.csv";
   Write(out, "old");
-  struct rlimit old {};
-  ::getrlimit(RLIMIT_FSIZE, &old);
-  auto* previous = ::signal(SIGXFSZ, SIG_IGN);
-  struct rlimit small = {4096, old.rlim_max};
-  ::setrlimit(RLIMIT_FSIZE, &small);
-  // Past the limit while the writer is still writing: the buffer's write fails, and so does the file.
-  EXPECT_THROW_WITH(detail::WriteFileAtomically(
-                        out, [](std::ostream& o) { o << std::string(3u << 20, 'x') << std::string(10, 'y'); }),
-                    Error, "result.csv: cannot write the output file: File too large");
-  ::setrlimit(RLIMIT_FSIZE, &old);
-  ::signal(SIGXFSZ, previous);
+  {
+    const FullDisk full;
+    // Past the limit while the writer is still writing: the buffer's write fails, and so does the file.
+    EXPECT_THROW_WITH(detail::WriteFileAtomically(
+                          out, [](std::ostream& o) { o << std::string(3u << 20, 'x') << std::string(10, 'y'); }),
+                      Error, "result.csv: cannot write the output file: File too large");
+  }
   EXPECT_EQ(testing::ReadText(out), "old");
   // A writer that throws half-way: its exception passes on, nothing is written or left behind.
   EXPECT_THROW_WITH(detail::WriteFileAtomically(out,
@@ -339,17 +351,13 @@ TEST(WriteFolder, AFolderHoldingOtherFilesIsRefusedUntouched) {
 TEST(WriteFolder, AFullDiskLeavesTheEarlierReportAsItWas) {
   Scratch s("folder");
   detail::WriteFolderAtomically(s / "report", {{"index.html", kMarker + "2018"}, {"A.html", kMarker}}, kMarker);
-  struct rlimit old {};
-  ::getrlimit(RLIMIT_FSIZE, &old);
-  auto* previous = ::signal(SIGXFSZ, SIG_IGN);
-  struct rlimit small = {4096, old.rlim_max};
-  ::setrlimit(RLIMIT_FSIZE, &small);
-  EXPECT_THROW_WITH(
-      detail::WriteFolderAtomically(
-          s / "report", {{"index.html", kMarker + "2019"}, {"A.html", kMarker + std::string(100000, 'x')}}, kMarker),
-      Error, "cannot write the report folder (A.html): File too large; the folder was left as it was");
-  ::setrlimit(RLIMIT_FSIZE, &old);
-  ::signal(SIGXFSZ, previous);
+  {
+    const FullDisk full;
+    EXPECT_THROW_WITH(
+        detail::WriteFolderAtomically(
+            s / "report", {{"index.html", kMarker + "2019"}, {"A.html", kMarker + std::string(100000, 'x')}}, kMarker),
+        Error, "cannot write the report folder (A.html): File too large; the folder was left as it was");
+  }
   EXPECT_EQ(testing::ReadText(s / "report/index.html"), kMarker + "2018");
   EXPECT_EQ(s.Entries(), std::vector<std::string>{"report"});
 }
