@@ -39,13 +39,15 @@ std::int32_t Ratings::Intern(Column c, std::string_view label) {
       if (is(static_cast<std::int32_t>(j))) return static_cast<std::int32_t>(j);
     }
   }
-  auto [it, fresh] = index_[c].emplace(std::string(label), static_cast<std::int32_t>(labels_[c].size()));
-  if (fresh) {
-    labels_[c].emplace_back(label);
-    keys_[c].push_back(key);
-    if (labels_[c].size() > 256 && !is_wide_[c]) Widen(c);
-  }
-  return it->second;
+  // Looked up before it is added: emplace would make (and free) a node for every label already there.
+  std::string text(label);
+  if (const auto it = index_[c].find(text); it != index_[c].end()) return it->second;
+  const auto code = static_cast<std::int32_t>(labels_[c].size());
+  index_[c].emplace(text, code);
+  labels_[c].push_back(std::move(text));
+  keys_[c].push_back(key);
+  if (labels_[c].size() > 256 && !is_wide_[c]) Widen(c);
+  return code;
 }
 
 void Ratings::Widen(int c) {

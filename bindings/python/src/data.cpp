@@ -91,9 +91,9 @@ class TextColumn {
 // one of the last few distinct ones (a small table by address: experts, levels and indicator ids are a few
 // objects repeated), costs no text comparison. The array holds every object for as long as the column is
 // read, so an address stands for one object throughout.
-class CodeColumn {
+class LabelCoder {
  public:
-  CodeColumn(py::array column, Ratings* ratings, Ratings::Column c)
+  LabelCoder(py::array column, Ratings* ratings, Ratings::Column c)
       : text_(column), objects_(column.dtype().kind() == 'O'), ratings_(ratings), c_(c) {
     if (objects_) column_ = std::move(column);
   }
@@ -249,7 +249,7 @@ void BindData(py::module_& m) {
         }
         auto r = std::make_shared<Ratings>(source);
         r->reserve(static_cast<size_t>(n));
-        CodeColumn entity(columns[0], r.get(), Ratings::kEntity), indicator(columns[1], r.get(), Ratings::kIndicator),
+        LabelCoder entity(columns[0], r.get(), Ratings::kEntity), indicator(columns[1], r.get(), Ratings::kIndicator),
             expert(columns[2], r.get(), Ratings::kExpert), value(columns[3], r.get(), Ratings::kValue);
         for (py::ssize_t k = 0; k < n; ++k) {
           r->AddCodes({entity[k], indicator[k], expert[k], value[k]}, static_cast<int>(k) + 2);
