@@ -146,6 +146,34 @@ def test_categorical_ratings_cross_as_codes_with_the_same_result(guangxi):
         assert "ratings:7: rating '很好'" in str(caught.value)
 
 
+def test_equal_texts_in_distinct_objects_are_one_label(guangxi, guangxi_frames):
+    # A column made from a numpy text array holds a new object a cell; the cells are matched by their
+    # characters, short (the levels), long (more than 8 bytes) or beyond the BMP, as one label each.
+    now, last, ratings = guangxi_frames
+    distinct = ratings.copy()
+    for c in ("entity", "indicator", "expert", "rating"):
+        distinct[c] = pd.Series(np.array(ratings[c].astype(str).to_list(), dtype=str), dtype=object)
+        assert len(set(map(id, distinct[c]))) == len(distinct)  # every cell its own object
+    same = guangxi.score(now, previous=last, ratings=ratings)
+    np.testing.assert_array_equal(guangxi.score(now, previous=last, ratings=distinct).points, same.points)
+    # Labels equal or different past their eighth byte, or in a character beyond the BMP: the first and third
+    # of a makerspace's ratings on an item, given one expert's label in new objects, are the same rating
+    # twice; the second, a label that differs, is not.
+    for labels in (["E\U00020000", "E\U00020001", "E\U00020000"], ["E1专家甲乙丙丁", "E1专家甲乙丙戊", "E1专家甲乙丙丁"]):
+        renamed = distinct.copy()
+        rows = renamed.index[(renamed["entity"] == renamed["entity"].iloc[0]) &
+                             (renamed["indicator"] == renamed["indicator"].iloc[0])][:3]
+        expert = renamed["expert"].to_numpy(dtype=object, copy=True)
+        expert[rows] = list(np.array(labels, dtype=str))  # three new objects
+        renamed["expert"] = expert
+        assert renamed["expert"].iloc[rows[0]] is not renamed["expert"].iloc[rows[2]]
+        with pytest.raises(ms.DataError) as caught:
+            guangxi.score(now, previous=last, ratings=renamed)
+        message = str(caught.value)
+        assert f"expert '{labels[0]}' rated entity" in message and "twice" in message, message
+        assert message.endswith("1 problem in ratings"), message
+
+
 def test_lean_detail_still_says_values_are_missing(guangxi):
     now, last, ratings = hand_cohort()
     now.loc["B", "workstations"] = np.nan  # one blank cell: 2.1 of B

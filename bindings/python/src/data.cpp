@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <unordered_map>
 
@@ -104,14 +105,41 @@ class LabelCoder {
     const size_t slot = (reinterpret_cast<std::uintptr_t>(o) >> 4) % kSlots;
     if (seen_[slot] != o) {
       seen_[slot] = o;
-      code_[slot] = ratings_->Code(c_, text_[k]);
+      code_[slot] = ByCharacters(o, k);
     }
     last_object_ = o;
     return last_code_ = code_[slot];
   }
 
  private:
+  // A short text's characters as CPython holds them (one canonical width per text: the same text in two
+  // objects has the same width, length and bytes), so that equal texts in distinct objects (a column made
+  // from a numpy text array holds a new object a cell) are told apart without converting each to UTF-8.
+  struct Characters {
+    std::uint64_t bytes = 0;
+    int width = 0;  // 0: no text here
+    Py_ssize_t length = 0;
+    bool operator==(const Characters& o) const { return bytes == o.bytes && width == o.width && length == o.length; }
+  };
+
+  std::int32_t ByCharacters(PyObject* o, py::ssize_t k) {
+    if (!PyUnicode_Check(o)) return ratings_->Code(c_, text_[k]);
+    Characters key;
+    key.width = PyUnicode_KIND(o);
+    key.length = PyUnicode_GET_LENGTH(o);
+    if (key.length * key.width > 8) return ratings_->Code(c_, text_[k]);
+    std::memcpy(&key.bytes, PyUnicode_DATA(o), static_cast<size_t>(key.length * key.width));
+    const size_t slot = (key.bytes * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(key.length)) >> 58;  // 64 slots
+    if (!(characters_[slot] == key)) {
+      characters_[slot] = key;
+      character_code_[slot] = ratings_->Code(c_, text_[k]);
+    }
+    return character_code_[slot];
+  }
+
   static constexpr size_t kSlots = 64;
+  std::array<Characters, kSlots> characters_{};
+  std::array<std::int32_t, kSlots> character_code_{};
   TextColumn text_;
   bool objects_;
   py::array column_;
