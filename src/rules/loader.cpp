@@ -27,6 +27,7 @@ using detail::ParseBool;
 using detail::ParseDouble;
 using detail::RefuseTags;
 using detail::WithoutBom;
+using detail::YamlNode;
 
 // Builds a RuleSet from the YAML, section by section.
 class Loader : public detail::UncertaintyReader {
@@ -36,14 +37,15 @@ class Loader : public detail::UncertaintyReader {
   LoadResult Run() {
     LoadResult result;
     RuleSet rules;
-    YAML::Node root;
+    detail::YamlDocument document;
     try {
-      root = YAML::Load(std::string(text_));
+      document = detail::YamlDocument::Parse(text_);
     } catch (const YAML::Exception& e) {
       Error(e.mark, "", "this is not valid YAML: " + e.msg);
       result.diagnostics = std::move(diags_);
       return result;
     }
+    const YamlNode root = document.root();
     bool walked = false;
     bool too_deep = false;
     const size_t size = ExpandedSize(root, kMaxNodes, &too_deep);
@@ -83,7 +85,7 @@ class Loader : public detail::UncertaintyReader {
   }
 
  private:
-  void ReadRules(const YAML::Node& root, RuleSet* rules) {
+  void ReadRules(const YamlNode& root, RuleSet* rules) {
     KeyNodes top = Section(root, "rules", "");
     std::string s;
     if (Str(top, "format", &s)) {
@@ -241,7 +243,7 @@ class Loader : public detail::UncertaintyReader {
     }
   }
 
-  void ReadField(const YAML::Node& item, int index, RuleSet* rules) {
+  void ReadField(const YamlNode& item, int index, RuleSet* rules) {
     Field f;
     std::string path = detail::UniquePath("fields/" + ItemId(item, "id", index), &seen_paths_);
     KeyNodes m = Section(item, "field", path);
@@ -257,7 +259,7 @@ class Loader : public detail::UncertaintyReader {
     rules->fields.push_back(f);
   }
 
-  void ReadScale(const YAML::Node& key, const YAML::Node& value, RuleSet* rules) {
+  void ReadScale(const YamlNode& key, const YamlNode& value, RuleSet* rules) {
     Scale s;
     s.id = key.IsScalar() ? key.Scalar() : "";
     std::string path = "scales/" + s.id;
@@ -301,7 +303,7 @@ class Loader : public detail::UncertaintyReader {
     rules->scales.push_back(s);
   }
 
-  Indicator ReadIndicator(const YAML::Node& item, const std::string& parent_path, int index) {
+  Indicator ReadIndicator(const YamlNode& item, const std::string& parent_path, int index) {
     Indicator ind;
     std::string path = detail::UniquePath(parent_path + "/" + ItemId(item, "id", index), &seen_paths_);
     KeyNodes m = Section(item, "indicator", path);
@@ -375,7 +377,8 @@ class SectionFileLoader : public detail::UncertaintyReader {
   std::optional<T> Run(Diagnostics* diags, SourceMap* map, const std::string& what, Read read) {
     std::optional<T> out;
     try {
-      YAML::Node root = YAML::Load(std::string(text_));
+      const detail::YamlDocument document = detail::YamlDocument::Parse(text_);
+      const YamlNode root = document.root();
       bool too_deep = false;
       if (ExpandedSize(root, kMaxNodes, &too_deep) > kMaxNodes || too_deep) {
         Error(YAML::Mark(), "", "the file nests too deep or expands to too many YAML nodes");
@@ -433,14 +436,14 @@ LoadResult LoadRulesWithInputs(const std::string& rules_path, const std::string&
       rules_path, inputs_path, "uncertainty file",
       "an uncertainty file is a map of the keys of 'uncertainty:' (replications, weights, methods ...)",
       &RuleSet::uncertainty,
-      [](SectionFileLoader* l, const YAML::Node& root) { return l->ReadUncertainty(root, "uncertainty"); });
+      [](SectionFileLoader* l, const YamlNode& root) { return l->ReadUncertainty(root, "uncertainty"); });
 }
 
 LoadResult LoadRulesWithReportInfo(const std::string& rules_path, const std::string& info_path) {
   return LoadRulesWithSection<ReportInfo>(
       rules_path, info_path, "report information file",
       "a report information file is a map of the keys of 'report:' (title, issuer, year, date, note)", &RuleSet::report,
-      [](SectionFileLoader* l, const YAML::Node& root) { return l->ReadReportInfo(root, "report"); });
+      [](SectionFileLoader* l, const YamlNode& root) { return l->ReadReportInfo(root, "report"); });
 }
 
 LoadResult ParseRules(std::string_view yaml, const std::string& file_name) {

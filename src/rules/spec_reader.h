@@ -23,7 +23,7 @@ class SpecReader : public YamlReader {
   // A number as a comparison: 3, 0.5 or 1/3.
   static bool ParseRatio(const std::string& s, double* out) { return ParseDouble(s, out); }
 
-  std::vector<std::vector<double>> ReadMatrix(const YAML::Node& node, const std::string& path) {
+  std::vector<std::vector<double>> ReadMatrix(const YamlNode& node, const std::string& path) {
     std::vector<std::vector<double>> out;
     if (!node.IsSequence()) {
       Error(node.Mark(), path,
@@ -69,7 +69,7 @@ class SpecReader : public YamlReader {
 
   // `aggregate: {method: topsis, normalise: minmax, ...}`: the method and its options (checked against
   // the method's own declaration by the validator).
-  void ReadAggregate(const YAML::Node& node, const std::string& path, Indicator* ind) {
+  void ReadAggregate(const YamlNode& node, const std::string& path, Indicator* ind) {
     KeyNodes m = Section(node, "aggregate", path);
     WordOf(m, "aggregate", "method", &ind->aggregate);
     for (const auto& k : KeysOf("aggregate")) {
@@ -94,7 +94,7 @@ class SpecReader : public YamlReader {
     }
   }
 
-  DerivedWeights ReadWeights(const YAML::Node& node, const std::string& path) {
+  DerivedWeights ReadWeights(const YamlNode& node, const std::string& path) {
     DerivedWeights w;
     KeyNodes m = Section(node, "weights", path);
     std::string s;
@@ -122,7 +122,7 @@ class SpecReader : public YamlReader {
     return w;
   }
 
-  ReportInfo ReadReportInfo(const YAML::Node& node, const std::string& path) {
+  ReportInfo ReadReportInfo(const YamlNode& node, const std::string& path) {
     ReportInfo info;
     KeyNodes m = Section(node, "report", path);
     Str(m, "title", &info.title);
@@ -133,7 +133,7 @@ class SpecReader : public YamlReader {
     return info;
   }
 
-  OutlierSpec ReadOutliers(const YAML::Node& node, const std::string& path) {
+  OutlierSpec ReadOutliers(const YamlNode& node, const std::string& path) {
     OutlierSpec o;
     KeyNodes m = Section(node, "outliers", path);
     std::string s;
@@ -150,7 +150,7 @@ class SpecReader : public YamlReader {
   }
 
   // The bands parameter: a list of {min|max, score}.
-  std::vector<Band> ReadBands(const YAML::Node& node, const std::string& path) {
+  std::vector<Band> ReadBands(const YamlNode& node, const std::string& path) {
     std::vector<Band> out;
     if (!node.IsSequence()) {
       Error(node.Mark(), path,
@@ -195,7 +195,7 @@ class SpecReader : public YamlReader {
     return out;
   }
 
-  ScoreSpec ReadScore(const YAML::Node& node, const std::string& path) {
+  ScoreSpec ReadScore(const YamlNode& node, const std::string& path) {
     ScoreSpec spec;
     KeyNodes m = Section(node, "score", path, {}, /*extra_open=*/true);
     std::string s;

@@ -17,7 +17,7 @@ class UncertaintyReader : public SpecReader {
   using SpecReader::SpecReader;
 
  protected:
-  UncertainInputs ReadUncertainty(const YAML::Node& node, const std::string& path) {
+  UncertainInputs ReadUncertainty(const YamlNode& node, const std::string& path) {
     UncertainInputs u;
     KeyNodes m = Section(node, "uncertainty", path);
     double d = 0;

@@ -13,6 +13,8 @@ namespace makerscore {
 
 namespace {
 
+using detail::YamlNode;
+
 // An indicator of the rule set and the path the validator names it by ("indicators/3/3.1").
 struct Place {
   Indicator* indicator;
@@ -36,7 +38,8 @@ class WeightsLoader : public detail::YamlReader {
   // False with errors in *diags; *map gets the positions of what was read, as the validator names them.
   bool Run(RuleSet* rules, Diagnostics* diags, SourceMap* map) {
     try {
-      Read(YAML::Load(std::string(text_)), rules);
+      const detail::YamlDocument document = detail::YamlDocument::Parse(text_);
+      Read(document.root(), rules);
     } catch (const YAML::Exception& e) {
       Error(e.mark, "", "this is not valid YAML: " + e.msg);
     }
@@ -46,7 +49,7 @@ class WeightsLoader : public detail::YamlReader {
   }
 
  private:
-  void Read(const YAML::Node& root, RuleSet* rules) {
+  void Read(const YamlNode& root, RuleSet* rules) {
     bool too_deep = false;
     int tags = 0;
     if (detail::ExpandedSize(root, detail::kMaxNodes, &too_deep) > detail::kMaxNodes || too_deep) {
@@ -69,7 +72,7 @@ class WeightsLoader : public detail::YamlReader {
         Error(kv.first.Mark(), key, "unknown key '" + key + "' in a weights file; it has 'weights' and 'note'");
       }
     }
-    const YAML::Node weights = root["weights"];
+    const YamlNode weights = root["weights"];
     if (!weights.IsMap()) {
       Error(weights.Mark(), "weights",
             "'weights' is a map from indicator id to its weight, found " + detail::Describe(weights));
@@ -100,7 +103,7 @@ class WeightsLoader : public detail::YamlReader {
   }
 
   // One indicator's weight: a number, or with classes a map from class label to number.
-  bool ReadWeight(const YAML::Node& value, const RuleSet& rules, const Place& place) {
+  bool ReadWeight(const YamlNode& value, const RuleSet& rules, const Place& place) {
     const std::string where = "weights/" + place.indicator->id;
     double w = 0;
     if (value.IsScalar() && detail::ParseDouble(value.Scalar(), &w)) {

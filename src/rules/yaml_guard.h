@@ -3,12 +3,11 @@
 #ifndef MAKERSCORE_SRC_RULES_YAML_GUARD_H_
 #define MAKERSCORE_SRC_RULES_YAML_GUARD_H_
 
-#include <yaml-cpp/yaml.h>
-
 #include <string>
 #include <string_view>
 
 #include "makerscore/diagnostics.h"
+#include "rules/yaml_tree.h"
 
 namespace makerscore::detail {
 
@@ -19,7 +18,7 @@ constexpr int kMaxDepth = 100;         // YAML nesting levels (the Guangxi file 
 // The number of the tree under node with aliases expanded, counting
 // stops past limit; *too_deep is set when the tree nests deeper than
 // kMaxDepth (an alias that contains itself nests forever).
-inline size_t ExpandedSize(const YAML::Node& node, size_t limit, bool* too_deep, int depth = 0, size_t count = 0) {
+inline size_t ExpandedSize(const YamlNode& node, size_t limit, bool* too_deep, int depth = 0, size_t count = 0) {
   ++count;
   if (depth > kMaxDepth) *too_deep = true;
   if (*too_deep || count > limit || !(node.IsSequence() || node.IsMap())) return count;
@@ -51,7 +50,7 @@ inline std::string_view WithoutBom(std::string_view text) {
 // YAML tags ('!!binary', '!!str', '!custom') ask a YAML library to read a value another way; the rule format
 // has none, and ignoring one would read the value other than its author meant. Reports each (at most 20).
 template <typename Report>
-void RefuseTags(const YAML::Node& node, const Report& report, int* count, int depth = 0) {
+void RefuseTags(const YamlNode& node, const Report& report, int* count, int depth = 0) {
   if (*count >= 20 || depth > kMaxDepth) return;
   const std::string& tag = node.Tag();
   if (!tag.empty() && tag != "?" && tag != "!") {

@@ -1,11 +1,9 @@
 // A YAML reader driven by the schema table (internal): it checks each map's
 // keys and types against a section of the table (schema.cpp), records every
 // position in a SourceMap and collects diagnostics. loader.cpp builds the
-// rule set on it; yaml-cpp appears nowhere else.
+// rule set on it. Only the rules' readers parse YAML (yaml_tree.h).
 #ifndef MAKERSCORE_SRC_RULES_YAML_READER_H_
 #define MAKERSCORE_SRC_RULES_YAML_READER_H_
-
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <charconv>
@@ -23,13 +21,14 @@
 #include "makerscore/rules.h"
 #include "makerscore/schema.h"
 #include "rules/source_excerpt.h"
+#include "rules/yaml_tree.h"
 #include "util/number_cell.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
 
 // The keys of one YAML map, by name, after checking them against a section.
-using KeyNodes = std::map<std::string, YAML::Node>;
+using KeyNodes = std::map<std::string, YamlNode>;
 
 inline std::vector<std::string> SplitLines(std::string_view text) {
   std::vector<std::string> lines;
@@ -45,7 +44,7 @@ inline std::vector<std::string> SplitLines(std::string_view text) {
   return lines;
 }
 
-inline std::string Describe(const YAML::Node& node) {
+inline std::string Describe(const YamlNode& node) {
   if (!node.IsDefined() || node.IsNull()) return "nothing";
   if (node.IsSequence()) return "a list";
   if (node.IsMap()) return "a map";
@@ -120,12 +119,12 @@ class YamlReader {
     diags_.Add(std::move(d));
   }
 
-  void Record(const std::string& path, const YAML::Node& node) { map_.positions[path] = Pos(node.Mark()); }
+  void Record(const std::string& path, const YamlNode& node) { map_.positions[path] = Pos(node.Mark()); }
 
   // Checks a map against a section's keys. Unknown keys are errors unless
   // listed in extra (a method's parameters, say); keys in extra are returned
   // too. Missing required keys are reported at the map.
-  KeyNodes Section(const YAML::Node& node, const std::string& section, const std::string& path,
+  KeyNodes Section(const YamlNode& node, const std::string& section, const std::string& path,
                    const std::vector<std::string>& extra = {}, bool extra_open = false) {
     KeyNodes out;
     const std::vector<KeyInfo>& keys = KeysOf(section);
@@ -182,7 +181,7 @@ class YamlReader {
   }
 
   // Reports a value of the wrong type; the caller then skips it.
-  bool CheckType(const YAML::Node& v, const KeyInfo& k, const std::string& path, const YAML::Mark& key_mark) {
+  bool CheckType(const YamlNode& v, const KeyInfo& k, const std::string& path, const YAML::Mark& key_mark) {
     bool ok = false;
     double d = 0;
     switch (k.type) {
@@ -300,7 +299,7 @@ class YamlReader {
   }
 
   // The id of an item, read before the rest so that paths can use it.
-  std::string ItemId(const YAML::Node& item, const char* key, int index) {
+  std::string ItemId(const YamlNode& item, const char* key, int index) {
     if (item.IsMap() && item[key] && item[key].IsScalar() && !item[key].Scalar().empty()) {
       return item[key].Scalar();
     }
