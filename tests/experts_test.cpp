@@ -157,6 +157,58 @@ TEST(Ratings, ColumnsOfManyLabelsReadTheSameInEveryWidth) {
   EXPECT_EQ(merged.codes(Ratings::kExpert)[300], merged.codes(Ratings::kExpert)[301]);
 }
 
+// Ratings appended column by column, a block at a time, are the ratings appended one by one: the same labels,
+// codes and rows, whether the blocks' rows run on, jump (rows then kept one by one) or are 0 (built in code),
+// and whether a column is a byte a code or four.
+TEST(Ratings, BlocksOfColumnsAreTheRatingsAppendedOneByOne) {
+  const auto label = [](const char* prefix, int k) { return prefix + std::to_string(k); };
+  struct Block {
+    int count, first_row;
+  };
+  const std::vector<std::vector<Block>> plans = {
+      {{1000, 2}, {1000, 1002}, {500, 2002}},  // rows that run on, as ratings_from_columns gives them
+      {{700, 2}, {300, 800}},                  // a jump in the rows: kept one by one from there
+      {{400, 0}, {400, 0}},                    // built in code: every row 0
+      {{300, 0}, {300, 7}},                    // rows given after ratings without
+  };
+  for (const auto& plan : plans) {
+    Ratings blocks("b"), one_by_one("o");
+    int k = 0;
+    for (const Block& block : plan) {
+      std::array<std::vector<std::int32_t>, 4> columns;
+      for (int j = 0; j < block.count; ++j, ++k) {
+        // 700 entities and 300 values (four bytes a code past 256), 3 items, 5 experts (a byte a code)
+        const std::string e = label("S", k % 700), q = label("q", k % 3), x = label("E", k % 5), v = label("", k % 300);
+        columns[0].push_back(blocks.Code(Ratings::kEntity, e));
+        columns[1].push_back(blocks.Code(Ratings::kIndicator, q));
+        columns[2].push_back(blocks.Code(Ratings::kExpert, x));
+        columns[3].push_back(blocks.Code(Ratings::kValue, v));
+        one_by_one.Add(e, q, x, v, block.first_row > 0 ? block.first_row + j : 0);
+      }
+      blocks.AddCodes({columns[0].data(), columns[1].data(), columns[2].data(), columns[3].data()}, columns[0].size(),
+                      block.first_row);
+    }
+    ASSERT_EQ(blocks.size(), one_by_one.size());
+    for (std::size_t r = 0; r < blocks.size(); ++r) {
+      const Rating a = blocks.at(r), b = one_by_one.at(r);
+      ASSERT_EQ(std::tie(a.entity, a.indicator, a.expert, a.value, a.row),
+                std::tie(b.entity, b.indicator, b.expert, b.value, b.row))
+          << "plan of " << plan.size() << " blocks, rating " << r;
+    }
+  }
+  // A code outside its labels (too large or negative) is refused before any rating is appended.
+  Ratings r("r");
+  const std::int32_t e = r.Code(Ratings::kEntity, "A"), q = r.Code(Ratings::kIndicator, "q"),
+                     x = r.Code(Ratings::kExpert, "E1"), v = r.Code(Ratings::kValue, "优");
+  const std::vector<std::int32_t> es{e, e}, qs{q, q}, xs{x, x}, vs{v, 1}, negative{v, -1};
+  EXPECT_THROW(r.AddCodes({es.data(), qs.data(), xs.data(), vs.data()}, 2, 2), Error);
+  EXPECT_THROW(r.AddCodes({es.data(), qs.data(), xs.data(), negative.data()}, 2, 2), Error);
+  EXPECT_EQ(r.size(), 0u);
+  r.AddCodes({es.data(), qs.data(), xs.data(), vs.data()}, 1, 2);
+  EXPECT_EQ(r.at(0).value, "优");
+  EXPECT_EQ(r.at(0).row, 2);
+}
+
 TEST(Ratings, LargeCohortsCombineOnEveryCoreAsTheyWouldAlone) {
   // 4,000 makerspaces x 2 rated indicators x 5 experts = 40,000 ratings: above the size at which the
   // indicators are combined on several threads. Expert x rates makerspace i at level (i + 2x) mod 4 on

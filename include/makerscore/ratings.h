@@ -63,6 +63,11 @@ class Ratings {
   // column c (new when no rating has it yet), then a rating appended by its four codes.
   std::int32_t Code(Column c, std::string_view label) { return Intern(c, label); }
   void AddCodes(const std::array<std::int32_t, 4>& codes, int row = 0);
+  // Appends n ratings given column by column: columns[c][k] is column c's code of rating k, and the
+  // ratings' source rows run on from first_row (0 when built in code). The same as n calls of the
+  // one-rating AddCodes, without the work per rating; throws Error likewise when a code is outside its
+  // labels, before appending any.
+  void AddCodes(const std::array<const std::int32_t*, 4>& columns, std::size_t n, int first_row = 0);
 
   // Ratings given as codes: codes[c][k] indexes labels[c] (a code of -1 is an
   // empty cell), rows[k] is rating k's source row (or empty: rows count from

@@ -90,6 +90,38 @@ void Ratings::AddCodes(const std::array<std::int32_t, 4>& codes, int row) {
   Append(codes, row);
 }
 
+void Ratings::AddCodes(const std::array<const std::int32_t*, 4>& columns, std::size_t n, int first_row) {
+  for (int c = 0; c < 4; ++c) {
+    const auto labels = static_cast<std::uint32_t>(labels_[c].size());
+    std::uint32_t largest = 0;  // a negative code is a large unsigned one
+    for (std::size_t k = 0; k < n; ++k) largest = std::max(largest, static_cast<std::uint32_t>(columns[c][k]));
+    if (n > 0 && largest >= labels) {
+      throw Error("Ratings::AddCodes: a code outside its labels (take codes from Ratings::Code)");
+    }
+  }
+  if (n == 0) return;
+  // Rows that run on from the ratings before (or the first ratings) need none stored.
+  if (size_ != 0 && !(rows_.empty() && (first_row > 0 ? first_row : 0) == row(size_))) {
+    for (std::size_t k = 0; k < n; ++k) {
+      Append({columns[0][k], columns[1][k], columns[2][k], columns[3][k]},
+             first_row > 0 ? first_row + static_cast<int>(k) : 0);
+    }
+    return;
+  }
+  if (size_ == 0) first_row_ = first_row;
+  for (int c = 0; c < 4; ++c) {
+    if (is_wide_[c]) {
+      wide_[c].insert(wide_[c].end(), columns[c], columns[c] + n);
+    } else {  // at most 256 labels: every code fits a byte
+      std::vector<std::uint8_t>& narrow = narrow_[c];
+      const std::size_t at = narrow.size();
+      narrow.resize(at + n);
+      for (std::size_t k = 0; k < n; ++k) narrow[at + k] = static_cast<std::uint8_t>(columns[c][k]);
+    }
+  }
+  size_ += n;
+}
+
 void Ratings::Append(const std::array<std::int32_t, 4>& codes, int row) {
   const std::size_t k = size();
   if (k == 0) {

@@ -174,6 +174,40 @@ def test_equal_texts_in_distinct_objects_are_one_label(guangxi, guangxi_frames):
         assert message.endswith("1 problem in ratings"), message
 
 
+def test_many_ratings_read_in_blocks_as_from_the_file(guangxi, guangxi_frames, tmp_path):
+    # The cells of a ratings DataFrame are coded a block of 16,384 rows at a time: 25 copies of the example
+    # cohort (36,000 ratings, three blocks) read from distinct objects a cell give what the file reader gives,
+    # every copy the example's own totals (the same values: the same minima and maxima), and a problem in
+    # the third block is named by its row.
+    now, last, ratings = guangxi_frames
+    copies = 25
+
+    def copied(frame, column):
+        return pd.concat([frame.assign(**{column: frame[column].astype(str) + f"-{k}"}) for k in range(copies)],
+                         ignore_index=True)
+
+    big_now, big_last, big_ratings = copied(now, "id"), copied(last, "id"), copied(ratings, "entity")
+    assert len(big_ratings) > 2 * 16384
+    distinct = big_ratings.copy()
+    for c in ("entity", "indicator", "expert", "rating"):
+        distinct[c] = pd.Series(np.array(big_ratings[c].astype(str).to_list(), dtype=str), dtype=object)
+    path = tmp_path / "ratings.csv"
+    big_ratings.to_csv(path, index=False)
+    from_frame = guangxi.score(big_now, previous=big_last, ratings=distinct)
+    from_file = guangxi.score(big_now, previous=big_last, ratings=str(path))
+    np.testing.assert_array_equal(from_frame.points, from_file.points)
+    original = guangxi.score(now, previous=last, ratings=ratings).totals
+    for k in (0, 12, copies - 1):
+        copy = from_frame.totals[[f"{i}-{k}" for i in original.index]].to_numpy()
+        np.testing.assert_array_equal(copy, original.to_numpy())
+    row = 35000  # in the third block; a CSV file with a header holds it on line 35,002
+    bad = distinct.copy()
+    bad.loc[row, "rating"] = "特优"
+    with pytest.raises(ms.DataError) as caught:
+        guangxi.score(big_now, previous=big_last, ratings=bad)
+    assert f":{row + 2}: rating '特优'" in str(caught.value), str(caught.value)
+
+
 def test_lean_detail_still_says_values_are_missing(guangxi):
     now, last, ratings = hand_cohort()
     now.loc["B", "workstations"] = np.nan  # one blank cell: 2.1 of B

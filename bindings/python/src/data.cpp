@@ -98,17 +98,31 @@ class LabelCoder {
       : text_(column), objects_(column.dtype().kind() == 'O'), ratings_(ratings), c_(c) {
     if (objects_) column_ = std::move(column);
   }
-  std::int32_t operator[](py::ssize_t k) {
-    if (!objects_) return ratings_->Code(c_, text_[k]);
-    PyObject* o = static_cast<PyObject* const*>(column_.data())[k * column_.strides(0) / sizeof(PyObject*)];
-    if (o == last_object_) return last_code_;
-    const size_t slot = (reinterpret_cast<std::uintptr_t>(o) >> 4) % kSlots;
-    if (seen_[slot] != o) {
-      seen_[slot] = o;
-      code_[slot] = ByCharacters(o, k);
+  // The codes of cells [start, start + n) into out.
+  void Code(py::ssize_t start, py::ssize_t n, std::int32_t* out) {
+    if (!objects_) {
+      for (py::ssize_t k = 0; k < n; ++k) out[k] = ratings_->Code(c_, text_[start + k]);
+      return;
     }
-    last_object_ = o;
-    return last_code_ = code_[slot];
+    const auto* cells = static_cast<PyObject* const*>(column_.data());
+    const py::ssize_t step = column_.strides(0) / static_cast<py::ssize_t>(sizeof(PyObject*));
+    const py::ssize_t size = column_.shape(0);
+    for (py::ssize_t k = start; k < start + n; ++k) {
+      // Distinct objects a cell (a column made from a numpy text array) are read from memory one after
+      // another: ask for the one a few cells on while this one is coded.
+      if (k + kAhead < size) __builtin_prefetch(cells[(k + kAhead) * step]);
+      PyObject* o = cells[k * step];
+      if (o != last_object_) {
+        const size_t slot = (reinterpret_cast<std::uintptr_t>(o) >> 4) % kSlots;
+        if (seen_[slot] != o) {
+          seen_[slot] = o;
+          code_[slot] = ByCharacters(o, k);
+        }
+        last_object_ = o;
+        last_code_ = code_[slot];
+      }
+      out[k - start] = last_code_;
+    }
   }
 
  private:
@@ -127,19 +141,27 @@ class LabelCoder {
     Characters key;
     key.width = PyUnicode_KIND(o);
     key.length = PyUnicode_GET_LENGTH(o);
-    if (key.length * key.width > 8) return ratings_->Code(c_, text_[k]);
-    std::memcpy(&key.bytes, PyUnicode_DATA(o), static_cast<size_t>(key.length * key.width));
+    const auto size = static_cast<size_t>(key.length * key.width);
+    if (size > 8) return ratings_->Code(c_, text_[k]);
+    const auto* bytes = static_cast<const unsigned char*>(PyUnicode_DATA(o));
+    for (size_t i = 0; i < size; ++i) key.bytes |= std::uint64_t{bytes[i]} << (8 * i);
+    // Equal texts often come in runs (one makerspace's ratings): the cell before's first.
+    if (key == last_characters_) return last_characters_code_;
     const size_t slot = (key.bytes * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(key.length)) >> 58;  // 64 slots
     if (!(characters_[slot] == key)) {
       characters_[slot] = key;
       character_code_[slot] = ratings_->Code(c_, text_[k]);
     }
-    return character_code_[slot];
+    last_characters_ = key;
+    return last_characters_code_ = character_code_[slot];
   }
 
   static constexpr size_t kSlots = 64;
+  static constexpr py::ssize_t kAhead = 16;
   std::array<Characters, kSlots> characters_{};
   std::array<std::int32_t, kSlots> character_code_{};
+  Characters last_characters_;
+  std::int32_t last_characters_code_ = -1;
   TextColumn text_;
   bool objects_;
   py::array column_;
@@ -277,10 +299,19 @@ void BindData(py::module_& m) {
         }
         auto r = std::make_shared<Ratings>(source);
         r->reserve(static_cast<size_t>(n));
-        LabelCoder entity(columns[0], r.get(), Ratings::kEntity), indicator(columns[1], r.get(), Ratings::kIndicator),
-            expert(columns[2], r.get(), Ratings::kExpert), value(columns[3], r.get(), Ratings::kValue);
-        for (py::ssize_t k = 0; k < n; ++k) {
-          r->AddCodes({entity[k], indicator[k], expert[k], value[k]}, static_cast<int>(k) + 2);
+        std::array<LabelCoder, 4> coders{
+            LabelCoder(columns[0], r.get(), Ratings::kEntity), LabelCoder(columns[1], r.get(), Ratings::kIndicator),
+            LabelCoder(columns[2], r.get(), Ratings::kExpert), LabelCoder(columns[3], r.get(), Ratings::kValue)};
+        // Column by column, a block of rows at a time: each column's cells read in one run, the codes
+        // kept in a small buffer.
+        constexpr py::ssize_t kBlock = py::ssize_t{1} << 14;
+        std::array<std::vector<std::int32_t>, 4> block;
+        for (auto& b : block) b.resize(static_cast<size_t>(std::min(kBlock, n)));
+        for (py::ssize_t start = 0; start < n; start += kBlock) {
+          const py::ssize_t rows = std::min(kBlock, n - start);
+          for (int c = 0; c < 4; ++c) coders[c].Code(start, rows, block[c].data());
+          r->AddCodes({block[0].data(), block[1].data(), block[2].data(), block[3].data()}, static_cast<size_t>(rows),
+                      static_cast<int>(start) + 2);
         }
         r->NormalizeLabels();  // one spelling of each label; invisible characters and look-alikes refused
         return r;
@@ -315,9 +346,8 @@ void BindData(py::module_& m) {
             column[c][k] = code < 0 ? empty : of_category[code];
           }
         }
-        for (py::ssize_t k = 0; k < n; ++k) {
-          r->AddCodes({column[0][k], column[1][k], column[2][k], column[3][k]}, static_cast<int>(k) + 2);
-        }
+        r->AddCodes({column[0].data(), column[1].data(), column[2].data(), column[3].data()}, static_cast<size_t>(n),
+                    2);
         r->NormalizeLabels();
         return r;
       },
