@@ -174,6 +174,33 @@ def test_equal_texts_in_distinct_objects_are_one_label(guangxi, guangxi_frames):
         assert message.endswith("1 problem in ratings"), message
 
 
+def test_short_labels_in_distinct_objects_are_told_apart_by_every_character():
+    # Labels of 1 to 10 characters in CPython's three widths (ASCII or Latin-1, the BMP, beyond it), each
+    # against the same label with one character changed at every place: every cell a new object, so each is
+    # matched by its characters. The labels read back are Python's own distinct texts, in order.
+    from makerscore import _core
+    alphabets = ("abcdefghij", "甲乙丙丁戊己庚辛壬癸", "\U00020000\U00020001\U00020002\U00020003\U00020004"
+                 "\U00020005\U00020006\U00020007\U00020008\U00020009")
+    texts = []
+    for letters in alphabets:
+        for length in range(1, 11):
+            label = letters[:length]
+            for at in range(length):
+                changed = label[:at] + letters[(letters.index(label[at]) + 1) % 10] + label[at + 1:]
+                texts += [label, changed, label]
+    cells = np.array(texts, dtype=str).astype(object)  # a new object a cell (CPython shares 1-character ones)
+    longer = [c for c in cells if len(c) > 1 or ord(c) > 255]
+    assert len(set(map(id, longer))) == len(longer)
+    n = len(cells)
+    columns = [np.array(["A"] * n, dtype=object), np.array(["1.1"] * n, dtype=object), cells,
+               np.array(["优"] * n, dtype=object)]
+    ratings = _core.ratings_from_columns(columns, "t")
+    assert ratings.labels("expert") == list(dict.fromkeys(texts))
+    assert ratings.labels("entity") == ["A"]
+    with pytest.raises(ValueError, match="give entity, indicator, expert or rating"):
+        ratings.labels("experts")
+
+
 def test_many_ratings_read_in_blocks_as_from_the_file(guangxi, guangxi_frames, tmp_path):
     # The cells of a ratings DataFrame are coded a block of 16,384 rows at a time: 25 copies of the example
     # cohort (36,000 ratings, three blocks) read from distinct objects a cell give what the file reader gives,

@@ -75,6 +75,7 @@ class Dataset:
 class Ratings:
     count: int
     source: str
+    def labels(self, column: str) -> List[str]: ...
 
 class Result:
     model: Model

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <string_view>
 #include <unordered_map>
 
@@ -144,7 +145,7 @@ class LabelCoder {
     const auto size = static_cast<size_t>(key.length * key.width);
     if (size > 8) return ratings_->Code(c_, text_[k]);
     const auto* bytes = static_cast<const unsigned char*>(PyUnicode_DATA(o));
-    for (size_t i = 0; i < size; ++i) key.bytes |= std::uint64_t{bytes[i]} << (8 * i);
+    for (size_t i = 0; i < size; ++i) key.bytes |= std::uint64_t{bytes[i]} << (8 * i);  // not memcpy: no call
     // Equal texts often come in runs (one makerspace's ratings): the cell before's first.
     if (key == last_characters_) return last_characters_code_;
     const size_t slot = (key.bytes * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(key.length)) >> 58;  // 64 slots
@@ -287,7 +288,23 @@ void BindData(py::module_& m) {
 
   py::class_<Ratings, std::shared_ptr<Ratings>>(m, "Ratings", "Expert ratings of qualitative indicators.")
       .def_property_readonly("count", &Ratings::size, "Number of ratings.")
-      .def_readonly("source", &Ratings::source, "Where they came from.");
+      .def_readonly("source", &Ratings::source, "Where they came from.")
+      .def(
+          "labels",
+          [](const Ratings& r, const std::string& column) {
+            static const std::map<std::string, Ratings::Column> kColumns = {{"entity", Ratings::kEntity},
+                                                                            {"indicator", Ratings::kIndicator},
+                                                                            {"expert", Ratings::kExpert},
+                                                                            {"rating", Ratings::kValue}};
+            const auto it = kColumns.find(column);
+            if (it == kColumns.end()) {
+              throw py::value_error("column='" + column + "': give entity, indicator, expert or rating");
+            }
+            return r.labels(it->second);
+          },
+          py::arg("column"),
+          "The distinct labels of a column (entity, indicator, expert or rating), in order of first appearance; "
+          "'' stands for empty cells.");
   m.def(
       "ratings_from_columns",
       [](const std::vector<py::array>& columns, const std::string& source) {
