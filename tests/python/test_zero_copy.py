@@ -53,3 +53,18 @@ def test_dataset_outlives_the_frame():
     assert list(dataset.column(0)) == [1.0, 2.0]
     result = _core.score(rules.model, dataset)
     assert result.totals[1] == 100
+
+
+def test_ids_and_names_as_text_whatever_their_cells():
+    # Ids and names all text cross as they are; numbers become their text and a missing name becomes ''.
+    rules = ms.parse_rules(RULES)
+    numbers = {"a": [1.0, 2.0, 3.0], "b": [1.0, 1.0, 1.0]}
+    text = _data.to_dataset(rules.model, pd.DataFrame({"id": ["S1", "S2", "S3"], "name": ["甲", "乙", "丙"], **numbers}))
+    assert (text.entity_ids, text.entity_names) == (["S1", "S2", "S3"], ["甲", "乙", "丙"])
+    mixed = _data.to_dataset(rules.model, pd.DataFrame({"id": [101, 102, 103], "name": ["甲", None, np.nan],
+                                                        **numbers}))
+    assert (mixed.entity_ids, mixed.entity_names) == (["101", "102", "103"], ["甲", "", ""])
+    typed = _data.to_dataset(rules.model, pd.DataFrame({"id": pd.array(["S1", "S2", "S3"], dtype="string"),
+                                                        "name": pd.array(["甲", None, "丙"], dtype="string"),
+                                                        **numbers}))
+    assert (typed.entity_ids, typed.entity_names) == (["S1", "S2", "S3"], ["甲", "", "丙"])

@@ -68,14 +68,18 @@ def _from_frame(model, frame, source, ids=None):
         raise _core.DataError(f"{source}: no column holding the entity ids: name one {id_col!r} (the rule file's "
                               f"entity id column) or 编号, pass ids='column', or put the ids in the index; the "
                               f"columns are " + ", ".join(repr(c) for c in labels[:12]))
-    missing_ids = np.flatnonzero(pd.isna(entity_ids).to_numpy())
-    if len(missing_ids):
-        rows = ", ".join(str(int(r) + 1) for r in missing_ids[:20])
-        raise _core.DataError(f"{source}: the entity id is missing (NaN or None) in row(s) {rows}; every row needs "
-                              "its id")
-    entity_ids = [str(v) for v in entity_ids]
+    id_values = entity_ids.to_numpy()
+    if pd.api.types.infer_dtype(id_values, skipna=False) == "string":  # every id text: none missing
+        entity_ids = id_values.tolist()
+    else:
+        missing_ids = np.flatnonzero(pd.isna(entity_ids).to_numpy())
+        if len(missing_ids):
+            rows = ", ".join(str(int(r) + 1) for r in missing_ids[:20])
+            raise _core.DataError(f"{source}: the entity id is missing (NaN or None) in row(s) {rows}; every row "
+                                  "needs its id")
+        entity_ids = [str(v) for v in entity_ids]
     name_at = header["name_column"]
-    names = [("" if pd.isna(v) else str(v)) for v in frame.iloc[:, name_at]] if name_at >= 0 else []
+    names = _texts(frame.iloc[:, name_at]) if name_at >= 0 else []
     field_ids, columns, categories, problems, absent = [], [], [], [], []
     set_aside = []  # (row, entity, field, message) of cells that are not numbers
     unit_problems = [p for p in header["problems"] if " is in " in p]  # a unit in brackets that differs
@@ -120,6 +124,14 @@ def _from_frame(model, frame, source, ids=None):
         raise _core.DataError("\n".join(problems))
     dataset = _core.dataset_from_columns(field_ids, entity_ids, names, columns, categories, source)
     return _check_values(model, dataset, source, set_aside)
+
+
+def _texts(column):
+    """A column's cells as text, '' where one is missing."""
+    values = column.to_numpy()
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":  # all text already, none missing
+        return values.tolist()
+    return [("" if pd.isna(v) else str(v)) for v in values]
 
 
 def _not_numbers(col, field):
