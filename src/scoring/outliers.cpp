@@ -13,8 +13,6 @@ namespace makerscore::detail {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // Fails the test (needs treatment) when |skew| >= skew and kurtosis >= kurtosis.
 bool NeedsTreatment(const std::vector<double>& v, const OutlierSpec& spec) {
   double s = SampleSkewness(v), k = SampleKurtosis(v);
