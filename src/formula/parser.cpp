@@ -1,9 +1,9 @@
 // Recursive-descent parser of the formula language (grammar in formula.h).
 #include <algorithm>
-#include <charconv>
 #include <map>
 
 #include "formula/formula.h"
+#include "formula/lexer.h"
 #include "util/number_cell.h"
 #include "util/text.h"
 
@@ -29,17 +29,6 @@ const std::map<std::string, FunctionInfo>& Functions() {
   };
   return kFunctions;
 }
-
-enum class Tok { kEnd, kNumber, kName, kString, kOp, kLParen, kRParen, kLBracket, kRBracket, kComma, kBad };
-
-struct Token {
-  Tok kind = Tok::kEnd;
-  std::string text;
-  double number = 0;
-  int offset = 0;
-  bool out_of_range = false;  // a number too large or too small to hold (kBad)
-  bool unclosed = false;      // a quote without its closing quote (kBad)
-};
 
 }  // namespace
 
@@ -70,108 +59,7 @@ class Parser {
   }
 
  private:
-  // --- lexer ---
-  void Next() {
-    size_t i = pos_;
-    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r')) {
-      ++i;
-    }
-    tok_ = Token{};
-    tok_.offset = static_cast<int>(i);
-    if (i >= text_.size()) {
-      tok_.kind = Tok::kEnd;
-      tok_.text = "end of formula";
-      pos_ = i;
-      return;
-    }
-    char c = text_[i];
-    if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < text_.size() && text_[i + 1] >= '0' && text_[i + 1] <= '9')) {
-      double v = 0;
-      auto [end, ec] = std::from_chars(text_.data() + i, text_.data() + text_.size(), v);
-      size_t len = static_cast<size_t>(end - (text_.data() + i));
-      tok_.kind = ec == std::errc() ? Tok::kNumber : Tok::kBad;
-      tok_.out_of_range = ec == std::errc::result_out_of_range;
-      tok_.number = v;
-      tok_.text = std::string(text_.substr(i, std::max<size_t>(len, 1)));
-      pos_ = i + std::max<size_t>(len, 1);
-      return;
-    }
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
-      size_t j = i;
-      while (j < text_.size() && ((text_[j] >= 'a' && text_[j] <= 'z') || (text_[j] >= 'A' && text_[j] <= 'Z') ||
-                                  (text_[j] >= '0' && text_[j] <= '9') || text_[j] == '_')) {
-        ++j;
-      }
-      tok_.kind = Tok::kName;
-      tok_.text = std::string(text_.substr(i, j - i));
-      pos_ = j;
-      return;
-    }
-    if (c == '"' || c == '\'') {  // a category's label: "专业化众创空间"
-      const size_t close = text_.find(c, i + 1);
-      if (close == std::string_view::npos) {
-        tok_.kind = Tok::kBad;
-        tok_.text = std::string(1, c);
-        tok_.unclosed = true;
-        pos_ = text_.size();
-        return;
-      }
-      tok_.kind = Tok::kString;
-      tok_.text = std::string(text_.substr(i + 1, close - i - 1));
-      pos_ = close + 1;
-      return;
-    }
-    static const char* kTwo[] = {"<=", ">=", "==", "!="};
-    for (const char* two : kTwo) {
-      if (text_.substr(i, 2) == two) {
-        tok_.kind = Tok::kOp;
-        tok_.text = two;
-        pos_ = i + 2;
-        return;
-      }
-    }
-    pos_ = i + 1;
-    tok_.text = std::string(1, c);
-    switch (c) {
-      case '+':
-      case '-':
-      case '*':
-      case '/':
-      case '<':
-      case '>':
-      case '%':
-        tok_.kind = Tok::kOp;
-        return;
-      case '(':
-        tok_.kind = Tok::kLParen;
-        return;
-      case ')':
-        tok_.kind = Tok::kRParen;
-        return;
-      case ',':
-        tok_.kind = Tok::kComma;
-        return;
-      case '[':
-        tok_.kind = Tok::kLBracket;
-        return;
-      case ']':
-        tok_.kind = Tok::kRBracket;
-        return;
-      default:
-        break;
-    }
-    // Show a whole UTF-8 character (a full-width bracket, say), not one byte.
-    size_t len = 1;
-    if ((c & 0xE0) == 0xC0)
-      len = 2;
-    else if ((c & 0xF0) == 0xE0)
-      len = 3;
-    else if ((c & 0xF8) == 0xF0)
-      len = 4;
-    tok_.text = std::string(text_.substr(i, len));
-    pos_ = i + len;
-    tok_.kind = Tok::kBad;
-  }
+  void Next() { tok_ = ReadToken(text_, &pos_); }
 
   bool IsOp(const char* s) const { return tok_.kind == Tok::kOp && tok_.text == s; }
   bool IsWord(const char* s) const { return tok_.kind == Tok::kName && tok_.text == s; }
