@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cohort.h"
+#include "rules/yaml_fast_parse.h"
 
 namespace {
 
@@ -23,8 +24,8 @@ void BM_LoadRules(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadRules)->Unit(benchmark::kMicrosecond);
 
-// yaml-cpp's parser alone on the same file, its events handed to nothing: the floor of BM_LoadRules while
-// rule files are parsed by yaml-cpp (docs/decisions.md, "Loading stays on yaml-cpp").
+// yaml-cpp's parser alone on the same file, its events handed to nothing: what BM_LoadRules would start
+// from were rule files parsed by yaml-cpp (docs/decisions.md, "Loading: libfyaml first").
 class IgnoreEvents : public YAML::EventHandler {
  public:
   void OnDocumentStart(const YAML::Mark&) override {}
@@ -53,6 +54,20 @@ void BM_LoadRulesYamlCppParserOnly(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LoadRulesYamlCppParserOnly)->Unit(benchmark::kMicrosecond);
+
+// The fast path's parse alone (libfyaml's events, translated to yaml-cpp's), handed to nothing: the floor
+// of BM_LoadRules.
+void BM_LoadRulesFastParserOnly(benchmark::State& state) {
+  std::ifstream in(kRules);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string yaml = text.str();
+  for (auto _ : state) {
+    IgnoreEvents ignore;
+    if (!makerscore::detail::ParseFirstDocumentFast(yaml, &ignore)) state.SkipWithError("not read the fast way");
+  }
+}
+BENCHMARK(BM_LoadRulesFastParserOnly)->Unit(benchmark::kMicrosecond);
 
 // YAML::Load, the parser building yaml-cpp's own node tree, which the loader no longer uses.
 void BM_LoadRulesYamlCppLoad(benchmark::State& state) {

@@ -17,6 +17,7 @@ seed() {  # seed TARGET FILES...: copy seeds into the target's corpus
   cp "$@" "$dir/"
 }
 seed fuzz_rules rules/*.yaml tests/data/*.yaml
+seed fuzz_yaml rules/*.yaml tests/data/*.yaml examples/data/*.yaml
 mkdir -p build-fuzz/corpus/fuzz_formula
 grep -ho 'value: .*' rules/*.yaml | sed 's/^value: //' | head -60 | nl -nln | while read -r n f; do
   printf '%s' "$f" > "build-fuzz/corpus/fuzz_formula/seed-$n"
@@ -24,7 +25,7 @@ done
 seed fuzz_csv examples/data/guangxi-example-2019.csv examples/data/guangxi-example-2018.csv
 seed fuzz_ratings examples/data/guangxi-example-ratings.csv examples/data/guangxi-delphi-rounds.csv
 
-for target in fuzz_rules fuzz_formula fuzz_csv fuzz_ratings; do
+for target in fuzz_rules fuzz_yaml fuzz_formula fuzz_csv fuzz_ratings; do
   echo "== $target for ${seconds}s"
   (cd build-fuzz && "fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
      -print_final_stats=1 "corpus/$target" 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|Done)" || true)

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 # The library and command; the Python package (with Debian's python3, not
 # another python3 that may come first on the PATH); the notebook's tools.
-packages=(build-essential cmake libeigen3-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libboost-math-dev libutf8proc-dev libzip-dev libpugixml-dev libxlsxwriter-dev
+packages=(build-essential cmake libeigen3-dev libyaml-cpp-dev libfyaml-dev libcli11-dev nlohmann-json3-dev libboost-math-dev libutf8proc-dev libzip-dev libpugixml-dev libxlsxwriter-dev
           pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib fonts-wqy-microhei
           python3-venv python3-pip python3-setuptools)
 with_tests=OFF

@@ -1,4 +1,6 @@
-// ParseYaml: yaml-cpp's parser events into a YamlDocument, as yaml-cpp's own NodeBuilder makes its tree.
+// YamlDocument::Parse: parser events into a YamlDocument, as yaml-cpp's own NodeBuilder makes its tree.
+// The events come from libfyaml when the text is plain enough (rules/yaml_fast_parse.h), else from
+// yaml-cpp's parser.
 #include "rules/yaml_tree.h"
 
 #include <yaml-cpp/eventhandler.h>
@@ -6,6 +8,8 @@
 #include <istream>
 #include <streambuf>
 #include <utility>
+
+#include "rules/yaml_fast_parse.h"
 
 namespace makerscore::detail {
 
@@ -138,7 +142,12 @@ class YamlTreeBuilder : public YAML::EventHandler {
 };
 
 YamlDocument YamlDocument::Parse(std::string_view text) {
-  YamlDocument document;
+  {
+    YamlDocument document;
+    YamlTreeBuilder builder(&document);
+    if (ParseFirstDocumentFast(text, &builder)) return document;
+  }
+  YamlDocument document;  // again, from the start: yaml-cpp's tree, or its message
   TextBuffer buffer(text);
   std::istream in(&buffer);
   YAML::Parser parser(in);

@@ -1,10 +1,12 @@
-// A YAML document as the rule readers walk it (internal): yaml-cpp's parser
-// reports events (a scalar, a map begins ...) and ParseYaml builds this
+// A YAML document as the rule readers walk it (internal): a parser reports
+// events (a scalar, a map begins ...) and YamlDocument::Parse builds this
 // tree from them, in one pass and one arena, instead of yaml-cpp's own node
 // graph of shared pointers (YAML::Load), which cost a quarter of loading a
-// rule file. The tree is what YAML::Load builds, node for node: the same
-// scalars, nulls, tags, styles and positions, an alias the very node its
-// anchor names (docs/decisions.md, "Loading: yaml-cpp's parser, our tree").
+// rule file. The events are libfyaml's, translated, for plain YAML, and
+// yaml-cpp's parser's for the rest. The tree is what YAML::Load builds, node
+// for node: the same scalars, nulls, tags, styles and positions, an alias
+// the very node its anchor names, and the same messages (docs/decisions.md,
+// "Loading: libfyaml first, yaml-cpp for the rest and for every message").
 #ifndef MAKERSCORE_SRC_RULES_YAML_TREE_H_
 #define MAKERSCORE_SRC_RULES_YAML_TREE_H_
 
