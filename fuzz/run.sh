@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
+# libfyaml's own small leak (.ci/lsan.supp) is not ours to stop on
+export LSAN_OPTIONS="suppressions=$PWD/.ci/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMAKERSCORE_BUILD_FUZZ=ON \
   -DMAKERSCORE_BUILD_TESTS=OFF -DMAKERSCORE_BUILD_BENCH=OFF -DMAKERSCORE_BUILD_CLI=OFF -DMAKERSCORE_INSTALL=OFF >/dev/null
 cmake --build build-fuzz -j2 >/dev/null
@@ -27,7 +29,10 @@ seed fuzz_ratings examples/data/guangxi-example-ratings.csv examples/data/guangx
 
 for target in fuzz_rules fuzz_yaml fuzz_formula fuzz_csv fuzz_ratings; do
   echo "== $target for ${seconds}s"
-  (cd build-fuzz && "fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  # fuzz_yaml compares two parsers; its run is seeded and counted, so that a CI run can be repeated exactly
+  repeatable=()
+  [[ "$target" == fuzz_yaml ]] && repeatable=(-seed=1 -runs=$((seconds * 4000)))
+  (cd build-fuzz && "fuzz/$target" "${repeatable[@]}" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
      -print_final_stats=1 "corpus/$target" 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|Done)" || true)
   if ls build-fuzz/crash-* build-fuzz/timeout-* build-fuzz/oom-* >/dev/null 2>&1; then
     echo "the fuzzer found a failing input:"

@@ -80,8 +80,6 @@ TEST(YamlFastParse, PlainTextsOfEveryShapeGiveYamlCppsEvents) {
       "key: [1,\n  2]\n",
       "a: \"x\"\nb:\n",
       "- \"q\"\n-\n",
-      "scales:\n # a comment, and the end of the text",  // found by fuzz_yaml: yaml-cpp's column 0 at the end
-      "a:\n  b:",
   };
   int fast = 0;
   for (const auto& text : texts) {
@@ -90,7 +88,8 @@ TEST(YamlFastParse, PlainTextsOfEveryShapeGiveYamlCppsEvents) {
     EXPECT_NE(outcome, Outcome::kDiffers) << why << "\ntext:\n" << text;
     fast += outcome == Outcome::kFastAgrees;
   }
-  EXPECT_GE(fast, static_cast<int>(texts.size()) * 3 / 4);  // most take the fast path, not yaml-cpp's
+  // most take the fast path; the rest end in an empty node, which the fast path leaves to yaml-cpp
+  EXPECT_GE(fast, static_cast<int>(texts.size()) / 2);
 }
 
 TEST(YamlFastParse, WhatTheFastPathLeavesToYamlCppIsLeft) {
@@ -103,7 +102,11 @@ TEST(YamlFastParse, WhatTheFastPathLeavesToYamlCppIsLeft) {
       "a: [1, 2\n", "a: 'unclosed\n", "a: 1\n b: 2\n", "- a\nb: 1\n", "key: value: more\n", std::string("a: 1\0b", 6),
       // where libfyaml reads what yaml-cpp refuses or reads otherwise
       "- {a: 1, descrip\ntion: 2}\n", "{scale?: x}\n", "a: \"\\N \\_\"\n", "a: |\n    # x\n  y\n", "a: [1, , 2]\n",
-      "? a\n: b\n", "...\n", "a: |\n"};
+      "? a\n: b\n", "...\n", "a: |\n",
+      // found by fuzz_yaml
+      "a: [.\": 4\n  b]\n", "a: : b\n", "a:\n  : 6\n", " \n:", "weights\n\n\n: {noise: 0.2}\n", "a: 1\n# c\nb\n",
+      "[a]: 1\n", "?\x04\x04", "a: \x01\n", "a: >\n  one\n   more\n  t",
+      "scales:\n # a comment, and the end of the text", "a:\n  b:", "a:\n-", "  k: >\n  j: 6\n"};
   for (const std::string& text : texts) {
     Recorder recorder;
     EXPECT_FALSE(ParseFirstDocumentFast(text, &recorder)) << text;

@@ -22,16 +22,17 @@ namespace makerscore::detail {
 
 namespace {
 
-// What the fast path leaves to yaml-cpp, found in the text itself: tabs and carriage returns (where
-// parsers differ on indentation and line counting: yaml-cpp counts lines by '\n' alone), a NUL, a
+// What the fast path leaves to yaml-cpp, found in the text itself: control characters (tabs and carriage
+// returns among them, where parsers differ on indentation and line counting: yaml-cpp counts lines by
+// '\n' alone; yaml-cpp refuses others that libfyaml reads), a
 // byte-order mark or text that is not UTF-8 from its first byte, Unicode's own line breaks (NEL, LS, PS),
 // a line that starts with '%' (a directive), a '?' before a space or a line break (an explicit key,
 // whose empty value yaml-cpp places at the map's start; a few plain scalars go the slow way too), and text that is not
 // valid UTF-8 (libfyaml can stop reading at a bad byte as if the text ended there). Tags, anchors and aliases are seen
 // in the events.
 bool PlainEnough(std::string_view text) {
-  for (const char c : text) {
-    if (c == '\t' || c == '\r' || c == '\0') return false;
+  for (const char c : text) {  // no control character but the line break ('\0', tab, '\r' among them)
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == '\x7F') return false;
   }
   if (!text.empty() && text[0] == '%') return false;
   if (text.find("\n%") != std::string_view::npos) return false;
@@ -115,7 +116,7 @@ class Translator {
         case FYET_DOCUMENT_END:
           if (!in_document || depth_ != 0 || !nodes_) return false;
           handler_->OnDocumentEnd();
-          return true;  // the first document only, as YAML::Load reads it
+          return Clean(parser);
         case FYET_SCALAR:
           if (!Scalar(event->scalar)) return false;
           break;
@@ -142,6 +143,16 @@ class Translator {
     fy_parser* parser;
     void operator()(fy_event* e) const { fy_parser_event_free(parser, e); }
   };
+
+  // After the first document, which is all YAML::Load reads: the end of the text or another document.
+  // libfyaml ends a document whose text goes on where yaml-cpp may refuse that text ("a\n\n: b").
+  static bool Clean(fy_parser* parser) {
+    fy_event* event = fy_parser_parse(parser);
+    if (event == nullptr) return false;
+    const bool clean = event->type == FYET_STREAM_END || event->type == FYET_DOCUMENT_START;
+    fy_parser_event_free(parser, event);
+    return clean;
+  }
 
   // Where a token begins, as yaml-cpp counts; false when it has no position.
   bool MarkOf(fy_token* token, YAML::Mark* mark) {
@@ -175,12 +186,20 @@ class Translator {
     return std::string_view::npos;
   }
 
+  // Counts a node in; true when it is a map's key.
+  bool NewNode() {
+    ++nodes_;
+    if (opens_.empty()) return false;
+    Open& parent = opens_.back();
+    return parent.map && parent.children++ % 2 == 0;
+  }
+
   // An empty node, yaml-cpp's null, whose position is that of yaml-cpp's next token: the first character
   // after the tokens read but spaces, line breaks, comments and the one indicator (':' or '-') that
   // introduces the empty node, which counts as read. In a flow collection yaml-cpp places the null
-  // elsewhere (at the ',' before), so there it is left to yaml-cpp.
-  bool EmptyNode() {
-    if (flow_depth_ > 0) return false;
+  // elsewhere (at the ',' before), and an empty key at the ':' after it, so those are left to yaml-cpp.
+  bool EmptyNode(bool key) {
+    if (flow_depth_ > 0 || key) return false;
     std::size_t i = read_;
     bool indicator = false;
     while (i < text_.size()) {
@@ -196,16 +215,16 @@ class Translator {
         break;
       }
     }
-    YAML::Mark mark = lines_.At(i);
-    if (i >= text_.size()) mark.column = 0;  // yaml-cpp's scanner sets the column to 0 at the end of the text
-    handler_->OnNull(mark, YAML::NullAnchor);
+    // at the end of the text, yaml-cpp's column depends on how its scanner got there: left to it
+    if (i >= text_.size()) return false;
+    handler_->OnNull(lines_.At(i), YAML::NullAnchor);
     return true;
   }
 
   bool Scalar(const fy_event_scalar_data& s) {
     if (s.anchor != nullptr || s.tag != nullptr) return false;
-    ++nodes_;
-    if (s.value == nullptr) return EmptyNode();
+    const bool key = NewNode();
+    if (s.value == nullptr) return EmptyNode(key);
     std::size_t length = 0;
     const char* text = fy_token_get_text(s.value, &length);
     const fy_mark* start = fy_token_start_mark(s.value);
@@ -215,7 +234,7 @@ class Translator {
     // libfyaml gives an empty block scalar at the end of the text as "\0"; no scalar of a plain text holds one
     if (value.find('\0') != std::string_view::npos) return false;
     const fy_scalar_style style = fy_token_scalar_style(s.value);
-    if (style == FYSS_PLAIN && length == 0) return EmptyNode();
+    if (style == FYSS_PLAIN && length == 0) return EmptyNode(key);
     // yaml-cpp's position of a node: a quoted scalar's opening quote, a block scalar's indicator.
     std::size_t at = start->input_pos;
     if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) {
@@ -229,11 +248,17 @@ class Translator {
     } else if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
       at = BlockIndicator(at);
       if (at == std::string_view::npos) return false;
-      // yaml-cpp refuses some block scalars whose lines begin with '#' (less indented than the rest)
+      // yaml-cpp refuses some block scalars whose lines begin with '#' (less indented than the rest), and
+      // ends one that runs to the end of a text without a last line break otherwise than libfyaml does
+      if (text_.back() != '\n') return false;
       const std::string_view source = text_.substr(start->input_pos, end->input_pos - start->input_pos);
+      // and its lines are indented past the collection it is in (libfyaml reads lines at the key's column)
+      const int outer = opens_.empty() ? -1 : opens_.back().column;
       for (std::size_t line = 0; line < source.size();) {
         const std::size_t first = source.find_first_not_of(' ', line);
         if (first != std::string_view::npos && source[first] == '#') return false;
+        if (first != std::string_view::npos && source[first] != '\n' && static_cast<int>(first - line) <= outer)
+          return false;
         const std::size_t next = source.find('\n', line);
         line = next == std::string_view::npos ? source.size() : next + 1;
       }
@@ -248,7 +273,13 @@ class Translator {
       if (read_ >= text_.size() || text_[read_] != text_[at]) return false;
       ++read_;
     }
+    // a key is one line and its ':' follows on that line (libfyaml reads keys that run over lines)
+    if (key && (text_.substr(at, read_ - at).find('\n') != std::string_view::npos || !ColonFollows(read_)))
+      return false;
     const YAML::Mark mark = lines_.At(at);
+    // a value or an item of a block collection is to the right of the collection (libfyaml reads a value
+    // at the key's column on the next line)
+    if (!key && !opens_.empty() && !opens_.back().flow && mark.column <= opens_.back().column) return false;
     if (style == FYSS_PLAIN && IsNullText(value)) {
       handler_->OnNull(mark, YAML::NullAnchor);
     } else {
@@ -263,7 +294,7 @@ class Translator {
     fy_token* tag = map ? event->mapping_start.tag : event->sequence_start.tag;
     fy_token* start = map ? event->mapping_start.mapping_start : event->sequence_start.sequence_start;
     if (anchor != nullptr || tag != nullptr || start == nullptr) return false;
-    ++nodes_;
+    if (NewNode()) return false;  // a collection as a key
     ++depth_;
     YAML::Mark mark;
     if (!MarkOf(start, &mark)) return false;
@@ -271,14 +302,38 @@ class Translator {
     Passed(start);
     const fy_token_type type = fy_token_get_type(start);
     const bool flow = type == FYTT_FLOW_MAPPING_START || type == FYTT_FLOW_SEQUENCE_START;
+    // a pair inside a flow sequence ([a: b]) is a map yaml-cpp places elsewhere; a block collection must
+    // begin its line, or follow "- " (libfyaml reads "a: : b", which yaml-cpp refuses)
+    if (!flow && (flow_depth_ > 0 || !BeginsLine(at_start))) return false;
+    if (flow && text_[at_start] != (map ? '{' : '[')) return false;
     if (flow && flow_depth_ == 0) flow_start_ = at_start;
-    flows_.push_back(flow);
+    opens_.push_back({flow, map, 0, mark.column});
     flow_depth_ += flow;
     const YAML::EmitterStyle::value style = flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block;
     if (map) {
       handler_->OnMapStart(mark, "?", YAML::NullAnchor, style);
     } else {
       handler_->OnSequenceStart(mark, "?", YAML::NullAnchor, style);
+    }
+    return true;
+  }
+
+  // Whether ':' comes at pos, after spaces only.
+  bool ColonFollows(std::size_t pos) const {
+    while (pos < text_.size() && text_[pos] == ' ') ++pos;
+    return pos < text_.size() && text_[pos] == ':';
+  }
+
+  // Whether only spaces and sequence entries ("- ") come before pos on its line.
+  bool BeginsLine(std::size_t pos) const {
+    std::size_t i = pos;
+    while (i > 0 && text_[i - 1] != '\n') {
+      const char c = text_[i - 1];
+      if (c == ' ' || (c == '-' && i < pos && text_[i] == ' ')) {
+        --i;
+      } else {
+        return false;
+      }
     }
     return true;
   }
@@ -300,11 +355,11 @@ class Translator {
   }
 
   bool End(fy_token* end) {
-    if (depth_ == 0 || flows_.empty()) return false;
+    if (depth_ == 0 || opens_.empty()) return false;
     --depth_;
-    const bool outermost_flow = flows_.back() && flow_depth_ == 1;
-    flow_depth_ -= flows_.back();
-    flows_.pop_back();
+    const bool outermost_flow = opens_.back().flow && flow_depth_ == 1;
+    flow_depth_ -= opens_.back().flow;
+    opens_.pop_back();
     Passed(end);
     if (outermost_flow && !FlowLinesIndented(flow_start_, read_)) return false;
     return true;
@@ -315,7 +370,12 @@ class Translator {
   YAML::EventHandler* handler_;
   std::size_t read_ = 0;  // the end of the last token handed over
   int depth_ = 0;
-  std::vector<bool> flows_;     // for each collection open, whether it is a flow one
+  struct Open {
+    bool flow, map;
+    int children;
+    int column;  // where it begins
+  };
+  std::vector<Open> opens_;     // the collections open, outermost first
   int flow_depth_ = 0;          // how many of them are
   std::size_t flow_start_ = 0;  // where the outermost flow collection open begins
   int nodes_ = 0;
