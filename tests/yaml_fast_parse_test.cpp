@@ -106,7 +106,9 @@ TEST(YamlFastParse, WhatTheFastPathLeavesToYamlCppIsLeft) {
       // found by fuzz_yaml
       "a: [.\": 4\n  b]\n", "a: : b\n", "a:\n  : 6\n", " \n:", "weights\n\n\n: {noise: 0.2}\n", "a: 1\n# c\nb\n",
       "[a]: 1\n", "?\x04\x04", "a: \x01\n", "a: >\n  one\n   more\n  t",
-      "scales:\n # a comment, and the end of the text", "a:\n  b:", "a:\n-", "  k: >\n  j: 6\n"};
+      "scales:\n # a comment, and the end of the text", "a:\n  b:", "a:\n-", "  k: >\n  j: 6\n", " >-\n x\n    t2\n",
+      "- \n{}", "a: {b :[1]}\n", "'a\n\n  b'\n", std::string(600, 'k') + ": v\n",
+      std::string(40, '[') + std::string(40, ']') + "\n"};
   for (const std::string& text : texts) {
     Recorder recorder;
     EXPECT_FALSE(ParseFirstDocumentFast(text, &recorder)) << text;

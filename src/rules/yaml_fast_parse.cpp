@@ -22,6 +22,9 @@ namespace makerscore::detail {
 
 namespace {
 
+// Collections open at most, on the fast path: deeper texts are left to yaml-cpp (rule files nest about 6).
+constexpr std::size_t kMaxDepth = 32;
+
 // What the fast path leaves to yaml-cpp, found in the text itself: control characters (tabs and carriage
 // returns among them, where parsers differ on indentation and line counting: yaml-cpp counts lines by
 // '\n' alone; yaml-cpp refuses others that libfyaml reads), a
@@ -240,6 +243,8 @@ class Translator {
     if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) {
       if (at == 0 || text_[at - 1] != (style == FYSS_SINGLE_QUOTED ? '\'' : '"')) return false;
       --at;
+      // over more than one line, the two fold the lines of some quoted scalars differently
+      if (text_.substr(at, end->input_pos - at).find('\n') != std::string_view::npos) return false;
       // yaml-cpp writes the escapes \N and \_ as one byte each (0x85, 0xA0), not as UTF-8: its reading stands
       const std::string_view source = text_.substr(start->input_pos, end->input_pos - start->input_pos);
       if (style == FYSS_DOUBLE_QUOTED &&
@@ -251,6 +256,7 @@ class Translator {
       // yaml-cpp refuses some block scalars whose lines begin with '#' (less indented than the rest), and
       // ends one that runs to the end of a text without a last line break otherwise than libfyaml does
       if (text_.back() != '\n') return false;
+      if (opens_.empty()) return false;  // at the root, libfyaml drops a character of some (" >-\n x\n   y2")
       const std::string_view source = text_.substr(start->input_pos, end->input_pos - start->input_pos);
       // and its lines are indented past the collection it is in (libfyaml reads lines at the key's column)
       const int outer = opens_.empty() ? -1 : opens_.back().column;
@@ -276,6 +282,8 @@ class Translator {
     // a key is one line and its ':' follows on that line (libfyaml reads keys that run over lines)
     if (key && (text_.substr(at, read_ - at).find('\n') != std::string_view::npos || !ColonFollows(read_)))
       return false;
+    // YAML limits a key without '?' to 1024 characters, which yaml-cpp enforces and libfyaml does not
+    if (key && read_ - at > 512) return false;
     const YAML::Mark mark = lines_.At(at);
     // a value or an item of a block collection is to the right of the collection (libfyaml reads a value
     // at the key's column on the next line)
@@ -306,6 +314,14 @@ class Translator {
     // begin its line, or follow "- " (libfyaml reads "a: : b", which yaml-cpp refuses)
     if (!flow && (flow_depth_ > 0 || !BeginsLine(at_start))) return false;
     if (flow && text_[at_start] != (map ? '{' : '[')) return false;
+    // inside a block collection, to its right (a sequence may stand at its key's column): libfyaml reads
+    // collections at the left edge that yaml-cpp does not
+    if (!opens_.empty() && !opens_.back().flow) {
+      const Open& parent = opens_.back();
+      const bool indentless = !flow && !map && parent.map;
+      if (mark.column < parent.column + (indentless ? 0 : 1)) return false;
+    }
+    if (opens_.size() >= kMaxDepth) return false;  // yaml-cpp and libfyaml stop at different depths
     if (flow && flow_depth_ == 0) flow_start_ = at_start;
     opens_.push_back({flow, map, 0, mark.column});
     flow_depth_ += flow;
@@ -338,6 +354,16 @@ class Translator {
     return true;
   }
 
+  // Whether every ':' from begin to end is followed by a space or a line break: libfyaml reads a flow
+  // collection's "key:[...]", which yaml-cpp refuses. Colons inside scalars count too (a few flow
+  // collections go the slow way for nothing).
+  bool FlowColonsSpaced(std::size_t begin, std::size_t end) const {
+    for (std::size_t i = text_.find(':', begin); i < end && i != std::string_view::npos; i = text_.find(':', i + 1)) {
+      if (i + 1 < text_.size() && text_[i + 1] != ' ' && text_[i + 1] != '\n') return false;
+    }
+    return true;
+  }
+
   // Whether every line a flow collection runs on to, from begin to end, is indented more than the line it
   // starts on (an empty line aside): libfyaml reads a flow collection whose lines come back to the left
   // edge, which yaml-cpp refuses.
@@ -361,7 +387,8 @@ class Translator {
     flow_depth_ -= opens_.back().flow;
     opens_.pop_back();
     Passed(end);
-    if (outermost_flow && !FlowLinesIndented(flow_start_, read_)) return false;
+    if (outermost_flow && (!FlowLinesIndented(flow_start_, read_) || !FlowColonsSpaced(flow_start_, read_)))
+      return false;
     return true;
   }
 
