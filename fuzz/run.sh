@@ -19,7 +19,7 @@ seed() {  # seed TARGET FILES...: copy seeds into the target's corpus
   cp "$@" "$dir/"
 }
 seed fuzz_rules rules/*.yaml tests/data/*.yaml
-seed fuzz_yaml rules/*.yaml tests/data/*.yaml examples/data/*.yaml
+seed fuzz_yaml rules/*.yaml tests/data/*.yaml examples/data/*.yaml tests/data/yaml-differences/*.yaml
 mkdir -p build-fuzz/corpus/fuzz_formula
 grep -ho 'value: .*' rules/*.yaml | sed 's/^value: //' | head -60 | nl -nln | while read -r n f; do
   printf '%s' "$f" > "build-fuzz/corpus/fuzz_formula/seed-$n"

@@ -189,6 +189,21 @@ class Translator {
     return std::string_view::npos;
   }
 
+  // A scalar's text into scalar_, from libfyaml's chunks: fy_token_get_text, which assembles the same
+  // chunks, hands back memory it never wrote for some block scalars, and loses a buffer for others.
+  bool TextOf(fy_token* token) {
+    scalar_.clear();
+    fy_token_iter* iter = fy_token_iter_create(token);
+    if (iter == nullptr) return false;
+    int error = 0;
+    for (const fy_iter_chunk* chunk = fy_token_iter_chunk_next(iter, nullptr, &error); chunk != nullptr;
+         chunk = fy_token_iter_chunk_next(iter, chunk, &error)) {
+      scalar_.append(chunk->str, chunk->len);
+    }
+    fy_token_iter_destroy(iter);
+    return error == 0;
+  }
+
   // Counts a node in; true when it is a map's key.
   bool NewNode() {
     ++nodes_;
@@ -225,16 +240,18 @@ class Translator {
   }
 
   bool Scalar(const fy_event_scalar_data& s) {
-    if (s.anchor != nullptr || s.tag != nullptr) return false;
+    // a scalar or an empty node as the whole document: the parsers differ on what may follow a root
+    // scalar and where an empty document's null is; a rule file is a map
+    if (s.anchor != nullptr || s.tag != nullptr || opens_.empty()) return false;
     const bool key = NewNode();
     if (s.value == nullptr) return EmptyNode(key);
-    std::size_t length = 0;
-    const char* text = fy_token_get_text(s.value, &length);
     const fy_mark* start = fy_token_start_mark(s.value);
     const fy_mark* end = fy_token_end_mark(s.value);
-    if (text == nullptr || start == nullptr || end == nullptr || end->input_pos < start->input_pos) return false;
-    const std::string_view value(text, length);
-    // libfyaml gives an empty block scalar at the end of the text as "\0"; no scalar of a plain text holds one
+    if (start == nullptr || end == nullptr || end->input_pos < start->input_pos) return false;
+    if (!TextOf(s.value)) return false;
+    const std::string_view value(scalar_);
+    const std::size_t length = value.size();
+    // no scalar of a plain text holds a NUL (libfyaml gives some empty block scalars one, see below)
     if (value.find('\0') != std::string_view::npos) return false;
     const fy_scalar_style style = fy_token_scalar_style(s.value);
     if (style == FYSS_PLAIN && length == 0) return EmptyNode(key);
@@ -256,15 +273,23 @@ class Translator {
       // yaml-cpp refuses some block scalars whose lines begin with '#' (less indented than the rest), and
       // ends one that runs to the end of a text without a last line break otherwise than libfyaml does
       if (text_.back() != '\n') return false;
-      if (opens_.empty()) return false;  // at the root, libfyaml drops a character of some (" >-\n x\n   y2")
+      // nor one with an indentation indicator (">1-") or kept final line breaks ("|+"), where the two
+      // count the indentation and the line breaks at the end differently
+      for (std::size_t i = at + 1; i < text_.size() && text_[i] != '\n' && text_[i] != ' '; ++i) {
+        if ((text_[i] >= '0' && text_[i] <= '9') || text_[i] == '+') return false;
+      }
       const std::string_view source = text_.substr(start->input_pos, end->input_pos - start->input_pos);
-      // and its lines are indented past the collection it is in (libfyaml reads lines at the key's column)
-      const int outer = opens_.empty() ? -1 : opens_.back().column;
+      // nor an empty one: libfyaml's text of it is memory it never wrote (a "\0" or anything else)
+      if (source.find_first_not_of(" \n") == std::string_view::npos) return false;
+      // and its lines are indented past the collection it is in (libfyaml reads lines at the key's column),
+      // none of them spaces alone (kept or dropped otherwise by the two)
+      const int outer = opens_.back().column;
       for (std::size_t line = 0; line < source.size();) {
         const std::size_t first = source.find_first_not_of(' ', line);
         if (first != std::string_view::npos && source[first] == '#') return false;
         if (first != std::string_view::npos && source[first] != '\n' && static_cast<int>(first - line) <= outer)
           return false;
+        if (first != std::string_view::npos && first > line && source[first] == '\n') return false;
         const std::size_t next = source.find('\n', line);
         line = next == std::string_view::npos ? source.size() : next + 1;
       }
@@ -291,7 +316,7 @@ class Translator {
     if (style == FYSS_PLAIN && IsNullText(value)) {
       handler_->OnNull(mark, YAML::NullAnchor);
     } else {
-      handler_->OnScalar(mark, style == FYSS_PLAIN ? "?" : "!", YAML::NullAnchor, std::string(value));
+      handler_->OnScalar(mark, style == FYSS_PLAIN ? "?" : "!", YAML::NullAnchor, scalar_);
     }
     return true;
   }
@@ -396,6 +421,7 @@ class Translator {
   LineCounter lines_;
   YAML::EventHandler* handler_;
   std::size_t read_ = 0;  // the end of the last token handed over
+  std::string scalar_;    // the text of the scalar being read
   int depth_ = 0;
   struct Open {
     bool flow, map;
