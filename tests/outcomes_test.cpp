@@ -1,5 +1,7 @@
 // Outcomes: bonus and deductions, vetoes, grades by cut-off and by share.
+#include <algorithm>
 #include <cmath>
+#include <random>
 #include <sstream>
 
 #include "test_util.h"
@@ -565,6 +567,47 @@ grades: [{grade: 优, min: 85}, {grade: 良, min: 0}]
   EXPECT_THAT_CONTAINS(Explain(r, "C"), "last year: not in last year's result (2018.csv)\n");
   EXPECT_THAT_CONTAINS(FormatTable(r), "上年排名  名次变化");
   EXPECT_THAT_CONTAINS(ToJson(r), "\"rank_change\": -1");
+}
+
+// Ranks against a reference written from their definition: best total first, equal totals in the cohort's
+// order (std::stable_sort), competition ranks ("1224") where consecutive totals differ by 1e-9 or less.
+// 20,000 makerspaces whose totals are drawn from few values (many ties), zeros among them, and missing ones.
+TEST(Ranks, AreTheStableOrderOfTheTotalsWithCompetitionRanks) {
+  const std::string rules = R"(format: makerscore/1
+id: r
+title: 排名
+fields:
+  - {id: base, name: 基础分}
+indicators:
+  - {id: A, name: 基础, weight: 100, value: base, score: {method: points}}
+grades:
+  - {grade: 优, min: 90}
+  - {grade: 差}
+)";
+  Model m = Model::Compile(testing::RulesFromText(rules));
+  const int n = 20000;
+  std::mt19937 random(11);
+  Eigen::MatrixXd values(n, 1);
+  std::vector<std::string> ids(n);
+  for (int i = 0; i < n; ++i) {
+    ids[i] = "E" + std::to_string(i);
+    const int draw = static_cast<int>(random() % 1000);
+    values(i, 0) = draw < 20 ? std::nan("") : draw < 120 ? 0.0 : (draw % 37) * 2.5 + (draw % 3 == 0 ? 1e-12 : 0.0);
+  }
+  const Result r =
+      Score(m, std::make_shared<Dataset>(std::vector<std::string>{"base"}, ids, std::vector<std::string>(n), values));
+  std::vector<int> order;
+  for (int i = 0; i < n; ++i) {
+    if (!std::isnan(r.total(i))) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return r.total(a) > r.total(b); });
+  ASSERT_GT(order.size(), 19000u);
+  ASSERT_EQ(r.ranked_count(), static_cast<int>(order.size()));
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const bool tie = k > 0 && std::fabs(r.total(order[k]) - r.total(order[k - 1])) <= 1e-9;
+    const int expected = tie ? r.rank(order[k - 1]) : static_cast<int>(k) + 1;
+    ASSERT_EQ(r.rank(order[k]), expected) << "place " << k << ", entity " << order[k];
+  }
 }
 
 }  // namespace

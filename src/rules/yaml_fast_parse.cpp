@@ -262,8 +262,10 @@ class Translator {
       --at;
       // over more than one line, the two fold the lines of some quoted scalars differently
       if (text_.substr(at, end->input_pos - at).find('\n') != std::string_view::npos) return false;
-      // yaml-cpp writes the escapes \N and \_ as one byte each (0x85, 0xA0), not as UTF-8: its reading stands
+      // yaml-cpp writes the escapes \N and \_ as one byte each (0x85, 0xA0), not as UTF-8, and the two
+      // read runs of '' in single quotes differently ('  '): yaml-cpp's reading stands
       const std::string_view source = text_.substr(start->input_pos, end->input_pos - start->input_pos);
+      if (style == FYSS_SINGLE_QUOTED && source.find("''") != std::string_view::npos) return false;
       if (style == FYSS_DOUBLE_QUOTED &&
           (source.find("\\N") != std::string_view::npos || source.find("\\_") != std::string_view::npos))
         return false;
@@ -283,13 +285,22 @@ class Translator {
       if (source.find_first_not_of(" \n") == std::string_view::npos) return false;
       // and its lines are indented past the collection it is in (libfyaml reads lines at the key's column),
       // none of them spaces alone (kept or dropped otherwise by the two)
+      // In a folded scalar, no line indented more than the first after an empty line: libfyaml keeps one
+      // line break fewer there than YAML (and yaml-cpp) keep.
       const int outer = opens_.back().column;
+      std::size_t base = std::string_view::npos;  // the first line's indentation
+      bool after_empty = false;
       for (std::size_t line = 0; line < source.size();) {
         const std::size_t first = source.find_first_not_of(' ', line);
-        if (first != std::string_view::npos && source[first] == '#') return false;
-        if (first != std::string_view::npos && source[first] != '\n' && static_cast<int>(first - line) <= outer)
-          return false;
-        if (first != std::string_view::npos && first > line && source[first] == '\n') return false;
+        if (first == std::string_view::npos) break;  // the next line's indentation
+        const bool empty = source[first] == '\n';
+        if (empty && first > line) return false;
+        if (!empty) {
+          if (source[first] == '#' || static_cast<int>(first - line) <= outer) return false;
+          if (base == std::string_view::npos) base = first - line;
+          if (style == FYSS_FOLDED && after_empty && first - line > base) return false;
+        }
+        after_empty = empty;
         const std::size_t next = source.find('\n', line);
         line = next == std::string_view::npos ? source.size() : next + 1;
       }
