@@ -41,11 +41,16 @@ class IgnoreEvents : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
-void BM_LoadRulesYamlCppParserOnly(benchmark::State& state) {
+// The Guangxi rule file's text.
+std::string RulesText() {
   std::ifstream in(kRules);
   std::stringstream text;
   text << in.rdbuf();
-  const std::string yaml = text.str();
+  return text.str();
+}
+
+void BM_LoadRulesYamlCppParserOnly(benchmark::State& state) {
+  const std::string yaml = RulesText();
   for (auto _ : state) {
     std::istringstream stream(yaml);
     YAML::Parser parser(stream);
@@ -58,10 +63,7 @@ BENCHMARK(BM_LoadRulesYamlCppParserOnly)->Unit(benchmark::kMicrosecond);
 // The fast path's parse alone (libfyaml's events, translated to yaml-cpp's), handed to nothing: the floor
 // of BM_LoadRules.
 void BM_LoadRulesFastParserOnly(benchmark::State& state) {
-  std::ifstream in(kRules);
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string yaml = text.str();
+  const std::string yaml = RulesText();
   for (auto _ : state) {
     IgnoreEvents ignore;
     if (!makerscore::detail::ParseFirstDocumentFast(yaml, &ignore)) state.SkipWithError("not read the fast way");
@@ -71,10 +73,7 @@ BENCHMARK(BM_LoadRulesFastParserOnly)->Unit(benchmark::kMicrosecond);
 
 // YAML::Load, the parser building yaml-cpp's own node tree, which the loader no longer uses.
 void BM_LoadRulesYamlCppLoad(benchmark::State& state) {
-  std::ifstream in(kRules);
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string yaml = text.str();
+  const std::string yaml = RulesText();
   for (auto _ : state) benchmark::DoNotOptimize(YAML::Load(yaml));
 }
 BENCHMARK(BM_LoadRulesYamlCppLoad)->Unit(benchmark::kMicrosecond);

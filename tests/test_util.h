@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <initializer_list>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -41,6 +42,27 @@ inline void ExpectGolden(const std::string& actual, const std::string& name) {
 
 // Parses a rule file from text; fails the test with the diagnostics if it
 // does not load.
+// original with 1 to 4 edits at random places, drawn from random: bytes dropped (1 to 3), or one of
+// special inserted or written over a byte.
+inline std::string Damaged(const std::string& original, const std::string& special, std::mt19937* random) {
+  std::string text = original;
+  const int edits = 1 + static_cast<int>((*random)() % 4);
+  for (int e = 0; e < edits; ++e) {
+    const std::size_t at = (*random)() % text.size();
+    switch ((*random)() % 3) {
+      case 0:
+        text.erase(at, 1 + (*random)() % 3);
+        break;
+      case 1:
+        text.insert(at, 1, special[(*random)() % special.size()]);
+        break;
+      default:
+        text[at] = special[(*random)() % special.size()];
+    }
+  }
+  return text;
+}
+
 inline RuleSet RulesFromText(const std::string& yaml) {
   LoadResult r = ParseRules(yaml, "test.yaml");
   EXPECT_TRUE(r.ok()) << r.diagnostics.ToString();

@@ -140,21 +140,7 @@ TEST(YamlFastParse, DamagedRuleFilesAreReadAsYamlCppReadsThemOrLeftToIt) {
   for (const char* file : {"rules/guangxi-2019.yaml", "rules/shanxi-2018-form.yaml", "rules/asem-connectivity.yaml"}) {
     const std::string original = testing::ReadText(testing::SourcePath(file));
     for (int variant = 0; variant < 400; ++variant) {
-      std::string text = original;
-      const int edits = 1 + static_cast<int>(random() % 4);
-      for (int e = 0; e < edits; ++e) {
-        const std::size_t at = random() % text.size();
-        switch (random() % 3) {
-          case 0:
-            text.erase(at, 1 + random() % 3);
-            break;
-          case 1:
-            text.insert(at, 1, special[random() % special.size()]);
-            break;
-          default:
-            text[at] = special[random() % special.size()];
-        }
-      }
+      const std::string text = testing::Damaged(original, special, &random);
       std::string why;
       const Outcome outcome = Compare(text, &why);
       EXPECT_NE(outcome, Outcome::kDiffers) << file << ", variant " << variant << ": " << why;

@@ -145,21 +145,7 @@ TEST(YamlTree, DamagedRuleFilesGiveTheSameTreeOrTheSameError) {
   std::mt19937 random(2026);
   int failed_to_parse = 0;
   for (int variant = 0; variant < 150; ++variant) {
-    std::string text = original;
-    const int edits = 1 + static_cast<int>(random() % 4);
-    for (int e = 0; e < edits; ++e) {
-      const std::size_t at = random() % text.size();
-      switch (random() % 3) {
-        case 0:
-          text.erase(at, 1 + random() % 3);
-          break;
-        case 1:
-          text.insert(at, 1, special[random() % special.size()]);
-          break;
-        default:
-          text[at] = special[random() % special.size()];
-      }
-    }
+    const std::string text = testing::Damaged(original, special, &random);
     try {
       YAML::Load(text);
     } catch (const YAML::Exception&) {
