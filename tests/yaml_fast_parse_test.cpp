@@ -111,7 +111,8 @@ TEST(YamlFastParse, WhatTheFastPathLeavesToYamlCppIsLeft) {
       "scales:\n # a comment, and the end of the text", "a:\n  b:", "a:\n-", "  k: >\n  j: 6\n", " >-\n x\n    t2\n",
       "- \n{}", "a: {b :[1]}\n", "'a\n\n  b'\n", std::string(600, 'k') + ": v\n",
       std::string(40, '[') + std::string(40, ']') + "\n", "'x''y'\n", "\n---\n--- : - : -", "a: >1-\n  x\n",
-      "a: >+\n  x\n   \n\n", "a: >\n\n\n\nb: 1\n", "a:\n  - |\n\n  - x\n", "a: >-\n x\n\n  y\n", " '''''': 5", "a: 'it''s'\n"};
+      "a: >+\n  x\n   \n\n", "a: >\n\n\n\nb: 1\n", "a:\n  - |\n\n  - x\n", "a: >-\n x\n\n  y\n", " '''''': 5",
+      "a: 'it''s'\n"};
   for (const std::string& text : texts) {
     Recorder recorder;
     EXPECT_FALSE(ParseFirstDocumentFast(text, &recorder)) << text;
