@@ -1,11 +1,12 @@
 // ParseFirstDocumentFast: libfyaml's parser events handed to a yaml-cpp event handler, as yaml-cpp's own
 // parser would hand them, for the plain YAML rule files are written in. yaml-cpp's scanner takes about
-// 100 ns a byte; libfyaml's about a third of that (docs/decisions.md, "Loading: libfyaml first").
+// 100 ns a byte; libfyaml about a quarter of that (docs/decisions.md, "Loading: libfyaml first").
 //
-// Only what both parsers are known to read alike is read here; anything else (a tag, an anchor, an
-// alias, a directive, a tab, a carriage return, a byte-order mark, Unicode line breaks, an error of any
-// kind) returns false, and the caller parses the text again with yaml-cpp, whose tree and whose messages
-// are then the answer. yaml_tree_test compares the two paths node for node.
+// Only what both parsers were seen to read alike is read here. Anything else (an error of any kind, a
+// tag, an anchor, a directive, a control character, and each construct where the two were found to
+// differ, listed where it is checked) returns false, and the caller parses the text again with yaml-cpp,
+// whose tree or message is then the answer. yaml_fast_parse_test compares the events of the two parsers,
+// and the fuzz target fuzz_yaml does so on whatever libFuzzer makes.
 #include "rules/yaml_fast_parse.h"
 
 #include <libfyaml.h>
@@ -25,14 +26,15 @@ namespace {
 // Collections open at most, on the fast path: deeper texts are left to yaml-cpp (rule files nest about 6).
 constexpr std::size_t kMaxDepth = 32;
 
-// What the fast path leaves to yaml-cpp, found in the text itself: control characters (tabs and carriage
-// returns among them, where parsers differ on indentation and line counting: yaml-cpp counts lines by
-// '\n' alone; yaml-cpp refuses others that libfyaml reads), a
-// byte-order mark or text that is not UTF-8 from its first byte, Unicode's own line breaks (NEL, LS, PS),
-// a line that starts with '%' (a directive), a '?' before a space or a line break (an explicit key,
-// whose empty value yaml-cpp places at the map's start; a few plain scalars go the slow way too), and text that is not
-// valid UTF-8 (libfyaml can stop reading at a bad byte as if the text ended there). Tags, anchors and aliases are seen
-// in the events.
+// What the fast path leaves to yaml-cpp, found in the text itself:
+// - control characters, tabs and carriage returns among them (yaml-cpp counts lines by '\n' alone, and
+//   refuses control characters libfyaml reads);
+// - a line that starts with '%' (a directive);
+// - a '?' before a space or a line break: an explicit key, whose empty value yaml-cpp places at the map's
+//   start (a few plain scalars go the slow way too);
+// - UTF-16 or UTF-32, a byte-order mark, Unicode's own line breaks (NEL, LS, PS), and bytes that are not
+//   UTF-8 (libfyaml can stop at a bad byte as if the text ended there).
+// Tags, anchors and aliases are seen in the events.
 bool PlainEnough(std::string_view text) {
   for (const char c : text) {  // no control character but the line break ('\0', tab, '\r' among them)
     if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == '\x7F') return false;
