@@ -119,7 +119,7 @@ class Translator {
           break;
         }
         case FYET_DOCUMENT_END:
-          if (!in_document || depth_ != 0 || !nodes_) return false;
+          if (!in_document || !opens_.empty() || !nodes_) return false;
           handler_->OnDocumentEnd();
           return Clean(parser);
         case FYET_SCALAR:
@@ -341,7 +341,6 @@ class Translator {
     fy_token* start = map ? event->mapping_start.mapping_start : event->sequence_start.sequence_start;
     if (anchor != nullptr || tag != nullptr || start == nullptr) return false;
     if (NewNode()) return false;  // a collection as a key
-    ++depth_;
     YAML::Mark mark;
     if (!MarkOf(start, &mark)) return false;
     const std::size_t at_start = static_cast<std::size_t>(mark.pos);
@@ -419,8 +418,7 @@ class Translator {
   }
 
   bool End(fy_token* end) {
-    if (depth_ == 0 || opens_.empty()) return false;
-    --depth_;
+    if (opens_.empty()) return false;
     const bool outermost_flow = opens_.back().flow && flow_depth_ == 1;
     flow_depth_ -= opens_.back().flow;
     opens_.pop_back();
@@ -435,7 +433,6 @@ class Translator {
   YAML::EventHandler* handler_;
   std::size_t read_ = 0;  // the end of the last token handed over
   std::string scalar_;    // the text of the scalar being read
-  int depth_ = 0;
   struct Open {
     bool flow, map;
     int children;
