@@ -337,6 +337,66 @@ TEST(Ratings, TheDenseAndLongLayoutsAndAnyRowOrderCombineTheSame) {
   EXPECT_NEAR(dense.value[3][0], sum / total, 1e-15);
 }
 
+// The dense layout reads each makerspace's combined value from a table of every count of each level when the
+// table is small (six experts: 7^4 entries for the four levels of five, 7^5 for ten; twelve experts: 13^4 for
+// five), and works each one out when it is not (twelve experts on ten: 13^5 entries). Either way it must give the long
+// layout's bits, over more makerspaces than one block of work (16,384), on scales with two labels at one level and on a
+// scale of numbers, whether or not an item asks for the coefficient of variation.
+TEST(Ratings, TheDenseLayoutsTablesOfLevelCountsCombineAsTheLongLayout) {
+  Scale five;  // 好 and 优 are one level
+  five.id = "five";
+  for (auto [label, f] : {std::pair{"优", 1.0}, {"好", 1.0}, {"良", 0.75}, {"中", 0.5}, {"差", 0.0}})
+    five.levels.push_back({label, f});
+  Scale ten;
+  ten.id = "ten";
+  ten.min = 0;
+  ten.max = 10;
+  const char* labels[] = {"优", "好", "良", "中", "差", "0", "2.5", "7", "9.5", "10"};  // 5 on each scale
+  for (int experts : {6, 12}) {
+    std::vector<detail::RatedItem> items = {{"a", &five, Combine::kMean, 1},
+                                            {"b", &five, Combine::kMedian, 4},
+                                            {"c", &ten, Combine::kTrimmedMean, 3},
+                                            {"d", &five, Combine::kWeightedMean, 2},
+                                            {"e", &ten, Combine::kMean, 1}};
+    items[4].cv = false;
+    std::vector<Expert> panel;
+    for (int x = 0; x < experts; ++x) panel.push_back({"E" + std::to_string(x), "", 0.5 + 0.1 * (x % 4)});
+    std::mt19937 rng(11 + experts);
+    std::vector<std::string> ids;
+    Ratings ratings("r.csv");
+    const int n = 20000;
+    for (int i = 0; i < n; ++i) {
+      ids.push_back("S" + std::to_string(i));
+      for (const auto& item : items) {
+        const int first = item.scale == &five ? 0 : 5;
+        for (int x = 0; x < experts; ++x) {
+          // E0-E2 rate everyone (Kendall's W is theirs); the others about two in three, so counts vary.
+          if (x < 3 || rng() % 3 != 0)
+            ratings.Add(ids.back(), item.id, panel[x].id, labels[first + rng() % 5], i * 100 + x + 2);
+        }
+      }
+    }
+    const auto dense = detail::CombineRatings(items, panel, ids, ratings, 2);
+    const auto long_form = detail::CombineRatings(items, panel, ids, ratings, 1, detail::RatingsLayout::kLong);
+    ASSERT_TRUE(dense.dense) << experts;
+    for (size_t q = 0; q < items.size(); ++q) {
+      EXPECT_FALSE(std::isnan(dense.agreement_w[q])) << items[q].id;
+      EXPECT_TRUE(SameBits(dense.agreement_w[q], long_form.agreement_w[q])) << items[q].id << " " << experts;
+      EXPECT_TRUE(SameBits(dense.agreement_p[q], long_form.agreement_p[q])) << items[q].id << " " << experts;
+      int missing = 0;
+      for (Eigen::Index e = 0; e < n; ++e) {
+        ASSERT_TRUE(SameBits(dense.value[q][e], long_form.value[q][e])) << items[q].id << " " << ids[e];
+        if (items[q].cv) ASSERT_TRUE(SameBits(dense.cv[q][e], long_form.cv[q][e])) << items[q].id << " " << ids[e];
+        ASSERT_EQ(dense.count[q][e], long_form.count[q][e]);
+        missing += std::isnan(dense.value[q][e]);
+      }
+      // b needs 4 ratings: with six experts some makerspaces have 3 (E0-E2 and none of the other three).
+      if (q == 1 && experts == 6) EXPECT_GT(missing, 0);
+      if (q != 1) EXPECT_EQ(missing, 0) << items[q].id;
+    }
+  }
+}
+
 // A panel of many experts who each rate a few makerspaces is kept in the long layout: a cube of it would be
 // mostly empty. A duplicate is found in either layout, naming both rows.
 TEST(Ratings, ASparsePanelStaysLongAndDuplicatesAreFoundInBoth) {

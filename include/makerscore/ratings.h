@@ -32,6 +32,10 @@ class CodeColumn {
   std::size_t size() const { return size_; }
   // The codes, copied.
   std::vector<std::int32_t> ToVector() const;
+  // The codes in place, for loops over millions of them: one byte each (narrow(), null while the column is
+  // wide) or four (wide(), null while it is narrow).
+  const std::uint8_t* narrow() const { return narrow_; }
+  const std::int32_t* wide() const { return wide_; }
 
  private:
   friend class Ratings;

@@ -108,6 +108,12 @@ class Combiner {
 
  private:
   void Check();
+  // Check's loop for the dense layout, when the indicator, expert and value codes are a byte each.
+  template <typename EntityCode>
+  void FillCube(const EntityCode* entity);
+  // Rating k, when it is not simply put in its empty cell of the cube: usable in the long layout (counted
+  // in its item's slot), or a problem.
+  void Unusable(size_t k);
   void Group();
   CombinedRatings Combine();
   // Item q's ratings, combined per entity, and the panel's agreement on it.
@@ -198,9 +204,12 @@ Combiner::Combiner(const std::vector<RatedItem>& items, const std::vector<Expert
 }
 
 void Combiner::Check() {
-  const CodeColumn* column[] = {&entity_, &indicator_, &expert_, &value_};
   if (dense_) {
     cube_.cells.assign(cube_.entities * cube_.items * cube_.experts, 0);
+    if (indicator_.narrow() && expert_.narrow() && value_.narrow()) {
+      if (entity_.narrow()) return FillCube(entity_.narrow());
+      return FillCube(entity_.wide());
+    }
   } else {
     start_.assign(qualitative_.size() * n_ + 1, 0);
   }
@@ -215,35 +224,74 @@ void Combiner::Check() {
         continue;
       }
     }
-    int empty = 0;
-    while (empty < 4 && (*column[empty])[k] != empty_code_[empty]) ++empty;
-    Problem::Kind kind;
-    std::uint32_t other = 0;
-    if (empty < 4) {
-      kind = Problem::kEmpty;
-      other = static_cast<std::uint32_t>(empty);
-    } else if (q < 0) {
-      kind = Problem::kNotRated;
-    } else if (entity_of_[entity_[k]] < 0) {
-      kind = Problem::kUnknownEntity;
-    } else if (authority_[expert_[k]] < 0) {
-      kind = Problem::kNotOnPanel;
-    } else if (Fraction(q, k) == kOffScale) {
-      kind = Problem::kOffScale;
-    } else if (!dense_) {
-      ++start_[Slot(k) + 1];
-      continue;
-    } else if (std::uint8_t& cell = cube_.at(static_cast<size_t>(entity_of_[entity_[k]]), static_cast<size_t>(q),
-                                             static_cast<size_t>(expert_[k]));
-               cell == 0) {
-      cell = static_cast<std::uint8_t>(value_[k] + 1);
-      continue;
-    } else {
-      kind = Problem::kTwice;  // the other rating is looked for only if this problem is reported
-      other = kUnknown;
-    }
-    problems_.push_back({ratings_.row(k), static_cast<std::uint32_t>(k), kind, other});
+    Unusable(k);
   }
+}
+
+template <typename EntityCode>
+void Combiner::FillCube(const EntityCode* entity) {
+  // What the loop asks of each code, as tables of a byte or an int: the indicator's item (-1: not rated), the
+  // expert's place on the panel (0: off it), whether a value is on each item's scale. Every fraction is
+  // worked out first (a regular panel's values are fewer than 256).
+  const size_t values = ratings_.labels(Ratings::kValue).size();
+  std::vector<std::uint8_t> on_scale(items_.size() * values, 0);
+  for (size_t q = 0; q < items_.size(); ++q) {
+    for (size_t v = 0; v < values; ++v) {
+      double& f = fraction_[scale_of_[q]][v];
+      if (std::isnan(f))
+        f = RatingFraction(*scales_[scale_of_[q]], ratings_.labels(Ratings::kValue)[v]).value_or(kOffScale);
+      on_scale[q * values + v] = f >= 0;
+    }
+  }
+  std::vector<std::uint8_t> on_panel(authority_.size());
+  for (size_t x = 0; x < authority_.size(); ++x) on_panel[x] = authority_[x] >= 0;
+  const std::uint8_t* indicator = indicator_.narrow();
+  const std::uint8_t* expert = expert_.narrow();
+  const std::uint8_t* value = value_.narrow();
+  const int* item_of = leaf_of_.data();
+  const int* row_of = entity_of_.data();
+  const size_t items = cube_.items, experts = cube_.experts;
+  std::uint8_t* cells = cube_.cells.data();
+  for (size_t k = 0; k < ratings_.size(); ++k) {
+    const int q = item_of[indicator[k]];
+    const int e = row_of[entity[k]];
+    if (q >= 0 && e >= 0 && on_panel[expert[k]] && on_scale[static_cast<size_t>(q) * values + value[k]]) {
+      std::uint8_t& cell = cells[(static_cast<size_t>(e) * items + static_cast<size_t>(q)) * experts + expert[k]];
+      if (cell == 0) {
+        cell = static_cast<std::uint8_t>(value[k] + 1);
+        continue;
+      }
+    }
+    Unusable(k);
+  }
+}
+
+void Combiner::Unusable(size_t k) {
+  const CodeColumn* column[] = {&entity_, &indicator_, &expert_, &value_};
+  const int q = leaf_of_[indicator_[k]];
+  int empty = 0;
+  while (empty < 4 && (*column[empty])[k] != empty_code_[empty]) ++empty;
+  Problem::Kind kind;
+  std::uint32_t other = 0;
+  if (empty < 4) {
+    kind = Problem::kEmpty;
+    other = static_cast<std::uint32_t>(empty);
+  } else if (q < 0) {
+    kind = Problem::kNotRated;
+  } else if (entity_of_[entity_[k]] < 0) {
+    kind = Problem::kUnknownEntity;
+  } else if (authority_[expert_[k]] < 0) {
+    kind = Problem::kNotOnPanel;
+  } else if (Fraction(q, k) == kOffScale) {
+    kind = Problem::kOffScale;
+  } else if (!dense_) {
+    ++start_[Slot(k) + 1];
+    return;
+  } else {
+    kind = Problem::kTwice;  // the other rating is looked for only if this problem is reported
+    other = kUnknown;
+  }
+  problems_.push_back({ratings_.row(k), static_cast<std::uint32_t>(k), kind, other});
 }
 
 void Combiner::Group() {

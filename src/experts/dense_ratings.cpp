@@ -1,10 +1,17 @@
 // Combining a regular panel's ratings from the dense layout (dense_ratings.h).
 //
 // Two passes over the cube, each over blocks of entities on the threads asked for. The first combines every
-// item of each entity and counts each expert's ratings at each level; the second, once the counts say which
+// item of each entity and counts each expert's ratings of each value; the second, once the counts say which
 // experts rated every entity and where each level ranks, adds up each entity's ranks for Kendall's W. Each
 // block writes only its own entities; the counts are whole numbers, merged after the pass: nothing depends on
 // the number of threads.
+//
+// What an item's ratings combine to depends only on how many ratings it has at each level (the ratings in
+// ascending order are the levels, each as often as counted), except for the weighted mean, which needs each
+// expert's authority. So the first pass reads each entity's combined value and coefficient of variation from
+// a table made once per item, with an entry for every possible count of each level (Summarize computes each
+// entry, and the entities of a table too large to make), worked out by the same functions on the same sorted
+// ratings as before: the same bits.
 #include "experts/dense_ratings.h"
 
 #include <algorithm>
@@ -44,6 +51,66 @@ Levels LevelsOf(const std::vector<double>& fraction) {
   return out;
 }
 
+// What the ratings of one item of one entity combine to: their number, the combined value (NaN under
+// min_ratings, and for the weighted mean, which is worked out per entity) and their coefficient of variation
+// (NaN where the item does not ask for it), from at[l], the number of ratings at level l.
+struct Summary {
+  int count = 0;
+  double value = std::numeric_limits<double>::quiet_NaN();
+  double cv = std::numeric_limits<double>::quiet_NaN();
+};
+
+Summary Summarize(const RatedItem& item, const std::vector<double>& level, const int* at, std::vector<double>* sorted) {
+  Summary out;
+  sorted->clear();
+  for (std::size_t l = 0; l < level.size(); ++l) sorted->insert(sorted->end(), at[l], level[l]);  // ascending
+  out.count = static_cast<int>(sorted->size());
+  if (out.count == 0) return out;
+  if (item.cv) out.cv = Cv(sorted->data(), sorted->size());
+  if (item.combine != Combine::kWeightedMean && out.count >= item.min_ratings) {
+    out.value = CombineSorted(sorted->data(), sorted->size(), item.combine);
+  }
+  return out;
+}
+
+constexpr std::size_t kMaxTable = 1 << 16;  // entries of an item's table; larger: each entity summarised
+
+// Every Summary of an item rated by up to `experts` experts, by key: the number of ratings at level l is
+// digit l of the key in base experts + 1. step[c] is what a cell holding c adds to the key (0 for an empty
+// cell). Empty when the table would pass kMaxTable entries.
+struct SummaryTable {
+  std::vector<Summary> entry;
+  std::vector<std::uint32_t> step;
+};
+
+SummaryTable TableOf(const RatedItem& item, const Levels& levels, std::size_t experts) {
+  SummaryTable t;
+  const std::size_t base = experts + 1;
+  std::size_t size = 1;
+  std::vector<std::uint32_t> power;
+  for (std::size_t l = 0; l < levels.level.size(); ++l) {
+    power.push_back(static_cast<std::uint32_t>(size));
+    size *= base;
+    if (size > kMaxTable) return t;
+  }
+  t.step.assign(levels.place.size() + 1, 0);
+  for (std::size_t c = 0; c < levels.place.size(); ++c) {
+    if (levels.place[c] >= 0) t.step[c + 1] = power[static_cast<std::size_t>(levels.place[c])];
+  }
+  t.entry.resize(size);
+  std::vector<int> at(levels.level.size());
+  std::vector<double> sorted;
+  for (std::size_t key = 0; key < size; ++key) {
+    std::size_t total = 0;
+    for (std::size_t l = 0, rest = key; l < at.size(); ++l, rest /= base) {
+      at[l] = static_cast<int>(rest % base);
+      total += rest % base;
+    }
+    if (total <= experts) t.entry[key] = Summarize(item, levels.level, at.data(), &sorted);  // else: no entity
+  }
+  return t;
+}
+
 }  // namespace
 
 void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
@@ -56,113 +123,115 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
   out->count.assign(m, Eigen::ArrayXi(rows));
   out->cv.assign(m, Eigen::ArrayXd());
   for (std::size_t q = 0; q < m; ++q) {
-    if (items[q].cv) out->cv[q] = Eigen::ArrayXd::Constant(rows, kNaN);
+    if (items[q].cv) out->cv[q] = Eigen::ArrayXd(rows);
   }
   out->agreement_w.assign(m, kNaN);
   out->agreement_p.assign(m, kNaN);
   out->dense = true;
   std::vector<Levels> levels;
-  std::size_t most = 1;
+  std::vector<SummaryTable> tables;
+  std::size_t most = 1, codes = 1;  // the most levels of a scale; cell values (0: no rating)
   for (std::size_t q = 0; q < m; ++q) {
     levels.push_back(LevelsOf(*fraction[q]));
+    tables.push_back(TableOf(items[q], levels.back(), experts));
     most = std::max(most, levels.back().level.size());
+    codes = std::max(codes, levels.back().place.size() + 1);
   }
-  // tally[q][x * most + l]: how many entities expert x rated at level l on item q, per block, merged below.
+  // tally[b][q][x * codes + c]: how many entities of block b expert x rated with cell value c on item q.
   const long blocks = static_cast<long>((n + kBlock - 1) / kBlock);
   std::vector<std::vector<std::vector<std::size_t>>> tally(
-      blocks, std::vector<std::vector<std::size_t>>(m, std::vector<std::size_t>(experts * most, 0)));
+      blocks, std::vector<std::vector<std::size_t>>(m, std::vector<std::size_t>(experts * codes, 0)));
   ParallelFor(blocks, threads, [&](long b) {
     std::vector<int> at(most, 0);
-    std::vector<double> sorted(experts);
+    std::vector<double> sorted;
     ItemRatings run;  // the weighted mean's (fraction, authority) pairs
     const std::size_t first = static_cast<std::size_t>(b) * kBlock, last = std::min(n, first + kBlock);
     for (std::size_t q = 0; q < m; ++q) {
       const RatedItem& item = items[q];
-      const std::vector<double>& level = levels[q].level;
-      const std::vector<int>& place = levels[q].place;
+      const SummaryTable& table = tables[q];
       std::size_t* counted = tally[b][q].data();
       double* value = out->value[q].data();
       int* count = out->count[q].data();
+      double* cv = item.cv ? out->cv[q].data() : nullptr;
       for (std::size_t e = first; e < last; ++e) {
-        const std::uint8_t* cell = cube.cells.data() + (e * m + q) * experts;  // none when nobody rated
-        int k = 0;
-        for (std::size_t x = 0; x < experts; ++x) {
-          if (cell[x] == 0) continue;
-          const int l = place[cell[x] - 1];
-          ++at[l];
-          ++counted[x * most + l];
-          ++k;
+        const std::uint8_t* cell = cube.cells.data() + (e * m + q) * experts;
+        Summary s;
+        if (!table.entry.empty()) {
+          std::uint32_t key = 0;
+          for (std::size_t x = 0; x < experts; ++x) {
+            key += table.step[cell[x]];
+            ++counted[x * codes + cell[x]];
+          }
+          s = table.entry[key];
+        } else {
+          for (std::size_t x = 0; x < experts; ++x) {
+            if (cell[x] != 0) ++at[static_cast<std::size_t>(levels[q].place[cell[x] - 1])];
+            ++counted[x * codes + cell[x]];
+          }
+          s = Summarize(item, levels[q].level, at.data(), &sorted);
+          std::fill(at.begin(), at.end(), 0);
         }
-        count[e] = k;
-        value[e] = kNaN;
-        if (k == 0) continue;
-        for (std::size_t l = 0, j = 0; l < level.size(); ++l) {  // the ratings in ascending order
-          for (; at[l] > 0; --at[l]) sorted[j++] = level[l];
-        }
-        const auto size = static_cast<std::size_t>(k);
-        if (item.cv) {
-          out->cv[q][static_cast<Eigen::Index>(e)] = Cv(sorted.data(), size);
-        }
-        if (item.combine == Combine::kWeightedMean) {
+        count[e] = s.count;
+        value[e] = s.value;
+        if (cv != nullptr) cv[e] = s.cv;
+        if (item.combine == Combine::kWeightedMean && s.count > 0) {
           run.clear();
           for (std::size_t x = 0; x < experts; ++x) {
             if (cell[x] != 0) run.Add((*fraction[q])[cell[x] - 1], authority[x]);
           }
           value[e] = run.Combine(item);
-        } else if (k >= item.min_ratings) {
-          value[e] = CombineSorted(sorted.data(), size, item.combine);
         }
       }
     }
   });
   if (n < 2) return;
   // Kendall's W per item: the experts who rated every entity, each ranking the entities by level (ties sharing
-  // their mean place), added rater by rater in the order of their codes, as KendallW adds them.
-  std::vector<std::vector<std::size_t>> raters(m);
-  std::vector<std::vector<double>> rank(m);  // rank[q][r * most + l]: rater r's rank of level l
-  std::vector<double> ties(m, 0);
+  // their mean place), added rater by rater in the order of their codes, as KendallW adds them. An entity's
+  // sum of ranks is added up entity by entity, in the same order, so that it is the same bits.
+  std::vector<double> rank_sums;  // of one item at a time
   for (std::size_t q = 0; q < m; ++q) {
-    std::vector<std::size_t> total(experts * most, 0);
+    const std::vector<int>& place = levels[q].place;
+    std::vector<std::size_t> total(experts * most, 0);  // total[x * most + l]: expert x's ratings at level l
     for (const auto& block : tally) {
-      for (std::size_t j = 0; j < total.size(); ++j) total[j] += block[q][j];
+      for (std::size_t x = 0; x < experts; ++x) {
+        for (std::size_t c = 1; c < codes; ++c) {
+          if (const std::size_t k = block[q][x * codes + c]; k > 0) total[x * most + place[c - 1]] += k;
+        }
+      }
     }
+    std::vector<std::size_t> raters;
+    std::vector<double> rank;  // rank[r * codes + c]: rater r's rank of the level cell value c stands for
+    double ties = 0;
     const std::size_t l_count = levels[q].level.size();
     for (std::size_t x = 0; x < experts; ++x) {
       std::size_t rated = 0;
       for (std::size_t l = 0; l < l_count; ++l) rated += total[x * most + l];
       if (rated != n) continue;
-      raters[q].push_back(x);
+      raters.push_back(x);
+      std::vector<double> of_level;
       std::size_t below = 0;
       for (std::size_t l = 0; l < most; ++l) {
         const std::size_t c = l < l_count ? total[x * most + l] : 0;
-        rank[q].push_back(static_cast<double>(2 * below + c + 1) / 2);  // the mean of places below+1 .. below+c
+        of_level.push_back(static_cast<double>(2 * below + c + 1) / 2);  // the mean of places below+1 .. below+c
         const double t = static_cast<double>(c);
-        ties[q] += t * t * t - t;
+        ties += t * t * t - t;
         below += c;
       }
+      rank.push_back(0);  // an empty cell: none, as the rater rated every entity
+      for (std::size_t c = 1; c < codes; ++c) rank.push_back(place[c - 1] >= 0 ? of_level[place[c - 1]] : 0);
     }
-  }
-  std::vector<std::vector<double>> rank_sums(m);
-  for (std::size_t q = 0; q < m; ++q) {
-    if (raters[q].size() >= 2) rank_sums[q].assign(n, 0.0);
-  }
-  ParallelFor(blocks, threads, [&](long b) {
-    const std::size_t first = static_cast<std::size_t>(b) * kBlock, last = std::min(n, first + kBlock);
-    for (std::size_t q = 0; q < m; ++q) {
-      if (rank_sums[q].empty()) continue;
-      const std::vector<int>& place = levels[q].place;
-      for (std::size_t r = 0; r < raters[q].size(); ++r) {
-        const double* ranks = rank[q].data() + r * most;
-        const std::size_t x = raters[q][r];
-        for (std::size_t e = first; e < last; ++e) {
-          rank_sums[q][e] += ranks[place[cube.cells[(e * m + q) * experts + x] - 1]];
-        }
+    if (raters.size() < 2) continue;  // fewer than 2 experts rated every entity: no agreement to report
+    rank_sums.resize(n);
+    ParallelFor(blocks, threads, [&](long b) {
+      const std::size_t first = static_cast<std::size_t>(b) * kBlock, last = std::min(n, first + kBlock);
+      for (std::size_t e = first; e < last; ++e) {
+        const std::uint8_t* cell = cube.cells.data() + (e * m + q) * experts;
+        double sum = 0;
+        for (std::size_t r = 0; r < raters.size(); ++r) sum += rank[r * codes + cell[raters[r]]];
+        rank_sums[e] = sum;
       }
-    }
-  });
-  for (std::size_t q = 0; q < m; ++q) {
-    if (rank_sums[q].empty()) continue;  // fewer than 2 experts rated every entity: no agreement to report
-    const Concordance c = ConcordanceOfRanks(rank_sums[q], ties[q], static_cast<int>(raters[q].size()), true);
+    });
+    const Concordance c = ConcordanceOfRanks(rank_sums, ties, static_cast<int>(raters.size()), true);
     out->agreement_w[q] = c.w;
     out->agreement_p[q] = c.p_value;
   }
