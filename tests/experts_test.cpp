@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <random>
 
 #include "experts/combine.h"
@@ -393,6 +394,96 @@ TEST(Ratings, TheDenseLayoutsTablesOfLevelCountsCombineAsTheLongLayout) {
       // b needs 4 ratings: with six experts some makerspaces have 3 (E0-E2 and none of the other three).
       if (q == 1 && experts == 6) EXPECT_GT(missing, 0);
       if (q != 1) EXPECT_EQ(missing, 0) << items[q].id;
+    }
+  }
+}
+
+// Ratings written out as a grid (each makerspace the same indicators and experts in the same order, as
+// generate.py and rating forms write them) fill the cube from each row's place. Any row that breaks the grid
+// (a value off the scale or empty, a makerspace not in the data or named twice, rows in another order, a
+// row too many, an expert off the panel, a rating twice) must give what the long layout gives: the same bits,
+// or the same message.
+TEST(Ratings, AGridOfRatingsAndEveryWayOfBreakingItCombineAsTheLongLayout) {
+  Scale five;
+  five.id = "five";
+  for (auto [label, f] : {std::pair{"优", 1.0}, {"良", 0.75}, {"中", 0.5}, {"差", 0.0}})
+    five.levels.push_back({label, f});
+  Scale ten;
+  ten.id = "ten";
+  ten.min = 0;
+  ten.max = 10;
+  const std::vector<detail::RatedItem> items = {
+      {"a", &five, Combine::kMean, 1}, {"b", &ten, Combine::kTrimmedMean, 3}, {"c", &five, Combine::kMedian, 1}};
+  std::vector<Expert> panel;
+  for (int x = 0; x < 4; ++x) panel.push_back({"E" + std::to_string(x), "", 1.0});
+  std::vector<std::string> ids;
+  for (int i = 0; i < 40; ++i) ids.push_back("S" + std::to_string(i));
+  std::mt19937 rng(5);
+  const char* words[] = {"优", "良", "中", "差"};
+  const char* numbers[] = {"0", "3.5", "7", "10"};
+  std::vector<Rating> grid;  // items in the order c, a, b and experts E3 .. E0: not the cube's own order
+  for (const auto& id : ids) {
+    for (const char* item : {"c", "a", "b"}) {
+      for (int x = 3; x >= 0; --x) {
+        const bool number = std::string(item) == "b";
+        grid.push_back({id, item, "E" + std::to_string(x), number ? numbers[rng() % 4] : words[rng() % 4], 0});
+      }
+    }
+  }
+  const size_t last = grid.size() - 1;
+  std::vector<std::pair<std::string, std::vector<Rating>>> cases = {{"the grid", grid}};
+  auto changed = [&](const std::string& what, const std::function<void(std::vector<Rating>*)>& change) {
+    std::vector<Rating> rows = grid;
+    change(&rows);
+    cases.emplace_back(what, rows);
+  };
+  changed("the last value off the scale", [&](auto* r) { (*r)[last].value = "11"; });
+  changed("a value empty", [&](auto* r) { (*r)[200].value = ""; });
+  changed("a makerspace not in the data", [&](auto* r) {
+    for (size_t k = 12 * 7; k < 12 * 8; ++k) (*r)[k].entity = "S99";
+  });
+  changed("the last makerspace named twice", [&](auto* r) {
+    for (size_t k = 12 * 39; k < r->size(); ++k) (*r)[k].entity = "S0";
+  });
+  changed("two rows of a makerspace swapped", [&](auto* r) { std::swap((*r)[12 * 9 + 1], (*r)[12 * 9 + 2]); });
+  changed("a row too many", [&](auto* r) { r->push_back({"S5", "a", "E9", "优", 0}); });
+  changed("a rating twice in the first makerspace", [&](auto* r) { (*r)[1].expert = "E3"; });
+  changed("a rating twice in every makerspace", [&](auto* r) {
+    for (size_t k = 1; k < r->size(); k += 12) (*r)[k].expert = "E3";
+  });
+  changed("an expert off the panel", [&](auto* r) {
+    for (size_t k = 0; k < r->size(); k += 12) (*r)[k].expert = "E7";
+  });
+  changed("the last makerspace without its last row", [&](auto* r) { r->pop_back(); });
+  for (const auto& [what, rows] : cases) {
+    Ratings ratings("r.csv");
+    for (size_t k = 0; k < rows.size(); ++k)
+      ratings.Add(rows[k].entity, rows[k].indicator, rows[k].expert, rows[k].value, static_cast<int>(k) + 2);
+    std::string dense_error, long_error;
+    detail::CombinedRatings dense, long_form;
+    try {
+      dense = detail::CombineRatings(items, panel, ids, ratings, 1);
+    } catch (const DataError& e) {
+      dense_error = e.what();
+    }
+    try {
+      long_form = detail::CombineRatings(items, panel, ids, ratings, 1, detail::RatingsLayout::kLong);
+    } catch (const DataError& e) {
+      long_error = e.what();
+    }
+    EXPECT_EQ(dense_error, long_error) << what;
+    EXPECT_EQ(dense_error.empty(), what == "the grid" || what == "two rows of a makerspace swapped" ||
+                                       what == "the last makerspace without its last row")
+        << what << ": " << dense_error;
+    if (!dense_error.empty()) continue;
+    EXPECT_TRUE(dense.dense) << what;
+    for (size_t q = 0; q < items.size(); ++q) {
+      EXPECT_TRUE(SameBits(dense.agreement_w[q], long_form.agreement_w[q])) << what << " " << items[q].id;
+      for (Eigen::Index e = 0; e < 40; ++e) {
+        ASSERT_TRUE(SameBits(dense.value[q][e], long_form.value[q][e])) << what << " " << items[q].id << " " << e;
+        ASSERT_TRUE(SameBits(dense.cv[q][e], long_form.cv[q][e])) << what << " " << items[q].id << " " << e;
+        ASSERT_EQ(dense.count[q][e], long_form.count[q][e]) << what;
+      }
     }
   }
 }
