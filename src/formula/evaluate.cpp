@@ -44,14 +44,13 @@ double Whole(double x, double (*round_fn)(double)) {
   return std::fabs(x - nearest) <= kWholeTolerance * std::max(1.0, std::fabs(x)) ? nearest : round_fn(x);
 }
 
-}  // namespace
-
-void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::ArrayXd* out, FlagColumn* flags) {
+// Evaluates node `node` over all of cols' rows, a column at a time (Evaluate: a block of rows at a time).
+void EvaluateRows(const Formula& formula, int node, const Columns& cols, Eigen::ArrayXd* out, FlagColumn* flags) {
   const FormulaNode& n = formula.nodes()[node];
   const Eigen::Index rows = cols.rows;
   auto eval = [&](int k) {
     Eigen::ArrayXd v(rows);
-    Evaluate(formula, n.args[k], cols, &v, flags);
+    EvaluateRows(formula, n.args[k], cols, &v, flags);
     return v;
   };
   switch (n.op) {
@@ -132,8 +131,8 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
       // or the answer stays open.
       FlagColumn a_flags = FlagColumn::Zero(rows), b_flags = a_flags;
       Eigen::ArrayXd a(rows), b(rows);
-      Evaluate(formula, n.args[0], cols, &a, &a_flags);
-      Evaluate(formula, n.args[1], cols, &b, &b_flags);
+      EvaluateRows(formula, n.args[0], cols, &a, &a_flags);
+      EvaluateRows(formula, n.args[1], cols, &b, &b_flags);
       const double decides = n.op == Op::kAnd ? 0.0 : 1.0;  // the value one side settles the answer with
       auto settles = [&](double x) { return !std::isnan(x) && (x != 0) == (decides != 0); };
       out->resize(rows);
@@ -156,9 +155,9 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
       // the branch not taken is no fault.
       FlagColumn cond_flags = FlagColumn::Zero(rows), a_flags = cond_flags, b_flags = cond_flags;
       Eigen::ArrayXd c(rows), a(rows), b(rows);
-      Evaluate(formula, n.args[0], cols, &c, &cond_flags);
-      Evaluate(formula, n.args[1], cols, &a, &a_flags);
-      Evaluate(formula, n.args[2], cols, &b, &b_flags);
+      EvaluateRows(formula, n.args[0], cols, &c, &cond_flags);
+      EvaluateRows(formula, n.args[1], cols, &a, &a_flags);
+      EvaluateRows(formula, n.args[2], cols, &b, &b_flags);
       out->resize(rows);
       for (Eigen::Index i = 0; i < rows; ++i) {
         if (std::isnan(c[i])) {
@@ -178,8 +177,8 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
       // The second operand's faults matter only where it is used.
       FlagColumn a_flags = FlagColumn::Zero(rows), b_flags = a_flags;
       Eigen::ArrayXd a(rows), b(rows);
-      Evaluate(formula, n.args[0], cols, &a, &a_flags);
-      Evaluate(formula, n.args[1], cols, &b, &b_flags);
+      EvaluateRows(formula, n.args[0], cols, &a, &a_flags);
+      EvaluateRows(formula, n.args[1], cols, &b, &b_flags);
       *out = a.isNaN().select(b, a);
       for (Eigen::Index i = 0; i < rows; ++i) {
         (*flags)[i] |= std::isnan(a[i]) ? b_flags[i] : a_flags[i];
@@ -284,6 +283,48 @@ void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::Arra
       }
       return;
     }
+  }
+}
+
+// Rows per block: each intermediate column of a block stays in the cache (8,192 doubles: 64 KB).
+constexpr Eigen::Index kBlockRows = 8192;
+
+}  // namespace
+
+void Evaluate(const Formula& formula, int node, const Columns& cols, Eigen::ArrayXd* out, FlagColumn* flags) {
+  // Every operation is row by row, so a block of rows at a time gives the same bits as the whole column,
+  // without an intermediate column of the whole cohort for each operation. `in` and `not in` match a
+  // category's labels once per call, so they take the cohort at once.
+  size_t fields = 0, outcomes = 0;
+  bool labels = false;
+  for (const FormulaNode& n : formula.nodes()) {
+    if (n.op == Op::kField || n.op == Op::kPrev) fields = std::max(fields, static_cast<size_t>(n.field) + 1);
+    if (n.op == Op::kOutcome) outcomes = std::max(outcomes, static_cast<size_t>(n.field) + 1);
+    labels |= n.op == Op::kIn || n.op == Op::kNotIn;
+  }
+  const Eigen::Index rows = cols.rows;
+  if (rows <= kBlockRows || labels) return EvaluateRows(formula, node, cols, out, flags);
+  out->resize(rows);
+  std::vector<const double*> current(fields), prev(fields), outcome(outcomes);
+  Columns block = cols;
+  block.current = cols.current == nullptr ? nullptr : current.data();
+  block.prev = cols.prev == nullptr ? nullptr : prev.data();
+  block.outcomes = cols.outcomes == nullptr ? nullptr : outcome.data();
+  Eigen::ArrayXd values;
+  FlagColumn block_flags;
+  for (Eigen::Index first = 0; first < rows; first += kBlockRows) {
+    const Eigen::Index count = std::min(kBlockRows, rows - first);
+    auto at = [first](const double* column) { return column == nullptr ? nullptr : column + first; };
+    for (size_t f = 0; f < fields; ++f) {
+      if (cols.current != nullptr) current[f] = at(cols.current[f]);
+      if (cols.prev != nullptr) prev[f] = at(cols.prev[f]);
+    }
+    for (size_t o = 0; o < outcomes; ++o) outcome[o] = at(cols.outcomes[o]);
+    block.rows = count;
+    block_flags = flags->segment(first, count);
+    EvaluateRows(formula, node, block, &values, &block_flags);
+    out->segment(first, count) = values;
+    flags->segment(first, count) = block_flags;
   }
 }
 
