@@ -10,11 +10,9 @@ namespace {
 
 void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn* flags,
            IndicatorStats* stats) {
-  std::vector<double> v = Present(x);
   const bool higher = c.direction == Direction::kHigher;
-  const double best = v.empty() ? 0
-                      : higher  ? *std::max_element(v.begin(), v.end())
-                                : *std::min_element(v.begin(), v.end());
+  const Range range = PresentRange(x);
+  const double best = higher ? range.high : range.low;
   stats->high = best;
   ScoreEach(x, score, [&](Eigen::Index i, double xi) {
     if (higher) {

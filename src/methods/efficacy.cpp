@@ -18,10 +18,10 @@ void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* scor
            IndicatorStats* stats) {
   const double base = c.params[0];
   const bool clamp = c.params[3] != 0;
-  std::vector<double> v = Present(x);
+  const Range present = PresentRange(x);
   double low = c.params[1], high = c.params[2];
-  if (std::isnan(low)) low = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
-  if (std::isnan(high)) high = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
+  if (std::isnan(low)) low = present.low;
+  if (std::isnan(high)) high = present.high;
   stats->low = low;
   stats->high = high;
   const double range = high - low;

@@ -58,6 +58,13 @@ MethodContext ResolveContext(const MethodInfo& info, const ScoreSpec& spec, doub
 // Values present (not NaN) in x.
 std::vector<double> Present(const Eigen::ArrayXd& x);
 
+// The least and the greatest value of x that is not NaN, the first of equal ones (as min_element and
+// max_element over Present(x) give them), without a copy of x; both 0 when every value is NaN.
+struct Range {
+  double low = 0, high = 0;
+};
+Range PresentRange(const Eigen::ArrayXd& x);
+
 // Sets score to NaN where x is NaN and to f(x) elsewhere.
 template <typename F>
 void ScoreEach(const Eigen::ArrayXd& x, Eigen::ArrayXd* score, F f) {

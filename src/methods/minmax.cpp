@@ -11,9 +11,7 @@ namespace {
 
 void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn* flags,
            IndicatorStats* stats) {
-  std::vector<double> v = Present(x);
-  const double lo = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
-  const double hi = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
+  const auto [lo, hi] = PresentRange(x);
   stats->low = lo;
   stats->high = hi;
   const double range = hi - lo;

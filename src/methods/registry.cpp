@@ -58,6 +58,18 @@ MethodContext ResolveContext(const MethodInfo& info, const ScoreSpec& spec, doub
   return c;
 }
 
+Range PresentRange(const Eigen::ArrayXd& x) {
+  Eigen::Index i = 0;
+  while (i < x.size() && x[i] != x[i]) ++i;
+  if (i == x.size()) return {};
+  Range r{x[i], x[i]};
+  for (; i < x.size(); ++i) {
+    if (x[i] < r.low) r.low = x[i];  // NaN compares false: skipped
+    if (r.high < x[i]) r.high = x[i];
+  }
+  return r;
+}
+
 std::vector<double> Present(const Eigen::ArrayXd& x) {
   std::vector<double> out;
   out.reserve(x.size());

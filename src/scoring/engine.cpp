@@ -142,13 +142,18 @@ class Engine {
     for (size_t l = 0; l < m.leaves.size(); ++l) {
       if (m.leaves[l].qualitative() && UnderFuzzy(m, m.leaves[l])) under_fuzzy[static_cast<size_t>(item_of[l])] = 1;
     }
+    Eigen::ArrayXd x(n);  // one leaf's values and flags at a time, in the same memory
+    FlagColumn flags(n);
     for (size_t l = 0; l < m.leaves.size(); ++l) {
       const CompiledLeaf& leaf = m.leaves[l];
-      Eigen::ArrayXd x(n);
-      FlagColumn flags = FlagColumn::Zero(n);
+      flags.setZero();
       if (leaf.qualitative()) {
         const int q = item_of[l];
-        x = combined.value[q];
+        if (under_fuzzy[static_cast<size_t>(q)]) {
+          x = combined.value[q];
+        } else {
+          x.swap(combined.value[q]);  // read once: taken, not copied (let go below)
+        }
         const auto& max_cv = leaf.node > 0 ? m.nodes[leaf.node].indicator->rated->max_cv : std::nullopt;
         for (Eigen::Index i = 0; i < n; ++i) {
           if (std::isnan(x[i])) flags[i] |= kFlagMissing | (combined.count[q][i] > 0 ? kFlagTooFewRatings : 0);

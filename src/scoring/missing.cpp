@@ -19,12 +19,18 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 void ImputeMissing(const CompiledLeaf& leaf, const Eigen::ArrayXd& x, const double* groups, Eigen::ArrayXd* used,
                    FlagColumn* flags, IndicatorStats* stats) {
   const Eigen::Index n = x.size();
+  // The values present, listed only for the policies that fill from them.
+  const bool fills = leaf.missing == MissingPolicy::kMean || leaf.missing == MissingPolicy::kMedian ||
+                     leaf.missing == MissingPolicy::kGroupMean;
   std::vector<double> present;
-  present.reserve(n);
+  if (fills) present.reserve(n);
+  int count = 0;
   for (Eigen::Index i = 0; i < n; ++i) {
-    if (!std::isnan(x[i])) present.push_back(x[i]);
+    if (std::isnan(x[i])) continue;
+    ++count;
+    if (fills) present.push_back(x[i]);
   }
-  stats->present = static_cast<int>(present.size());
+  stats->present = count;
   *used = x;
   stats->fill = kNaN;
   switch (leaf.missing) {
