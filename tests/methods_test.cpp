@@ -1,6 +1,8 @@
 // Scoring methods: each against numbers worked out by hand.
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
 
 #include "methods/method.h"
 #include "test_util.h"
@@ -42,6 +44,25 @@ TEST(MinMax, ScoresRelativeToTheCohort) {
   EXPECT_TRUE(std::isnan(s.score[3]));
   EXPECT_DOUBLE_EQ(s.stats.low, 10);
   EXPECT_DOUBLE_EQ(s.stats.high, 50);
+}
+
+// The cohort's least and greatest value, read in place, are the bits min_element and max_element give over
+// the values present, the first of equal ones (-0.0 and 0.0 compare equal), with NaN anywhere, all NaN or none.
+TEST(MinMax, TheCohortsRangeIsThatOfTheValuesPresent) {
+  std::mt19937 random(9);
+  const double pool[] = {kNaN, 0.0, -0.0, 1.5, -1.5, 1e300, -1e300, 3.0};
+  for (int trial = 0; trial < 2000; ++trial) {
+    Eigen::ArrayXd x(static_cast<Eigen::Index>(random() % 9));
+    for (Eigen::Index i = 0; i < x.size(); ++i) x[i] = pool[random() % (trial % 2 ? 3 : 8)];
+    const std::vector<double> v = Present(x);
+    const double low = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
+    const double high = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
+    const Range r = PresentRange(x);
+    ASSERT_EQ(std::signbit(r.low), std::signbit(low)) << trial;
+    ASSERT_EQ(std::signbit(r.high), std::signbit(high)) << trial;
+    ASSERT_EQ(r.low, low) << trial;
+    ASSERT_EQ(r.high, high) << trial;
+  }
 }
 
 TEST(MinMax, LowerIsBetterReverses) {
