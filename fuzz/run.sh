@@ -25,7 +25,7 @@ grep -ho 'value: .*' rules/*.yaml | sed 's/^value: //' | head -60 | nl -nln | wh
   printf '%s' "$f" > "build-fuzz/corpus/fuzz_formula/seed-$n"
 done
 seed fuzz_csv examples/data/guangxi-example-2019.csv examples/data/guangxi-example-2018.csv
-seed fuzz_ratings examples/data/guangxi-example-ratings.csv examples/data/guangxi-delphi-rounds.csv
+seed fuzz_ratings examples/data/guangxi-example-ratings.csv examples/data/guangxi-delphi-rounds.csv tests/data/fuzz-ratings-grid.csv
 
 for target in fuzz_rules fuzz_yaml fuzz_formula fuzz_csv fuzz_ratings; do
   echo "== $target for ${seconds}s"

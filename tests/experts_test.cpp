@@ -451,6 +451,11 @@ TEST(Ratings, AGridOfRatingsAndEveryWayOfBreakingItCombineAsTheLongLayout) {
   changed("a rating twice in every makerspace", [&](auto* r) {
     for (size_t k = 1; k < r->size(); k += 12) (*r)[k].expert = "E3";
   });
+  changed("a rating off the scale, then the same expert's rating twice", [&](auto* r) {
+    (*r)[0].value = "坏";  // the first row: S0, c, E3
+    r->push_back({"S0", "c", "E3", "优", 0});
+    r->push_back({"S0", "c", "E3", "良", 0});  // twice: also in the row before, not the first row
+  });
   changed("an expert off the panel", [&](auto* r) {
     for (size_t k = 0; k < r->size(); k += 12) (*r)[k].expert = "E7";
   });

@@ -130,10 +130,14 @@ class Combiner {
   void ThrowIfAny();
   RatingsIndex TakeIndex();
   std::string Describe(const Problem& p) const;
-  // The rating before rating k of the same expert, entity and indicator (a duplicate's first).
+  // The first usable rating before rating k of the same expert, entity and indicator (a duplicate's first:
+  // one whose value is off the scale is a problem of its own, not the rating k repeats), as the long layout
+  // finds it.
   size_t EarlierRating(size_t k) const {
     for (size_t j = 0; j < k; ++j) {
-      if (expert_[j] == expert_[k] && entity_[j] == entity_[k] && indicator_[j] == indicator_[k]) return j;
+      if (expert_[j] == expert_[k] && entity_[j] == entity_[k] && indicator_[j] == indicator_[k] &&
+          FractionKnown(static_cast<size_t>(leaf_of_[indicator_[j]]), j) >= 0)
+        return j;
     }
     return k;
   }

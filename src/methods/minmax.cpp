@@ -11,7 +11,8 @@ namespace {
 
 void Score(const Eigen::ArrayXd& x, const MethodContext& c, Eigen::ArrayXd* score, FlagColumn* flags,
            IndicatorStats* stats) {
-  const auto [lo, hi] = PresentRange(x);
+  const Range range_of = PresentRange(x);
+  const double lo = range_of.low, hi = range_of.high;
   stats->low = lo;
   stats->high = hi;
   const double range = hi - lo;
