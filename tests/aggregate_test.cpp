@@ -95,22 +95,27 @@ TEST(Classes, EachClassHasItsOwnWeights) {
   EXPECT_NE(Explain(r, "Y").find("class: 专业 (type)"), std::string::npos);
 }
 
-// The weighted sum of a group, written out from its definition for every makerspace of a cohort larger than
-// the blocks it is worked out in (4,096 rows): the shares of the children present (each class its own) added
-// in the children's order, then 0 plus each share / that sum x the child's score, in the same order. The
-// group's score must be those bits.
-TEST(Aggregate, TheWeightedSumIsEachMakerspacesSharesOfItsChildrenPresent) {
-  Model m = Model::Compile(testing::RulesFromText(R"y(format: makerscore/1
-id: c
-title: 类
-missing: exclude
+// The head of a rule file with two classes of makerspace, 综合 and 专业 (the category field type), and the
+// fields area and events; the indicators follow.
+std::string TwoClasses(const std::string& missing) {
+  return "format: makerscore/1\nid: c\ntitle: 类\nmissing: " + missing + R"y(
 fields:
   - {id: type, name: 类型, kind: category}
   - {id: area, name: 孵化面积}
   - {id: events, name: 活动场次, kind: count}
 classes: {field: type, labels: [综合, 专业]}
 indicators:
-  - {id: A, name: 面积, weight: {综合: 30, 专业: 0}, value: area, score: {method: minmax}}
+)y";
+}
+
+// The weighted sum of a group, written out from its definition for every makerspace of a cohort larger than
+// the blocks it is worked out in (4,096 rows): the shares of the children present (each class its own) added
+// in the children's order, then 0 plus each share / that sum x the child's score, in the same order. The
+// group's score must be those bits.
+TEST(Aggregate, TheWeightedSumIsEachMakerspacesSharesOfItsChildrenPresent) {
+  Model m = Model::Compile(testing::RulesFromText(
+      TwoClasses("exclude") +
+      R"y(  - {id: A, name: 面积, weight: {综合: 30, 专业: 0}, value: area, score: {method: minmax}}
   - {id: S, name: 服务, weight: {综合: 45, 专业: 60}, value: events, score: {method: goalposts, low: 0, high: 40}}
   - {id: T, name: 团队, weight: {综合: 25, 专业: 40}, value: area / (events + 1), score: {method: minmax}}
 )y"));
@@ -149,17 +154,9 @@ indicators:
 TEST(Classes, PointsRulesWithEachClassesOwnPointsAndIndicatorsThatDoNotApply) {
   // A Torch-style class evaluation: 专业 spaces are not judged on 孵化面积 (weight 0 there) and earn their
   // points on 服务 instead. 服务 is written as points (2 per event), capped at 40 (综合) or 70 (专业).
-  Model m = Model::Compile(testing::RulesFromText(R"y(format: makerscore/1
-id: c
-title: 类
-missing: error
-fields:
-  - {id: type, name: 类型, kind: category}
-  - {id: area, name: 孵化面积}
-  - {id: events, name: 活动场次, kind: count}
-classes: {field: type, labels: [综合, 专业]}
-indicators:
-  - {id: A, name: 面积, weight: {综合: 30, 专业: 0}, value: area, score: {method: goalposts, low: 0, high: 1000}}
+  Model m = Model::Compile(testing::RulesFromText(
+      TwoClasses("error") +
+      R"y(  - {id: A, name: 面积, weight: {综合: 30, 专业: 0}, value: area, score: {method: goalposts, low: 0, high: 1000}}
   - {id: S, name: 服务, weight: {综合: 40, 专业: 70}, value: events * 2, score: {method: points}}
   - {id: T, name: 团队, weight: 30, value: "if(type == \"专业\", 30, 15)", score: {method: points}}
 )y"));
