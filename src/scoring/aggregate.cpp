@@ -1,5 +1,4 @@
 // Aggregating the indicator tree: scores bottom-up, points top-down.
-#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -122,50 +121,43 @@ void AnyMean(const Group& g, const MeanDef& mean, double power) {
   }
 }
 
-// The arithmetic mean (the weighted sum), a child's column at a time over a block of rows: for each entity
-// the same operations in the same order as AnyMean with kArithmeticMean (shares summed in child order, then
-// 0 plus each share / sum x score), so the same bits, without gathering each entity's children. A block of
-// rows at a time, so that each child's scores are read from memory once, not once for the sum of the shares
-// and again for the mean.
+// The arithmetic mean (the weighted sum), a child's column at a time: for each entity the same operations
+// in the same order as AnyMean with kArithmeticMean (shares summed in child order, then 0 plus each
+// share / sum x score), so the same bits, without gathering each entity's children.
 void WeightedSum(const Group& g) {
-  constexpr Eigen::Index kRows = 4096;
   const Eigen::Index n = g.den->size();
-  std::vector<double> share(g.class_count == 1 ? 0 : static_cast<size_t>(std::min(n, kRows)));
-  for (Eigen::Index first = 0; first < n; first += kRows) {
-    const Eigen::Index rows = std::min(kRows, n - first);
-    auto shares_of = [&](int j) -> const double* {  // child j's share for each entity of the block
-      if (g.class_count == 1) return nullptr;
-      for (Eigen::Index i = 0; i < rows; ++i)
-        share[i] = g.share[static_cast<size_t>(g.classes[first + i]) * g.kids + j];
-      return share.data();
-    };
-    auto d = g.den->segment(first, rows);
-    d.setZero();
-    for (int j = 0; j < g.kids; ++j) {
-      const double* col = g.column[j] + first;
-      if (const double* sh = shares_of(j)) {
-        for (Eigen::Index i = 0; i < rows; ++i) d[i] += !std::isnan(col[i]) && sh[i] > 0 ? sh[i] : 0.0;
-      } else if (const double sj = g.share[j]; sj > 0) {
-        for (Eigen::Index i = 0; i < rows; ++i) d[i] += !std::isnan(col[i]) ? sj : 0.0;
-      }
+  Eigen::ArrayXd& d = *g.den;
+  d.setZero();
+  std::vector<double> share(g.class_count == 1 ? 0 : n);
+  auto shares_of = [&](int j) -> const double* {  // child j's share for each entity
+    if (g.class_count == 1) return nullptr;
+    for (Eigen::Index i = 0; i < n; ++i) share[i] = g.share[static_cast<size_t>(g.classes[i]) * g.kids + j];
+    return share.data();
+  };
+  for (int j = 0; j < g.kids; ++j) {
+    const double* col = g.column[j];
+    if (const double* sh = shares_of(j)) {
+      for (Eigen::Index i = 0; i < n; ++i) d[i] += !std::isnan(col[i]) && sh[i] > 0 ? sh[i] : 0.0;
+    } else if (const double sj = g.share[j]; sj > 0) {
+      for (Eigen::Index i = 0; i < n; ++i) d[i] += !std::isnan(col[i]) ? sj : 0.0;
     }
-    Eigen::Map<Eigen::ArrayXd> acc(g.score + first, rows);
-    acc.setZero();
-    for (int j = 0; j < g.kids; ++j) {
-      const Eigen::Map<const Eigen::ArrayXd> col(g.column[j] + first, rows);
-      if (const double* sh = shares_of(j)) {
-        const Eigen::Map<const Eigen::ArrayXd> s(sh, rows);
-        acc += (col.isNaN() || s <= 0).select(0.0, s / d * col);
-      } else if (const double sj = g.share[j]; sj > 0) {
-        acc += col.isNaN().select(0.0, sj / d * col);  // whole registers at a time; NaN rows add 0
-      }
+  }
+  Eigen::Map<Eigen::ArrayXd> acc(g.score, n);
+  acc.setZero();
+  for (int j = 0; j < g.kids; ++j) {
+    const Eigen::Map<const Eigen::ArrayXd> col(g.column[j], n);
+    if (const double* sh = shares_of(j)) {
+      const Eigen::Map<const Eigen::ArrayXd> s(sh, n);
+      acc += (col.isNaN() || s <= 0).select(0.0, s / d * col);
+    } else if (const double sj = g.share[j]; sj > 0) {
+      acc += col.isNaN().select(0.0, sj / d * col);  // whole registers at a time; NaN rows add 0
     }
-    for (Eigen::Index i = first; i < first + rows; ++i) {
-      if ((*g.den)[i] == 0) {
-        Nothing(g, i);
-      } else if (std::isnan(g.score[i])) {
-        (*g.flags)(i, g.node) |= kFlagOutOfDomain;
-      }
+  }
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (d[i] == 0) {
+      Nothing(g, i);
+    } else if (std::isnan(g.score[i])) {
+      (*g.flags)(i, g.node) |= kFlagOutOfDomain;
     }
   }
 }
