@@ -109,7 +109,7 @@ class Combiner {
 
  private:
   void Check();
-  // Check's loop for the dense layout, when the indicator, expert and value codes are a byte each.
+  // Check's loop for the dense layout (whose indicator, expert and value codes are a byte each).
   template <typename EntityCode>
   void FillCube(const EntityCode* entity);
   // The same for ratings laid out as a grid, in one pass with no look-up per rating; false (and the cube
@@ -119,9 +119,9 @@ class Combiner {
   // Works out every fraction (a regular panel's values are fewer than 256): on_scale[q * values + v] is 1
   // where value label v is on item q's scale.
   std::vector<std::uint8_t> OnScale();
-  // Rating k, when it is not simply put in its empty cell of the cube: usable in the long layout (counted
-  // in its item's slot), or a problem.
-  void Unusable(size_t k);
+  // Rating k on its own: in the long layout counted in its item's slot, or a problem; in the dense layout
+  // called only for a rating the cube did not take, which is a problem.
+  void CheckOne(size_t k);
   void Group();
   CombinedRatings Combine();
   // Item q's ratings, combined per entity, and the panel's agreement on it.
@@ -210,34 +210,22 @@ Combiner::Combiner(const std::vector<RatedItem>& items, const std::vector<Expert
                                                        std::numeric_limits<double>::quiet_NaN()));
   const size_t experts = ratings.labels(Ratings::kExpert).size();
   const size_t cells = items.size() * n_ * experts;
+  // The cube is filled from byte codes (FillCube): an indicator, expert or value column of more than 256
+  // labels keeps the long layout (the same results).
   dense_ = dense && ratings.labels(Ratings::kValue).size() < kDenseMaxValues &&
-           cells <= kDenseBytesPerRating * ratings.size() + 65536;
+           cells <= kDenseBytesPerRating * ratings.size() + 65536 && indicator_.narrow() && expert_.narrow() &&
+           value_.narrow();
   if (dense_) cube_ = {n_, items.size(), experts, {}};
 }
 
 void Combiner::Check() {
   if (dense_) {
     cube_.cells.assign(cube_.entities * cube_.items * cube_.experts, 0);
-    if (indicator_.narrow() && expert_.narrow() && value_.narrow()) {
-      if (entity_.narrow()) return FillCube(entity_.narrow());
-      return FillCube(entity_.wide());
-    }
-  } else {
-    start_.assign(qualitative_.size() * n_ + 1, 0);
+    if (entity_.narrow()) return FillCube(entity_.narrow());
+    return FillCube(entity_.wide());
   }
-  for (size_t k = 0; k < ratings_.size(); ++k) {
-    const int q = leaf_of_[indicator_[k]];
-    if (dense_ && q >= 0 && entity_of_[entity_[k]] >= 0 && authority_[expert_[k]] >= 0 && Fraction(q, k) >= 0) {
-      // Usable (an empty cell is none of these): its cell, unless a duplicate is there (then as below).
-      std::uint8_t& cell = cube_.at(static_cast<size_t>(entity_of_[entity_[k]]), static_cast<size_t>(q),
-                                    static_cast<size_t>(expert_[k]));
-      if (cell == 0) {
-        cell = static_cast<std::uint8_t>(value_[k] + 1);
-        continue;
-      }
-    }
-    Unusable(k);
-  }
+  start_.assign(qualitative_.size() * n_ + 1, 0);
+  for (size_t k = 0; k < ratings_.size(); ++k) CheckOne(k);
 }
 
 std::vector<std::uint8_t> Combiner::OnScale() {
@@ -338,11 +326,11 @@ void Combiner::FillCube(const EntityCode* entity) {
         continue;
       }
     }
-    Unusable(k);
+    CheckOne(k);
   }
 }
 
-void Combiner::Unusable(size_t k) {
+void Combiner::CheckOne(size_t k) {
   const CodeColumn* column[] = {&entity_, &indicator_, &expert_, &value_};
   const int q = leaf_of_[indicator_[k]];
   int empty = 0;
