@@ -103,6 +103,18 @@ void BM_ScoreOutcomes(benchmark::State& state) {
 }
 BENCHMARK(BM_ScoreOutcomes)->RangeMultiplier(10)->Range(10000, 1000000)->Unit(benchmark::kMillisecond);
 
+// The leanest path (ScoreDetail::kTotals): totals, ranks, grades and flags; no scores of every node either,
+// each group's leaves scored just before it is aggregated.
+void BM_ScoreTotals(benchmark::State& state) {
+  Cohort c = MakeCohort(static_cast<int>(state.range(0)));
+  makerscore::ScoreOptions lean;
+  lean.detail = makerscore::ScoreDetail::kTotals;
+  const makerscore::Cohort cohort{c.now, c.last, c.ratings, nullptr};
+  for (auto _ : state) benchmark::DoNotOptimize(makerscore::Score(c.model, cohort, lean));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_ScoreTotals)->RangeMultiplier(10)->Range(10000, 1000000)->Unit(benchmark::kMillisecond);
+
 void BM_Explain(benchmark::State& state) {
   Cohort c = MakeCohort(1000);
   makerscore::Result r = makerscore::Score(c.model, c.now, c.last, c.ratings);

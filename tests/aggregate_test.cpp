@@ -3,6 +3,7 @@
 #include <cstring>
 #include <random>
 
+#include "scoring/steps.h"
 #include "test_util.h"
 
 namespace makerscore {
@@ -108,6 +109,19 @@ indicators:
 )y";
 }
 
+// A cohort of n makerspaces for TwoClasses (seeded): a third 专业, a fifth without area, a tenth without events.
+std::string TwoClassesCohort(int n) {
+  std::mt19937 random(17);
+  std::string csv = "id,type,area,events\n";
+  for (int i = 0; i < n; ++i) {
+    const auto draw = random() % 10;
+    csv += "E" + std::to_string(i) + (random() % 3 == 0 ? ",专业," : ",综合,") +
+           (draw < 2 ? "" : std::to_string(random() % 900)) + "," + (draw == 3 ? "" : std::to_string(random() % 50)) +
+           "\n";
+  }
+  return csv;
+}
+
 // The weighted sum of a group, written out from its definition for every makerspace of a cohort of 10,000:
 // the shares of the children present (each class its own, or one set of shares for all without classes)
 // added in the children's order, then 0 plus each share / that sum x the child's score, in the same order.
@@ -125,15 +139,8 @@ TEST(Aggregate, TheWeightedSumIsEachMakerspacesSharesOfItsChildrenPresent) {
 )y";
   const std::string classes_line = "classes: {field: type, labels: [综合, 专业]}\n";
   one_class.erase(one_class.find(classes_line), classes_line.size());
-  std::mt19937 random(17);
-  std::string csv = "id,type,area,events\n";
   const int n = 10000;
-  for (int i = 0; i < n; ++i) {
-    const auto draw = random() % 10;
-    csv += "E" + std::to_string(i) + (random() % 3 == 0 ? ",专业," : ",综合,") +
-           (draw < 2 ? "" : std::to_string(random() % 900)) + "," + (draw == 3 ? "" : std::to_string(random() % 50)) +
-           "\n";
-  }
+  const std::string csv = TwoClassesCohort(n);
   for (const bool classes : {true, false}) {
     Model m = Model::Compile(testing::RulesFromText(classes ? TwoClasses("exclude") + children : one_class));
     Result r = Score(m, std::make_shared<Dataset>(ParseDatasetCsv(csv, m.rules(), "d.csv")));
@@ -162,6 +169,111 @@ TEST(Aggregate, TheWeightedSumIsEachMakerspacesSharesOfItsChildrenPresent) {
     // then still counts).
     if (classes) EXPECT_GT(without, 0);
   }
+}
+
+template <typename A>
+bool SameBits(const A& a, const A& b) {
+  return a.size() == b.size() && (a.size() == 0 || std::memcmp(a.data(), b.data(), sizeof(*a.data()) * a.size()) == 0);
+}
+
+// ScoreDetail::kTotals scores a tree aggregated entity by entity group by group, each group's leaves just
+// before it (engine.cpp: ScoreStreamed), and any other tree as kOutcomes: either way the totals, ranks,
+// grades, flags and shares of the full detail, to the bit. Trees with classes, nested groups, other means,
+// AHP, and the Guangxi rules on the bundled cohort with its experts' ratings; weights derived from the
+// cohort and an aggregation over it take the other way.
+TEST(Aggregate, TheTotalsDetailScoresGroupByGroupToTheSameBits) {
+  const std::string nested = R"y(  - id: G
+    name: 场地
+    weight: {综合: 55, 专业: 35}
+    children:
+      - {id: A, name: 面积, weight: {综合: 30, 专业: 0}, value: area, score: {method: minmax}}
+      - {id: T, name: 团队, weight: {综合: 25, 专业: 35}, value: area / (events + 1), score: {method: minmax}}
+  - id: H
+    name: 服务
+    weight: {综合: 45, 专业: 65}
+    children:
+      - {id: S, name: 服务, weight: {综合: 25, 专业: 40}, value: events, score: {method: goalposts, low: 0, high: 40}}
+      - id: K
+        name: 活动
+        weight: {综合: 20, 专业: 25}
+        children:
+          - {id: E, name: 场次, weight: {综合: 8, 专业: 10}, value: events, missing: zero, score: {method: minmax}}
+          - {id: F, name: 面积, weight: {综合: 12, 专业: 15}, value: area, score: {method: goalposts, low: 0, high: 500}}
+)y";
+  const std::string means = R"y(format: makerscore/1
+id: m
+title: 均值
+weighting: relative
+missing: exclude
+fields: [{id: area, name: 面积}, {id: events, name: 场次}]
+indicators:
+  - id: G
+    name: 几何
+    weight: 1
+    aggregate: geometric
+    children:
+      - {id: A, name: 面积, weight: 1, value: area, score: {method: goalposts, low: 0, high: 900}}
+      - {id: S, name: 场次, weight: 2, value: events + 1, score: {method: goalposts, low: 0, high: 51}}
+  - id: H
+    name: 层次
+    weight: 1
+    weights: {method: ahp, matrix: [[1, 3], [1/3, 1]]}
+    children:
+      - {id: B, name: 面积, value: area, score: {method: minmax}}
+      - {id: C, name: 场次, value: events, score: {method: minmax}}
+)y";
+  auto with = [&](const std::string& from, const std::string& to) {
+    std::string text = means;
+    return text.replace(text.find(from), from.size(), to);
+  };
+  const std::string derived = with("{method: ahp, matrix: [[1, 3], [1/3, 1]]}", "{method: entropy}");
+  const std::string topsis = with("aggregate: geometric", "aggregate: {method: topsis}");
+  const std::string cohort = TwoClassesCohort(3000);
+  struct Case {
+    const char* what;
+    std::string rules;
+    bool by_group;  // scored group by group
+  };
+  const std::vector<Case> cases = {{"classes, nested", TwoClasses("exclude") + nested, true},
+                                   {"classes, missing zero", TwoClasses("zero") + nested, true},
+                                   {"a geometric mean and AHP", means, true},
+                                   {"entropy weights", derived, false},
+                                   {"topsis", topsis, false},
+                                   {"guangxi", "", true}};
+  int checked = 0;
+  for (const Case& c : cases) {
+    const bool guangxi = c.rules.empty();
+    const Model m = Model::Compile(guangxi ? LoadRulesOrThrow(testing::SourcePath("rules/guangxi-2019.yaml"))
+                                           : testing::RulesFromText(c.rules));
+    EXPECT_EQ(detail::EntityByEntity(m.nodes()), c.by_group) << c.what;
+    Cohort inputs;
+    if (guangxi) {
+      inputs.current = std::make_shared<Dataset>(
+          ReadDatasetCsv(testing::SourcePath("examples/data/guangxi-example-2019.csv"), m.rules()));
+      inputs.previous = std::make_shared<Dataset>(
+          ReadDatasetCsv(testing::SourcePath("examples/data/guangxi-example-2018.csv"), m.rules()));
+      inputs.ratings =
+          std::make_shared<Ratings>(ReadRatingsCsv(testing::SourcePath("examples/data/guangxi-example-ratings.csv")));
+    } else {
+      inputs.current = std::make_shared<Dataset>(ParseDatasetCsv(cohort, m.rules(), "d.csv"));
+    }
+    const Result full = Score(m, inputs);
+    ScoreOptions options;
+    options.detail = ScoreDetail::kTotals;
+    const Result totals = Score(m, inputs, options);
+    ASSERT_TRUE(SameBits(full.flags(), totals.flags())) << c.what;
+    ASSERT_EQ(full.shares(), totals.shares()) << c.what;
+    ASSERT_EQ(full.warnings(), totals.warnings()) << c.what;
+    for (int i = 0; i < full.entity_count(); ++i) {
+      const double a = full.total(i), b = totals.total(i);
+      ASSERT_EQ(std::memcmp(&a, &b, sizeof a), 0) << c.what << ", entity " << i << ": " << a << " " << b;
+      ASSERT_EQ(full.rank(i), totals.rank(i)) << c.what;
+      ASSERT_EQ(full.grade(i), totals.grade(i)) << c.what;
+      checked += !std::isnan(a);
+    }
+    EXPECT_THROW(totals.scores(), Error);
+  }
+  EXPECT_GT(checked, 4 * 2000);
 }
 
 TEST(Classes, PointsRulesWithEachClassesOwnPointsAndIndicatorsThatDoNotApply) {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "generator.h"
+#include "scoring/steps.h"
 #include "test_util.h"
 
 namespace makerscore {
@@ -62,8 +63,9 @@ TEST(Properties, TheSameInputGivesTheSameBits) {
 // The lean path (ScoreDetail::kOutcomes) writes no entity x node arrays of values, values used or points
 // (kPoints: no values or values used), and must give the same bits for everything it keeps; with experts' ratings,
 // classes of outcome (grades), every missing-data policy. What it does not keep is refused, not made up.
+// kTotals keeps no scores either, and gives the same bits for the rest.
 TEST(Properties, TheLeanPathGivesTheFullOnesOutcomesBitForBit) {
-  int rated = 0;
+  int rated = 0, streamed = 0;
   for (std::uint64_t seed = 1; seed <= kCases; ++seed) {
     Options options{seed % 2 == 0};
     options.experts = seed % 3 == 0 ? 0 : 3 + static_cast<int>(seed % 3);
@@ -106,8 +108,44 @@ TEST(Properties, TheLeanPathGivesTheFullOnesOutcomesBitForBit) {
     EXPECT_THROW(lean.points(), Error);
     EXPECT_THROW(lean.values(), Error);
     EXPECT_THROW(lean.used_values(), Error);
+    // kTotals: no scores either; on a tree aggregated entity by entity, each group's leaves scored just
+    // before it and its children's columns reused (scoring/engine.cpp: ScoreStreamed), else as kOutcomes.
+    ScoreOptions totals_options;
+    totals_options.detail = ScoreDetail::kTotals;
+    const Result totals = Score(model, cohort, totals_options);
+    ASSERT_EQ(totals.detail(), ScoreDetail::kTotals);
+    streamed += detail::EntityByEntity(model.nodes());
+    ASSERT_TRUE(SameBits(full.flags(), totals.flags())) << "seed " << seed << "\n" << yaml;
+    ASSERT_TRUE(SameBits(full.adjustment_points(), totals.adjustment_points())) << "seed " << seed;
+    ASSERT_EQ(full.warnings(), totals.warnings()) << "seed " << seed;
+    ASSERT_EQ(full.ranked_count(), totals.ranked_count());
+    ASSERT_TRUE(
+        SameBits(Eigen::ArrayXd::Map(full.shares().data(), static_cast<Eigen::Index>(full.shares().size())),
+                 Eigen::ArrayXd::Map(totals.shares().data(), static_cast<Eigen::Index>(totals.shares().size()))))
+        << "seed " << seed;
+    for (size_t k = 0; k < model.nodes().size(); ++k) {
+      const IndicatorStats &a = full.stats()[k], &b = totals.stats()[k];
+      ASSERT_TRUE(SameBits(Eigen::Array4d(a.low, a.high, a.fill, a.agreement_w),
+                           Eigen::Array4d(b.low, b.high, b.fill, b.agreement_w)))
+          << "seed " << seed << ", node " << k;
+      ASSERT_EQ(a.present, b.present);
+    }
+    for (int i = 0; i < n; ++i) {
+      const double a = full.total(i), b = totals.total(i);
+      ASSERT_EQ(std::memcmp(&a, &b, sizeof a), 0) << "seed " << seed << ", entity " << i << "\n" << yaml;
+      ASSERT_EQ(full.rank(i), totals.rank(i)) << "seed " << seed;
+      ASSERT_EQ(full.grade(i), totals.grade(i)) << "seed " << seed;
+      ASSERT_EQ(full.vetoes(i), totals.vetoes(i)) << "seed " << seed;
+      ASSERT_EQ(full.direct_grade(i), totals.direct_grade(i)) << "seed " << seed;
+    }
+    EXPECT_THROW(totals.scores(), Error);
+    EXPECT_THROW(totals.points(), Error);
+    EXPECT_THROW(totals.ranks_of(0), Error);
   }
   EXPECT_GT(rated, kCases / 2);
+  // The generated trees have stated weights: each is scored group by group (the other way, as kOutcomes, is
+  // tested in aggregate_test.cpp).
+  EXPECT_EQ(streamed, kCases);
 }
 
 TEST(Properties, ReorderingEntitiesChangesNoScore) {

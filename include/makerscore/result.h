@@ -34,8 +34,12 @@ struct RatingsTrace;
 // values used and points of every node (at 1,000,000 makerspaces and 30
 // nodes, 720 MB not written). What a result does not keep, values(),
 // used_values() and points() refuse (Error), and so do Explain and the
-// reports. Everything kept is the same bits whatever the detail.
-enum class ScoreDetail { kFull, kPoints, kOutcomes };
+// reports. kTotals: the totals, ranks, grades, vetoes and every node's flags,
+// without the scores of every node either (300 MB less than kOutcomes at a
+// million makerspaces; each group's children are scored just before it when
+// the tree is aggregated entity by entity). Everything kept is the same bits
+// whatever the detail.
+enum class ScoreDetail { kFull, kPoints, kOutcomes, kTotals };
 
 // Per entity and node: the raw value, the value used, the score in [0, 1] and
 // the points; subtotals for every group; the total, rank and grade.
@@ -60,7 +64,8 @@ class Result {
   // The value scored, after the missing policy (NaN when not scored).
   const Eigen::ArrayXXd& used_values() const { return Kept(used_); }
   // The share of the node's points earned, in [0, 1]; NaN when excluded.
-  const Eigen::ArrayXXd& scores() const { return scores_; }
+  // Throws Error for a result scored with ScoreDetail::kTotals.
+  const Eigen::ArrayXXd& scores() const { return Kept(scores_); }
   // Points earned; for groups and the root (column 0) the subtotal.
   const Eigen::ArrayXXd& points() const { return Kept(points_); }
   // What this result keeps (ScoreOptions::detail).
@@ -152,7 +157,7 @@ class Result {
   friend class detail::Engine;
   explicit Result(Model model) : model_(std::move(model)) {}
 
-  // array, or Error when the result was scored without it (ScoreDetail::kOutcomes).
+  // array, or Error when the result was scored without it (less than ScoreDetail::kFull).
   const Eigen::ArrayXXd& Kept(const Eigen::ArrayXXd& array) const;
 
   Model model_;

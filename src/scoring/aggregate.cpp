@@ -218,7 +218,95 @@ void OverCohort(const Group& g, const std::vector<Node>& tree, const Node& node,
   }
 }
 
+// A group aggregated entity by entity by its mean: the weighted sum column by column, any other mean entity
+// by entity.
+void ByMean(const Group& g, const Node& node) {
+  const Indicator* ind = node.indicator;
+  const MeanDef& mean = MeanOf(ind ? ind->aggregate : Aggregation::kArithmetic);
+  if (&mean == &kArithmeticMean) {
+    WeightedSum(g);
+  } else {
+    AnyMean(g, mean, ind ? ind->power : 1);
+  }
+}
+
 }  // namespace
+
+bool EntityByEntity(const std::vector<Node>& tree) {
+  for (const Node& node : tree) {
+    if (node.children.empty()) continue;
+    const bool derived =
+        node.weights_method != WeightsMethod::kStated && !WeightingOf(node.weights_method).from_judgments;
+    if (derived || (node.indicator && CohortAggregationOf(node.indicator->aggregate))) return false;
+  }
+  return true;
+}
+
+namespace {
+
+// Group k of a tree aggregated entity by entity, as AggregateTree aggregates it (the same bits): its children's
+// scores (column[j], child j's) to score; den (n) receives the shares that counted for each entity.
+void AggregateGroup(const std::vector<Node>& tree, int k, const std::vector<int>& classes,
+                    const std::vector<const double*>& column, double* score, FlagArray* flags, Eigen::ArrayXd* den) {
+  const Node& node = tree[static_cast<size_t>(k)];
+  const int kids = static_cast<int>(node.children.size());
+  const int class_count = static_cast<int>(tree[0].class_max_points.size());
+  std::vector<double> child_share(static_cast<size_t>(kids) * class_count);
+  for (int j = 0; j < kids; ++j) {
+    for (int q = 0; q < class_count; ++q) {
+      child_share[static_cast<size_t>(q) * kids + j] = tree[node.children[j]].class_share[q];
+    }
+  }
+  ByMean(Group{column, child_share, kids, class_count, classes, den, score, flags, k}, node);
+}
+
+}  // namespace
+
+void AggregateGroupByGroup(const CompiledModel& m, const std::vector<int>& classes, const LeafScorer& score_leaf,
+                           FlagArray* flags, Eigen::ArrayXXd* root_points, std::vector<double>* shares) {
+  const int nodes = static_cast<int>(m.nodes.size());
+  const Eigen::Index n = root_points->rows();
+  std::vector<int> leaf_at(nodes, -1);
+  for (size_t l = 0; l < m.leaves.size(); ++l) leaf_at[m.leaves[l].node] = static_cast<int>(l);
+  std::vector<Eigen::ArrayXd> live(nodes);  // the scores of the nodes whose group is still to be aggregated
+  std::vector<Eigen::ArrayXd> spare;        // columns read already, to be written again
+  auto take = [&] {
+    Eigen::ArrayXd column;
+    if (spare.empty()) {
+      column.resize(n);
+    } else {
+      column.swap(spare.back());
+      spare.pop_back();
+    }
+    return column;
+  };
+  Eigen::ArrayXd den(n);
+  std::vector<const double*> column;
+  // Parents come before their children: from the last node back, each group's child groups are done.
+  for (int k = nodes - 1; k >= 0; --k) {
+    const Node& node = m.nodes[k];
+    if (node.children.empty()) continue;
+    column.clear();
+    for (int c : node.children) {
+      if (leaf_at[c] >= 0) {
+        live[c] = take();
+        score_leaf(static_cast<size_t>(leaf_at[c]), &live[c]);
+      }
+      column.push_back(live[c].data());
+    }
+    live[k] = take();
+    AggregateGroup(m.nodes, k, classes, column, live[k].data(), flags, &den);
+    for (int c : node.children) spare.push_back(std::move(live[c]));
+  }
+  shares->assign(nodes, 1.0);
+  for (int k = 1; k < nodes; ++k) (*shares)[k] = m.nodes[k].class_share[0];
+  // The root's points, as AggregateTree gives them: its score times its class's points.
+  const std::vector<double>& most = m.nodes[0].class_max_points;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double sc = live[0][i];
+    (*root_points)(i, 0) = std::isnan(sc) ? kNaN : sc * most[static_cast<size_t>(classes.empty() ? 0 : classes[i])];
+  }
+}
 
 void SetShares(const Shares& shares, std::vector<Node>* tree) {
   std::vector<Node>& nodes = *tree;
@@ -260,9 +348,6 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
       (*shares)[node.children[j]] = data_shares[j];
       derived[node.children[j]] = 1;
     }
-    const Indicator* ind = node.indicator;
-    const MeanDef& mean = MeanOf(ind ? ind->aggregate : Aggregation::kArithmetic);
-    const double power = ind ? ind->power : 1;
     // The children's columns and their shares per class, looked up once for the whole cohort.
     const int kids = static_cast<int>(node.children.size());
     const int class_count = static_cast<int>(tree[0].class_max_points.size());
@@ -275,14 +360,13 @@ void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, cons
     }
     den[k].resize(n);
     Group g{column, child_share, kids, class_count, classes, &den[k], scores->col(k).data(), flags, k};
+    const Indicator* ind = node.indicator;
     if (const CohortAggregationDef* def = ind ? CohortAggregationOf(ind->aggregate) : nullptr) {
       AggregationTrace scratch;
       if (cohort.traces) cohort.traces->resize(nodes);
       OverCohort(g, tree, node, *def, cohort, &memberships, cohort.traces ? &(*cohort.traces)[k] : &scratch);
-    } else if (&mean == &kArithmeticMean) {
-      WeightedSum(g);
     } else {
-      AnyMean(g, mean, power);
+      ByMean(g, node);
     }
   }
   // Points each node can earn for each entity, after redistribution. A group's column is kept for its

@@ -63,7 +63,10 @@ class Engine {
     r->detail_ = detail;
     r->values_.resize(0, 0);
     if (!ReadsValues(m)) r->used_.resize(0, 0);
-    if (detail == ScoreDetail::kOutcomes) r->points_ = Eigen::ArrayXXd(r->points_.col(0));
+    if (detail == ScoreDetail::kOutcomes || detail == ScoreDetail::kTotals) {
+      r->points_ = Eigen::ArrayXXd(r->points_.col(0));
+    }
+    if (detail == ScoreDetail::kTotals) r->scores_.resize(0, 0);
   }
 
   static Result Run(const Model& model, const Cohort& cohort, const ScoreOptions& options) {
@@ -123,14 +126,17 @@ class Engine {
     }
 
     // The entity x node arrays. Without the full detail, the values used only when a group's weights or
-    // aggregation read them (over: values), and the root's points only.
+    // aggregation read them (over: values), and the root's points only. With kTotals and a tree aggregated
+    // entity by entity, no scores either: each group's children are scored just before it is aggregated,
+    // into columns reused once it has read them (a million makerspaces: 240 MB not written).
     const bool full = options.detail == ScoreDetail::kFull;
     r.detail_ = options.detail;
     const bool keep_used = full || ReadsValues(m);
+    const bool streamed = options.detail == ScoreDetail::kTotals && nodes > 1 && EntityByEntity(m.nodes);
     if (full) r.values_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
     if (keep_used) r.used_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
-    r.scores_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
-    r.points_ = Eigen::ArrayXXd::Constant(n, options.detail == ScoreDetail::kOutcomes ? 1 : nodes, kNaN);
+    if (!streamed) r.scores_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
+    r.points_ = Eigen::ArrayXXd::Constant(n, full || options.detail == ScoreDetail::kPoints ? nodes : 1, kNaN);
     r.flags_ = Result::FlagArray::Zero(n, nodes);
     r.stats_.assign(nodes, IndicatorStats{});
     std::vector<char> unscored(n, 0);
@@ -144,7 +150,8 @@ class Engine {
     }
     Eigen::ArrayXd x(n);  // one leaf's values and flags at a time, in the same memory
     FlagColumn flags(n);
-    for (size_t l = 0; l < m.leaves.size(); ++l) {
+    // Leaf l scored into *out.
+    auto score_leaf = [&](size_t l, Eigen::ArrayXd* out) {
       const CompiledLeaf& leaf = m.leaves[l];
       flags.setZero();
       if (leaf.qualitative()) {
@@ -175,11 +182,18 @@ class Engine {
       if (full) r.values_.col(leaf.node) = x;
       no_value[leaf.node] = x.isNaN().all();
       ScoreLeaf(leaf, m.nodes[leaf.node].class_max_points, r.classes_, x,
-                leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r.stats_[leaf.node], &used,
-                &score, &unscored);
+                leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r.stats_[leaf.node], &used, out,
+                &unscored);
       if (keep_used) r.used_.col(leaf.node) = used;
-      r.scores_.col(leaf.node) = score;
       r.flags_.col(leaf.node) = flags;
+    };
+    if (streamed) {
+      AggregateGroupByGroup(m, r.classes_, score_leaf, &r.flags_, &r.points_, &r.shares_);
+    } else {
+      for (size_t l = 0; l < m.leaves.size(); ++l) {
+        score_leaf(l, &score);
+        r.scores_.col(m.leaves[l].node) = score;
+      }
     }
     // The membership rows of the rated leaves under fuzzy evaluations.
     for (size_t l = 0; l < m.leaves.size(); ++l) {
@@ -191,14 +205,17 @@ class Engine {
           LevelShares(items[q], q, r.rating_index(), *r.ratings_, m.rules.experts, combined.value[q]);
     }
     combined = CombinedRatings();
-    AggregateTree(m.nodes, nullptr, r.classes_, &r.scores_, &r.points_, &r.flags_, &r.shares_,
-                  {keep_used ? &r.used_ : nullptr, &data.entity_ids(), &r.traces_, &r.memberships_, &m.rules});
+    if (!streamed) {
+      AggregateTree(m.nodes, nullptr, r.classes_, &r.scores_, &r.points_, &r.flags_, &r.shares_,
+                    {keep_used ? &r.used_ : nullptr, &data.entity_ids(), &r.traces_, &r.memberships_, &m.rules});
+    }
     for (Eigen::Index i = 0; i < n; ++i) {
       if (!unscored[i]) continue;
       r.points_.row(i).setConstant(kNaN);
-      r.scores_(i, 0) = kNaN;
+      if (!streamed) r.scores_(i, 0) = kNaN;
       r.flags_(i, 0) |= kFlagNotScored;
     }
+    if (options.detail == ScoreDetail::kTotals) r.scores_.resize(0, 0);
     std::vector<std::string> overflowed;  // formulas whose arithmetic overflowed; direct grades not decided
     r.adjustments_ = detail::Adjustments(m, cols, &overflowed);
     r.vetoes_ = Vetoes(m, cols, data, /*after_grading=*/false, &overflowed);
@@ -420,12 +437,15 @@ Result Score(const Model& model, std::shared_ptr<const Dataset> current, std::sh
 const Eigen::ArrayXXd& Result::Kept(const Eigen::ArrayXXd& array) const {
   // Kept whole: with the full detail, or the points, or the values used that a group's weights or aggregation
   // read.
-  if (detail_ == ScoreDetail::kFull || (array.rows() > 0 && array.cols() == scores_.cols())) return array;
-  throw Error(std::string("this result keeps ") +
-              (detail_ == ScoreDetail::kPoints ? "the points of every indicator but not their values"
-                                               : "the totals, ranks, grades, flags and scores only") +
-              " (it was scored with ScoreOptions::detail = " +
-              (detail_ == ScoreDetail::kPoints ? "kPoints" : "kOutcomes, Python detail=\"outcomes\"") +
+  const auto nodes = static_cast<Eigen::Index>(model_.nodes().size());
+  if (detail_ == ScoreDetail::kFull || (array.rows() == entity_count() && array.cols() == nodes)) return array;
+  const char* kept = detail_ == ScoreDetail::kPoints     ? "the points of every indicator but not their values"
+                     : detail_ == ScoreDetail::kOutcomes ? "the totals, ranks, grades, flags and scores only"
+                                                         : "the totals, ranks, grades and flags only";
+  const char* named = detail_ == ScoreDetail::kPoints     ? "kPoints, Python detail=\"points\""
+                      : detail_ == ScoreDetail::kOutcomes ? "kOutcomes, Python detail=\"outcomes\""
+                                                          : "kTotals, Python detail=\"totals\"";
+  throw Error(std::string("this result keeps ") + kept + " (it was scored with ScoreOptions::detail = " + named +
               "): score again with the full detail to read every indicator's values and points, to explain a "
               "result or to write a report");
 }
@@ -468,12 +488,13 @@ std::vector<int> Result::ranks_of(int k) const {
   const Eigen::Index n = entity_count();
   // With point weights an entity's points on the node (what the tables show), else its score.
   const bool points = model_.rules().weighting == Weighting::kPoints;
-  const Eigen::ArrayXXd& earned = points ? Kept(points_) : scores_;
+  const Eigen::ArrayXXd& scores = Kept(scores_);
+  const Eigen::ArrayXXd& earned = points ? Kept(points_) : scores;
   auto shown = [&](Eigen::Index i) { return earned(i, k); };
   std::vector<int> order;
   for (Eigen::Index i = 0; i < n; ++i) {
     // A node left out for an entity has 0 points but no score: the entity has nothing to rank there.
-    if (!std::isnan(scores_(i, k)) && !std::isnan(shown(i))) order.push_back(static_cast<int>(i));
+    if (!std::isnan(scores(i, k)) && !std::isnan(shown(i))) order.push_back(static_cast<int>(i));
   }
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return shown(a) > shown(b); });
   std::vector<int> ranks(n, 0);

@@ -6,6 +6,7 @@
 #define MAKERSCORE_SRC_SCORING_STEPS_H_
 
 #include <Eigen/Core>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,20 @@ struct CohortContext {
 void AggregateTree(const std::vector<Node>& tree, const Shares* weight_set, const std::vector<int>& classes,
                    Eigen::ArrayXXd* scores, Eigen::ArrayXXd* points, FlagArray* flags, std::vector<double>* shares,
                    const CohortContext& cohort);
+
+// aggregate.cpp: true when every group of the tree is aggregated entity by entity, with shares known before
+// scoring: stated or from judgments (AHP), none derived from the cohort's scores, no aggregation over the
+// cohort (topsis, vikor, grey, fuzzy). Its groups can then be aggregated one at a time (AggregateGroup).
+bool EntityByEntity(const std::vector<Node>& tree);
+
+// aggregate.cpp: the leaves scored and such a tree aggregated group by group, with no entity x node array of
+// scores (ScoreDetail::kTotals): from the last group back, each group's leaves are scored (score_leaf(l, out)
+// writes leaf l's scores, n of them, into out) just before the group is aggregated, and its children's columns
+// are reused once it has read them. The same bits as AggregateTree (each group from the same columns). flags
+// gets each group's column; root_points (n x 1) the root's points; shares every node's share.
+using LeafScorer = std::function<void(std::size_t leaf, Eigen::ArrayXd* out)>;
+void AggregateGroupByGroup(const CompiledModel& m, const std::vector<int>& classes, const LeafScorer& score_leaf,
+                           FlagArray* flags, Eigen::ArrayXXd* root_points, std::vector<double>* shares);
 
 // aggregate.cpp: the shares of the children of node derived from the cohort's scores (the entities with
 // every child's score; `equal` too), empty when its weights are stated or from judgments (AHP) alone. Combined weights

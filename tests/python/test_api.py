@@ -125,8 +125,16 @@ def test_lean_detail_keeps_the_outcomes_to_the_bit(guangxi, guangxi_frames):
                                   full.points)
     with pytest.raises(ms.Error, match="kOutcomes"):
         guangxi.score(now, previous=last, ratings=ratings, detail="outcomes").points
+    # "totals": no scores either, the rest the same bits.
+    totals = guangxi.score(now, previous=last, ratings=ratings, detail="totals")
+    assert totals.core.detail == "totals"
+    np.testing.assert_array_equal(totals.totals.to_numpy(), full.totals.to_numpy())
+    assert totals.ranks.equals(full.ranks) and totals.grades.equals(full.grades)
+    np.testing.assert_array_equal(totals.flags, full.flags)
+    with pytest.raises(ms.Error, match='detail="totals"'):
+        totals.scores
     with pytest.raises(ValueError, match="detail="):
-        guangxi.score(now, previous=last, ratings=ratings, detail="totals")
+        guangxi.score(now, previous=last, ratings=ratings, detail="ranks")
 
 
 def test_categorical_ratings_cross_as_codes_with_the_same_result(guangxi):

@@ -290,9 +290,9 @@ def score_with(rules, data, previous=None, ratings=None, ids=None, encoding="utf
     """Scores a cohort with a Rules; see makerscore.score()."""
     if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
         raise ValueError(f"threads={threads!r}: give a whole number of threads, 1 or more, or 0 for every core")
-    if detail not in ("full", "points", "outcomes"):
-        raise ValueError(f"detail={detail!r}: give 'full', 'points' (no values) or 'outcomes' (totals, ranks, "
-                         "grades, flags and scores)")
+    if detail not in ("full", "points", "outcomes", "totals"):
+        raise ValueError(f"detail={detail!r}: give 'full', 'points' (no values), 'outcomes' (totals, ranks, "
+                         "grades, flags and scores) or 'totals' (totals, ranks, grades and flags)")
     model = rules.model
     current = _data.to_dataset(model, data, "data", ids, encoding, sheet or "")
     last = None if previous is None else _data.to_dataset(model, previous, "previous", ids, encoding, sheet or "")
@@ -301,7 +301,7 @@ def score_with(rules, data, previous=None, ratings=None, ids=None, encoding="utf
     level = _caller_level()
     for message in core.warnings:
         warnings.warn(message, InputWarning, stacklevel=level)
-    if detail == "outcomes":  # without the points, what each missing value cost is not known: say how many
+    if detail in ("outcomes", "totals"):  # without the points, what each missing value cost is not known: say how many
         count = core.missing_count()
         summary = (f"{count} values are missing from the data (未填报), and the missing-data policy decided "
                    "their points; score with detail='full' to see each one and what it cost") if count else ""

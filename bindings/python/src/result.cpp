@@ -395,12 +395,13 @@ void BindResult(py::module_& m) {
       .def_property_readonly(
           "detail",
           [](const Result& r) {
-            return r.detail() == ScoreDetail::kFull     ? "full"
-                   : r.detail() == ScoreDetail::kPoints ? "points"
-                                                        : "outcomes";
+            return r.detail() == ScoreDetail::kFull       ? "full"
+                   : r.detail() == ScoreDetail::kPoints   ? "points"
+                   : r.detail() == ScoreDetail::kOutcomes ? "outcomes"
+                                                          : "totals";
           },
-          "What the result keeps: 'full', 'points' (no values) or 'outcomes' (totals, ranks, grades, flags, "
-          "scores).")
+          "What the result keeps: 'full', 'points' (no values), 'outcomes' (totals, ranks, grades, flags, "
+          "scores) or 'totals' (totals, ranks, grades, flags).")
       .def(
           "write_xlsx",
           [](const Result& r, const std::string& path) {
@@ -431,12 +432,14 @@ void BindResult(py::module_& m) {
          std::shared_ptr<const Ratings> ratings, int threads, std::shared_ptr<const PreviousResult> last_result,
          const std::string& detail) {
         ScoreOptions options{threads};
-        if (detail == "outcomes") {
+        if (detail == "totals") {
+          options.detail = ScoreDetail::kTotals;
+        } else if (detail == "outcomes") {
           options.detail = ScoreDetail::kOutcomes;
         } else if (detail == "points") {
           options.detail = ScoreDetail::kPoints;
         } else if (detail != "full") {
-          throw py::value_error("detail='" + detail + "': give 'full', 'points' or 'outcomes'");
+          throw py::value_error("detail='" + detail + "': give 'full', 'points', 'outcomes' or 'totals'");
         }
         return std::make_shared<Result>(
             Score(model, Cohort{std::move(current), std::move(previous), std::move(ratings), std::move(last_result)},
@@ -447,7 +450,7 @@ void BindResult(py::module_& m) {
       py::call_guard<py::gil_scoped_release>(),
       "Scores a cohort on `threads` threads (0: every core; the results do not depend on it) with the GIL "
       "released, keeping `detail` ('full', 'points': no values, 'outcomes': totals, ranks, grades, flags and "
-      "scores); raises DataError when an input does not fit the rules.");
+      "scores, 'totals': the same without the scores); raises DataError when an input does not fit the rules.");
   py::class_<PreviousResult, std::shared_ptr<PreviousResult>>(m, "PreviousResult",
                                                               "Last year's total, rank and grade of each entity.")
       .def(py::init([](std::vector<std::string> ids, std::vector<double> totals, std::vector<double> ranks,
