@@ -58,8 +58,7 @@ void CompareLayouts(const makerscore::Model& model, const makerscore::Dataset& c
     if (!SameBits(out[0].agreement_p[q], out[1].agreement_p[q])) std::abort();
     for (Eigen::Index e = 0; e < out[0].value[q].size(); ++e) {
       if (!SameBits(out[0].value[q][e], out[1].value[q][e])) std::abort();
-      if (out[0].count[q][e] != out[1].count[q][e]) std::abort();
-      if (items[q].cv && !SameBits(out[0].cv[q][e], out[1].cv[q][e])) std::abort();
+      if (out[0].flags[q][e] != out[1].flags[q][e]) std::abort();
     }
   }
 }

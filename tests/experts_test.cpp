@@ -275,10 +275,11 @@ TEST(Ratings, TheDenseAndLongLayoutsAndAnyRowOrderCombineTheSame) {
     four.levels.push_back({label, f});
   std::vector<Expert> panel;
   for (int x = 0; x < 6; ++x) panel.push_back({"E" + std::to_string(x), "", 0.5 + 0.1 * (x % 3)});
-  const std::vector<detail::RatedItem> items = {{"a", &four, Combine::kMean, 1},
-                                                {"b", &four, Combine::kMedian, 2},
-                                                {"c", &four, Combine::kTrimmedMean, 3},
-                                                {"d", &four, Combine::kWeightedMean, 1}};
+  // Each with a max_cv that some makerspaces' ratings pass: their flags read the coefficient of variation.
+  const std::vector<detail::RatedItem> items = {{"a", &four, Combine::kMean, 1, 0.2},
+                                                {"b", &four, Combine::kMedian, 2, 0.25},
+                                                {"c", &four, Combine::kTrimmedMean, 3, 0.3},
+                                                {"d", &four, Combine::kWeightedMean, 1, 0.2}};
   const char* levels[] = {"优", "良", "中", "差"};
   std::mt19937 rng(7);
   std::vector<std::string> ids;
@@ -308,20 +309,22 @@ TEST(Ratings, TheDenseAndLongLayoutsAndAnyRowOrderCombineTheSame) {
   EXPECT_TRUE(dense.dense);
   EXPECT_FALSE(long_form.dense);
   for (size_t q = 0; q < items.size(); ++q) EXPECT_FALSE(std::isnan(dense.agreement_w[q])) << items[q].id;
-  int values = 0;
+  int values = 0, disagree = 0;
   for (const auto* other : {&long_form, &dense_shuffled, &long_shuffled}) {
     for (size_t q = 0; q < items.size(); ++q) {
       EXPECT_TRUE(SameBits(dense.agreement_w[q], other->agreement_w[q])) << items[q].id;
       EXPECT_TRUE(SameBits(dense.agreement_p[q], other->agreement_p[q])) << items[q].id;
       for (Eigen::Index e = 0; e < 300; ++e) {
         ASSERT_TRUE(SameBits(dense.value[q][e], other->value[q][e])) << items[q].id << " " << ids[e];
-        ASSERT_TRUE(SameBits(dense.cv[q][e], other->cv[q][e])) << items[q].id << " " << ids[e];
-        ASSERT_EQ(dense.count[q][e], other->count[q][e]);
+        ASSERT_EQ(dense.flags[q][e], other->flags[q][e]) << items[q].id << " " << ids[e];
         values += !std::isnan(dense.value[q][e]);
+        disagree += (dense.flags[q][e] & kFlagDisagreement) != 0;
       }
     }
   }
   EXPECT_EQ(values, 3 * 4 * 300);  // three experts rate every makerspace: every item has its ratings
+  EXPECT_GT(disagree, 3 * 300 / 10);
+  EXPECT_LT(disagree, 3 * 4 * 300 * 9 / 10);
   // By hand, makerspace 0 on d (the weighted mean): its ratings' fractions weighted by the authorities.
   double sum = 0, total = 0;
   for (size_t k = 0; k < in_order.size(); ++k) {
@@ -354,12 +357,12 @@ TEST(Ratings, TheDenseLayoutsTablesOfLevelCountsCombineAsTheLongLayout) {
   ten.max = 10;
   const char* labels[] = {"优", "好", "良", "中", "差", "0", "2.5", "7", "9.5", "10"};  // 5 on each scale
   for (int experts : {6, 12}) {
-    std::vector<detail::RatedItem> items = {{"a", &five, Combine::kMean, 1},
-                                            {"b", &five, Combine::kMedian, 4},
-                                            {"c", &ten, Combine::kTrimmedMean, 3},
-                                            {"d", &five, Combine::kWeightedMean, 2},
+    // e without a max_cv: its coefficient of variation is not worked out.
+    std::vector<detail::RatedItem> items = {{"a", &five, Combine::kMean, 1, 0.3},
+                                            {"b", &five, Combine::kMedian, 4, 0.35},
+                                            {"c", &ten, Combine::kTrimmedMean, 3, 0.4},
+                                            {"d", &five, Combine::kWeightedMean, 2, 0.3},
                                             {"e", &ten, Combine::kMean, 1}};
-    items[4].cv = false;
     std::vector<Expert> panel;
     for (int x = 0; x < experts; ++x) panel.push_back({"E" + std::to_string(x), "", 0.5 + 0.1 * (x % 4)});
     std::mt19937 rng(11 + experts);
@@ -384,12 +387,18 @@ TEST(Ratings, TheDenseLayoutsTablesOfLevelCountsCombineAsTheLongLayout) {
       EXPECT_FALSE(std::isnan(dense.agreement_w[q])) << items[q].id;
       EXPECT_TRUE(SameBits(dense.agreement_w[q], long_form.agreement_w[q])) << items[q].id << " " << experts;
       EXPECT_TRUE(SameBits(dense.agreement_p[q], long_form.agreement_p[q])) << items[q].id << " " << experts;
-      int missing = 0;
+      int missing = 0, disagree = 0;
       for (Eigen::Index e = 0; e < n; ++e) {
         ASSERT_TRUE(SameBits(dense.value[q][e], long_form.value[q][e])) << items[q].id << " " << ids[e];
-        if (items[q].cv) ASSERT_TRUE(SameBits(dense.cv[q][e], long_form.cv[q][e])) << items[q].id << " " << ids[e];
-        ASSERT_EQ(dense.count[q][e], long_form.count[q][e]);
+        ASSERT_EQ(dense.flags[q][e], long_form.flags[q][e]) << items[q].id << " " << ids[e];
         missing += std::isnan(dense.value[q][e]);
+        disagree += (dense.flags[q][e] & kFlagDisagreement) != 0;
+      }
+      if (items[q].max_cv) {
+        EXPECT_GT(disagree, n / 20) << items[q].id << " " << experts;
+        EXPECT_LT(disagree, n - n / 20) << items[q].id << " " << experts;
+      } else {
+        EXPECT_EQ(disagree, 0);
       }
       // b needs 4 ratings: with six experts some makerspaces have 3 (E0-E2 and none of the other three).
       if (q == 1 && experts == 6) EXPECT_GT(missing, 0);
@@ -412,8 +421,9 @@ TEST(Ratings, AGridOfRatingsAndEveryWayOfBreakingItCombineAsTheLongLayout) {
   ten.id = "ten";
   ten.min = 0;
   ten.max = 10;
-  const std::vector<detail::RatedItem> items = {
-      {"a", &five, Combine::kMean, 1}, {"b", &ten, Combine::kTrimmedMean, 3}, {"c", &five, Combine::kMedian, 1}};
+  const std::vector<detail::RatedItem> items = {{"a", &five, Combine::kMean, 1, 0.25},
+                                                {"b", &ten, Combine::kTrimmedMean, 3, 0.4},
+                                                {"c", &five, Combine::kMedian, 1}};
   std::vector<Expert> panel;
   for (int x = 0; x < 4; ++x) panel.push_back({"E" + std::to_string(x), "", 1.0});
   std::vector<std::string> ids;
@@ -486,8 +496,7 @@ TEST(Ratings, AGridOfRatingsAndEveryWayOfBreakingItCombineAsTheLongLayout) {
       EXPECT_TRUE(SameBits(dense.agreement_w[q], long_form.agreement_w[q])) << what << " " << items[q].id;
       for (Eigen::Index e = 0; e < 40; ++e) {
         ASSERT_TRUE(SameBits(dense.value[q][e], long_form.value[q][e])) << what << " " << items[q].id << " " << e;
-        ASSERT_TRUE(SameBits(dense.cv[q][e], long_form.cv[q][e])) << what << " " << items[q].id << " " << e;
-        ASSERT_EQ(dense.count[q][e], long_form.count[q][e]) << what;
+        ASSERT_EQ(dense.flags[q][e], long_form.flags[q][e]) << what << " " << items[q].id << " " << e;
       }
     }
   }

@@ -7,12 +7,14 @@
 #define MAKERSCORE_SRC_EXPERTS_COMBINE_H_
 
 #include <Eigen/Core>
+#include <cmath>
 #include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "makerscore/flags.h"
 #include "makerscore/ratings.h"
 #include "makerscore/rules.h"
 
@@ -36,8 +38,19 @@ struct RatedItem {
   const Scale* scale = nullptr;  // not null; outlives the call
   Combine combine = Combine::kMean;
   int min_ratings = 1;  // fewer ratings than this: no value
-  bool cv = true;       // work out the ratings' coefficient of variation (a rule's max_cv reads it)
+  // Ratings whose coefficient of variation is above this disagree (kFlagDisagreement; a rule's max_cv).
+  std::optional<double> max_cv;
 };
+
+// What combining one item of one entity says of it: kFlagMissing without a value, with kFlagTooFewRatings
+// when it has ratings (fewer than min_ratings); kFlagDisagreement when their coefficient of variation cv is
+// above the item's max_cv.
+inline std::uint16_t RatingFlags(const RatedItem& item, std::size_t count, double value, double cv) {
+  std::uint16_t flags = 0;
+  if (std::isnan(value)) flags |= kFlagMissing | (count > 0 ? kFlagTooFewRatings : 0);
+  if (item.max_cv && cv > *item.max_cv) flags |= kFlagDisagreement;
+  return flags;
+}
 
 // The ratings of one item (one indicator of one entity) as they are combined:
 // each rating's fraction and its expert's authority, taken in order of
@@ -81,14 +94,12 @@ struct RatingsTrace {
 };
 
 // Per item (in the order given): the combined fraction per entity (NaN where
-// there are fewer than min_ratings), the number of ratings, their coefficient
-// of variation (NaN under 2, and for items that do not ask for it), and the panel's Kendall W over the entities
+// there are fewer than min_ratings), its flags (RatingFlags), and the panel's Kendall W over the entities
 // with its p-value (NaN when not computable); and whether the ratings were
 // held in the dense layout (a regular panel; see combiner.cpp).
 struct CombinedRatings {
   std::vector<Eigen::ArrayXd> value;
-  std::vector<Eigen::ArrayXi> count;
-  std::vector<Eigen::ArrayXd> cv;
+  std::vector<Eigen::Array<std::uint16_t, Eigen::Dynamic, 1>> flags;
   std::vector<double> agreement_w;
   std::vector<double> agreement_p;
   bool dense = false;

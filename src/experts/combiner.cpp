@@ -384,8 +384,8 @@ CombinedRatings Combiner::Combine() {
   const double kNaN = std::numeric_limits<double>::quiet_NaN();
   const size_t items = items_.size();
   out.value.assign(items, Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN));
-  out.count.assign(items, Eigen::ArrayXi::Zero(static_cast<Eigen::Index>(n_)));
-  out.cv.assign(items, Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n_), kNaN));
+  out.flags.assign(
+      items, Eigen::Array<std::uint16_t, Eigen::Dynamic, 1>::Constant(static_cast<Eigen::Index>(n_), kFlagMissing));
   out.agreement_w.assign(items, kNaN);
   out.agreement_p.assign(items, kNaN);
   // Each rated indicator on its own, on the threads asked for. Each writes only its own columns and list
@@ -413,9 +413,9 @@ void Combiner::CombineLong(size_t q, CombinedRatings* out, std::vector<Problem>*
     }
     run.clear();
     for (size_t a = item[e]; a < item[e + 1]; ++a) run.Add(FractionKnown(q, order_[a]), authority_[expert_[order_[a]]]);
-    out->count[q][e] = static_cast<int>(run.size());
     out->value[q][e] = run.Combine(leaf);
-    if (leaf.cv) out->cv[q][e] = run.Cv();
+    out->flags[q][e] = RatingFlags(leaf, run.size(), out->value[q][e],
+                                   leaf.max_cv ? run.Cv() : std::numeric_limits<double>::quiet_NaN());
   }
   // The panel's agreement on this indicator: Kendall's W of the experts who rated every entity (KendallW
   // reads only those), in the order of their codes. Only their rows are made: a sparse panel of thousands of

@@ -58,6 +58,7 @@ struct Summary {
   int count = 0;
   double value = std::numeric_limits<double>::quiet_NaN();
   double cv = std::numeric_limits<double>::quiet_NaN();
+  std::uint16_t flags = kFlagMissing;  // RatingFlags (of the weighted mean's, worked out per entity: the count's)
 };
 
 Summary Summarize(const RatedItem& item, const std::vector<double>& level, const int* at, std::vector<double>* sorted) {
@@ -66,10 +67,11 @@ Summary Summarize(const RatedItem& item, const std::vector<double>& level, const
   for (std::size_t l = 0; l < level.size(); ++l) sorted->insert(sorted->end(), at[l], level[l]);  // ascending
   out.count = static_cast<int>(sorted->size());
   if (out.count == 0) return out;
-  if (item.cv) out.cv = Cv(sorted->data(), sorted->size());
+  if (item.max_cv) out.cv = Cv(sorted->data(), sorted->size());
   if (item.combine != Combine::kWeightedMean && out.count >= item.min_ratings) {
     out.value = CombineSorted(sorted->data(), sorted->size(), item.combine);
   }
+  out.flags = RatingFlags(item, sorted->size(), out.value, out.cv);
   return out;
 }
 
@@ -120,11 +122,7 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
   const std::size_t n = cube.entities, m = items.size(), experts = cube.experts;
   const auto rows = static_cast<Eigen::Index>(n);
   out->value.assign(m, Eigen::ArrayXd(rows));  // every entry written below
-  out->count.assign(m, Eigen::ArrayXi(rows));
-  out->cv.assign(m, Eigen::ArrayXd());
-  for (std::size_t q = 0; q < m; ++q) {
-    if (items[q].cv) out->cv[q] = Eigen::ArrayXd(rows);
-  }
+  out->flags.assign(m, Eigen::Array<std::uint16_t, Eigen::Dynamic, 1>(rows));
   out->agreement_w.assign(m, kNaN);
   out->agreement_p.assign(m, kNaN);
   out->dense = true;
@@ -151,8 +149,7 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
       const SummaryTable& table = tables[q];
       std::size_t* counted = tally[b][q].data();
       double* value = out->value[q].data();
-      int* count = out->count[q].data();
-      double* cv = item.cv ? out->cv[q].data() : nullptr;
+      std::uint16_t* flags = out->flags[q].data();
       for (std::size_t e = first; e < last; ++e) {
         const std::uint8_t* cell = cube.cells.data() + (e * m + q) * experts;
         Summary s;
@@ -171,15 +168,15 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
           s = Summarize(item, levels[q].level, at.data(), &sorted);
           std::fill(at.begin(), at.end(), 0);
         }
-        count[e] = s.count;
         value[e] = s.value;
-        if (cv != nullptr) cv[e] = s.cv;
+        flags[e] = s.flags;
         if (item.combine == Combine::kWeightedMean && s.count > 0) {
           run.clear();
           for (std::size_t x = 0; x < experts; ++x) {
             if (cell[x] != 0) run.Add((*fraction[q])[cell[x] - 1], authority[x]);
           }
           value[e] = run.Combine(item);
+          flags[e] = RatingFlags(item, static_cast<std::size_t>(s.count), value[e], s.cv);
         }
       }
     }

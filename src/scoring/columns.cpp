@@ -17,8 +17,8 @@ std::vector<RatedItem> RatedItems(const CompiledModel& m, std::vector<int>* item
     if (!leaf.qualitative()) continue;
     (*item_of)[l] = static_cast<int>(items.size());
     const Indicator* indicator = m.nodes[leaf.node].indicator;
-    const bool cv = indicator && indicator->rated && indicator->rated->max_cv;
-    items.push_back({m.nodes[leaf.node].id, leaf.scale, leaf.combine, leaf.min_ratings, cv});
+    items.push_back({m.nodes[leaf.node].id, leaf.scale, leaf.combine, leaf.min_ratings,
+                     indicator && indicator->rated ? indicator->rated->max_cv : std::nullopt});
   }
   return items;
 }

@@ -161,17 +161,12 @@ class Engine {
         } else {
           x.swap(combined.value[q]);  // read once: taken, not copied (let go below)
         }
-        const auto& max_cv = leaf.node > 0 ? m.nodes[leaf.node].indicator->rated->max_cv : std::nullopt;
-        for (Eigen::Index i = 0; i < n; ++i) {
-          if (std::isnan(x[i])) flags[i] |= kFlagMissing | (combined.count[q][i] > 0 ? kFlagTooFewRatings : 0);
-          if (max_cv && combined.cv[q][i] > *max_cv) flags[i] |= kFlagDisagreement;
-        }
+        flags = combined.flags[q];
         r.stats_[leaf.node].agreement_w = combined.agreement_w[q];
         r.stats_[leaf.node].agreement_p = combined.agreement_p[q];
         if (!under_fuzzy[static_cast<size_t>(q)]) {
           combined.value[q] = Eigen::ArrayXd();
-          combined.count[q] = Eigen::ArrayXi();
-          combined.cv[q] = Eigen::ArrayXd();
+          combined.flags[q] = FlagColumn();
         }
       } else {
         Evaluate(leaf.formula, cols, &x, &flags);
