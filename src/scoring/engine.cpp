@@ -176,9 +176,10 @@ class Engine {
       }
       if (full) r.values_.col(leaf.node) = x;
       no_value[leaf.node] = x.isNaN().all();
+      // Without the values used kept, x is scored in place (its values are not read again).
       ScoreLeaf(leaf, m.nodes[leaf.node].class_max_points, r.classes_, x,
-                leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r.stats_[leaf.node], &used, out,
-                &unscored);
+                leaf.missing_group >= 0 ? cur[leaf.missing_group] : nullptr, &flags, &r.stats_[leaf.node],
+                keep_used ? &used : &x, out, &unscored);
       if (keep_used) r.used_.col(leaf.node) = used;
       r.flags_.col(leaf.node) = flags;
     };

@@ -31,7 +31,7 @@ void ImputeMissing(const CompiledLeaf& leaf, const Eigen::ArrayXd& x, const doub
     if (fills) present.push_back(x[i]);
   }
   stats->present = count;
-  *used = x;
+  if (used != &x) *used = x;  // else x is used in place: each entry is read before it is written below
   stats->fill = kNaN;
   switch (leaf.missing) {
     case MissingPolicy::kMean:
