@@ -1,9 +1,12 @@
 // Outcomes: bonus and deductions, vetoes, grades by cut-off and by share.
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <random>
 #include <sstream>
 
+#include "scoring/best_first.h"
 #include "test_util.h"
 
 namespace makerscore {
@@ -607,6 +610,51 @@ grades:
     const bool tie = k > 0 && std::fabs(r.total(order[k]) - r.total(order[k - 1])) <= 1e-9;
     const int expected = tie ? r.rank(order[k - 1]) : static_cast<int>(k) + 1;
     ASSERT_EQ(r.rank(order[k]), expected) << "place " << k << ", entity " << order[k];
+  }
+}
+
+// The order ranks are given in: best total first, equal totals by position, as std::stable_sort gives it
+// (the oracle), on cohorts that take the buckets and those that do not: totals with many ties, clustered
+// with a far outlier, all equal, two values, -0.0 beside +0.0, negative, ranges too wide (1e308 apart) or
+// too narrow (subnormal) for the buckets' scale, infinities, a cohort of one below and one above the size
+// from which buckets are used.
+TEST(Ranks, TheBestFirstOrderIsAStableSortByTotal) {
+  std::mt19937_64 rng(23);
+  std::normal_distribution<double> normal(62, 11);
+  std::uniform_int_distribution<int> coin(0, 9);
+  auto cohort = [&](int n, const std::function<double(int)>& total) {
+    std::vector<std::pair<double, int>> pairs;
+    for (int i = 0; i < n; ++i) pairs.emplace_back(total(i), i);
+    return pairs;
+  };
+  const double tiny = std::numeric_limits<double>::denorm_min();
+  const std::vector<std::pair<std::string, std::vector<std::pair<double, int>>>> cases = {
+      {"normal, to 2 decimals", cohort(100000, [&](int) { return std::round(normal(rng) * 100) / 100; })},
+      {"normal, every bit", cohort(50000, [&](int) { return normal(rng); })},
+      {"clustered, one far", cohort(20000, [&](int i) { return i == 777 ? 1e9 : 60 + coin(rng) * 1e-7; })},
+      {"all equal", cohort(10000, [](int) { return 75.5; })},
+      {"two values", cohort(10000, [&](int) { return coin(rng) < 3 ? 90.0 : 10.0; })},
+      {"signed zeros", cohort(10000, [&](int) { return coin(rng) < 5 ? (coin(rng) < 5 ? -0.0 : 0.0) : 1.0; })},
+      {"negative", cohort(10000, [&](int) { return -std::fabs(normal(rng)); })},
+      {"1e308 apart", cohort(10000, [&](int) { return coin(rng) < 5 ? -1e308 : 1e308 * coin(rng) / 9; })},
+      {"subnormal", cohort(10000, [&](int) { return tiny * coin(rng); })},
+      {"infinities",
+       cohort(10000, [&](int i) { return i % 97 == 0   ? HUGE_VAL
+                                         : i % 89 == 0 ? -HUGE_VAL
+                                                       : normal(rng); })},
+      {"below the buckets", cohort(4095, [&](int) { return std::round(normal(rng)); })},
+      {"at the buckets", cohort(4096, [&](int) { return std::round(normal(rng)); })},
+  };
+  for (const auto& [what, pairs] : cases) {
+    std::vector<std::pair<double, int>> expected = pairs, got = pairs;
+    std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    detail::SortBestFirst(&got);
+    ASSERT_EQ(got.size(), expected.size()) << what;
+    for (size_t k = 0; k < got.size(); ++k) {
+      // Positions must match; totals too (equal, -0.0 and +0.0 alike).
+      ASSERT_EQ(got[k].second, expected[k].second) << what << ", place " << k;
+      ASSERT_EQ(got[k].first, expected[k].first) << what << ", place " << k;
+    }
   }
 }
 

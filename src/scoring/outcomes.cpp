@@ -1,12 +1,10 @@
 // From points to outcomes: bonus and deductions, ranks, grades.
 #include <algorithm>
-#include <boost/sort/spreadsort/integer_sort.hpp>
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 #include <numeric>
 #include <utility>
 
+#include "scoring/best_first.h"
 #include "scoring/steps.h"
 #include "util/text.h"
 
@@ -51,15 +49,6 @@ void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const 
   }
 }
 
-// A total's bits as an unsigned number that orders the larger total first (not NaN; -0.0 as +0.0), shifted
-// right by `shift`: spreadsort's key for the (total, position) pairs.
-std::uint64_t DescendingBits(const std::pair<double, int>& p, unsigned shift) {
-  std::uint64_t bits = 0;
-  std::memcpy(&bits, &p.first, sizeof bits);
-  const std::uint64_t ascending = (bits >> 63) != 0 ? ~bits : bits | (std::uint64_t{1} << 63);
-  return ~ascending >> shift;
-}
-
 // Competition ranks ("1224") of the entities in `order`, (total, position) pairs best total first; reads the
 // totals in that order, not the entities' own (a million entities' totals in rank order are cache misses).
 void CompetitionRanks(const std::vector<std::pair<double, int>>& order, std::vector<int>* ranks) {
@@ -100,19 +89,14 @@ void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, con
     return unranked[i] ||
            std::any_of(vetoes[i].begin(), vetoes[i].end(), [&](int v) { return m.vetoes[v].veto->exclude; });
   };
-  // Best total first, equal totals in the cohort's order: sorting (total, position) pairs gives the order
-  // a stable sort by total would, without its buffer (a replication of the uncertainty analysis ranks often).
-  // Boost's spreadsort buckets the pairs by their totals' bits, then sorts each bucket by the same order.
+  // Best total first, equal totals in the cohort's order: the order a stable sort by total would give.
   std::vector<std::pair<double, int>> by_total;
   by_total.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     // + 0.0 makes -0.0 +0.0: equal totals, so equal bits for the buckets too
     if (!std::isnan(totals[i]) && !excluded(i)) by_total.emplace_back(totals[i] + 0.0, static_cast<int>(i));
   }
-  const auto better = [](const std::pair<double, int>& a, const std::pair<double, int>& b) {
-    return a.first > b.first || (a.first == b.first && a.second < b.second);
-  };
-  boost::sort::spreadsort::integer_sort(by_total.begin(), by_total.end(), DescendingBits, better);
+  SortBestFirst(&by_total);
   out->ranks.assign(n, 0);
   CompetitionRanks(by_total, &out->ranks);
   out->ranked = static_cast<int>(by_total.size());
