@@ -92,14 +92,23 @@ Concordance KendallW(const Eigen::MatrixXd& scores, bool tie_correction) {
 
 namespace detail {
 
+double RankSumMean(int raters, std::size_t items) {
+  const double m = raters, n = static_cast<double>(static_cast<int>(items));
+  return m * (n + 1) / 2;
+}
+
 Concordance ConcordanceOfRanks(const std::vector<double>& rank_sums, double ties, int raters, bool tie_correction) {
-  Concordance c;
-  c.raters = raters;
-  c.items = static_cast<int>(rank_sums.size());
-  const double m = c.raters, n = c.items;
-  const double mean = m * (n + 1) / 2;
+  const double mean = RankSumMean(raters, rank_sums.size());
   double s = 0;
   for (double r : rank_sums) s += (r - mean) * (r - mean);
+  return ConcordanceOfSquares(s, rank_sums.size(), ties, raters, tie_correction);
+}
+
+Concordance ConcordanceOfSquares(double s, std::size_t items, double ties, int raters, bool tie_correction) {
+  Concordance c;
+  c.raters = raters;
+  c.items = static_cast<int>(items);
+  const double m = c.raters, n = c.items;
   c.tie_corrected = tie_correction;
   const double denominator = m * m * (n * n * n - n) - (tie_correction ? m * ties : 0);
   c.w = denominator > 0 ? 12 * s / denominator : 0;  // every rater tied everything: no information

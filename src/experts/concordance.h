@@ -15,6 +15,12 @@ namespace makerscore::detail {
 // every rater's groups of ties.
 Concordance ConcordanceOfRanks(const std::vector<double>& rank_sums, double ties, int raters, bool tie_correction);
 
+// The mean of the items' sums of ranks, m (n + 1) / 2 for m raters and n items.
+double RankSumMean(int raters, std::size_t items);
+
+// The same from s, the sum over the items, in their order, of (rank sum - RankSumMean)^2.
+Concordance ConcordanceOfSquares(double s, std::size_t items, double ties, int raters, bool tie_correction);
+
 }  // namespace makerscore::detail
 
 #endif  // MAKERSCORE_SRC_EXPERTS_CONCORDANCE_H_

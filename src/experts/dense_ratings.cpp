@@ -113,6 +113,23 @@ SummaryTable TableOf(const RatedItem& item, const Levels& levels, std::size_t ex
   return t;
 }
 
+// Every sum of ranks the raters' cells can give, by key (sum of c_r x codes^r for rater r's cell c_r), each
+// added rater by rater from 0 as CombineDense adds an entity's: the same bits; empty past kMaxTable entries.
+std::vector<double> RankSums(const std::vector<double>& rank, std::size_t raters, std::size_t codes) {
+  std::size_t size = 1;
+  for (std::size_t r = 0; r < raters; ++r) {
+    size *= codes;
+    if (size > kMaxTable) return {};
+  }
+  std::vector<double> sum(size);
+  for (std::size_t key = 0; key < size; ++key) {
+    double s = 0;
+    for (std::size_t r = 0, rest = key; r < raters; ++r, rest /= codes) s += rank[r * codes + rest % codes];
+    sum[key] = s;
+  }
+  return sum;
+}
+
 }  // namespace
 
 void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
@@ -185,7 +202,16 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
   // Kendall's W per item: the experts who rated every entity, each ranking the entities by level (ties sharing
   // their mean place), added rater by rater in the order of their codes, as KendallW adds them. An entity's
   // sum of ranks is added up entity by entity, in the same order, so that it is the same bits.
-  std::vector<double> rank_sums;  // of one item at a time
+  struct Raters {
+    std::vector<std::size_t> who;  // the experts who rated every entity
+    std::vector<double> rank;      // rank[r * codes + c]: rater r's rank of the level cell value c stands for
+    double ties = 0;
+    // sum[key]: the sum of ranks of the raters' cells c_r, key = sum of c_r x codes^r, added as below (empty
+    // when it would pass kMaxTable entries).
+    std::vector<double> sum;
+  };
+  std::vector<Raters> agreeing(m);
+  std::vector<std::size_t> agreed;  // the items with 2 raters or more: an agreement to report
   for (std::size_t q = 0; q < m; ++q) {
     const std::vector<int>& place = levels[q].place;
     std::vector<std::size_t> total(experts * most, 0);  // total[x * most + l]: expert x's ratings at level l
@@ -196,9 +222,9 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
         }
       }
     }
-    std::vector<std::size_t> raters;
-    std::vector<double> rank;  // rank[r * codes + c]: rater r's rank of the level cell value c stands for
-    double ties = 0;
+    std::vector<std::size_t>& raters = agreeing[q].who;
+    std::vector<double>& rank = agreeing[q].rank;
+    double& ties = agreeing[q].ties;
     const std::size_t l_count = levels[q].level.size();
     for (std::size_t x = 0; x < experts; ++x) {
       std::size_t rated = 0;
@@ -217,18 +243,55 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
       rank.push_back(0);  // an empty cell: none, as the rater rated every entity
       for (std::size_t c = 1; c < codes; ++c) rank.push_back(place[c - 1] >= 0 ? of_level[place[c - 1]] : 0);
     }
-    if (raters.size() < 2) continue;  // fewer than 2 experts rated every entity: no agreement to report
-    rank_sums.resize(n);
-    ParallelFor(blocks, threads, [&](long b) {
-      const std::size_t first = static_cast<std::size_t>(b) * kBlock, last = std::min(n, first + kBlock);
-      for (std::size_t e = first; e < last; ++e) {
-        const std::uint8_t* cell = cube.cells.data() + (e * m + q) * experts;
-        double sum = 0;
-        for (std::size_t r = 0; r < raters.size(); ++r) sum += rank[r * codes + cell[raters[r]]];
-        rank_sums[e] = sum;
+    if (raters.size() < 2) continue;  // fewer than 2 experts rated every entity
+    agreed.push_back(q);
+    agreeing[q].sum = RankSums(rank, raters.size(), codes);
+  }
+  if (agreed.empty()) return;
+  // Each entity's sum of ranks on every item, a round of blocks at a time (a block per thread) while the
+  // round's part of the cube is in the cache: sums[(k * items + a) * kBlock + e] for block k of the round, item
+  // agreed[a] and entity e of the block. Then each item's sum of squared deviations, entity by entity in the
+  // cohort's order, as ConcordanceOfRanks adds it.
+  const long round = std::max(1, threads);
+  const std::size_t count = agreed.size();
+  std::vector<double> sums(static_cast<std::size_t>(round) * count * kBlock), squares(count, 0.0), mean(count);
+  for (std::size_t a = 0; a < count; ++a) mean[a] = RankSumMean(static_cast<int>(agreeing[agreed[a]].who.size()), n);
+  for (long start = 0; start < blocks; start += round) {
+    const long in_round = std::min(round, blocks - start);
+    ParallelFor(in_round, threads, [&](long k) {
+      const std::size_t first = static_cast<std::size_t>(start + k) * kBlock, last = std::min(n, first + kBlock);
+      for (std::size_t a = 0; a < count; ++a) {
+        const std::size_t q = agreed[a];
+        const std::vector<std::size_t>& raters = agreeing[q].who;
+        const double* rank = agreeing[q].rank.data();
+        const std::vector<double>& table = agreeing[q].sum;
+        double* sum_of = sums.data() + (static_cast<std::size_t>(k) * count + a) * kBlock - first;
+        for (std::size_t e = first; e < last; ++e) {
+          const std::uint8_t* cell = cube.cells.data() + (e * m + q) * experts;
+          if (!table.empty()) {
+            std::size_t key = 0;
+            for (std::size_t r = raters.size(); r-- > 0;) key = key * codes + cell[raters[r]];
+            sum_of[e] = table[key];
+            continue;
+          }
+          double sum = 0;
+          for (std::size_t r = 0; r < raters.size(); ++r) sum += rank[r * codes + cell[raters[r]]];
+          sum_of[e] = sum;
+        }
       }
     });
-    const Concordance c = ConcordanceOfRanks(rank_sums, ties, static_cast<int>(raters.size()), true);
+    for (long k = 0; k < in_round; ++k) {
+      const std::size_t first = static_cast<std::size_t>(start + k) * kBlock, last = std::min(n, first + kBlock);
+      for (std::size_t a = 0; a < count; ++a) {
+        const double* sum_of = sums.data() + (static_cast<std::size_t>(k) * count + a) * kBlock;
+        for (std::size_t e = 0; e < last - first; ++e) squares[a] += (sum_of[e] - mean[a]) * (sum_of[e] - mean[a]);
+      }
+    }
+  }
+  for (std::size_t a = 0; a < count; ++a) {
+    const std::size_t q = agreed[a];
+    const Concordance c =
+        ConcordanceOfSquares(squares[a], n, agreeing[q].ties, static_cast<int>(agreeing[q].who.size()), true);
     out->agreement_w[q] = c.w;
     out->agreement_p[q] = c.p_value;
   }
