@@ -642,8 +642,9 @@ TEST(Ranks, TheBestFirstOrderIsAStableSortByTotal) {
        cohort(10000, [&](int i) { return i % 97 == 0   ? HUGE_VAL
                                          : i % 89 == 0 ? -HUGE_VAL
                                                        : normal(rng); })},
-      {"below the buckets", cohort(4095, [&](int) { return std::round(normal(rng)); })},
-      {"at the buckets", cohort(4096, [&](int) { return std::round(normal(rng)); })},
+      {"below the buckets", cohort(255, [&](int) { return std::round(normal(rng)); })},
+      {"at the buckets", cohort(256, [&](int) { return std::round(normal(rng)); })},
+      {"an uncertainty analysis' cohort", cohort(1000, [&](int) { return std::round(normal(rng) * 10) / 10; })},
   };
   for (const auto& [what, pairs] : cases) {
     std::vector<std::pair<double, int>> expected = pairs, got = pairs;

@@ -51,15 +51,15 @@ def main(sizes):
     check_same_totals(rules, *example, "the example cohort")
     check_same_totals(rules, *generate.cohort(2000, seed=7), "a synthetic cohort")
     print()
-    # In memory, DataFrames in: the numpy side computes the totals only, as makerscore's detail="outcomes"
+    # In memory, DataFrames in: the numpy side computes the totals only, as makerscore's detail="totals"
     # does (totals, ranks, grades, flags); detail="full" also keeps every node's value and points.
-    print("| makerspaces | numpy/pandas | makerscore, outcomes | ratio | makerscore, full | ratio "
+    print("| makerspaces | numpy/pandas | makerscore, totals | ratio | makerscore, full | ratio "
           "| pandas CSV end to end | makerscore CSV end to end | ratio |")
     print("|---|---|---|---|---|---|---|---|---|")
     for n in sizes:
         now, before, ratings = generate.cohort(n)
         t_numpy = best_of(3, lambda: guangxi_numpy.total(now, before, ratings))
-        t_lean = best_of(3, lambda: rules.score(now, previous=before, ratings=ratings, detail="outcomes"))
+        t_lean = best_of(3, lambda: rules.score(now, previous=before, ratings=ratings, detail="totals"))
         t_full = best_of(3, lambda: rules.score(now, previous=before, ratings=ratings))
         with tempfile.TemporaryDirectory() as tmp:
             e_numpy, e_ours = end_to_end(generate.write(n, tmp), 2)

@@ -114,12 +114,14 @@ SummaryTable TableOf(const RatedItem& item, const Levels& levels, std::size_t ex
 }
 
 // Every sum of ranks the raters' cells can give, by key (sum of c_r x codes^r for rater r's cell c_r), each
-// added rater by rater from 0 as CombineDense adds an entity's: the same bits; empty past kMaxTable entries.
-std::vector<double> RankSums(const std::vector<double>& rank, std::size_t raters, std::size_t codes) {
+// added rater by rater from 0 as CombineDense adds an entity's: the same bits. Empty past kMaxTable entries,
+// and past the number of entities, whose sums are then added up directly in less time.
+std::vector<double> RankSums(const std::vector<double>& rank, std::size_t raters, std::size_t codes,
+                             std::size_t entities) {
   std::size_t size = 1;
   for (std::size_t r = 0; r < raters; ++r) {
     size *= codes;
-    if (size > kMaxTable) return {};
+    if (size > kMaxTable || size > entities) return {};
   }
   std::vector<double> sum(size);
   for (std::size_t key = 0; key < size; ++key) {
@@ -245,7 +247,7 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
     }
     if (raters.size() < 2) continue;  // fewer than 2 experts rated every entity
     agreed.push_back(q);
-    agreeing[q].sum = RankSums(rank, raters.size(), codes);
+    agreeing[q].sum = RankSums(rank, raters.size(), codes, n);
   }
   if (agreed.empty()) return;
   // Each entity's sum of ranks on every item, a round of blocks at a time (a block per thread) while the

@@ -121,38 +121,6 @@ void AnyMean(const Group& g, const MeanDef& mean, double power) {
   }
 }
 
-// The weighted sum of a group without classes, entity by entity: each child's column read once. For each
-// entity the operations of WeightedSum below, in its order: the shares of the children present summed in
-// child order; then 0 plus, child by child, 0 for a child not present, else share / sum x score.
-void WeightedSumOfOneClass(const Group& g) {
-  const Eigen::Index n = g.den->size();
-  std::vector<const double*> column;
-  std::vector<double> share;
-  for (int j = 0; j < g.kids; ++j) {
-    if (g.share[j] <= 0) continue;  // a share of 0 adds nothing to either sum
-    column.push_back(g.column[j]);
-    share.push_back(g.share[j]);
-  }
-  const std::size_t kids = column.size();
-  double* den = g.den->data();
-  for (Eigen::Index i = 0; i < n; ++i) {
-    double d = 0;
-    for (std::size_t j = 0; j < kids; ++j) d += !std::isnan(column[j][i]) ? share[j] : 0.0;
-    double acc = 0;
-    for (std::size_t j = 0; j < kids; ++j) {
-      const double x = column[j][i];
-      acc += std::isnan(x) ? 0.0 : share[j] / d * x;
-    }
-    den[i] = d;
-    g.score[i] = acc;
-    if (d == 0) {
-      Nothing(g, i);
-    } else if (std::isnan(acc)) {
-      (*g.flags)(i, g.node) |= kFlagOutOfDomain;
-    }
-  }
-}
-
 // The arithmetic mean (the weighted sum), a child's column at a time: for each entity the same operations
 // in the same order as AnyMean with kArithmeticMean (shares summed in child order, then 0 plus each
 // share / sum x score), so the same bits, without gathering each entity's children.
@@ -174,7 +142,6 @@ void WeightedSum(const Group& g) {
       for (Eigen::Index i = 0; i < n; ++i) d[i] += !std::isnan(col[i]) ? sj : 0.0;
     }
   }
-  if (g.class_count == 1) return WeightedSumOfOneClass(g);
   Eigen::Map<Eigen::ArrayXd> acc(g.score, n);
   acc.setZero();
   for (int j = 0; j < g.kids; ++j) {
