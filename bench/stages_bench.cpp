@@ -91,28 +91,24 @@ void BM_Score(benchmark::State& state) {
 }
 BENCHMARK(BM_Score)->RangeMultiplier(10)->Range(100, 1000000)->Unit(benchmark::kMillisecond);
 
-// The lean path (ScoreDetail::kOutcomes): totals, ranks, grades, flags and scores, without the entity x node
-// arrays of values, values used and points.
-void BM_ScoreOutcomes(benchmark::State& state) {
+// A cohort scored keeping `detail`.
+void ScoreKeeping(benchmark::State& state, makerscore::ScoreDetail detail) {
   Cohort c = MakeCohort(static_cast<int>(state.range(0)));
-  makerscore::ScoreOptions lean;
-  lean.detail = makerscore::ScoreDetail::kOutcomes;
+  makerscore::ScoreOptions options;
+  options.detail = detail;
   const makerscore::Cohort cohort{c.now, c.last, c.ratings, nullptr};
-  for (auto _ : state) benchmark::DoNotOptimize(makerscore::Score(c.model, cohort, lean));
+  for (auto _ : state) benchmark::DoNotOptimize(makerscore::Score(c.model, cohort, options));
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
+
+// The lean path (ScoreDetail::kOutcomes): totals, ranks, grades, flags and scores, without the entity x node
+// arrays of values, values used and points.
+void BM_ScoreOutcomes(benchmark::State& state) { ScoreKeeping(state, makerscore::ScoreDetail::kOutcomes); }
 BENCHMARK(BM_ScoreOutcomes)->RangeMultiplier(10)->Range(10000, 1000000)->Unit(benchmark::kMillisecond);
 
 // The leanest path (ScoreDetail::kTotals): totals, ranks, grades and flags; no scores of every node either,
 // each group's leaves scored just before it is aggregated.
-void BM_ScoreTotals(benchmark::State& state) {
-  Cohort c = MakeCohort(static_cast<int>(state.range(0)));
-  makerscore::ScoreOptions lean;
-  lean.detail = makerscore::ScoreDetail::kTotals;
-  const makerscore::Cohort cohort{c.now, c.last, c.ratings, nullptr};
-  for (auto _ : state) benchmark::DoNotOptimize(makerscore::Score(c.model, cohort, lean));
-  state.SetItemsProcessed(state.iterations() * state.range(0));
-}
+void BM_ScoreTotals(benchmark::State& state) { ScoreKeeping(state, makerscore::ScoreDetail::kTotals); }
 BENCHMARK(BM_ScoreTotals)->RangeMultiplier(10)->Range(10000, 1000000)->Unit(benchmark::kMillisecond);
 
 void BM_Explain(benchmark::State& state) {

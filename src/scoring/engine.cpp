@@ -241,7 +241,7 @@ class Engine {
     for (size_t i = 0; i < out.capped.size(); ++i) {
       if (out.capped[i]) r.flags_(static_cast<Eigen::Index>(i), 0) |= kFlagAdjustmentCapped;
     }
-    r.warnings_ = Warnings(m, r, no_value);
+    r.warnings_ = InputWarnings(m, r, no_value);
     r.warnings_.insert(r.warnings_.end(), overflowed.begin(), overflowed.end());
     r.warnings_.insert(r.warnings_.end(), out.notes.begin(), out.notes.end());
     r.warnings_.insert(r.warnings_.end(), last_notes.begin(), last_notes.end());
@@ -277,63 +277,6 @@ class Engine {
                       "the rest of the cohort without them)");
     }
     return out;
-  }
-
-  // Inputs that break no rule but are almost certainly not what was meant.
-  static std::vector<std::string> Warnings(const CompiledModel& m, const Result& r, const std::vector<char>& no_value) {
-    std::vector<std::string> out;
-    const Dataset& cur = *r.current_;
-    const Eigen::Index n = cur.entity_count();
-    out.insert(out.end(), cur.notes().begin(), cur.notes().end());  // rows the reader left out
-    if (r.previous_) out.insert(out.end(), r.previous_->notes().begin(), r.previous_->notes().end());
-    if (r.previous_ && m.uses_prev && SameData(m, cur, *r.previous_)) {
-      out.push_back("last year's data" + Named(*r.previous_) + " is the same as this year's" + Named(cur) +
-                    ": every indicator that compares with last year (prev(...)) compares a year with itself; "
-                    "give last year's own file");
-    }
-    if (const std::string rated = QualitativeIds(m); r.ratings_ && r.ratings_->empty() && !rated.empty()) {
-      out.push_back("the ratings file" + (r.ratings_->source.empty() ? std::string() : " " + r.ratings_->source) +
-                    " holds no ratings (only its header?): the indicators rated by experts (" + rated +
-                    ") have no value for anyone");
-    }
-    if (n == 0) return out;
-    for (const CompiledLeaf& leaf : m.leaves) {
-      if (!no_value[leaf.node]) continue;
-      const Node& node = m.nodes[leaf.node];
-      out.push_back("indicator " + node.id + " (" + node.name + ") has no value for any of the " + std::to_string(n) +
-                    " entities (" + (leaf.qualitative() ? "no usable rating" : "its data are missing in every row") +
-                    "): the missing-data policy decides everyone's points for it");
-    }
-    return out;
-  }
-
-  static std::string Named(const Dataset& d) { return d.source().empty() ? "" : " (" + d.source() + ")"; }
-
-  // True when last year's data hold this year's entities in the same order with the same value in every
-  // field of the rule set that both have (bit for bit; NaN equal to NaN).
-  static bool SameData(const CompiledModel& m, const Dataset& cur, const Dataset& prev) {
-    if (&cur == &prev) return true;
-    if (prev.entity_count() != cur.entity_count() || prev.entity_ids() != cur.entity_ids()) return false;
-    bool compared = false;
-    for (const auto& f : m.rules.fields) {
-      const int a = cur.FindField(f.id), b = prev.FindField(f.id);
-      if (a < 0 || b < 0) continue;
-      compared = true;
-      const double* x = cur.column(a);
-      const double* y = prev.column(b);
-      for (int i = 0; i < cur.entity_count(); ++i) {
-        if (!(x[i] == y[i] || (std::isnan(x[i]) && std::isnan(y[i])))) return false;
-      }
-    }
-    return compared;
-  }
-
-  static std::string QualitativeIds(const CompiledModel& m) {
-    std::vector<std::string> ids;
-    for (const auto& l : m.leaves) {
-      if (l.qualitative()) ids.push_back(m.nodes[l.node].id);
-    }
-    return Join(ids, ", ");
   }
 
   // Last year's columns aligned to this year's rows (by entity id).

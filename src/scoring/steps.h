@@ -161,6 +161,14 @@ bool ReadsValues(const CompiledModel& m);
 // receives leaf l's item, or -1 for a leaf that is not rated.
 std::vector<RatedItem> RatedItems(const CompiledModel& m, std::vector<int>* item_of);
 
+// warnings.cpp: the ids of the indicators rated by experts, joined by ", ".
+std::string QualitativeIds(const CompiledModel& m);
+
+// warnings.cpp: inputs that break no rule but are almost certainly not what was meant (Result::warnings): the
+// readers' notes, last year's data the same as this year's, a ratings file without ratings, and each leaf
+// with no_value[node] set (no value for any entity).
+std::vector<std::string> InputWarnings(const CompiledModel& m, const Result& r, const std::vector<char>& no_value);
+
 // columns.cpp: true when leaf's parent is a fuzzy evaluation, whose memberships are the shares of the leaf's
 // ratings at each level.
 bool UnderFuzzy(const CompiledModel& m, const CompiledLeaf& leaf);
