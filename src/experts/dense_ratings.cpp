@@ -267,18 +267,18 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
         const std::vector<std::size_t>& raters = agreeing[q].who;
         const double* rank = agreeing[q].rank.data();
         const std::vector<double>& table = agreeing[q].sum;
-        double* sum_of = sums.data() + (static_cast<std::size_t>(k) * count + a) * kBlock - first;
+        double* sum_of = sums.data() + (static_cast<std::size_t>(k) * count + a) * kBlock;  // entity first at 0
         for (std::size_t e = first; e < last; ++e) {
           const std::uint8_t* cell = cube.cells.data() + (e * m + q) * experts;
           if (!table.empty()) {
             std::size_t key = 0;
             for (std::size_t r = raters.size(); r-- > 0;) key = key * codes + cell[raters[r]];
-            sum_of[e] = table[key];
+            sum_of[e - first] = table[key];
             continue;
           }
           double sum = 0;
           for (std::size_t r = 0; r < raters.size(); ++r) sum += rank[r * codes + cell[raters[r]]];
-          sum_of[e] = sum;
+          sum_of[e - first] = sum;
         }
       }
     });

@@ -63,9 +63,7 @@ class Engine {
     r->detail_ = detail;
     r->values_.resize(0, 0);
     if (!ReadsValues(m)) r->used_.resize(0, 0);
-    if (detail == ScoreDetail::kOutcomes || detail == ScoreDetail::kTotals) {
-      r->points_ = Eigen::ArrayXXd(r->points_.col(0));
-    }
+    if (!KeepsEveryPoint(detail)) r->points_ = Eigen::ArrayXXd(r->points_.col(0));
     if (detail == ScoreDetail::kTotals) r->scores_.resize(0, 0);
   }
 
@@ -136,7 +134,7 @@ class Engine {
     if (full) r.values_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
     if (keep_used) r.used_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
     if (!streamed) r.scores_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
-    r.points_ = Eigen::ArrayXXd::Constant(n, full || options.detail == ScoreDetail::kPoints ? nodes : 1, kNaN);
+    r.points_ = Eigen::ArrayXXd::Constant(n, KeepsEveryPoint(options.detail) ? nodes : 1, kNaN);
     r.flags_ = Result::FlagArray::Zero(n, nodes);
     r.stats_.assign(nodes, IndicatorStats{});
     std::vector<char> unscored(n, 0);
@@ -250,6 +248,11 @@ class Engine {
   }
 
  private:
+  // Whether a result with this detail keeps every node's points (else the root's only).
+  static bool KeepsEveryPoint(ScoreDetail detail) {
+    return detail == ScoreDetail::kFull || detail == ScoreDetail::kPoints;
+  }
+
   // The set-aside cells of each entity, this year's then last year's (empty
   // when there are none). Throws DataError listing them when the rule set
   // does not allow setting cells aside.
