@@ -6,6 +6,7 @@
 #include <random>
 
 #include "experts/combine.h"
+#include "experts/concordance.h"
 #include "test_util.h"
 
 namespace makerscore {
@@ -406,6 +407,81 @@ TEST(Ratings, TheDenseLayoutsTablesOfLevelCountsCombineAsTheLongLayout) {
       if (q != 1) EXPECT_EQ(missing, 0) << items[q].id;
     }
   }
+}
+
+// Where a makerspace's cells on an item can form fewer tuples than there are makerspaces (four experts, seven
+// value labels and the empty cell: 8^4 = 4,096 tuples for 20,000 makerspaces), the dense layout reads each
+// makerspace's combined value from a table of every tuple and counts the makerspaces at each tuple, from which
+// it works out the experts' counts of each level and Kendall's W. It must give the long layout's bits: on two
+// scales (each tuple holding the other's labels is never rated), with the weighted mean (which depends on
+// whose rating is whose), items under min_ratings, and two experts who rate only some makerspaces.
+TEST(Ratings, TheDenseLayoutsTablesOfTuplesCombineAsTheLongLayout) {
+  Scale four;
+  four.id = "four";
+  for (auto [label, f] : {std::pair{"优", 1.0}, {"良", 0.8}, {"中", 0.6}, {"差", 0.4}})
+    four.levels.push_back({label, f});
+  Scale three;
+  three.id = "three";
+  for (auto [label, f] : {std::pair{"A", 1.0}, {"B", 0.5}, {"C", 0.0}}) three.levels.push_back({label, f});
+  const std::vector<detail::RatedItem> items = {{"a", &four, Combine::kMean, 1, 0.2},
+                                                {"b", &four, Combine::kMedian, 3, 0.25},
+                                                {"c", &three, Combine::kTrimmedMean, 2},
+                                                {"d", &four, Combine::kWeightedMean, 1, 0.2},
+                                                {"e", &three, Combine::kWeightedMean, 2, 0.5}};
+  std::vector<Expert> panel;
+  for (int x = 0; x < 4; ++x) panel.push_back({"E" + std::to_string(x), "", 0.4 + 0.2 * x});
+  const char* labels[] = {"优", "良", "中", "差", "A", "B", "C"};
+  std::mt19937 rng(5);
+  std::vector<std::string> ids;
+  Ratings ratings("r.csv");
+  const int n = 20000;
+  for (int i = 0; i < n; ++i) {
+    ids.push_back("S" + std::to_string(i));
+    for (const auto& item : items) {
+      for (int x = 0; x < 4; ++x) {
+        // E0 and E1 rate everyone (Kendall's W is theirs); E2 and E3 two in three.
+        const char* value = item.scale == &four ? labels[rng() % 4] : labels[4 + rng() % 3];
+        if (x < 2 || rng() % 3 != 0) ratings.Add(ids.back(), item.id, panel[x].id, value, i * 100 + x + 2);
+      }
+    }
+  }
+  const auto dense = detail::CombineRatings(items, panel, ids, ratings, 2);
+  const auto long_form = detail::CombineRatings(items, panel, ids, ratings, 1, detail::RatingsLayout::kLong);
+  ASSERT_TRUE(dense.dense);
+  for (size_t q = 0; q < items.size(); ++q) {
+    EXPECT_FALSE(std::isnan(dense.agreement_w[q])) << items[q].id;
+    EXPECT_TRUE(SameBits(dense.agreement_w[q], long_form.agreement_w[q])) << items[q].id;
+    EXPECT_TRUE(SameBits(dense.agreement_p[q], long_form.agreement_p[q])) << items[q].id;
+    int missing = 0, disagree = 0;
+    for (Eigen::Index e = 0; e < n; ++e) {
+      ASSERT_TRUE(SameBits(dense.value[q][e], long_form.value[q][e])) << items[q].id << " " << ids[e];
+      ASSERT_EQ(dense.flags[q][e], long_form.flags[q][e]) << items[q].id << " " << ids[e];
+      missing += std::isnan(dense.value[q][e]);
+      disagree += (dense.flags[q][e] & kFlagDisagreement) != 0;
+    }
+    // b needs 3 ratings: E0 and E1 alone (a ninth of the makerspaces) leave it missing.
+    if (q == 1) EXPECT_GT(missing, n / 20);
+    if (q != 1) EXPECT_EQ(missing, 0) << items[q].id;
+    if (items[q].max_cv) EXPECT_GT(disagree, n / 20) << items[q].id;
+  }
+}
+
+// Kendall's W adds the squared deviations of the sums of ranks exactly and rounds once. Doubled deviations
+// 2^27, 1, 1 and 1 square to 2^54 + 3; a quarter of it, 2^52 + 0.75, rounds to 2^52 + 1. Added as doubles one
+// by one, 2^52 + 0.25 rounds back to 2^52 each time and the sum stays 2^52, and adding the small ones first
+// gives another sum: exactly, any order gives 2^52 + 1.
+TEST(Concordance, TheSquaredDeviationsAreAddedExactlyInAnyOrder) {
+  // One rater of three items: the doubled mean of the sums of ranks is 1 x (3 + 1) = 4.
+  detail::RankSquares big_first(1, 3), small_first(1, 3);
+  big_first.Add(4 + (std::int64_t{1} << 27));
+  for (int k = 0; k < 3; ++k) big_first.Add(5);
+  small_first.Add(3, 3);  // three at once, a deviation of -1
+  small_first.Add(4 - (std::int64_t{1} << 27));
+  EXPECT_EQ(big_first.Sum(), std::ldexp(1.0, 52) + 1);
+  EXPECT_EQ(small_first.Sum(), std::ldexp(1.0, 52) + 1);
+  double one_by_one = 0;
+  for (double d : {std::ldexp(1.0, 26), 0.5, 0.5, 0.5}) one_by_one += d * d;
+  EXPECT_EQ(one_by_one, std::ldexp(1.0, 52));  // what adding doubles gave
 }
 
 // Ratings written out as a grid (each makerspace the same indicators and experts in the same order, as

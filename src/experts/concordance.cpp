@@ -92,16 +92,13 @@ Concordance KendallW(const Eigen::MatrixXd& scores, bool tie_correction) {
 
 namespace detail {
 
-double RankSumMean(int raters, std::size_t items) {
-  const double m = raters, n = static_cast<double>(static_cast<int>(items));
-  return m * (n + 1) / 2;
-}
-
 Concordance ConcordanceOfRanks(const std::vector<double>& rank_sums, double ties, int raters, bool tie_correction) {
-  const double mean = RankSumMean(raters, rank_sums.size());
-  double s = 0;
-  for (double r : rank_sums) s += (r - mean) * (r - mean);
-  return ConcordanceOfSquares(s, rank_sums.size(), ties, raters, tie_correction);
+  RankSquares squares(raters, rank_sums.size());
+  for (double r : rank_sums) {
+    // A sum of ranks (whole numbers and halves) is exact in a double, and so is twice it, below 2^53.
+    squares.Add(static_cast<std::int64_t>(2 * r));
+  }
+  return ConcordanceOfSquares(squares.Sum(), rank_sums.size(), ties, raters, tie_correction);
 }
 
 Concordance ConcordanceOfSquares(double s, std::size_t items, double ties, int raters, bool tie_correction) {

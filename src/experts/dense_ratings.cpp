@@ -1,17 +1,22 @@
 // Combining a regular panel's ratings from the dense layout (dense_ratings.h).
 //
-// Two passes over the cube, each over blocks of entities on the threads asked for. The first combines every
-// item of each entity and counts each expert's ratings of each value; the second, once the counts say which
-// experts rated every entity and where each level ranks, adds up each entity's ranks for Kendall's W. Each
-// block writes only its own entities; the counts are whole numbers, merged after the pass: nothing depends on
-// the number of threads.
+// A pass over the cube, over blocks of entities on the threads asked for, combines every item of each entity
+// and counts what each block saw; once the counts say which experts rated every entity and where each level
+// ranks, Kendall's W is worked out. Each block writes only its own entities; the counts are whole numbers and
+// the squares of Kendall's W are added exactly (RankSquares), merged after the pass: nothing depends on the
+// number of threads.
 //
 // What an item's ratings combine to depends only on how many ratings it has at each level (the ratings in
 // ascending order are the levels, each as often as counted), except for the weighted mean, which needs each
-// expert's authority. So the first pass reads each entity's combined value and coefficient of variation from
-// a table made once per item, with an entry for every possible count of each level (Summarize computes each
-// entry, and the entities of a table too large to make), worked out by the same functions on the same sorted
-// ratings as before: the same bits.
+// expert's authority. So each item gets a table, with an entry for every possible count of each level
+// (Summarize computes each entry, and each entity's when the table would be too large), worked out by the
+// same functions on the same sorted ratings as before: the same bits.
+//
+// When the tuples of cells an entity can have on an item (codes^experts: 5^5 = 3,125 for five experts of four
+// levels) are fewer than the entities, a second table goes further: what every tuple combines to, weighted
+// mean included. The pass then reads one entry per entity and item and counts the entities at each tuple;
+// the experts' counts and the sums of ranks are worked out per tuple. Otherwise the pass counts each expert's
+// cells of each value, and a second pass adds up each entity's sum of ranks.
 #include "experts/dense_ratings.h"
 
 #include <algorithm>
@@ -113,20 +118,89 @@ SummaryTable TableOf(const RatedItem& item, const Levels& levels, std::size_t ex
   return t;
 }
 
-// Every sum of ranks the raters' cells can give, by key (sum of c_r x codes^r for rater r's cell c_r), each
-// added rater by rater from 0 as CombineDense adds an entity's: the same bits. Empty past kMaxTable entries,
-// and past the number of entities, whose sums are then added up directly in less time.
-std::vector<double> RankSums(const std::vector<double>& rank, std::size_t raters, std::size_t codes,
-                             std::size_t entities) {
-  std::size_t size = 1;
-  for (std::size_t r = 0; r < raters; ++r) {
-    size *= codes;
-    if (size > kMaxTable || size > entities) return {};
+// What one entity's cells on an item combine to.
+struct Outcome {
+  double value;
+  std::uint16_t flags;  // RatingFlags
+};
+
+// What CombineCells needs of an item, and the memory it reuses.
+struct ItemCells {
+  const RatedItem& item;
+  const Levels& levels;
+  const SummaryTable& table;
+  const std::vector<double>& fraction;   // of each value code on the item's scale
+  const std::vector<double>& authority;  // of each expert
+  std::size_t experts;
+  std::vector<int> at;  // the scratch of Summarize
+  std::vector<double> sorted;
+  ItemRatings run;  // the weighted mean's (fraction, authority) pairs
+};
+
+// What the cells (one per expert) of an item combine to: the Summary of their level counts (from the table,
+// else worked out), and the weighted mean from the experts' authorities, taken in the experts' order.
+Outcome CombineCells(ItemCells* c, const std::uint8_t* cell) {
+  Summary s;
+  if (!c->table.entry.empty()) {
+    std::uint32_t key = 0;
+    for (std::size_t x = 0; x < c->experts; ++x) key += c->table.step[cell[x]];
+    s = c->table.entry[key];
+  } else {
+    for (std::size_t x = 0; x < c->experts; ++x) {
+      if (cell[x] != 0) ++c->at[static_cast<std::size_t>(c->levels.place[cell[x] - 1])];
+    }
+    s = Summarize(c->item, c->levels.level, c->at.data(), &c->sorted);
+    std::fill(c->at.begin(), c->at.end(), 0);
   }
-  std::vector<double> sum(size);
+  Outcome out{s.value, s.flags};
+  if (c->item.combine == Combine::kWeightedMean && s.count > 0) {
+    c->run.clear();
+    for (std::size_t x = 0; x < c->experts; ++x) {
+      if (cell[x] != 0) c->run.Add(c->fraction[cell[x] - 1], c->authority[x]);
+    }
+    out.value = c->run.Combine(c->item);
+    out.flags = RatingFlags(c->item, static_cast<std::size_t>(s.count), out.value, s.cv);
+  }
+  return out;
+}
+
+// The number of tuples of cells an entity can have on an item, codes^experts, where it is at most `limit`;
+// else 0. A tuple's key is the sum of c_x x codes^x over expert x's cell c_x.
+std::size_t TupleCount(std::size_t codes, std::size_t experts, std::size_t limit) {
+  std::size_t count = 1;
+  for (std::size_t x = 0; x < experts; ++x) {
+    if (count > limit / codes) return 0;
+    count *= codes;
+  }
+  return count;
+}
+
+// What every tuple of cells combines to, by key (CombineCells, the same bits as an entity's). A tuple holding
+// a value off the item's scale, which no cell holds, is left missing.
+std::vector<Outcome> TuplesOf(ItemCells* c, std::size_t codes, std::size_t tuples) {
+  std::vector<Outcome> out(tuples, Outcome{std::numeric_limits<double>::quiet_NaN(), kFlagMissing});
+  std::vector<std::uint8_t> cell(c->experts);
+  for (std::size_t key = 0; key < tuples; ++key) {
+    bool on_scale = true;
+    for (std::size_t x = 0, rest = key; x < c->experts; ++x, rest /= codes) {
+      cell[x] = static_cast<std::uint8_t>(rest % codes);
+      on_scale &= cell[x] == 0 || c->levels.place[cell[x] - 1] >= 0;
+    }
+    if (on_scale) out[key] = CombineCells(c, cell.data());
+  }
+  return out;
+}
+
+// Every doubled sum of ranks the raters' cells can give, by key (sum of c_r x codes^r for rater r's cell c_r),
+// from twice_rank[r * codes + c], rater r's doubled rank of cell value c. Empty past kMaxTable entries, and
+// past the number of entities, whose sums are then added up directly in less time.
+std::vector<std::int64_t> RankSums(const std::vector<std::int64_t>& twice_rank, std::size_t raters, std::size_t codes,
+                                   std::size_t entities) {
+  const std::size_t size = TupleCount(codes, raters, std::min(kMaxTable, entities));
+  std::vector<std::int64_t> sum(size);
   for (std::size_t key = 0; key < size; ++key) {
-    double s = 0;
-    for (std::size_t r = 0, rest = key; r < raters; ++r, rest /= codes) s += rank[r * codes + rest % codes];
+    std::int64_t s = 0;
+    for (std::size_t r = 0, rest = key; r < raters; ++r, rest /= codes) s += twice_rank[r * codes + rest % codes];
     sum[key] = s;
   }
   return sum;
@@ -154,148 +228,168 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
     most = std::max(most, levels.back().level.size());
     codes = std::max(codes, levels.back().place.size() + 1);
   }
-  // tally[b][q][x * codes + c]: how many entities of block b expert x rated with cell value c on item q.
+  auto cells_of = [&](std::size_t q) {
+    return ItemCells{items[q], levels[q], tables[q], *fraction[q], authority, experts, std::vector<int>(most, 0),
+                     {},       {}};
+  };
+  // Where an entity's cells on an item can form fewer tuples than there are entities (and kMaxTable), each item
+  // gets a table of what every tuple combines to, and each block counts its entities at each tuple: a look-up
+  // and a count per entity and item. The experts' counts of each level and the sums of ranks for Kendall's W
+  // are then worked out once per tuple, not per entity.
+  const std::size_t tuples = TupleCount(codes, experts, std::min(kMaxTable, n));
+  std::vector<std::vector<Outcome>> outcome;
+  for (std::size_t q = 0; q < m && tuples > 0; ++q) {
+    ItemCells c = cells_of(q);
+    outcome.push_back(TuplesOf(&c, codes, tuples));
+  }
+  // seen[b][q][s]: how many entities of block b had, on item q, the tuple with key s (with tuples), or else
+  // expert x's cell value c (s = x * codes + c).
   const long blocks = static_cast<long>((n + kBlock - 1) / kBlock);
-  std::vector<std::vector<std::vector<std::size_t>>> tally(
-      blocks, std::vector<std::vector<std::size_t>>(m, std::vector<std::size_t>(experts * codes, 0)));
+  const std::size_t slots = tuples > 0 ? tuples : experts * codes;
+  std::vector<std::vector<std::vector<std::uint32_t>>> seen(
+      blocks, std::vector<std::vector<std::uint32_t>>(m, std::vector<std::uint32_t>(slots, 0)));
+  const std::size_t stride = m * experts;  // from an entity's cells to the next one's
   ParallelFor(blocks, threads, [&](long b) {
-    std::vector<int> at(most, 0);
-    std::vector<double> sorted;
-    ItemRatings run;  // the weighted mean's (fraction, authority) pairs
     const std::size_t first = static_cast<std::size_t>(b) * kBlock, last = std::min(n, first + kBlock);
     for (std::size_t q = 0; q < m; ++q) {
-      const RatedItem& item = items[q];
-      const SummaryTable& table = tables[q];
-      std::size_t* counted = tally[b][q].data();
+      std::uint32_t* counted = seen[b][q].data();
       double* value = out->value[q].data();
       std::uint16_t* flags = out->flags[q].data();
+      const std::uint8_t* cells = cube.cells.data() + q * experts;
+      if (tuples > 0) {
+        const Outcome* of = outcome[q].data();
+        for (std::size_t e = first; e < last; ++e) {
+          const std::uint8_t* cell = cells + e * stride;
+          std::size_t key = 0;
+          for (std::size_t x = experts; x-- > 0;) key = key * codes + cell[x];
+          value[e] = of[key].value;
+          flags[e] = of[key].flags;
+          ++counted[key];
+        }
+        continue;
+      }
+      ItemCells c = cells_of(q);
       for (std::size_t e = first; e < last; ++e) {
-        const std::uint8_t* cell = cube.cells.data() + (e * m + q) * experts;
-        Summary s;
-        if (!table.entry.empty()) {
-          std::uint32_t key = 0;
-          for (std::size_t x = 0; x < experts; ++x) {
-            key += table.step[cell[x]];
-            ++counted[x * codes + cell[x]];
-          }
-          s = table.entry[key];
-        } else {
-          for (std::size_t x = 0; x < experts; ++x) {
-            if (cell[x] != 0) ++at[static_cast<std::size_t>(levels[q].place[cell[x] - 1])];
-            ++counted[x * codes + cell[x]];
-          }
-          s = Summarize(item, levels[q].level, at.data(), &sorted);
-          std::fill(at.begin(), at.end(), 0);
-        }
-        value[e] = s.value;
-        flags[e] = s.flags;
-        if (item.combine == Combine::kWeightedMean && s.count > 0) {
-          run.clear();
-          for (std::size_t x = 0; x < experts; ++x) {
-            if (cell[x] != 0) run.Add((*fraction[q])[cell[x] - 1], authority[x]);
-          }
-          value[e] = run.Combine(item);
-          flags[e] = RatingFlags(item, static_cast<std::size_t>(s.count), value[e], s.cv);
-        }
+        const std::uint8_t* cell = cells + e * stride;
+        for (std::size_t x = 0; x < experts; ++x) ++counted[x * codes + cell[x]];
+        const Outcome o = CombineCells(&c, cell);
+        value[e] = o.value;
+        flags[e] = o.flags;
       }
     }
   });
   if (n < 2) return;
   // Kendall's W per item: the experts who rated every entity, each ranking the entities by level (ties sharing
-  // their mean place), added rater by rater in the order of their codes, as KendallW adds them. An entity's
-  // sum of ranks is added up entity by entity, in the same order, so that it is the same bits.
+  // their mean place). The sums of squared deviations are added exactly (RankSquares), so that they are
+  // KendallW's bits whatever the order they are added in: per tuple, weighted by its entities, or per entity.
   struct Raters {
-    std::vector<std::size_t> who;  // the experts who rated every entity
-    std::vector<double> rank;      // rank[r * codes + c]: rater r's rank of the level cell value c stands for
+    std::vector<std::size_t> who;          // the experts who rated every entity
+    std::vector<std::int64_t> twice_rank;  // [r * codes + c]: twice rater r's rank of the level of cell value c
     double ties = 0;
-    // sum[key]: the sum of ranks of the raters' cells c_r, key = sum of c_r x codes^r, added as below (empty
-    // when it would pass kMaxTable entries).
-    std::vector<double> sum;
+    // sum[key]: the doubled sum of ranks of the raters' cells c_r, key = sum of c_r x codes^r (RankSums; empty
+    // past kMaxTable entries, or the entities).
+    std::vector<std::int64_t> sum;
   };
   std::vector<Raters> agreeing(m);
-  std::vector<std::size_t> agreed;  // the items with 2 raters or more: an agreement to report
+  std::vector<std::size_t> agreed;  // the items with 2 raters or more, left to add up entity by entity
+  std::vector<std::uint64_t> at_tuple(tuples);
+  std::vector<std::uint8_t> cell(experts);
   for (std::size_t q = 0; q < m; ++q) {
+    std::vector<std::uint64_t> counted(experts * codes, 0);  // [x * codes + c]: expert x's cells of value c
+    if (tuples > 0) {
+      std::fill(at_tuple.begin(), at_tuple.end(), 0);
+      for (const auto& block : seen) {
+        for (std::size_t key = 0; key < tuples; ++key) at_tuple[key] += block[q][key];
+      }
+      for (std::size_t key = 0; key < tuples; ++key) {
+        if (at_tuple[key] == 0) continue;
+        for (std::size_t x = 0, rest = key; x < experts; ++x, rest /= codes)
+          counted[x * codes + rest % codes] += at_tuple[key];
+      }
+    } else {
+      for (const auto& block : seen) {
+        for (std::size_t s = 0; s < slots; ++s) counted[s] += block[q][s];
+      }
+    }
     const std::vector<int>& place = levels[q].place;
-    std::vector<std::size_t> total(experts * most, 0);  // total[x * most + l]: expert x's ratings at level l
-    for (const auto& block : tally) {
-      for (std::size_t x = 0; x < experts; ++x) {
-        for (std::size_t c = 1; c < codes; ++c) {
-          if (const std::size_t k = block[q][x * codes + c]; k > 0) total[x * most + place[c - 1]] += k;
-        }
-      }
-    }
-    std::vector<std::size_t>& raters = agreeing[q].who;
-    std::vector<double>& rank = agreeing[q].rank;
-    double& ties = agreeing[q].ties;
     const std::size_t l_count = levels[q].level.size();
+    Raters& raters = agreeing[q];
     for (std::size_t x = 0; x < experts; ++x) {
-      std::size_t rated = 0;
-      for (std::size_t l = 0; l < l_count; ++l) rated += total[x * most + l];
-      if (rated != n) continue;
-      raters.push_back(x);
-      std::vector<double> of_level;
-      std::size_t below = 0;
-      for (std::size_t l = 0; l < most; ++l) {
-        const std::size_t c = l < l_count ? total[x * most + l] : 0;
-        of_level.push_back(static_cast<double>(2 * below + c + 1) / 2);  // the mean of places below+1 .. below+c
-        const double t = static_cast<double>(c);
-        ties += t * t * t - t;
-        below += c;
+      if (counted[x * codes] != 0) continue;      // an entity the expert did not rate
+      std::vector<std::uint64_t> at(l_count, 0);  // the expert's ratings at each level
+      for (std::size_t c = 1; c < codes; ++c) {
+        if (place[c - 1] >= 0) at[static_cast<std::size_t>(place[c - 1])] += counted[x * codes + c];
       }
-      rank.push_back(0);  // an empty cell: none, as the rater rated every entity
-      for (std::size_t c = 1; c < codes; ++c) rank.push_back(place[c - 1] >= 0 ? of_level[place[c - 1]] : 0);
+      raters.who.push_back(x);
+      std::vector<std::int64_t> of_level;
+      std::uint64_t below = 0;
+      for (std::size_t l = 0; l < l_count; ++l) {
+        of_level.push_back(
+            static_cast<std::int64_t>(2 * below + at[l] + 1));  // twice the mean of places below+1 .. below+at[l]
+        const double t = static_cast<double>(at[l]);
+        raters.ties += t * t * t - t;
+        below += at[l];
+      }
+      raters.twice_rank.push_back(0);  // an empty cell: none, as the rater rated every entity
+      for (std::size_t c = 1; c < codes; ++c) {
+        raters.twice_rank.push_back(place[c - 1] >= 0 ? of_level[static_cast<std::size_t>(place[c - 1])] : 0);
+      }
     }
-    if (raters.size() < 2) continue;  // fewer than 2 experts rated every entity
-    agreed.push_back(q);
-    agreeing[q].sum = RankSums(rank, raters.size(), codes, n);
+    const auto count = static_cast<int>(raters.who.size());
+    if (count < 2) continue;  // fewer than 2 experts rated every entity
+    if (tuples == 0) {
+      agreed.push_back(q);
+      raters.sum = RankSums(raters.twice_rank, raters.who.size(), codes, n);
+      continue;
+    }
+    RankSquares squares(count, n);
+    for (std::size_t key = 0; key < tuples; ++key) {
+      if (at_tuple[key] == 0) continue;
+      for (std::size_t x = 0, rest = key; x < experts; ++x, rest /= codes)
+        cell[x] = static_cast<std::uint8_t>(rest % codes);
+      std::int64_t sum = 0;
+      for (std::size_t r = 0; r < raters.who.size(); ++r) sum += raters.twice_rank[r * codes + cell[raters.who[r]]];
+      squares.Add(sum, at_tuple[key]);
+    }
+    const Concordance w = ConcordanceOfSquares(squares.Sum(), n, raters.ties, count, true);
+    out->agreement_w[q] = w.w;
+    out->agreement_p[q] = w.p_value;
   }
   if (agreed.empty()) return;
-  // Each entity's sum of ranks on every item, a round of blocks at a time (a block per thread) while the
-  // round's part of the cube is in the cache: sums[(k * items + a) * kBlock + e] for block k of the round, item
-  // agreed[a] and entity e of the block. Then each item's sum of squared deviations, entity by entity in the
-  // cohort's order, as ConcordanceOfRanks adds it.
-  const long round = std::max(1, threads);
-  const std::size_t count = agreed.size();
-  std::vector<double> sums(static_cast<std::size_t>(round) * count * kBlock), squares(count, 0.0), mean(count);
-  for (std::size_t a = 0; a < count; ++a) mean[a] = RankSumMean(static_cast<int>(agreeing[agreed[a]].who.size()), n);
-  for (long start = 0; start < blocks; start += round) {
-    const long in_round = std::min(round, blocks - start);
-    ParallelFor(in_round, threads, [&](long k) {
-      const std::size_t first = static_cast<std::size_t>(start + k) * kBlock, last = std::min(n, first + kBlock);
-      for (std::size_t a = 0; a < count; ++a) {
-        const std::size_t q = agreed[a];
-        const std::vector<std::size_t>& raters = agreeing[q].who;
-        const double* rank = agreeing[q].rank.data();
-        const std::vector<double>& table = agreeing[q].sum;
-        double* sum_of = sums.data() + (static_cast<std::size_t>(k) * count + a) * kBlock;  // entity first at 0
-        for (std::size_t e = first; e < last; ++e) {
-          const std::uint8_t* cell = cube.cells.data() + (e * m + q) * experts;
-          if (!table.empty()) {
-            std::size_t key = 0;
-            for (std::size_t r = raters.size(); r-- > 0;) key = key * codes + cell[raters[r]];
-            sum_of[e - first] = table[key];
-            continue;
-          }
-          double sum = 0;
-          for (std::size_t r = 0; r < raters.size(); ++r) sum += rank[r * codes + cell[raters[r]]];
-          sum_of[e - first] = sum;
+  // Each entity's sum of ranks on the items left, a block per piece of work, each adding its squares.
+  std::vector<RankSquares> part;  // part[b * agreed + a]: block b's, of item agreed[a]
+  for (long b = 0; b < blocks; ++b) {
+    for (std::size_t q : agreed) part.emplace_back(static_cast<int>(agreeing[q].who.size()), n);
+  }
+  ParallelFor(blocks, threads, [&](long b) {
+    const std::size_t first = static_cast<std::size_t>(b) * kBlock, last = std::min(n, first + kBlock);
+    for (std::size_t a = 0; a < agreed.size(); ++a) {
+      const std::size_t q = agreed[a];
+      const Raters& raters = agreeing[q];
+      RankSquares& squares = part[static_cast<std::size_t>(b) * agreed.size() + a];
+      const std::uint8_t* cells = cube.cells.data() + q * experts;
+      for (std::size_t e = first; e < last; ++e) {
+        const std::uint8_t* at = cells + e * stride;
+        if (!raters.sum.empty()) {
+          std::size_t key = 0;
+          for (std::size_t r = raters.who.size(); r-- > 0;) key = key * codes + at[raters.who[r]];
+          squares.Add(raters.sum[key]);
+          continue;
         }
-      }
-    });
-    for (long k = 0; k < in_round; ++k) {
-      const std::size_t first = static_cast<std::size_t>(start + k) * kBlock, last = std::min(n, first + kBlock);
-      for (std::size_t a = 0; a < count; ++a) {
-        const double* sum_of = sums.data() + (static_cast<std::size_t>(k) * count + a) * kBlock;
-        for (std::size_t e = 0; e < last - first; ++e) squares[a] += (sum_of[e] - mean[a]) * (sum_of[e] - mean[a]);
+        std::int64_t sum = 0;
+        for (std::size_t r = 0; r < raters.who.size(); ++r) sum += raters.twice_rank[r * codes + at[raters.who[r]]];
+        squares.Add(sum);
       }
     }
-  }
-  for (std::size_t a = 0; a < count; ++a) {
+  });
+  for (std::size_t a = 0; a < agreed.size(); ++a) {
     const std::size_t q = agreed[a];
-    const Concordance c =
-        ConcordanceOfSquares(squares[a], n, agreeing[q].ties, static_cast<int>(agreeing[q].who.size()), true);
-    out->agreement_w[q] = c.w;
-    out->agreement_p[q] = c.p_value;
+    const auto count = static_cast<int>(agreeing[q].who.size());
+    RankSquares squares(count, n);
+    for (long b = 0; b < blocks; ++b) squares.Add(part[static_cast<std::size_t>(b) * agreed.size() + a]);
+    const Concordance w = ConcordanceOfSquares(squares.Sum(), n, agreeing[q].ties, count, true);
+    out->agreement_w[q] = w.w;
+    out->agreement_p[q] = w.p_value;
   }
 }
 
