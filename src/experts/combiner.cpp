@@ -25,6 +25,7 @@
 #include "experts/dense_ratings.h"
 #include "makerscore/delphi.h"
 #include "makerscore/error.h"
+#include "util/huge_pages.h"
 #include "util/parallel.h"
 #include "util/statistics.h"
 #include "util/text.h"
@@ -220,7 +221,7 @@ Combiner::Combiner(const std::vector<RatedItem>& items, const std::vector<Expert
 
 void Combiner::Check() {
   if (dense_) {
-    cube_.cells.assign(cube_.entities * cube_.items * cube_.experts, 0);
+    AssignOnHugePages(&cube_.cells, cube_.entities * cube_.items * cube_.experts, std::uint8_t{0});
     if (entity_.narrow()) return FillCube(entity_.narrow());
     return FillCube(entity_.wide());
   }

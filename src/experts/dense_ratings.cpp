@@ -25,6 +25,7 @@
 #include <utility>
 
 #include "experts/concordance.h"
+#include "util/huge_pages.h"
 #include "util/parallel.h"
 #include "util/statistics.h"
 
@@ -214,8 +215,12 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
   const double kNaN = std::numeric_limits<double>::quiet_NaN();
   const std::size_t n = cube.entities, m = items.size(), experts = cube.experts;
   const auto rows = static_cast<Eigen::Index>(n);
-  out->value.assign(m, Eigen::ArrayXd(rows));  // every entry written below
-  out->flags.assign(m, Eigen::Array<std::uint16_t, Eigen::Dynamic, 1>(rows));
+  out->value.resize(m);  // every entry written below
+  out->flags.resize(m);
+  for (std::size_t q = 0; q < m; ++q) {
+    ResizeOnHugePages(&out->value[q], rows);
+    ResizeOnHugePages(&out->flags[q], rows);
+  }
   out->agreement_w.assign(m, kNaN);
   out->agreement_p.assign(m, kNaN);
   out->dense = true;

@@ -8,6 +8,7 @@
 #include "makerscore/weights.h"
 #include "means/mean.h"
 #include "scoring/steps.h"
+#include "util/huge_pages.h"
 #include "weights/weighting.h"
 
 namespace makerscore::detail {
@@ -273,7 +274,7 @@ void AggregateGroupByGroup(const CompiledModel& m, const std::vector<int>& class
   auto take = [&] {
     Eigen::ArrayXd column;
     if (spare.empty()) {
-      column.resize(n);
+      ResizeOnHugePages(&column, n);
     } else {
       column.swap(spare.back());
       spare.pop_back();

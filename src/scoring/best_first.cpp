@@ -14,6 +14,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "util/huge_pages.h"
+
 namespace makerscore::detail {
 
 namespace {
@@ -42,14 +44,17 @@ void SortBestFirst(std::vector<Pair>* pairs) {
   const double scale = static_cast<double>(n - 1) / (best - worst);
   if (!(best > worst) || !std::isfinite(best - worst) || !std::isfinite(scale)) return ComparisonSort(pairs);
   // end[b + 1]: how many pairs bucket b takes; then, summed, where each bucket starts.
-  std::vector<std::uint32_t> bucket(n), end(n + 1, 0);
+  std::vector<std::uint32_t> bucket, end;
+  AssignOnHugePages(&bucket, n, std::uint32_t{0});
+  AssignOnHugePages(&end, n + 1, std::uint32_t{0});
   for (std::size_t i = 0; i < n; ++i) {
     const auto b = std::min(static_cast<std::size_t>((best - v[i].first) * scale), n - 1);
     bucket[i] = static_cast<std::uint32_t>(b);
     ++end[b + 1];
   }
   for (std::size_t b = 0; b < n; ++b) end[b + 1] += end[b];
-  std::vector<Pair> out(n);
+  std::vector<Pair> out;
+  AssignOnHugePages(&out, n, Pair{});
   for (std::size_t i = 0; i < n; ++i) out[end[bucket[i]]++] = v[i];  // end[b]: now where bucket b ends
   std::size_t begin = 0;
   for (std::size_t b = 0; b < n; ++b) {

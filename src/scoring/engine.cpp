@@ -16,6 +16,7 @@
 #include "scoring/outcome_columns.h"
 #include "scoring/screen.h"
 #include "scoring/steps.h"
+#include "util/huge_pages.h"
 #include "util/parallel.h"
 #include "util/text.h"
 
@@ -131,11 +132,16 @@ class Engine {
     r.detail_ = options.detail;
     const bool keep_used = full || ReadsValues(m);
     const bool streamed = options.detail == ScoreDetail::kTotals && nodes > 1 && EntityByEntity(m.nodes);
-    if (full) r.values_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
-    if (keep_used) r.used_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
-    if (!streamed) r.scores_ = Eigen::ArrayXXd::Constant(n, nodes, kNaN);
-    r.points_ = Eigen::ArrayXXd::Constant(n, KeepsEveryPoint(options.detail) ? nodes : 1, kNaN);
-    r.flags_ = Result::FlagArray::Zero(n, nodes);
+    auto unset = [&](Eigen::ArrayXXd* a, Eigen::Index cols) {
+      ResizeOnHugePages(a, n, cols);
+      a->setConstant(kNaN);
+    };
+    if (full) unset(&r.values_, nodes);
+    if (keep_used) unset(&r.used_, nodes);
+    if (!streamed) unset(&r.scores_, nodes);
+    unset(&r.points_, KeepsEveryPoint(options.detail) ? nodes : 1);
+    ResizeOnHugePages(&r.flags_, n, nodes);
+    r.flags_.setZero();
     r.stats_.assign(nodes, IndicatorStats{});
     std::vector<char> unscored(n, 0);
     std::vector<char> no_value(nodes, 0);  // leaves without a value for any entity
@@ -146,7 +152,8 @@ class Engine {
     for (size_t l = 0; l < m.leaves.size(); ++l) {
       if (m.leaves[l].qualitative() && UnderFuzzy(m, m.leaves[l])) under_fuzzy[static_cast<size_t>(item_of[l])] = 1;
     }
-    Eigen::ArrayXd x(n);  // one leaf's values and flags at a time, in the same memory
+    Eigen::ArrayXd x;  // one leaf's values and flags at a time, in the same memory
+    ResizeOnHugePages(&x, n);
     FlagColumn flags(n);
     // Leaf l scored into *out.
     auto score_leaf = [&](size_t l, Eigen::ArrayXd* out) {

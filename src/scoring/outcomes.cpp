@@ -6,6 +6,7 @@
 
 #include "scoring/best_first.h"
 #include "scoring/steps.h"
+#include "util/huge_pages.h"
 #include "util/text.h"
 
 namespace makerscore::detail {
@@ -21,7 +22,7 @@ void ApplyAdjustments(const CompiledModel& m, const Eigen::ArrayXd& tree, const 
                       const Eigen::ArrayXXd& adjustments, std::vector<double>* totals, std::vector<char>* capped) {
   const RuleSet& r = m.rules;
   const Eigen::Index n = tree.size();
-  totals->assign(n, std::nan(""));
+  AssignOnHugePages(totals, static_cast<std::size_t>(n), std::nan(""));
   if (m.adjustments.empty()) {
     for (Eigen::Index i = 0; i < n; ++i) {
       if (!unscored[i]) (*totals)[i] = tree[i];  // NaN stays NaN; a tree's points are never below 0
@@ -92,12 +93,13 @@ void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, con
   // Best total first, equal totals in the cohort's order: the order a stable sort by total would give.
   std::vector<std::pair<double, int>> by_total;
   by_total.reserve(n);
+  PreferHugePages(by_total.data(), n * sizeof(by_total[0]));
   for (size_t i = 0; i < n; ++i) {
     // + 0.0 makes -0.0 +0.0: equal totals, so equal bits for the buckets too
     if (!std::isnan(totals[i]) && !excluded(i)) by_total.emplace_back(totals[i] + 0.0, static_cast<int>(i));
   }
   SortBestFirst(&by_total);
-  out->ranks.assign(n, 0);
+  AssignOnHugePages(&out->ranks, n, 0);
   CompetitionRanks(by_total, &out->ranks);
   out->ranked = static_cast<int>(by_total.size());
   // Those graded by their total, and their ranks among themselves: an entity graded directly leaves the base.
@@ -128,7 +130,7 @@ void RankAndGrade(const CompiledModel& m, const std::vector<double>& totals, con
                            "; say 'round: down', 'nearest' or 'up' in the grade");
     }
   }
-  out->grades.assign(n, -1);
+  AssignOnHugePages(&out->grades, n, -1);
   // Graded: those ranked (a rank is 1 or more). A rule set with no indicators (a pass/fail list of vetoes) has
   // no totals: its grades come from `when`, vetoes and a grade without conditions (the validator allows no
   // other), for everyone not excluded. In the entities' order: each grade depends on that entity alone.
