@@ -90,13 +90,17 @@ TEST(Formula, GrowthRateWithPrev) {
 }
 
 TEST(Formula, DivisionByZeroIsFlaggedMissing) {
-  auto e = Eval("a / b", {Col({1, 0, 3}), Col({0, 0, 2})});
+  const double nan = std::nan("");
+  auto e = Eval("a / b", {Col({1, 0, 3, nan}), Col({0, 0, 2, 0})});
   EXPECT_TRUE(std::isnan(e.values[0]));
   EXPECT_TRUE(e.flags[0] & kFlagDivisionByZero);
   EXPECT_TRUE(std::isnan(e.values[1]));
   EXPECT_TRUE(e.flags[1] & kFlagDivisionByZero);
   EXPECT_DOUBLE_EQ(e.values[2], 1.5);
   EXPECT_EQ(e.flags[2], 0);
+  // A missing value divided by zero is missing for want of the value: no division was made.
+  EXPECT_TRUE(std::isnan(e.values[3]));
+  EXPECT_EQ(e.flags[3], kFlagMissing);
 }
 
 TEST(Formula, MissingOperandsPropagateAndAreFlagged) {

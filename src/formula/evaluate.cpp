@@ -1,6 +1,7 @@
 // Column-wise evaluation of a parsed formula over Eigen arrays.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include "formula/formula.h"
@@ -44,6 +45,46 @@ double Whole(double x, double (*round_fn)(double)) {
   return std::fabs(x - nearest) <= kWholeTolerance * std::max(1.0, std::fabs(x)) ? nearest : round_fn(x);
 }
 
+// Flags each row where column holds no value as missing.
+void FlagMissing(const double* column, Eigen::Index rows, FlagColumn* flags) {
+  std::uint16_t* f = flags->data();
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    if (std::isnan(column[i])) f[i] |= kFlagMissing;
+  }
+}
+
+// A field's (this year's or last year's) column, or null where there is none.
+const double* FieldColumn(const FormulaNode& n, const Columns& cols) {
+  const double* const* table = n.op == Op::kField ? cols.current : cols.prev;
+  return table == nullptr ? nullptr : table[n.field];
+}
+
+void EvaluateRows(const Formula& formula, int node, const Columns& cols, Eigen::ArrayXd* out, FlagColumn* flags);
+
+// The values of node k over cols' rows, with its flags: a field's column itself, not copied, or else the node
+// evaluated into *scratch.
+const double* Operand(const Formula& formula, int k, const Columns& cols, Eigen::ArrayXd* scratch, FlagColumn* flags) {
+  const FormulaNode& n = formula.nodes()[k];
+  if (n.op == Op::kField || n.op == Op::kPrev) {
+    if (const double* column = FieldColumn(n, cols)) {
+      FlagMissing(column, cols.rows, flags);
+      return column;
+    }
+  }
+  EvaluateRows(formula, k, cols, scratch, flags);
+  return scratch->data();
+}
+
+// out = op(a, b) row by row, an infinity made missing and flagged (Finite).
+template <typename BinaryOp>
+void Arithmetic(const double* a, const double* b, Eigen::Index rows, BinaryOp op, Eigen::ArrayXd* out,
+                FlagColumn* flags) {
+  out->resize(rows);
+  double* o = out->data();
+  for (Eigen::Index i = 0; i < rows; ++i) o[i] = op(a[i], b[i]);
+  Finite(out, flags);
+}
+
 // Evaluates node `node` over all of cols' rows, a column at a time (Evaluate: a block of rows at a time).
 void EvaluateRows(const Formula& formula, int node, const Columns& cols, Eigen::ArrayXd* out, FlagColumn* flags) {
   const FormulaNode& n = formula.nodes()[node];
@@ -59,17 +100,14 @@ void EvaluateRows(const Formula& formula, int node, const Columns& cols, Eigen::
       return;
     case Op::kField:
     case Op::kPrev: {
-      const double* const* table = n.op == Op::kField ? cols.current : cols.prev;
-      const double* column = table == nullptr ? nullptr : table[n.field];
+      const double* column = FieldColumn(n, cols);
       if (column == nullptr) {  // no data for this field at all (no last year)
         out->setConstant(rows, kNaN);
         for (Eigen::Index i = 0; i < rows; ++i) (*flags)[i] |= kFlagMissing;
         return;
       }
       *out = Eigen::Map<const Eigen::ArrayXd>(column, rows);
-      for (Eigen::Index i = 0; i < rows; ++i) {
-        if (std::isnan((*out)[i])) (*flags)[i] |= kFlagMissing;
-      }
+      FlagMissing(column, rows, flags);
       return;
     }
     case Op::kNeg:
@@ -81,30 +119,23 @@ void EvaluateRows(const Formula& formula, int node, const Columns& cols, Eigen::
       return;
     }
     case Op::kAdd:
-      *out = eval(0) + eval(1);
-      Finite(out, flags);
-      return;
     case Op::kSub:
-      *out = eval(0) - eval(1);
-      Finite(out, flags);
-      return;
     case Op::kMul:
-      *out = eval(0) * eval(1);
-      Finite(out, flags);
-      return;
     case Op::kDiv: {
-      Eigen::ArrayXd a = eval(0), b = eval(1);
-      out->resize(rows);
+      // The operands' flags first, then the operation's, as the rows' flags are OR-ed in that order.
+      Eigen::ArrayXd a_scratch, b_scratch;
+      const double* a = Operand(formula, n.args[0], cols, &a_scratch, flags);
+      const double* b = Operand(formula, n.args[1], cols, &b_scratch, flags);
+      if (n.op == Op::kAdd) return Arithmetic(a, b, rows, std::plus<>(), out, flags);
+      if (n.op == Op::kSub) return Arithmetic(a, b, rows, std::minus<>(), out, flags);
+      if (n.op == Op::kMul) return Arithmetic(a, b, rows, std::multiplies<>(), out, flags);
+      // A division by zero of a value is missing and flagged; the division by zero of a missing value is missing.
+      std::uint16_t* f = flags->data();
       for (Eigen::Index i = 0; i < rows; ++i) {
-        if (b[i] == 0 && !std::isnan(a[i])) {
-          (*out)[i] = kNaN;
-          (*flags)[i] |= kFlagDivisionByZero;
-        } else {
-          (*out)[i] = a[i] / b[i];
-        }
+        if (b[i] == 0 && !std::isnan(a[i])) f[i] |= kFlagDivisionByZero;
       }
-      Finite(out, flags);
-      return;
+      return Arithmetic(
+          a, b, rows, [](double x, double y) { return y == 0 && !std::isnan(x) ? kNaN : x / y; }, out, flags);
     }
     case Op::kLt:
       *out = Compare(eval(0), eval(1), [](double a, double b) { return a < b; });
