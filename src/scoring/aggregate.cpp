@@ -143,6 +143,19 @@ void WeightedSum(const Group& g) {
       for (Eigen::Index i = 0; i < n; ++i) d[i] += !std::isnan(col[i]) ? sj : 0.0;
     }
   }
+  // With one class, an entity with every child present has the shares' whole sum for d, and sj / d is then
+  // the same division for all of them: made once per child, not per entity, in the blocks where every
+  // entity's d is that sum (bit for bit equal to it).
+  double whole = 0;  // added as d is
+  for (int j = 0; g.class_count == 1 && j < g.kids; ++j) {
+    if (g.share[j] > 0) whole += g.share[j];
+  }
+  constexpr Eigen::Index kBlock = 256;
+  std::vector<char> all_whole(g.class_count == 1 ? static_cast<size_t>((n + kBlock - 1) / kBlock) : 0, 1);
+  for (size_t b = 0; b < all_whole.size(); ++b) {
+    const Eigen::Index first = static_cast<Eigen::Index>(b) * kBlock, last = std::min(n, first + kBlock);
+    for (Eigen::Index i = first; i < last; ++i) all_whole[b] &= d[i] == whole;
+  }
   Eigen::Map<Eigen::ArrayXd> acc(g.score, n);
   acc.setZero();
   for (int j = 0; j < g.kids; ++j) {
@@ -151,7 +164,17 @@ void WeightedSum(const Group& g) {
       const Eigen::Map<const Eigen::ArrayXd> s(sh, n);
       acc += (col.isNaN() || s <= 0).select(0.0, s / d * col);
     } else if (const double sj = g.share[j]; sj > 0) {
-      acc += col.isNaN().select(0.0, sj / d * col);  // whole registers at a time; NaN rows add 0
+      const double sj_whole = sj / whole;
+      for (size_t b = 0; b < all_whole.size(); ++b) {
+        const Eigen::Index first = static_cast<Eigen::Index>(b) * kBlock, count = std::min(n - first, kBlock);
+        auto a = acc.segment(first, count);
+        auto c = col.segment(first, count);
+        if (all_whole[b]) {
+          a += c.isNaN().select(0.0, sj_whole * c);  // whole registers at a time; NaN rows add 0
+        } else {
+          a += c.isNaN().select(0.0, sj / d.segment(first, count) * c);
+        }
+      }
     }
   }
   for (Eigen::Index i = 0; i < n; ++i) {
