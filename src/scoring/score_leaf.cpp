@@ -2,6 +2,7 @@
 // policy, outliers, the scoring method, then what a missing value earns.
 // The engine runs it for every leaf; a replication of the uncertainty
 // analysis runs it again for the rated leaves under each drawn panel.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -20,8 +21,16 @@ void ScoreLeaf(const CompiledLeaf& leaf, const std::vector<double>& class_max, c
   Eigen::ArrayXd& score = *score_out;
   score.resize(n);
   ImputeMissing(leaf, x, groups, &used, flags, &st);
-  if (leaf.qualitative()) {
+  // A rated leaf's score is its value used: taken, not copied, when that is x scored in place (then read
+  // from score below).
+  const bool taken = leaf.qualitative() && used_out == &x;
+  if (taken) {
+    score.swap(used);
+  } else if (leaf.qualitative()) {
     score = used;
+  }
+  const double* value = taken ? score.data() : used.data();  // the values used
+  if (leaf.qualitative()) {
     st.low = 0;
     st.high = 1;
   } else {
@@ -42,15 +51,17 @@ void ScoreLeaf(const CompiledLeaf& leaf, const std::vector<double>& class_max, c
   const bool cohort_overflowed = !leaf.qualitative() && !std::isfinite(st.high - st.low);
   constexpr auto kNotApplying = static_cast<std::uint16_t>(kFlagMissing | kFlagImputed | kFlagTooFewRatings |
                                                            kFlagDivisionByZero | kFlagOutOfDomain | kFlagNotFinite);
-  for (Eigen::Index i = 0; i < n; ++i) {
+  // What entity i's score is where it has no value used, or its score is not finite, or the indicator does
+  // not apply to it.
+  auto finish_entity = [&](Eigen::Index i) {
     if (!applies(i)) {
       (*flags)[i] &= static_cast<std::uint16_t>(~kNotApplying);
       if (std::isnan(score[i]) || !std::isfinite(score[i])) score[i] = 0;  // weighted 0: it earns nothing
-      continue;
+      return;
     }
-    if (!std::isnan(used[i])) {
+    if (!std::isnan(value[i])) {
       const bool overflowed = (cohort_overflowed || !std::isfinite(score[i])) && !((*flags)[i] & kFlagExcluded);
-      if (!overflowed) continue;
+      if (!overflowed) return;
       (*flags)[i] |= kFlagNotFinite;  // then scored as a missing value is
       score[i] = kNaN;
     }
@@ -65,6 +76,19 @@ void ScoreLeaf(const CompiledLeaf& leaf, const std::vector<double>& class_max, c
       default:  // zero, or an imputation with nothing to impute from
         score[i] = 0;
     }
+  };
+  // An entity needs nothing below when the indicator applies to it, it has a value used and its score is
+  // finite: most of them. Blocks where every entity is so are passed over (a check that vectorises).
+  constexpr Eigen::Index kBlock = 256;
+  const bool may_pass = class_max.size() <= 1 && !cohort_overflowed;
+  for (Eigen::Index first = 0; first < n; first += kBlock) {
+    const Eigen::Index last = std::min(n, first + kBlock);
+    if (may_pass) {
+      bool fine = true;
+      for (Eigen::Index i = first; i < last; ++i) fine &= !std::isnan(value[i]) & std::isfinite(score[i]);
+      if (fine) continue;
+    }
+    for (Eigen::Index i = first; i < last; ++i) finish_entity(i);
   }
 }
 

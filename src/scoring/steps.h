@@ -35,7 +35,8 @@ void ImputeMissing(const CompiledLeaf& leaf, const Eigen::ArrayXd& x, const doub
 // scored on it: no missing value, no flag, no effect on the total. groups: the group field's codes for
 // group_mean. Writes used (the values scored) and score (n each, NaN: left out), ORs flags, fills stats, and
 // sets unscored[i] for an entity that gets no total (policy 'error'). used may be &x, when the caller has no
-// further use for the values: they are then scored in place, without a copy.
+// further use for the values: they are then scored in place, without a copy (a rated leaf's values are moved
+// into score, leaving x with other values).
 void ScoreLeaf(const CompiledLeaf& leaf, const std::vector<double>& class_max, const std::vector<int>& classes,
                const Eigen::ArrayXd& x, const double* groups, FlagColumn* flags, IndicatorStats* stats,
                Eigen::ArrayXd* used, Eigen::ArrayXd* score, std::vector<char>* unscored);
