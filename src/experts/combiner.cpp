@@ -284,10 +284,19 @@ bool Combiner::FillCubeFromGrid(const EntityCode* entity, const std::vector<std:
       return false;
   }
   // The values, each on its item's scale, into the cube; on the first that is not, the cube is emptied again.
+  // Where every value label is on every item's scale (a file holding the scale's labels only) there is nothing
+  // to check, and where the rows come in the cube's order (item, then expert) a row is copied whole.
+  const bool every_value_allowed = std::all_of(allowed.begin(), allowed.end(), [](std::uint8_t a) { return a != 0; });
+  bool in_order = period == per_entity;
+  for (size_t p = 0; p < period; ++p) in_order &= slot[p] == p;
   std::uint8_t* cells = cube_.cells.data();
   for (size_t k = 0; k < entities; ++k) {
     const std::uint8_t* row = value + k * period;
     std::uint8_t* cell = cells + static_cast<size_t>(entity_of_[static_cast<size_t>(entity[k * period])]) * per_entity;
+    if (every_value_allowed && in_order) {
+      for (size_t p = 0; p < period; ++p) cell[p] = static_cast<std::uint8_t>(row[p] + 1);
+      continue;
+    }
     bool ok = true;
     for (size_t p = 0; p < period; ++p) {
       ok &= allowed[p * values + row[p]] != 0;
