@@ -5,7 +5,7 @@
 // - dense, when the panel is regular (each entity rated by the same few experts): a cube of one byte per
 //   entity x rated indicator x expert (entity first: files list one entity's ratings together), the rating's value code
 //   + 1 (0: no rating). A duplicate is a cell already filled; each item's ratings are the expert's cells in a row, and
-//   Kendall's W reads the cube.
+//   Kendall's W reads the cube. Ratings written out as a grid fill it by each row's place (rating_grid.cpp).
 // - long, for an irregular panel: the usable ratings grouped by item with a counting sort (Group), each item's
 //   ratings a run of numbers into the Ratings.
 // The index explanations read (RatingsIndex) is the long layout; IndexRatings builds it when asked for.
@@ -16,13 +16,13 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <string_view>
 #include <unordered_map>
 
 #include "experts/combine.h"
 #include "experts/dense_ratings.h"
+#include "experts/rating_grid.h"
 #include "makerscore/delphi.h"
 #include "makerscore/error.h"
 #include "util/huge_pages.h"
@@ -113,10 +113,6 @@ class Combiner {
   // Check's loop for the dense layout (whose indicator, expert and value codes are a byte each).
   template <typename EntityCode>
   void FillCube(const EntityCode* entity);
-  // The same for ratings laid out as a grid, in one pass with no look-up per rating; false (and the cube
-  // left as it was) when they are not.
-  template <typename EntityCode>
-  bool FillCubeFromGrid(const EntityCode* entity, const std::vector<std::uint8_t>& on_scale);
   // Works out every fraction (a regular panel's values are fewer than 256): on_scale[q * values + v] is 1
   // where value label v is on item q's scale.
   std::vector<std::uint8_t> OnScale();
@@ -243,79 +239,22 @@ std::vector<std::uint8_t> Combiner::OnScale() {
   return on_scale;
 }
 
-// A grid: the first entity's ratings (its rows up to the first row of another entity) name each rated
-// indicator and expert of the panel at most once, and every entity after it has the same rows in the same
-// order: entity k's ratings are rows k * P .. k * P + P - 1 (P the first entity's rows), and it is the k-th
-// entity named. That is how a rating form's rows are written out, and it leaves no room for a problem a row
-// could have other than its value: each cell of the cube is then known from the row's place.
-template <typename EntityCode>
-bool Combiner::FillCubeFromGrid(const EntityCode* entity, const std::vector<std::uint8_t>& on_scale) {
-  const size_t count = ratings_.size(), values = ratings_.labels(Ratings::kValue).size();
-  if (count == 0) return false;
-  size_t period = 1;
-  while (period < count && entity[period] == entity[0]) ++period;
-  if (count % period != 0) return false;
-  const std::uint8_t* indicator = indicator_.narrow();
-  const std::uint8_t* expert = expert_.narrow();
-  const std::uint8_t* value = value_.narrow();
-  // The place of each of the first entity's rows in an entity's part of the cube (item, then expert), and
-  // the values it may hold.
-  const size_t experts = cube_.experts, per_entity = cube_.items * experts;
-  std::vector<size_t> slot(period);
-  std::vector<std::uint8_t> seen(per_entity, 0), allowed(period * values);
-  for (size_t p = 0; p < period; ++p) {
-    const int q = leaf_of_[indicator[p]];
-    if (q < 0 || authority_[expert[p]] < 0 || indicator[p] == empty_code_[Ratings::kIndicator]) return false;
-    slot[p] = static_cast<size_t>(q) * experts + expert[p];
-    if (seen[slot[p]]++ != 0) return false;  // an expert twice on an indicator
-    std::copy_n(on_scale.begin() + static_cast<std::ptrdiff_t>(static_cast<size_t>(q) * values), values,
-                allowed.begin() + static_cast<std::ptrdiff_t>(p * values));
-  }
-  // Every entity's indicators and experts as the first one's; entity k named k-th and in the data.
-  if (std::memcmp(indicator + period, indicator, count - period) != 0) return false;
-  if (std::memcmp(expert + period, expert, count - period) != 0) return false;
-  const size_t entities = count / period;
-  for (size_t k = 0; k < entities; ++k) {
-    const EntityCode* block = entity + k * period;
-    bool same = static_cast<size_t>(block[0]) == k;
-    for (size_t p = 1; p < period; ++p) same &= block[p] == block[0];
-    if (!same || entity_of_[static_cast<size_t>(block[0])] < 0 ||
-        static_cast<std::int32_t>(block[0]) == empty_code_[Ratings::kEntity])
-      return false;
-  }
-  // The values, each on its item's scale, into the cube; on the first that is not, the cube is emptied again.
-  // Where every value label is on every item's scale (a file holding the scale's labels only) there is nothing
-  // to check, and where the rows come in the cube's order (item, then expert) a row is copied whole.
-  const bool every_value_allowed = std::all_of(allowed.begin(), allowed.end(), [](std::uint8_t a) { return a != 0; });
-  bool in_order = period == per_entity;
-  for (size_t p = 0; p < period; ++p) in_order &= slot[p] == p;
-  std::uint8_t* cells = cube_.cells.data();
-  for (size_t k = 0; k < entities; ++k) {
-    const std::uint8_t* row = value + k * period;
-    std::uint8_t* cell = cells + static_cast<size_t>(entity_of_[static_cast<size_t>(entity[k * period])]) * per_entity;
-    if (every_value_allowed && in_order) {
-      for (size_t p = 0; p < period; ++p) cell[p] = static_cast<std::uint8_t>(row[p] + 1);
-      continue;
-    }
-    bool ok = true;
-    for (size_t p = 0; p < period; ++p) {
-      ok &= allowed[p * values + row[p]] != 0;
-      cell[slot[p]] = static_cast<std::uint8_t>(row[p] + 1);
-    }
-    if (!ok) {
-      std::fill(cube_.cells.begin(), cube_.cells.end(), 0);
-      return false;
-    }
-  }
-  return true;
-}
-
 template <typename EntityCode>
 void Combiner::FillCube(const EntityCode* entity) {
   // What the loop asks of each code, as tables of a byte or an int: the indicator's item (-1: not rated), the
   // expert's place on the panel (0: off it), whether a value is on each item's scale.
   const std::vector<std::uint8_t> on_scale = OnScale();
-  if (FillCubeFromGrid(entity, on_scale)) return;
+  GridCodes grid{ratings_.size(),
+                 ratings_.labels(Ratings::kValue).size(),
+                 indicator_.narrow(),
+                 expert_.narrow(),
+                 value_.narrow(),
+                 leaf_of_,
+                 entity_of_,
+                 authority_,
+                 on_scale,
+                 empty_code_};
+  if (FillCubeFromGrid(entity, grid, &cube_)) return;
   const size_t values = ratings_.labels(Ratings::kValue).size();
   std::vector<std::uint8_t> on_panel(authority_.size());
   for (size_t x = 0; x < authority_.size(); ++x) on_panel[x] = authority_[x] >= 0;
