@@ -16,12 +16,11 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // 1 or 0, or NaN when either side is missing.
 template <typename Cmp>
-Eigen::ArrayXd Compare(const Eigen::ArrayXd& a, const Eigen::ArrayXd& b, Cmp cmp) {
-  Eigen::ArrayXd out(a.size());
-  for (Eigen::Index i = 0; i < a.size(); ++i) {
-    out[i] = (std::isnan(a[i]) || std::isnan(b[i])) ? kNaN : (cmp(a[i], b[i]) ? 1.0 : 0.0);
+void Compare(const double* a, const double* b, Eigen::Index rows, Cmp cmp, Eigen::ArrayXd* out) {
+  out->resize(rows);
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    (*out)[i] = (std::isnan(a[i]) || std::isnan(b[i])) ? kNaN : (cmp(a[i], b[i]) ? 1.0 : 0.0);
   }
-  return out;
 }
 
 // Arithmetic that overflowed (a sum or product beyond about 1.8e308, a
@@ -138,23 +137,21 @@ void EvaluateRows(const Formula& formula, int node, const Columns& cols, Eigen::
           a, b, rows, [](double x, double y) { return y == 0 && !std::isnan(x) ? kNaN : x / y; }, out, flags);
     }
     case Op::kLt:
-      *out = Compare(eval(0), eval(1), [](double a, double b) { return a < b; });
-      return;
     case Op::kLe:
-      *out = Compare(eval(0), eval(1), [](double a, double b) { return a <= b; });
-      return;
     case Op::kGt:
-      *out = Compare(eval(0), eval(1), [](double a, double b) { return a > b; });
-      return;
     case Op::kGe:
-      *out = Compare(eval(0), eval(1), [](double a, double b) { return a >= b; });
-      return;
     case Op::kEq:
-      *out = Compare(eval(0), eval(1), [](double a, double b) { return a == b; });
-      return;
-    case Op::kNe:
-      *out = Compare(eval(0), eval(1), [](double a, double b) { return a != b; });
-      return;
+    case Op::kNe: {
+      Eigen::ArrayXd a_scratch, b_scratch;
+      const double* a = Operand(formula, n.args[0], cols, &a_scratch, flags);
+      const double* b = Operand(formula, n.args[1], cols, &b_scratch, flags);
+      if (n.op == Op::kLt) return Compare(a, b, rows, std::less<>(), out);
+      if (n.op == Op::kLe) return Compare(a, b, rows, std::less_equal<>(), out);
+      if (n.op == Op::kGt) return Compare(a, b, rows, std::greater<>(), out);
+      if (n.op == Op::kGe) return Compare(a, b, rows, std::greater_equal<>(), out);
+      if (n.op == Op::kEq) return Compare(a, b, rows, std::equal_to<>(), out);
+      return Compare(a, b, rows, std::not_equal_to<>(), out);
+    }
     case Op::kAnd:
     case Op::kOr: {
       // Kleene's three-valued logic: `false and missing` is false, `true or missing` is true; otherwise a
@@ -185,10 +182,10 @@ void EvaluateRows(const Formula& formula, int node, const Columns& cols, Eigen::
       // Only the chosen branch's flags count for a row: a division by zero in
       // the branch not taken is no fault.
       FlagColumn cond_flags = FlagColumn::Zero(rows), a_flags = cond_flags, b_flags = cond_flags;
-      Eigen::ArrayXd c(rows), a(rows), b(rows);
-      EvaluateRows(formula, n.args[0], cols, &c, &cond_flags);
-      EvaluateRows(formula, n.args[1], cols, &a, &a_flags);
-      EvaluateRows(formula, n.args[2], cols, &b, &b_flags);
+      Eigen::ArrayXd c_scratch, a_scratch, b_scratch;
+      const double* c = Operand(formula, n.args[0], cols, &c_scratch, &cond_flags);
+      const double* a = Operand(formula, n.args[1], cols, &a_scratch, &a_flags);
+      const double* b = Operand(formula, n.args[2], cols, &b_scratch, &b_flags);
       out->resize(rows);
       for (Eigen::Index i = 0; i < rows; ++i) {
         if (std::isnan(c[i])) {
