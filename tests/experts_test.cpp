@@ -267,13 +267,52 @@ indicators:
 
 bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
+// Item q of a dense combination against the long layout's, bit for bit (W, its p-value, every value and flag);
+// counts how many makerspaces' values are missing and how many are flagged for disagreement.
+void ExpectTheLongLayoutsBits(const detail::CombinedRatings& dense, const detail::CombinedRatings& long_form,
+                              const std::vector<detail::RatedItem>& items, size_t q, const std::string& what,
+                              int* missing, int* disagree) {
+  EXPECT_FALSE(std::isnan(dense.agreement_w[q])) << items[q].id << " " << what;
+  EXPECT_TRUE(SameBits(dense.agreement_w[q], long_form.agreement_w[q])) << items[q].id << " " << what;
+  EXPECT_TRUE(SameBits(dense.agreement_p[q], long_form.agreement_p[q])) << items[q].id << " " << what;
+  *missing = *disagree = 0;
+  for (Eigen::Index e = 0; e < dense.value[q].size(); ++e) {
+    ASSERT_TRUE(SameBits(dense.value[q][e], long_form.value[q][e])) << items[q].id << " " << e << " " << what;
+    ASSERT_EQ(dense.flags[q][e], long_form.flags[q][e]) << items[q].id << " " << e << " " << what;
+    *missing += std::isnan(dense.value[q][e]);
+    *disagree += (dense.flags[q][e] & kFlagDisagreement) != 0;
+  }
+}
+
+// The ratings of n makerspaces S0, S1, ... (their ids into *ids): on every item, by each expert x that
+// rates(x) lets rate it, the value value(item).
+template <typename Rates, typename Value>
+Ratings RateEveryItem(int n, const std::vector<detail::RatedItem>& items, const std::vector<Expert>& panel, Rates rates,
+                      Value value, std::vector<std::string>* ids) {
+  Ratings ratings("r.csv");
+  for (int i = 0; i < n; ++i) {
+    ids->push_back("S" + std::to_string(i));
+    for (const auto& item : items) {
+      for (int x = 0; x < static_cast<int>(panel.size()); ++x) {
+        if (rates(x)) ratings.Add(ids->back(), item.id, panel[x].id, value(item), i * 100 + x + 2);
+      }
+    }
+  }
+  return ratings;
+}
+
+// A scale of labelled levels, each the share of the points it earns.
+Scale LevelScale(const std::string& id, std::initializer_list<std::pair<const char*, double>> levels) {
+  Scale scale;
+  scale.id = id;
+  for (auto [label, f] : levels) scale.levels.push_back({label, f});
+  return scale;
+}
+
 // The dense layout (a regular panel: one byte per indicator x makerspace x expert) and the long one (a run
 // of rating numbers per item) must combine to the same bits, whatever the order of the rows.
 TEST(Ratings, TheDenseAndLongLayoutsAndAnyRowOrderCombineTheSame) {
-  Scale four;
-  four.id = "four";
-  for (auto [label, f] : {std::pair{"优", 1.0}, {"良", 0.8}, {"中", 0.6}, {"差", 0.4}})
-    four.levels.push_back({label, f});
+  const Scale four = LevelScale("four", {{"优", 1.0}, {"良", 0.8}, {"中", 0.6}, {"差", 0.4}});
   std::vector<Expert> panel;
   for (int x = 0; x < 6; ++x) panel.push_back({"E" + std::to_string(x), "", 0.5 + 0.1 * (x % 3)});
   // Each with a max_cv that some makerspaces' ratings pass: their flags read the coefficient of variation.
@@ -368,34 +407,18 @@ TEST(Ratings, TheDenseLayoutsTablesOfLevelCountsCombineAsTheLongLayout) {
     for (int x = 0; x < experts; ++x) panel.push_back({"E" + std::to_string(x), "", 0.5 + 0.1 * (x % 4)});
     std::mt19937 rng(11 + experts);
     std::vector<std::string> ids;
-    Ratings ratings("r.csv");
     const int n = 20000;
-    for (int i = 0; i < n; ++i) {
-      ids.push_back("S" + std::to_string(i));
-      for (const auto& item : items) {
-        const int first = item.scale == &five ? 0 : 5;
-        for (int x = 0; x < experts; ++x) {
-          // E0-E2 rate everyone (Kendall's W is theirs; of twelve experts, E0-E8: too many raters for a table
-          // of every sum of ranks); the others about two in three, so counts vary.
-          if (x < (experts == 12 ? 9 : 3) || rng() % 3 != 0)
-            ratings.Add(ids.back(), item.id, panel[x].id, labels[first + rng() % 5], i * 100 + x + 2);
-        }
-      }
-    }
+    // E0-E2 rate everyone (Kendall's W is theirs; of twelve experts, E0-E8: too many raters for a table of
+    // every sum of ranks); the others about two in three, so counts vary.
+    const Ratings ratings = RateEveryItem(
+        n, items, panel, [&](int x) { return x < (experts == 12 ? 9 : 3) || rng() % 3 != 0; },
+        [&](const detail::RatedItem& item) { return labels[(item.scale == &five ? 0 : 5) + rng() % 5]; }, &ids);
     const auto dense = detail::CombineRatings(items, panel, ids, ratings, 2);
     const auto long_form = detail::CombineRatings(items, panel, ids, ratings, 1, detail::RatingsLayout::kLong);
     ASSERT_TRUE(dense.dense) << experts;
     for (size_t q = 0; q < items.size(); ++q) {
-      EXPECT_FALSE(std::isnan(dense.agreement_w[q])) << items[q].id;
-      EXPECT_TRUE(SameBits(dense.agreement_w[q], long_form.agreement_w[q])) << items[q].id << " " << experts;
-      EXPECT_TRUE(SameBits(dense.agreement_p[q], long_form.agreement_p[q])) << items[q].id << " " << experts;
       int missing = 0, disagree = 0;
-      for (Eigen::Index e = 0; e < n; ++e) {
-        ASSERT_TRUE(SameBits(dense.value[q][e], long_form.value[q][e])) << items[q].id << " " << ids[e];
-        ASSERT_EQ(dense.flags[q][e], long_form.flags[q][e]) << items[q].id << " " << ids[e];
-        missing += std::isnan(dense.value[q][e]);
-        disagree += (dense.flags[q][e] & kFlagDisagreement) != 0;
-      }
+      ExpectTheLongLayoutsBits(dense, long_form, items, q, std::to_string(experts) + " experts", &missing, &disagree);
       if (items[q].max_cv) {
         EXPECT_GT(disagree, n / 20) << items[q].id << " " << experts;
         EXPECT_LT(disagree, n - n / 20) << items[q].id << " " << experts;
@@ -416,13 +439,8 @@ TEST(Ratings, TheDenseLayoutsTablesOfLevelCountsCombineAsTheLongLayout) {
 // scales (each tuple holding the other's labels is never rated), with the weighted mean (which depends on
 // whose rating is whose), items under min_ratings, and two experts who rate only some makerspaces.
 TEST(Ratings, TheDenseLayoutsTablesOfTuplesCombineAsTheLongLayout) {
-  Scale four;
-  four.id = "four";
-  for (auto [label, f] : {std::pair{"优", 1.0}, {"良", 0.8}, {"中", 0.6}, {"差", 0.4}})
-    four.levels.push_back({label, f});
-  Scale three;
-  three.id = "three";
-  for (auto [label, f] : {std::pair{"A", 1.0}, {"B", 0.5}, {"C", 0.0}}) three.levels.push_back({label, f});
+  const Scale four = LevelScale("four", {{"优", 1.0}, {"良", 0.8}, {"中", 0.6}, {"差", 0.4}});
+  const Scale three = LevelScale("three", {{"A", 1.0}, {"B", 0.5}, {"C", 0.0}});
   const std::vector<detail::RatedItem> items = {{"a", &four, Combine::kMean, 1, 0.2},
                                                 {"b", &four, Combine::kMedian, 3, 0.25},
                                                 {"c", &three, Combine::kTrimmedMean, 2},
@@ -433,32 +451,18 @@ TEST(Ratings, TheDenseLayoutsTablesOfTuplesCombineAsTheLongLayout) {
   const char* labels[] = {"优", "良", "中", "差", "A", "B", "C"};
   std::mt19937 rng(5);
   std::vector<std::string> ids;
-  Ratings ratings("r.csv");
   const int n = 20000;
-  for (int i = 0; i < n; ++i) {
-    ids.push_back("S" + std::to_string(i));
-    for (const auto& item : items) {
-      for (int x = 0; x < 4; ++x) {
-        // E0 and E1 rate everyone (Kendall's W is theirs); E2 and E3 two in three.
-        const char* value = item.scale == &four ? labels[rng() % 4] : labels[4 + rng() % 3];
-        if (x < 2 || rng() % 3 != 0) ratings.Add(ids.back(), item.id, panel[x].id, value, i * 100 + x + 2);
-      }
-    }
-  }
+  // E0 and E1 rate everyone (Kendall's W is theirs); E2 and E3 two in three.
+  const Ratings ratings = RateEveryItem(
+      n, items, panel, [&](int x) { return x < 2 || rng() % 3 != 0; },
+      [&](const detail::RatedItem& item) { return item.scale == &four ? labels[rng() % 4] : labels[4 + rng() % 3]; },
+      &ids);
   const auto dense = detail::CombineRatings(items, panel, ids, ratings, 2);
   const auto long_form = detail::CombineRatings(items, panel, ids, ratings, 1, detail::RatingsLayout::kLong);
   ASSERT_TRUE(dense.dense);
   for (size_t q = 0; q < items.size(); ++q) {
-    EXPECT_FALSE(std::isnan(dense.agreement_w[q])) << items[q].id;
-    EXPECT_TRUE(SameBits(dense.agreement_w[q], long_form.agreement_w[q])) << items[q].id;
-    EXPECT_TRUE(SameBits(dense.agreement_p[q], long_form.agreement_p[q])) << items[q].id;
     int missing = 0, disagree = 0;
-    for (Eigen::Index e = 0; e < n; ++e) {
-      ASSERT_TRUE(SameBits(dense.value[q][e], long_form.value[q][e])) << items[q].id << " " << ids[e];
-      ASSERT_EQ(dense.flags[q][e], long_form.flags[q][e]) << items[q].id << " " << ids[e];
-      missing += std::isnan(dense.value[q][e]);
-      disagree += (dense.flags[q][e] & kFlagDisagreement) != 0;
-    }
+    ExpectTheLongLayoutsBits(dense, long_form, items, q, "tuples", &missing, &disagree);
     // b needs 3 ratings: E0 and E1 alone (a ninth of the makerspaces) leave it missing.
     if (q == 1) EXPECT_GT(missing, n / 20);
     if (q != 1) EXPECT_EQ(missing, 0) << items[q].id;
@@ -490,10 +494,7 @@ TEST(Concordance, TheSquaredDeviationsAreAddedExactlyInAnyOrder) {
 // row too many, an expert off the panel, a rating twice) must give what the long layout gives: the same bits,
 // or the same message.
 TEST(Ratings, AGridOfRatingsAndEveryWayOfBreakingItCombineAsTheLongLayout) {
-  Scale five;
-  five.id = "five";
-  for (auto [label, f] : {std::pair{"优", 1.0}, {"良", 0.75}, {"中", 0.5}, {"差", 0.0}})
-    five.levels.push_back({label, f});
+  const Scale five = LevelScale("five", {{"优", 1.0}, {"良", 0.75}, {"中", 0.5}, {"差", 0.0}});
   Scale ten;
   ten.id = "ten";
   ten.min = 0;
