@@ -237,11 +237,12 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
     return ItemCells{items[q], levels[q], tables[q], *fraction[q], authority, experts, std::vector<int>(most, 0),
                      {},       {}};
   };
-  // Where an entity's cells on an item can form fewer tuples than there are entities (and kMaxTable), each item
-  // gets a table of what every tuple combines to, and each block counts its entities at each tuple: a look-up
-  // and a count per entity and item. The experts' counts of each level and the sums of ranks for Kendall's W
-  // are then worked out once per tuple, not per entity.
-  const std::size_t tuples = TupleCount(codes, experts, std::min(kMaxTable, n));
+  // Where an entity's cells on an item can form fewer tuples than there are entities (and than a block's
+  // entities, so that the blocks' counts take less memory than the combined values), each item gets a table of
+  // what every tuple combines to, and each block counts its entities at each tuple: a look-up and a count per
+  // entity and item. The experts' counts of each level and the sums of ranks for Kendall's W are then worked
+  // out once per tuple, not per entity.
+  const std::size_t tuples = TupleCount(codes, experts, std::min({kMaxTable, n, static_cast<std::size_t>(kBlock)}));
   std::vector<std::vector<Outcome>> outcome;
   for (std::size_t q = 0; q < m && tuples > 0; ++q) {
     ItemCells c = cells_of(q);
