@@ -29,7 +29,6 @@ void ScoreLeaf(const CompiledLeaf& leaf, const std::vector<double>& class_max, c
   } else if (leaf.qualitative()) {
     score = used;
   }
-  const double* value = taken ? score.data() : used.data();  // the values used
   if (leaf.qualitative()) {
     st.low = 0;
     st.high = 1;
@@ -46,6 +45,7 @@ void ScoreLeaf(const CompiledLeaf& leaf, const std::vector<double>& class_max, c
       leaf.impl->score(used, leaf.context, &score, flags, &st);
     }
   }
+  const double* value = taken ? score.data() : used.data();  // the values used (read once the method is done)
   // A method's arithmetic that overflowed scores nothing: for one entity (a score that is not finite), or for
   // the whole cohort when the cohort figures it used did (max - min beyond about 1.8e308).
   const bool cohort_overflowed = !leaf.qualitative() && !std::isfinite(st.high - st.low);
