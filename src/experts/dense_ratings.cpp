@@ -176,17 +176,20 @@ std::size_t TupleCount(std::size_t codes, std::size_t experts, std::size_t limit
   return count;
 }
 
+// The cells of the tuple with key `key` (the inverse of sum of c_x x codes^x), expert by expert.
+void CellsOf(std::size_t key, std::size_t codes, std::size_t experts, std::uint8_t* cell) {
+  for (std::size_t x = 0; x < experts; ++x, key /= codes) cell[x] = static_cast<std::uint8_t>(key % codes);
+}
+
 // What every tuple of cells combines to, by key (CombineCells, the same bits as an entity's). A tuple holding
 // a value off the item's scale, which no cell holds, is left missing.
 std::vector<Outcome> TuplesOf(ItemCells* c, std::size_t codes, std::size_t tuples) {
   std::vector<Outcome> out(tuples, Outcome{std::numeric_limits<double>::quiet_NaN(), kFlagMissing});
   std::vector<std::uint8_t> cell(c->experts);
   for (std::size_t key = 0; key < tuples; ++key) {
+    CellsOf(key, codes, c->experts, cell.data());
     bool on_scale = true;
-    for (std::size_t x = 0, rest = key; x < c->experts; ++x, rest /= codes) {
-      cell[x] = static_cast<std::uint8_t>(rest % codes);
-      on_scale &= cell[x] == 0 || c->levels.place[cell[x] - 1] >= 0;
-    }
+    for (std::uint8_t v : cell) on_scale &= v == 0 || c->levels.place[v - 1] >= 0;
     if (on_scale) out[key] = CombineCells(c, cell.data());
   }
   return out;
@@ -309,8 +312,8 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
       }
       for (std::size_t key = 0; key < tuples; ++key) {
         if (at_tuple[key] == 0) continue;
-        for (std::size_t x = 0, rest = key; x < experts; ++x, rest /= codes)
-          counted[x * codes + rest % codes] += at_tuple[key];
+        CellsOf(key, codes, experts, cell.data());
+        for (std::size_t x = 0; x < experts; ++x) counted[x * codes + cell[x]] += at_tuple[key];
       }
     } else {
       for (const auto& block : seen) {
@@ -351,8 +354,7 @@ void CombineDense(const DenseRatings& cube, const std::vector<RatedItem>& items,
     RankSquares squares(count, n);
     for (std::size_t key = 0; key < tuples; ++key) {
       if (at_tuple[key] == 0) continue;
-      for (std::size_t x = 0, rest = key; x < experts; ++x, rest /= codes)
-        cell[x] = static_cast<std::uint8_t>(rest % codes);
+      CellsOf(key, codes, experts, cell.data());
       std::int64_t sum = 0;
       for (std::size_t r = 0; r < raters.who.size(); ++r) sum += raters.twice_rank[r * codes + cell[raters.who[r]]];
       squares.Add(sum, at_tuple[key]);

@@ -121,7 +121,7 @@ void EvaluateRows(const Formula& formula, int node, const Columns& cols, Eigen::
     case Op::kSub:
     case Op::kMul:
     case Op::kDiv: {
-      // The operands' flags first, then the operation's, as the rows' flags are OR-ed in that order.
+      // Each operand ORs its flags into the rows' (a field's column read in place), then the operation its own.
       Eigen::ArrayXd a_scratch, b_scratch;
       const double* a = Operand(formula, n.args[0], cols, &a_scratch, flags);
       const double* b = Operand(formula, n.args[1], cols, &b_scratch, flags);
